@@ -1,0 +1,128 @@
+# newsfuse: one plain GNU Makefile, no configure step.
+#
+#   make                 library (static + shared), CLI
+#   make check           every test, then again under ASan+UBSan
+#   make demo            summarize the bundled example
+#   make install PREFIX=/usr/local
+#   make deps            install the Debian packages we build against
+#   make SANITIZER=address,undefined   a sanitized build in build-san/
+#
+# Sources are picked up by wildcard: a new file under src/<stage>/ or cli/
+# needs no edit here.
+
+VERSION      := 0.1.0
+SOVERSION    := 0
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+
+CC           ?= cc
+SANITIZER    ?=
+ifeq ($(SANITIZER),)
+BUILD        ?= build
+OPT          ?= -O2
+else
+BUILD        ?= build-san
+OPT          ?= -O1 -fno-omit-frame-pointer -fsanitize=$(SANITIZER) -fno-sanitize-recover=all
+endif
+
+WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wpointer-arith -Wformat=2 -Wvla -Wundef -Wcast-align -Wwrite-strings \
+          -Wold-style-definition -Wnull-dereference
+CSTD   := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+INC    := -Iinclude -Isrc -I$(BUILD)/gen
+CFLAGS ?= -g
+ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
+DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk -lm -lpthread
+LDFLAGS ?=
+ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+DATA     := $(sort $(shell find data -type f ! -name '*.md' ! -name 'NOTICE*' | LC_ALL=C sort))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/data.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+STATIC   := $(BUILD)/libnewsfuse.a
+SHARED   := $(BUILD)/libnewsfuse.so.$(VERSION)
+SONAME   := libnewsfuse.so.$(SOVERSION)
+CLI      := $(BUILD)/newsfuse
+
+.PHONY: all check check-plain check-san test demo install uninstall clean deps bench valgrind
+all: $(STATIC) $(SHARED) $(CLI)
+
+# Data files (abbreviations, stop words, debris patterns, ROUGE tables) are
+# compiled in, so the library never looks for files at run time.
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) -O1 $(WARN) -o $@ $<
+
+$(BUILD)/gen/data.c: $(BUILD)/tools/embed $(DATA)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(STATIC): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	ln -sf libnewsfuse.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libnewsfuse.so
+
+$(CLI): $(CLI_OBJ) $(STATIC)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(STATIC)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
+
+test: $(CLI) $(TESTS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# The whole suite, then the whole suite again under the sanitizers.
+check: check-plain check-san
+check-plain: $(CLI) $(TESTS)
+	@BUILD=$(BUILD) sh tests/run.sh
+check-san:
+	@$(MAKE) --no-print-directory SANITIZER=address,undefined test
+
+valgrind: $(CLI)
+	@BUILD=$(BUILD) VALGRIND=1 sh tests/cli/golden.sh
+
+demo: $(CLI)
+	$(CLI) summarize --words 80 examples/harbor-collapse/
+
+bench: $(CLI)
+	sh bench/sentences.sh
+
+deps:
+	sh scripts/deps.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/newsfuse.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libnewsfuse.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libnewsfuse.so
+	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/include/newsfuse.h $(DESTDIR)$(PREFIX)/bin/newsfuse \
+	      $(DESTDIR)$(PREFIX)/lib/libnewsfuse.*
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,23 @@
+/* The CLI's subcommands. Each takes the arguments after its name
+ * (argv[0] is the subcommand) and returns the process exit code:
+ * 0 success, 1 bad or unreadable data (some records failed), 2 bad usage. */
+#ifndef NF_CLI_COMMANDS_H
+#define NF_CLI_COMMANDS_H
+#include <stddef.h>
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+int cmd_summarize(int argc, char **argv);
+int cmd_split(int argc, char **argv);
+int cmd_rouge(int argc, char **argv);
+
+/* Shared helpers (cli/util.c). */
+/* Prints "newsfuse: " + message to stderr; returns code for tail calls. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reads a whole file ("-" = stdin) into a new NUL-terminated buffer (freed
+ * with free). Returns NULL and prints why on failure. */
+char *cli_read_file(const char *path, size_t *len);
+/* Parses a non-negative integer option value; returns -1 if it is not one. */
+long cli_parse_count(const char *s);
+
+#endif

@@ -1,0 +1,52 @@
+/* newsfuse: the command-line front end. It only parses arguments, calls the
+ * library and prints; every subcommand lives in cli/cmd_<name>.c. */
+#include "commands.h"
+#include "newsfuse.h"
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},
+    {"split", cmd_split, "print the sentences of a text, one per line"},
+    {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: newsfuse COMMAND [options] [args]\n\n"
+                 "Summaries of several news reports about one event, each sentence linked\n"
+                 "to its source.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'newsfuse COMMAND --help' describes one command.\n"
+                 "Exit status: 0 success, 1 bad or unreadable data, 2 bad usage.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(name, "--version")) {
+        printf("newsfuse %s\n", nf_version());
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "newsfuse: unknown command '%s'\n", name);
+    usage(stderr);
+    return EXIT_USAGE;
+}

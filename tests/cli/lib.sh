@@ -1,0 +1,26 @@
+# Helpers for the CLI test scripts (sourced, not run): each check prints one
+# PASS/FAIL line that tests/run.sh counts.
+NF=${NF:-$BUILD/newsfuse}
+if [ -n "$VALGRIND" ]; then
+    NF="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $NF"
+fi
+SHARED=${SHARED:-../shared}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1${2:+: $2}"; }
+skip() { echo "SKIP $1: $2"; }
+
+# expect_status NAME WANT CMD...: runs CMD, compares its exit status.
+expect_status() {
+    name=$1; want=$2; shift 2
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $got, want $want: $(head -c 300 "$TMP/err")"; fi
+}
+
+# expect_grep NAME PATTERN FILE: FILE must contain the extended regex.
+expect_grep() {
+    if grep -Eq -- "$2" "$3"; then pass "$1"; else fail "$1" "no /$2/ in $(head -c 300 "$3")"; fi
+}
