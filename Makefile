@@ -69,7 +69,8 @@ $(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(STATIC): $(LIB_OBJ)
 	@rm -f $@
@@ -85,7 +86,8 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(STATIC)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
+	@echo "  TEST    $<"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
 
 test: $(CLI) $(TESTS)
 	@BUILD=$(BUILD) sh tests/run.sh

@@ -105,6 +105,26 @@ int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *
 /* Sets the event id (may be NULL). Returns NF_OK or NF_ENOMEM. */
 int nf_docset_set_id(nf_docset *ds, const char *id);
 size_t nf_docset_count(const nf_docset *ds);
+/* Fills ds from one line of cluster JSONL ({"id", "documents": [{"id",
+ * "title", "date", "text"}], "references"?, "topic"?, "update_set"?}), the
+ * format of every evaluation set. Documents may also be plain strings.
+ * Returns NF_OK, NF_EDATA (nf_docset_error says what and where: the
+ * column, the field), NF_ENOMEM. */
+int nf_docset_add_json(nf_docset *ds, const char *line, size_t len);
+/* Fills ds from one Multi-News line: documents separated by "|||||",
+ * newlines written "NEWLINE_CHAR". Empty documents are skipped. Returns
+ * NF_OK, NF_EEMPTY (no document), NF_ENOMEM. */
+int nf_docset_add_multinews(nf_docset *ds, const char *line, size_t len);
+/* Returns the last error message of ds ("" if none). */
+const char *nf_docset_error(const nf_docset *ds);
+/* The event id (NULL if none), the reference summaries and the topic
+ * (title and narrative joined, NULL if none) read from JSON. */
+const char *nf_docset_id(const nf_docset *ds);
+size_t nf_docset_reference_count(const nf_docset *ds);
+const char *nf_docset_reference(const nf_docset *ds, size_t i);
+const char *nf_docset_topic(const nf_docset *ds);
+/* Document i's id (never NULL: "1", "2", ... when none was given). */
+const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
 /* Returns the text of document i as stored (after UTF-8 repair) and its
  * length, or NULL if i is out of range. Summary offsets index into the
  * original bytes given to nf_docset_add; they coincide unless the

@@ -1,0 +1,182 @@
+#include "text/tokens.h"
+#include "core/alloc.h"
+#include "core/data.h"
+#include <libstemmer.h>
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct tokenizer {
+    struct sb_stemmer *stemmer;
+    char **stops; /* open-addressing set of stop words */
+    size_t nslots;
+    char *fold; /* scratch for the folded token */
+    size_t foldcap;
+};
+
+/* FNV-1a: a small, fixed hash so the set's layout is deterministic. */
+static size_t hash_bytes(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static int stop_insert(const char *line, size_t len, void *arg)
+{
+    tokenizer *tk = arg;
+    size_t i = hash_bytes(line, len) & (tk->nslots - 1);
+    while (tk->stops[i]) {
+        if (strlen(tk->stops[i]) == len && !memcmp(tk->stops[i], line, len))
+            return 0;
+        i = (i + 1) & (tk->nslots - 1);
+    }
+    tk->stops[i] = xstrndup(line, len);
+    return tk->stops[i] ? 0 : -1;
+}
+
+int tokenizer_is_stop(const tokenizer *tk, const char *w, size_t n)
+{
+    size_t i = hash_bytes(w, n) & (tk->nslots - 1);
+    while (tk->stops[i]) {
+        if (!strncmp(tk->stops[i], w, n) && tk->stops[i][n] == '\0')
+            return 1;
+        i = (i + 1) & (tk->nslots - 1);
+    }
+    return 0;
+}
+
+static void stop_list_name(const char *language, char *name, size_t size)
+{
+    snprintf(name, size, "stopwords/%s.txt", language);
+}
+
+int tokenizer_language_ok(const char *language)
+{
+    char name[96];
+    stop_list_name(language, name, sizeof name);
+    if (!data_get(name, NULL))
+        return 0;
+    for (const char **l = sb_stemmer_list(); *l; l++)
+        if (!strcmp(*l, language))
+            return 1;
+    return 0;
+}
+
+tokenizer *tokenizer_new(const char *language)
+{
+    char name[96];
+    if (!tokenizer_language_ok(language))
+        return NULL;
+    tokenizer *tk = xcalloc(1, sizeof *tk);
+    if (!tk)
+        return NULL;
+    tk->nslots = 2048; /* stop lists hold a few hundred words */
+    tk->stops = xcalloc(tk->nslots, sizeof *tk->stops);
+    tk->stemmer = sb_stemmer_new(language, "UTF_8");
+    stop_list_name(language, name, sizeof name);
+    if (!tk->stops || !tk->stemmer || data_each_line(name, stop_insert, tk)) {
+        tokenizer_free(tk);
+        return NULL;
+    }
+    return tk;
+}
+
+void tokenizer_free(tokenizer *tk)
+{
+    if (!tk)
+        return;
+    if (tk->stops)
+        for (size_t i = 0; i < tk->nslots; i++)
+            xfree(tk->stops[i]);
+    xfree(tk->stops);
+    if (tk->stemmer)
+        sb_stemmer_delete(tk->stemmer);
+    xfree(tk->fold);
+    xfree(tk);
+}
+
+/* Letters, digits and combining marks make words. */
+static int is_word_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Decodes one code point at s (valid UTF-8 expected); invalid bytes read
+ * as U+FFFD one byte at a time. Returns its byte length. */
+static size_t next_cp(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, cp);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)k;
+}
+
+/* Appends the case fold of cp to tk->fold at *len; -1 when out of memory. */
+static int fold_cp(tokenizer *tk, size_t *len, utf8proc_int32_t cp)
+{
+    utf8proc_int32_t out[8];
+    int last = 0;
+    utf8proc_ssize_t k = cp < 0x80 ? (out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp, 1)
+                                   : utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD, &last);
+    if (k < 0 || k > 8) {
+        out[0] = cp;
+        k = 1;
+    }
+    if (GROW(tk->fold, tk->foldcap, *len + 4 * (size_t)k + 1))
+        return -1;
+    for (utf8proc_ssize_t i = 0; i < k; i++)
+        *len += (size_t)utf8proc_encode_char(out[i], (utf8proc_uint8_t *)tk->fold + *len);
+    return 0;
+}
+
+static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
+                      int (*fn)(const token *, void *), void *arg)
+{
+    tk->fold[flen] = '\0';
+    token t = {.folded = tk->fold, .folded_len = flen, .start = start, .end = end};
+    t.stop = tokenizer_is_stop(tk, tk->fold, flen);
+    const sb_symbol *st = sb_stemmer_stem(tk->stemmer, (const sb_symbol *)tk->fold, (int)flen);
+    if (!st)
+        return -1;
+    t.form = (const char *)st;
+    t.len = (size_t)sb_stemmer_length(tk->stemmer);
+    return fn(&t, arg);
+}
+
+int tokenizer_each(tokenizer *tk, const char *s, size_t n,
+                   int (*fn)(const token *t, void *arg), void *arg)
+{
+    size_t i = 0, start = 0, flen = 0;
+    int in_word = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        size_t k = next_cp(s + i, n - i, &cp);
+        if (is_word_cp(cp)) {
+            if (!in_word)
+                start = i, flen = 0, in_word = 1;
+            if (fold_cp(tk, &flen, cp))
+                return -1;
+        } else if (in_word) {
+            in_word = 0;
+            int rc = emit_token(tk, start, i, flen, fn, arg);
+            if (rc)
+                return rc;
+        }
+        i += k;
+    }
+    return in_word ? emit_token(tk, start, n, flen, fn, arg) : 0;
+}
