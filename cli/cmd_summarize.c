@@ -1,9 +1,231 @@
-/* Placeholder until the subcommand lands. */
+/* newsfuse summarize: reports in, a sourced summary out. Plain-text files
+ * (one report each, or a directory of them, or "-") make one event; a
+ * cluster JSONL or Multi-News file makes one event per line, each
+ * summarized in order, one output per line. */
 #include "commands.h"
+#include "newsfuse.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
+
+typedef struct sum_args {
+    nf_options *opts;
+    int format;
+    enum input_kind kind;
+    char **inputs;
+    int ninputs;
+} sum_args;
+
+static void summarize_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: newsfuse summarize [options] INPUT...\n\n"
+            "INPUT: plain-text files (one report each), directories of them, or - for\n"
+            "standard input: together they are one event. A cluster JSONL file (one\n"
+            "event per line, the format of the evaluation sets) or a Multi-News file\n"
+            "(documents separated by |||||) gives one summary per line, in order.\n\n"
+            "length (the summary never exceeds it; default 100 words):\n"
+            "  --words N        at most N words\n"
+            "  --sentences N    at most N sentences\n"
+            "  --bytes N        at most N bytes\n"
+            "  --ratio R        at most R times the input's words (0 < R <= 1)\n"
+            "  --cut            fill the budget exactly, cutting the last sentence\n"
+            "                   (the ROUGE convention)\n"
+            "method and text:\n"
+            "  --method NAME    concept (default), lead, lead-rr\n"
+            "  --language L     stemming and stop words (default english)\n"
+            "  --order O        date (reading order, default) or rank\n"
+            "  --min-words N    shortest sentence a summary may use (default 6)\n"
+            "input and output:\n"
+            "  --input KIND     auto (default), text, jsonl, multinews\n"
+            "  --format F       text (default), json, jsonl (schema newsfuse/1)\n\n"
+            "Exit status: 0 success, 1 bad data (other events are still summarized),\n"
+            "2 bad usage.\n");
+}
+
+static int parse_format(const char *v)
+{
+    if (!strcmp(v, "text")) return NF_FORMAT_TEXT;
+    if (!strcmp(v, "json")) return NF_FORMAT_JSON;
+    if (!strcmp(v, "jsonl")) return NF_FORMAT_JSONL;
+    return -1;
+}
+
+static int parse_kind(const char *v)
+{
+    const char *names[] = {"auto", "text", "jsonl", "multinews"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, names[i]))
+            return i;
+    return -1;
+}
+
+/* Maps --some-key VALUE onto the option registry key some_key. */
+static int set_registry_option(sum_args *a, const char *flag, const char *value)
+{
+    char key[48];
+    snprintf(key, sizeof key, "%s", flag + 2);
+    for (char *p = key; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    if (!nf_options_get(a->opts, key))
+        return cli_error(EXIT_USAGE, "summarize: unknown option '%s' (see --help)", flag);
+    if (nf_options_set(a->opts, key, value) != NF_OK)
+        return cli_error(EXIT_USAGE, "summarize: %s", nf_options_error(a->opts));
+    return EXIT_OK;
+}
+
+static int parse_args(sum_args *a, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *f = argv[i];
+        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
+            return summarize_usage(stdout), -1;
+        if (f[0] != '-' || !f[1]) {
+            a->inputs[a->ninputs++] = argv[i];
+            continue;
+        }
+        if (!strcmp(f, "--cut")) {
+            nf_options_set(a->opts, "cut", "1");
+            continue;
+        }
+        if (strncmp(f, "--", 2) || i + 1 >= argc)
+            return cli_error(EXIT_USAGE, "summarize: '%s' needs a value or is unknown (see --help)", f);
+        const char *v = argv[++i];
+        if (!strcmp(f, "--format")) {
+            if ((a->format = parse_format(v)) < 0)
+                return cli_error(EXIT_USAGE, "summarize: --format must be text, json or jsonl");
+        } else if (!strcmp(f, "--input")) {
+            if ((int)(a->kind = (enum input_kind)parse_kind(v)) < 0)
+                return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
+        } else if (set_registry_option(a, f, v))
+            return EXIT_USAGE;
+    }
+    if (!a->ninputs)
+        return summarize_usage(stderr), cli_error(EXIT_USAGE, "summarize: no input (use - for stdin)");
+    return EXIT_OK;
+}
+
+/* Prints a summary in the chosen format, its warnings on stderr for text. */
+static int print_summary(const sum_args *a, const nf_summary *s, const nf_docset *ds)
+{
+    char *out;
+    size_t len;
+    if (nf_summary_render(s, ds, a->format, &out, &len) != NF_OK)
+        return cli_error(EXIT_DATA, "out of memory");
+    fwrite(out, 1, len, stdout);
+    if (a->format != NF_FORMAT_TEXT)
+        putchar('\n');
+    nf_free(out);
+    if (a->format == NF_FORMAT_TEXT)
+        for (size_t i = 0; i < nf_summary_warning_count(s); i++)
+            fprintf(stderr, "newsfuse: warning: %s%s%s\n", nf_docset_id(ds) ? nf_docset_id(ds) : "",
+                    nf_docset_id(ds) ? ": " : "", nf_summary_warning(s, i));
+    return EXIT_OK;
+}
+
+/* Summarizes one document set and prints the result. */
+static int summarize_one(const sum_args *a, const nf_docset *ds)
+{
+    nf_summary *s = NULL;
+    int rc = nf_summarize(ds, a->opts, &s);
+    if (rc == NF_ENOMEM || !s)
+        return cli_error(EXIT_DATA, "summarize: %s", nf_strerror(rc));
+    int ex = print_summary(a, s, ds);
+    nf_summary_free(s);
+    return ex;
+}
+
+
+/* Emits an error record for a bad line (JSON formats) or a message. */
+static void report_bad_line(const sum_args *a, const char *path, long line, const nf_docset *ds)
+{
+    const char *msg = nf_docset_error(ds);
+    if (a->format == NF_FORMAT_TEXT) {
+        cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
+        return;
+    }
+    printf("{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
+    cli_print_json_string(stdout, nf_docset_id(ds) ? nf_docset_id(ds) : "");
+    printf(",\"error\":{\"file\":");
+    cli_print_json_string(stdout, path);
+    printf(",\"line\":%ld,\"message\":", line);
+    cli_print_json_string(stdout, msg);
+    printf("}}\n");
+    fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
+}
+
+/* One event per line: every line is summarized even when others fail. */
+static int summarize_lines(const sum_args *a, const char *path, enum input_kind kind)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int status = EXIT_OK;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (cli_is_blank(line, (size_t)n))
+            continue;
+        nf_docset *ds = nf_docset_new();
+        if (!ds)
+            return cli_error(EXIT_DATA, "out of memory");
+        int rc = kind == IN_JSONL ? nf_docset_add_json(ds, line, (size_t)n)
+                                  : nf_docset_add_multinews(ds, line, (size_t)n);
+        if (rc != NF_OK && rc != NF_EEMPTY) {
+            report_bad_line(a, path, lineno, ds);
+            status = EXIT_DATA;
+        } else if (summarize_one(a, ds) != EXIT_OK)
+            status = EXIT_DATA;
+        nf_docset_free(ds);
+        fflush(stdout);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return status;
+}
+
+/* All inputs as plain-text reports of one event. */
+static int summarize_texts(const sum_args *a)
+{
+    nf_docset *ds = nf_docset_new();
+    int status = ds ? cli_add_text_inputs(ds, a->inputs, a->ninputs) : EXIT_DATA;
+    if (status == EXIT_OK)
+        status = summarize_one(a, ds);
+    nf_docset_free(ds);
+    return status;
+}
 
 int cmd_summarize(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cli_error(EXIT_USAGE, "'summarize' is not implemented yet");
+    sum_args a = {.format = NF_FORMAT_TEXT, .kind = IN_AUTO};
+    a.opts = nf_options_new();
+    a.inputs = calloc((size_t)argc, sizeof *a.inputs);
+    if (!a.opts || !a.inputs) {
+        nf_options_free(a.opts);
+        free(a.inputs);
+        return cli_error(EXIT_DATA, "out of memory");
+    }
+    int rc = parse_args(&a, argc, argv);
+    if (rc == EXIT_OK) {
+        enum input_kind kind = a.kind;
+        if (kind == IN_AUTO)
+            kind = (enum input_kind)cli_detect_input(a.inputs[0]);
+        if (kind == IN_TEXT || a.ninputs > 1)
+            rc = summarize_texts(&a);
+        else
+            rc = summarize_lines(&a, a.inputs[0], kind);
+    }
+    nf_options_free(a.opts);
+    free(a.inputs);
+    return rc < 0 ? EXIT_OK : rc;
 }

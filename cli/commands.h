@@ -20,4 +20,19 @@ char *cli_read_file(const char *path, size_t *len);
 /* Parses a non-negative integer option value; returns -1 if it is not one. */
 long cli_parse_count(const char *s);
 
+/* Input helpers (cli/input.c). */
+struct nf_docset;
+#include <stdio.h>
+/* Kinds as cmd_summarize's enum: 1 text, 2 cluster JSONL, 3 Multi-News.
+ * Looks at the file name and its first bytes; stdin and directories are
+ * text unless their first byte is '{'. */
+int cli_detect_input(const char *path);
+/* Adds every input as one report: files, directories (their regular files
+ * in name order, hidden ones skipped) and "-". Returns an exit code. */
+int cli_add_text_inputs(struct nf_docset *ds, char **inputs, int n);
+/* Returns 1 if s[0..n) is only white space. */
+int cli_is_blank(const char *s, size_t n);
+/* Writes s as a JSON string literal. */
+void cli_print_json_string(FILE *f, const char *s);
+
 #endif

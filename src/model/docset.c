@@ -38,7 +38,7 @@ static int copy_opt(nf_docset *ds, const char *s, const char **out)
 }
 
 /* Repairs text into the arena and records the fixes on d. */
-static int store_text(nf_docset *ds, doc *d, const char *text, size_t len)
+static int store_text(nf_docset *ds, document *d, const char *text, size_t len)
 {
     utf8_repair r;
     if (utf8_repair_text(text, len, &r))
@@ -61,7 +61,7 @@ int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *
         return NF_EINVAL;
     if (GROW(ds->docs, ds->cap, ds->ndocs + 1))
         return docset_fail(ds, NF_ENOMEM, "out of memory");
-    doc *d = &ds->docs[ds->ndocs];
+    document *d = &ds->docs[ds->ndocs];
     memset(d, 0, sizeof *d);
     char idbuf[32];
     if (!id) {

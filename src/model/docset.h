@@ -7,18 +7,18 @@
 #include "newsfuse.h"
 #include "text/utf8.h"
 
-typedef struct doc {
+typedef struct document {
     const char *id, *title, *date; /* date "YYYY-MM-DD" or NULL */
     const char *text;              /* valid UTF-8, NUL-terminated */
     size_t len;
     utf8_fix *fixes; /* replacements made, to map offsets back */
     size_t nfixes;
-} doc;
+} document;
 
 struct nf_docset {
     arena mem;
     const char *id;
-    doc *docs;
+    document *docs;
     size_t ndocs, cap;
     const char **refs;
     size_t nrefs, refcap;

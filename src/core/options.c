@@ -1,0 +1,158 @@
+#include "core/options.h"
+#include "core/alloc.h"
+#include "text/tokens.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const keys[OPT_COUNT + 1] = {
+    "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", NULL};
+
+static const char *const methods[] = {"concept", "lead", "lead-rr", NULL};
+
+const char *const *nf_option_keys(void) { return keys; }
+const char *const *nf_methods(void) { return methods; }
+
+void options_defaults(struct nf_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->words = 100;
+    o->min_words = 6;
+    snprintf(o->method, sizeof o->method, "concept");
+    snprintf(o->language, sizeof o->language, "english");
+    const char *defaults[OPT_COUNT] = {"100", "0", "0", "0", "0", "concept", "english", "date", "6"};
+    for (int k = 0; k < OPT_COUNT; k++)
+        snprintf(o->value[k], sizeof o->value[k], "%s", defaults[k]);
+}
+
+nf_options *nf_options_new(void)
+{
+    nf_options *o = xmalloc(sizeof *o);
+    if (o)
+        options_defaults(o);
+    return o;
+}
+
+void nf_options_free(nf_options *o) { xfree(o); }
+
+static int bad(nf_options *o, const char *key, const char *value, const char *why)
+{
+    snprintf(o->err, sizeof o->err, "option %s: '%.40s' %s", key, value, why);
+    return NF_EINVAL;
+}
+
+/* Parses a count in [0, 1e9]; -1 if value is not one. */
+static long parse_count(const char *v)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    return (*v && !*end && !errno && n >= 0 && n <= 1000000000L) ? n : -1;
+}
+
+static int in_list(const char *const *list, const char *v)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, v))
+            return 1;
+    return 0;
+}
+
+/* Sets one of the budget keys; a budget given explicitly replaces the
+ * default 100 words unless words was set too. */
+static int set_budget(nf_options *o, int k, const char *v)
+{
+    long n = parse_count(v);
+    if (n < 0)
+        return bad(o, keys[k], v, "is not a count");
+    if (k == OPT_WORDS)
+        o->words = n;
+    else if (k == OPT_SENTENCES)
+        o->sentences = n;
+    else
+        o->bytes = n;
+    if (k != OPT_WORDS && !o->set[OPT_WORDS])
+        o->words = 0, snprintf(o->value[OPT_WORDS], sizeof o->value[0], "0");
+    return NF_OK;
+}
+
+static int set_ratio(nf_options *o, const char *v)
+{
+    char *end;
+    double r = strtod(v, &end);
+    if (!*v || *end || !(r > 0 && r <= 1))
+        return bad(o, "ratio", v, "must be a number in (0, 1]");
+    o->ratio = r;
+    if (!o->set[OPT_WORDS])
+        o->words = 0, snprintf(o->value[OPT_WORDS], sizeof o->value[0], "0");
+    return NF_OK;
+}
+
+static int set_value(nf_options *o, int k, const char *v)
+{
+    switch (k) {
+    case OPT_WORDS: case OPT_SENTENCES: case OPT_BYTES:
+        return set_budget(o, k, v);
+    case OPT_RATIO:
+        return set_ratio(o, v);
+    case OPT_CUT:
+        if (strcmp(v, "0") && strcmp(v, "1"))
+            return bad(o, "cut", v, "must be 0 or 1");
+        o->cut = v[0] == '1';
+        return NF_OK;
+    case OPT_METHOD:
+        if (!in_list(methods, v))
+            return bad(o, "method", v, "is not a method (see nf_methods)");
+        snprintf(o->method, sizeof o->method, "%s", v);
+        return NF_OK;
+    case OPT_LANGUAGE:
+        if (strlen(v) >= sizeof o->language || !tokenizer_language_ok(v))
+            return bad(o, "language", v, "has no stemmer and stop list");
+        snprintf(o->language, sizeof o->language, "%s", v);
+        return NF_OK;
+    case OPT_ORDER:
+        if (strcmp(v, "date") && strcmp(v, "rank"))
+            return bad(o, "order", v, "must be 'date' or 'rank'");
+        o->order_by_rank = v[0] == 'r';
+        return NF_OK;
+    default: { /* OPT_MIN_WORDS */
+        long n = parse_count(v);
+        if (n < 0)
+            return bad(o, keys[k], v, "is not a count");
+        o->min_words = n;
+        return NF_OK;
+    }
+    }
+}
+
+int nf_options_set(nf_options *o, const char *key, const char *value)
+{
+    if (!o || !key || !value)
+        return NF_EINVAL;
+    for (int k = 0; k < OPT_COUNT; k++) {
+        if (strcmp(keys[k], key))
+            continue;
+        if (strlen(value) >= sizeof o->value[k])
+            return bad(o, key, value, "is too long");
+        int rc = set_value(o, k, value);
+        if (rc == NF_OK) {
+            o->set[k] = 1;
+            snprintf(o->value[k], sizeof o->value[k], "%s", value);
+            o->err[0] = '\0';
+        }
+        return rc;
+    }
+    snprintf(o->err, sizeof o->err, "unknown option '%.60s'", key);
+    return NF_EINVAL;
+}
+
+const char *nf_options_get(const nf_options *o, const char *key)
+{
+    for (int k = 0; o && key && k < OPT_COUNT; k++)
+        if (!strcmp(keys[k], key))
+            return o->value[k];
+    return NULL;
+}
+
+const char *nf_options_error(const nf_options *o) { return o ? o->err : ""; }

@@ -1,0 +1,25 @@
+/* The option registry behind nf_options: typed values plus their string
+ * forms, so the API, the CLI and the bindings share one set of keys. */
+#ifndef NF_CORE_OPTIONS_H
+#define NF_CORE_OPTIONS_H
+#include "newsfuse.h"
+
+enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
+       OPT_ORDER, OPT_MIN_WORDS, OPT_COUNT };
+
+struct nf_options {
+    long words, sentences, bytes; /* 0 = no such budget */
+    double ratio;                 /* 0 = none */
+    int cut;
+    int order_by_rank;
+    long min_words; /* shortest sentence a summary may use */
+    char method[48], language[48];
+    char set[OPT_COUNT];      /* 1 if the user set the key */
+    char value[OPT_COUNT][48]; /* string form of each value */
+    char err[160];
+};
+
+/* Fills o with the defaults (used when a caller passes NULL options). */
+void options_defaults(struct nf_options *o);
+
+#endif

@@ -1,0 +1,110 @@
+/* Rendering a summary as text for a terminal or as "newsfuse/1" JSON. */
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "model/docset.h"
+#include "select/summary.h"
+#include <jansson.h>
+#include <string.h>
+
+/* Text: one sentence per line followed by its source mark [n] (and how many
+ * other reports repeat it), then the list of sources used. */
+static char *render_text(const nf_summary *s, const nf_docset *ds, size_t *len)
+{
+    buf b = {0};
+    for (size_t i = 0; i < s->n; i++) {
+        const ssent *x = &s->sents[i];
+        for (size_t k = 0; k < x->len; k++)
+            buf_putc(&b, x->text[k] == '\n' || x->text[k] == '\r' ? ' ' : x->text[k]);
+        buf_printf(&b, " [%zu]", x->doc + 1);
+        if (x->support)
+            buf_printf(&b, " (+%u)", x->support);
+        buf_putc(&b, '\n');
+    }
+    if (s->n)
+        buf_puts(&b, "\nSources:\n");
+    for (size_t d = 0; d < ds->ndocs; d++) {
+        int used = 0;
+        for (size_t i = 0; i < s->n; i++)
+            used |= s->sents[i].doc == d;
+        if (!used)
+            continue;
+        const document *dc = &ds->docs[d];
+        buf_printf(&b, "  [%zu] %s", d + 1, dc->id);
+        if (dc->title)
+            buf_printf(&b, " \"%s\"", dc->title);
+        if (dc->date)
+            buf_printf(&b, " (%s)", dc->date);
+        buf_putc(&b, '\n');
+    }
+    return buf_take(&b, len);
+}
+
+static json_t *json_options(const nf_summary *s)
+{
+    json_t *o = json_object();
+    const char *const *keys = nf_option_keys();
+    for (int k = 0; o && keys[k]; k++)
+        json_object_set_new(o, keys[k], json_string(s->opts.value[k]));
+    return o;
+}
+
+static json_t *json_sentence(const ssent *x, const nf_docset *ds)
+{
+    json_t *src = json_pack("{s:I, s:s}", "index", (json_int_t)x->doc, "id", ds->docs[x->doc].id);
+    return json_pack("{s:s%, s:o, s:I, s:I, s:f, s:I}", "text", x->text, x->len, "doc", src,
+                     "start", (json_int_t)x->start, "end", (json_int_t)x->end, "score",
+                     x->score, "support", (json_int_t)x->support);
+}
+
+static json_t *json_documents(const nf_docset *ds)
+{
+    json_t *a = json_array();
+    for (size_t d = 0; a && d < ds->ndocs; d++) {
+        const document *dc = &ds->docs[d];
+        json_array_append_new(a, json_pack("{s:I, s:s, s:s?, s:s?, s:I}", "index", (json_int_t)d,
+                                           "id", dc->id, "title", dc->title, "date", dc->date,
+                                           "bytes", (json_int_t)dc->len));
+    }
+    return a;
+}
+
+static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
+{
+    json_t *sents = json_array(), *warns = json_array();
+    for (size_t i = 0; sents && i < s->n; i++)
+        json_array_append_new(sents, json_sentence(&s->sents[i], ds));
+    for (size_t i = 0; warns && i < s->nwarnings; i++)
+        json_array_append_new(warns, json_string(s->warnings[i]));
+    json_t *stats = json_pack("{s:I, s:I, s:I, s:I}", "documents", (json_int_t)s->ndocs,
+                              "sentences", (json_int_t)s->nsents_in, "words", (json_int_t)s->words_in,
+                              "summary_words", (json_int_t)s->words_out);
+    return json_pack("{s:s, s:s?, s:s, s:o, s:o, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
+                     ds->id, "method", s->opts.method, "options", json_options(s), "summary", sents,
+                     "documents", json_documents(ds), "stats", stats, "warnings", warns);
+}
+
+int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
+                      size_t *len)
+{
+    *out = NULL;
+    if (!s || !ds)
+        return NF_EINVAL;
+    if (format == NF_FORMAT_TEXT) {
+        *out = render_text(s, ds, len);
+        return *out ? NF_OK : NF_ENOMEM;
+    }
+    if (format != NF_FORMAT_JSON && format != NF_FORMAT_JSONL)
+        return NF_EINVAL;
+    json_t *root = json_summary(s, ds);
+    if (!root)
+        return NF_ENOMEM;
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+                   (format == NF_FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
+    *out = json_dumps(root, flags);
+    json_decref(root);
+    if (!*out)
+        return NF_ENOMEM;
+    if (len)
+        *len = strlen(*out);
+    return NF_OK;
+}

@@ -1,0 +1,160 @@
+#include "model/model.h"
+#include "core/alloc.h"
+#include "text/clean.h"
+#include "text/sentences.h"
+#include "text/tokens.h"
+#include <string.h>
+
+struct tok_ctx {
+    model *m;
+    uint32_t doc;
+};
+
+/* Tokenizer callback: interns the term, counts it, appends its id. */
+static int on_token(const token *t, void *arg)
+{
+    struct tok_ctx *c = arg;
+    model *m = c->m;
+    int64_t id = vocab_intern(&m->voc, &m->mem, t->form, t->len, t->stop);
+    if (id < 0 || GROW(m->toks, m->tokcap, m->ntoks + 1))
+        return -1;
+    term *tm = &m->voc.terms[id];
+    tm->cf++;
+    if (tm->last_doc != c->doc + 1) {
+        tm->last_doc = c->doc + 1;
+        tm->df++;
+    }
+    m->toks[m->ntoks++] = (uint32_t)id;
+    return 0;
+}
+
+static uint32_t count_words(const char *s, size_t n)
+{
+    uint32_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* Adds sentence [start, end) of document d at position pos. */
+static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, uint32_t pos,
+                        span sp)
+{
+    const char *text = m->ds->docs[d].text;
+    if (GROW(m->sents, m->cap, m->nsents + 1))
+        return -1;
+    msent *s = &m->sents[m->nsents];
+    memset(s, 0, sizeof *s);
+    s->doc = d, s->pos = pos, s->dup_of = -1;
+    s->debris = (uint8_t)cleaner_debris(cl, text + sp.start, sp.end - sp.start);
+    size_t skip = cleaner_dateline(cl, text + sp.start, sp.end - sp.start);
+    s->start = sp.start + skip, s->end = sp.end;
+    s->question = text[sp.end - 1] == '?' ||
+                  (sp.end - sp.start >= 2 && text[sp.end - 2] == '?' && text[sp.end - 1] == '"');
+    s->nwords = count_words(text + s->start, s->end - s->start);
+    s->tok = (uint32_t)m->ntoks;
+    struct tok_ctx c = {m, d};
+    if (tokenizer_each(tk, text + s->start, s->end - s->start, on_token, &c))
+        return -1;
+    s->ntok = (uint32_t)(m->ntoks - s->tok);
+    m->total_words += s->nwords;
+    m->nsents++;
+    return 0;
+}
+
+static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
+{
+    span_vec v = {0};
+    const document *dc = &m->ds->docs[d];
+    if (sentences_split(dc->text, dc->len, &v)) {
+        span_vec_free(&v);
+        return -1;
+    }
+    size_t first = m->nsents;
+    for (size_t i = 0; i < v.len; i++) {
+        if (m->max_sentences && m->nsents >= m->max_sentences) {
+            m->truncated = 1;
+            break;
+        }
+        if (add_sentence(m, tk, cl, d, (uint32_t)i, v.items[i])) {
+            span_vec_free(&v);
+            return -1;
+        }
+    }
+    for (size_t i = first; i < m->nsents; i++)
+        m->sents[i].ndoc_sents = (uint32_t)(m->nsents - first);
+    span_vec_free(&v);
+    return 0;
+}
+
+/* Hash of a sentence's content tokens, for exact duplicate detection. */
+static uint64_t sentence_hash(const model *m, const msent *s)
+{
+    return hash_bytes64(m->toks + s->tok, s->ntok * sizeof *m->toks);
+}
+
+/* Marks repeated sentences (same token sequence, e.g. wire copy) as
+ * duplicates of the first and counts the other documents that repeat it. */
+static int mark_duplicates(model *m)
+{
+    size_t nslots = 16;
+    while (nslots < m->nsents * 2)
+        nslots *= 2;
+    int64_t *slot = xmalloc(nslots * sizeof *slot);
+    if (!slot)
+        return -1;
+    memset(slot, 0xff, nslots * sizeof *slot);
+    for (size_t i = 0; i < m->nsents; i++) {
+        msent *s = &m->sents[i];
+        if (s->ntok < 4)
+            continue;
+        size_t k = sentence_hash(m, s) & (nslots - 1);
+        for (; slot[k] >= 0; k = (k + 1) & (nslots - 1)) {
+            msent *o = &m->sents[slot[k]];
+            if (o->ntok == s->ntok && !memcmp(m->toks + o->tok, m->toks + s->tok, s->ntok * 4))
+                break;
+        }
+        if (slot[k] < 0) {
+            slot[k] = (int64_t)i;
+            continue;
+        }
+        s->dup_of = (int32_t)slot[k];
+        if (s->doc != m->sents[slot[k]].doc)
+            m->sents[slot[k]].support++;
+    }
+    xfree(slot);
+    return 0;
+}
+
+int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl)
+{
+    size_t cap = m->max_sentences;
+    memset(m, 0, sizeof *m);
+    m->max_sentences = cap;
+    m->ds = ds;
+    m->ndocs = ds->ndocs;
+    for (uint32_t d = 0; d < ds->ndocs; d++)
+        if (add_document(m, tk, cl, d))
+            return NF_ENOMEM;
+    return mark_duplicates(m) ? NF_ENOMEM : NF_OK;
+}
+
+void model_free(model *m)
+{
+    xfree(m->sents);
+    xfree(m->toks);
+    vocab_free(&m->voc);
+    arena_free(&m->mem);
+    memset(m, 0, sizeof *m);
+}
+
+int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
+{
+    const msent *s = &m->sents[i];
+    return !s->debris && s->dup_of < 0 && !s->question && s->nwords >= min_words && s->ntok > 0;
+}

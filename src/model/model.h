@@ -1,0 +1,50 @@
+/* The model of one document set that every method reads: its sentences,
+ * each with its tokens as term ids, word count, debris kind, and the
+ * vocabulary with document frequencies. */
+#ifndef NF_MODEL_MODEL_H
+#define NF_MODEL_MODEL_H
+#include "core/arena.h"
+#include "model/docset.h"
+#include "model/vocab.h"
+#include <stdint.h>
+
+struct tokenizer;
+struct cleaner;
+
+typedef struct msent {
+    uint32_t doc, pos;  /* document index; index of the sentence in it */
+    uint32_t ndoc_sents; /* sentences in that document (for position) */
+    size_t start, end;   /* content span in the document's stored text (after any dateline) */
+    uint32_t tok, ntok;  /* tokens: model.toks[tok .. tok + ntok) */
+    uint32_t nwords;     /* white-space separated words in [start, end) */
+    uint8_t debris;      /* debris kind (text/clean.h), 0 for content */
+    uint8_t question;    /* ends with '?' */
+    int32_t dup_of;      /* -1, or the first sentence with the same content */
+    uint32_t support;    /* other documents holding a near-duplicate */
+} msent;
+
+typedef struct model {
+    arena mem;
+    const nf_docset *ds;
+    msent *sents;
+    size_t nsents, cap;
+    uint32_t *toks; /* term id of every token, sentence by sentence */
+    size_t ntoks, tokcap;
+    vocab voc;
+    size_t ndocs;
+    size_t total_words;
+    size_t max_sentences; /* cap on sentences read; 0 = none */
+    int truncated;        /* 1 when the cap cut input */
+} model;
+
+/* Builds the model of ds: splits every document into sentences, strips
+ * datelines, classifies debris, tokenizes, counts. Returns NF_OK or
+ * NF_ENOMEM. The model refers to ds, which must outlive it. */
+int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struct cleaner *cl);
+void model_free(model *m);
+
+/* Returns 1 if the sentence may go into a summary: not debris, not a
+ * duplicate, not a question, and at least min_words words. */
+int model_sentence_usable(const model *m, size_t i, uint32_t min_words);
+
+#endif

@@ -1,0 +1,56 @@
+/* The shared selection machinery every method uses: the length budget,
+ * one greedy budgeted selector driven by a method's gain function, and the
+ * orderer. Methods differ only in how they score. */
+#ifndef NF_SELECT_SELECT_H
+#define NF_SELECT_SELECT_H
+#include "core/options.h"
+#include "model/model.h"
+
+typedef struct budget {
+    long words, sentences, bytes; /* 0 = unlimited in that unit */
+    int cut;                      /* cut the last sentence at the budget */
+} budget;
+
+/* What has been chosen so far, in the order chosen. */
+typedef struct selection {
+    size_t *idx;   /* model sentence indices */
+    double *score; /* gain when chosen */
+    size_t n, cap;
+    long words, bytes; /* used */
+    long cut_words;    /* > 0: sentence cut_sent keeps only this many words */
+    size_t cut_sent;
+} selection;
+
+/* Derives the budget from the options (ratio against the input's words). */
+void budget_from_options(budget *b, const struct nf_options *o, const model *m);
+
+/* Returns 1 if sentence i fits whole into what is left of the budget. */
+int budget_fits(const budget *b, const selection *sel, const model *m, size_t i);
+
+/* Returns 1 once nothing more can be added. */
+int budget_full(const budget *b, const selection *sel);
+
+/* Appends sentence i with its score; 0 or -1 when out of memory. */
+int selection_add(selection *sel, const model *m, size_t i, double score);
+void selection_free(selection *sel);
+
+/* A method's marginal gain of adding sentence i given what was chosen
+ * (gain), and its bookkeeping once i is chosen (commit). */
+typedef struct scorer {
+    double (*gain)(void *ctx, size_t i);
+    void (*commit)(void *ctx, size_t i);
+    void *ctx;
+} scorer;
+
+/* Greedy budgeted selection: repeatedly takes the usable sentence with the
+ * best gain per word (ties: lower index) until the budget is full or no
+ * gain is positive; with b->cut, ends with the best sentence that does not
+ * fit, cut at the budget. Returns 0 or -1 when out of memory. */
+int select_greedy(const model *m, const budget *b, const scorer *sc, long min_words,
+                  selection *sel);
+
+/* Sorts the chosen sentences for reading: by document date when known,
+ * then document, then position (ties broken by index: deterministic). */
+void order_for_reading(const model *m, selection *sel);
+
+#endif

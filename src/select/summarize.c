@@ -1,0 +1,181 @@
+/* nf_summarize: model the document set, let the chosen method select under
+ * the budget, order for reading, and record sources and warnings. */
+#include "core/alloc.h"
+#include "select/methods.h"
+#include "select/summary.h"
+#include "text/clean.h"
+#include "text/tokens.h"
+#include "text/utf8.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef int (*method_fn)(const model *, const budget *, const struct nf_options *, selection *);
+
+static const struct {
+    const char *name;
+    method_fn run;
+} method_table[] = {
+    {"concept", method_concept},
+    {"lead", method_lead},
+    {"lead-rr", method_lead_rr},
+};
+
+static method_fn method_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof method_table / sizeof *method_table; i++)
+        if (!strcmp(method_table[i].name, name))
+            return method_table[i].run;
+    return NULL;
+}
+
+int summary_warn(struct nf_summary *s, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (GROW(s->warnings, s->wcap, s->nwarnings + 1))
+        return NF_ENOMEM;
+    const char *w = arena_strndup(&s->mem, msg, strlen(msg));
+    if (!w)
+        return NF_ENOMEM;
+    s->warnings[s->nwarnings++] = w;
+    return NF_OK;
+}
+
+/* Byte length of the first `words` white-space words of s[0..n). */
+static size_t prefix_words(const char *s, size_t n, long words)
+{
+    size_t i = 0;
+    for (long w = 0; i < n; w++) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+        if (w == words)
+            break;
+        while (i < n && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+    }
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+        i--;
+    return i;
+}
+
+/* Copies the chosen sentences into the summary with original offsets. */
+static int fill_sentences(nf_summary *out, const model *m, const selection *sel)
+{
+    out->sents = arena_alloc(&out->mem, (sel->n ? sel->n : 1) * sizeof *out->sents);
+    if (!out->sents)
+        return NF_ENOMEM;
+    for (size_t k = 0; k < sel->n; k++) {
+        const msent *s = &m->sents[sel->idx[k]];
+        const document *d = &m->ds->docs[s->doc];
+        size_t len = s->end - s->start;
+        if (sel->cut_words > 0 && sel->idx[k] == sel->cut_sent)
+            len = prefix_words(d->text + s->start, len, sel->cut_words);
+        ssent *o = &out->sents[out->n++];
+        o->text = arena_strndup(&out->mem, d->text + s->start, len);
+        if (!o->text)
+            return NF_ENOMEM;
+        o->len = len, o->doc = s->doc, o->score = sel->score[k], o->support = s->support;
+        o->start = utf8_original_offset(d->fixes, d->nfixes, s->start);
+        o->end = utf8_original_offset(d->fixes, d->nfixes, s->start + len);
+        out->words_out += (size_t)(sel->cut_words > 0 && sel->idx[k] == sel->cut_sent
+                                       ? sel->cut_words : (long)s->nwords);
+    }
+    return NF_OK;
+}
+
+static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
+{
+    int rc = NF_OK;
+    if (ds->replaced)
+        rc = summary_warn(out, "replaced %zu invalid UTF-8 sequence(s) with U+FFFD", ds->replaced);
+    if (!rc && m->truncated)
+        rc = summary_warn(out, "input cut at %zu sentences", m->max_sentences);
+    if (!rc && ds->ndocs == 0)
+        rc = summary_warn(out, "no documents");
+    else if (!rc && m->nsents == 0)
+        rc = summary_warn(out, "the documents hold no sentence");
+    return rc;
+}
+
+/* Runs the method over a built model and fills the summary. */
+static int summarize_model(nf_summary *out, const model *m)
+{
+    budget b;
+    selection sel = {0};
+    budget_from_options(&b, &out->opts, m);
+    int rc = method_find(out->opts.method)(m, &b, &out->opts, &sel) ? NF_ENOMEM : NF_OK;
+    if (rc == NF_OK && !out->opts.order_by_rank)
+        order_for_reading(m, &sel);
+    if (rc == NF_OK)
+        rc = fill_sentences(out, m, &sel);
+    if (rc == NF_OK && sel.n == 0 && m->nsents > 0)
+        rc = summary_warn(out, "no sentence fits the budget or passes the filters");
+    selection_free(&sel);
+    return rc;
+}
+
+int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **result)
+{
+    *result = NULL;
+    nf_summary *out = xcalloc(1, sizeof *out);
+    if (!out)
+        return NF_ENOMEM;
+    if (opts)
+        out->opts = *opts;
+    else
+        options_defaults(&out->opts);
+    tokenizer *tk = tokenizer_new(out->opts.language);
+    cleaner *cl = cleaner_new();
+    model m = {0};
+    int rc = tk && cl ? model_build(&m, ds, tk, cl) : NF_ENOMEM;
+    if (rc == NF_OK)
+        rc = warn_input(out, ds, &m);
+    out->ndocs = ds->ndocs, out->nsents_in = m.nsents, out->words_in = m.total_words;
+    if (rc == NF_OK)
+        rc = summarize_model(out, &m);
+    model_free(&m);
+    cleaner_free(cl);
+    tokenizer_free(tk);
+    if (rc == NF_ENOMEM) {
+        nf_summary_free(out);
+        return rc;
+    }
+    *result = out;
+    return out->n ? NF_OK : NF_EEMPTY;
+}
+
+void nf_summary_free(nf_summary *s)
+{
+    if (!s)
+        return;
+    xfree(s->warnings);
+    arena_free(&s->mem);
+    xfree(s);
+}
+
+size_t nf_summary_count(const nf_summary *s) { return s ? s->n : 0; }
+size_t nf_summary_warning_count(const nf_summary *s) { return s ? s->nwarnings : 0; }
+
+const char *nf_summary_warning(const nf_summary *s, size_t i)
+{
+    return s && i < s->nwarnings ? s->warnings[i] : NULL;
+}
+
+int nf_summary_sentence(const nf_summary *s, size_t i, const char **text, size_t *len,
+                        size_t *doc, size_t *start, size_t *end, double *score)
+{
+    if (!s || i >= s->n)
+        return NF_EINVAL;
+    const ssent *x = &s->sents[i];
+    if (text) *text = x->text;
+    if (len) *len = x->len;
+    if (doc) *doc = x->doc;
+    if (start) *start = x->start;
+    if (end) *end = x->end;
+    if (score) *score = x->score;
+    return NF_OK;
+}
