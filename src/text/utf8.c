@@ -15,13 +15,16 @@ size_t utf8_valid_char(const unsigned char *s, size_t n)
     return k > 0 ? (size_t)k : 0;
 }
 
-/* Length of the invalid run at s: bytes up to the next byte that starts a
- * valid character (so a truncated sequence is one replacement, as the
- * Unicode "maximal subpart" practice suggests only approximately). */
+/* Length of the invalid sequence at s, replaced by one U+FFFD: the
+ * "maximal subpart" of Unicode's practice. A lead byte with too few or
+ * wrong continuation bytes swallows the continuation bytes it has; a lone
+ * continuation byte or a byte that can never lead stands alone. */
 static size_t invalid_run(const unsigned char *s, size_t n)
 {
+    size_t want = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+                : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 1;
     size_t k = 1;
-    while (k < n && (s[k] & 0xC0) == 0x80 && k < 4)
+    while (k < want && k < n && (s[k] & 0xC0) == 0x80)
         k++;
     return k;
 }
