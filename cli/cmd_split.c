@@ -1,20 +1,109 @@
-/* newsfuse split: one sentence per line. */
+/* newsfuse split: one sentence per line, their byte offsets, or (--jsonl)
+ * the offsets of every document of a {"id","text"} JSONL file, which is
+ * what bench/sentences.sh scores. */
 #include "commands.h"
 #include "newsfuse.h"
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void split_usage(FILE *out)
 {
-    fprintf(out, "usage: newsfuse split [--offsets] [FILE|-]\n\n"
-                 "Prints the sentences of FILE (default: standard input), one per line.\n"
-                 "  --offsets   print \"START END\" byte offsets instead of the text\n");
+    fprintf(out,
+            "usage: newsfuse split [--offsets | --jsonl] [FILE|-]\n\n"
+            "Prints the sentences of FILE (default: standard input), one per line.\n"
+            "A line break always ends a sentence, except in hard-wrapped text\n"
+            "(paragraphs separated by blank lines, long lines continued in lower case).\n"
+            "  --offsets   print \"START END\" byte offsets instead of the text\n"
+            "  --jsonl     read one JSON object {\"id\",\"text\"} per line; print one\n"
+            "              {\"id\",\"offsets\":[[START,END],...]} per line, offsets in\n"
+            "              bytes of the UTF-8 text\n");
+}
+
+/* Prints the sentences of text[0..len) as text or offsets; returns an
+ * exit code. */
+static int split_print_text(const char *text, size_t len, int offsets)
+{
+    size_t *spans, n;
+    if (nf_split(text, len, &spans, &n) != NF_OK)
+        return cli_error(EXIT_DATA, "split: out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (offsets) {
+            printf("%zu %zu\n", spans[2 * i], spans[2 * i + 1]);
+            continue;
+        }
+        /* A sentence may span lines (in wrapped text); print it on one. */
+        for (size_t k = spans[2 * i]; k < spans[2 * i + 1]; k++)
+            putchar(text[k] == '\n' || text[k] == '\r' ? ' ' : text[k]);
+        putchar('\n');
+    }
+    nf_free(spans);
+    return EXIT_OK;
+}
+
+/* Builds {"id": id, "offsets": [...]} for one document; NULL when out of
+ * memory. The id is borrowed. */
+static json_t *split_offsets_json(json_t *id, const char *text, size_t len)
+{
+    size_t *spans, n;
+    if (nf_split(text, len, &spans, &n) != NF_OK)
+        return NULL;
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        if (json_array_append_new(arr, json_pack("[I,I]", (json_int_t)spans[2 * i],
+                                                 (json_int_t)spans[2 * i + 1])))
+            json_decref(arr), arr = NULL;
+    nf_free(spans);
+    return arr ? json_pack("{s:O, s:o}", "id", id ? id : json_null(), "offsets", arr) : NULL;
+}
+
+/* Splits one JSONL record line[0..n) and prints its result line; returns
+ * 0, or 1 when the record is bad (reported with its line number). */
+static int split_jsonl_record(const char *line, size_t n, size_t lineno)
+{
+    json_error_t err;
+    json_t *rec = json_loadb(line, n, JSON_ALLOW_NUL, &err);
+    json_t *text = rec ? json_object_get(rec, "text") : NULL;
+    if (!json_is_string(text)) {
+        cli_error(EXIT_DATA, "split: line %zu: %s", lineno,
+                  rec ? "no \"text\" string" : err.text);
+        json_decref(rec);
+        return 1;
+    }
+    json_t *res = split_offsets_json(json_object_get(rec, "id"), json_string_value(text),
+                                     json_string_length(text));
+    char *dump = res ? json_dumps(res, JSON_COMPACT) : NULL;
+    if (dump)
+        puts(dump);
+    else
+        cli_error(EXIT_DATA, "split: line %zu: out of memory", lineno);
+    nf_free(dump); /* jansson allocates through the library's hook */
+    json_decref(res);
+    json_decref(rec);
+    return dump ? 0 : 1;
+}
+
+/* Splits every record of a JSONL buffer; returns an exit code. */
+static int split_print_jsonl(const char *data, size_t len)
+{
+    int bad = 0;
+    size_t lineno = 0;
+    for (const char *p = data, *end = data + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        lineno++;
+        size_t n = (size_t)(eol - p);
+        if (strspn(p, " \t\r") < n)
+            bad |= split_jsonl_record(p, n, lineno);
+        p = eol + 1;
+    }
+    return bad ? EXIT_DATA : EXIT_OK;
 }
 
 int cmd_split(int argc, char **argv)
 {
-    int offsets = 0;
+    int offsets = 0, jsonl = 0;
     const char *path = "-";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -22,30 +111,20 @@ int cmd_split(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--offsets"))
             offsets = 1;
+        else if (!strcmp(argv[i], "--jsonl"))
+            jsonl = 1;
         else if (argv[i][0] == '-' && argv[i][1])
             return split_usage(stderr), cli_error(EXIT_USAGE, "split: unknown option '%s'", argv[i]);
         else
             path = argv[i];
     }
-    size_t len, *spans, n;
+    if (offsets && jsonl)
+        return split_usage(stderr), cli_error(EXIT_USAGE, "split: --offsets and --jsonl exclude each other");
+    size_t len;
     char *text = cli_read_file(path, &len);
     if (!text)
         return EXIT_DATA;
-    if (nf_split(text, len, &spans, &n) != NF_OK) {
-        free(text);
-        return cli_error(EXIT_DATA, "split: out of memory");
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (offsets) {
-            printf("%zu %zu\n", spans[2 * i], spans[2 * i + 1]);
-            continue;
-        }
-        /* A sentence may span lines; print it on one. */
-        for (size_t k = spans[2 * i]; k < spans[2 * i + 1]; k++)
-            putchar(text[k] == '\n' || text[k] == '\r' ? ' ' : text[k]);
-        putchar('\n');
-    }
-    nf_free(spans);
+    int rc = jsonl ? split_print_jsonl(text, len) : split_print_text(text, len, offsets);
     free(text);
-    return EXIT_OK;
+    return rc;
 }

@@ -1,0 +1,34 @@
+/* Character classes the sentence segmenter needs: white space, line
+ * breaks, sentence terminators, closing and opening punctuation, letter
+ * case. Each function looks at the character starting at p (at most len
+ * bytes, len > 0) and returns its length in bytes, or 0 when it is not of
+ * the class. Invalid UTF-8 is never an error: a byte that does not start a
+ * valid sequence is simply "some other character" of length 1. */
+#ifndef NF_TEXT_SENTENCES_CHARS_H
+#define NF_TEXT_SENTENCES_CHARS_H
+#include <stddef.h>
+
+/* What a terminator is: a full stop (which abbreviations also use), an
+ * ellipsis character, a ? or ! (or their combinations), or an East Asian
+ * full stop, which needs no space after it. */
+enum sentchar_term { TERM_DOT = 1, TERM_ELLIPSIS, TERM_BANG, TERM_WIDE };
+
+/* Horizontal white space: space, tab, NBSP and the Unicode spaces. */
+size_t sentchar_space_len(const char *p, size_t len);
+/* A line break: \n, \r, \v, \f, U+0085, U+2028, U+2029. */
+size_t sentchar_break_len(const char *p, size_t len);
+/* A sentence terminator; sets *kind to an enum sentchar_term. */
+size_t sentchar_term_len(const char *p, size_t len, int *kind);
+/* Punctuation that may follow a terminator and still belong to the
+ * sentence: closing quotes and brackets (the ASCII quotes count). */
+size_t sentchar_closer_len(const char *p, size_t len);
+/* Punctuation that may open a sentence: opening quotes and brackets, the
+ * Spanish inverted marks; sets *quote to 1 for a quote, 0 for a bracket. */
+size_t sentchar_opener_len(const char *p, size_t len, int *quote);
+
+/* Letter case of the character at p: 1 upper or title case, -1 lower
+ * case, 2 a decimal digit, 3 another letter (caseless scripts), 0 anything
+ * else. Sets *clen to the character's length (at least 1). */
+int sentchar_case(const char *p, size_t len, size_t *clen);
+
+#endif

@@ -1,0 +1,27 @@
+/* The word lists the sentence segmenter consults, read from the data
+ * files under data/abbreviations/ (see doc/SEGMENTER.md for what each
+ * list means). Built once, on first use, into a fixed static table: no
+ * allocation, so looking a word up cannot fail and is thread-safe. */
+#ifndef NF_TEXT_SENTENCES_LEXICON_H
+#define NF_TEXT_SENTENCES_LEXICON_H
+#include <stddef.h>
+
+enum lex_class {
+    LEX_TITLE = 1,    /* Mr. Dr. Gen.: precedes a name, never ends a sentence */
+    LEX_INNER = 2,    /* e.g. i.e. cf. vs.: never ends a sentence */
+    LEX_NUMERIC = 4,  /* No. Vol. pp.: does not end one before a number */
+    LEX_COMMON = 8,   /* Inc. Jan. a.m. U.S.: ends one only before a starter */
+    LEX_STARTER = 16, /* the, he, however: capitalised, begins a sentence */
+    LEX_LABEL = 32,   /* Image: Photo: (a caption credit opens a new unit) */
+    LEX_EXCLAIM = 64  /* Yahoo!: a name whose "!" ends nothing */
+};
+
+/* Returns the lex_class bits of word[0..len) (for abbreviations, without
+ * the final period; for labels, without the colon). Tries the word as
+ * written, then capitalised (MR -> Mr), then in lower case (Etc -> etc). */
+int lexicon_lookup(const char *word, size_t len);
+
+/* Returns the number of entries loaded (for tests); loads on first use. */
+size_t lexicon_size(void);
+
+#endif
