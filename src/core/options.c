@@ -1,5 +1,6 @@
 #include "core/options.h"
 #include "core/alloc.h"
+#include "select/methods.h"
 #include "text/tokens.h"
 #include <errno.h>
 #include <stdio.h>
@@ -9,10 +10,8 @@
 static const char *const keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", NULL};
 
-static const char *const methods[] = {"concept", "lead", "lead-rr", NULL};
-
 const char *const *nf_option_keys(void) { return keys; }
-const char *const *nf_methods(void) { return methods; }
+const char *const *nf_methods(void) { return method_names(); }
 
 void options_defaults(struct nf_options *o)
 {
@@ -49,14 +48,6 @@ static long parse_count(const char *v)
     errno = 0;
     long n = strtol(v, &end, 10);
     return (*v && !*end && !errno && n >= 0 && n <= 1000000000L) ? n : -1;
-}
-
-static int in_list(const char *const *list, const char *v)
-{
-    for (; *list; list++)
-        if (!strcmp(*list, v))
-            return 1;
-    return 0;
 }
 
 /* Sets one of the budget keys; a budget given explicitly replaces the
@@ -102,7 +93,7 @@ static int set_value(nf_options *o, int k, const char *v)
         o->cut = v[0] == '1';
         return NF_OK;
     case OPT_METHOD:
-        if (!in_list(methods, v))
+        if (!method_find(v))
             return bad(o, "method", v, "is not a method (see nf_methods)");
         snprintf(o->method, sizeof o->method, "%s", v);
         return NF_OK;

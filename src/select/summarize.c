@@ -10,25 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef int (*method_fn)(const model *, const budget *, const struct nf_options *, selection *);
-
-static const struct {
-    const char *name;
-    method_fn run;
-} method_table[] = {
-    {"concept", method_concept},
-    {"lead", method_lead},
-    {"lead-rr", method_lead_rr},
-};
-
-static method_fn method_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof method_table / sizeof *method_table; i++)
-        if (!strcmp(method_table[i].name, name))
-            return method_table[i].run;
-    return NULL;
-}
-
 int summary_warn(struct nf_summary *s, const char *fmt, ...)
 {
     char msg[512];
