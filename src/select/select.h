@@ -19,6 +19,8 @@ typedef struct selection {
     long words, bytes; /* used */
     long cut_words;    /* > 0: sentence cut_sent keeps only this many words */
     size_t cut_sent;
+    char note[160]; /* a method's remark for the result's warnings ("" = none),
+                       e.g. that an exact solver fell back to greedy */
 } selection;
 
 /* Derives the budget from the options (ratio against the input's words). */

@@ -93,6 +93,8 @@ static int summarize_model(nf_summary *out, const model *m)
         order_for_reading(m, &sel);
     if (rc == NF_OK)
         rc = fill_sentences(out, m, &sel);
+    if (rc == NF_OK && sel.note[0])
+        rc = summary_warn(out, "%s", sel.note);
     if (rc == NF_OK && sel.n == 0 && m->nsents > 0)
         rc = summary_warn(out, "no sentence fits the budget or passes the filters");
     selection_free(&sel);
