@@ -1,0 +1,46 @@
+/* Recognition of scraping debris (photo captions and credits, bylines,
+ * "Related content:" links, share and newsletter prompts, video widgets,
+ * navigation) and of datelines at the start of a sentence.
+ *
+ * The patterns are PCRE2 regular expressions kept in data/debris/<kind>.txt
+ * (one per line, '#' starts a comment line), compiled into the library by
+ * the build; doc/CLEANING.md says what they recognise and how to add one.
+ * A cleaner is immutable once made, so one cleaner may serve many threads. */
+#ifndef NF_TEXT_CLEAN_H
+#define NF_TEXT_CLEAN_H
+#include <stddef.h>
+
+enum debris_kind { DEBRIS_NONE = 0, DEBRIS_CAPTION, DEBRIS_CREDIT, DEBRIS_BYLINE, DEBRIS_CONTRIBUTOR,
+                   DEBRIS_RELATED, DEBRIS_SHARE, DEBRIS_WIDGET, DEBRIS_NAVIGATION, DEBRIS_OTHER };
+
+typedef struct cleaner cleaner;
+
+/* Compiles the patterns from data/debris/. Returns a cleaner the caller
+ * releases with cleaner_free, or NULL when out of memory or when a pattern
+ * file is missing or holds a pattern PCRE2 rejects. */
+cleaner *cleaner_new(void);
+
+/* Releases c and everything it owns; NULL is fine. */
+void cleaner_free(cleaner *c);
+
+/* Classifies one sentence (UTF-8 bytes s[0..n), surrounding white space
+ * ignored): returns the debris_kind of the first kind, in enum order, with
+ * a pattern that matches, or DEBRIS_NONE for content. Invalid UTF-8 never
+ * fails: an invalid sequence matches no pattern item. Returns DEBRIS_NONE
+ * too when out of memory, so a failure never drops content. Thread-safe for
+ * concurrent calls on one cleaner. */
+int cleaner_debris(const cleaner *c, const char *s, size_t n);
+
+/* Returns the length in bytes of a dateline at the start of s ("NAIROBI,
+ * January 4 (Xinhua) -- ", "WASHINGTON (AP) — ", "LONDON (Reuters) - ",
+ * "FORT WORTH -- "), including the separator and following spaces, or 0
+ * when there is none. A doubled dateline ("GENEVA (AP) -- GENEVA (AP) --")
+ * counts whole. The sentence stays; only this prefix is not content. */
+size_t cleaner_dateline(const cleaner *c, const char *s, size_t n);
+
+/* Returns the lower-case name of a debris kind ("caption", "credit", ...),
+ * "none" for DEBRIS_NONE, or "unknown" for any other value. The string is
+ * static. */
+const char *cleaner_kind_name(int kind);
+
+#endif
