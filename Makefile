@@ -57,15 +57,18 @@ all: $(STATIC) $(SHARED) $(CLI)
 # compiled in, so the library never looks for files at run time.
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) -O1 $(WARN) -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CSTD) -O1 $(WARN) -o $@ $<
 
 $(BUILD)/gen/data.c: $(BUILD)/tools/embed $(DATA)
 	@mkdir -p $(@D)
-	$(BUILD)/tools/embed $(DATA) > $@.tmp && mv $@.tmp $@
+	@echo "  EMBED   data/"
+	@$(BUILD)/tools/embed $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -73,16 +76,19 @@ $(BUILD)/obj/%.o: %.c
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(STATIC): $(LIB_OBJ)
+	@echo "  AR      $@"
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(SHARED): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
-	ln -sf libnewsfuse.so.$(VERSION) $(BUILD)/$(SONAME)
-	ln -sf $(SONAME) $(BUILD)/libnewsfuse.so
+	@echo "  LD      $@"
+	@$(CC) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	@ln -sf libnewsfuse.so.$(VERSION) $(BUILD)/$(SONAME)
+	@ln -sf $(SONAME) $(BUILD)/libnewsfuse.so
 
 $(CLI): $(CLI_OBJ) $(STATIC)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(STATIC)
 	@mkdir -p $(@D)

@@ -151,7 +151,10 @@ static void report_bad_line(const sum_args *a, const char *path, long line, cons
         return;
     }
     printf("{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
-    cli_print_json_string(stdout, nf_docset_id(ds) ? nf_docset_id(ds) : "");
+    if (nf_docset_id(ds))
+        cli_print_json_string(stdout, nf_docset_id(ds));
+    else
+        printf("null");
     printf(",\"error\":{\"file\":");
     cli_print_json_string(stdout, path);
     printf(",\"line\":%ld,\"message\":", line);

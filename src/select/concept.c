@@ -101,11 +101,14 @@ static int collect_sentence(concept_ctx *c, size_t i)
     return 0;
 }
 
-/* Weight = document frequency, kept only for concepts in enough documents
- * (three, as Gillick & Favre, or fewer when the event has few reports). */
+/* Weight = document frequency, kept only for concepts in enough documents:
+ * three, as Gillick & Favre on 10-document DUC sets, or half the reports
+ * (rounded up) when there are fewer than six, so that a two-report event
+ * still has concepts. */
 static int weigh(concept_ctx *c)
 {
-    uint32_t min_df = c->m->ndocs >= 6 ? 3 : c->m->ndocs >= 2 ? 2 : 1;
+    size_t half = (c->m->ndocs + 1) / 2;
+    uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     c->weight = xcalloc(c->nconcepts ? c->nconcepts : 1, sizeof *c->weight);
     c->covered = xcalloc(c->nconcepts ? c->nconcepts : 1, 1);
     if (!c->weight || !c->covered)

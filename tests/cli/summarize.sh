@@ -1,0 +1,85 @@
+#!/bin/sh
+# CLI tests of `newsfuse summarize` and the top level: flags, stdin, exit
+# codes, batch lines with errors, budgets and offsets on the shared data.
+. tests/cli/lib.sh
+
+expect_status top_help 0 $NF --help
+expect_grep top_help_lists_commands "summarize" "$TMP/out"
+expect_status top_no_args 2 $NF
+expect_status top_unknown_command 2 $NF frobnicate
+expect_status top_version 0 $NF --version
+expect_status summarize_help 0 $NF summarize --help
+expect_grep summarize_help_has_budgets "--words N" "$TMP/out"
+expect_status summarize_no_input 2 $NF summarize
+expect_status summarize_unknown_option 2 $NF summarize --colour red x.txt
+expect_status summarize_bad_budget 2 $NF summarize --words many x.txt
+expect_grep summarize_bad_budget_says_why "words" "$TMP/err"
+expect_status summarize_bad_method 2 $NF summarize --method nosuch x.txt
+expect_status summarize_missing_file 1 $NF summarize "$TMP/does-not-exist.txt"
+expect_grep summarize_missing_file_named "does-not-exist.txt" "$TMP/err"
+
+cat >"$TMP/a.txt" <<'TXT'
+The council voted on Monday to close the old ferry terminal after engineers found deep cracks in its pilings.
+The terminal served about four thousand passengers a day.
+A replacement pier is expected to open next spring, the council said.
+TXT
+cat >"$TMP/b.txt" <<'TXT'
+Engineers found deep cracks in the pilings of the old ferry terminal, and the council voted on Monday to close it.
+Passengers will be moved to a temporary landing north of the harbour.
+TXT
+expect_status summarize_two_files 0 $NF summarize --words 30 "$TMP/a.txt" "$TMP/b.txt"
+expect_grep summarize_marks_source '\[[12]\]' "$TMP/out"
+expect_grep summarize_lists_sources "Sources:" "$TMP/out"
+
+cat "$TMP/a.txt" | $NF summarize --sentences 1 --format json - >"$TMP/out" 2>"$TMP/err"
+if [ $? -eq 0 ] && grep -q '"schema": "newsfuse/1"' "$TMP/out"; then pass summarize_stdin_json; else fail summarize_stdin_json "$(cat "$TMP/err")"; fi
+
+mkdir -p "$TMP/dir"
+cp "$TMP/a.txt" "$TMP/b.txt" "$TMP/dir/"
+expect_status summarize_directory 0 $NF summarize --format jsonl "$TMP/dir"
+expect_grep summarize_directory_ids '"id":"b.txt"' "$TMP/out"
+
+# Batch: a bad line becomes an error record, the others are summarized.
+{
+    printf '%s\n' '{"id":"ok1","documents":[{"text":"The bridge reopened on Friday after repairs that took nine weeks to finish."}]}'
+    printf '%s\n' '{"id":"broken","documents":[{"text":'
+    printf '%s\n' '{"id":"ok2","documents":["Heavy rain flooded the lower town on Sunday and closed the coastal road for hours."]}'
+} >"$TMP/batch.jsonl"
+expect_status summarize_batch_bad_line 1 $NF summarize --format jsonl "$TMP/batch.jsonl"
+lines=$(wc -l <"$TMP/out")
+if [ "$lines" -eq 3 ]; then pass summarize_batch_one_output_per_line; else fail summarize_batch_one_output_per_line "$lines lines"; fi
+expect_grep summarize_batch_error_record '"error":\{"file":"[^"]*batch.jsonl","line":2' "$TMP/out"
+expect_grep summarize_batch_later_line_kept '"id":"ok2"' "$TMP/out"
+expect_grep summarize_batch_error_on_stderr 'batch.jsonl:2:' "$TMP/err"
+
+# Invalid UTF-8 is repaired with a warning, never fatal.
+printf 'The pier \377\376 collapsed on Saturday evening during the festival, officials said.\n' >"$TMP/bad.txt"
+expect_status summarize_invalid_utf8 0 $NF summarize --format json "$TMP/bad.txt"
+expect_grep summarize_invalid_utf8_warns 'replaced 2 invalid UTF-8' "$TMP/out"
+
+# Empty input: an empty summary and a warning, exit 0 (nothing is wrong with it).
+: >"$TMP/empty.txt"
+expect_status summarize_empty_file 0 $NF summarize --format json "$TMP/empty.txt"
+expect_grep summarize_empty_warns 'hold no sentence|no documents' "$TMP/out"
+
+# The shared evaluation data: 25 DUC 2004 summaries within 100 words, with
+# offsets that index their documents.
+duc="$SHARED/data/duc2004.dev.jsonl"
+if [ -f "$duc" ] && command -v python3 >/dev/null; then
+    $NF summarize "$duc" --words 100 --format jsonl >"$TMP/duc.jsonl" 2>"$TMP/err"
+    if python3 tests/cli/check_summaries.py "$duc" "$TMP/duc.jsonl" 100 >"$TMP/chk" 2>&1; then
+        pass summarize_duc2004_budget_and_offsets
+    else
+        fail summarize_duc2004_budget_and_offsets "$(head -c 400 "$TMP/chk")"
+    fi
+    mn="$SHARED/data/multinews.dev.jsonl"
+    $NF summarize "$mn" --words 260 --format jsonl >"$TMP/mn.jsonl" 2>"$TMP/err"
+    if python3 tests/cli/check_summaries.py "$mn" "$TMP/mn.jsonl" 260 >"$TMP/chk" 2>&1; then
+        pass summarize_multinews_budget_and_offsets
+    else
+        fail summarize_multinews_budget_and_offsets "$(head -c 400 "$TMP/chk")"
+    fi
+else
+    skip summarize_duc2004_budget_and_offsets "../shared/data or python3 absent"
+    skip summarize_multinews_budget_and_offsets "../shared/data or python3 absent"
+fi
