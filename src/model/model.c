@@ -41,6 +41,26 @@ static uint32_t count_words(const char *s, size_t n)
     return w;
 }
 
+/* A sentence that does not end with . ! ? (possibly inside closing quotes
+ * or brackets) or that starts with a lower-case ASCII letter is a headline,
+ * a caption or a piece of a broken line, not a sentence to quote alone. */
+static uint8_t is_fragment(const char *s, size_t n)
+{
+    if (n == 0 || (s[0] >= 'a' && s[0] <= 'z'))
+        return 1;
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ')
+            n--;
+        else if (n >= 3 && c >= 0x80 && (unsigned char)s[n - 3] == 0xE2 &&
+                 (unsigned char)s[n - 2] == 0x80 && (c == 0x9D || c == 0x99))
+            n -= 3; /* closing curly quotes U+201D, U+2019 */
+        else
+            break;
+    }
+    return !(n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?'));
+}
+
 /* Adds sentence [start, end) of document d at position pos. */
 static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, uint32_t pos,
                         span sp)
@@ -56,6 +76,7 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
     s->start = sp.start + skip, s->end = sp.end;
     s->question = text[sp.end - 1] == '?' ||
                   (sp.end - sp.start >= 2 && text[sp.end - 2] == '?' && text[sp.end - 1] == '"');
+    s->fragment = is_fragment(text + s->start, s->end - s->start);
     s->nwords = count_words(text + s->start, s->end - s->start);
     s->tok = (uint32_t)m->ntoks;
     struct tok_ctx c = {m, d};
@@ -156,5 +177,6 @@ void model_free(model *m)
 int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
 {
     const msent *s = &m->sents[i];
-    return !s->debris && s->dup_of < 0 && !s->question && s->nwords >= min_words && s->ntok > 0;
+    return !s->debris && s->dup_of < 0 && !s->question && !s->fragment && s->nwords >= min_words &&
+           s->ntok > 0;
 }

@@ -19,6 +19,8 @@ typedef struct msent {
     uint32_t nwords;     /* white-space separated words in [start, end) */
     uint8_t debris;      /* debris kind (text/clean.h), 0 for content */
     uint8_t question;    /* ends with '?' */
+    uint8_t fragment;    /* no final punctuation, or starts in lower case:
+                            a headline, caption or a piece of a broken line */
     int32_t dup_of;      /* -1, or the first sentence with the same content */
     uint32_t support;    /* other documents holding a near-duplicate */
 } msent;
@@ -44,7 +46,7 @@ int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struc
 void model_free(model *m);
 
 /* Returns 1 if the sentence may go into a summary: not debris, not a
- * duplicate, not a question, and at least min_words words. */
+ * duplicate, not a question, not a fragment, and at least min_words words. */
 int model_sentence_usable(const model *m, size_t i, uint32_t min_words);
 
 #endif
