@@ -19,6 +19,9 @@ typedef struct sum_args {
     enum input_kind kind;
     char **inputs;
     int ninputs;
+    char **seen; /* --seen paths: reports already read */
+    int nseen;
+    nf_docset *history; /* update sets read so far of the current topic */
 } sum_args;
 
 static void summarize_usage(FILE *out)
@@ -41,6 +44,12 @@ static void summarize_usage(FILE *out)
             "  --language L     stemming and stop words (default english)\n"
             "  --order O        date (reading order, default) or rank\n"
             "  --min-words N    shortest sentence a summary may use (default 6)\n"
+            "  --query TEXT     favour what answers this question or topic (default:\n"
+            "                   a cluster's \"topic\", as in DUC 2006/2007)\n"
+            "  --seen PATH      a report (file or directory) already read: the summary\n"
+            "                   says what is new (repeatable). In a JSONL file, update\n"
+            "                   sets B, C... of a topic are summarized having read the\n"
+            "                   earlier sets of the same topic (DUC 2007)\n"
             "input and output:\n"
             "  --input KIND     auto (default), text, jsonl, multinews\n"
             "  --format F       text (default), json, jsonl (schema newsfuse/1)\n\n"
@@ -100,6 +109,8 @@ static int parse_args(sum_args *a, int argc, char **argv)
         if (!strcmp(f, "--format")) {
             if ((a->format = parse_format(v)) < 0)
                 return cli_error(EXIT_USAGE, "summarize: --format must be text, json or jsonl");
+        } else if (!strcmp(f, "--seen")) {
+            a->seen[a->nseen++] = argv[i];
         } else if (!strcmp(f, "--input")) {
             if ((int)(a->kind = (enum input_kind)parse_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
@@ -130,8 +141,10 @@ static int print_summary(const sum_args *a, const nf_summary *s, const nf_docset
 }
 
 /* Summarizes one document set and prints the result. */
-static int summarize_one(const sum_args *a, const nf_docset *ds)
+static int summarize_one(const sum_args *a, nf_docset *ds)
 {
+    if (a->nseen && cli_add_text_inputs_seen(ds, a->seen, a->nseen) != EXIT_OK)
+        return EXIT_DATA;
     nf_summary *s = NULL;
     int rc = nf_summarize(ds, a->opts, &s);
     if (rc == NF_ENOMEM || !s)
@@ -163,8 +176,51 @@ static void report_bad_line(const sum_args *a, const char *path, long line, cons
     fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
 }
 
+/* Length of the topic part of an update-set id: "D0703A-B" -> "D0703A". */
+static size_t topic_len(const char *id)
+{
+    const char *dash = id ? strrchr(id, '-') : NULL;
+    return dash ? (size_t)(dash - id) : (id ? strlen(id) : 0);
+}
+
+static int copy_as_seen(nf_docset *to, const nf_docset *from)
+{
+    for (size_t i = 0; i < nf_docset_count(from); i++) {
+        size_t len;
+        const char *t = nf_docset_text(from, i, &len);
+        if (nf_docset_add_seen(to, nf_docset_doc_id(from, i), NULL, NULL, t, len) != NF_OK)
+            return cli_error(EXIT_DATA, "out of memory");
+    }
+    return EXIT_OK;
+}
+
+/* Update sets: set A starts a topic's history; later sets of the same
+ * topic read the history as seen, then join it. */
+static int update_history(sum_args *a, nf_docset *ds)
+{
+    const char *set = nf_docset_update_set(ds), *id = nf_docset_id(ds);
+    if (!set)
+        return EXIT_OK;
+    const char *hid = a->history ? nf_docset_id(a->history) : NULL;
+    int same = hid && topic_len(hid) == topic_len(id) && !strncmp(hid, id, topic_len(id));
+    if (!same || !strcmp(set, "A")) {
+        nf_docset_free(a->history);
+        a->history = nf_docset_new();
+        if (!a->history || nf_docset_set_id(a->history, id) != NF_OK)
+            return cli_error(EXIT_DATA, "out of memory");
+    } else if (copy_as_seen(ds, a->history) != EXIT_OK)
+        return EXIT_DATA;
+    for (size_t i = 0; i < nf_docset_count(ds); i++) {
+        size_t len;
+        const char *t = nf_docset_text(ds, i, &len);
+        if (nf_docset_add(a->history, nf_docset_doc_id(ds, i), NULL, NULL, t, len) != NF_OK)
+            return cli_error(EXIT_DATA, "out of memory");
+    }
+    return EXIT_OK;
+}
+
 /* One event per line: every line is summarized even when others fail. */
-static int summarize_lines(const sum_args *a, const char *path, enum input_kind kind)
+static int summarize_lines(sum_args *a, const char *path, enum input_kind kind)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f)
@@ -186,7 +242,7 @@ static int summarize_lines(const sum_args *a, const char *path, enum input_kind 
         if (rc != NF_OK && rc != NF_EEMPTY) {
             report_bad_line(a, path, lineno, ds);
             status = EXIT_DATA;
-        } else if (summarize_one(a, ds) != EXIT_OK)
+        } else if (update_history(a, ds) != EXIT_OK || summarize_one(a, ds) != EXIT_OK)
             status = EXIT_DATA;
         nf_docset_free(ds);
         fflush(stdout);
@@ -213,7 +269,9 @@ int cmd_summarize(int argc, char **argv)
     sum_args a = {.format = NF_FORMAT_TEXT, .kind = IN_AUTO};
     a.opts = nf_options_new();
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
-    if (!a.opts || !a.inputs) {
+    a.seen = calloc((size_t)argc, sizeof *a.seen);
+    if (!a.opts || !a.inputs || !a.seen) {
+        free(a.seen);
         nf_options_free(a.opts);
         free(a.inputs);
         return cli_error(EXIT_DATA, "out of memory");
@@ -229,6 +287,8 @@ int cmd_summarize(int argc, char **argv)
             rc = summarize_lines(&a, a.inputs[0], kind);
     }
     nf_options_free(a.opts);
+    nf_docset_free(a.history);
     free(a.inputs);
+    free(a.seen);
     return rc < 0 ? EXIT_OK : rc;
 }

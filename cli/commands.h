@@ -30,6 +30,8 @@ int cli_detect_input(const char *path);
 /* Adds every input as one report: files, directories (their regular files
  * in name order, hidden ones skipped) and "-". Returns an exit code. */
 int cli_add_text_inputs(struct nf_docset *ds, char **inputs, int n);
+/* The same, as reports already read (update summaries). */
+int cli_add_text_inputs_seen(struct nf_docset *ds, char **inputs, int n);
 /* Returns 1 if s[0..n) is only white space. */
 int cli_is_blank(const char *s, size_t n);
 /* Writes s as a JSON string literal. */

@@ -47,13 +47,15 @@ int cli_detect_input(const char *path)
     return 1;
 }
 
-static int add_file(nf_docset *ds, const char *path, const char *id)
+/* Adds to the reports (seen = 0) or to those already read (seen = 1). */
+static int add_file(nf_docset *ds, const char *path, const char *id, int seen)
 {
     size_t len;
     char *text = cli_read_file(path, &len);
     if (!text)
         return EXIT_DATA;
-    int rc = nf_docset_add(ds, id, NULL, NULL, text, len);
+    int rc = seen ? nf_docset_add_seen(ds, id, NULL, NULL, text, len)
+                  : nf_docset_add(ds, id, NULL, NULL, text, len);
     free(text);
     return rc == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "%s: %s", path, nf_strerror(rc));
 }
@@ -64,7 +66,7 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* Lists the regular, non-hidden files of dir sorted by name. */
-static int add_directory(nf_docset *ds, const char *dir)
+static int add_directory(nf_docset *ds, const char *dir, int seen)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -93,30 +95,40 @@ static int add_directory(nf_docset *ds, const char *dir)
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (rc == EXIT_OK && !stat(names[i], &st) && S_ISREG(st.st_mode))
-            rc = add_file(ds, names[i], strrchr(names[i], '/') + 1);
+            rc = add_file(ds, names[i], strrchr(names[i], '/') + 1, seen);
         free(names[i]);
     }
     free(names);
-    if (rc == EXIT_OK && nf_docset_count(ds) == 0)
+    if (rc == EXIT_OK && n == 0)
         rc = cli_error(EXIT_DATA, "%s: no files", dir);
     return rc;
 }
 
-int cli_add_text_inputs(nf_docset *ds, char **inputs, int n)
+static int add_inputs(nf_docset *ds, char **inputs, int n, int seen)
 {
     for (int i = 0; i < n; i++) {
         struct stat st;
         int rc;
         if (strcmp(inputs[i], "-") && !stat(inputs[i], &st) && S_ISDIR(st.st_mode))
-            rc = add_directory(ds, inputs[i]);
+            rc = add_directory(ds, inputs[i], seen);
         else {
             const char *base = strrchr(inputs[i], '/');
-            rc = add_file(ds, inputs[i], base ? base + 1 : inputs[i]);
+            rc = add_file(ds, inputs[i], base ? base + 1 : inputs[i], seen);
         }
         if (rc != EXIT_OK)
             return rc;
     }
     return EXIT_OK;
+}
+
+int cli_add_text_inputs(nf_docset *ds, char **inputs, int n)
+{
+    return add_inputs(ds, inputs, n, 0);
+}
+
+int cli_add_text_inputs_seen(nf_docset *ds, char **inputs, int n)
+{
+    return add_inputs(ds, inputs, n, 1);
 }
 
 void cli_print_json_string(FILE *f, const char *s)

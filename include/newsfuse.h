@@ -73,6 +73,9 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *   method NAME   summarization method (see nf_methods)
  *   language L    stemmer and stop-word language (default "english")
  *   order date|rank   order of summary sentences (default date)
+ *   min_words N   shortest sentence a summary may use (default 6)
+ *   query TEXT    a question or topic: favour what answers it (default:
+ *                 the document set's topic, if it has one)
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 
@@ -102,6 +105,12 @@ void nf_docset_free(nf_docset *ds);
  * NUL bytes are treated the same way. Returns NF_OK or NF_ENOMEM. */
 int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *date,
                   const char *text, size_t len);
+/* Adds a report the reader has already read (update summaries): what it
+ * says is not repeated and what is new is favoured. Same rules as
+ * nf_docset_add; seen reports are never quoted. */
+int nf_docset_add_seen(nf_docset *ds, const char *id, const char *title, const char *date,
+                       const char *text, size_t len);
+size_t nf_docset_seen_count(const nf_docset *ds);
 /* Sets the event id (may be NULL). Returns NF_OK or NF_ENOMEM. */
 int nf_docset_set_id(nf_docset *ds, const char *id);
 size_t nf_docset_count(const nf_docset *ds);
@@ -123,6 +132,8 @@ const char *nf_docset_id(const nf_docset *ds);
 size_t nf_docset_reference_count(const nf_docset *ds);
 const char *nf_docset_reference(const nf_docset *ds, size_t i);
 const char *nf_docset_topic(const nf_docset *ds);
+/* The update set ("A", "B", ...) of an update-task cluster, or NULL. */
+const char *nf_docset_update_set(const nf_docset *ds);
 /* Document i's id (never NULL: "1", "2", ... when none was given). */
 const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
 /* Returns the text of document i as stored (after UTF-8 repair) and its

@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char *const keys[OPT_COUNT + 1] = {
-    "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", NULL};
+    "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query", NULL};
 
 const char *const *nf_option_keys(void) { return keys; }
 const char *const *nf_methods(void) { return method_names(); }
@@ -20,7 +20,7 @@ void options_defaults(struct nf_options *o)
     o->min_words = 6;
     snprintf(o->method, sizeof o->method, "concept");
     snprintf(o->language, sizeof o->language, "english");
-    const char *defaults[OPT_COUNT] = {"100", "0", "0", "0", "0", "concept", "english", "date", "6"};
+    const char *defaults[OPT_COUNT] = {"100", "0", "0", "0", "0", "concept", "english", "date", "6", ""};
     for (int k = 0; k < OPT_COUNT; k++)
         snprintf(o->value[k], sizeof o->value[k], "%s", defaults[k]);
 }
@@ -107,6 +107,9 @@ static int set_value(nf_options *o, int k, const char *v)
             return bad(o, "order", v, "must be 'date' or 'rank'");
         o->order_by_rank = v[0] == 'r';
         return NF_OK;
+    case OPT_QUERY:
+        snprintf(o->query, sizeof o->query, "%s", v);
+        return NF_OK;
     default: { /* OPT_MIN_WORDS */
         long n = parse_count(v);
         if (n < 0)
@@ -124,12 +127,14 @@ int nf_options_set(nf_options *o, const char *key, const char *value)
     for (int k = 0; k < OPT_COUNT; k++) {
         if (strcmp(keys[k], key))
             continue;
-        if (strlen(value) >= sizeof o->value[k])
+        size_t max = k == OPT_QUERY ? sizeof o->query : sizeof o->value[k];
+        if (strlen(value) >= max)
             return bad(o, key, value, "is too long");
         int rc = set_value(o, k, value);
         if (rc == NF_OK) {
             o->set[k] = 1;
-            snprintf(o->value[k], sizeof o->value[k], "%s", value);
+            if (k != OPT_QUERY)
+                snprintf(o->value[k], sizeof o->value[k], "%s", value);
             o->err[0] = '\0';
         }
         return rc;
@@ -142,7 +147,7 @@ const char *nf_options_get(const nf_options *o, const char *key)
 {
     for (int k = 0; o && key && k < OPT_COUNT; k++)
         if (!strcmp(keys[k], key))
-            return o->value[k];
+            return k == OPT_QUERY ? o->query : o->value[k];
     return NULL;
 }
 

@@ -5,7 +5,9 @@
 #include "newsfuse.h"
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
-       OPT_ORDER, OPT_MIN_WORDS, OPT_COUNT };
+       OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_COUNT };
+
+enum { OPT_QUERY_MAX = 4096 };
 
 struct nf_options {
     long words, sentences, bytes; /* 0 = no such budget */
@@ -15,7 +17,8 @@ struct nf_options {
     long min_words; /* shortest sentence a summary may use */
     char method[48], language[48];
     char set[OPT_COUNT];      /* 1 if the user set the key */
-    char value[OPT_COUNT][48]; /* string form of each value */
+    char value[OPT_COUNT][48]; /* string form of each value (not the query) */
+    char query[OPT_QUERY_MAX]; /* topic or question for query-focused summaries */
     char err[160];
 };
 

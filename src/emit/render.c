@@ -44,7 +44,7 @@ static json_t *json_options(const nf_summary *s)
     json_t *o = json_object();
     const char *const *keys = nf_option_keys();
     for (int k = 0; o && keys[k]; k++)
-        json_object_set_new(o, keys[k], json_string(s->opts.value[k]));
+        json_object_set_new(o, keys[k], json_string(nf_options_get(&s->opts, keys[k])));
     return o;
 }
 
@@ -75,11 +75,13 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
         json_array_append_new(sents, json_sentence(&s->sents[i], ds));
     for (size_t i = 0; warns && i < s->nwarnings; i++)
         json_array_append_new(warns, json_string(s->warnings[i]));
-    json_t *stats = json_pack("{s:I, s:I, s:I, s:I}", "documents", (json_int_t)s->ndocs,
+    json_t *stats = json_pack("{s:I, s:I, s:I, s:I, s:I}", "documents", (json_int_t)s->ndocs,
+                              "seen_documents", (json_int_t)s->nseen,
                               "sentences", (json_int_t)s->nsents_in, "words", (json_int_t)s->words_in,
                               "summary_words", (json_int_t)s->words_out);
-    return json_pack("{s:s, s:s?, s:s, s:o, s:o, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
-                     ds->id, "method", s->opts.method, "options", json_options(s), "summary", sents,
+    return json_pack("{s:s, s:s?, s:s, s:s?, s:o, s:o, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
+                     ds->id, "method", s->opts.method, "query", s->query, "options",
+                     json_options(s), "summary", sents,
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 

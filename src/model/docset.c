@@ -12,7 +12,10 @@ void nf_docset_free(nf_docset *ds)
         return;
     for (size_t i = 0; i < ds->ndocs; i++)
         xfree(ds->docs[i].fixes);
+    for (size_t i = 0; i < ds->nseen; i++)
+        xfree(ds->seen[i].fixes);
     xfree(ds->docs);
+    xfree(ds->seen);
     xfree(ds->refs);
     arena_free(&ds->mem);
     xfree(ds);
@@ -54,18 +57,19 @@ static int store_text(nf_docset *ds, document *d, const char *text, size_t len)
     return t ? 0 : -1;
 }
 
-int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *date,
-                  const char *text, size_t len)
+/* Appends a document to the list (*docs, *n, *cap). */
+static int add_to(nf_docset *ds, document **docs, size_t *n, size_t *cap, const char *id,
+                  const char *title, const char *date, const char *text, size_t len)
 {
     if (!ds || (!text && len))
         return NF_EINVAL;
-    if (GROW(ds->docs, ds->cap, ds->ndocs + 1))
+    if (GROW(*docs, *cap, *n + 1))
         return docset_fail(ds, NF_ENOMEM, "out of memory");
-    document *d = &ds->docs[ds->ndocs];
+    document *d = &(*docs)[*n];
     memset(d, 0, sizeof *d);
     char idbuf[32];
     if (!id) {
-        snprintf(idbuf, sizeof idbuf, "%zu", ds->ndocs + 1);
+        snprintf(idbuf, sizeof idbuf, "%zu", *n + 1);
         id = idbuf;
     }
     if (copy_opt(ds, id, &d->id) || copy_opt(ds, title, &d->title) ||
@@ -73,9 +77,24 @@ int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *
         xfree(d->fixes);
         return docset_fail(ds, NF_ENOMEM, "out of memory");
     }
-    ds->ndocs++;
+    (*n)++;
     return NF_OK;
 }
+
+int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *date,
+                  const char *text, size_t len)
+{
+    return ds ? add_to(ds, &ds->docs, &ds->ndocs, &ds->cap, id, title, date, text, len) : NF_EINVAL;
+}
+
+int nf_docset_add_seen(nf_docset *ds, const char *id, const char *title, const char *date,
+                       const char *text, size_t len)
+{
+    return ds ? add_to(ds, &ds->seen, &ds->nseen, &ds->seencap, id, title, date, text, len)
+              : NF_EINVAL;
+}
+
+size_t nf_docset_seen_count(const nf_docset *ds) { return ds ? ds->nseen : 0; }
 
 int nf_docset_set_id(nf_docset *ds, const char *id)
 {
@@ -98,6 +117,7 @@ const char *nf_docset_error(const nf_docset *ds) { return ds ? ds->err : ""; }
 const char *nf_docset_id(const nf_docset *ds) { return ds ? ds->id : NULL; }
 size_t nf_docset_reference_count(const nf_docset *ds) { return ds ? ds->nrefs : 0; }
 const char *nf_docset_topic(const nf_docset *ds) { return ds ? ds->topic : NULL; }
+const char *nf_docset_update_set(const nf_docset *ds) { return ds ? ds->update_set : NULL; }
 
 const char *nf_docset_reference(const nf_docset *ds, size_t i)
 {

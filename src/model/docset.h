@@ -20,6 +20,8 @@ struct nf_docset {
     const char *id;
     document *docs;
     size_t ndocs, cap;
+    document *seen; /* reports the reader has already read (update mode) */
+    size_t nseen, seencap;
     const char **refs;
     size_t nrefs, refcap;
     const char *topic;

@@ -8,6 +8,7 @@
 struct tok_ctx {
     model *m;
     uint32_t doc;
+    int seen; /* seen reports add terms but no counts */
 };
 
 /* Tokenizer callback: interns the term, counts it, appends its id. */
@@ -19,8 +20,9 @@ static int on_token(const token *t, void *arg)
     if (id < 0 || GROW(m->toks, m->tokcap, m->ntoks + 1))
         return -1;
     term *tm = &m->voc.terms[id];
-    tm->cf++;
-    if (tm->last_doc != c->doc + 1) {
+    if (!c->seen)
+        tm->cf++;
+    if (!c->seen && tm->last_doc != c->doc + 1) {
         tm->last_doc = c->doc + 1;
         tm->df++;
     }
@@ -65,12 +67,13 @@ static uint8_t is_fragment(const char *s, size_t n)
 static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, uint32_t pos,
                         span sp)
 {
-    const char *text = m->ds->docs[d].text;
+    int seen = d >= m->ds->ndocs;
+    const char *text = seen ? m->ds->seen[d - m->ds->ndocs].text : m->ds->docs[d].text;
     if (GROW(m->sents, m->cap, m->nsents + 1))
         return -1;
     msent *s = &m->sents[m->nsents];
     memset(s, 0, sizeof *s);
-    s->doc = d, s->pos = pos, s->dup_of = -1;
+    s->doc = d, s->pos = pos, s->dup_of = -1, s->seen = (uint8_t)seen;
     s->debris = (uint8_t)cleaner_debris(cl, text + sp.start, sp.end - sp.start);
     size_t skip = cleaner_dateline(cl, text + sp.start, sp.end - sp.start);
     s->start = sp.start + skip, s->end = sp.end;
@@ -79,11 +82,12 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
     s->fragment = is_fragment(text + s->start, s->end - s->start);
     s->nwords = count_words(text + s->start, s->end - s->start);
     s->tok = (uint32_t)m->ntoks;
-    struct tok_ctx c = {m, d};
+    struct tok_ctx c = {m, d, seen};
     if (tokenizer_each(tk, text + s->start, s->end - s->start, on_token, &c))
         return -1;
     s->ntok = (uint32_t)(m->ntoks - s->tok);
-    m->total_words += s->nwords;
+    if (!seen)
+        m->total_words += s->nwords;
     m->nsents++;
     return 0;
 }
@@ -91,7 +95,7 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
 static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
 {
     span_vec v = {0};
-    const document *dc = &m->ds->docs[d];
+    const document *dc = d >= m->ds->ndocs ? &m->ds->seen[d - m->ds->ndocs] : &m->ds->docs[d];
     if (sentences_split(dc->text, dc->len, &v)) {
         span_vec_free(&v);
         return -1;
@@ -159,14 +163,39 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl)
     m->max_sentences = cap;
     m->ds = ds;
     m->ndocs = ds->ndocs;
+    for (size_t k = 0; k < ds->nseen; k++)
+        if (add_document(m, tk, cl, (uint32_t)(ds->ndocs + k)))
+            return NF_ENOMEM;
     for (uint32_t d = 0; d < ds->ndocs; d++)
         if (add_document(m, tk, cl, d))
             return NF_ENOMEM;
     return mark_duplicates(m) ? NF_ENOMEM : NF_OK;
 }
 
+static int on_query_token(const token *t, void *arg)
+{
+    model *m = arg;
+    int64_t id = vocab_find(&m->voc, t->form, t->len);
+    if (id >= 0 && !t->stop && !m->in_query[id]) {
+        m->in_query[id] = 1;
+        m->nquery++;
+    }
+    return 0;
+}
+
+int model_set_query(model *m, tokenizer *tk, const char *query)
+{
+    xfree(m->in_query);
+    m->nquery = 0;
+    m->in_query = xcalloc(m->voc.nterms + 1, 1);
+    if (!m->in_query)
+        return NF_ENOMEM;
+    return tokenizer_each(tk, query, strlen(query), on_query_token, m) ? NF_ENOMEM : NF_OK;
+}
+
 void model_free(model *m)
 {
+    xfree(m->in_query);
     xfree(m->sents);
     xfree(m->toks);
     vocab_free(&m->voc);
@@ -177,6 +206,11 @@ void model_free(model *m)
 int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
 {
     const msent *s = &m->sents[i];
-    return !s->debris && s->dup_of < 0 && !s->question && !s->fragment && s->nwords >= min_words &&
-           s->ntok > 0;
+    return !s->debris && !s->seen && s->dup_of < 0 && !s->question && !s->fragment &&
+           s->nwords >= min_words && s->ntok > 0;
+}
+
+const document *model_document(const model *m, const msent *s)
+{
+    return s->doc >= m->ds->ndocs ? &m->ds->seen[s->doc - m->ds->ndocs] : &m->ds->docs[s->doc];
 }

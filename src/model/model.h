@@ -12,13 +12,14 @@ struct tokenizer;
 struct cleaner;
 
 typedef struct msent {
-    uint32_t doc, pos;  /* document index; index of the sentence in it */
+    uint32_t doc, pos;  /* document index (seen report k: ndocs + k); index in it */
     uint32_t ndoc_sents; /* sentences in that document (for position) */
     size_t start, end;   /* content span in the document's stored text (after any dateline) */
     uint32_t tok, ntok;  /* tokens: model.toks[tok .. tok + ntok) */
     uint32_t nwords;     /* white-space separated words in [start, end) */
     uint8_t debris;      /* debris kind (text/clean.h), 0 for content */
     uint8_t question;    /* ends with '?' */
+    uint8_t seen;        /* from a report already read (update mode) */
     uint8_t fragment;    /* no final punctuation, or starts in lower case:
                             a headline, caption or a piece of a broken line */
     int32_t dup_of;      /* -1, or the first sentence with the same content */
@@ -35,15 +36,26 @@ typedef struct model {
     vocab voc;
     size_t ndocs;
     size_t total_words;
+    uint8_t *in_query;    /* per term id: 1 if the query holds it; NULL = no query */
+    size_t nquery;        /* distinct non-stop query terms found in the documents */
     size_t max_sentences; /* cap on sentences read; 0 = none */
     int truncated;        /* 1 when the cap cut input */
 } model;
 
+/* Returns the document sentence s comes from (a seen one included). */
+const document *model_document(const model *m, const msent *s);
+
 /* Builds the model of ds: splits every document into sentences, strips
- * datelines, classifies debris, tokenizes, counts. Returns NF_OK or
+ * datelines, classifies debris, tokenizes, counts. Seen reports come first
+ * (so a new sentence repeating one is the duplicate) but do not count in
+ * the statistics. Returns NF_OK or
  * NF_ENOMEM. The model refers to ds, which must outlive it. */
 int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struct cleaner *cl);
 void model_free(model *m);
+
+/* Marks the non-stop terms of query (UTF-8, any length) that occur in the
+ * documents. Returns NF_OK or NF_ENOMEM. */
+int model_set_query(model *m, struct tokenizer *tk, const char *query);
 
 /* Returns 1 if the sentence may go into a summary: not debris, not a
  * duplicate, not a question, not a fragment, and at least min_words words. */

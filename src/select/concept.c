@@ -15,6 +15,8 @@ typedef struct concept_ctx {
     size_t nids, idcap;
     double *weight; /* per concept */
     uint32_t *df, *last_doc;
+    uint32_t *seen_df; /* seen reports holding the concept (update mode) */
+    uint64_t *key_of;  /* the bigram of each concept: term ids a << 32 | b */
     uint8_t *covered;
     size_t nconcepts, ccap;
     uint64_t *keys; /* hash table: concept key per slot */
@@ -59,10 +61,17 @@ static int64_t concept_id(concept_ctx *c, uint64_t key)
         return -1;
     size_t cap = c->ccap;
     uint32_t *ld = xrealloc(c->last_doc, cap * sizeof *ld);
-    if (!ld)
+    if (ld)
+        c->last_doc = ld;
+    uint32_t *sd = ld ? xrealloc(c->seen_df, cap * sizeof *sd) : NULL;
+    if (sd)
+        c->seen_df = sd;
+    uint64_t *ko = sd ? xrealloc(c->key_of, cap * sizeof *ko) : NULL;
+    if (!ko)
         return -1;
-    c->last_doc = ld;
-    c->df[c->nconcepts] = 0, c->last_doc[c->nconcepts] = 0;
+    c->key_of = ko;
+    c->key_of[c->nconcepts] = key;
+    c->df[c->nconcepts] = 0, c->last_doc[c->nconcepts] = 0, c->seen_df[c->nconcepts] = 0;
     c->keys[k] = key;
     c->slot_id[k] = (uint32_t)++c->nconcepts;
     return (int64_t)c->nconcepts - 1;
@@ -95,10 +104,36 @@ static int collect_sentence(concept_ctx *c, size_t i)
         int64_t id = concept_id(c, ((uint64_t)a << 32) | b);
         if (id < 0 || sentence_add(c, first, (uint32_t)id))
             return -1;
-        if (c->last_doc[id] != s->doc + 1)
-            c->last_doc[id] = s->doc + 1, c->df[id]++;
+        if (c->last_doc[id] != s->doc + 1) {
+            c->last_doc[id] = s->doc + 1;
+            if (s->seen)
+                c->seen_df[id]++;
+            else
+                c->df[id]++;
+        }
     }
     return 0;
+}
+
+/* How much more a concept made only of query terms weighs (query-focused
+ * summaries). */
+#define QUERY_BOOST 1.0
+
+/* Share of concept k's non-stop terms that the query holds (0 to 1). */
+static double query_share(const concept_ctx *c, size_t k)
+{
+    const model *m = c->m;
+    if (!m->in_query)
+        return 0;
+    uint32_t t[2] = {(uint32_t)(c->key_of[k] >> 32), (uint32_t)c->key_of[k]};
+    int n = 0, hit = 0;
+    for (int i = 0; i < 2; i++) {
+        if (m->voc.terms[t[i]].stop)
+            continue;
+        n++;
+        hit += m->in_query[t[i]];
+    }
+    return n ? (double)hit / n : 0;
 }
 
 /* Weight = document frequency, kept only for concepts in enough documents:
@@ -113,8 +148,12 @@ static int weigh(concept_ctx *c)
     c->covered = xcalloc(c->nconcepts ? c->nconcepts : 1, 1);
     if (!c->weight || !c->covered)
         return -1;
-    for (size_t k = 0; k < c->nconcepts; k++)
-        c->weight[k] = c->df[k] >= min_df ? c->df[k] : 0;
+    for (size_t k = 0; k < c->nconcepts; k++) {
+        double w = c->df[k] >= min_df ? c->df[k] : 0;
+        /* Update mode: what the reader has read counts for less. */
+        w /= 1.0 + c->seen_df[k];
+        c->weight[k] = w * (1.0 + QUERY_BOOST * query_share(c, k));
+    }
     return 0;
 }
 
@@ -139,6 +178,7 @@ static void concept_free(concept_ctx *c)
 {
     xfree(c->sent_first), xfree(c->ids), xfree(c->weight), xfree(c->df);
     xfree(c->last_doc), xfree(c->covered), xfree(c->keys), xfree(c->slot_id);
+    xfree(c->seen_df), xfree(c->key_of);
 }
 
 int method_concept(const model *m, const budget *b, const struct nf_options *o, selection *sel)

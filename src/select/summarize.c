@@ -115,9 +115,17 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     cleaner *cl = cleaner_new();
     model m = {0};
     int rc = tk && cl ? model_build(&m, ds, tk, cl) : NF_ENOMEM;
+    /* An explicit query wins; else a query-focused set's topic is used. */
+    const char *query = out->opts.query[0] ? out->opts.query : ds->topic;
+    if (rc == NF_OK && query && *query) {
+        rc = model_set_query(&m, tk, query);
+        out->query = arena_strndup(&out->mem, query, strlen(query));
+        if (!out->query)
+            rc = NF_ENOMEM;
+    }
     if (rc == NF_OK)
         rc = warn_input(out, ds, &m);
-    out->ndocs = ds->ndocs, out->nsents_in = m.nsents, out->words_in = m.total_words;
+    out->ndocs = ds->ndocs, out->nseen = ds->nseen, out->nsents_in = m.nsents, out->words_in = m.total_words;
     if (rc == NF_OK)
         rc = summarize_model(out, &m);
     model_free(&m);

@@ -22,7 +22,8 @@ struct nf_summary {
     const char **warnings;
     size_t nwarnings, wcap;
     struct nf_options opts; /* as used, for the record */
-    size_t ndocs, nsents_in, words_in, words_out;
+    size_t ndocs, nseen, nsents_in, words_in, words_out;
+    const char *query; /* the query used (explicit or the set's topic), or NULL */
 };
 
 /* Adds a formatted warning; returns NF_OK or NF_ENOMEM. */

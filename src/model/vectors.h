@@ -1,0 +1,64 @@
+/* Sparse tf-idf sentence vectors and the one similarity every method that
+ * compares sentences uses (cosine), plus a bounded sparse similarity graph
+ * built through an inverted index, so graph methods stay near-linear on
+ * very large inputs. */
+#ifndef NF_MODEL_VECTORS_H
+#define NF_MODEL_VECTORS_H
+#include "model/model.h"
+#include <stdint.h>
+
+/* Sentence i's vector: terms ids[off[i] .. off[i+1]) (ascending) with
+ * weights w[...]. Weights are tf * idf over content terms (stop words
+ * left out), idf = log(nsents / sentences containing the term), and each
+ * vector has unit length, so the cosine of two sentences is their dot
+ * product. A sentence without content terms has an empty vector. */
+typedef struct vectors {
+    uint32_t *off;
+    uint32_t *ids;
+    double *w;
+    double *idf;   /* per vocabulary term (0 for stop words) */
+    uint32_t *sf;  /* per vocabulary term: sentences containing it */
+    size_t n;      /* sentences */
+    size_t nterms; /* vocabulary size */
+} vectors;
+
+/* Builds the vectors of every sentence of m. Returns 0 or -1 when out of
+ * memory (v is then empty and safe to free). */
+int vectors_build(vectors *v, const model *m);
+void vectors_free(vectors *v);
+
+/* Returns the cosine similarity of sentences i and j (0 if either is
+ * empty). Linear in the two vectors' lengths. */
+double vectors_cosine(const vectors *v, size_t i, size_t j);
+
+/* Returns the dot product of sentence i's vector with a dense vector over
+ * the vocabulary. */
+double vectors_dot_dense(const vectors *v, size_t i, const double *dense);
+
+/* A sparse similarity graph in compressed rows: the neighbours of i are
+ * nbr[first[i] .. first[i+1]) with weights sim[...], ascending by index,
+ * never i itself. */
+typedef struct simgraph {
+    uint32_t *first;
+    uint32_t *nbr;
+    double *sim;
+    size_t n, nedges;
+} simgraph;
+
+enum simkind {
+    SIM_COSINE,  /* tf-idf cosine (LexRank, Lin & Bilmes) */
+    SIM_OVERLAP, /* shared content terms / (log|Si| + log|Sj|) (TextRank) */
+};
+
+/* Builds the graph over the sentences with keep[i] != 0 (all when keep is
+ * NULL), with an edge wherever the similarity exceeds min_sim. Candidate
+ * pairs come from an inverted index over content terms; a term found in
+ * more than max_postings sentences contributes no pairs (such a term has a
+ * low idf), which bounds the work to about (tokens * max_postings). On
+ * inputs with fewer kept sentences than max_postings the graph is exact.
+ * Returns 0 or -1 when out of memory. */
+int simgraph_build(simgraph *g, const vectors *v, const uint8_t *keep,
+                   enum simkind kind, double min_sim, size_t max_postings);
+void simgraph_free(simgraph *g);
+
+#endif

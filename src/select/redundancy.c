@@ -1,0 +1,212 @@
+#include "select/redundancy.h"
+#include "core/alloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+enum { MIN_TOKENS = 6, ROWS = 3, BANDS = 10, NHASH = ROWS * BANDS, RUN_WINDOW = 32 };
+
+/* A fixed 64-bit mixer (splitmix64's finaliser): deterministic hashing. */
+static uint64_t mix64(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+static int eligible(const msent *s)
+{
+    return s->dup_of < 0 && !s->debris && s->ntok >= MIN_TOKENS;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sorted distinct bigram hashes of every eligible sentence:
+ * h[first[i] .. first[i+1]). */
+typedef struct shingles {
+    uint32_t *first;
+    uint64_t *h;
+} shingles;
+
+static int shingles_build(shingles *sh, const model *m)
+{
+    sh->first = xcalloc(m->nsents + 1, sizeof *sh->first);
+    sh->h = xmalloc((m->ntoks ? m->ntoks : 1) * sizeof *sh->h);
+    if (!sh->first || !sh->h)
+        return -1;
+    uint32_t at = 0;
+    for (size_t i = 0; i < m->nsents; i++) {
+        const msent *s = &m->sents[i];
+        uint32_t start = at;
+        for (uint32_t k = 1; eligible(s) && k < s->ntok; k++)
+            sh->h[at++] = mix64(((uint64_t)m->toks[s->tok + k - 1] << 32) | m->toks[s->tok + k]);
+        qsort(sh->h + start, at - start, sizeof *sh->h, cmp_u64);
+        uint32_t w = start;
+        for (uint32_t k = start; k < at; k++)
+            if (k == start || sh->h[k] != sh->h[w - 1])
+                sh->h[w++] = sh->h[k];
+        at = w;
+        sh->first[i + 1] = at;
+    }
+    return 0;
+}
+
+static double jaccard_sorted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, inter = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else
+            i++, j++, inter++;
+    }
+    return na + nb ? (double)inter / (double)(na + nb - inter) : 0;
+}
+
+typedef struct band_entry {
+    uint64_t key;
+    uint32_t sent;
+} band_entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const band_entry *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
+/* Writes sentence i's BANDS band keys (MinHash signature, ROWS per band). */
+static void band_keys(const shingles *sh, size_t i, band_entry *out)
+{
+    uint64_t sig[NHASH];
+    for (int k = 0; k < NHASH; k++) {
+        uint64_t seed = mix64((uint64_t)k + 1), best = UINT64_MAX;
+        for (uint32_t s = sh->first[i]; s < sh->first[i + 1]; s++) {
+            uint64_t v = mix64(sh->h[s] ^ seed);
+            if (v < best)
+                best = v;
+        }
+        sig[k] = best;
+    }
+    for (int b = 0; b < BANDS; b++) {
+        uint64_t key = mix64((uint64_t)b);
+        for (int r = 0; r < ROWS; r++)
+            key = mix64(key ^ sig[b * ROWS + r]);
+        out[b].key = key, out[b].sent = (uint32_t)i;
+    }
+}
+
+static uint32_t find_root(uint32_t *parent, uint32_t i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+/* Joins the groups of i and j; the root is the smaller index. */
+static void join(uint32_t *parent, uint32_t i, uint32_t j)
+{
+    uint32_t a = find_root(parent, i), b = find_root(parent, j);
+    if (a < b)
+        parent[b] = a;
+    else if (b < a)
+        parent[a] = b;
+}
+
+/* Verifies the candidate pairs of each run of equal band keys (each
+ * member against up to RUN_WINDOW before it) and joins near duplicates. */
+static void join_runs(const shingles *sh, const band_entry *e, size_t n, double min_j,
+                      uint32_t *parent)
+{
+    for (size_t p = 0, start = 0; p < n; p++) {
+        if (e[p].key != e[start].key)
+            start = p;
+        for (size_t q = p > start + RUN_WINDOW ? p - RUN_WINDOW : start; q < p; q++) {
+            uint32_t i = e[q].sent, j = e[p].sent;
+            if (find_root(parent, i) == find_root(parent, j))
+                continue;
+            const uint64_t *a = sh->h + sh->first[i], *b = sh->h + sh->first[j];
+            if (jaccard_sorted(a, sh->first[i + 1] - sh->first[i], b,
+                               sh->first[j + 1] - sh->first[j]) >= min_j)
+                join(parent, i, j);
+        }
+    }
+}
+
+/* Marks every grouped sentence as a duplicate of its group's root. */
+static void mark_groups(model *m, uint32_t *parent)
+{
+    for (size_t i = 0; i < m->nsents; i++) {
+        uint32_t r = find_root(parent, (uint32_t)i);
+        if (r == i)
+            continue;
+        msent *s = &m->sents[i], *root = &m->sents[r];
+        s->dup_of = (int32_t)r;
+        root->support += s->support + (s->doc != root->doc);
+        s->support = 0;
+    }
+}
+
+int redundancy_mark_near_duplicates(model *m, double min_jaccard)
+{
+    shingles sh = {0};
+    size_t n = 0;
+    band_entry *e = xmalloc((m->nsents ? m->nsents : 1) * BANDS * sizeof *e);
+    uint32_t *parent = xmalloc((m->nsents ? m->nsents : 1) * sizeof *parent);
+    int rc = -1;
+    if (!e || !parent || shingles_build(&sh, m))
+        goto done;
+    for (size_t i = 0; i < m->nsents; i++) {
+        parent[i] = (uint32_t)i;
+        if (eligible(&m->sents[i]) && sh.first[i + 1] > sh.first[i])
+            band_keys(&sh, i, e + n), n += BANDS;
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    join_runs(&sh, e, n, min_jaccard, parent);
+    mark_groups(m, parent);
+    rc = 0;
+done:
+    xfree(e), xfree(parent), xfree(sh.first), xfree(sh.h);
+    return rc;
+}
+
+/* Returns 1 if the bigram (a, b) occurs in sentence s of m. */
+static int has_bigram(const model *m, const msent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = 1; k < s->ntok; k++)
+        if (m->toks[s->tok + k - 1] == a && m->toks[s->tok + k] == b)
+            return 1;
+    return 0;
+}
+
+/* Counts the distinct bigrams of s (first occurrences only) and, of
+ * those, the ones also in o. */
+static void count_bigrams(const model *m, const msent *s, const msent *o, size_t *n,
+                          size_t *shared)
+{
+    *n = *shared = 0;
+    for (uint32_t k = 1; k < s->ntok; k++) {
+        uint32_t a = m->toks[s->tok + k - 1], b = m->toks[s->tok + k];
+        msent prefix = *s;
+        prefix.ntok = k; /* tokens before this bigram's second token */
+        if (has_bigram(m, &prefix, a, b))
+            continue;
+        (*n)++;
+        *shared += (size_t)has_bigram(m, o, a, b);
+    }
+}
+
+double redundancy_jaccard(const model *m, size_t i, size_t j)
+{
+    size_t ni, nj, shared, unused;
+    count_bigrams(m, &m->sents[i], &m->sents[j], &ni, &shared);
+    count_bigrams(m, &m->sents[j], &m->sents[i], &nj, &unused);
+    return ni + nj ? (double)shared / (double)(ni + nj - shared) : 0;
+}
