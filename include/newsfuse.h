@@ -173,6 +173,86 @@ int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char
 
 /* ---- ROUGE (section owned by src/eval/) ---- */
 
+/* A scorer that reproduces ROUGE-1.5.5 (Lin 2004) exactly: its tokens,
+ * stems, truncation, pooling over references, rounding, and its bootstrap
+ * averages and confidence intervals (doc/ROUGE.md). Texts are SPL: one
+ * sentence per line, as ROUGE-1.5.5 reads its files (nf_rouge_spl makes
+ * one from running text). Use: nf_rouge_new; settings; references per
+ * cluster and summaries per system and cluster, in any order;
+ * nf_rouge_score; then the getters or nf_rouge_render. */
+typedef struct nf_rouge nf_rouge;
+
+/* Returns a scorer with ROUGE-1.5.5's defaults (ROUGE-L only, no stemming,
+ * -c 95 -r 1000 -f A -p 0.5), or NULL if out of memory. */
+nf_rouge *nf_rouge_new(void);
+void nf_rouge_free(nf_rouge *r);
+/* Returns the message of the last failure ("" if none). */
+const char *nf_rouge_error(const nf_rouge *r);
+
+/* Sets one ROUGE-1.5.5 option by its letter, value NULL for switches:
+ * n l b 2 f p c r w t take a value; m s u U x are switches; a d e v are
+ * accepted and change nothing; -t takes only 0. Returns NF_OK or NF_EINVAL
+ * (nf_rouge_error says why). */
+int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
+/* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
+int nf_rouge_flag_arity(char flag);
+/* Sets one setting by name: ngram N, stem 0|1, stopwords 0|1, words N,
+ * bytes N, skip D, skip-unigrams 0|1, skip-both 0|1, formula A|B, alpha X,
+ * confidence C, resamples R, wlcs W, lcs 0|1, unicode 0|1 (tokens keep
+ * letters and digits of every script: not ROUGE-1.5.5), note TEXT (added
+ * to the signature). Returns NF_OK or NF_EINVAL. */
+int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
+
+/* Sentence splitters of nf_rouge_spl. */
+enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1 };
+/* Turns a summary into SPL text: a text with a line break inside keeps
+ * its lines as sentences, any other is split into sentences (by the
+ * newsfuse segmenter or by the regex the ROUGE test vectors used); white
+ * space runs become one space, lines are trimmed, empty ones dropped, and
+ * each line ends with "\n". *out is freed with nf_free. Returns NF_OK or
+ * NF_ENOMEM. */
+int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len);
+
+/* Copies the n references (SPL texts) of cluster id. NF_EDATA if the id
+ * already has references, NF_EINVAL after scoring, NF_ENOMEM. */
+int nf_rouge_add_references(nf_rouge *r, const char *id, const char *const *refs,
+                            const size_t *lens, size_t n);
+/* Copies the summary (SPL text) of system for cluster id. NF_EDATA if the
+ * system already has one for id. */
+int nf_rouge_add_summary(nf_rouge *r, const char *system, const char *id, const char *text,
+                         size_t len);
+/* Scores everything. NF_EDATA when a summary's id has no references, or
+ * under ROUGE-W when a reference has no words (ROUGE-1.5.5 dies there too);
+ * nf_rouge_error names it. */
+int nf_rouge_score(nf_rouge *r);
+
+size_t nf_rouge_system_count(const nf_rouge *r);
+const char *nf_rouge_system_name(const nf_rouge *r, size_t i);
+/* The number of summaries system i was scored on. */
+size_t nf_rouge_summary_count(const nf_rouge *r, size_t system);
+/* Metrics in ROUGE-1.5.5's order and naming ("ROUGE-1", "ROUGE-L",
+ * "ROUGE-W-1.2", "ROUGE-SU4"...); none before scoring. */
+size_t nf_rouge_metric_count(const nf_rouge *r);
+const char *nf_rouge_metric_name(const nf_rouge *r, size_t i);
+size_t nf_rouge_cluster_count(const nf_rouge *r);
+const char *nf_rouge_cluster_id(const nf_rouge *r, size_t i);
+/* The printed average of value 0 (recall), 1 (precision) or 2 (F) with
+ * its confidence interval: out = {average, low, high}. NF_OK or NF_EINVAL. */
+int nf_rouge_average(const nf_rouge *r, size_t system, size_t metric, int value, double out[3]);
+/* One summary's {R, P, F}. NF_EEMPTY if the system has no summary there. */
+int nf_rouge_cluster_score(const nf_rouge *r, size_t system, size_t metric, size_t cluster,
+                           double rpf[3]);
+/* One line with every setting, so a number can be reproduced. */
+const char *nf_rouge_signature(const nf_rouge *r);
+
+/* Report formats of nf_rouge_render. */
+enum { NF_ROUGE_TABLE = 0, NF_ROUGE_JSON = 1, NF_ROUGE_155 = 2 };
+/* Renders the scores (per_cluster adds each summary's scores, like
+ * ROUGE-1.5.5's -d) into a NUL-terminated buffer freed with nf_free.
+ * NF_ROUGE_155 prints ROUGE-1.5.5's own lines. NF_OK, NF_EINVAL (not
+ * scored, bad format) or NF_ENOMEM. */
+int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,266 @@
+/* The signature line and the three report formats: a readable table,
+ * JSON, and ROUGE-1.5.5's own lines (which pyrouge and friends parse). */
+#include "core/alloc.h"
+#include "eval/rouge.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The settings as ROUGE-1.5.5 flags (what to paste to reproduce). */
+static void flags_text(buf *b, const rouge_settings *st)
+{
+    if (st->max_n)
+        buf_printf(b, "-n %d ", st->max_n);
+    if (st->stem)
+        buf_puts(b, "-m ");
+    if (st->stop)
+        buf_puts(b, "-s ");
+    if (st->has_skip)
+        buf_printf(b, "-2 %s %s", st->skip_text,
+                   st->skip_unigrams ? "-u " : st->skip_both ? "-U " : "");
+    if (st->has_w)
+        buf_printf(b, "-w %s ", st->weight_text);
+    if (!st->lcs)
+        buf_puts(b, "-x ");
+    buf_printf(b, "-c %s -r %ld -f %c -p %s -t 0 -a", st->conf_text, st->resamples, st->formula,
+               st->alpha_text);
+    if (st->words)
+        buf_printf(b, " -l %ld", st->words);
+    if (st->bytes)
+        buf_printf(b, " -b %ld", st->bytes);
+}
+
+char *rouge_signature_make(const nf_rouge *r)
+{
+    const rouge_settings *st = &r->st;
+    buf b = {0};
+    buf_printf(&b, "newsfuse-rouge %s (ROUGE-1.5.5) | flags: ", NF_VERSION);
+    flags_text(&b, st);
+    buf_printf(&b, " | tokens: %s | stem: %s | stopwords: %s | cut: ",
+               st->unicode ? "unicode letters+digits, utf8proc lowercase"
+                           : "[a-z0-9]+ after ASCII lowercase",
+               st->stem ? "porter(rouge155)+wordnet2.0-exc, len>3" : "none",
+               st->stop ? "smart598" : "none");
+    if (st->words)
+        buf_printf(&b, "%ld words", st->words);
+    else if (st->bytes)
+        buf_printf(&b, "%ld bytes", st->bytes);
+    else
+        buf_puts(&b, "none");
+    buf_printf(&b, " | refs: %s | alpha: %s | average: bootstrap %ld resamples, %s%% CI, "
+                   "perl drand48 srand(i)",
+               st->formula == 'B' ? "best (B)" : "pooled (A)", st->alpha_text, st->resamples,
+               st->conf_text);
+    if (r->note[0])
+        buf_printf(&b, " | %s", r->note);
+    return buf_take(&b, NULL);
+}
+
+/* Leading decimal number of s, or -1 if s does not start with a digit. */
+static int num_prefix(const char *s, double *v)
+{
+    if (!isdigit((unsigned char)*s))
+        return -1;
+    *v = strtod(s, NULL);
+    return 0;
+}
+
+int rouge_evalid_cmp(const char *a, const char *b)
+{
+    double x, y;
+    if (!num_prefix(a, &x) && !num_prefix(b, &y) && x != y)
+        return x < y ? -1 : 1;
+    return strcmp(a, b);
+}
+
+/* qsort helpers over indices into the scorer (set before sorting). */
+static const nf_rouge *order_r;
+
+static int system_cmp(const void *a, const void *b)
+{
+    return strcmp(order_r->systems[*(const size_t *)a].name,
+                  order_r->systems[*(const size_t *)b].name);
+}
+
+static int cluster_cmp(const void *a, const void *b)
+{
+    return rouge_evalid_cmp(order_r->clusters[*(const size_t *)a].id,
+                            order_r->clusters[*(const size_t *)b].id);
+}
+
+/* An index permutation 0..n-1 sorted with cmp; NULL when out of memory. */
+static size_t *sorted_order(const nf_rouge *r, size_t n, int (*cmp)(const void *, const void *))
+{
+    size_t *o = xmalloc((n ? n : 1) * sizeof *o);
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        o[i] = i;
+    order_r = r;
+    qsort(o, n, sizeof *o, cmp);
+    return o;
+}
+
+/* ROUGE-1.5.5's report: per system (sorted), per metric, the three
+ * Average lines and, with per_cluster (-d), the "Eval" lines. */
+static void render_155(const nf_rouge *r, const size_t *sys, const size_t *cl, int per_cluster,
+                       buf *b)
+{
+    static const char vname[3] = {'R', 'P', 'F'};
+    for (size_t si = 0; si < r->nsystems; si++) {
+        const rouge_system *s = &r->systems[sys[si]];
+        for (size_t m = 0; m < r->nmetrics; m++) {
+            buf_puts(b, "---------------------------------------------\n");
+            for (int v = 0; v < 3; v++) {
+                const double *a = s->avg + (m * 3 + (size_t)v) * 3;
+                buf_printf(b, "%s %s Average_%c: %7.5f (%s%%-conf.int. %7.5f - %7.5f)\n",
+                           s->name, r->metrics[m].name, vname[v], a[0], r->st.conf_text, a[1],
+                           a[2]);
+            }
+            if (!per_cluster)
+                continue;
+            buf_puts(b, ".............................................\n");
+            for (size_t ci = 0; ci < r->nclusters; ci++) {
+                const double *v = s->scores + (cl[ci] * r->nmetrics + m) * 3;
+                if (v[0] == v[0]) /* not NAN: this system has a summary here */
+                    buf_printf(b, "%s %s Eval %s.%s R:%7.5f P:%7.5f F:%7.5f\n", s->name,
+                               r->metrics[m].name, r->clusters[cl[ci]].id, s->name, v[0], v[1],
+                               v[2]);
+            }
+        }
+    }
+    buf_printf(b, "# signature: %s\n", r->signature);
+}
+
+/* The readable table: one row per system and metric. */
+static void render_table(const nf_rouge *r, const size_t *sys, const size_t *cl, int per_cluster,
+                         buf *b)
+{
+    buf_printf(b, "%-16s %-12s %8s %8s %8s   %-17s %-17s %-17s %s\n", "system", "metric", "R",
+               "P", "F", "R conf. int.", "P conf. int.", "F conf. int.", "summaries");
+    for (size_t si = 0; si < r->nsystems; si++) {
+        const rouge_system *s = &r->systems[sys[si]];
+        for (size_t m = 0; m < r->nmetrics; m++) {
+            const double *a = s->avg + m * 9;
+            buf_printf(b, "%-16s %-12s %8.5f %8.5f %8.5f   %7.5f-%7.5f   %7.5f-%7.5f   "
+                          "%7.5f-%7.5f   %zu\n",
+                       s->name, r->metrics[m].name, a[0], a[3], a[6], a[1], a[2], a[4], a[5],
+                       a[7], a[8], s->nentries);
+        }
+        for (size_t ci = 0; per_cluster && ci < r->nclusters; ci++) {
+            for (size_t m = 0; m < r->nmetrics; m++) {
+                const double *v = s->scores + (cl[ci] * r->nmetrics + m) * 3;
+                if (v[0] == v[0])
+                    buf_printf(b, "  %-14s %-12s %8.5f %8.5f %8.5f   %s\n", s->name,
+                               r->metrics[m].name, v[0], v[1], v[2], r->clusters[cl[ci]].id);
+            }
+        }
+    }
+    buf_printf(b, "signature: %s\n", r->signature);
+}
+
+/* Appends s as a JSON string. */
+static void json_str(buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            buf_putc(b, '\\'), buf_putc(b, (char)c);
+        else if (c < 0x20)
+            buf_printf(b, "\\u%04x", c);
+        else
+            buf_putc(b, (char)c);
+    }
+    buf_putc(b, '"');
+}
+
+/* One system as a JSON object. */
+static void json_system(const nf_rouge *r, const rouge_system *s, const size_t *cl,
+                        int per_cluster, buf *b)
+{
+    static const char *const vname[3] = {"R", "P", "F"};
+    buf_puts(b, "{\"system\":");
+    json_str(b, s->name);
+    buf_printf(b, ",\"summaries\":%zu,\"average\":{", s->nentries);
+    for (size_t m = 0; m < r->nmetrics; m++) {
+        buf_printf(b, "%s", m ? "," : "");
+        json_str(b, r->metrics[m].name);
+        buf_putc(b, ':');
+        for (int v = 0; v < 3; v++) {
+            const double *a = s->avg + (m * 3 + (size_t)v) * 3;
+            buf_printf(b, "%s\"%s\":{\"avg\":%.5f,\"ci_low\":%.5f,\"ci_high\":%.5f}",
+                       v ? "," : "{", vname[v], a[0], a[1], a[2]);
+        }
+        buf_putc(b, '}');
+    }
+    buf_putc(b, '}');
+    if (per_cluster) {
+        buf_puts(b, ",\"clusters\":{");
+        int first = 1;
+        for (size_t ci = 0; ci < r->nclusters; ci++) {
+            const double *v0 = s->scores + cl[ci] * r->nmetrics * 3;
+            if (!r->nmetrics || v0[0] != v0[0])
+                continue;
+            buf_puts(b, first ? "" : ",");
+            first = 0;
+            json_str(b, r->clusters[cl[ci]].id);
+            buf_putc(b, ':');
+            for (size_t m = 0; m < r->nmetrics; m++) {
+                const double *v = v0 + m * 3;
+                buf_puts(b, m ? "," : "{");
+                json_str(b, r->metrics[m].name);
+                buf_printf(b, ":[%.5f,%.5f,%.5f]", v[0], v[1], v[2]);
+            }
+            buf_putc(b, '}');
+        }
+        buf_putc(b, '}');
+    }
+    buf_putc(b, '}');
+}
+
+/* The JSON report. */
+static void render_json(const nf_rouge *r, const size_t *sys, const size_t *cl, int per_cluster,
+                        buf *b)
+{
+    buf_printf(b, "{\"schema\":\"%s\",\"kind\":\"rouge\",\"signature\":", NF_SCHEMA);
+    json_str(b, r->signature);
+    buf_puts(b, ",\"metrics\":[");
+    for (size_t m = 0; m < r->nmetrics; m++) {
+        buf_puts(b, m ? "," : "");
+        json_str(b, r->metrics[m].name);
+    }
+    buf_printf(b, "],\"clusters\":%zu,\"systems\":[", r->nclusters);
+    for (size_t si = 0; si < r->nsystems; si++) {
+        buf_puts(b, si ? "," : "");
+        json_system(r, &r->systems[sys[si]], cl, per_cluster, b);
+    }
+    buf_puts(b, "]}\n");
+}
+
+int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len)
+{
+    *out = NULL;
+    if (!r->scored || format < NF_ROUGE_TABLE || format > NF_ROUGE_155)
+        return NF_EINVAL;
+    size_t *sys = sorted_order(r, r->nsystems, system_cmp);
+    size_t *cl = sorted_order(r, r->nclusters, cluster_cmp);
+    buf b = {0};
+    if (sys && cl) {
+        if (format == NF_ROUGE_155)
+            render_155(r, sys, cl, per_cluster, &b);
+        else if (format == NF_ROUGE_JSON)
+            render_json(r, sys, cl, per_cluster, &b);
+        else
+            render_table(r, sys, cl, per_cluster, &b);
+    }
+    xfree(sys), xfree(cl);
+    buf_putc(&b, '\0'); /* an empty report is still a string */
+    size_t n;
+    *out = buf_take(&b, &n);
+    if (!*out)
+        return NF_ENOMEM;
+    if (len)
+        *len = n - 1;
+    return NF_OK;
+}

@@ -1,0 +1,314 @@
+/* One evaluation: a summary (the peer) against its references (the
+ * models) for one metric, computed and rounded exactly as ROUGE-1.5.5's
+ * computeNGramScore / computeSkipBigramScore / computeLCSScore /
+ * computeWLCSScore do, quirks included (see doc/ROUGE.md). */
+#include "core/alloc.h"
+#include "eval/rouge.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double round5(double x)
+{
+    char b[64];
+    snprintf(b, sizeof b, "%7.5f", x);
+    return strtod(b, NULL);
+}
+
+/* Sum over distinct values of min(count in m, count in p): the clipped
+ * hits of two sorted lists. */
+static size_t hits_u32(const uint32_t *m, size_t nm, const uint32_t *p, size_t np)
+{
+    size_t i = 0, j = 0, h = 0;
+    while (i < nm && j < np) {
+        if (m[i] != p[j]) {
+            m[i] < p[j] ? i++ : j++;
+            continue;
+        }
+        uint32_t x = m[i];
+        size_t cm = 0, cp = 0;
+        for (; i < nm && m[i] == x; i++)
+            cm++;
+        for (; j < np && p[j] == x; j++)
+            cp++;
+        h += cm < cp ? cm : cp;
+    }
+    return h;
+}
+
+/* hits_u32 for 64-bit keys. */
+static size_t hits_u64(const uint64_t *m, size_t nm, const uint64_t *p, size_t np)
+{
+    size_t i = 0, j = 0, h = 0;
+    while (i < nm && j < np) {
+        if (m[i] != p[j]) {
+            m[i] < p[j] ? i++ : j++;
+            continue;
+        }
+        uint64_t x = m[i];
+        size_t cm = 0, cp = 0;
+        for (; i < nm && m[i] == x; i++)
+            cm++;
+        for (; j < np && p[j] == x; j++)
+            cp++;
+        h += cm < cp ? cm : cp;
+    }
+    return h;
+}
+
+/* What one model contributes: counts, hits and its -f B score. */
+typedef struct part {
+    double model, hit, peer, score;
+} part;
+
+/* Makes room in the scratch buffers for an m x n DP and nforms counts. */
+static int work_reserve(rouge_work *w, size_t m, size_t n, size_t nforms)
+{
+    size_t cells = (m + 1) * (n + 1);
+    if (cells > w->dir_cap && GROW(w->dir, w->dir_cap, cells))
+        return -1;
+    if (m + 1 > w->mask_cap && GROW(w->mask, w->mask_cap, m + 1))
+        return -1;
+    if (2 * (n + 1) > w->row_cap) {
+        size_t cap = w->row_cap;
+        if (GROW(w->rowd, cap, 2 * (n + 1)))
+            return -1;
+        cap = w->row_cap;
+        if (GROW(w->rowi, cap, 2 * (n + 1)))
+            return -1;
+        w->row_cap = cap;
+    }
+    if (nforms + 1 > w->count_cap) {
+        size_t cap = w->count_cap, old = w->count_cap;
+        if (GROW(w->mcount, cap, nforms + 1))
+            return -1;
+        cap = w->count_cap;
+        if (GROW(w->pcount, cap, nforms + 1))
+            return -1;
+        memset(w->mcount + old, 0, (cap - old) * sizeof *w->mcount);
+        memset(w->pcount + old, 0, (cap - old) * sizeof *w->pcount);
+        w->count_cap = cap;
+    }
+    return 0;
+}
+
+enum { DIAG = 1, UP = 2, LEFT = 3 };
+
+/* Follows the moves back from (m, n) and marks the model positions that
+ * the diagonal moves pass (the script's markLCS). */
+static void mark_path(const unsigned char *dir, size_t m, size_t n, unsigned char *mask)
+{
+    size_t i = m, j = n;
+    while (i && j) {
+        unsigned char d = dir[i * (n + 1) + j];
+        if (d == DIAG)
+            mask[--i] = 1, j--;
+        else if (d == UP)
+            i--;
+        else
+            j--;
+    }
+}
+
+/* LCS DP of model x[0..m) and peer y[0..n): equal tokens always go
+ * diagonal, else up when c[i-1][j] >= c[i][j-1], else left. */
+static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, rouge_work *w,
+                     unsigned char *mask)
+{
+    int32_t *prev = w->rowi, *cur = w->rowi + n + 1;
+    memset(prev, 0, (n + 1) * sizeof *prev);
+    for (size_t i = 1; i <= m; i++) {
+        unsigned char *d = w->dir + i * (n + 1);
+        cur[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (x[i - 1] == y[j - 1])
+                cur[j] = prev[j - 1] + 1, d[j] = DIAG;
+            else if (prev[j] >= cur[j - 1])
+                cur[j] = prev[j], d[j] = UP;
+            else
+                cur[j] = cur[j - 1], d[j] = LEFT;
+        }
+        int32_t *t = prev;
+        prev = cur, cur = t;
+    }
+    mark_path(w->dir, m, n, mask);
+}
+
+/* Weighted LCS DP: a match adds (k+1)^w - k^w for a run of k matches so
+ * far, summed in the script's order; ties as in lcs_mark. */
+static void wlcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, double wt,
+                      rouge_work *w, unsigned char *mask)
+{
+    double *cp = w->rowd, *cc = w->rowd + n + 1;
+    int32_t *lp = w->rowi, *lc = w->rowi + n + 1;
+    memset(cp, 0, (n + 1) * sizeof *cp);
+    memset(lp, 0, (n + 1) * sizeof *lp);
+    for (size_t i = 1; i <= m; i++) {
+        unsigned char *d = w->dir + i * (n + 1);
+        cc[0] = 0, lc[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (x[i - 1] == y[j - 1]) {
+                int32_t k = lp[j - 1];
+                cc[j] = cp[j - 1] + pow(k + 1, wt) - pow(k, wt);
+                lc[j] = k + 1, d[j] = DIAG;
+            } else if (cp[j] >= cc[j - 1]) {
+                cc[j] = cp[j], lc[j] = 0, d[j] = UP;
+            } else {
+                cc[j] = cc[j - 1], lc[j] = 0, d[j] = LEFT;
+            }
+        }
+        double *t = cp;
+        cp = cc, cc = t;
+        int32_t *u = lp;
+        lp = lc, lc = u;
+    }
+    mark_path(w->dir, m, n, mask);
+}
+
+/* Sets (or, with sign -1, clears) the unigram counts of d's tokens. */
+static void counts_fill(int32_t *cnt, const rouge_doc *d, int fill)
+{
+    for (size_t i = 0; i < d->ntok; i++)
+        cnt[d->tok[i]] = fill ? cnt[d->tok[i]] + 1 : 0;
+}
+
+/* Union-LCS hits of one model against the peer (the script's lcs() or,
+ * with weighted, wlcs()): each model sentence is marked against every
+ * peer sentence, then its marked tokens count while both unigram tables
+ * still hold them. *base gets the (weighted) model length. */
+static int lcs_hits(const rouge_doc *mod, const rouge_doc *peer, int weighted, double wt,
+                    rouge_work *w, double *hit, double *base)
+{
+    *hit = 0, *base = 0;
+    size_t start = 0;
+    for (size_t s = 0; s < mod->nsent; start = mod->send[s++]) {
+        const uint32_t *x = mod->stok + start;
+        size_t m = mod->send[s] - start, pstart = 0, hit_len = 0;
+        *base += weighted ? pow((double)m, wt) : (double)m;
+        if (!m)
+            continue;
+        if (work_reserve(w, m, 0, 0))
+            return -1;
+        memset(w->mask, 0, m);
+        for (size_t q = 0; q < peer->nsent; pstart = peer->send[q++]) {
+            size_t n = peer->send[q] - pstart;
+            if (work_reserve(w, m, n, 0))
+                return -1;
+            if (weighted)
+                wlcs_mark(x, m, peer->stok + pstart, n, wt, w, w->mask);
+            else
+                lcs_mark(x, m, peer->stok + pstart, n, w, w->mask);
+        }
+        for (size_t j = 0; j < m; j++) {
+            if (!w->mask[j] || w->mcount[x[j]] <= 0 || w->pcount[x[j]] <= 0)
+                continue;
+            w->mcount[x[j]]--, w->pcount[x[j]]--;
+            if (!weighted) {
+                *hit += 1;
+                continue;
+            }
+            hit_len++;
+            if (j + 1 == m || !w->mask[j + 1]) {
+                *hit += pow((double)hit_len, wt);
+                hit_len = 0;
+            }
+        }
+    }
+    return 0;
+}
+
+/* One model's part for ROUGE-L (weighted = 0) or ROUGE-W. */
+static int part_lcs(const rouge_settings *st, const rouge_doc *mod, const rouge_doc *peer,
+                    int weighted, rouge_work *w, part *pt)
+{
+    counts_fill(w->mcount, mod, 1);
+    counts_fill(w->pcount, peer, 1);
+    double hit, base;
+    int rc = lcs_hits(mod, peer, weighted, st->weight, w, &hit, &base);
+    counts_fill(w->mcount, mod, 0);
+    counts_fill(w->pcount, peer, 0);
+    if (rc)
+        return NF_ENOMEM;
+    pt->hit = hit;
+    if (!weighted) {
+        pt->model = base, pt->peer = (double)peer->ntok;
+        pt->score = base > 0 ? hit / base : 0;
+        return NF_OK;
+    }
+    if (base == 0)
+        return NF_EDATA; /* ROUGE-1.5.5 dies: "Illegal division by zero" */
+    pt->model = pow(base, st->weight); /* weighted twice, as the script does */
+    pt->peer = pow((double)peer->ntok, st->weight);
+    pt->score = pow(hit / base, 1 / st->weight);
+    return NF_OK;
+}
+
+/* One model's part for ROUGE-N or ROUGE-S/SU. */
+static void part_grams(const rouge_metric *m, const rouge_doc *mod, const rouge_doc *peer,
+                       part *pt)
+{
+    size_t hit, nm, np;
+    if (m->kind == ROUGE_N) {
+        int k = m->n - 1;
+        nm = mod->ngrams[k], np = peer->ngrams[k];
+        hit = hits_u32(mod->grams[k], nm, peer->grams[k], np);
+    } else if (m->kind == ROUGE_S) {
+        nm = mod->nskip, np = peer->nskip;
+        hit = hits_u64(mod->skip, nm, peer->skip, np);
+    } else {
+        nm = mod->nskip_u, np = peer->nskip_u;
+        hit = hits_u64(mod->skip_u, nm, peer->skip_u, np);
+    }
+    pt->model = (double)nm, pt->peer = (double)np, pt->hit = (double)hit;
+    pt->score = nm ? round5((double)hit / (double)nm) : 0;
+}
+
+/* R, P and F from the pooled counts, each rounded as printed. */
+static void finish(const rouge_settings *st, int weighted, const part *t, double rpf[3])
+{
+    double r = 0, p = 0;
+    if (t->model != 0)
+        r = round5(weighted ? pow(t->hit / t->model, 1 / st->weight) : t->hit / t->model);
+    if (t->peer != 0)
+        p = round5(weighted ? pow(t->hit / t->peer, 1 / st->weight) : t->hit / t->peer);
+    double den = (1 - st->alpha) * p + st->alpha * r;
+    rpf[0] = r, rpf[1] = p;
+    rpf[2] = den > 0 ? round5((p * r) / den) : 0;
+}
+
+int score_eval(const rouge_settings *st, const rouge_metric *m, const rouge_doc *peer,
+               const rouge_doc *models, size_t nmodels, uint32_t nforms, rouge_work *w,
+               double rpf[3])
+{
+    part total = {0, 0, 0, 0};
+    double best = -1;
+    int lcs = m->kind == ROUGE_L || m->kind == ROUGE_W;
+    if (lcs && work_reserve(w, 0, 0, nforms))
+        return NF_ENOMEM;
+    for (size_t i = 0; i < nmodels; i++) {
+        part pt;
+        if (lcs) {
+            int rc = part_lcs(st, &models[i], peer, m->kind == ROUGE_W, w, &pt);
+            if (rc)
+                return rc;
+        } else {
+            part_grams(m, &models[i], peer, &pt);
+        }
+        if (st->formula != 'B') {
+            total.model += pt.model, total.hit += pt.hit, total.peer += pt.peer;
+        } else if (pt.score > best) {
+            best = pt.score; /* strictly better: ties keep the first model */
+            total = pt;
+        }
+    }
+    finish(st, m->kind == ROUGE_W, &total, rpf);
+    return NF_OK;
+}
+
+void work_free(rouge_work *w)
+{
+    xfree(w->mcount), xfree(w->pcount), xfree(w->dir), xfree(w->mask);
+    xfree(w->rowd), xfree(w->rowi);
+    memset(w, 0, sizeof *w);
+}
