@@ -109,6 +109,11 @@ typedef struct rouge_doc {
  * when the build lacks one. */
 int lexicon_init(rouge_lexicon *lx, const rouge_settings *st);
 void lexicon_free(rouge_lexicon *lx);
+/* The form -m gives token t[0..n): for more than 3 bytes (ASCII), its
+ * WordNet exception base form if it has one (not stemmed further), else
+ * its Porter stem; else t itself. *form may point into lx's scratch,
+ * valid until the next call. 0 or -1 when out of memory. */
+int lexicon_stem(rouge_lexicon *lx, const char *t, size_t n, const char **form, size_t *flen);
 
 /* Reads one SPL text as ROUGE-1.5.5 reads a file and fills *d (arrays
  * allocated in mem): both token views (the n-gram text and the ROUGE-L

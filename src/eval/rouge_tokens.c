@@ -92,14 +92,10 @@ static int is_ascii(const char *t, size_t n)
     return 1;
 }
 
-/* The form ROUGE scores for token t: the exception table's base form, else
- * the Porter stem, for tokens longer than 3 bytes under -m. Sets *form and
- * *flen (possibly pointing into lx->scratch); 0 or -1. */
-static int token_form(rouge_lexicon *lx, const rouge_settings *st, const char *t, size_t n,
-                      const char **form, size_t *flen)
+int lexicon_stem(rouge_lexicon *lx, const char *t, size_t n, const char **form, size_t *flen)
 {
     *form = t, *flen = n;
-    if (!st->stem || n <= 3 || !is_ascii(t, n))
+    if (n <= 3 || !is_ascii(t, n))
         return 0;
     uint32_t k;
     if (strmap_get(&lx->exc, t, n, &k)) {
@@ -125,7 +121,8 @@ static int token_id(rouge_lexicon *lx, const rouge_settings *st, const char *t, 
     if (!(st->stop && strmap_get(&lx->stop, t, n, &dummy))) {
         const char *form;
         size_t flen;
-        if (token_form(lx, st, t, n, &form, &flen))
+        form = t, flen = n;
+        if (st->stem && lexicon_stem(lx, t, n, &form, &flen))
             return -1;
         if (!strmap_get(&lx->forms, form, flen, id)) {
             *id = ++lx->nforms;
