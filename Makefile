@@ -125,10 +125,13 @@ install: all
 	ln -sf libnewsfuse.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libnewsfuse.so
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' newsfuse.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/include/newsfuse.h $(DESTDIR)$(PREFIX)/bin/newsfuse \
-	      $(DESTDIR)$(PREFIX)/lib/libnewsfuse.*
+	      $(DESTDIR)$(PREFIX)/lib/libnewsfuse.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc
 
 clean:
 	rm -rf build build-san
