@@ -107,6 +107,14 @@ static const struct kcase debris_cases[] = {
     {"Editor's note: An earlier version misspelled the mayor's name.", DEBRIS_OTHER},
     {"Originally published on Coastline Weekly.", DEBRIS_OTHER},
     {"Dow Jones Reprints: This copy is for your personal, non-commercial use only.", DEBRIS_OTHER},
+    {"(Tomas Reyd/Velmora Herald)", DEBRIS_CREDIT},
+    {"ASSOCIATED PRESS", DEBRIS_CREDIT},
+    {"-- Anna Griffith", DEBRIS_BYLINE},
+    {"Contributing: Ivo Marek, Ruth Sandoval", DEBRIS_CONTRIBUTOR},
+    {"(Also on Coastline: Ferry timetable changes)", DEBRIS_RELATED},
+    {"Have a news tip?", DEBRIS_SHARE},
+    {"Back to Harbour News >", DEBRIS_NAVIGATION},
+    {"(gb)", DEBRIS_OTHER},
 };
 
 /* Content that resembles debris: it mentions photos, newsletters, bylines,
@@ -158,6 +166,10 @@ static const char *const content_cases[] = {
     "Originally published in 1851, the harbor charter is still in force.",
     "WASHINGTON has not commented on the collapse.",
     "The town's photo archive was opened to investigators.",
+    "-- and then, witnesses said, it simply fell.",
+    "(The railing had been painted in May.)",
+    "Anna Griffith for Mayor signs lined the quay.",
+    "By 10 p.m. the quay was full.",
 };
 
 TEST(every_pattern_compiles)
