@@ -12,7 +12,7 @@
 typedef struct lex_entry {
     const char *word; /* into static data; NULL = empty slot */
     unsigned char len;
-    unsigned char classes;
+    unsigned short classes;
 } lex_entry;
 
 static lex_entry lex_table[LEX_SLOTS];
@@ -27,7 +27,8 @@ static const struct {
     {"abbreviations/en_titles.txt", LEX_TITLE},   {"abbreviations/en_inner.txt", LEX_INNER},
     {"abbreviations/en_numeric.txt", LEX_NUMERIC}, {"abbreviations/en_common.txt", LEX_COMMON},
     {"abbreviations/en_starters.txt", LEX_STARTER}, {"abbreviations/en_labels.txt", LEX_LABEL},
-    {"abbreviations/en_exclaim.txt", LEX_EXCLAIM},
+    {"abbreviations/en_exclaim.txt", LEX_EXCLAIM}, {"abbreviations/emoticons.txt", LEX_EMOTICON},
+    {"abbreviations/en_closings.txt", LEX_CLOSING}, {"abbreviations/en_greetings.txt", LEX_CLOSING}, {"abbreviations/en_header_labels.txt", LEX_LABEL},
 };
 
 /* Returns the FNV-1a hash of word[0..len). */
@@ -52,12 +53,12 @@ static lex_entry *lex_slot(const char *word, size_t len)
     return NULL;
 }
 
-/* data_each_line callback: adds one line of a list (its final '.' or ':'
- * dropped) with the class in *arg. Always returns 0: an over-long word or
+/* data_each_line callback: adds one line of a list (a final '.', ':',
+ * '!' or ',' dropped) with the class in *arg. Always returns 0: an over-long word or
  * a full table only loses that word. */
 static int lex_add_line(const char *line, size_t len, void *arg)
 {
-    if (len > 1 && (line[len - 1] == '.' || line[len - 1] == ':' || line[len - 1] == '!'))
+    if (len > 1 && line[len - 1] && strchr(".:!,", line[len - 1]))
         len--;
     lex_entry *e = len <= LEX_MAX_WORD && lex_count < LEX_SLOTS / 2 ? lex_slot(line, len) : NULL;
     if (!e)
@@ -67,7 +68,7 @@ static int lex_add_line(const char *line, size_t len, void *arg)
         e->len = (unsigned char)len;
         lex_count++;
     }
-    e->classes |= (unsigned char)*(const int *)arg;
+    e->classes |= (unsigned short)*(const int *)arg;
     return 0;
 }
 

@@ -13,11 +13,14 @@ enum lex_class {
     LEX_COMMON = 8,   /* Inc. Jan. a.m. U.S.: ends one only before a starter */
     LEX_STARTER = 16, /* the, he, however: capitalised, begins a sentence */
     LEX_LABEL = 32,   /* Image: Photo: (a caption credit opens a new unit) */
-    LEX_EXCLAIM = 64  /* Yahoo!: a name whose "!" ends nothing */
+    LEX_EXCLAIM = 64,   /* Yahoo!: a name whose "!" ends nothing */
+    LEX_EMOTICON = 128, /* :) ;-) : closes the sentence it follows */
+    LEX_CLOSING = 256   /* "Thanks," "Best regards,": a unit of its own */
 };
 
 /* Returns the lex_class bits of word[0..len) (for abbreviations, without
- * the final period; for labels, without the colon). Tries the word as
+ * the final period; for labels, without the colon; for closings, without
+ * the comma). Tries the word as
  * written, then capitalised (MR -> Mr), then in lower case (Etc -> etc). */
 int lexicon_lookup(const char *word, size_t len);
 

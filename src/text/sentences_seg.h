@@ -1,0 +1,58 @@
+/* Internals of the sentence segmenter, shared by its three parts:
+ * sentences.c (the pass over the text), sentences_run.c (does a run of
+ * terminal punctuation end the sentence?) and sentences_units.c (breaks
+ * between two words with no terminator: URLs, e-mail headers, emoticons,
+ * separators, captions). Not for use outside src/text/sentences*.c. */
+#ifndef NF_TEXT_SENTENCES_SEG_H
+#define NF_TEXT_SENTENCES_SEG_H
+#include "text/span.h"
+#include <stddef.h>
+
+#define SEG_WORD_MAX 64 /* longest left word examined; longer ones are plain words */
+#define SEG_NEXT_MAX 32 /* longest right word looked up */
+
+/* What the pass knows about the word before the current position. */
+typedef struct seg_token {
+    size_t start, end; /* its bytes; end == 0 when there is none on this line */
+    int url;           /* starts with http://, https:// or www. */
+    int email;         /* has an '@' with a '.' after it */
+    int separator;     /* only - = _ * ~ #, like "-----" or "***" */
+    int emoticon;      /* ":)", ";-)" and the like */
+    int list_item;     /* a numbered item: "1)" to "99)" */
+} seg_token;
+
+typedef struct seg {
+    const char *t;
+    size_t len;
+    span_vec *out;
+    size_t start;   /* where the current sentence began */
+    size_t content; /* its first non-space byte, once seen */
+    int has_content;
+    int dquotes;      /* straight double quotes seen in it */
+    int parens;       /* brackets open in it */
+    size_t paren_end; /* when it opens with a bracket: where that closed */
+    size_t line;      /* where the current line began */
+    int wrapped;      /* single line breaks are hard wrapping, not ends */
+    int in_space;     /* the last character was white space */
+    size_t ts_end;    /* end of the last timestamp matched (0: none) */
+    seg_token prev;   /* the last word */
+} seg;
+
+/* Returns the length of the space or line-break character ending just
+ * before e (not before lo), or 0. */
+size_t seg_space_before(const seg *s, size_t lo, size_t e);
+
+/* sentences_run.c: the terminator at i starts a run; returns where the
+ * run ends and sets *ends to 1 if the sentence ends there. */
+size_t run_judge(const seg *s, size_t i, int *ends);
+
+/* sentences_units.c: a word starts at j after white space; fills *tok
+ * with what it is and returns 1 if a new sentence should start at j. */
+int units_break_before(seg *s, size_t j, seg_token *tok);
+/* Returns 1 if an emoticon word starts at j (and is followed by space or
+ * the end). */
+int units_emoticon_at(const seg *s, size_t j);
+/* Returns 1 if a URL (http://, https://, www.) starts at j. */
+int units_url_at(const seg *s, size_t j);
+
+#endif

@@ -1,0 +1,217 @@
+/* Breaks between two words where no terminator stands: text whose line
+ * breaks were lost (mail, forum posts, captions run into the next line)
+ * still shows where its units end. A new sentence starts
+ *   - after a URL, before a capital or another URL;
+ *   - after an e-mail address, before a capital;
+ *   - before and after a mail header's "08/16/2000 12:05 PM" (not before
+ *     when "on" or "at" introduces it);
+ *   - before and after a separator such as "-----", "=====" or "***";
+ *   - after an emoticon (":)" closes what precedes it);
+ *   - after "--" alone at the start (the delimiter of a signature);
+ *   - after a greeting or closing formula that is all the sentence holds
+ *     ("Hi,", "Thanks,");
+ *   - before a numbered list item "2)" that follows other words;
+ *   - before a caption credit or header label ("Image:", "Groups:");
+ *   - after a bracketed group that is all the sentence holds, before a
+ *     capital: "(BBC) The militant group...".
+ * Each rule looks at the two words around one space, so the cost is
+ * linear. The lists are in data/abbreviations/. */
+#include "text/sentences_chars.h"
+#include "text/sentences_lexicon.h"
+#include "text/sentences_seg.h"
+#include <string.h>
+
+#define UNITS_LABEL_MAX 16 /* longest label word */
+#define UNITS_CLOSING_MAX 24 /* longest closing formula */
+
+/* Returns 1 if s[j..] starts with the ASCII prefix p, ignoring case. */
+static int units_prefix(const seg *s, size_t j, const char *p)
+{
+    size_t n = strlen(p);
+    if (s->len - j < n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s->t[j + k];
+        if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != p[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* Returns the end of the word starting at j: the next space or break. */
+static size_t units_word_end(const seg *s, size_t j)
+{
+    while (j < s->len && !sentchar_space_len(s->t + j, s->len - j) &&
+           !sentchar_break_len(s->t + j, s->len - j))
+        j++;
+    return j;
+}
+
+/* Returns 1 if t[a..e) holds an '@' with a letter before it and a '.'
+ * after it: an e-mail address, perhaps in <...>. */
+static int units_is_email(const seg *s, size_t a, size_t e)
+{
+    const char *at = memchr(s->t + a, '@', e - a);
+    if (!at || at == s->t + a)
+        return 0;
+    return memchr(at, '.', (size_t)(s->t + e - at)) != NULL;
+}
+
+/* Returns 1 if t[a..e) is a rule line: one of - = _ * ~ # repeated, at
+ * least three times, four when it is '-' ("---" is a dash). Mixed runs
+ * such as "----==" are decoration inside a banner, not rules. */
+static int units_is_separator(const seg *s, size_t a, size_t e)
+{
+    char c = s->t[a];
+    if (!c || !strchr("-=_*~#", c))
+        return 0;
+    for (size_t k = a; k < e; k++)
+        if (s->t[k] != c)
+            return 0;
+    return e - a >= (c == '-' ? 4u : 3u);
+}
+
+/* Returns the length of the digits at t[j..], between lo and hi of them,
+ * or 0. */
+static size_t units_digits(const seg *s, size_t j, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    while (j + n < s->len && n < hi && s->t[j + n] >= '0' && s->t[j + n] <= '9')
+        n++;
+    return n >= lo && !(j + n < s->len && s->t[j + n] >= '0' && s->t[j + n] <= '9') ? n : 0;
+}
+
+/* Scans the word starting at j into *tok. */
+static void units_scan(const seg *s, size_t j, seg_token *tok)
+{
+    memset(tok, 0, sizeof *tok);
+    tok->start = j;
+    tok->end = units_word_end(s, j);
+    size_t a = j + (j < tok->end && strchr("<[(", s->t[j]) && s->t[j]);
+    tok->url = units_url_at(s, a);
+    tok->email = !tok->url && units_is_email(s, j, tok->end);
+    tok->separator = units_is_separator(s, j, tok->end);
+    size_t n = tok->end - j;
+    tok->list_item = n >= 2 && n <= 3 && s->t[tok->end - 1] == ')' &&
+                     units_digits(s, j, n - 1, n - 1) == n - 1;
+    tok->emoticon = tok->end - j <= 4 && (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
+}
+
+/* Returns 1 if t[k] is c. */
+static int units_char(const seg *s, size_t k, char c) { return k < s->len && s->t[k] == c; }
+
+/* Returns the length of "D/D/YY[YY] H:MM[:SS] [AM|PM]" at j (the stamp of
+ * a forwarded or quoted mail; seconds or AM/PM required), or 0. */
+static size_t units_timestamp_len(const seg *s, size_t j)
+{
+    size_t k = j, n;
+    if (!(n = units_digits(s, k, 1, 2)) || !units_char(s, k += n, '/'))
+        return 0;
+    if (!(n = units_digits(s, ++k, 1, 2)) || !units_char(s, k += n, '/'))
+        return 0;
+    if (!(n = units_digits(s, ++k, 2, 4)) || !units_char(s, k += n, ' '))
+        return 0;
+    if (!(n = units_digits(s, ++k, 1, 2)) || !units_char(s, k += n, ':'))
+        return 0;
+    if (!(n = units_digits(s, ++k, 2, 2)))
+        return 0;
+    k += n;
+    int seconds = units_char(s, k, ':') && (n = units_digits(s, k + 1, 2, 2)) != 0;
+    k += seconds ? 1 + n : 0;
+    size_t m = k + units_char(s, k, ' ');
+    if ((units_prefix(s, m, "am") || units_prefix(s, m, "pm")) &&
+        !(m + 2 < s->len && ((s->t[m + 2] | 0x20) >= 'a' && (s->t[m + 2] | 0x20) <= 'z')))
+        return m + 2 - j;
+    return seconds ? k - j : 0;
+}
+
+/* Returns 1 if a caption or header label ("Image:", "Groups:") starts at
+ * j: a capitalised word, a colon, a space. */
+static int units_label_at(const seg *s, size_t j)
+{
+    size_t w = j;
+    if (s->t[j] < 'A' || s->t[j] > 'Z')
+        return 0;
+    while (w < s->len && w - j < UNITS_LABEL_MAX &&
+           ((s->t[w] >= 'a' && s->t[w] <= 'z') || (s->t[w] >= 'A' && s->t[w] <= 'Z')))
+        w++;
+    if (w + 1 >= s->len || s->t[w] != ':' || s->t[w + 1] != ' ')
+        return 0;
+    return (lexicon_lookup(s->t + j, w - j) & LEX_LABEL) != 0;
+}
+
+/* Returns 1 if the sentence so far is a closing formula and a comma,
+ * "Thanks," or "Best regards,", ending with the previous word. */
+static int units_after_closing(const seg *s)
+{
+    const seg_token *p = &s->prev;
+    if (!s->has_content || p->end <= s->content || s->t[p->end - 1] != ',')
+        return 0;
+    size_t n = p->end - 1 - s->content;
+    return n <= UNITS_CLOSING_MAX && (lexicon_lookup(s->t + s->content, n) & LEX_CLOSING);
+}
+
+/* Returns 1 if the previous word is "on" or "at" (which introduce a
+ * timestamp inside a sentence). */
+static int units_prev_introduces(const seg *s)
+{
+    const seg_token *p = &s->prev;
+    return p->end - p->start == 2 && (units_prefix(s, p->start, "on") || units_prefix(s, p->start, "at"));
+}
+
+/* Returns 1 if the word at j starts with a capital, perhaps after
+ * opening quotes or brackets. */
+static int units_capital_at(const seg *s, size_t j)
+{
+    size_t n, c;
+    int quote;
+    for (int k = 0; k < 4 && j < s->len && (n = sentchar_opener_len(s->t + j, s->len - j, &quote)); k++)
+        j += n;
+    return j < s->len && sentchar_case(s->t + j, s->len - j, &c) == 1;
+}
+
+/* Fills *tok for the word at j and returns 1 if a sentence starts there. */
+int units_break_before(seg *s, size_t j, seg_token *tok)
+{
+    size_t ts = units_timestamp_len(s, j);
+    units_scan(s, j, tok);
+    const seg_token *p = &s->prev;
+    int had_stamp = p->end && p->end == s->ts_end;
+    if (ts)
+        s->ts_end = j + ts;
+    if (!s->has_content || !p->end)
+        return 0;
+    int upper = units_capital_at(s, j);
+    if (p->emoticon || p->separator || tok->separator || had_stamp ||
+        (tok->list_item && !s->parens))
+        return 1;
+    if (ts && !units_prev_introduces(s))
+        return 1;
+    if ((p->url && (upper || tok->url)) || (p->email && upper))
+        return 1;
+    if (p->start == s->content && p->end - p->start == 2 && units_prefix(s, p->start, "--"))
+        return 1; /* "--" alone: the signature delimiter of mail and posts */
+    if (upper && s->paren_end && p->end == s->paren_end)
+        return 1; /* "(BBC) The ...": a bracketed credit or aside alone */
+    return units_label_at(s, j) || units_after_closing(s);
+}
+
+/* Returns 1 if an emoticon starts at j and is followed by space or the
+ * end. */
+int units_emoticon_at(const seg *s, size_t j)
+{
+    size_t e = j;
+    while (e < s->len && e - j <= 4 && !sentchar_space_len(s->t + e, s->len - e) &&
+           !sentchar_break_len(s->t + e, s->len - e))
+        e++;
+    if (e - j > 4 || e == j)
+        return 0;
+    return (lexicon_lookup(s->t + j, e - j) & LEX_EMOTICON) != 0;
+}
+
+/* Returns 1 if a URL starts at j. */
+int units_url_at(const seg *s, size_t j)
+{
+    return units_prefix(s, j, "http://") || units_prefix(s, j, "https://") ||
+           units_prefix(s, j, "www.");
+}
