@@ -12,7 +12,7 @@ static int cmp_u32(const void *a, const void *b)
 
 void vectors_free(vectors *v)
 {
-    xfree(v->off), xfree(v->ids), xfree(v->w), xfree(v->idf), xfree(v->sf);
+    xfree(v->off), xfree(v->ids), xfree(v->w), xfree(v->tf), xfree(v->idf), xfree(v->sf);
     memset(v, 0, sizeof *v);
 }
 
@@ -59,7 +59,7 @@ static void fill_vector(vectors *v, const model *m, size_t i, uint32_t *tmp)
             r++;
         double w = (double)(r - k) * v->idf[tmp[k]];
         if (w > 0) {
-            v->ids[at] = tmp[k], v->w[at++] = w;
+            v->ids[at] = tmp[k], v->tf[at] = (uint32_t)(r - k), v->w[at++] = w;
             norm += w * w;
         }
         k = r;
@@ -78,13 +78,14 @@ int vectors_build(vectors *v, const model *m)
     v->off = xcalloc(v->n + 1, sizeof *v->off);
     v->ids = xmalloc(cap * sizeof *v->ids);
     v->w = xmalloc(cap * sizeof *v->w);
+    v->tf = xmalloc(cap * sizeof *v->tf);
     v->idf = xcalloc(nt, sizeof *v->idf);
     v->sf = xcalloc(nt, sizeof *v->sf);
     for (size_t i = 0; i < m->nsents; i++)
         if (m->sents[i].ntok > longest)
             longest = m->sents[i].ntok;
     uint32_t *tmp = xmalloc(longest * sizeof *tmp);
-    if (!v->off || !v->ids || !v->w || !v->idf || !v->sf || !tmp || count_sentence_freq(v, m)) {
+    if (!v->off || !v->ids || !v->w || !v->tf || !v->idf || !v->sf || !tmp || count_sentence_freq(v, m)) {
         xfree(tmp);
         vectors_free(v);
         return -1;

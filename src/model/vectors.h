@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* Sentence i's vector: terms ids[off[i] .. off[i+1]) (ascending) with
- * weights w[...]. Weights are tf * idf over content terms (stop words
+ * weights w[...] and counts tf[...]. Weights are tf * idf over content terms (stop words
  * left out), idf = log(nsents / sentences containing the term), and each
  * vector has unit length, so the cosine of two sentences is their dot
  * product. A sentence without content terms has an empty vector. */
@@ -16,6 +16,7 @@ typedef struct vectors {
     uint32_t *off;
     uint32_t *ids;
     double *w;
+    uint32_t *tf;  /* the term's count in the sentence, parallel to ids */
     double *idf;   /* per vocabulary term (0 for stop words) */
     uint32_t *sf;  /* per vocabulary term: sentences containing it */
     size_t n;      /* sentences */

@@ -15,5 +15,26 @@ method_fn method_find(const char *name);
 int method_concept(const model *m, const budget *b, const struct nf_options *o, selection *sel);
 int method_lead(const model *m, const budget *b, const struct nf_options *o, selection *sel);
 int method_lead_rr(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_luhn(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_centroid(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_centroid_revisited(const model *m, const budget *b, const struct nf_options *o,
+                              selection *sel);
+int method_mmr(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_lexrank(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_lexrank_threshold(const model *m, const budget *b, const struct nf_options *o,
+                             selection *sel);
+int method_textrank(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_sumbasic(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_kl(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_lsa(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+int method_submodular(const model *m, const budget *b, const struct nf_options *o,
+                      selection *sel);
+int method_ilp(const model *m, const budget *b, const struct nf_options *o, selection *sel);
+
+/* The exact concept-coverage program (ilp.c) with a solver time limit in
+ * milliseconds; at 0 or past the limit it falls back to greedy coverage
+ * and says so in sel->note. Returns 0 or -1 when out of memory. */
+int ilp_select(const model *m, const budget *b, long min_words, int time_limit_ms,
+               selection *sel);
 
 #endif

@@ -1,0 +1,35 @@
+/* Centrality on a sentence similarity graph, shared by LexRank (Erkan &
+ * Radev 2004) and TextRank (Mihalcea & Tarau 2004): PageRank over the
+ * sparse graph, with a sentence's near duplicates folding their centrality
+ * into it (repetition across reports is corroboration). */
+#ifndef NF_SELECT_GRAPHRANK_H
+#define NF_SELECT_GRAPHRANK_H
+#include "model/vectors.h"
+#include "select/select.h"
+
+/* Terms found in more sentences than this generate no candidate pairs
+ * (vectors.h, simgraph_build): exact below this many sentences. */
+#define GRAPH_MAX_POSTINGS 1000
+
+/* Returns a mask (xmalloc'd, 1 byte per sentence) of the sentences worth a
+ * node: not debris, with some content term; NULL when out of memory. */
+uint8_t *graph_node_mask(const model *m, const vectors *v);
+
+/* PageRank by power iteration: score[i] = jump / N + (1 - jump) * sum over
+ * neighbours j of p[j] * w(j,i) / sum_k w(j,k), w = 1 when binary, the
+ * edge weight otherwise; N counts the masked nodes, and the mass of nodes
+ * without edges is spread evenly. Fixed tolerance and iteration cap.
+ * Fills score (0 off the mask). Returns 0 or -1 when out of memory. */
+int graph_pagerank(const simgraph *g, const uint8_t *mask, int binary, double jump,
+                   double *score);
+
+/* Adds each duplicate's score to the sentence it repeats. */
+void graph_fold_duplicates(const model *m, double *score);
+
+/* The whole method: vectors, graph of kind over the masked sentences with
+ * edges above min_sim (binary weights if binary), PageRank, duplicates
+ * folded, then greedy selection with the redundancy limit. */
+int graph_method(const model *m, const budget *b, long min_words, enum simkind kind,
+                 double min_sim, int binary, selection *sel);
+
+#endif
