@@ -115,6 +115,9 @@ static const struct kcase debris_cases[] = {
     {"Have a news tip?", DEBRIS_SHARE},
     {"Back to Harbour News >", DEBRIS_NAVIGATION},
     {"(gb)", DEBRIS_OTHER},
+    {"A diver surfaces beside the broken walkway in Port Avelin, Ostland, Sunday, June 15, 2025.", DEBRIS_CAPTION},
+    {"Officials say the walkway had been closed twice before the...", DEBRIS_RELATED},
+    {"You always have the option to delete your Tweet location history.", DEBRIS_WIDGET},
 };
 
 /* Content that resembles debris: it mentions photos, newsletters, bylines,
@@ -170,6 +173,9 @@ static const char *const content_cases[] = {
     "(The railing had been painted in May.)",
     "Anna Griffith for Mayor signs lined the quay.",
     "By 10 p.m. the quay was full.",
+    "The inquiry opens on Monday, June 23, 2025, in the town hall.",
+    "\"It was wrong, and they knew it ...",
+    "Nobody expected the old bridge to fall...",
 };
 
 TEST(every_pattern_compiles)
@@ -303,6 +309,7 @@ TEST(datelines)
     CHECK_DATELINE("(UNDATED) _ It is easy to be angry.", "(UNDATED) _ ");
     CHECK_DATELINE("PORT ELLIS, Ostland -", "PORT ELLIS, Ostland -");
     CHECK_DATELINE("TORONTO\xE2\x80\x94The pier was closed.", "TORONTO\xE2\x80\x94");
+    CHECK_DATELINE("WOODLAND HILLS >> Detectives are investigating.", "WOODLAND HILLS >> ");
 }
 
 TEST(not_datelines)
