@@ -1,4 +1,5 @@
 #include "model/model.h"
+#include "select/redundancy.h"
 #include "core/alloc.h"
 #include "text/clean.h"
 #include "text/sentences.h"
@@ -169,7 +170,8 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl)
     for (uint32_t d = 0; d < ds->ndocs; d++)
         if (add_document(m, tk, cl, d))
             return NF_ENOMEM;
-    return mark_duplicates(m) ? NF_ENOMEM : NF_OK;
+    return mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
+               ? NF_ENOMEM : NF_OK;
 }
 
 static int on_query_token(const token *t, void *arg)

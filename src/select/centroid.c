@@ -46,7 +46,7 @@ static void mead_scores(const model *m, const double *c, double *score)
     for (size_t i = 0; i < m->nsents; i++) {
         const msent *s = &m->sents[i];
         score[i] = 0;
-        for (uint32_t k = 0; !s->debris && k < s->ntok; k++)
+        for (uint32_t k = 0; !s->debris && !s->seen && k < s->ntok; k++)
             score[i] += c[m->toks[s->tok + k]];
     }
     for (size_t i = 0, d0 = 0; i < m->nsents; i++) {
@@ -59,7 +59,7 @@ static void mead_scores(const model *m, const double *c, double *score)
             best = score[k] > best ? score[k] : best;
         for (size_t k = d0; k <= i; k++) {
             const msent *s = &m->sents[k];
-            score[k] += s->debris ? 0 : (double)(s->ndoc_sents - s->pos) / s->ndoc_sents * best;
+            score[k] += s->debris || s->seen ? 0 : (double)(s->ndoc_sents - s->pos) / s->ndoc_sents * best;
         }
     }
 }
@@ -82,13 +82,13 @@ int method_centroid(const model *m, const budget *b, const struct nf_options *o,
     return rc;
 }
 
-/* Fills c with the sum of the non-debris sentences' vectors over topic
- * words; returns its length. */
+/* Fills c with the sum of the new (not seen), non-debris sentences'
+ * vectors over topic words; returns its length. */
 static double sum_centroid(const model *m, const vectors *v, double *c)
 {
     memset(c, 0, (m->voc.nterms ? m->voc.nterms : 1) * sizeof *c);
     for (size_t i = 0; i < m->nsents; i++)
-        for (uint32_t k = v->off[i]; !m->sents[i].debris && k < v->off[i + 1]; k++)
+        for (uint32_t k = v->off[i]; !m->sents[i].debris && !m->sents[i].seen && k < v->off[i + 1]; k++)
             c[v->ids[k]] += topic_term(m, v->ids[k]) ? v->w[k] : 0;
     double n2 = 0;
     for (size_t t = 0; t < m->voc.nterms; t++)

@@ -13,7 +13,7 @@ uint8_t *graph_node_mask(const model *m, const vectors *v)
 {
     uint8_t *mask = xcalloc(m->nsents ? m->nsents : 1, 1);
     for (size_t i = 0; mask && i < m->nsents; i++)
-        mask[i] = !m->sents[i].debris && v->off[i + 1] > v->off[i];
+        mask[i] = !m->sents[i].debris && !m->sents[i].seen && v->off[i + 1] > v->off[i];
     return mask;
 }
 

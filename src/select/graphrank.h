@@ -12,7 +12,8 @@
 #define GRAPH_MAX_POSTINGS 1000
 
 /* Returns a mask (xmalloc'd, 1 byte per sentence) of the sentences worth a
- * node: not debris, with some content term; NULL when out of memory. */
+ * node: not debris, not already read (update mode), with some content
+ * term; NULL when out of memory. */
 uint8_t *graph_node_mask(const model *m, const vectors *v);
 
 /* PageRank by power iteration: score[i] = jump / N + (1 - jump) * sum over

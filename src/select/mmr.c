@@ -2,11 +2,26 @@
 #include "core/alloc.h"
 #include <string.h>
 
+/* Raises maxsim[j] to sentence i's cosine with j where higher. */
+static void note_chosen(mmr *r, size_t i)
+{
+    for (size_t j = 0; j < r->m->nsents; j++) {
+        double s = vectors_cosine(r->v, i, j);
+        if (s > r->maxsim[j])
+            r->maxsim[j] = s;
+    }
+}
+
+/* Reports already read (update mode) count as chosen: what repeats them
+ * is redundant. */
 static int mmr_alloc(mmr *r, const model *m, const vectors *v, double lambda, double max_sim)
 {
     memset(r, 0, sizeof *r);
     r->m = m, r->v = v, r->lambda = lambda, r->max_sim = max_sim, r->scale = 1;
     r->maxsim = xcalloc(m->nsents ? m->nsents : 1, sizeof *r->maxsim);
+    for (size_t i = 0; r->maxsim && i < m->nsents; i++)
+        if (m->sents[i].seen && !m->sents[i].debris)
+            note_chosen(r, i);
     return r->maxsim ? 0 : -1;
 }
 
@@ -64,11 +79,7 @@ static void mmr_commit(void *ctx, size_t i)
     mmr *r = ctx;
     if (r->base)
         r->base->commit(r->base->ctx, i);
-    for (size_t j = 0; j < r->m->nsents; j++) {
-        double s = vectors_cosine(r->v, i, j);
-        if (s > r->maxsim[j])
-            r->maxsim[j] = s;
-    }
+    note_chosen(r, i);
 }
 
 scorer mmr_scorer(mmr *r)
