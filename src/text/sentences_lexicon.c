@@ -88,7 +88,8 @@ static int lex_find(const char *word, size_t len)
 
 /* Returns the classes of word merged with those of its capitalised and
  * lower-case forms (ASCII folding only: the lists are English), so "No"
- * is both the numeric abbreviation and the starter "no". */
+ * is both the numeric abbreviation and the starter "no", and "thanks"
+ * the closing "Thanks". */
 int lexicon_lookup(const char *word, size_t len)
 {
     char buf[LEX_MAX_WORD];
@@ -101,12 +102,13 @@ int lexicon_lookup(const char *word, size_t len)
         upper |= c >= 'A' && c <= 'Z';
         buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
     }
-    if (!upper)
-        return cls;
-    cls |= lex_find(buf, len);
+    if (upper)
+        cls |= lex_find(buf, len);
     if (buf[0] >= 'a' && buf[0] <= 'z') {
         buf[0] = (char)(buf[0] - 'a' + 'A');
-        cls |= lex_find(buf, len);
+        /* A capitalised abbreviation is not its lower-case word ("Ill."
+         * is Illinois, "ill." is not); the other lists fold freely. */
+        cls |= lex_find(buf, len) & (upper ? ~0 : ~LEX_ABBREVIATION);
     }
     return cls;
 }

@@ -18,10 +18,15 @@ enum lex_class {
     LEX_CLOSING = 256   /* "Thanks," "Best regards,": a unit of its own */
 };
 
+/* The classes that describe abbreviations (as opposed to whole words). */
+#define LEX_ABBREVIATION (LEX_TITLE | LEX_INNER | LEX_NUMERIC | LEX_COMMON | LEX_EXCLAIM)
+
 /* Returns the lex_class bits of word[0..len) (for abbreviations, without
  * the final period; for labels, without the colon; for closings, without
  * the comma). Tries the word as
- * written, then capitalised (MR -> Mr), then in lower case (Etc -> etc). */
+ * written, capitalised (MR -> Mr, thanks -> Thanks) and in lower case
+ * (Etc -> etc); a lower-case word never takes the abbreviation classes of
+ * its capitalised form. */
 int lexicon_lookup(const char *word, size_t len);
 
 /* Returns the number of entries loaded (for tests); loads on first use. */
