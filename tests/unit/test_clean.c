@@ -117,7 +117,7 @@ static const struct kcase debris_cases[] = {
     {"(gb)", DEBRIS_OTHER},
     {"A diver surfaces beside the broken walkway in Port Avelin, Ostland, Sunday, June 15, 2025.", DEBRIS_CAPTION},
     {"Officials say the walkway had been closed twice before the...", DEBRIS_RELATED},
-    {"You always have the option to delete your Tweet location history.", DEBRIS_WIDGET},
+    {"Loading video...", DEBRIS_WIDGET},
 };
 
 /* Content that resembles debris: it mentions photos, newsletters, bylines,
