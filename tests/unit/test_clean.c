@@ -110,6 +110,9 @@ static const struct kcase debris_cases[] = {
     {"(Tomas Reyd/Velmora Herald)", DEBRIS_CREDIT},
     {"ASSOCIATED PRESS", DEBRIS_CREDIT},
     {"-- Anna Griffith", DEBRIS_BYLINE},
+    {"\xE2\x80\x94 By Ivo Marek, Meridian Harbour Writer", DEBRIS_BYLINE},
+    {"1/12 On the fireworks \xE2\x80\x9cWe expected a party.\xE2\x80\x9d", DEBRIS_CAPTION},
+    {"This story appears in the June 2025 issue of Coastline Monthly.", DEBRIS_OTHER},
     {"Contributing: Ivo Marek, Ruth Sandoval", DEBRIS_CONTRIBUTOR},
     {"(Also on Coastline: Ferry timetable changes)", DEBRIS_RELATED},
     {"Have a news tip?", DEBRIS_SHARE},
@@ -176,6 +179,8 @@ static const char *const content_cases[] = {
     "The inquiry opens on Monday, June 23, 2025, in the town hall.",
     "\"It was wrong, and they knew it ...",
     "Nobody expected the old bridge to fall...",
+    "9/11 Commission members visited the port in 2004.",
+    "\xE2\x80\x94 and by then the tide had turned.",
 };
 
 TEST(every_pattern_compiles)
@@ -310,6 +315,8 @@ TEST(datelines)
     CHECK_DATELINE("PORT ELLIS, Ostland -", "PORT ELLIS, Ostland -");
     CHECK_DATELINE("TORONTO\xE2\x80\x94The pier was closed.", "TORONTO\xE2\x80\x94");
     CHECK_DATELINE("WOODLAND HILLS >> Detectives are investigating.", "WOODLAND HILLS >> ");
+    /* A dash left behind where the place was dropped. */
+    CHECK_DATELINE("\xE2\x80\x94 Ten volunteers were arrested.", "\xE2\x80\x94 ");
 }
 
 TEST(not_datelines)
