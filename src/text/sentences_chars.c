@@ -74,10 +74,11 @@ size_t sentchar_term_len(const char *p, size_t len, int *kind)
 }
 
 /* Right double and single quotes, guillemets, corner brackets, fullwidth
- * right parenthesis. */
+ * right parenthesis, and U+0094/U+0092: the right quotes of Windows-1252
+ * text decoded as Latin-1, common in scraped news. */
 static const char *const wide_closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",
                                            "\xE2\x80\xBA", "\xE3\x80\x8D", "\xE3\x80\x8F",
-                                           "\xEF\xBC\x89", NULL};
+                                           "\xEF\xBC\x89", "\xC2\x94",     "\xC2\x92", NULL};
 
 /* Returns the length of the closing quote or bracket at p, or 0. */
 size_t sentchar_closer_len(const char *p, size_t len)
@@ -87,10 +88,11 @@ size_t sentchar_closer_len(const char *p, size_t len)
     return (unsigned char)*p < 0x80 ? 0 : match_any(p, len, wide_closers);
 }
 
-/* Quote-like openers (the inverted marks open a sentence as a quote does). */
-static const char *const wide_open_quotes[] = {"\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB",
-                                               "\xE2\x80\xB9", "\xE2\x80\x9E", "\xE3\x80\x8C",
-                                               "\xE3\x80\x8E", "\xC2\xBF",     "\xC2\xA1", NULL};
+/* Quote-like openers (the inverted marks open a sentence as a quote does;
+ * U+0093/U+0091 are Windows-1252 left quotes decoded as Latin-1). */
+static const char *const wide_open_quotes[] = {
+    "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\xB9", "\xE2\x80\x9E", "\xE3\x80\x8C",
+    "\xE3\x80\x8E", "\xC2\xBF",     "\xC2\xA1", "\xC2\x93",     "\xC2\x91",     NULL};
 
 /* Returns the length of the opening quote or bracket at p, or 0. */
 size_t sentchar_opener_len(const char *p, size_t len, int *quote)

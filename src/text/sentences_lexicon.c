@@ -29,6 +29,7 @@ static const struct {
     {"abbreviations/en_starters.txt", LEX_STARTER}, {"abbreviations/en_labels.txt", LEX_LABEL},
     {"abbreviations/en_exclaim.txt", LEX_EXCLAIM}, {"abbreviations/emoticons.txt", LEX_EMOTICON},
     {"abbreviations/en_closings.txt", LEX_CLOSING}, {"abbreviations/en_greetings.txt", LEX_CLOSING}, {"abbreviations/en_header_labels.txt", LEX_LABEL},
+    {"abbreviations/domains.txt", LEX_DOMAIN},
 };
 
 /* Returns the FNV-1a hash of word[0..len). */

@@ -15,7 +15,8 @@ enum lex_class {
     LEX_LABEL = 32,   /* Image: Photo: (a caption credit opens a new unit) */
     LEX_EXCLAIM = 64,   /* Yahoo!: a name whose "!" ends nothing */
     LEX_EMOTICON = 128, /* :) ;-) : closes the sentence it follows */
-    LEX_CLOSING = 256   /* "Thanks," "Best regards,": a unit of its own */
+    LEX_CLOSING = 256,  /* "Thanks," "Best regards,": a unit of its own */
+    LEX_DOMAIN = 512    /* Com, Org: "Agency.Com" is a name, not two sentences */
 };
 
 /* The classes that describe abbreviations (as opposed to whole words). */

@@ -54,21 +54,76 @@ static int run_spaced_dots(const seg *s, size_t k)
     return m;
 }
 
+/* Returns 1 if t[e] is the end of the text or of its line. */
+static int run_line_ends(const seg *s, size_t e)
+{
+    size_t n;
+    while (e < s->len && (n = sentchar_space_len(s->t + e, s->len - e)) != 0)
+        e += n;
+    return e == s->len || sentchar_break_len(s->t + e, s->len - e);
+}
+
 /* Returns the length of " X" at k when X is a closer standing alone
  * before white space or the end ("day. )", tokenised text), and closes
- * something: a bracket, a curly quote, or a straight double quote while
- * the sentence holds an odd number of them; else 0. */
+ * something: a bracket, a curly quote, a straight double quote while the
+ * sentence holds an odd number of them, or any quote that ends its line
+ * (nothing follows for it to open); else 0. */
 static size_t run_lone_closer(const seg *s, size_t k)
 {
     if (k + 1 >= s->len || s->t[k] != ' ')
         return 0;
     size_t n = sentchar_closer_len(s->t + k + 1, s->len - k - 1), e = k + 1 + n;
-    if (!n || s->t[k + 1] == '\'' || (s->t[k + 1] == '"' && s->dquotes % 2 == 0))
+    if (!n)
         return 0;
-    return e == s->len || sentchar_space_len(s->t + e, s->len - e) ||
-                   sentchar_break_len(s->t + e, s->len - e)
-               ? 1 + n
-               : 0;
+    if (run_line_ends(s, e))
+        return 1 + n;
+    if (s->t[k + 1] == '\'' || (s->t[k + 1] == '"' && s->dquotes % 2 == 0))
+        return 0;
+    return sentchar_space_len(s->t + e, s->len - e) ? 1 + n : 0;
+}
+
+/* Returns the length of a citation mark "[12]" (or several) at k, which
+ * follows the period in encyclopedic text: "pregnancy.[1] Problems". */
+static size_t run_citation(const seg *s, size_t k)
+{
+    size_t e = k;
+    while (e < s->len && s->t[e] == '[') {
+        size_t d = 1;
+        while (e + d < s->len && d <= 4 && s->t[e + d] >= '0' && s->t[e + d] <= '9')
+            d++;
+        if (d == 1 || e + d >= s->len || s->t[e + d] != ']')
+            break;
+        e += d + 1;
+    }
+    return e - k;
+}
+
+/* Returns the length of " ..." or " \u2026" at k when an ellipsis of
+ * omission stands alone after a sentence's end ("go. ... They"), so it
+ * joins the run instead of making a sentence of its own. */
+static size_t run_loose_ellipsis(const seg *s, size_t k)
+{
+    size_t e = k + 1;
+    if (k + 1 >= s->len || s->t[k] != ' ')
+        return 0;
+    if (s->len - e >= 3 && memcmp(s->t + e, "\xE2\x80\xA6", 3) == 0)
+        e += 3;
+    else
+        while (e < s->len && s->t[e] == '.')
+            e++;
+    if (e - k < 3 || (e < s->len && !sentchar_space_len(s->t + e, s->len - e) &&
+                      !sentchar_break_len(s->t + e, s->len - e)))
+        return 0;
+    return e - k;
+}
+
+/* Returns 1 if the straight double quote at k, glued to a capital and
+ * with the quotes of the sentence so far balanced, opens the next
+ * sentence rather than closing this one: 'place."Each child'. */
+static int run_opens_glued(const seg *s, size_t k)
+{
+    return s->t[k] == '"' && s->dquotes % 2 == 0 && k + 1 < s->len && s->t[k + 1] >= 'A' &&
+           s->t[k + 1] <= 'Z';
 }
 
 /* Adds the terminator of the given kind and length at *k to *r. */
@@ -98,11 +153,15 @@ static void run_read(const seg *s, size_t i, term_run *r)
         if (k < s->len && (n = sentchar_term_len(s->t + k, s->len - k, &kind)) != 0) {
             r->reopened |= after_closer;
             run_add_term(s, r, &k, kind, n);
-        } else if (k < s->len && (n = sentchar_closer_len(s->t + k, s->len - k)) != 0) {
+        } else if (k < s->len && (n = sentchar_closer_len(s->t + k, s->len - k)) != 0 &&
+                   !run_opens_glued(s, k)) {
             r->closed = after_closer = 1;
             k += n;
-        } else if ((n = run_lone_closer(s, k)) != 0) {
+        } else if ((n = run_lone_closer(s, k)) != 0 || (n = run_citation(s, k)) != 0) {
             r->closed = after_closer = 1;
+            k += n;
+        } else if (!r->ellipsis && (n = run_loose_ellipsis(s, k)) != 0) {
+            r->ellipsis = 1;
             k += n;
         } else
             break;
@@ -137,6 +196,10 @@ static int run_shape(const char *w, size_t n)
     return roman == n && n <= 4 ? SHAPE_ROMAN : SHAPE_WORD;
 }
 
+/* Returns 1 if c is punctuation that may lead a word without being part
+ * of it: "--Aug.", "*Inc.", "_U.S." */
+static size_t run_is_dash(char c) { return c == '-' || c == '_' || c == '*' || c == '/'; }
+
 /* Reads the word ending just before the run at r->first into *lw: back to
  * white space (at most SEG_WORD_MAX bytes), leading openers dropped. */
 static void run_read_left(const seg *s, const term_run *r, left_word *lw)
@@ -151,7 +214,8 @@ static void run_read_left(const seg *s, const term_run *r, left_word *lw)
         return;
     }
     lw->first = !s->has_content || b <= s->content;
-    while (b < r->first && (n = sentchar_opener_len(s->t + b, r->first - b, &quote)) != 0)
+    while (b < r->first && ((n = sentchar_opener_len(s->t + b, r->first - b, &quote)) != 0 ||
+                            (n = run_is_dash(s->t[b])) != 0))
         b += n;
     lw->len = r->first - b;
     lw->shape = run_shape(s->t + b, lw->len);
@@ -227,6 +291,59 @@ static int run_period_ends(const left_word *lw, const next_word *nw)
     return 1;
 }
 
+/* Returns 1 if t[a..e) is a plain lower-case word: letters, apostrophes
+ * and hyphens only, two letters at least, no abbreviation. */
+static int run_plain_word(const seg *s, size_t a, size_t e)
+{
+    if (e - a < 2)
+        return 0;
+    for (size_t k = a; k < e; k++) {
+        char c = s->t[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-'))
+            return 0;
+    }
+    return !(lexicon_lookup(s->t + a, e - a) & LEX_ABBREVIATION);
+}
+
+/* Returns 1 if t[j..] is a capitalised word ("The", "Police") whose token
+ * is no domain or path ("Agency.Com", "Example.org/x"). */
+static int run_plain_capital(const seg *s, size_t j)
+{
+    size_t w = j + 1, e;
+    if (j + 1 >= s->len || s->t[j] < 'A' || s->t[j] > 'Z' || s->t[j + 1] < 'a' || s->t[j + 1] > 'z')
+        return 0;
+    while (w < s->len && ((s->t[w] >= 'a' && s->t[w] <= 'z') || (s->t[w] >= 'A' && s->t[w] <= 'Z')))
+        w++;
+    if (lexicon_lookup(s->t + j, w - j) & LEX_DOMAIN)
+        return 0;
+    for (e = w; e < s->len && e - j < SEG_WORD_MAX && !sentchar_space_len(s->t + e, s->len - e) &&
+                !sentchar_break_len(s->t + e, s->len - e);
+         e++) {
+        char c = s->t[e], d = e + 1 < s->len ? s->t[e + 1] : ' ';
+        if (c == '/' || c == '@' || (c == '.' && ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))))
+            return 0;
+    }
+    return 1;
+}
+
+/* Returns 1 if a single period glued to the next word ends a sentence:
+ * text that lost the space, as scraped paragraphs joined together do
+ * ("the county.Sheriff Ken Sealey said"). Both sides must be plain words,
+ * so "Node.js", "U.S.A", "www.Example.com" and "3.5" are left alone. */
+static int run_glued_end(const seg *s, const term_run *r)
+{
+    if (r->dots != 1 || r->bang || r->ellipsis || r->wide || r->first == 0)
+        return 0;
+    char c = s->t[r->first - 1];
+    if (c < 'a' || c > 'z')
+        return 0;
+    size_t a = r->first;
+    while (a > s->start && r->first - a <= SEG_WORD_MAX && !seg_space_before(s, s->start, a))
+        a--;
+    size_t j = r->end + (r->end < s->len && s->t[r->end] == '"');
+    return run_plain_word(s, a, r->first) && run_plain_capital(s, j);
+}
+
 /* Returns 1 if the run r ends the current sentence. */
 static int run_ends(const seg *s, const term_run *r)
 {
@@ -236,7 +353,7 @@ static int run_ends(const seg *s, const term_run *r)
     if (nw.none)
         return 1;
     if (!nw.spaced)
-        return r->wide;
+        return r->wide || run_glued_end(s, r);
     if (nw.emoticon || (r->closed && nw.cas == -1) || nw.punct)
         return 0; /* "Great. :)" ends after the emoticon; "Stop!" she said */
     if (r->first > s->start && s->t[r->first - 1] == ':')

@@ -66,7 +66,7 @@ static const struct split_case basic[] = {
     {"Multiple   spaces.    Between them.", "Multiple   spaces.|Between them."},
     {"Tabs\tinside.\tAnd after.", "Tabs\tinside.|And after."},
     {"What?! Really?!", "What?!|Really?!"},
-    {"He left.The door closed.", "He left.The door closed."},
+    {"He left.The door closed.", "He left.|The door closed."},
     {"It rained. it poured.", "It rained.|it poured."},
     {"Stop. 2024 was a hard year.", "Stop.|2024 was a hard year."},
     {"The end .", "The end ."},
@@ -323,7 +323,39 @@ static const struct split_case wrapped[] = {
      "This line is long enough to count as a wrapped line of text.|and then more.|x"},
 };
 
+static const struct split_case scraped[] = {
+    /* Paragraphs joined without a space by a scraper. */
+    {"Fires burned across the county.Sheriff Ken Sealey said more were set.",
+     "Fires burned across the county.|Sheriff Ken Sealey said more were set."},
+    {"It was taking place.\"Each child winced,\" he said.",
+     "It was taking place.|\"Each child winced,\" he said."},
+    {"Install Node.js first.", "Install Node.js first."},
+    {"Visit www.Example.com today.", "Visit www.Example.com today."},
+    {"Posted via Newsfeed.Com today.", "Posted via Newsfeed.Com today."},
+    {"Born in the U.S.A.Then raised abroad.", "Born in the U.S.A.Then raised abroad."},
+    {"Rates hit 3.5.Then fell.", "Rates hit 3.5.Then fell."},
+    {"See example.org/News.Html now.", "See example.org/News.Html now."},
+    {"Call Mr.Smith now.", "Call Mr.Smith now."},
+    {"He asked why?Nobody knew.", "He asked why?Nobody knew."},
+    /* Citation marks of encyclopedic text stay with their sentence. */
+    {"It is common.[1] Problems follow.[2][3] See below.",
+     "It is common.[1]|Problems follow.[2][3]|See below."},
+    {"Array a[1]. Next one.", "Array a[1].|Next one."},
+    /* An ellipsis of omission between sentences is not a sentence. */
+    {"Leaders come and go. ... They get sacked.", "Leaders come and go. ...|They get sacked."},
+    {"You know? \xE2\x80\xA6 The rest is history.", "You know? \xE2\x80\xA6|The rest is history."},
+    {"It ended. ... and then?", "It ended. ... and then?"},
+    /* A closing quote alone before the end of a line closes. */
+    {"He said, 'Go like you are.' \"\nThen they drove.", "He said, 'Go like you are.' \"|Then they drove."},
+    /* Leading dashes do not hide an abbreviation. */
+    {"--Aug. 12: The submarine sinks.", "--Aug. 12: The submarine sinks."},
+    {"--U.S. and Canada: call us.", "--U.S. and Canada: call us."},
+    /* Windows-1252 quotes decoded as Latin-1. */
+    {"She said \xC2\x93no.\xC2\x94 Then she left.", "She said \xC2\x93no.\xC2\x94|Then she left."},
+};
+
 TEST(sentence_basics) { RUN_CASES(basic); }
+TEST(sentence_scraped_text) { RUN_CASES(scraped); }
 TEST(sentence_abbreviations_and_titles) { RUN_CASES(abbreviations); }
 TEST(sentence_initials) { RUN_CASES(initials); }
 TEST(sentence_numbers_and_times) { RUN_CASES(numbers); }
@@ -514,6 +546,7 @@ TEST(sentence_lexicon_lists)
 int main(void)
 {
     RUN(sentence_basics);
+    RUN(sentence_scraped_text);
     RUN(sentence_abbreviations_and_titles);
     RUN(sentence_initials);
     RUN(sentence_numbers_and_times);
