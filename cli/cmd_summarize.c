@@ -4,12 +4,9 @@
  * summarized in order, one output per line. */
 #include "commands.h"
 #include "newsfuse.h"
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
 
@@ -21,7 +18,6 @@ typedef struct sum_args {
     int ninputs;
     char **seen; /* --seen paths: reports already read */
     int nseen;
-    nf_docset *history; /* update sets read so far of the current topic */
 } sum_args;
 
 static void summarize_usage(FILE *out)
@@ -176,81 +172,17 @@ static void report_bad_line(const sum_args *a, const char *path, long line, cons
     fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
 }
 
-/* Length of the topic part of an update-set id: "D0703A-B" -> "D0703A". */
-static size_t topic_len(const char *id)
+/* Called by the cluster reader for each event line. */
+static int on_cluster(nf_docset *ds, long line, void *arg)
 {
-    const char *dash = id ? strrchr(id, '-') : NULL;
-    return dash ? (size_t)(dash - id) : (id ? strlen(id) : 0);
+    (void)line;
+    return summarize_one(arg, ds);
 }
 
-static int copy_as_seen(nf_docset *to, const nf_docset *from)
+/* Called by the cluster reader for each line it cannot read. */
+static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
 {
-    for (size_t i = 0; i < nf_docset_count(from); i++) {
-        size_t len;
-        const char *t = nf_docset_text(from, i, &len);
-        if (nf_docset_add_seen(to, nf_docset_doc_id(from, i), NULL, NULL, t, len) != NF_OK)
-            return cli_error(EXIT_DATA, "out of memory");
-    }
-    return EXIT_OK;
-}
-
-/* Update sets: set A starts a topic's history; later sets of the same
- * topic read the history as seen, then join it. */
-static int update_history(sum_args *a, nf_docset *ds)
-{
-    const char *set = nf_docset_update_set(ds), *id = nf_docset_id(ds);
-    if (!set)
-        return EXIT_OK;
-    const char *hid = a->history ? nf_docset_id(a->history) : NULL;
-    int same = hid && topic_len(hid) == topic_len(id) && !strncmp(hid, id, topic_len(id));
-    if (!same || !strcmp(set, "A")) {
-        nf_docset_free(a->history);
-        a->history = nf_docset_new();
-        if (!a->history || nf_docset_set_id(a->history, id) != NF_OK)
-            return cli_error(EXIT_DATA, "out of memory");
-    } else if (copy_as_seen(ds, a->history) != EXIT_OK)
-        return EXIT_DATA;
-    for (size_t i = 0; i < nf_docset_count(ds); i++) {
-        size_t len;
-        const char *t = nf_docset_text(ds, i, &len);
-        if (nf_docset_add(a->history, nf_docset_doc_id(ds, i), NULL, NULL, t, len) != NF_OK)
-            return cli_error(EXIT_DATA, "out of memory");
-    }
-    return EXIT_OK;
-}
-
-/* One event per line: every line is summarized even when others fail. */
-static int summarize_lines(sum_args *a, const char *path, enum input_kind kind)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f)
-        return cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int status = EXIT_OK;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (cli_is_blank(line, (size_t)n))
-            continue;
-        nf_docset *ds = nf_docset_new();
-        if (!ds)
-            return cli_error(EXIT_DATA, "out of memory");
-        int rc = kind == IN_JSONL ? nf_docset_add_json(ds, line, (size_t)n)
-                                  : nf_docset_add_multinews(ds, line, (size_t)n);
-        if (rc != NF_OK && rc != NF_EEMPTY) {
-            report_bad_line(a, path, lineno, ds);
-            status = EXIT_DATA;
-        } else if (update_history(a, ds) != EXIT_OK || summarize_one(a, ds) != EXIT_OK)
-            status = EXIT_DATA;
-        nf_docset_free(ds);
-        fflush(stdout);
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return status;
+    report_bad_line(arg, path, line, ds);
 }
 
 /* All inputs as plain-text reports of one event. */
@@ -284,10 +216,9 @@ int cmd_summarize(int argc, char **argv)
         if (kind == IN_TEXT || a.ninputs > 1)
             rc = summarize_texts(&a);
         else
-            rc = summarize_lines(&a, a.inputs[0], kind);
+            rc = cli_each_cluster(a.inputs[0], kind == IN_JSONL ? 2 : 3, on_cluster, on_bad_line, &a);
     }
     nf_options_free(a.opts);
-    nf_docset_free(a.history);
     free(a.inputs);
     free(a.seen);
     return rc < 0 ? EXIT_OK : rc;

@@ -32,6 +32,14 @@ int cli_detect_input(const char *path);
 int cli_add_text_inputs(struct nf_docset *ds, char **inputs, int n);
 /* The same, as reports already read (update summaries). */
 int cli_add_text_inputs_seen(struct nf_docset *ds, char **inputs, int n);
+/* The cluster reader (cli/clusters.c): reads path ("-" = stdin) one event
+ * per line, kind 2 = cluster JSONL, 3 = Multi-News; calls fn for every
+ * event (with its line number) and bad for every line that cannot be read,
+ * then goes on. Update sets of a topic get the earlier sets as seen
+ * reports. Returns EXIT_OK, or EXIT_DATA if any line or call failed. */
+typedef int (*cluster_fn)(struct nf_docset *ds, long line, void *arg);
+typedef void (*bad_line_fn)(const char *path, long line, const struct nf_docset *ds, void *arg);
+int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad, void *arg);
 /* Returns 1 if s[0..n) is only white space. */
 int cli_is_blank(const char *s, size_t n);
 /* Writes s as a JSON string literal. */
