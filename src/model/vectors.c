@@ -181,6 +181,25 @@ static int postings_build(postings *p, const vectors *v, const uint8_t *keep)
     return 0;
 }
 
+/* Returns the largest sentence count a generating term may have so that
+ * the pairs visited stay within max_pairs. */
+static size_t postings_cutoff(const postings *p, const vectors *v, size_t max_pairs)
+{
+    double *pairs = xcalloc(v->n + 1, sizeof *pairs);
+    if (!pairs)
+        return 0;
+    for (size_t t = 0; t < v->nterms; t++) {
+        size_t c = p->pfirst[t + 1] - p->pfirst[t];
+        pairs[c] += (double)c * (double)c;
+    }
+    size_t cut = 0;
+    double total = 0;
+    for (size_t c = 1; c <= v->n && total + pairs[c] <= (double)max_pairs; c++)
+        total += pairs[c], cut = c;
+    xfree(pairs);
+    return cut;
+}
+
 /* Collects into cand the sentences sharing a generating term with i
  * (sorted, without i); returns their count. mark[j] == i + 1 means seen. */
 static size_t candidates(const vectors *v, const postings *p, size_t i, size_t max_postings,
@@ -215,7 +234,7 @@ static int graph_add(simgraph *g, size_t *cap, uint32_t j, double s)
 }
 
 int simgraph_build(simgraph *g, const vectors *v, const uint8_t *keep,
-                   enum simkind kind, double min_sim, size_t max_postings)
+                   enum simkind kind, double min_sim, size_t max_pairs)
 {
     memset(g, 0, sizeof *g);
     g->n = v->n;
@@ -226,6 +245,7 @@ int simgraph_build(simgraph *g, const vectors *v, const uint8_t *keep,
     int rc = -1;
     if (!mark || !cand || !g->first || postings_build(&p, v, keep))
         goto done;
+    size_t max_postings = postings_cutoff(&p, v, max_pairs);
     for (size_t i = 0; i < v->n; i++) {
         size_t nc = keep && !keep[i] ? 0 : candidates(v, &p, i, max_postings, mark, cand);
         for (size_t c = 0; c < nc; c++) {

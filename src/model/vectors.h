@@ -53,13 +53,14 @@ enum simkind {
 
 /* Builds the graph over the sentences with keep[i] != 0 (all when keep is
  * NULL), with an edge wherever the similarity exceeds min_sim. Candidate
- * pairs come from an inverted index over content terms; a term found in
- * more than max_postings sentences contributes no pairs (such a term has a
- * low idf), which bounds the work to about (tokens * max_postings). On
- * inputs with fewer kept sentences than max_postings the graph is exact.
- * Returns 0 or -1 when out of memory. */
+ * pairs come from an inverted index over content terms. To bound the work
+ * on very large inputs, only the terms found in the fewest sentences
+ * generate pairs: as many as keep the pairs visited (the sum over those
+ * terms of their sentence count squared) within max_pairs, so the commonest
+ * terms, which have the lowest idf, are the first left out. When every term
+ * fits, the graph is exact. Returns 0 or -1 when out of memory. */
 int simgraph_build(simgraph *g, const vectors *v, const uint8_t *keep,
-                   enum simkind kind, double min_sim, size_t max_postings);
+                   enum simkind kind, double min_sim, size_t max_pairs);
 void simgraph_free(simgraph *g);
 
 #endif

@@ -2,27 +2,24 @@
 #include "core/alloc.h"
 #include <string.h>
 
+static size_t slot_for(const concepts *c, uint64_t key)
+{
+    size_t k = hash_bytes64(&key, 8) & (c->nslots - 1);
+    while (c->slot[k] && c->cs[c->slot[k] - 1].key != key)
+        k = (k + 1) & (c->nslots - 1);
+    return k;
+}
+
 static int table_grow(concepts *c)
 {
     size_t n = c->nslots ? c->nslots * 2 : 4096;
-    uint64_t *keys = xcalloc(n, sizeof *keys);
-    uint32_t *ids = xcalloc(n, sizeof *ids);
-    if (!keys || !ids) {
-        xfree(keys);
-        xfree(ids);
+    uint32_t *slot = xcalloc(n, sizeof *slot);
+    if (!slot)
         return -1;
-    }
-    for (size_t i = 0; i < c->nslots; i++) {
-        if (!c->slot_id[i])
-            continue;
-        size_t k = hash_bytes64(&c->keys[i], 8) & (n - 1);
-        while (ids[k])
-            k = (k + 1) & (n - 1);
-        keys[k] = c->keys[i], ids[k] = c->slot_id[i];
-    }
-    xfree(c->keys);
-    xfree(c->slot_id);
-    c->keys = keys, c->slot_id = ids, c->nslots = n;
+    xfree(c->slot);
+    c->slot = slot, c->nslots = n;
+    for (size_t i = 0; i < c->n; i++)
+        c->slot[slot_for(c, c->cs[i].key)] = (uint32_t)i + 1;
     return 0;
 }
 
@@ -31,19 +28,13 @@ static int64_t concept_id(concepts *c, uint64_t key)
 {
     if ((c->n + 1) * 2 > c->nslots && table_grow(c))
         return -1;
-    size_t k = hash_bytes64(&key, 8) & (c->nslots - 1);
-    for (; c->slot_id[k]; k = (k + 1) & (c->nslots - 1))
-        if (c->keys[k] == key)
-            return c->slot_id[k] - 1;
-    if (GROW(c->df, c->ccap, c->n + 1))
+    size_t k = slot_for(c, key);
+    if (c->slot[k])
+        return c->slot[k] - 1;
+    if (GROW(c->cs, c->cap, c->n + 1))
         return -1;
-    uint32_t *ld = xrealloc(c->last_doc, c->ccap * sizeof *ld);
-    if (!ld)
-        return -1;
-    c->last_doc = ld;
-    c->df[c->n] = 0, c->last_doc[c->n] = 0;
-    c->keys[k] = key;
-    c->slot_id[k] = (uint32_t)++c->n;
+    c->cs[c->n] = (concept){.key = key, .first_pos = UINT32_MAX};
+    c->slot[k] = (uint32_t)++c->n;
     return (int64_t)c->n - 1;
 }
 
@@ -57,6 +48,20 @@ static int sentence_add(concepts *c, size_t first, uint32_t id)
         return -1;
     c->ids[c->nids++] = id;
     return 0;
+}
+
+/* Counts one occurrence of concept x in sentence s. */
+static void count_concept(concept *x, const msent *s)
+{
+    if (!s->seen && s->pos < x->first_pos)
+        x->first_pos = s->pos;
+    if (x->last_doc == s->doc + 1)
+        return;
+    x->last_doc = s->doc + 1;
+    if (s->seen)
+        x->seen_df++;
+    else
+        x->df++;
 }
 
 static int collect_sentence(concepts *c, size_t i)
@@ -74,23 +79,45 @@ static int collect_sentence(concepts *c, size_t i)
         int64_t id = concept_id(c, ((uint64_t)a << 32) | b);
         if (id < 0 || sentence_add(c, first, (uint32_t)id))
             return -1;
-        if (c->last_doc[id] != s->doc + 1)
-            c->last_doc[id] = s->doc + 1, c->df[id]++;
+        count_concept(&c->cs[id], s);
     }
     return 0;
 }
 
-/* Weight = document frequency, kept only for concepts in enough documents
- * (three, as Gillick & Favre, or fewer when the event has few reports). */
-static int weigh(concepts *c)
+/* Share of a concept's non-stop terms that the query holds (0 to 1). */
+static double query_share(const model *m, uint64_t key)
 {
-    uint32_t min_df = c->m->ndocs >= 6 ? 3 : c->m->ndocs >= 2 ? 2 : 1;
-    c->weight = xcalloc(c->n ? c->n : 1, sizeof *c->weight);
-    if (!c->weight)
-        return -1;
-    for (size_t k = 0; k < c->n; k++)
-        c->weight[k] = c->df[k] >= min_df ? c->df[k] : 0;
-    return 0;
+    if (!m->in_query)
+        return 0;
+    uint32_t t[2] = {(uint32_t)(key >> 32), (uint32_t)key};
+    int n = 0, hit = 0;
+    for (int i = 0; i < 2; i++) {
+        if (m->voc.terms[t[i]].stop)
+            continue;
+        n++;
+        hit += m->in_query[t[i]];
+    }
+    return n ? (double)hit / n : 0;
+}
+
+/* Weight = document frequency, kept only for concepts in enough documents
+ * (three, as Gillick & Favre on 10-document sets, or half the reports
+ * rounded up when fewer than six); divided by 1 + the reports already read
+ * that hold it (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
+ * for a concept first seen at sentence position p; times
+ * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query. */
+static void weigh(concepts *c)
+{
+    size_t half = (c->m->ndocs + 1) / 2;
+    uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
+    for (size_t k = 0; k < c->n; k++) {
+        concept *x = &c->cs[k];
+        double w = x->df >= min_df ? x->df : 0;
+        w /= 1.0 + x->seen_df;
+        if (x->first_pos != UINT32_MAX)
+            w *= 1.0 + CONCEPT_POSITION_PRIOR / (1.0 + x->first_pos);
+        x->weight = w * (1.0 + CONCEPT_QUERY_BOOST * query_share(c->m, x->key));
+    }
 }
 
 int concepts_build(concepts *c, const model *m)
@@ -104,13 +131,13 @@ int concepts_build(concepts *c, const model *m)
         if (collect_sentence(c, i))
             return -1;
     c->sent_first[m->nsents] = (uint32_t)c->nids;
-    return weigh(c);
+    weigh(c);
+    return 0;
 }
 
 void concepts_free(concepts *c)
 {
-    xfree(c->sent_first), xfree(c->ids), xfree(c->weight), xfree(c->df);
-    xfree(c->last_doc), xfree(c->keys), xfree(c->slot_id);
+    xfree(c->sent_first), xfree(c->ids), xfree(c->cs), xfree(c->slot);
     memset(c, 0, sizeof *c);
 }
 
@@ -121,7 +148,7 @@ static double coverage_gain(void *ctx, size_t i)
     double g = 0;
     for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
         if (!cv->covered[c->ids[k]])
-            g += c->weight[c->ids[k]];
+            g += c->cs[c->ids[k]].weight;
     return g;
 }
 

@@ -1,23 +1,38 @@
 /* Concepts for coverage methods (after Gillick & Favre 2009): stemmed word
  * bigrams, not both stop words, each weighing the number of documents that
- * contain it; concepts in too few documents weigh nothing. Shared by the
- * greedy concept method and the exact ILP. */
+ * contain it; concepts in too few documents weigh nothing (details at
+ * weigh() in concepts.c: position prior, update and query modes, as in
+ * concept.c). Shared by the exact ILP and meant for the greedy concept
+ * method too. */
 #ifndef NF_SELECT_CONCEPTS_H
 #define NF_SELECT_CONCEPTS_H
 #include "select/select.h"
 
+/* What is known of one concept. */
+typedef struct concept {
+    uint64_t key;       /* the bigram: term ids a << 32 | b */
+    uint32_t df;        /* new reports holding it */
+    uint32_t seen_df;   /* reports already read holding it (update mode) */
+    uint32_t last_doc;  /* for counting df: last document seen + 1 */
+    uint32_t first_pos; /* earliest sentence position it occurs at */
+    double weight;
+} concept;
+
+/* News puts what matters first: a concept first seen at sentence position
+ * p weighs 1 + CONCEPT_POSITION_PRIOR / (1 + p) times more; a concept made
+ * only of query terms 1 + CONCEPT_QUERY_BOOST times more. The values of
+ * concept.c (position prior tuned there on DUC 2004 dev). */
+#define CONCEPT_POSITION_PRIOR 2.0
+#define CONCEPT_QUERY_BOOST 1.0
+
 typedef struct concepts {
     const model *m;
+    concept *cs;
+    size_t n, cap;        /* concepts */
     uint32_t *sent_first; /* concepts of sentence i: ids[sent_first[i] .. sent_first[i+1]) */
     uint32_t *ids;
     size_t nids, idcap;
-    double *weight; /* per concept */
-    size_t n;       /* concepts */
-    /* construction state */
-    uint32_t *df, *last_doc;
-    size_t ccap;
-    uint64_t *keys; /* hash table: concept key per slot */
-    uint32_t *slot_id;
+    uint32_t *slot; /* hash table of concept ids + 1 by key, 0 = empty */
     size_t nslots;
 } concepts;
 

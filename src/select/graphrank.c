@@ -6,8 +6,8 @@
 
 /* PageRank stops when the L1 change falls under this, or after this many
  * rounds (both fixed: deterministic). */
-#define PAGERANK_TOLERANCE 1e-7
-#define PAGERANK_MAX_ROUNDS 200
+#define PAGERANK_TOLERANCE 1e-6
+#define PAGERANK_MAX_ROUNDS 100
 
 uint8_t *graph_node_mask(const model *m, const vectors *v)
 {
@@ -98,7 +98,7 @@ int graph_method(const model *m, const budget *b, long min_words, enum simkind k
         return -1;
     mask = graph_node_mask(m, &v);
     score = xcalloc(m->nsents ? m->nsents : 1, sizeof *score);
-    if (!mask || !score || simgraph_build(&g, &v, mask, kind, min_sim, GRAPH_MAX_POSTINGS) ||
+    if (!mask || !score || simgraph_build(&g, &v, mask, kind, min_sim, GRAPH_MAX_PAIRS) ||
         graph_pagerank(&g, mask, binary, 0.15, score))
         goto done;
     graph_fold_duplicates(m, score);

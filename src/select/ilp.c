@@ -88,7 +88,7 @@ static int number_concepts(ilp_ctx *x)
         return -1;
     for (size_t k = 0; k < x->ncand; k++)
         for (uint32_t q = c->sent_first[x->cand[k]]; q < c->sent_first[x->cand[k] + 1]; q++)
-            if (c->weight[c->ids[q]] > 0 && !x->col[c->ids[q]])
+            if (c->cs[c->ids[q]].weight > 0 && !x->col[c->ids[q]])
                 x->col[c->ids[q]] = (int32_t)(x->ncand + ++x->nconcept_cols);
     return 0;
 }
@@ -170,7 +170,7 @@ static void add_columns(glp_prob *lp, const ilp_ctx *x)
         glp_set_col_kind(lp, j, GLP_BV);
     for (size_t k = 0; k < x->c->n; k++)
         if (x->col[k])
-            glp_set_obj_coef(lp, x->col[k], x->c->weight[k]);
+            glp_set_obj_coef(lp, x->col[k], x->c->cs[k].weight);
 }
 
 /* Solves; on an optimal solution marks chosen[k] for candidate k and

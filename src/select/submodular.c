@@ -122,7 +122,7 @@ int method_submodular(const model *m, const budget *b, const struct nf_options *
         return -1;
     uint8_t *mask = graph_node_mask(m, &v);
     int rc = -1;
-    if (mask && !simgraph_build(&g, &v, mask, SIM_COSINE, 0.0, GRAPH_MAX_POSTINGS))
+    if (mask && !simgraph_build(&g, &v, mask, SIM_COSINE, 0.0, GRAPH_MAX_PAIRS))
         rc = submod_run(m, b, o->min_words, &g, mask, sel);
     xfree(mask);
     simgraph_free(&g);
