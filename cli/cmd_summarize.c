@@ -70,21 +70,6 @@ static int parse_kind(const char *v)
     return -1;
 }
 
-/* Maps --some-key VALUE onto the option registry key some_key. */
-static int set_registry_option(sum_args *a, const char *flag, const char *value)
-{
-    char key[48];
-    snprintf(key, sizeof key, "%s", flag + 2);
-    for (char *p = key; *p; p++)
-        if (*p == '-')
-            *p = '_';
-    if (!nf_options_get(a->opts, key))
-        return cli_error(EXIT_USAGE, "summarize: unknown option '%s' (see --help)", flag);
-    if (nf_options_set(a->opts, key, value) != NF_OK)
-        return cli_error(EXIT_USAGE, "summarize: %s", nf_options_error(a->opts));
-    return EXIT_OK;
-}
-
 static int parse_args(sum_args *a, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -110,7 +95,7 @@ static int parse_args(sum_args *a, int argc, char **argv)
         } else if (!strcmp(f, "--input")) {
             if ((int)(a->kind = (enum input_kind)parse_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
-        } else if (set_registry_option(a, f, v))
+        } else if (cli_set_option(a->opts, f, v, "summarize"))
             return EXIT_USAGE;
     }
     if (!a->ninputs)

@@ -10,6 +10,7 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 int cmd_summarize(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Shared helpers (cli/util.c). */
 /* Prints "newsfuse: " + message to stderr; returns code for tail calls. */
@@ -17,6 +18,10 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* Reads a whole file ("-" = stdin) into a new NUL-terminated buffer (freed
  * with free). Returns NULL and prints why on failure. */
 char *cli_read_file(const char *path, size_t *len);
+/* Maps "--some-key" VALUE onto the option registry key some_key; prints
+ * the error (prefixed by cmd) and returns EXIT_USAGE when it fails. */
+struct nf_options;
+int cli_set_option(struct nf_options *opts, const char *flag, const char *value, const char *cmd);
 /* Parses a non-negative integer option value; returns -1 if it is not one. */
 long cli_parse_count(const char *s);
 

@@ -15,6 +15,7 @@ static const struct command commands[] = {
     {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},
     {"split", cmd_split, "print the sentences of a text, one per line"},
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
+    {"eval", cmd_eval, "summarize an evaluation set and score it with its standard ROUGE settings"},
 };
 
 static void usage(FILE *out)

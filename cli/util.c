@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "newsfuse.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,4 +66,18 @@ long cli_parse_count(const char *s)
     if (*end || errno || v < 0)
         return -1;
     return v;
+}
+
+int cli_set_option(nf_options *opts, const char *flag, const char *value, const char *cmd)
+{
+    char key[48];
+    snprintf(key, sizeof key, "%s", flag + 2);
+    for (char *p = key; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    if (!nf_options_get(opts, key))
+        return cli_error(EXIT_USAGE, "%s: unknown option '%s' (see --help)", cmd, flag);
+    if (nf_options_set(opts, key, value) != NF_OK)
+        return cli_error(EXIT_USAGE, "%s: %s", cmd, nf_options_error(opts));
+    return EXIT_OK;
 }
