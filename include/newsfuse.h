@@ -204,10 +204,11 @@ int nf_rouge_flag_arity(char flag);
 int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
 
 /* Sentence splitters of nf_rouge_spl. */
-enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1 };
+enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1, NF_ROUGE_SPLIT_LINES = 2 };
 /* Turns a summary into SPL text: a text with a line break inside keeps
  * its lines as sentences, any other is split into sentences (by the
- * newsfuse segmenter or by the regex the ROUGE test vectors used); white
+ * newsfuse segmenter or by the regex the ROUGE test vectors used; LINES
+ * never splits, a text without a break is one sentence); white
  * space runs become one space, lines are trimmed, empty ones dropped, and
  * each line ends with "\n". *out is freed with nf_free. Returns NF_OK or
  * NF_ENOMEM. */

@@ -145,6 +145,9 @@ typedef struct rouge_work {
     double *rowd;
     int32_t *rowi;
     size_t row_cap;
+    uint32_t *stamp, epoch;   /* tokens of the current peer sentence */
+    uint32_t *rows, *row_at;  /* model tokens that occur in it, and where */
+    size_t rows_cap;
 } rouge_work;
 
 /* Scores peer against models for metric m into rpf[3], each rounded as
@@ -157,16 +160,25 @@ void work_free(rouge_work *w);
 /* sprintf("%7.5f") and back, as Perl keeps its numbers. */
 double round5(double x);
 
+/* ---- sorting (rouge_sort.c) ---- */
+
+/* Sort ascending; 0 or -1 when out of memory. */
+int sort_u64(uint64_t *a, size_t n);
+int sort_u32(uint32_t *a, size_t n);
+/* Sorts n non-negative doubles (all the scorer has) with tmp[0..2n). */
+void sort_doubles(double *a, uint64_t *tmp, size_t n);
+
 /* ---- bootstrap (rouge_bootstrap.c) ---- */
 
 /* The draws of R resamples of n items: idx[i * n + k] = int(rand(n)) of
  * the k-th draw after srand(i), with Perl's drand48. NULL when out of
  * memory; free with xfree. */
 uint32_t *bootstrap_draws(size_t n, long resamples);
-/* The printed Average, CI low and CI high of vals[0..n) (instances in
- * sorted order) into out; means is scratch of `resamples` doubles. */
-void bootstrap_average(const double *vals, size_t n, const uint32_t *draws, long resamples,
-                       double conf, double *means, double out[3]);
+/* The printed Average, CI low and CI high of each of nseries series:
+ * vals[v * n + k] is value k of series v (instances in sorted order);
+ * out[v * 3 + 0..2] gets them. 0, or -1 when out of memory. */
+int bootstrap_average(const double *vals, size_t nseries, size_t n, const uint32_t *draws,
+                      long resamples, double conf, double *out);
 
 /* ---- the scorer (rouge_api.c) ---- */
 

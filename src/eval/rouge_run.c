@@ -145,9 +145,9 @@ static int average_system(nf_rouge *r, rouge_system *s, uint32_t **draws, size_t
     size_t n = s->nentries, per = r->nmetrics * 3;
     long R = r->st.resamples;
     inst *in = xcalloc(n ? n : 1, sizeof *in);
-    double *vals = xmalloc((n ? n : 1) * sizeof *vals), *means = xmalloc((size_t)R * sizeof *means);
+    double *vals = xmalloc((n ? n : 1) * (per ? per : 1) * sizeof *vals);
     s->avg = xcalloc(per ? per * 3 : 1, sizeof *s->avg);
-    int rc = in && vals && means && s->avg ? NF_OK : NF_ENOMEM;
+    int rc = in && vals && s->avg ? NF_OK : NF_ENOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
         size_t len = strlen(s->entries[i].id) + strlen(s->name) + 2;
         if (!(in[i].key = xmalloc(len)))
@@ -164,16 +164,17 @@ static int average_system(nf_rouge *r, rouge_system *s, uint32_t **draws, size_t
         else
             *draws_n = n;
     }
-    if (!rc)
+    if (!rc) {
         qsort(in, n, sizeof *in, inst_cmp);
-    for (size_t v = 0; !rc && v < per; v++) {
-        for (size_t i = 0; i < n; i++)
-            vals[i] = s->scores[in[i].cluster * per + v];
-        bootstrap_average(vals, n, *draws, R, r->st.conf, means, s->avg + v * 3);
+        for (size_t v = 0; v < per; v++)
+            for (size_t i = 0; i < n; i++)
+                vals[v * n + i] = s->scores[in[i].cluster * per + v];
+        if (bootstrap_average(vals, per, n, *draws, R, r->st.conf, s->avg))
+            rc = NF_ENOMEM;
     }
     for (size_t i = 0; in && i < n; i++)
         xfree(in[i].key);
-    xfree(in), xfree(vals), xfree(means);
+    xfree(in), xfree(vals);
     return rc;
 }
 

@@ -31,18 +31,21 @@ static size_t py_space(const char *s, size_t n)
  * it is empty. */
 static void put_line(buf *b, const char *s, size_t n)
 {
-    int pending = 0, any = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = py_space(s + i, n - i);
-        if (k) {
-            pending = any;
+    int any = 0;
+    for (size_t i = 0, k; i < n;) {
+        if ((k = py_space(s + i, n - i))) {
             i += k;
             continue;
         }
-        if (pending)
+        size_t j = i + 1; /* a run of non-space bytes, appended at once */
+        while (j < n && (unsigned char)s[j] > ' ' && (unsigned char)s[j] < 0x80)
+            j++;
+        while (j < n && !py_space(s + j, n - j))
+            j++;
+        if (any)
             buf_putc(b, ' ');
-        pending = 0, any = 1;
-        buf_putc(b, s[i++]);
+        buf_append(b, s + i, j - i);
+        any = 1, i = j;
     }
     if (any)
         buf_putc(b, '\n');
@@ -104,7 +107,7 @@ int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t 
     while (z > a && py_space(t + z - 1, 1))
         z--; /* ASCII white space only at the end: enough to find an inner break */
     buf b = {0};
-    if (memchr(t + a, '\n', z - a)) {
+    if (splitter == NF_ROUGE_SPLIT_LINES || memchr(t + a, '\n', z - a)) {
         for (size_t i = 0; i < n;) {
             const char *nl = memchr(t + i, '\n', n - i);
             size_t end = nl ? (size_t)(nl - t) : n;

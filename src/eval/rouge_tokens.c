@@ -7,7 +7,6 @@
 #include "core/alloc.h"
 #include "core/data.h"
 #include "eval/rouge.h"
-#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -156,11 +155,14 @@ static int ascii_space(unsigned char c)
 }
 
 /* Length of the white space at s (0 if none); --unicode adds Z* spaces. */
-static size_t space_at(const char *s, size_t n, int unicode)
+static inline size_t space_at(const char *s, size_t n, int unicode)
 {
-    if (ascii_space((unsigned char)*s))
+    unsigned char c = (unsigned char)*s;
+    if (c > ' ' && (c < 0x80 || !unicode))
+        return 0; /* the common case: a printable byte */
+    if (ascii_space(c))
         return 1;
-    if (!unicode || (unsigned char)*s < 0x80)
+    if (!unicode || c < 0x80)
         return 0;
     int32_t cp;
     size_t k = next_cp(s, n, &cp);
@@ -395,18 +397,6 @@ static uint32_t *arena_ids(arena *mem, const uint32_t *v, size_t n)
     return a;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The sorted n-gram ids of d->tok for n = 1..max_n; an n-gram's id is the
  * interned pair (id of its first n-1 words, last word), exact and cheap. */
 static int doc_grams(const rouge_settings *st, rouge_idmap *grams, arena *mem, rouge_doc *d)
@@ -430,9 +420,8 @@ static int doc_grams(const rouge_settings *st, rouge_idmap *grams, arena *mem, r
                     return xfree(cur), -1;
         }
         d->ngrams[k] = count;
-        if (!(d->grams[k] = arena_ids(mem, cur, count)))
+        if (!(d->grams[k] = arena_ids(mem, cur, count)) || sort_u32(d->grams[k], count))
             return xfree(cur), -1;
-        qsort(d->grams[k], count, sizeof *cur, cmp_u32);
     }
     xfree(cur);
     return 0;
@@ -458,7 +447,8 @@ static uint64_t *skip_keys(const rouge_settings *st, const rouge_doc *d, int uni
         for (size_t j = i + 1; j < T && (st->skip < 0 || j <= i + (size_t)st->skip + 1); j++)
             k[n++] = (uint64_t)d->tok[i] << 32 | d->tok[j];
     }
-    qsort(k, n, sizeof *k, cmp_u64);
+    if (sort_u64(k, n))
+        return NULL;
     *count = n;
     return k;
 }
@@ -495,8 +485,10 @@ int doc_read(rouge_lexicon *lx, const rouge_settings *st, rouge_idmap *grams, ar
     size_t n;
     char *s = lowercase_copy(text, len, st->unicode, &n);
     pieces lines = {0}, cut = {0}, sents = {0};
+    /* The two readers differ only under -b (the LCS reader's bug). */
     int rc = !s || split_lines(s, n, &lines) || cut_lines(s, &lines, st, 0, &cut) ||
-             cut_lines(s, &lines, st, 1, &sents) || doc_tokens(lx, st, mem, s, &cut, &sents, d) ||
+             (st->bytes > 0 && cut_lines(s, &lines, st, 1, &sents)) ||
+             doc_tokens(lx, st, mem, s, &cut, st->bytes > 0 ? &sents : &cut, d) ||
              doc_grams(st, grams, mem, d);
     if (!rc && st->has_skip && (st->skip_both || !st->skip_unigrams))
         rc = !(d->skip = skip_keys(st, d, 0, mem, &d->nskip));
