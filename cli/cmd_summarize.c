@@ -36,7 +36,8 @@ static void summarize_usage(FILE *out)
             "  --cut            fill the budget exactly, cutting the last sentence\n"
             "                   (the ROUGE convention)\n"
             "method and text:\n"
-            "  --method NAME    concept (default), lead, lead-rr\n"
+            "  --method NAME    see --list-methods (default concept)\n"
+            "  --list-methods   print the method names, one per line\n"
             "  --language L     stemming and stop words (default english)\n"
             "  --order O        date (reading order, default) or rank\n"
             "  --min-words N    shortest sentence a summary may use (default 6)\n"
@@ -76,6 +77,11 @@ static int parse_args(sum_args *a, int argc, char **argv)
         const char *f = argv[i];
         if (!strcmp(f, "--help") || !strcmp(f, "-h"))
             return summarize_usage(stdout), -1;
+        if (!strcmp(f, "--list-methods")) {
+            for (const char *const *m = nf_methods(); *m; m++)
+                puts(*m);
+            return -1;
+        }
         if (f[0] != '-' || !f[1]) {
             a->inputs[a->ninputs++] = argv[i];
             continue;
