@@ -138,13 +138,25 @@ static double query_share(const model *m, uint64_t key)
  * DUC 2004 development half among 0.5, 1, 2, 4; Multi-News agreed. */
 #define POSITION_PRIOR 2.0
 
+/* Reports with at least one sentence a summary may use: scraped pages that
+ * hold only debris (a widget notice, a cookie banner) are not reports. */
+static size_t usable_documents(const model *m, long min_words)
+{
+    size_t n = 0;
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].doc != last && model_sentence_usable(m, i, (uint32_t)min_words))
+            last = m->sents[i].doc, n++;
+    return n;
+}
+
 /* Weight = document frequency, kept only for concepts in enough documents:
  * three, as Gillick & Favre on 10-document DUC sets, or half the reports
  * (rounded up) when there are fewer than six, so that a two-report event
- * still has concepts. */
-static void weigh(concept_ctx *c)
+ * still has concepts. Only reports with usable sentences count. */
+static void weigh(concept_ctx *c, long min_words)
 {
-    size_t half = (c->m->ndocs + 1) / 2;
+    size_t half = (usable_documents(c->m, min_words) + 1) / 2;
     uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     for (size_t k = 0; k < c->ncs; k++) {
         concept *x = &c->cs[k];
@@ -186,7 +198,7 @@ int method_concept(const model *m, const budget *b, const struct nf_options *o, 
         if (collect_sentence(&c, i))
             goto done;
     c.sent_first[m->nsents] = (uint32_t)c.nids;
-    weigh(&c);
+    weigh(&c, o->min_words);
     scorer sc = {concept_gain, concept_commit, &c};
     rc = select_greedy(m, b, &sc, o->min_words, sel);
 done:

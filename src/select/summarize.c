@@ -6,6 +6,7 @@
 #include "text/clean.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -101,6 +102,21 @@ static int summarize_model(nf_summary *out, const model *m)
     return rc;
 }
 
+/* The debris patterns take milliseconds to compile, far more than a
+ * summary, and a cleaner is immutable: one serves every call and thread.
+ * It is made on first use; a failure (out of memory) is retried next call. */
+static const cleaner *shared_cleaner(void)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static cleaner *shared;
+    pthread_mutex_lock(&lock);
+    if (!shared)
+        shared = cleaner_new();
+    cleaner *c = shared;
+    pthread_mutex_unlock(&lock);
+    return c;
+}
+
 int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **result)
 {
     *result = NULL;
@@ -112,7 +128,7 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     else
         options_defaults(&out->opts);
     tokenizer *tk = tokenizer_new(out->opts.language);
-    cleaner *cl = cleaner_new();
+    const cleaner *cl = shared_cleaner();
     model m = {0};
     int rc = tk && cl ? model_build(&m, ds, tk, cl) : NF_ENOMEM;
     /* An explicit query wins; else a query-focused set's topic is used. */
@@ -129,7 +145,6 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     if (rc == NF_OK)
         rc = summarize_model(out, &m);
     model_free(&m);
-    cleaner_free(cl);
     tokenizer_free(tk);
     if (rc == NF_ENOMEM) {
         nf_summary_free(out);
