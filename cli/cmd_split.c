@@ -18,7 +18,8 @@ static void split_usage(FILE *out)
             "  --offsets   print \"START END\" byte offsets instead of the text\n"
             "  --jsonl     read one JSON object {\"id\",\"text\"} per line; print one\n"
             "              {\"id\",\"offsets\":[[START,END],...]} per line, offsets in\n"
-            "              bytes of the UTF-8 text\n");
+            "              bytes of the UTF-8 text ({\"id\",\"error\"} for a bad line)\n\n"
+            "Exit status: 0 success, 1 unreadable input or a bad JSONL line, 2 bad usage.\n");
 }
 
 /* Prints the sentences of text[0..len) as text or offsets; returns an
@@ -58,30 +59,37 @@ static json_t *split_offsets_json(json_t *id, const char *text, size_t len)
     return arr ? json_pack("{s:O, s:o}", "id", id ? id : json_null(), "offsets", arr) : NULL;
 }
 
-/* Splits one JSONL record line[0..n) and prints its result line; returns
- * 0, or 1 when the record is bad (reported with its line number). */
+/* Prints o (stolen) as one compact JSON line; returns 0, or -1 when out
+ * of memory (o NULL included). */
+static int split_put_json(json_t *o)
+{
+    char *dump = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    if (dump)
+        puts(dump);
+    nf_free(dump); /* jansson allocates through the library's hook */
+    json_decref(o);
+    return dump ? 0 : -1;
+}
+
+/* Splits one JSONL record line[0..n) and prints its result line (an
+ * {"id","error"} line for a bad record, so outputs stay aligned with
+ * inputs); returns 0, or 1 when the record is bad or memory ran out. */
 static int split_jsonl_record(const char *line, size_t n, size_t lineno)
 {
     json_error_t err;
     json_t *rec = json_loadb(line, n, JSON_ALLOW_NUL, &err);
     json_t *text = rec ? json_object_get(rec, "text") : NULL;
-    if (!json_is_string(text)) {
-        cli_error(EXIT_DATA, "split: line %zu: %s", lineno,
-                  rec ? "no \"text\" string" : err.text);
-        json_decref(rec);
-        return 1;
-    }
-    json_t *res = split_offsets_json(json_object_get(rec, "id"), json_string_value(text),
-                                     json_string_length(text));
-    char *dump = res ? json_dumps(res, JSON_COMPACT) : NULL;
-    if (dump)
-        puts(dump);
-    else
-        cli_error(EXIT_DATA, "split: line %zu: out of memory", lineno);
-    nf_free(dump); /* jansson allocates through the library's hook */
-    json_decref(res);
+    json_t *id = rec ? json_object_get(rec, "id") : NULL;
+    int bad = !json_is_string(text);
+    const char *why = !rec ? err.text : "no \"text\" string";
+    json_t *res = bad ? json_pack("{s:O, s:s}", "id", id ? id : json_null(), "error", why)
+                      : split_offsets_json(id, json_string_value(text), json_string_length(text));
+    if (split_put_json(res))
+        why = "out of memory", bad = 1;
+    if (bad)
+        cli_error(EXIT_DATA, "split: line %zu: %s", lineno, why);
     json_decref(rec);
-    return dump ? 0 : 1;
+    return bad;
 }
 
 /* Splits every record of a JSONL buffer; returns an exit code. */
