@@ -354,7 +354,43 @@ static const struct split_case scraped[] = {
     {"She said \xC2\x93no.\xC2\x94 Then she left.", "She said \xC2\x93no.\xC2\x94|Then she left."},
 };
 
+static const struct split_case news[] = {
+    {"I live in the U.S. and you live in the U.K. We are far apart.",
+     "I live in the U.S. and you live in the U.K.|We are far apart."},
+    {"The meeting is at 3 p.m. on Friday.", "The meeting is at 3 p.m. on Friday."},
+    {"Dr. No was a film. He said no. No one listened.",
+     "Dr. No was a film.|He said no.|No one listened."},
+    {"He shouted \"Fire!\" and ran.", "He shouted \"Fire!\" and ran."},
+    {"\"He said 'Go.'\" Then he went.", "\"He said 'Go.'\"|Then he went."},
+    {"Pick (a) the red one or (b) the blue one.", "Pick (a) the red one or (b) the blue one."},
+    {"Gen. Stanley McChrystal, the U.S. commander, spoke.",
+     "Gen. Stanley McChrystal, the U.S. commander, spoke."},
+    {"The firm, based in St. Paul, Minn., said so.", "The firm, based in St. Paul, Minn., said so."},
+    {"Call 1-800-555-0100. Operators are waiting.", "Call 1-800-555-0100.|Operators are waiting."},
+    {"The vote was 52-48. Democrats objected.", "The vote was 52-48.|Democrats objected."},
+    {"It's 5 o'clock. Time to go.", "It's 5 o'clock.|Time to go."},
+    {"The F.B.I. said it was looking. The F.B.I. The agency declined.",
+     "The F.B.I. said it was looking.|The F.B.I.|The agency declined."},
+    {"He joined the N.F.L. In 2005 he retired.", "He joined the N.F.L.|In 2005 he retired."},
+    {"A Washington, D.C.-based group sued.", "A Washington, D.C.-based group sued."},
+    {"U.S.-China trade grew. It grew fast.", "U.S.-China trade grew.|It grew fast."},
+    {"He was No. 1. The rest trailed.", "He was No. 1.|The rest trailed."},
+    {"Ms. Rowling's book sold well.", "Ms. Rowling's book sold well."},
+    {"The Sept. 11 attacks changed it.", "The Sept. 11 attacks changed it."},
+    {"Prices rose 2.5 pct. in March.", "Prices rose 2.5 pct. in March."},
+    {"Oil hit $100 a barrel.\xE2\x80\x9D The market fell.",
+     "Oil hit $100 a barrel.\xE2\x80\x9D|The market fell."},
+    {"\xE2\x80\x9CWe won\xE2\x80\x9D, he said. \xE2\x80\x9C" "Finally.\xE2\x80\x9D",
+     "\xE2\x80\x9CWe won\xE2\x80\x9D, he said.|\xE2\x80\x9C" "Finally.\xE2\x80\x9D"},
+    {"Friday, July 21, 2017\nA group of teenagers won.", "Friday, July 21, 2017|A group of teenagers won."},
+    {"The hall in Washington D.C. Image: United States Navy.",
+     "The hall in Washington D.C.|Image: United States Navy."},
+    {"Group F \xE2\x80\x94 Sweden 1 \xE2\x80\x93 0 Korea\nIn the first game, Sweden led.",
+     "Group F \xE2\x80\x94 Sweden 1 \xE2\x80\x93 0 Korea|In the first game, Sweden led."},
+};
+
 TEST(sentence_basics) { RUN_CASES(basic); }
+TEST(sentence_news_copy) { RUN_CASES(news); }
 TEST(sentence_scraped_text) { RUN_CASES(scraped); }
 TEST(sentence_abbreviations_and_titles) { RUN_CASES(abbreviations); }
 TEST(sentence_initials) { RUN_CASES(initials); }
@@ -546,6 +582,7 @@ TEST(sentence_lexicon_lists)
 int main(void)
 {
     RUN(sentence_basics);
+    RUN(sentence_news_copy);
     RUN(sentence_scraped_text);
     RUN(sentence_abbreviations_and_titles);
     RUN(sentence_initials);
