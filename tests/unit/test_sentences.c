@@ -490,6 +490,37 @@ TEST(sentence_every_byte_value)
     span_vec_free(&v);
 }
 
+TEST(sentence_token_soup)
+{
+    /* 200,000 tokens drawn (with a fixed seed) from the pieces the rules
+     * react to: invariants hold and two runs agree. */
+    static const char *const pieces[] = {
+        "Mr.", "U.S.", "The", "the", "said.", "3.5", "\"", "'", "(", ")", "...", "\xE2\x80\xA6",
+        "?", "!", ".", "\n", "\n\n", " ", "  ", "\xC2\xA0", ":)", "http://x.org", "a@b.co", "-----",
+        "08/16/2000 12:05 PM", "Image:", "Thanks,", "1)", "[1]", "\xE2\x80\x9C", "\xE2\x80\x9D",
+        "\xE3\x80\x82", "\xFF", "\xE2\x80", "\0", "Inc.", "a.m.", "J.", "No.", "10", "--", "place.\"Each"};
+    size_t npieces = sizeof pieces / sizeof *pieces, cap = 200000 * 24, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        SKIP("no memory");
+    unsigned long x = 12345;
+    for (int i = 0; i < 200000; i++) {
+        x = x * 6364136223846793005ul + 1442695040888963407ul;
+        const char *p = pieces[(x >> 33) % npieces];
+        size_t k = p[0] ? strlen(p) : 1;
+        memcpy(buf + n, p, k);
+        n += k;
+        buf[n++] = (x >> 20) % 3 ? ' ' : 'x';
+    }
+    span_vec a = {0}, b = {0};
+    CHECK(sentences_split(buf, n, &a) == 0 && sentences_split(buf, n, &b) == 0);
+    check_spans(buf, n, &a);
+    CHECK(a.len == b.len && a.len > 1000 && !memcmp(a.items, b.items, a.len * sizeof *a.items));
+    span_vec_free(&a);
+    span_vec_free(&b);
+    free(buf);
+}
+
 /* Returns seconds of CPU time to split the n bytes at s; checks spans. */
 static double time_split(const char *s, size_t n, size_t *count)
 {
@@ -600,6 +631,7 @@ int main(void)
     RUN(sentence_empty_and_blank_inputs);
     RUN(sentence_nul_bytes_and_invalid_utf8);
     RUN(sentence_every_byte_value);
+    RUN(sentence_token_soup);
     RUN(sentence_long_inputs_are_linear);
     RUN(sentence_out_of_memory);
     RUN(sentence_lexicon_lists);
