@@ -1,0 +1,543 @@
+/* The classic methods and their shared machinery on small hand-made
+ * document sets: tf-idf vectors and the sparse graph, LexRank centrality,
+ * KL-Sum, the exact ILP against greedy coverage and its fallback, MMR, the
+ * near-duplicate filter, and every registered method end to end. */
+#include "test.h"
+#include "core/alloc.h"
+#include "core/options.h"
+#include "model/model.h"
+#include "model/vectors.h"
+#include "newsfuse.h"
+#include "select/concepts.h"
+#include "select/graphrank.h"
+#include "select/methods.h"
+#include "select/mmr.h"
+#include "select/redundancy.h"
+#include "text/clean.h"
+#include "text/tokens.h"
+#include <math.h>
+#include <stdlib.h>
+
+/* A model over the given reports, with what it needs kept alongside. */
+typedef struct fixture {
+    nf_docset *ds;
+    tokenizer *tk;
+    cleaner *cl;
+    model m;
+    int ok;
+} fixture;
+
+static void fixture_open(fixture *f, const char *const *texts, size_t n)
+{
+    memset(f, 0, sizeof *f);
+    f->ds = nf_docset_new();
+    f->tk = tokenizer_new("english");
+    f->cl = cleaner_new();
+    for (size_t i = 0; f->ds && i < n; i++)
+        CHECK(nf_docset_add(f->ds, NULL, NULL, NULL, texts[i], strlen(texts[i])) == NF_OK);
+    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl) == NF_OK;
+    CHECK(f->ok);
+}
+
+static void fixture_close(fixture *f)
+{
+    model_free(&f->m);
+    cleaner_free(f->cl);
+    tokenizer_free(f->tk);
+    nf_docset_free(f->ds);
+}
+
+/* Index of the model sentence whose text starts with prefix, or -1. */
+static long find_sentence(const fixture *f, const char *prefix)
+{
+    for (size_t i = 0; i < f->m.nsents; i++) {
+        const msent *s = &f->m.sents[i];
+        const char *t = model_document(&f->m, s)->text + s->start;
+        if (s->end - s->start >= strlen(prefix) && !strncmp(t, prefix, strlen(prefix)))
+            return (long)i;
+    }
+    return -1;
+}
+
+static void options_for(struct nf_options *o, long words, long sentences)
+{
+    options_defaults(o);
+    o->words = words, o->sentences = sentences;
+}
+
+TEST(vectors_are_unit_length_and_cosine_is_symmetric)
+{
+    static const char *const docs[] = {
+        "Flood waters rose in the river town overnight. The river town lost power.",
+        "Farmers near the town moved cattle to higher ground as waters rose.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 2);
+    vectors v = {0};
+    CHECK(f.ok && vectors_build(&v, &f.m) == 0);
+    for (size_t i = 0; f.ok && i < v.n; i++) {
+        double n2 = 0;
+        for (uint32_t k = v.off[i]; k < v.off[i + 1]; k++)
+            n2 += v.w[k] * v.w[k];
+        CHECK_NEAR(n2, 1.0, 1e-9);
+        CHECK_NEAR(vectors_cosine(&v, i, i), 1.0, 1e-9);
+        for (size_t j = 0; j < v.n; j++)
+            CHECK_NEAR(vectors_cosine(&v, i, j), vectors_cosine(&v, j, i), 1e-12);
+    }
+    /* The two sentences about the river town share more than the other pair. */
+    if (f.ok)
+        CHECK(vectors_cosine(&v, 0, 1) > vectors_cosine(&v, 1, 2));
+    vectors_free(&v);
+    fixture_close(&f);
+}
+
+TEST(graph_is_exact_when_small_and_bounded_when_asked)
+{
+    static const char *const docs[] = {
+        "Storm winds toppled trees across the harbor district. Harbor crews cleared the trees "
+        "from roads. Storm damage closed the harbor district schools. Winds also cut power "
+        "lines in the district.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 1);
+    vectors v = {0};
+    simgraph g = {0}, small = {0};
+    CHECK(f.ok && vectors_build(&v, &f.m) == 0);
+    CHECK(f.ok && simgraph_build(&g, &v, NULL, SIM_COSINE, 0.0, 1000000) == 0);
+    for (size_t i = 0; f.ok && i < v.n; i++)
+        for (size_t j = 0; j < v.n; j++) {
+            double want = i == j ? 0 : vectors_cosine(&v, i, j), got = 0;
+            for (uint32_t e = g.first[i]; e < g.first[i + 1]; e++)
+                if (g.nbr[e] == j)
+                    got = g.sim[e];
+            CHECK_NEAR(got, want, 1e-12);
+        }
+    /* With room for no pair at all, the graph has no edge. */
+    CHECK(f.ok && simgraph_build(&small, &v, NULL, SIM_COSINE, 0.0, 0) == 0);
+    CHECK(small.nedges == 0 && g.nedges > 0);
+    simgraph_free(&g);
+    simgraph_free(&small);
+    vectors_free(&v);
+    fixture_close(&f);
+}
+
+TEST(lexrank_ranks_the_central_sentence_first)
+{
+    /* The hub shares words with every other sentence; the others share
+     * words only with the hub. */
+    static const char *const docs[] = {
+        "Volcano ash grounded flights, closed schools, and covered farms near Brenna.",
+        "Ash from the volcano grounded all flights at the airport on Monday.",
+        "Officials closed schools after the ash fell across the valley towns.",
+        "Farms near Brenna were covered by a thick grey layer on Tuesday.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 4);
+    vectors v = {0};
+    simgraph g = {0};
+    double score[16] = {0};
+    CHECK(f.ok && f.m.nsents == 4 && vectors_build(&v, &f.m) == 0);
+    uint8_t *mask = f.ok ? graph_node_mask(&f.m, &v) : NULL;
+    CHECK(mask && simgraph_build(&g, &v, mask, SIM_COSINE, 0.0, 1000000) == 0);
+    CHECK(mask && graph_pagerank(&g, mask, 0, 0.15, score) == 0);
+    double total = 0;
+    for (size_t i = 0; mask && i < f.m.nsents; i++)
+        total += score[i];
+    CHECK_NEAR(total, 1.0, 1e-6);
+    long hub = find_sentence(&f, "Volcano ash");
+    CHECK(hub >= 0);
+    for (size_t i = 0; hub >= 0 && i < f.m.nsents; i++)
+        if ((long)i != hub)
+            CHECK(score[hub] > score[i]);
+    xfree(mask);
+    simgraph_free(&g);
+    vectors_free(&v);
+    fixture_close(&f);
+}
+
+/* Runs method name on f with the given budget; returns the selection. */
+static selection run_method(fixture *f, const char *name, long words, long sentences)
+{
+    struct nf_options o;
+    options_for(&o, words, sentences);
+    budget b;
+    budget_from_options(&b, &o, &f->m);
+    selection sel = {0};
+    method_fn fn = method_find(name);
+    CHECK(fn != NULL);
+    if (fn && f->ok)
+        CHECK(fn(&f->m, &b, &o, &sel) == 0);
+    return sel;
+}
+
+TEST(kl_picks_the_sentence_closest_to_the_input_distribution)
+{
+    /* The words of the input: reactor (x4), leak (x3), coolant (x3), plant
+     * (x2), inspectors (x2). One sentence holds all five in about those
+     * shares; the others hold one frequent word, or rare ones. */
+    static const char *const docs[] = {
+        "The reactor was shut down as engineers studied what had happened.",
+        "Inspectors found the reactor coolant leak at the plant on Monday.",
+        "A reactor leak of this kind is rare, according to the inspectors.",
+        "Coolant pumps failed first, and the reactor plant lost its coolant leak alarm.",
+        "Local bakeries sold extra bread to visiting journalists and neighbours.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 5);
+    selection sel = run_method(&f, "kl", 0, 1);
+    CHECK(sel.n == 1);
+    CHECK(sel.n == 1 && (long)sel.idx[0] == find_sentence(&f, "Inspectors found"));
+    selection_free(&sel);
+    fixture_close(&f);
+}
+
+/* The summed concept weight a selection covers. */
+static double covered_weight(const concepts *c, const selection *sel)
+{
+    coverage cv;
+    if (coverage_init(&cv, c))
+        return -1;
+    scorer sc = coverage_scorer(&cv);
+    double w = 0;
+    for (size_t k = 0; k < sel->n; k++) {
+        w += sc.gain(sc.ctx, sel->idx[k]);
+        sc.commit(sc.ctx, sel->idx[k]);
+    }
+    coverage_free(&cv);
+    return w;
+}
+
+/* Three copies of one report: every concept is in three documents. The
+ * short first sentence has the best weight per word, so greedy takes it
+ * and then has room for only one long sentence; the two long ones
+ * together cover more. */
+static const char *const TRAP =
+    "Zorvane kelpit mardune solvex tirran quopel.\n\n"
+    "Brindle vaskor mellum tobrin quaddle fenwick orlimp sastrel vuntor pelkin drobbel "
+    "kastorn yelvin marrow.\n\n"
+    "Glimmet horvath sunnel predwick oxtall ferrund jobble kinsel lattern morwick "
+    "nobbin pastrel quillin rondel.";
+
+TEST(ilp_beats_greedy_where_greedy_is_suboptimal)
+{
+    const char *const docs[] = {TRAP, TRAP, TRAP};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    struct nf_options o;
+    options_for(&o, 28, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection greedy = {0}, exact = {0};
+    concepts c;
+    CHECK(f.ok && concepts_build(&c, &f.m) == 0);
+    coverage cv;
+    CHECK(f.ok && coverage_init(&cv, &c) == 0);
+    scorer sc = coverage_scorer(&cv);
+    CHECK(f.ok && select_greedy(&f.m, &b, &sc, o.min_words, &greedy) == 0);
+    CHECK(f.ok && ilp_select(&f.m, &b, o.min_words, 5000, &exact) == 0);
+    double gw = covered_weight(&c, &greedy), ew = covered_weight(&c, &exact);
+    CHECK(ew > gw + 1e-9);
+    CHECK(exact.words <= 28 && exact.n == 2);
+    CHECK(exact.note[0] == '\0');
+    coverage_free(&cv);
+    concepts_free(&c);
+    selection_free(&greedy);
+    selection_free(&exact);
+    fixture_close(&f);
+}
+
+TEST(ilp_falls_back_to_greedy_and_says_so)
+{
+    const char *const docs[] = {TRAP, TRAP, TRAP};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    struct nf_options o;
+    options_for(&o, 28, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection fell = {0}, greedy = {0};
+    CHECK(f.ok && ilp_select(&f.m, &b, o.min_words, 0, &fell) == 0);
+    CHECK(strstr(fell.note, "fell back") != NULL);
+    concepts c;
+    CHECK(f.ok && concepts_build(&c, &f.m) == 0);
+    coverage cv;
+    CHECK(f.ok && coverage_init(&cv, &c) == 0);
+    scorer sc = coverage_scorer(&cv);
+    CHECK(f.ok && select_greedy(&f.m, &b, &sc, o.min_words, &greedy) == 0);
+    CHECK(fell.n == greedy.n);
+    for (size_t k = 0; k < fell.n && k < greedy.n; k++)
+        CHECK(fell.idx[k] == greedy.idx[k]);
+    coverage_free(&cv);
+    concepts_free(&c);
+    selection_free(&fell);
+    selection_free(&greedy);
+    fixture_close(&f);
+}
+
+TEST(ilp_note_reaches_the_summary_warnings)
+{
+    /* Through the public API the limit is generous: no warning. */
+    const char *const docs[] = {TRAP, TRAP, TRAP};
+    nf_docset *ds = nf_docset_new();
+    for (int i = 0; ds && i < 3; i++)
+        nf_docset_add(ds, NULL, NULL, NULL, docs[i], strlen(docs[i]));
+    nf_options *o = nf_options_new();
+    CHECK(nf_options_set(o, "method", "ilp") == NF_OK);
+    CHECK(nf_options_set(o, "words", "28") == NF_OK);
+    nf_summary *s = NULL;
+    CHECK(nf_summarize(ds, o, &s) == NF_OK);
+    CHECK(nf_summary_count(s) == 2 && nf_summary_warning_count(s) == 0);
+    nf_summary_free(s);
+    nf_options_free(o);
+    nf_docset_free(ds);
+}
+
+TEST(mmr_trades_relevance_for_novelty)
+{
+    /* Sentences 0 and 1 say the same in other words' order (not near
+     * duplicates by bigrams, but close in cosine); 2 says something else. */
+    static const char *const docs[] = {
+        "Rescuers pulled three miners alive from the flooded shaft on Friday.",
+        "On Friday, from the flooded shaft, three miners were pulled alive by rescuers.",
+        "The mine owner faces an inquiry into safety checks that were skipped.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 3);
+    vectors v = {0};
+    CHECK(f.ok && f.m.nsents == 3 && vectors_build(&v, &f.m) == 0);
+    CHECK(f.ok && vectors_cosine(&v, 0, 1) > 0.6 && f.m.sents[1].dup_of < 0);
+    double score[3] = {1.0, 0.95, 0.6};
+    struct nf_options o;
+    options_for(&o, 0, 2);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection plain = {0}, mmr_sel = {0};
+    CHECK(f.ok && mmr_select_scores(&f.m, &b, 1, &v, score, 1.0, 1.01, &plain) == 0);
+    CHECK(f.ok && mmr_select_scores(&f.m, &b, 1, &v, score, 0.5, 1.01, &mmr_sel) == 0);
+    CHECK(plain.n == 2 && plain.idx[0] == 0 && plain.idx[1] == 1);
+    CHECK(mmr_sel.n == 2 && mmr_sel.idx[0] == 0 && mmr_sel.idx[1] == 2);
+    selection_free(&plain);
+    selection_free(&mmr_sel);
+    vectors_free(&v);
+    fixture_close(&f);
+}
+
+TEST(near_duplicates_count_once_and_as_support)
+{
+    static const char *const docs[] = {
+        "The central bank raised its main interest rate by half a point on Thursday to curb "
+        "inflation. Markets fell.",
+        "Exporters said a stronger currency would hurt their sales abroad this year.",
+        "The central bank raised its main interest rate by half a point on Thursday, to curb "
+        "rising inflation.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 3);
+    long a = find_sentence(&f, "The central bank raised its main interest rate by half a point on "
+                               "Thursday to"),
+         b = find_sentence(&f, "The central bank raised its main interest rate by half a point on "
+                               "Thursday,"),
+         other = find_sentence(&f, "Exporters");
+    CHECK(a >= 0 && b > a && other >= 0);
+    if (a >= 0 && b > a && other >= 0) {
+        CHECK(redundancy_jaccard(&f.m, (size_t)a, (size_t)b) >= REDUNDANCY_MIN_JACCARD);
+        CHECK(redundancy_jaccard(&f.m, (size_t)a, (size_t)other) < 0.1);
+        CHECK(f.m.sents[b].dup_of == a);
+        CHECK(f.m.sents[a].support == 1);
+        CHECK(f.m.sents[other].dup_of < 0);
+        CHECK(!model_sentence_usable(&f.m, (size_t)b, 1));
+    }
+    fixture_close(&f);
+}
+
+TEST(near_duplicate_threshold_is_respected)
+{
+    static const char *const docs[] = {
+        "Police closed the northern bridge after a truck crashed into the railing early today.",
+        "Police closed the southern tunnel after a bus broke down near the entrance late today.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 2);
+    CHECK(f.ok && f.m.nsents == 2);
+    if (f.ok && f.m.nsents == 2) {
+        double j = redundancy_jaccard(&f.m, 0, 1);
+        CHECK(j > 0 && j < REDUNDANCY_MIN_JACCARD);
+        CHECK(f.m.sents[1].dup_of < 0);
+        /* Asked again at the same threshold, the filter still keeps both. */
+        CHECK(redundancy_mark_near_duplicates(&f.m, REDUNDANCY_MIN_JACCARD) == 0);
+        CHECK(f.m.sents[1].dup_of < 0 && f.m.sents[0].support == 0);
+    }
+    fixture_close(&f);
+}
+
+/* Six reports on one invented event, and one off-topic sentence. */
+static const char *const EVENT[] = {
+    "A landslide buried part of the mountain village of Orvello on Sunday after days of heavy "
+    "rain. Rescue teams searched the mud for survivors through the night. The landslide "
+    "destroyed twelve houses and the village school.",
+    "Heavy rain triggered a landslide that buried houses in Orvello, a mountain village, "
+    "officials said. Rescue teams pulled four survivors from the mud on Monday. The regional "
+    "orchestra announced its spring programme of baroque concertos and symphonies.",
+    "Rescue teams in Orvello found four survivors under the mud and rubble of the landslide. "
+    "Twelve houses were destroyed and more rain is forecast for the mountain region.",
+    "The landslide in Orvello followed days of heavy rain, and rescue teams kept searching for "
+    "survivors in the mud. Officials said the village school was destroyed.",
+    "Survivors of the Orvello landslide described the mud sweeping through the village after "
+    "the heavy rain. Rescue teams used dogs to search the destroyed houses.",
+    "More heavy rain fell on Orvello as rescue teams searched the landslide for survivors. The "
+    "mountain village lost its school and twelve houses to the mud.",
+};
+
+static nf_docset *event_docset(void)
+{
+    nf_docset *ds = nf_docset_new();
+    for (size_t i = 0; ds && i < sizeof EVENT / sizeof *EVENT; i++)
+        nf_docset_add(ds, NULL, NULL, NULL, EVENT[i], strlen(EVENT[i]));
+    return ds;
+}
+
+/* Summarizes the event with the method under a budget ("words" or
+ * "sentences"); NULL on failure. */
+static nf_summary *summarize_event(const char *method, const char *unit, const char *n)
+{
+    nf_docset *ds = event_docset();
+    nf_options *o = nf_options_new();
+    CHECK(nf_options_set(o, "method", method) == NF_OK);
+    CHECK(nf_options_set(o, unit, n) == NF_OK);
+    nf_summary *s = NULL;
+    int rc = nf_summarize(ds, o, &s);
+    if (rc != NF_OK)
+        fprintf(stderr, "  method %s: %s\n", method, nf_strerror(rc));
+    nf_options_free(o);
+    nf_docset_free(ds);
+    return s;
+}
+
+TEST(every_method_first_chooses_an_on_topic_sentence)
+{
+    for (const char *const *name = method_names(); *name; name++) {
+        nf_summary *s = summarize_event(*name, "sentences", "1");
+        const char *t = NULL;
+        CHECK(nf_summary_count(s) == 1);
+        nf_summary_sentence(s, 0, &t, NULL, NULL, NULL, NULL, NULL);
+        if (t && strstr(t, "orchestra"))
+            fprintf(stderr, "  method %s chose the off-topic sentence\n", *name);
+        CHECK(t && strstr(t, "orchestra") == NULL);
+        nf_summary_free(s);
+    }
+}
+
+/* Words in t[0..len), split on white space. */
+static size_t count_words(const char *t, size_t len)
+{
+    size_t words = 0;
+    for (size_t k = 0, in = 0; k < len; k++) {
+        int sp = t[k] == ' ' || t[k] == '\n';
+        words += !sp && !in;
+        in = !sp;
+    }
+    return words;
+}
+
+TEST(every_method_fills_the_budget_deterministically)
+{
+    for (const char *const *name = method_names(); *name; name++) {
+        nf_summary *s1 = summarize_event(*name, "words", "40");
+        nf_summary *s2 = summarize_event(*name, "words", "40");
+        size_t n = nf_summary_count(s1), words = 0;
+        CHECK(n >= 2 && n == nf_summary_count(s2));
+        for (size_t i = 0; i < n; i++) {
+            const char *t1, *t2;
+            size_t len;
+            nf_summary_sentence(s1, i, &t1, &len, NULL, NULL, NULL, NULL);
+            nf_summary_sentence(s2, i, &t2, NULL, NULL, NULL, NULL, NULL);
+            CHECK_STR(t1, t2);
+            words += count_words(t1, len);
+        }
+        if (words > 40 || words < 25)
+            fprintf(stderr, "  method %s: %zu words\n", *name, words);
+        CHECK(words <= 40 && words >= 25);
+        nf_summary_free(s1);
+        nf_summary_free(s2);
+    }
+}
+
+TEST(every_method_copes_with_empty_and_tiny_input)
+{
+    static const char *const one[] = {"Only one sentence of enough words stands in this report."};
+    for (const char *const *name = method_names(); *name; name++) {
+        fixture f;
+        fixture_open(&f, one, 1);
+        selection sel = run_method(&f, *name, 100, 0);
+        CHECK(sel.n <= 1);
+        selection_free(&sel);
+        fixture_close(&f);
+        fixture_open(&f, NULL, 0);
+        sel = run_method(&f, *name, 100, 0);
+        CHECK(sel.n == 0);
+        selection_free(&sel);
+        fixture_close(&f);
+    }
+}
+
+static long alloc_budget = -1;
+static void *failing_malloc(size_t n)
+{
+    if (alloc_budget == 0)
+        return NULL;
+    if (alloc_budget > 0)
+        alloc_budget--;
+    return malloc(n);
+}
+static void *failing_realloc(void *p, size_t n)
+{
+    if (alloc_budget == 0)
+        return NULL;
+    if (alloc_budget > 0)
+        alloc_budget--;
+    return realloc(p, n);
+}
+
+TEST(every_method_reports_allocation_failure)
+{
+    for (const char *const *name = method_names(); *name; name++) {
+        fixture f;
+        fixture_open(&f, EVENT, sizeof EVENT / sizeof *EVENT);
+        int failures = 0, successes = 0;
+        nf_set_allocator(failing_malloc, failing_realloc, free);
+        for (long k = 0; k < 60; k++) {
+            struct nf_options o;
+            options_for(&o, 40, 0);
+            budget b;
+            budget_from_options(&b, &o, &f.m);
+            selection sel = {0};
+            alloc_budget = k;
+            int rc = method_find(*name)(&f.m, &b, &o, &sel);
+            alloc_budget = -1;
+            failures += rc != 0, successes += rc == 0 && sel.n > 0;
+            selection_free(&sel);
+        }
+        nf_set_allocator(NULL, NULL, NULL);
+        CHECK(failures > 0 && successes > 0);
+        fixture_close(&f);
+    }
+}
+
+int main(void)
+{
+    RUN(vectors_are_unit_length_and_cosine_is_symmetric);
+    RUN(graph_is_exact_when_small_and_bounded_when_asked);
+    RUN(lexrank_ranks_the_central_sentence_first);
+    RUN(kl_picks_the_sentence_closest_to_the_input_distribution);
+    RUN(ilp_beats_greedy_where_greedy_is_suboptimal);
+    RUN(ilp_falls_back_to_greedy_and_says_so);
+    RUN(ilp_note_reaches_the_summary_warnings);
+    RUN(mmr_trades_relevance_for_novelty);
+    RUN(near_duplicates_count_once_and_as_support);
+    RUN(near_duplicate_threshold_is_respected);
+    RUN(every_method_first_chooses_an_on_topic_sentence);
+    RUN(every_method_fills_the_budget_deterministically);
+    RUN(every_method_copes_with_empty_and_tiny_input);
+    RUN(every_method_reports_allocation_failure);
+    TEST_EXIT();
+}
