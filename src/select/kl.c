@@ -1,11 +1,10 @@
 /* KL-Sum (Haghighi & Vanderwende 2009): greedily add the sentence after
  * which KL(P || Q) is lowest, P the input's distribution of content words
- * and Q the summary's, smoothed by adding KL_DELTA to every word's count.
- * The first sentence is the one leaving the lowest divergence (with the
- * smoothing, any first sentence raises it above the uniform Q's); after
- * that, the one lowering it most, and the method stops when no sentence
- * lowers it, rather than fill the budget with what moves away from the
- * input.
+ * and Q the summary's, smoothed by adding KL_DELTA to every word's count;
+ * until the budget is full. While the summary is short, with the
+ * smoothing, every addition may raise the divergence: the choice is still
+ * the sentence leaving it lowest (stopping when it rises ends DUC
+ * summaries after one sentence).
  * With c the summary's counts and L their sum, V words with P > 0:
  *   KL = sum P log P - sum P log(c + delta) + log(L + delta V),
  * so a candidate's divergence needs only its own words. */
@@ -38,15 +37,12 @@ static double kl_after(const klsum *k, size_t i)
     return k->kl - drop + log(k->len + add + KL_DELTA * k->nv) - log(k->len + KL_DELTA * k->nv);
 }
 
-/* First exp(-KL after), then the drop in KL; times words so the selector
- * ranks by them: either way the choice leaves the lowest divergence. */
+/* exp(-KL after), times words so the selector ranks by it: the choice is
+ * the sentence leaving the lowest divergence. */
 static double kl_gain(void *ctx, size_t i)
 {
     klsum *k = ctx;
-    double after = kl_after(k, i), words = k->m->sents[i].nwords ? k->m->sents[i].nwords : 1;
-    if (k->len <= 0)
-        return exp(-after) * words;
-    return after < k->kl ? (k->kl - after) * words : 0;
+    return exp(-kl_after(k, i)) * (k->m->sents[i].nwords ? k->m->sents[i].nwords : 1);
 }
 
 static void kl_commit(void *ctx, size_t i)
