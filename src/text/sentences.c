@@ -70,8 +70,9 @@ static int seg_detect_wrapping(const char *t, size_t len)
 }
 
 /* Returns 1 if the line break at [i, i+n) only wraps a sentence: the text
- * has blank lines, this line is long and ends in a letter, digit or comma,
- * and the next line starts in lower case. */
+ * has blank lines, this line is long and ends in a letter, digit, comma,
+ * semicolon or hyphen (never a colon: "Buy these:" announces a list), and
+ * the next line starts in lower case. */
 static int seg_joins_lines(const seg *s, size_t i, size_t n)
 {
     if (!s->wrapped || i - s->line < SEG_WRAP_MIN)
@@ -81,7 +82,7 @@ static int seg_joins_lines(const seg *s, size_t i, size_t n)
         e -= sp;
     unsigned char last = e > s->line ? (unsigned char)s->t[e - 1] : '.';
     if (!(last >= 0x80 || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
-          (last >= '0' && last <= '9') || last == ','))
+          (last >= '0' && last <= '9') || last == ',' || last == ';' || last == '-'))
         return 0;
     size_t j = i + n;
     while (j < s->len && (sp = sentchar_space_len(s->t + j, s->len - j)) != 0)

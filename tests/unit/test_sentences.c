@@ -310,6 +310,10 @@ static const struct split_case wrapped[] = {
      "A second paragraph.",
      "The committee met on Tuesday to discuss the budget and\nthe plan for next year.|"
      "A second paragraph."},
+    {"It was a long and well-known story that everyone had heard before, a well-\nknown tale "
+     "told at night by the fire on the hill;\nthe end.\n\nNext.",
+     "It was a long and well-known story that everyone had heard before, a well-\nknown tale "
+     "told at night by the fire on the hill;\nthe end.|Next."},
     /* Short lines are list items, not wrapping. */
     {"Buy these:\nbottled water\nbaby carrier\n\nDone.", "Buy these:|bottled water|baby carrier|Done."},
     /* Without blank lines every break ends a sentence. */
