@@ -109,7 +109,7 @@ valgrind: $(CLI)
 	@BUILD=$(BUILD) VALGRIND=1 sh tests/cli/golden.sh
 
 demo: $(CLI)
-	$(CLI) summarize --words 80 examples/harbor-collapse/
+	$(CLI) summarize --words 120 examples/harbor-collapse/
 
 bench: $(CLI)
 	sh bench/sentences.sh
