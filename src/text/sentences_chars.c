@@ -24,23 +24,13 @@ static const char *const wide_spaces[] = {
     "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89",
     "\xE2\x80\x8A", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80", "\xEF\xBB\xBF", NULL};
 
-/* Returns the length of the horizontal space at p, or 0. */
-size_t sentchar_space_len(const char *p, size_t len)
-{
-    if (*p == ' ' || *p == '\t')
-        return 1;
-    return (unsigned char)*p < 0x80 ? 0 : match_any(p, len, wide_spaces);
-}
+/* Returns the length of the non-ASCII horizontal space at p, or 0. */
+size_t sentchar_wide_space_len(const char *p, size_t len) { return match_any(p, len, wide_spaces); }
 
 static const char *const wide_breaks[] = {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", NULL};
 
-/* Returns the length of the line break at p, or 0. */
-size_t sentchar_break_len(const char *p, size_t len)
-{
-    if (*p == '\n' || *p == '\r' || *p == '\v' || *p == '\f')
-        return 1;
-    return (unsigned char)*p < 0x80 ? 0 : match_any(p, len, wide_breaks);
-}
+/* Returns the length of the non-ASCII line break at p, or 0. */
+size_t sentchar_wide_break_len(const char *p, size_t len) { return match_any(p, len, wide_breaks); }
 
 /* U+203C-U+2049 double marks, Arabic question mark, Devanagari dandas. */
 static const char *const wide_bangs[] = {"\xE2\x80\xBC", "\xE2\x81\x87", "\xE2\x81\x88",

@@ -13,10 +13,26 @@
  * full stop, which needs no space after it. */
 enum sentchar_term { TERM_DOT = 1, TERM_ELLIPSIS, TERM_BANG, TERM_WIDE };
 
-/* Horizontal white space: space, tab, NBSP and the Unicode spaces. */
-size_t sentchar_space_len(const char *p, size_t len);
+/* The non-ASCII halves of the two below (out of line). */
+size_t sentchar_wide_space_len(const char *p, size_t len);
+size_t sentchar_wide_break_len(const char *p, size_t len);
+
+/* Horizontal white space: space, tab, NBSP and the Unicode spaces. Inline,
+ * with an ASCII fast path: the pass asks this of nearly every byte. */
+static inline size_t sentchar_space_len(const char *p, size_t len)
+{
+    if (*p == ' ' || *p == '\t')
+        return 1;
+    return (unsigned char)*p < 0x80 ? 0 : sentchar_wide_space_len(p, len);
+}
+
 /* A line break: \n, \r, \v, \f, U+0085, U+2028, U+2029. */
-size_t sentchar_break_len(const char *p, size_t len);
+static inline size_t sentchar_break_len(const char *p, size_t len)
+{
+    if (*p == '\n' || *p == '\r' || *p == '\v' || *p == '\f')
+        return 1;
+    return (unsigned char)*p < 0x80 ? 0 : sentchar_wide_break_len(p, len);
+}
 /* A sentence terminator; sets *kind to an enum sentchar_term. */
 size_t sentchar_term_len(const char *p, size_t len, int *kind);
 /* Punctuation that may follow a terminator and still belong to the

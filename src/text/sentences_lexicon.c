@@ -17,6 +17,7 @@ typedef struct lex_entry {
 
 static lex_entry lex_table[LEX_SLOTS];
 static size_t lex_count;
+static unsigned char lex_first_bytes[LEX_CLASSES][256]; /* first bytes seen per class */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 /* Which file fills which class. */
@@ -69,7 +70,11 @@ static int lex_add_line(const char *line, size_t len, void *arg)
         e->len = (unsigned char)len;
         lex_count++;
     }
-    e->classes |= (unsigned short)*(const int *)arg;
+    int cls = *(const int *)arg;
+    e->classes |= (unsigned short)cls;
+    for (int bit = 0; bit < LEX_CLASSES; bit++)
+        if (cls & (1 << bit))
+            lex_first_bytes[bit][(unsigned char)line[0]] = 1;
     return 0;
 }
 
@@ -112,6 +117,17 @@ int lexicon_lookup(const char *word, size_t len)
         cls |= lex_find(buf, len) & (upper ? ~0 : ~LEX_ABBREVIATION);
     }
     return cls;
+}
+
+/* Returns 1 if some word of class cls (one bit) starts with byte c: a
+ * cheap test before a lookup. */
+int lexicon_may_start(int cls, unsigned char c)
+{
+    pthread_once(&lex_once, lex_load);
+    for (int bit = 0; bit < LEX_CLASSES; bit++)
+        if (cls == 1 << bit)
+            return lex_first_bytes[bit][c];
+    return 1;
 }
 
 /* Returns how many distinct words the lists hold. */

@@ -19,6 +19,8 @@ enum lex_class {
     LEX_DOMAIN = 512    /* Com, Org: "Agency.Com" is a name, not two sentences */
 };
 
+#define LEX_CLASSES 10 /* bits used above */
+
 /* The classes that describe abbreviations (as opposed to whole words). */
 #define LEX_ABBREVIATION (LEX_TITLE | LEX_INNER | LEX_NUMERIC | LEX_COMMON | LEX_EXCLAIM)
 
@@ -29,6 +31,10 @@ enum lex_class {
  * (Etc -> etc); a lower-case word never takes the abbreviation classes of
  * its capitalised form. */
 int lexicon_lookup(const char *word, size_t len);
+
+/* Returns 1 if a word of class cls (a single bit) may start with byte
+ * c, 0 if none does: lets a caller skip most lookups. */
+int lexicon_may_start(int cls, unsigned char c);
 
 /* Returns the number of entries loaded (for tests); loads on first use. */
 size_t lexicon_size(void);

@@ -94,7 +94,8 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
     size_t n = tok->end - j;
     tok->list_item = n >= 2 && n <= 3 && s->t[tok->end - 1] == ')' &&
                      units_digits(s, j, n - 1, n - 1) == n - 1;
-    tok->emoticon = tok->end - j <= 4 && (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
+    tok->emoticon = tok->end - j <= 4 && lexicon_may_start(LEX_EMOTICON, (unsigned char)s->t[j]) &&
+                    (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
 }
 
 /* Returns 1 if t[k] is c. */
@@ -204,7 +205,7 @@ int units_emoticon_at(const seg *s, size_t j)
     while (e < s->len && e - j <= 4 && !sentchar_space_len(s->t + e, s->len - e) &&
            !sentchar_break_len(s->t + e, s->len - e))
         e++;
-    if (e - j > 4 || e == j)
+    if (e - j > 4 || e == j || !lexicon_may_start(LEX_EMOTICON, (unsigned char)s->t[j]))
         return 0;
     return (lexicon_lookup(s->t + j, e - j) & LEX_EMOTICON) != 0;
 }
