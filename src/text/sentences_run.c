@@ -196,16 +196,22 @@ static int run_shape(const char *w, size_t n)
     return roman == n && n <= 4 ? SHAPE_ROMAN : SHAPE_WORD;
 }
 
-/* Returns 1 if c is punctuation that may lead a word without being part
- * of it: "--Aug.", "*Inc.", "_U.S." */
-static size_t run_is_dash(char c) { return c == '-' || c == '_' || c == '*' || c == '/'; }
+/* Returns 1 if the punctuation at k (before e) belongs inside a word:
+ * '.', '&' and apostrophes ("U.S", "AT&T", "12's", "12\xE2\x80\x99s"). */
+static int run_word_inner(const seg *s, size_t k, size_t e)
+{
+    char c = s->t[k];
+    return c == '.' || c == '&' || c == '\'' ||
+           (e - k >= 3 && memcmp(s->t + k, "\xE2\x80\x99", 3) == 0);
+}
 
 /* Reads the word ending just before the run at r->first into *lw: back to
- * white space (at most SEG_WORD_MAX bytes), leading openers dropped. */
+ * white space (at most SEG_WORD_MAX bytes), then only what follows its
+ * last punctuation that is not inside words (run_word_inner): "--Aug.",
+ * "said\xE2\x80\x94Mr.", "(U.S.". */
 static void run_read_left(const seg *s, const term_run *r, left_word *lw)
 {
     size_t b = r->first, n;
-    int quote;
     while (b > s->start && r->first - b <= SEG_WORD_MAX && !seg_space_before(s, s->start, b))
         b--;
     memset(lw, 0, sizeof *lw);
@@ -214,9 +220,11 @@ static void run_read_left(const seg *s, const term_run *r, left_word *lw)
         return;
     }
     lw->first = !s->has_content || b <= s->content;
-    while (b < r->first && ((n = sentchar_opener_len(s->t + b, r->first - b, &quote)) != 0 ||
-                            (n = run_is_dash(s->t[b])) != 0))
-        b += n;
+    for (size_t k = b; k < r->first; k += n)
+        if (sentchar_case(s->t + k, r->first - k, &n) == 0 && !run_word_inner(s, k, r->first))
+            b = k + n; /* the word starts after the last punctuation */
+    while (b < r->first && run_word_inner(s, b, r->first) && s->t[b] != '.')
+        b += s->t[b] == '\'' || s->t[b] == '&' ? 1 : 3; /* but not with a quote */
     lw->len = r->first - b;
     lw->shape = run_shape(s->t + b, lw->len);
     lw->lex = lexicon_lookup(s->t + b, lw->len);

@@ -354,6 +354,10 @@ static const struct split_case scraped[] = {
     /* Leading dashes do not hide an abbreviation. */
     {"--Aug. 12: The submarine sinks.", "--Aug. 12: The submarine sinks."},
     {"--U.S. and Canada: call us.", "--U.S. and Canada: call us."},
+    {"He said\xE2\x80\x94Mr. Smith agreed.", "He said\xE2\x80\x94Mr. Smith agreed."},
+    {"It was 'Mr. Nobody' then. No under 12's. People wait.",
+     "It was 'Mr. Nobody' then.|No under 12's.|People wait."},
+    {"AT&T. Verizon said no.", "AT&T.|Verizon said no."},
     /* Windows-1252 quotes decoded as Latin-1. */
     {"She said \xC2\x93no.\xC2\x94 Then she left.", "She said \xC2\x93no.\xC2\x94|Then she left."},
 };
