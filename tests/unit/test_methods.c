@@ -388,6 +388,61 @@ static const char *const EVENT[] = {
     "mountain village lost its school and twelve houses to the mud.",
 };
 
+TEST(mmr_wraps_any_scorer)
+{
+    /* Over concept coverage: at lambda 1 with no limit, MMR chooses what
+     * greedy coverage chooses; with a redundancy limit under the cosine of
+     * the two long sentences of the first report (copied into the third),
+     * the second one never joins the first. */
+    static const char *const docs[] = {EVENT[0], EVENT[2], EVENT[0]};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    struct nf_options o;
+    options_for(&o, 60, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    concepts c;
+    coverage cv1, cv2;
+    vectors v = {0};
+    selection plain = {0}, wrapped = {0};
+    mmr r;
+    CHECK(f.ok && concepts_build(&c, &f.m) == 0 && vectors_build(&v, &f.m) == 0);
+    CHECK(f.ok && coverage_init(&cv1, &c) == 0 && coverage_init(&cv2, &c) == 0);
+    scorer base1 = coverage_scorer(&cv1), base2 = coverage_scorer(&cv2);
+    CHECK(f.ok && select_greedy(&f.m, &b, &base1, o.min_words, &plain) == 0);
+    CHECK(f.ok && mmr_init_scorer(&r, &f.m, &v, &base2, 1.0, 1.01, o.min_words) == 0);
+    scorer sc = mmr_scorer(&r);
+    CHECK(f.ok && select_greedy(&f.m, &b, &sc, o.min_words, &wrapped) == 0);
+    CHECK(plain.n >= 2 && plain.n == wrapped.n);
+    for (size_t k = 0; k < plain.n && k < wrapped.n; k++)
+        CHECK(plain.idx[k] == wrapped.idx[k]);
+    mmr_free(&r);
+    /* Now a limit just under the highest cosine between two chosen ones. */
+    double top = 0;
+    for (size_t a = 0; a < plain.n; a++)
+        for (size_t z = a + 1; z < plain.n; z++) {
+            double s = vectors_cosine(&v, plain.idx[a], plain.idx[z]);
+            top = s > top ? s : top;
+        }
+    selection limited = {0};
+    coverage cv3;
+    CHECK(top > 0 && coverage_init(&cv3, &c) == 0);
+    scorer base3 = coverage_scorer(&cv3);
+    CHECK(mmr_init_scorer(&r, &f.m, &v, &base3, 1.0, top - 1e-9, o.min_words) == 0);
+    sc = mmr_scorer(&r);
+    CHECK(select_greedy(&f.m, &b, &sc, o.min_words, &limited) == 0);
+    CHECK(limited.n >= 2);
+    for (size_t a = 0; a < limited.n; a++)
+        for (size_t z = a + 1; z < limited.n; z++)
+            CHECK(vectors_cosine(&v, limited.idx[a], limited.idx[z]) < top - 1e-9);
+    mmr_free(&r);
+    coverage_free(&cv1), coverage_free(&cv2), coverage_free(&cv3);
+    concepts_free(&c);
+    vectors_free(&v);
+    selection_free(&plain), selection_free(&wrapped), selection_free(&limited);
+    fixture_close(&f);
+}
+
 static nf_docset *event_docset(void)
 {
     nf_docset *ds = nf_docset_new();
@@ -535,6 +590,7 @@ int main(void)
     RUN(mmr_trades_relevance_for_novelty);
     RUN(near_duplicates_count_once_and_as_support);
     RUN(near_duplicate_threshold_is_respected);
+    RUN(mmr_wraps_any_scorer);
     RUN(every_method_first_chooses_an_on_topic_sentence);
     RUN(every_method_fills_the_budget_deterministically);
     RUN(every_method_copes_with_empty_and_tiny_input);
