@@ -48,12 +48,28 @@ static json_t *json_options(const nf_summary *s)
     return o;
 }
 
+static json_t *json_doc_ref(const nf_docset *ds, size_t doc)
+{
+    return json_pack("{s:I, s:s}", "index", (json_int_t)doc, "id", ds->docs[doc].id);
+}
+
+/* The other reports' sentences that say the same, as source spans. */
+static json_t *json_corroboration(const ssent *x, const nf_docset *ds)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; a && k < x->ncorr; k++)
+        json_array_append_new(a, json_pack("{s:o, s:I, s:I}", "doc", json_doc_ref(ds, x->corr[k].doc),
+                                           "start", (json_int_t)x->corr[k].start, "end",
+                                           (json_int_t)x->corr[k].end));
+    return a;
+}
+
 static json_t *json_sentence(const ssent *x, const nf_docset *ds)
 {
-    json_t *src = json_pack("{s:I, s:s}", "index", (json_int_t)x->doc, "id", ds->docs[x->doc].id);
-    return json_pack("{s:s%, s:o, s:I, s:I, s:f, s:I}", "text", x->text, x->len, "doc", src,
-                     "start", (json_int_t)x->start, "end", (json_int_t)x->end, "score",
-                     x->score, "support", (json_int_t)x->support);
+    return json_pack("{s:s%, s:o, s:I, s:I, s:f, s:I, s:o}", "text", x->text, x->len, "doc",
+                     json_doc_ref(ds, x->doc), "start", (json_int_t)x->start, "end",
+                     (json_int_t)x->end, "score", x->score, "support", (json_int_t)x->support,
+                     "corroboration", json_corroboration(x, ds));
 }
 
 static json_t *json_documents(const nf_docset *ds)

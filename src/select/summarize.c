@@ -1,6 +1,7 @@
 /* nf_summarize: model the document set, let the chosen method select under
  * the budget, order for reading, and record sources and warnings. */
 #include "core/alloc.h"
+#include "select/corroborate.h"
 #include "select/methods.h"
 #include "select/summary.h"
 #include "text/clean.h"
@@ -44,29 +45,56 @@ static size_t prefix_words(const char *s, size_t n, long words)
     return i;
 }
 
+/* Records the sentences of other reports that corroborate summary
+ * sentence o (model sentence i). */
+static int fill_corroboration(nf_summary *out, const model *m, size_t i, uint8_t *mark, ssent *o)
+{
+    corroboration c = {0};
+    if (corroborate(m, i, mark, &c))
+        return NF_ENOMEM;
+    o->support = c.ndocs;
+    o->corr = arena_alloc(&out->mem, (c.n ? c.n : 1) * sizeof *o->corr);
+    for (size_t k = 0; o->corr && k < c.n; k++) {
+        const msent *x = &m->sents[c.sents[k]];
+        const document *d = model_document(m, x);
+        o->corr[k] = (sspan){x->doc, utf8_original_offset(d->fixes, d->nfixes, x->start),
+                             utf8_original_offset(d->fixes, d->nfixes, x->end)};
+    }
+    o->ncorr = c.n;
+    corroboration_free(&c);
+    return o->corr ? NF_OK : NF_ENOMEM;
+}
+
 /* Copies the chosen sentences into the summary with original offsets. */
+/* Copies chosen sentence k into the summary with original offsets. */
+static int fill_one(nf_summary *out, const model *m, const selection *sel, size_t k, uint8_t *mark)
+{
+    const msent *s = &m->sents[sel->idx[k]];
+    const document *d = &m->ds->docs[s->doc];
+    int cut = sel->cut_words > 0 && sel->idx[k] == sel->cut_sent;
+    size_t len = s->end - s->start;
+    if (cut)
+        len = prefix_words(d->text + s->start, len, sel->cut_words);
+    ssent *o = &out->sents[out->n++];
+    o->text = arena_strndup(&out->mem, d->text + s->start, len);
+    if (!o->text)
+        return NF_ENOMEM;
+    o->len = len, o->doc = s->doc, o->score = sel->score[k];
+    o->start = utf8_original_offset(d->fixes, d->nfixes, s->start);
+    o->end = utf8_original_offset(d->fixes, d->nfixes, s->start + len);
+    out->words_out += (size_t)(cut ? sel->cut_words : (long)s->nwords);
+    return fill_corroboration(out, m, sel->idx[k], mark, o);
+}
+
 static int fill_sentences(nf_summary *out, const model *m, const selection *sel)
 {
     out->sents = arena_alloc(&out->mem, (sel->n ? sel->n : 1) * sizeof *out->sents);
-    if (!out->sents)
-        return NF_ENOMEM;
-    for (size_t k = 0; k < sel->n; k++) {
-        const msent *s = &m->sents[sel->idx[k]];
-        const document *d = &m->ds->docs[s->doc];
-        size_t len = s->end - s->start;
-        if (sel->cut_words > 0 && sel->idx[k] == sel->cut_sent)
-            len = prefix_words(d->text + s->start, len, sel->cut_words);
-        ssent *o = &out->sents[out->n++];
-        o->text = arena_strndup(&out->mem, d->text + s->start, len);
-        if (!o->text)
-            return NF_ENOMEM;
-        o->len = len, o->doc = s->doc, o->score = sel->score[k], o->support = s->support;
-        o->start = utf8_original_offset(d->fixes, d->nfixes, s->start);
-        o->end = utf8_original_offset(d->fixes, d->nfixes, s->start + len);
-        out->words_out += (size_t)(sel->cut_words > 0 && sel->idx[k] == sel->cut_sent
-                                       ? sel->cut_words : (long)s->nwords);
-    }
-    return NF_OK;
+    uint8_t *mark = xcalloc(m->voc.nterms + 1, 1);
+    int rc = out->sents && mark ? NF_OK : NF_ENOMEM;
+    for (size_t k = 0; rc == NF_OK && k < sel->n; k++)
+        rc = fill_one(out, m, sel, k, mark);
+    xfree(mark);
+    return rc;
 }
 
 static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)

@@ -6,13 +6,20 @@
 #include "core/options.h"
 #include <stdint.h>
 
+/* A sentence of another report that says the same thing. */
+typedef struct sspan {
+    size_t doc, start, end; /* document index, byte span in its original text */
+} sspan;
+
 typedef struct ssent {
     const char *text; /* NUL-terminated copy (cut when the budget cut it) */
     size_t len;
     size_t doc;        /* document index */
     size_t start, end; /* byte span in the document's original text */
     double score;
-    uint32_t support; /* other documents that repeat the sentence */
+    uint32_t support; /* other reports that say the same thing */
+    sspan *corr;      /* their sentences that do */
+    size_t ncorr;
 } ssent;
 
 struct nf_summary {
