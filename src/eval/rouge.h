@@ -146,8 +146,11 @@ typedef struct rouge_work {
     int32_t *rowi;
     size_t row_cap;
     uint32_t *stamp, epoch;   /* tokens of the current peer sentence */
+    uint32_t *slot;           /* token -> its match mask in bits */
     uint32_t *rows, *row_at;  /* model tokens that occur in it, and where */
     size_t rows_cap;
+    uint64_t *bits;           /* match masks, then the LCS rows */
+    size_t bits_cap;
 } rouge_work;
 
 /* Scores peer against models for metric m into rpf[3], each rounded as

@@ -76,6 +76,9 @@ static int work_reserve(rouge_work *w, size_t m, size_t n, size_t nforms)
         return -1;
     if (m + 1 > w->mask_cap && GROW(w->mask, w->mask_cap, m + 1))
         return -1;
+    size_t words = (n + 63) / 64 + 1, need = (n + m + 2) * words;
+    if (need > w->bits_cap && GROW(w->bits, w->bits_cap, need))
+        return -1;
     if (m + 1 > w->rows_cap) {
         size_t cap = w->rows_cap;
         if (GROW(w->rows, cap, m + 1))
@@ -104,6 +107,9 @@ static int work_reserve(rouge_work *w, size_t m, size_t n, size_t nforms)
         cap = w->count_cap;
         if (GROW(w->stamp, cap, nforms + 1))
             return -1;
+        cap = w->count_cap;
+        if (GROW(w->slot, cap, nforms + 1))
+            return -1;
         memset(w->mcount + old, 0, (cap - old) * sizeof *w->mcount);
         memset(w->pcount + old, 0, (cap - old) * sizeof *w->pcount);
         memset(w->stamp + old, 0, (cap - old) * sizeof *w->stamp);
@@ -130,49 +136,99 @@ static void mark_path(const unsigned char *dir, size_t m, size_t n, unsigned cha
     }
 }
 
-/* LCS DP of model x[0..m) and peer y[0..n): equal tokens always go
- * diagonal, else up when c[i-1][j] >= c[i][j-1], else left. A model token
- * absent from y makes a row that only copies the one above and always
- * goes up, so such rows are left out: same marks, less work. */
+/* c[i][j] of the LCS DP from bit row v (W words): the zero bits of v
+ * below j, as in the bit-parallel LCS of Allison-Dix and Hyyro, where a
+ * zero bit j says c[i][j+1] = c[i][j] + 1. */
+static size_t lcs_at(const uint64_t *v, size_t j)
+{
+    size_t ones = 0, k = 0;
+    for (; j >= 64; j -= 64)
+        ones += (size_t)__builtin_popcountll(v[k++]);
+    if (j)
+        ones += (size_t)__builtin_popcountll(v[k] & ((1ULL << j) - 1));
+    return k * 64 + j - ones;
+}
+
+/* 1 if bit j of v is zero: c[i][j+1] - c[i][j]. */
+static size_t step_at(const uint64_t *v, size_t j)
+{
+    return !((v[j / 64] >> (j % 64)) & 1);
+}
+
+/* Walks the DP path back from (k, n) and marks the model positions of
+ * its diagonal moves. c(i, j) and c(i-1, j) are carried along: a move
+ * left updates both from one bit each; only a change of row needs a
+ * count over the row above. */
+static void lcs_walk(const uint32_t *rows, const uint32_t *row_at, size_t k, const uint32_t *y,
+                     size_t n, const uint64_t *V, size_t W, unsigned char *mask)
+{
+    size_t i = k, j = n;
+    if (!i || !j)
+        return;
+    size_t up = lcs_at(V + (i - 1) * W, j); /* c(i-1, j) */
+    size_t here = lcs_at(V + i * W, j);     /* c(i, j) */
+    while (i && j) {
+        if (rows[i - 1] == y[j - 1]) {
+            mask[row_at[i - 1]] = 1;
+            here = up - step_at(V + (i - 1) * W, j - 1); /* c(i-1, j-1) */
+            i--, j--;
+        } else if (up >= here - step_at(V + i * W, j - 1)) {
+            here = up;
+            i--;
+        } else {
+            here -= step_at(V + i * W, j - 1);
+            up -= step_at(V + (i - 1) * W, j - 1);
+            j--;
+            continue;
+        }
+        if (i && j)
+            up = lcs_at(V + (i - 1) * W, j);
+    }
+}
+
+/* Marks in mask the model positions of the LCS path that ROUGE-1.5.5's DP
+ * (lcs_inner, then markLCS) finds for model x[0..m) and peer y[0..n):
+ * equal tokens always go diagonal, else up when c[i-1][j] >= c[i][j-1],
+ * else left. The DP table is computed 64 cells at a time as bit rows
+ * (V' = (V + U) | (V - U), U = V & match mask); the walk back reads c
+ * from them. A model token absent from y makes a row that only copies
+ * the one above and always goes up, so such rows are left out: same
+ * marks, less work. */
 static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, rouge_work *w,
                      unsigned char *mask)
 {
+    size_t W = (n + 63) / 64, nslots = 0;
     if (++w->epoch == 0) { /* wrapped: forget the old stamps */
         memset(w->stamp, 0, w->count_cap * sizeof *w->stamp);
         w->epoch = 1;
     }
-    for (size_t j = 0; j < n; j++)
-        w->stamp[y[j]] = w->epoch;
+    uint64_t *pm = w->bits; /* one match mask per distinct token of y */
+    for (size_t j = 0; j < n; j++) {
+        if (w->stamp[y[j]] != w->epoch) {
+            w->stamp[y[j]] = w->epoch, w->slot[y[j]] = (uint32_t)nslots;
+            for (size_t q = 0; q < W; q++)
+                pm[nslots * W + q] = 0;
+            nslots++;
+        }
+        pm[w->slot[y[j]] * W + j / 64] |= 1ULL << (j % 64);
+    }
     size_t k = 0;
     for (size_t i = 0; i < m; i++)
         if (w->stamp[x[i]] == w->epoch)
             w->rows[k] = x[i], w->row_at[k++] = (uint32_t)i;
-    int32_t *prev = w->rowi, *cur = w->rowi + n + 1;
-    memset(prev, 0, (n + 1) * sizeof *prev);
-    for (size_t i = 1; i <= k; i++) {
-        unsigned char *d = w->dir + i * (n + 1);
-        uint32_t xi = w->rows[i - 1];
-        cur[0] = 0;
-        for (size_t j = 1; j <= n; j++) {
-            if (xi == y[j - 1])
-                cur[j] = prev[j - 1] + 1, d[j] = DIAG;
-            else if (prev[j] >= cur[j - 1])
-                cur[j] = prev[j], d[j] = UP;
-            else
-                cur[j] = cur[j - 1], d[j] = LEFT;
+    uint64_t *V = pm + nslots * W; /* V[r * W ..]: row r; row 0 all ones */
+    for (size_t q = 0; q < W; q++)
+        V[q] = ~0ULL;
+    for (size_t r = 1; r <= k; r++) {
+        const uint64_t *prev = V + (r - 1) * W, *M = pm + (size_t)w->slot[w->rows[r - 1]] * W;
+        uint64_t *cur = V + r * W, carry = 0;
+        for (size_t q = 0; q < W; q++) {
+            uint64_t u = prev[q] & M[q], sum = prev[q] + u + carry;
+            carry = sum < prev[q] || (carry && sum == prev[q]);
+            cur[q] = sum | (prev[q] & ~u);
         }
-        int32_t *t = prev;
-        prev = cur, cur = t;
     }
-    for (size_t i = k, j = n; i && j;) { /* mark_path through the kept rows */
-        unsigned char d = w->dir[i * (n + 1) + j];
-        if (d == DIAG)
-            mask[w->row_at[--i]] = 1, j--;
-        else if (d == UP)
-            i--;
-        else
-            j--;
-    }
+    lcs_walk(w->rows, w->row_at, k, y, n, V, W, mask);
 }
 
 /* Weighted LCS DP: a match adds (k+1)^w - k^w for a run of k matches so
@@ -350,5 +406,6 @@ void work_free(rouge_work *w)
 {
     xfree(w->mcount), xfree(w->pcount), xfree(w->dir), xfree(w->mask);
     xfree(w->rowd), xfree(w->rowi), xfree(w->stamp), xfree(w->rows), xfree(w->row_at);
+    xfree(w->slot), xfree(w->bits);
     memset(w, 0, sizeof *w);
 }
