@@ -85,7 +85,8 @@ int vectors_build(vectors *v, const model *m)
         if (m->sents[i].ntok > longest)
             longest = m->sents[i].ntok;
     uint32_t *tmp = xmalloc(longest * sizeof *tmp);
-    if (!v->off || !v->ids || !v->w || !v->tf || !v->idf || !v->sf || !tmp || count_sentence_freq(v, m)) {
+    if (!v->off || !v->ids || !v->w || !v->tf || !v->idf || !v->sf || !tmp ||
+        count_sentence_freq(v, m)) {
         xfree(tmp);
         vectors_free(v);
         return -1;

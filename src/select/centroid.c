@@ -59,7 +59,8 @@ static void mead_scores(const model *m, const double *c, double *score)
             best = score[k] > best ? score[k] : best;
         for (size_t k = d0; k <= i; k++) {
             const msent *s = &m->sents[k];
-            score[k] += s->debris || s->seen ? 0 : (double)(s->ndoc_sents - s->pos) / s->ndoc_sents * best;
+            if (!s->debris && !s->seen)
+                score[k] += (double)(s->ndoc_sents - s->pos) / s->ndoc_sents * best;
         }
     }
 }
@@ -87,9 +88,12 @@ int method_centroid(const model *m, const budget *b, const struct nf_options *o,
 static double sum_centroid(const model *m, const vectors *v, double *c)
 {
     memset(c, 0, (m->voc.nterms ? m->voc.nterms : 1) * sizeof *c);
-    for (size_t i = 0; i < m->nsents; i++)
-        for (uint32_t k = v->off[i]; !m->sents[i].debris && !m->sents[i].seen && k < v->off[i + 1]; k++)
+    for (size_t i = 0; i < m->nsents; i++) {
+        if (m->sents[i].debris || m->sents[i].seen)
+            continue;
+        for (uint32_t k = v->off[i]; k < v->off[i + 1]; k++)
             c[v->ids[k]] += topic_term(m, v->ids[k]) ? v->w[k] : 0;
+    }
     double n2 = 0;
     for (size_t t = 0; t < m->voc.nterms; t++)
         n2 += c[t] * c[t];
