@@ -19,7 +19,9 @@
 #include "text/sentences_seg.h"
 #include <string.h>
 
-#define SEG_WRAP_MIN 40 /* shortest line that may be a wrapped one */
+#define SEG_WRAP_MIN 40          /* shortest line that may be a wrapped one */
+#define SEG_PULL_MAX 2000        /* longest line tried as a pull quote */
+#define SEG_ATTRIBUTION_MAX 60   /* longest attribution of a pull quote */
 
 /* Returns the length of the space character ending just before e (not
  * before lo), or 0. */
@@ -45,6 +47,7 @@ static int seg_emit(seg *s, size_t e)
     s->dquotes = 0;
     s->parens = 0;
     s->paren_end = 0;
+    s->enum_next = 0;
     while (a < e && (n = sentchar_space_len(s->t + a, e - a) + sentchar_break_len(s->t + a, e - a)))
         a += n;
     while (e > a && (n = seg_space_before(s, a, e)))
@@ -90,6 +93,60 @@ static int seg_joins_lines(const seg *s, size_t i, size_t n)
     return j < s->len && sentchar_case(s->t + j, s->len - j, &c) == -1;
 }
 
+/* Returns the length of a dash of attribution at k ("-", "--", en or em
+ * dash), or 0. */
+static size_t seg_dash_len(const seg *s, size_t k, size_t e)
+{
+    if (k < e && s->t[k] == '-')
+        return k + 1 < e && s->t[k + 1] == '-' ? 2 : 1;
+    if (e - k >= 3 && (memcmp(s->t + k, "\xE2\x80\x93", 3) == 0 || memcmp(s->t + k, "\xE2\x80\x94", 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* Returns 1 if t[m..e) is an attribution: a short run of words with no
+ * quote or terminator but the periods of initials. */
+static int seg_attribution(const seg *s, size_t m, size_t e)
+{
+    if (e - m > SEG_ATTRIBUTION_MAX || m >= e || s->t[m] < 'A' || s->t[m] > 'Z')
+        return 0;
+    for (size_t k = m; k < e; k++)
+        if (s->t[k] == '"' || s->t[k] == '?' || s->t[k] == '!' || (unsigned char)s->t[k] == 0xE2)
+            return 0;
+    return 1;
+}
+
+/* Returns 1 if the line starting at a is a pull quote: it opens with a
+ * quote, and its last quotation ends a sentence and is followed only by a
+ * dash and an attribution: '"A. B." - Jane Doe'. Such a line is one unit
+ * (an epigraph), however many sentences the quotation holds. Looks at
+ * most SEG_PULL_MAX bytes ahead, so a line costs no more than that. */
+static int seg_pull_quote(const seg *s, size_t a)
+{
+    size_t n, e, q = 0;
+    int quote;
+    while (a < s->len && (n = sentchar_space_len(s->t + a, s->len - a)) != 0)
+        a += n;
+    if (a >= s->len || !sentchar_opener_len(s->t + a, s->len - a, &quote) || !quote)
+        return 0;
+    for (e = a; e < s->len && e - a < SEG_PULL_MAX && !sentchar_break_len(s->t + e, s->len - e); e++)
+        if (e > a && strchr(".!?", s->t[e - 1]) && s->t[e - 1] &&
+            (n = sentchar_closer_len(s->t + e, s->len - e)) != 0 && s->t[e] != ')')
+            q = e + n; /* just after the last quotation that ends a sentence */
+    if (e - a >= SEG_PULL_MAX || !q)
+        return 0;
+    while (e > q && s->t[e - 1] == ' ')
+        e--;
+    while (q < e && s->t[q] == ' ')
+        q++;
+    n = seg_dash_len(s, q, e);
+    if (!n || q + n >= e || s->t[q + n] != ' ')
+        return 0;
+    for (q += n; q < e && s->t[q] == ' '; q++)
+        ;
+    return seg_attribution(s, q, e);
+}
+
 /* Handles a line break of n bytes at i; returns where to continue, or
  * (size_t)-1 when out of memory. */
 static size_t seg_line_break(seg *s, size_t i, size_t n)
@@ -97,8 +154,10 @@ static size_t seg_line_break(seg *s, size_t i, size_t n)
     int join = seg_joins_lines(s, i, n);
     s->line = i + n;
     s->in_space = 1;
-    if (!join)
+    if (!join) {
         s->prev.end = 0; /* word rules look within a line only */
+        s->pull_quote = seg_pull_quote(s, i + n);
+    }
     return join || !seg_emit(s, i) ? i + n : (size_t)-1;
 }
 
@@ -144,6 +203,8 @@ static size_t seg_step(seg *s, size_t i)
         if (units_break_before(s, i, &tok) && seg_emit(s, i))
             return (size_t)-1;
         s->prev = tok;
+        if (tok.letter_item && (tok.letter_item == 'a' || tok.letter_item == s->enum_next))
+            s->enum_next = (char)(tok.letter_item + 1);
         s->in_space = 0;
     }
     if (!s->has_content) {
@@ -161,6 +222,7 @@ int sentences_split(const char *text, size_t len, span_vec *out)
 {
     seg s = {.t = text, .len = len, .out = out, .in_space = 1};
     s.wrapped = seg_detect_wrapping(text, len);
+    s.pull_quote = seg_pull_quote(&s, 0);
     for (size_t i = 0; i < len;) {
         i = seg_step(&s, i);
         if (i == (size_t)-1)

@@ -41,6 +41,7 @@ typedef struct next_word {
     int emoticon; /* it is an emoticon, which stays with this sentence */
     int punct;    /* it starts with , ; or :, which no sentence does */
     int url;      /* it starts with http:// or www. */
+    int enum_item; /* it continues the sentence's "a) ... b)" enumeration */
 } next_word;
 
 /* Counts the " ." repeats at k (a spaced ellipsis ". . ."). */
@@ -260,6 +261,7 @@ static void run_read_next(const seg *s, const term_run *r, next_word *nw)
     nw->emoticon = units_emoticon_at(s, j);
     nw->punct = s->t[j] == ',' || s->t[j] == ';' || s->t[j] == ':';
     nw->url = units_url_at(s, j);
+    nw->enum_item = s->enum_next && j + 2 <= s->len && s->t[j] == s->enum_next && s->t[j + 1] == ')';
     for (int k = 0; k < 4 && j < s->len && (n = sentchar_opener_len(s->t + j, s->len - j, &quote));
          k++) {
         nw->quoted = nw->quoted ? nw->quoted : (quote ? 1 : 2);
@@ -360,10 +362,13 @@ static int run_ends(const seg *s, const term_run *r)
     run_read_next(s, r, &nw);
     if (nw.none)
         return 1;
+    if (s->pull_quote)
+        return 0; /* '"A. B." - Jane Doe' on a line of its own is one unit */
     if (!nw.spaced)
         return r->wide || run_glued_end(s, r);
-    if (nw.emoticon || (r->closed && nw.cas == -1) || nw.punct)
-        return 0; /* "Great. :)" ends after the emoticon; "Stop!" she said */
+    if (nw.emoticon || (r->closed && nw.cas == -1) || nw.punct || nw.enum_item)
+        return 0; /* "Great. :)" ends after the emoticon; "Stop!" she said;
+                   * "a) ... world. b) ..." is one enumeration */
     if (r->first > s->start && s->t[r->first - 1] == ':')
         return 0; /* "Dial:?" a colon announces more, it cannot end */
     if (r->ellipsis && nw.url)

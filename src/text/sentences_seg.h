@@ -19,6 +19,7 @@ typedef struct seg_token {
     int separator;     /* only - = _ * ~ #, like "-----" or "***" */
     int emoticon;      /* ":)", ";-)" and the like */
     int list_item;     /* a numbered item: "1)" to "99)" */
+    char letter_item;  /* the letter of an item "a)" to "z)", else 0 */
 } seg_token;
 
 typedef struct seg {
@@ -30,6 +31,8 @@ typedef struct seg {
     int has_content;
     int dquotes;      /* straight double quotes seen in it */
     int parens;       /* brackets open in it */
+    char enum_next;   /* after "a) ... b)": 'c', the item that would continue it */
+    int pull_quote;   /* the line is a quotation with its attribution */
     size_t paren_end; /* when it opens with a bracket: where that closed */
     size_t line;      /* where the current line began */
     int wrapped;      /* single line breaks are hard wrapping, not ends */

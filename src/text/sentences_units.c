@@ -94,6 +94,8 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
     size_t n = tok->end - j;
     tok->list_item = n >= 2 && n <= 3 && s->t[tok->end - 1] == ')' &&
                      units_digits(s, j, n - 1, n - 1) == n - 1;
+    if (n == 2 && s->t[j + 1] == ')' && s->t[j] >= 'a' && s->t[j] <= 'z')
+        tok->letter_item = s->t[j];
     tok->emoticon = tok->end - j <= 4 && lexicon_may_start(LEX_EMOTICON, (unsigned char)s->t[j]) &&
                     (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
 }

@@ -391,6 +391,16 @@ static const struct split_case news[] = {
     {"\xE2\x80\x9CWe won\xE2\x80\x9D, he said. \xE2\x80\x9C" "Finally.\xE2\x80\x9D",
      "\xE2\x80\x9CWe won\xE2\x80\x9D, he said.|\xE2\x80\x9C" "Finally.\xE2\x80\x9D"},
     {"Friday, July 21, 2017\nA group of teenagers won.", "Friday, July 21, 2017|A group of teenagers won."},
+    /* A pull quote with its attribution on a line of its own is one unit. */
+    {"\"It works. It ships.\" - Jane Doe\nThe rest.", "\"It works. It ships.\" - Jane Doe|The rest."},
+    {"\xE2\x80\x9CWe came. We saw.\xE2\x80\x9D \xE2\x80\x94 Mayor J. Doe",
+     "\xE2\x80\x9CWe came. We saw.\xE2\x80\x9D \xE2\x80\x94 Mayor J. Doe"},
+    {"\"It works. It ships.\" - and then he left.", "\"It works.|It ships.\"|- and then he left."},
+    {"He said: \"It works. It ships.\" - Jane Doe", "He said: \"It works.|It ships.\"|- Jane Doe"},
+    {"\"It works. It ships.\" Jane Doe said.", "\"It works.|It ships.\"|Jane Doe said."},
+    /* An inline enumeration a) b) c) stays in its sentence. */
+    {"She listed a) one thing. b) another thing. Done.", "She listed a) one thing. b) another thing.|Done."},
+    {"Choose b) now. c) Later.", "Choose b) now.|c) Later."},
     {"The hall in Washington D.C. Image: United States Navy.",
      "The hall in Washington D.C.|Image: United States Navy."},
     {"Group F \xE2\x80\x94 Sweden 1 \xE2\x80\x93 0 Korea\nIn the first game, Sweden led.",
@@ -544,9 +554,10 @@ static double time_split(const char *s, size_t n, size_t *count)
 
 TEST(sentence_long_inputs_are_linear)
 {
-    /* 16 MB in three hostile shapes: one word with no space at all, one
-     * line of abbreviations that never end a sentence, and two million
-     * one-word sentences. A quadratic pass would take hours. */
+    /* 16 MB in five hostile shapes: one word with no space at all, one
+     * line of abbreviations that never end a sentence, two million
+     * one-word sentences, spaced dots and blank lines, two million lines
+     * that open with a quote. A quadratic pass would take hours. */
     size_t n = 16u << 20, count;
     char *s = malloc(n);
     if (!s)
@@ -565,10 +576,14 @@ TEST(sentence_long_inputs_are_linear)
     for (size_t i = 0; i + 8 <= n; i += 8)
         memcpy(s + i, i % 4096 ? "a. . . b" : "\n\n.....", 8);
     double t4 = time_split(s, n, &count);
+    for (size_t i = 0; i + 8 <= n; i += 8)
+        memcpy(s + i, "\"a. b\xE2\x80\xA8", 8); /* lines that open with a quote */
+    double t5 = time_split(s, n, &count);
+    CHECK(count == n / 8); /* "a." at a line's start is a list marker */
     free(s);
     /* Generous bounds: a linear pass takes well under a second each, even
      * under the sanitizers. */
-    CHECK(t1 < 20 && t2 < 20 && t3 < 20 && t4 < 20);
+    CHECK(t1 < 20 && t2 < 20 && t3 < 20 && t4 < 20 && t5 < 20);
 }
 
 static long alloc_budget;
