@@ -386,6 +386,8 @@ static const struct split_case news[] = {
     {"Ms. Rowling's book sold well.", "Ms. Rowling's book sold well."},
     {"The Sept. 11 attacks changed it.", "The Sept. 11 attacks changed it."},
     {"Prices rose 2.5 pct. in March.", "Prices rose 2.5 pct. in March."},
+    {"It stars Sean Penn. Critics loved it.", "It stars Sean Penn.|Critics loved it."},
+    {"We hiked at Pt. Reyes on Hwy. 1 all day.", "We hiked at Pt. Reyes on Hwy. 1 all day."},
     {"Oil hit $100 a barrel.\xE2\x80\x9D The market fell.",
      "Oil hit $100 a barrel.\xE2\x80\x9D|The market fell."},
     {"\xE2\x80\x9CWe won\xE2\x80\x9D, he said. \xE2\x80\x9C" "Finally.\xE2\x80\x9D",
