@@ -186,23 +186,16 @@ static void lcs_walk(const uint32_t *rows, const uint32_t *row_at, size_t k, con
     }
 }
 
-/* Marks in mask the model positions of the LCS path that ROUGE-1.5.5's DP
- * (lcs_inner, then markLCS) finds for model x[0..m) and peer y[0..n):
- * equal tokens always go diagonal, else up when c[i-1][j] >= c[i][j-1],
- * else left. The DP table is computed 64 cells at a time as bit rows
- * (V' = (V + U) | (V - U), U = V & match mask); the walk back reads c
- * from them. A model token absent from y makes a row that only copies
- * the one above and always goes up, so such rows are left out: same
- * marks, less work. */
-static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, rouge_work *w,
-                     unsigned char *mask)
+/* Builds the match masks of peer sentence y[0..n) in w->bits (one per
+ * distinct token, W words each) and stamps its tokens; returns how many. */
+static size_t lcs_peer_masks(const uint32_t *y, size_t n, size_t W, rouge_work *w)
 {
-    size_t W = (n + 63) / 64, nslots = 0;
+    size_t nslots = 0;
     if (++w->epoch == 0) { /* wrapped: forget the old stamps */
         memset(w->stamp, 0, w->count_cap * sizeof *w->stamp);
         w->epoch = 1;
     }
-    uint64_t *pm = w->bits; /* one match mask per distinct token of y */
+    uint64_t *pm = w->bits;
     for (size_t j = 0; j < n; j++) {
         if (w->stamp[y[j]] != w->epoch) {
             w->stamp[y[j]] = w->epoch, w->slot[y[j]] = (uint32_t)nslots;
@@ -212,11 +205,28 @@ static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, r
         }
         pm[w->slot[y[j]] * W + j / 64] |= 1ULL << (j % 64);
     }
+    return nslots;
+}
+
+/* Marks in mask the model positions of the LCS path that ROUGE-1.5.5's DP
+ * (lcs_inner, then markLCS) finds for model x[0..m) and the peer sentence
+ * y[0..n) whose masks lcs_peer_masks made: equal tokens always go
+ * diagonal, else up when c[i-1][j] >= c[i][j-1], else left. The DP table
+ * is computed 64 cells at a time as bit rows (V' = (V + U) | (V - U),
+ * U = V & match mask); the walk back reads c from them. A model token
+ * absent from y makes a row that only copies the one above and always
+ * goes up, so such rows are left out: same marks, less work. */
+static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n, size_t W,
+                     size_t nslots, rouge_work *w, unsigned char *mask)
+{
     size_t k = 0;
     for (size_t i = 0; i < m; i++)
         if (w->stamp[x[i]] == w->epoch)
             w->rows[k] = x[i], w->row_at[k++] = (uint32_t)i;
-    uint64_t *V = pm + nslots * W; /* V[r * W ..]: row r; row 0 all ones */
+    if (!k)
+        return;
+    const uint64_t *pm = w->bits;
+    uint64_t *V = w->bits + nslots * W; /* V[r * W ..]: row r; row 0 all ones */
     for (size_t q = 0; q < W; q++)
         V[q] = ~0ULL;
     for (size_t r = 1; r <= k; r++) {
@@ -269,35 +279,71 @@ static void counts_fill(int32_t *cnt, const rouge_doc *d, int fill)
         cnt[d->tok[i]] = fill ? cnt[d->tok[i]] + 1 : 0;
 }
 
-/* Union-LCS hits of one model against the peer (the script's lcs() or,
- * with weighted, wlcs()): each model sentence is marked against every
- * peer sentence, then its marked tokens count while both unigram tables
- * still hold them. *base gets the (weighted) model length. */
-static int lcs_hits(const rouge_doc *mod, const rouge_doc *peer, int weighted, double wt,
-                    rouge_work *w, double *hit, double *base)
+/* ROUGE-L marks of every model (w->mask: the models' sentence tokens one
+ * after another) against every peer sentence, ORed: each peer sentence's
+ * match masks are built once for all model sentences. */
+static int lcs_marks(const rouge_doc *models, size_t nmodels, const rouge_doc *peer,
+                     rouge_work *w)
 {
-    *hit = 0, *base = 0;
-    size_t start = 0;
-    for (size_t s = 0; s < mod->nsent; start = mod->send[s++]) {
-        const uint32_t *x = mod->stok + start;
-        size_t m = mod->send[s] - start, pstart = 0, hit_len = 0;
-        *base += weighted ? pow((double)m, wt) : (double)m;
-        if (!m)
+    size_t total = 0, maxm = 0;
+    for (size_t i = 0; i < nmodels; i++) {
+        total += models[i].nstok;
+        for (size_t s = 0, start = 0; s < models[i].nsent; start = models[i].send[s++])
+            maxm = models[i].send[s] - start > maxm ? models[i].send[s] - start : maxm;
+    }
+    if (work_reserve(w, total, 0, 0))
+        return -1;
+    memset(w->mask, 0, total + 1);
+    for (size_t q = 0, pstart = 0; q < peer->nsent; pstart = peer->send[q++]) {
+        const uint32_t *y = peer->stok + pstart;
+        size_t n = peer->send[q] - pstart, W = (n + 63) / 64, off = 0;
+        if (!n)
             continue;
-        if (work_reserve(w, m, 0, 0))
+        if (work_reserve(w, maxm, n, 0))
             return -1;
-        memset(w->mask, 0, m);
-        for (size_t q = 0; q < peer->nsent; pstart = peer->send[q++]) {
+        size_t nslots = lcs_peer_masks(y, n, W, w);
+        for (size_t i = 0; i < nmodels; off += models[i++].nstok) {
+            const rouge_doc *mod = &models[i];
+            for (size_t s = 0, start = 0; s < mod->nsent; start = mod->send[s++])
+                lcs_mark(mod->stok + start, mod->send[s] - start, y, n, W, nslots, w,
+                         w->mask + off + start);
+        }
+    }
+    return 0;
+}
+
+/* ROUGE-W marks of one model (w->mask) against every peer sentence. */
+static int wlcs_marks(const rouge_doc *mod, const rouge_doc *peer, double wt, rouge_work *w)
+{
+    if (work_reserve(w, mod->nstok, 0, 0))
+        return -1;
+    memset(w->mask, 0, mod->nstok + 1);
+    for (size_t s = 0, start = 0; s < mod->nsent; start = mod->send[s++]) {
+        size_t m = mod->send[s] - start;
+        for (size_t q = 0, pstart = 0; m && q < peer->nsent; pstart = peer->send[q++]) {
             size_t n = peer->send[q] - pstart;
             if (work_reserve(w, m, n, 0))
                 return -1;
-            if (weighted)
-                wlcs_mark(x, m, peer->stok + pstart, n, wt, w, w->mask);
-            else
-                lcs_mark(x, m, peer->stok + pstart, n, w, w->mask);
+            wlcs_mark(mod->stok + start, m, peer->stok + pstart, n, wt, w, w->mask + start);
         }
+    }
+    return 0;
+}
+
+/* The union-LCS hits of one model from its marks (the script's lcs() or,
+ * with weighted, wlcs()): a marked token counts while both unigram
+ * tables still hold it. *base gets the (weighted) model length. */
+static void clip_hits(const rouge_doc *mod, const unsigned char *mask, int weighted, double wt,
+                      rouge_work *w, double *hit, double *base)
+{
+    *hit = 0, *base = 0;
+    for (size_t s = 0, start = 0; s < mod->nsent; start = mod->send[s++]) {
+        const uint32_t *x = mod->stok + start;
+        const unsigned char *mk = mask + start;
+        size_t m = mod->send[s] - start, hit_len = 0;
+        *base += weighted ? pow((double)m, wt) : (double)m;
         for (size_t j = 0; j < m; j++) {
-            if (!w->mask[j] || w->mcount[x[j]] <= 0 || w->pcount[x[j]] <= 0)
+            if (!mk[j] || w->mcount[x[j]] <= 0 || w->pcount[x[j]] <= 0)
                 continue;
             w->mcount[x[j]]--, w->pcount[x[j]]--;
             if (!weighted) {
@@ -305,27 +351,28 @@ static int lcs_hits(const rouge_doc *mod, const rouge_doc *peer, int weighted, d
                 continue;
             }
             hit_len++;
-            if (j + 1 == m || !w->mask[j + 1]) {
+            if (j + 1 == m || !mk[j + 1]) {
                 *hit += pow((double)hit_len, wt);
                 hit_len = 0;
             }
         }
     }
-    return 0;
 }
 
-/* One model's part for ROUGE-L (weighted = 0) or ROUGE-W. */
+/* One model's part for ROUGE-L (mask from lcs_marks) or ROUGE-W (mask
+ * NULL: the marks are made here). */
 static int part_lcs(const rouge_settings *st, const rouge_doc *mod, const rouge_doc *peer,
-                    int weighted, rouge_work *w, part *pt)
+                    const unsigned char *mask, rouge_work *w, part *pt)
 {
+    int weighted = mask == NULL;
+    if (weighted && wlcs_marks(mod, peer, st->weight, w))
+        return NF_ENOMEM;
     counts_fill(w->mcount, mod, 1);
     counts_fill(w->pcount, peer, 1);
     double hit, base;
-    int rc = lcs_hits(mod, peer, weighted, st->weight, w, &hit, &base);
+    clip_hits(mod, weighted ? w->mask : mask, weighted, st->weight, w, &hit, &base);
     counts_fill(w->mcount, mod, 0);
     counts_fill(w->pcount, peer, 0);
-    if (rc)
-        return NF_ENOMEM;
     pt->hit = hit;
     if (!weighted) {
         pt->model = base, pt->peer = (double)peer->ntok;
@@ -382,10 +429,13 @@ int score_eval(const rouge_settings *st, const rouge_metric *m, const rouge_doc 
     int lcs = m->kind == ROUGE_L || m->kind == ROUGE_W;
     if (lcs && work_reserve(w, 0, 0, nforms))
         return NF_ENOMEM;
-    for (size_t i = 0; i < nmodels; i++) {
+    if (m->kind == ROUGE_L && lcs_marks(models, nmodels, peer, w))
+        return NF_ENOMEM;
+    for (size_t i = 0, off = 0; i < nmodels; off += models[i++].nstok) {
         part pt;
         if (lcs) {
-            int rc = part_lcs(st, &models[i], peer, m->kind == ROUGE_W, w, &pt);
+            int rc = part_lcs(st, &models[i], peer, m->kind == ROUGE_L ? w->mask + off : NULL, w,
+                              &pt);
             if (rc)
                 return rc;
         } else {

@@ -80,7 +80,7 @@ static void sort_with(uint64_t *a, uint64_t *tmp, size_t n)
 {
     if (n < 24)
         insertion_u64(a, n);
-    else if (n < 4096 || n > UINT32_MAX)
+    else if (n < 256 || n > UINT32_MAX)
         merge_u64(a, tmp, n);
     else
         radix_u64(a, tmp, n);
@@ -122,7 +122,12 @@ void sort_doubles(double *a, uint64_t *tmp, size_t n)
     uint64_t *bits = tmp, *scratch = tmp + n;
     for (size_t i = 0; i < n; i++)
         memcpy(&bits[i], &a[i], sizeof *bits);
-    sort_with(bits, scratch, n);
+    if (n < 24)
+        insertion_u64(bits, n);
+    else if (n < 4096) /* the bytes of a thousand means mostly differ: merge wins */
+        merge_u64(bits, scratch, n);
+    else
+        radix_u64(bits, scratch, n);
     for (size_t i = 0; i < n; i++)
         memcpy(&a[i], &bits[i], sizeof *a);
 }

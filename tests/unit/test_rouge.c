@@ -263,6 +263,95 @@ TEST(wlcs_identical_is_not_one)
     CHECK(v[0] < 1 && v[1] == 1);
 }
 
+/* ---- ROUGE-L against a plain DP ---- */
+
+/* The script's lcs_inner + markLCS, cell by cell, for one pair. */
+static void naive_mark(const int *x, int m, const int *y, int n, unsigned char *mask)
+{
+    int *c = calloc((size_t)(m + 1) * (size_t)(n + 1), sizeof *c);
+    char *b = calloc((size_t)(m + 1) * (size_t)(n + 1), 1);
+    for (int i = 1; i <= m; i++)
+        for (int j = 1; j <= n; j++) {
+            int *cij = &c[i * (n + 1) + j];
+            if (x[i - 1] == y[j - 1])
+                *cij = c[(i - 1) * (n + 1) + j - 1] + 1, b[i * (n + 1) + j] = 'd';
+            else if (c[(i - 1) * (n + 1) + j] >= c[i * (n + 1) + j - 1])
+                *cij = c[(i - 1) * (n + 1) + j], b[i * (n + 1) + j] = 'u';
+            else
+                *cij = c[i * (n + 1) + j - 1], b[i * (n + 1) + j] = 'l';
+        }
+    for (int i = m, j = n; i && j;) {
+        char d = b[i * (n + 1) + j];
+        if (d == 'd')
+            mask[--i] = 1, j--;
+        else if (d == 'u')
+            i--;
+        else
+            j--;
+    }
+    free(c), free(b);
+}
+
+/* Appends sentence words "w<id>" to a buffer, one line. */
+static void put_sentence(buf *t, const int *x, int n)
+{
+    for (int i = 0; i < n; i++)
+        buf_printf(t, "%sw%d", i ? " " : "", x[i]);
+    buf_putc(t, '\n');
+}
+
+TEST(lcs_matches_plain_dp)
+{
+    /* Random sentences over a small vocabulary (many ties), long enough
+     * for several 64-bit words per row; ROUGE-L hits from the scorer must
+     * equal those of the cell-by-cell DP with the script's clipping. */
+    srand(7);
+    int bad = 0;
+    for (int trial = 0; trial < 60; trial++) {
+        int vocab = 3 + rand() % 9, ms = 1 + rand() % 3, ps = 1 + rand() % 3;
+        int mx[3][200], ml[3], px[3][200], pl[3];
+        buf mt = {0}, pt = {0};
+        for (int s = 0; s < ms; s++) {
+            ml[s] = 1 + rand() % 190;
+            for (int i = 0; i < ml[s]; i++)
+                mx[s][i] = rand() % vocab;
+            put_sentence(&mt, mx[s], ml[s]);
+        }
+        for (int s = 0; s < ps; s++) {
+            pl[s] = 1 + rand() % 190;
+            for (int i = 0; i < pl[s]; i++)
+                px[s][i] = rand() % vocab;
+            put_sentence(&pt, px[s], pl[s]);
+        }
+        /* The expected hits: marks ORed over peer sentences, clipped by
+         * the unigram counts of the whole texts. */
+        int mc[16] = {0}, pc[16] = {0}, hits = 0, base = 0, ptoks = 0;
+        for (int s = 0; s < ms; s++)
+            for (int i = 0; i < ml[s]; i++)
+                mc[mx[s][i]]++;
+        for (int s = 0; s < ps; s++)
+            for (int i = 0; i < pl[s]; i++)
+                pc[px[s][i]]++, ptoks++;
+        for (int s = 0; s < ms; s++) {
+            unsigned char mask[200] = {0};
+            for (int q = 0; q < ps; q++)
+                naive_mark(mx[s], ml[s], px[q], pl[q], mask);
+            base += ml[s];
+            for (int i = 0; i < ml[s]; i++)
+                if (mask[i] && mc[mx[s][i]] > 0 && pc[mx[s][i]] > 0)
+                    hits++, mc[mx[s][i]]--, pc[mx[s][i]]--;
+        }
+        buf_putc(&mt, '\0'), buf_putc(&pt, '\0');
+        char *mtext = buf_take(&mt, NULL), *ptext = buf_take(&pt, NULL);
+        const char *models[] = {mtext, NULL};
+        double v[3];
+        score1("-n 1", "ROUGE-L", ptext, models, v);
+        bad += v[0] != round5((double)hits / base) || v[1] != round5((double)hits / ptoks);
+        nf_free(mtext), nf_free(ptext);
+    }
+    CHECK(bad == 0);
+}
+
 /* ---- bootstrap ---- */
 
 TEST(bootstrap_draws_are_drand48)
@@ -490,6 +579,7 @@ int main(void)
     RUN(byte_limit_lcs_quirk);
     RUN(unicode_mode_scores_greek);
     RUN(wlcs_identical_is_not_one);
+    RUN(lcs_matches_plain_dp);
     RUN(bootstrap_draws_are_drand48);
     RUN(bootstrap_small_by_hand);
     RUN(rounding_like_printf);
