@@ -56,20 +56,28 @@ char *rouge_signature_make(const nf_rouge *r)
     return buf_take(&b, NULL);
 }
 
-/* Leading decimal number of s, or -1 if s does not start with a digit. */
-static int num_prefix(const char *s, double *v)
+/* Compares the leading digit runs of a and b as numbers (Perl's
+ * /^([0-9]+)/ then <=>): by length without leading zeros, then by digits. */
+static int digits_cmp(const char *a, const char *b)
 {
-    if (!isdigit((unsigned char)*s))
-        return -1;
-    *v = strtod(s, NULL);
-    return 0;
+    while (*a == '0' && isdigit((unsigned char)a[1]))
+        a++;
+    while (*b == '0' && isdigit((unsigned char)b[1]))
+        b++;
+    size_t la = strspn(a, "0123456789"), lb = strspn(b, "0123456789");
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    int c = strncmp(a, b, la);
+    return (c > 0) - (c < 0);
 }
 
 int rouge_evalid_cmp(const char *a, const char *b)
 {
-    double x, y;
-    if (!num_prefix(a, &x) && !num_prefix(b, &y) && x != y)
-        return x < y ? -1 : 1;
+    if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+        int c = digits_cmp(a, b);
+        if (c)
+            return c;
+    }
     return strcmp(a, b);
 }
 
