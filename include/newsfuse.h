@@ -196,6 +196,12 @@ const char *nf_rouge_error(const nf_rouge *r);
 int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
 /* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
 int nf_rouge_flag_arity(char flag);
+/* Sets every option of a ROUGE-1.5.5 command line given as one string,
+ * e.g. "-n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100";
+ * switches may be bundled ("-mu") and values attached ("-n4"). Words that
+ * are not options (a config file, a system id) are refused. Returns NF_OK
+ * or NF_EINVAL (nf_rouge_error says which option). */
+int nf_rouge_set_flags(nf_rouge *r, const char *flags);
 /* Sets one setting by name: ngram N, stem 0|1, stopwords 0|1, words N,
  * bytes N, skip D, skip-unigrams 0|1, skip-both 0|1, formula A|B, alpha X,
  * confidence C, resamples R, wlcs W, lcs 0|1, unicode 0|1 (tokens keep

@@ -189,6 +189,47 @@ int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value)
     }
 }
 
+/* Copies the next white-space separated word of *p into w (cap bytes);
+ * returns 0 at the end of the string. */
+static int next_word(const char **p, char *w, size_t cap)
+{
+    const char *s = *p + strspn(*p, " \t\r\n");
+    size_t n = strcspn(s, " \t\r\n");
+    *p = s + n;
+    if (!n)
+        return 0;
+    snprintf(w, cap, "%.*s", (int)n, s);
+    return 1;
+}
+
+int nf_rouge_set_flags(nf_rouge *r, const char *flags)
+{
+    char w[256], v[256];
+    const char *p = flags ? flags : "";
+    while (next_word(&p, w, sizeof w)) {
+        if (w[0] != '-' || !w[1])
+            return fail(r, NF_EINVAL, "'%s' is not a ROUGE-1.5.5 option", w);
+        for (const char *g = w + 1; *g; g++) {
+            int arity = nf_rouge_flag_arity(*g);
+            if (arity < 0)
+                return fail(r, NF_EINVAL, "unknown ROUGE-1.5.5 option -%c", *g);
+            if (arity == 0) {
+                if (nf_rouge_set_flag(r, *g, NULL))
+                    return NF_EINVAL;
+                continue;
+            }
+            const char *val = g[1] ? g + 1 : (next_word(&p, v, sizeof v) ? v : NULL);
+            if (!val)
+                return fail(r, NF_EINVAL, "-%c needs a value", *g);
+            int rc = nf_rouge_set_flag(r, *g, val);
+            if (rc)
+                return rc;
+            break;
+        }
+    }
+    return NF_OK;
+}
+
 /* Long names and the flag each stands for; switches take 0|1 values. */
 static const struct {
     const char *name;

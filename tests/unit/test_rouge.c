@@ -37,12 +37,7 @@ static const char *toks(const char *s, int unicode)
 static nf_rouge *scorer(const char *flags)
 {
     nf_rouge *r = nf_rouge_new();
-    char copy[256], *save = NULL;
-    snprintf(copy, sizeof copy, "%s", flags);
-    for (char *t = strtok_r(copy, " ", &save); r && t; t = strtok_r(NULL, " ", &save)) {
-        const char *v = nf_rouge_flag_arity(t[1]) == 1 ? strtok_r(NULL, " ", &save) : NULL;
-        CHECK(nf_rouge_set_flag(r, t[1], v) == NF_OK);
-    }
+    CHECK(r && nf_rouge_set_flags(r, flags) == NF_OK);
     return r;
 }
 
@@ -485,6 +480,10 @@ TEST(errors)
     CHECK(nf_rouge_flag_arity('q') == -1 && nf_rouge_flag_arity('m') == 0 &&
           nf_rouge_flag_arity('n') == 1);
     CHECK(nf_rouge_set(r, "unicode", "2") == NF_EINVAL);
+    CHECK(nf_rouge_set_flags(r, "-n4 -mu -2 4") == NF_OK);
+    CHECK(nf_rouge_set_flags(r, "-n") == NF_EINVAL);
+    CHECK(nf_rouge_set_flags(r, "-n 2 config.xml") == NF_EINVAL);
+    CHECK(strstr(nf_rouge_error(r), "config.xml") != NULL);
     const char *m[] = {"a\n"};
     size_t len = 2;
     CHECK(nf_rouge_add_references(r, "c1", m, &len, 1) == NF_OK);
