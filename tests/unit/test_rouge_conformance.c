@@ -394,6 +394,92 @@ TEST(edge_wlcs_empty_model)
     json_decref(cases);
 }
 
+/* Reads a JSONL file into an object keyed by "id". */
+static json_t *load_by_id(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    json_t *all = json_object();
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        json_error_t err;
+        json_t *o = json_loads(line, 0, &err);
+        if (json_is_string(json_object_get(o, "id")))
+            json_object_set(all, json_string_value(json_object_get(o, "id")), o);
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    return all;
+}
+
+/* One raw text through nf_rouge_spl (regex splitter) against the lines
+ * the vectors' generator wrote for it. */
+static void check_spl(const char *raw, const json_t *want_lines, tally *t, const char *what)
+{
+    size_t wlen, glen;
+    char *want = spl_of(want_lines, &wlen), *got = NULL;
+    t->checked++;
+    if (!raw || nf_rouge_spl(raw, strlen(raw), NF_ROUGE_SPLIT_REGEX, &got, &glen) != NF_OK ||
+        strcmp(got, want)) {
+        if (t->differ++ < 5)
+            fprintf(stderr, "  %s: SPL differs\n   got: %.200s\n  want: %.200s\n", what,
+                    got ? got : "(none)", want);
+        test_failed_ = 1;
+    }
+    nf_free(got);
+    nf_free(want);
+}
+
+/* The sentences the vectors were made from, remade from the raw data by
+ * nf_rouge_spl: DUC 2004 references and system summaries (S1), Multi-News
+ * references (S9, no line breaks: all split by the regex). */
+TEST(spl_matches_vector_inputs)
+{
+    json_error_t err;
+    json_t *s1 = json_load_file(SHARED "/vectors/S1.json", 0, &err);
+    json_t *s9 = s1 ? json_load_file(SHARED "/vectors/S9.json", 0, &err) : NULL;
+    json_t *duc = load_by_id("../shared/data/duc2004.dev.jsonl");
+    json_t *mn = load_by_id("../shared/data/multinews.dev.jsonl");
+    if (!s1 || !s9 || !duc || !mn) {
+        json_decref(s1), json_decref(s9), json_decref(duc), json_decref(mn);
+        SKIP("../shared is absent (vectors and raw data)");
+    }
+    tally t = {0, 0, 0};
+    const char *cid;
+    json_t *c;
+    json_object_foreach(json_object_get(s1, "inputs"), cid, c)
+    {
+        const json_t *refs = json_object_get(json_object_get(duc, cid), "references");
+        for (size_t j = 0; j < json_array_size(refs); j++) {
+            char key[32];
+            snprintf(key, sizeof key, "M%zu", j);
+            check_spl(json_string_value(json_array_get(refs, j)),
+                      json_object_get(json_object_get(c, "models"), key), &t, cid);
+        }
+    }
+    size_t i;
+    json_t *sys;
+    json_array_foreach(json_object_get(s1, "systems"), i, sys)
+    {
+        char path[256];
+        snprintf(path, sizeof path, "../shared/data/duc2004.systems/%s.jsonl", json_string_value(sys));
+        json_t *sums = load_by_id(path);
+        json_object_foreach(json_object_get(s1, "inputs"), cid, c)
+            check_spl(json_string_value(json_object_get(json_object_get(sums, cid), "summary")),
+                      json_object_get(json_object_get(c, "peers"), json_string_value(sys)), &t, cid);
+        json_decref(sums);
+    }
+    json_object_foreach(json_object_get(s9, "inputs"), cid, c)
+        check_spl(json_string_value(json_array_get(json_object_get(json_object_get(mn, cid), "references"), 0)),
+                  json_object_get(json_object_get(c, "models"), "M0"), &t, cid);
+    printf("  SPL: %ld texts remade from the raw data, %ld differ\n", t.checked, t.differ);
+    CHECK(t.checked > 500);
+    json_decref(s1), json_decref(s9), json_decref(duc), json_decref(mn);
+}
+
 TEST(stems_match_rouge)
 {
     FILE *f = fopen(SHARED "/stems.tsv", "rb");
@@ -432,6 +518,7 @@ TEST(stems_match_rouge)
 int main(void)
 {
     RUN(stems_match_rouge);
+    RUN(spl_matches_vector_inputs);
     RUN(edge_cases);
     RUN(edge_wlcs_empty_model);
     RUN(vector_s1);
