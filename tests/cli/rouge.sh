@@ -59,6 +59,14 @@ expect_status rouge_two_systems 0 $NF rouge -n 1 --peer-words 3 "$TMP/copy.jsonl
 expect_grep rouge_two_systems_both "^mysys " "$TMP/out"
 expect_grep rouge_peer_words_signed "peer cut: 3 words" "$TMP/out"
 
+# --peer-words cuts summaries only: 4 of 6 words kept, all of them in the reference.
+printf '{"id": "w", "references": ["one two three four"]}\n' >"$TMP/w_refs.jsonl"
+printf '{"id": "w", "summary": "One two. Three four five six."}\n' >"$TMP/w.jsonl"
+expect_status rouge_peer_words 0 $NF rouge -n 1 --peer-words 4 --format rouge155 "$TMP/w.jsonl" "$TMP/w_refs.jsonl"
+expect_grep rouge_peer_words_precision "ROUGE-1 Average_P: 1\.00000" "$TMP/out"
+expect_status rouge_no_peer_words 0 $NF rouge -n 1 --format rouge155 "$TMP/w.jsonl" "$TMP/w_refs.jsonl"
+expect_grep rouge_no_peer_words_precision "ROUGE-1 Average_P: 0\.66667" "$TMP/out"
+
 # --unicode keeps Greek; the default (ROUGE-1.5.5) drops it.
 printf '{"id": "g", "references": ["Η Αθήνα γιόρτασε."]}\n' >"$TMP/gr_refs.jsonl"
 printf '{"id": "g", "summary": "Η Αθήνα γιόρτασε χθες."}\n' >"$TMP/gr.jsonl"
