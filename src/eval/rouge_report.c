@@ -81,31 +81,41 @@ int rouge_evalid_cmp(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-/* qsort helpers over indices into the scorer (set before sorting). */
-static const nf_rouge *order_r;
+/* A name and its index, sorted by name (no global state: renders of
+ * distinct scorers may run at once). */
+typedef struct keyed {
+    const char *key;
+    size_t idx;
+} keyed;
 
-static int system_cmp(const void *a, const void *b)
+static int keyed_strcmp(const void *a, const void *b)
 {
-    return strcmp(order_r->systems[*(const size_t *)a].name,
-                  order_r->systems[*(const size_t *)b].name);
+    return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
 }
 
-static int cluster_cmp(const void *a, const void *b)
+static int keyed_evalid(const void *a, const void *b)
 {
-    return rouge_evalid_cmp(order_r->clusters[*(const size_t *)a].id,
-                            order_r->clusters[*(const size_t *)b].id);
+    return rouge_evalid_cmp(((const keyed *)a)->key, ((const keyed *)b)->key);
 }
 
-/* An index permutation 0..n-1 sorted with cmp; NULL when out of memory. */
-static size_t *sorted_order(const nf_rouge *r, size_t n, int (*cmp)(const void *, const void *))
+/* The indices of systems (by name) or clusters (by ROUGE's -d order);
+ * NULL when out of memory. */
+static size_t *sorted_order(const nf_rouge *r, int clusters)
 {
+    size_t n = clusters ? r->nclusters : r->nsystems;
+    keyed *k = xmalloc((n ? n : 1) * sizeof *k);
     size_t *o = xmalloc((n ? n : 1) * sizeof *o);
-    if (!o)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        o[i] = i;
-    order_r = r;
-    qsort(o, n, sizeof *o, cmp);
+    if (k && o) {
+        for (size_t i = 0; i < n; i++)
+            k[i] = (keyed){clusters ? r->clusters[i].id : r->systems[i].name, i};
+        qsort(k, n, sizeof *k, clusters ? keyed_evalid : keyed_strcmp);
+        for (size_t i = 0; i < n; i++)
+            o[i] = k[i].idx;
+    } else {
+        xfree(o);
+        o = NULL;
+    }
+    xfree(k);
     return o;
 }
 
@@ -251,8 +261,8 @@ int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, 
     *out = NULL;
     if (!r->scored || format < NF_ROUGE_TABLE || format > NF_ROUGE_155)
         return NF_EINVAL;
-    size_t *sys = sorted_order(r, r->nsystems, system_cmp);
-    size_t *cl = sorted_order(r, r->nclusters, cluster_cmp);
+    size_t *sys = sorted_order(r, 0);
+    size_t *cl = sorted_order(r, 1);
     buf b = {0};
     if (sys && cl) {
         if (format == NF_ROUGE_155)

@@ -8,6 +8,7 @@
 #include "newsfuse.h"
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 /* ---- helpers ---- */
@@ -497,6 +498,59 @@ TEST(errors)
     nf_rouge_free(NULL);
 }
 
+/* ---- threads ---- */
+
+/* Scores and renders a small run; returns the report (nf_free). */
+static char *small_report(void)
+{
+    nf_rouge *r = nf_rouge_new();
+    char *out = NULL;
+    const char *m[] = {"Heavy rain flooded the old town.\nRoads were closed.\n",
+                       "The old town flooded after heavy rain.\n"};
+    size_t lens[2] = {strlen(m[0]), strlen(m[1])};
+    const char *p = "Rain flooded the town.\nThe roads closed.\n";
+    if (r && nf_rouge_set_flags(r, "-n 2 -m -2 4 -u -w 1.2 -r 200") == NF_OK &&
+        nf_rouge_add_references(r, "10", m, lens, 2) == NF_OK &&
+        nf_rouge_add_references(r, "9", m, lens, 1) == NF_OK &&
+        nf_rouge_add_summary(r, "Z", "10", p, strlen(p)) == NF_OK &&
+        nf_rouge_add_summary(r, "A", "9", p, strlen(p)) == NF_OK &&
+        nf_rouge_add_summary(r, "A", "10", m[1], lens[1]) == NF_OK && nf_rouge_score(r) == NF_OK)
+        nf_rouge_render(r, NF_ROUGE_155, 1, &out, NULL);
+    nf_rouge_free(r);
+    return out;
+}
+
+static void *thread_reports(void *arg)
+{
+    const char *want = arg;
+    long differ = 0;
+    for (int i = 0; i < 30; i++) {
+        char *got = small_report();
+        differ += !got || strcmp(got, want) != 0;
+        nf_free(got);
+    }
+    return (void *)differ;
+}
+
+TEST(threads_distinct_scorers)
+{
+    char *want = small_report();
+    CHECK(want != NULL);
+    if (!want)
+        return;
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        CHECK(pthread_create(&t[i], NULL, thread_reports, want) == 0);
+    long differ = 0;
+    for (int i = 0; i < 4; i++) {
+        void *rv;
+        pthread_join(t[i], &rv);
+        differ += (long)rv;
+    }
+    CHECK(differ == 0);
+    nf_free(want);
+}
+
 /* ---- allocation failures ---- */
 
 static long alloc_budget = -1, alloc_count;
@@ -585,6 +639,7 @@ int main(void)
     RUN(spl_conversion);
     RUN(reports);
     RUN(errors);
+    RUN(threads_distinct_scorers);
     RUN(allocation_failures);
     TEST_EXIT();
 }
