@@ -243,6 +243,15 @@ static void render_json(const nf_rouge *r, const size_t *sys, const size_t *cl, 
 {
     buf_printf(b, "{\"schema\":\"%s\",\"kind\":\"rouge\",\"signature\":", NF_SCHEMA);
     json_str(b, r->signature);
+    buf flags = {0};
+    flags_text(&flags, &r->st);
+    buf_putc(&flags, '\0');
+    char *f = buf_take(&flags, NULL);
+    buf_puts(b, ",\"rouge155_flags\":");
+    json_str(b, f ? f : "");
+    xfree(f);
+    if (!f)
+        b->failed = 1;
     buf_puts(b, ",\"metrics\":[");
     for (size_t m = 0; m < r->nmetrics; m++) {
         buf_puts(b, m ? "," : "");

@@ -460,6 +460,8 @@ TEST(reports)
     json_t *c10 = json_object_get(json_object_get(json_object_get(s0, "clusters"), "10"), "ROUGE-1");
     CHECK_NEAR(json_real_value(json_array_get(c10, 0)), 0.66667, 1e-9);
     CHECK(strstr(json_string_value(json_object_get(j, "signature")), "flags: -n 1 ") != NULL);
+    CHECK_STR(json_string_value(json_object_get(j, "rouge155_flags")),
+              "-n 1 -c 95 -r 10 -f A -p 0.5 -t 0 -a");
     json_decref(j);
     nf_free(out);
     CHECK(nf_rouge_render(r, NF_ROUGE_TABLE, 0, &out, NULL) == NF_OK);
