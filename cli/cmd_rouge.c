@@ -52,6 +52,11 @@ static void rouge_usage(FILE *out)
         "                    lines (a text without line breaks is one sentence)\n"
         "  --peer-words N    cut each summary to N words before scoring (Multi-News\n"
         "                    convention; unlike -l, references stay whole)\n"
+        "  --preset P        a data set's standard setting (../shared/data/README.md):\n"
+        "                    duc2004 (-n 4 -m -2 4 -u -l 100), duc2006 (-n 2 -x -m -2 4 -u\n"
+        "                    -l 250), duc2007 (-n 2 -x -m -2 4 -u -l 100), multinews\n"
+        "                    (-n 2 -m -2 4 -u, --peer-words 260); all -c 95 -r 1000 -f A\n"
+        "                    -p 0.5 -t 0 -a; later options still apply\n"
         "  --name NAME       system name of a single SUMMARIES\n\n"
         "Exit status: 0 success, 1 bad data, 2 bad usage.\n");
 }
@@ -110,6 +115,33 @@ static int parse_short(rouge_args *a, int argc, char **argv, int *i)
     return EXIT_OK;
 }
 
+/* The standard settings of the development sets. */
+static const struct {
+    const char *name, *flags;
+    long peer_words;
+} presets[] = {
+    {"duc2004", "-n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100", 0},
+    {"duc2006", "-n 2 -x -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 250", 0},
+    {"duc2007", "-n 2 -x -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100", 0},
+    {"multinews", "-n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a", 260},
+};
+
+/* --preset NAME; returns EXIT_OK or EXIT_USAGE. */
+static int apply_preset(rouge_args *a, const char *name)
+{
+    for (size_t i = 0; i < sizeof presets / sizeof *presets; i++) {
+        if (strcmp(name, presets[i].name))
+            continue;
+        if (nf_rouge_set_flags(a->r, presets[i].flags) != NF_OK)
+            return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
+        a->metric_flag = 1;
+        if (presets[i].peer_words)
+            a->peer_words = presets[i].peer_words;
+        return EXIT_OK;
+    }
+    return cli_error(EXIT_USAGE, "rouge: --preset is duc2004, duc2006, duc2007 or multinews");
+}
+
 /* The newsfuse-only long options; returns -1 when name is not one. */
 static int parse_own(rouge_args *a, const char *name, const char *v)
 {
@@ -135,6 +167,8 @@ static int parse_own(rouge_args *a, const char *name, const char *v)
         return a->peer_words <= 0 ? cli_error(EXIT_USAGE, "rouge: --peer-words needs N > 0")
                                   : EXIT_OK;
     }
+    if (!strcmp(name, "preset"))
+        return apply_preset(a, v);
     if (!strcmp(name, "name")) {
         a->name = v;
         return *v ? EXIT_OK : cli_error(EXIT_USAGE, "rouge: --name needs a name");
@@ -145,7 +179,7 @@ static int parse_own(rouge_args *a, const char *name, const char *v)
 /* Does the long option take a value? */
 static int long_takes_value(const char *name)
 {
-    static const char *const with[] = {"format", "split", "peer-words", "name", NULL};
+    static const char *const with[] = {"format", "split", "peer-words", "name", "preset", NULL};
     for (int k = 0; with[k]; k++)
         if (!strcmp(name, with[k]))
             return 1;

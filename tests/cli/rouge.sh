@@ -46,6 +46,12 @@ $NF rouge -n 2 -m -l 10 --format rouge155 "$TMP/copy.jsonl" "$TMP/refs.jsonl" | 
 $NF rouge --ngram 2 --stem --words 10 --format rouge155 "$TMP/copy.jsonl" "$TMP/refs.jsonl" | grep -v '^#' >"$TMP/long"
 if [ -s "$TMP/short" ] && cmp -s "$TMP/short" "$TMP/long"; then pass rouge_long_flags_same; else fail rouge_long_flags_same; fi
 
+# --preset duc2004 is the DUC 2004 command.
+$NF rouge --preset duc2004 --format rouge155 "$TMP/copy.jsonl" "$TMP/refs.jsonl" >"$TMP/preset" 2>"$TMP/err"
+$NF rouge -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100 --format rouge155 "$TMP/copy.jsonl" "$TMP/refs.jsonl" >"$TMP/flags"
+if [ -s "$TMP/preset" ] && cmp -s "$TMP/preset" "$TMP/flags"; then pass rouge_preset_duc2004; else fail rouge_preset_duc2004; fi
+expect_status rouge_preset_unknown 2 $NF rouge --preset tac2008 "$TMP/copy.jsonl" "$TMP/refs.jsonl"
+
 # A directory of summaries: one file per event, the extension dropped.
 mkdir -p "$TMP/mysys"
 printf 'The river bridge closed after engineers found cracks.\n' >"$TMP/mysys/e1.txt"
