@@ -1,0 +1,235 @@
+/* Across reports: figures that count the same thing (same event, same
+ * counted class, same modifiers) form a group, and each group is labelled
+ * agree, revised (a newer report or an update cue gives the new value) or
+ * conflict (different values and nothing says which is newer). Parts of a
+ * whole ("4 of the 18"), wholes, increments ("two more bodies") and vague
+ * amounts ("dozens") are shown in their group but never disagree. */
+#include "core/alloc.h"
+#include "facts/facts.h"
+#include "model/docset.h"
+#include <math.h>
+#include <string.h>
+
+/* Returns 1 if figure f is grouped: a count with an event and a class. */
+static int groupable(const figure *f)
+{
+    return f->kind == KIND_COUNT && f->event[0] && f->counted[0];
+}
+
+static uint64_t key_hash(const figure *f)
+{
+    uint64_t h = 1469598103934665603ULL;
+    const char *parts[] = {f->event, f->counted, f->modifier};
+    for (int p = 0; p < 3; p++) {
+        for (const char *s = parts[p]; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+        h = (h ^ 0xFF) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static int same_key(const figure *a, const figure *b)
+{
+    return !strcmp(a->event, b->event) && !strcmp(a->counted, b->counted) &&
+           !strcmp(a->modifier, b->modifier);
+}
+
+/* Assigns each groupable figure its group index (first-seen order) with
+ * an open-addressing table of figure indices; returns the group count or
+ * -1 when out of memory. */
+static long assign_groups(nf_facts_sheet *sh)
+{
+    size_t size = 16;
+    while (size < 2 * sh->n)
+        size *= 2;
+    long *slot = xmalloc(size * sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < size; i++)
+        slot[i] = -1;
+    long ngroups = 0;
+    for (size_t i = 0; i < sh->n; i++) {
+        figure *f = &sh->figs[i];
+        if (!groupable(f))
+            continue;
+        size_t h = (size_t)key_hash(f) & (size_t)(size - 1);
+        while (slot[h] >= 0 && !same_key(&sh->figs[slot[h]], f))
+            h = (h + 1) & (size - 1);
+        if (slot[h] < 0)
+            slot[h] = (long)i, sh->figs[i].group = ngroups++;
+        else
+            f->group = sh->figs[slot[h]].group;
+    }
+    xfree(slot);
+    return ngroups;
+}
+
+/* Returns 1 if the two figures give the same amount: equal bounds, or
+ * within a tenth of each other when one is approximate. */
+static int same_value(const figure *a, const figure *b)
+{
+    if (a->lo == b->lo && a->hi == b->hi)
+        return 1;
+    if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
+        return 0;
+    double m = a->lo > b->lo ? a->lo : b->lo;
+    return fabs(a->lo - b->lo) <= 0.1 * m;
+}
+
+/* Returns 1 if a is known to be newer than b: b is marked as an earlier
+ * value, a's report is dated later, or (same or unknown dates) a is marked
+ * as an update and b is not. */
+static int newer(const figure *a, const figure *b, const nf_docset *ds)
+{
+    if (b->cue == CUE_PREVIOUS && a->cue != CUE_PREVIOUS)
+        return 1;
+    const char *da = ds->docs[a->doc].date, *db = ds->docs[b->doc].date;
+    int cmp = da && db ? strcmp(da, db) : 0;
+    if (cmp)
+        return cmp > 0;
+    return a->cue == CUE_UPDATE && b->cue != CUE_UPDATE;
+}
+
+/* Returns 1 if the figure takes part in the comparison of its group. */
+static int comparable(const figure *f, const uint8_t *is_whole, size_t i)
+{
+    return f->part_of < 0 && !is_whole[i] && !f->increment && f->qual != Q_VAGUE;
+}
+
+/* What the figures holding the newest value can vouch for: a summary
+ * that makes newer() a linear test. */
+typedef struct vouch {
+    int any_current;        /* one not marked as an earlier value */
+    const char *max_date;   /* the latest report date among them */
+    int update_undated;     /* one marked as an update in an undated report */
+    const char *max_update; /* the latest date among those marked as updates */
+} vouch;
+
+static void vouch_add(vouch *v, const figure *y, const nf_docset *ds)
+{
+    const char *d = ds->docs[y->doc].date;
+    v->any_current |= y->cue != CUE_PREVIOUS;
+    if (d && (!v->max_date || strcmp(d, v->max_date) > 0))
+        v->max_date = d;
+    if (y->cue == CUE_UPDATE && !d)
+        v->update_undated = 1;
+    if (y->cue == CUE_UPDATE && d && (!v->max_update || strcmp(d, v->max_update) > 0))
+        v->max_update = d;
+}
+
+/* Returns 1 if some figure summarised in v is newer() than x. */
+static int vouch_beats(const vouch *v, const figure *x, const nf_docset *ds)
+{
+    const char *d = ds->docs[x->doc].date;
+    if (x->cue == CUE_PREVIOUS && v->any_current)
+        return 1;
+    if (d && v->max_date && strcmp(v->max_date, d) > 0)
+        return 1;
+    if (x->cue == CUE_UPDATE)
+        return 0;
+    return v->update_undated || ((v->max_update || v->update_undated) && !d) ||
+           (d && v->max_update && strcmp(v->max_update, d) >= 0);
+}
+
+/* The newest comparable figure of the group (newer() wins, then order). */
+static long newest(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole, const nf_docset *ds)
+{
+    long m = -1;
+    for (size_t a = 0; a < g->n; a++) {
+        size_t i = g->figs[a];
+        if (comparable(&sh->figs[i], is_whole, i) && (m < 0 || newer(&sh->figs[i], &sh->figs[m], ds)))
+            m = (long)i;
+    }
+    return m;
+}
+
+/* If the newest figure's value supersedes every other value of the group
+ * returns that figure, else -1. Linear in the group's size. */
+static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole,
+                       const nf_docset *ds)
+{
+    long m = newest(sh, g, is_whole, ds);
+    vouch v = {0};
+    for (size_t a = 0; a < g->n; a++) {
+        const figure *y = &sh->figs[g->figs[a]];
+        if (comparable(y, is_whole, g->figs[a]) && same_value(y, &sh->figs[m]))
+            vouch_add(&v, y, ds);
+    }
+    for (size_t a = 0; a < g->n; a++) {
+        const figure *x = &sh->figs[g->figs[a]];
+        if (comparable(x, is_whole, g->figs[a]) && !same_value(x, &sh->figs[m]) && !vouch_beats(&v, x, ds))
+            return -1;
+    }
+    return m;
+}
+
+/* Labels one group, in time linear in its size. */
+static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, const nf_docset *ds)
+{
+    long first = -1;
+    int differ = 0;
+    g->ndocs = 0;
+    for (size_t a = 0; a < g->n; a++) {
+        const figure *f = &sh->figs[g->figs[a]];
+        g->ndocs += a == 0 || f->doc != sh->figs[g->figs[a - 1]].doc;
+        if (!comparable(f, is_whole, g->figs[a]))
+            continue;
+        if (first < 0)
+            first = (long)g->figs[a];
+        else if (!same_value(f, &sh->figs[first]))
+            differ = 1;
+    }
+    g->latest = -1;
+    if (!differ) {
+        g->label = g->ndocs > 1 ? LABEL_AGREE : LABEL_SINGLE;
+        return;
+    }
+    g->latest = supersedes(sh, g, is_whole, ds);
+    g->label = g->latest >= 0 ? LABEL_REVISED : LABEL_CONFLICT;
+}
+
+/* Fills the groups' figure lists (figures are in document order). */
+static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
+{
+    sh->groups = arena_alloc(&sh->mem, (ngroups ? ngroups : 1) * sizeof *sh->groups);
+    if (!sh->groups)
+        return NF_ENOMEM;
+    sh->ngroups = ngroups;
+    for (size_t i = 0; i < sh->n; i++)
+        if (sh->figs[i].group >= 0)
+            sh->groups[sh->figs[i].group].n++;
+    for (size_t g = 0; g < ngroups; g++) {
+        sh->groups[g].figs = arena_alloc(&sh->mem, sh->groups[g].n * sizeof(size_t));
+        if (!sh->groups[g].figs)
+            return NF_ENOMEM;
+        sh->groups[g].n = 0;
+    }
+    for (size_t i = 0; i < sh->n; i++) {
+        const figure *f = &sh->figs[i];
+        if (f->group < 0)
+            continue;
+        fgroup *g = &sh->groups[f->group];
+        if (!g->n)
+            g->event = f->event, g->counted = f->counted, g->modifier = f->modifier;
+        g->figs[g->n++] = i;
+    }
+    return NF_OK;
+}
+
+int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
+{
+    long ngroups = assign_groups(sh);
+    if (ngroups < 0)
+        return NF_ENOMEM;
+    int rc = fill_groups(sh, (size_t)ngroups);
+    uint8_t *is_whole = rc == NF_OK ? xcalloc(sh->n ? sh->n : 1, 1) : NULL;
+    if (!is_whole)
+        return NF_ENOMEM;
+    for (size_t i = 0; i < sh->n; i++)
+        if (sh->figs[i].part_of >= 0)
+            is_whole[sh->figs[i].part_of] = 1;
+    for (size_t g = 0; g < sh->ngroups; g++)
+        label_group(sh, &sh->groups[g], is_whole, ds);
+    xfree(is_whole);
+    return NF_OK;
+}

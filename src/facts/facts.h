@@ -1,0 +1,146 @@
+/* The figure sheet's internals: the word lists it reads from data/facts/,
+ * one sentence's words, the quantities found in them, the figures (what is
+ * counted, what happened to it, who says so) and their groups across
+ * reports. doc/FACTS.md describes the rules. */
+#ifndef NF_FACTS_FACTS_H
+#define NF_FACTS_FACTS_H
+#include "core/arena.h"
+#include "newsfuse.h"
+#include <stddef.h>
+#include <stdint.h>
+
+struct json_t;
+
+/* ---- lexicon.c: the data files, loaded once and shared (immutable). ---- */
+
+enum num_role { NUM_UNIT = 1, NUM_TEN, NUM_MULT, NUM_VAGUE, NUM_DOZEN };
+enum qualifier { Q_EXACT = 0, Q_AT_LEAST, Q_MORE_THAN, Q_AT_MOST, Q_FEWER_THAN, Q_ABOUT, Q_RANGE,
+                 Q_VAGUE };
+enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
+enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS };
+enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT };
+enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
+
+typedef struct lex_entry {
+    const char *key; /* lower case, words separated by one space */
+    const char *val;
+    double num;
+    int role;
+} lex_entry;
+
+typedef struct lex_table {
+    lex_entry *items; /* sorted by key */
+    size_t n;
+} lex_table;
+
+typedef struct lexicon {
+    arena mem;
+    lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
+} lexicon;
+
+/* Returns the shared lexicon, loading it on first use (thread-safe), or
+ * NULL when out of memory or a data file is missing. Never freed. */
+const lexicon *lexicon_get(void);
+/* Returns the entry whose key is the n bytes at w (lower case), or NULL. */
+const lex_entry *lex_find(const lex_table *t, const char *w, size_t n);
+
+/* ---- quantities.c: words and numbers of one sentence. ---- */
+
+enum { WORD_MAX = 40 };
+typedef struct word {
+    size_t start, end; /* bytes in the document's text */
+    char low[WORD_MAX]; /* lower-cased (ASCII), cut at WORD_MAX - 1 */
+    uint8_t len;        /* strlen(low) */
+    uint8_t punct;      /* a punctuation mark, not a word */
+    uint8_t cap;        /* starts with an upper-case letter */
+    uint8_t digit;      /* starts with a digit */
+} word;
+
+enum fig_kind { KIND_COUNT = 0, KIND_MONEY, KIND_PERCENT, KIND_MEASURE, KIND_DURATION, KIND_DATE,
+                KIND_TIME, KIND_AGE, KIND_YEAR, KIND_ORDINAL, KIND_ID };
+
+typedef struct quantity {
+    uint32_t w0, w1;  /* words [w0, w1) of the sentence: qualifier + number */
+    uint32_t n0;      /* first word of the number itself */
+    double lo, hi;    /* hi < 0: no upper bound */
+    int qual, kind;
+} quantity;
+
+/* Splits s[0..n) (document offsets from base) into words and punctuation.
+ * Returns the count written to out (at most cap). */
+size_t words_split(const char *s, size_t n, size_t base, word *out, size_t cap);
+/* Reads the quantity starting at word i if there is one: fills *q (kind
+ * still KIND_COUNT for plain counts) and returns 1, else 0. */
+int quantity_at(const lexicon *lx, const word *w, size_t nw, size_t i, quantity *q);
+/* Sets q->kind from the words around it (money, percent, measures,
+ * durations, dates, times, ages, years). */
+void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q);
+
+/* ---- figures.c / align.c / the sheet ---- */
+
+typedef struct figure {
+    uint32_t doc;
+    size_t start, end;       /* the figure's words (qualifier + number), stored text */
+    size_t sent_start, sent_end;
+    double lo, hi;
+    int qual, kind, cue;
+    const char *text;        /* as written, e.g. "at least 12" */
+    const char *counted;     /* normalised head noun class, "" if none */
+    const char *head;        /* the head noun as written in lower case, "" if none */
+    const char *modifier;    /* nationality or proper modifier key, "" if none */
+    const char *event;       /* normalised event, "" if none */
+    const char *speaker;     /* "" if none */
+    const char *when;        /* time reference, "" if none */
+    long part_of;            /* index of the whole ("4 of the 18"), or -1 */
+    int increment;           /* "two more bodies": added to a count, not a total */
+    long group;              /* index of its group, or -1 */
+} figure;
+
+enum label { LABEL_SINGLE = 0, LABEL_AGREE, LABEL_REVISED, LABEL_CONFLICT };
+
+typedef struct fgroup {
+    const char *event, *counted, *modifier;
+    size_t *figs; /* figure indices in document order */
+    size_t n;
+    int label;
+    size_t ndocs;   /* distinct reports */
+    long latest;    /* the figure holding the current value (revised), or -1 */
+} fgroup;
+
+struct nf_facts_sheet {
+    arena mem;
+    figure *figs;
+    size_t n, cap;
+    fgroup *groups;
+    size_t ngroups;
+    size_t ndocs;
+    char **warnings;
+    size_t nwarnings, warncap;
+    word *scratch; /* one sentence's words */
+    size_t scratch_cap;
+};
+
+/* Finds the figures of one sentence text[s0..s1) of document doc and
+ * appends them to sh. Returns NF_OK or NF_ENOMEM. */
+int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
+                     size_t s1);
+/* Groups the sheet's count figures by event, counted class and modifier and
+ * labels each group; dates are the documents' ("YYYY-MM-DD" or NULL).
+ * Returns NF_OK or NF_ENOMEM. */
+int align_figures(nf_facts_sheet *sh, const nf_docset *ds);
+
+/* Maps an offset in document doc's stored text to its original bytes. */
+size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos);
+
+/* Names for output. */
+const char *facts_label_name(int label);
+const char *facts_kind_name(int kind);
+const char *facts_qualifier_name(int qual);
+/* Writes the value as a journalist would read it ("at least 12", "12-15"). */
+void facts_value_string(const figure *f, char *out, size_t cap);
+
+/* The sheet as a "newsfuse/1" JSON object (new reference), or NULL when
+ * out of memory; for embedding in other results (summarize --facts). */
+struct json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds);
+
+#endif

@@ -1,0 +1,493 @@
+/* Figures: each quantity of a sentence with what it counts (the head noun
+ * after it and its modifiers), what happened to it (the governing verb,
+ * adjective or noun, normalised through data/facts/events.txt), who says
+ * so ("X said", "according to X"), when, and whether the sentence marks it
+ * as an update ("rose to") or an earlier value ("up from"). */
+#include "core/alloc.h"
+#include "facts/facts.h"
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_QUANTITIES = 256, NP_WORDS = 5, SPEAKER_WORDS = 6 };
+
+typedef struct sent_ctx {
+    nf_facts_sheet *sh;
+    const lexicon *lx;
+    const char *text;
+    const word *w;
+    size_t nw;
+    uint32_t doc;
+    size_t s0, s1;
+    size_t first; /* index of the sentence's first figure in sh */
+} sent_ctx;
+
+/* What the noun phrase after a number says. */
+typedef struct np {
+    size_t end;          /* the word after the phrase */
+    char head[WORD_MAX]; /* lower case, "" if none */
+    char counted[WORD_MAX];
+    char modifier[3 * WORD_MAX];
+    const char *event;   /* the head's own event ("dead", "hostages"), or NULL */
+    int increment;
+    int part_next;       /* "of the 18": the next quantity is the whole */
+    int part_prev;       /* "of them": the previous count is the whole */
+} np;
+
+static int is_word(const word *w, size_t nw, size_t k, const char *s)
+{
+    return k < nw && !strcmp(w[k].low, s);
+}
+
+/* Returns 1 if word k is a boundary for searches: punctuation other than
+ * a hyphen or an apostrophe, or a number. */
+static int is_boundary(const word *w, size_t k)
+{
+    if (w[k].digit)
+        return 1;
+    return w[k].punct && w[k].low[0] != '-' && w[k].low[0] != '\'';
+}
+
+static const lex_entry *event_of(const lexicon *lx, const word *x)
+{
+    return x->punct ? NULL : lex_find(&lx->events, x->low, x->len);
+}
+
+static int np_role(const lexicon *lx, const word *x)
+{
+    const lex_entry *e = x->punct ? NULL : lex_find(&lx->np, x->low, x->len);
+    return e ? e->role : 0;
+}
+
+/* Appends a modifier key to m (space separated). */
+static void add_modifier(char *m, const char *key, size_t keylen)
+{
+    size_t len = strlen(m);
+    if (len + keylen + 2 > 3 * WORD_MAX)
+        return;
+    if (len)
+        m[len++] = ' ';
+    memcpy(m + len, key, keylen);
+    m[len + keylen] = '\0';
+}
+
+/* The key of a proper modifier: "Estmarkian", "Estmarkians" and "Estmark"
+ * all give "estmark" (demonyms.txt first, then suffixes). */
+static size_t proper_key(const lexicon *lx, const char *low, size_t len, char *out)
+{
+    const lex_entry *e = lex_find(&lx->demonyms, low, len);
+    if (e) {
+        size_t n = strlen(e->val);
+        memcpy(out, e->val, n + 1);
+        return n;
+    }
+    static const char *const suffixes[] = {"ians", "ian", "ia", "ans", "an", "ese", "ish", "a", "y"};
+    size_t n = len;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (len > k + 3 && !memcmp(low + len - k, suffixes[i], k)) {
+            n = len - k;
+            break;
+        }
+    }
+    memcpy(out, low, n);
+    out[n] = '\0';
+    return n;
+}
+
+/* Returns 1 if a capitalised word names people by nation ("Estmarkians",
+ * "Britons"): on the list, or ending in -ians, -ans, -ese, -is. */
+static int is_demonym(const lexicon *lx, const word *x)
+{
+    if (lex_find(&lx->demonyms, x->low, x->len))
+        return 1;
+    static const char *const ends[] = {"ians", "ans", "ese", "is"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t k = strlen(ends[i]);
+        if (x->len > k + 2 && !memcmp(x->low + x->len - k, ends[i], k))
+            return 1;
+    }
+    return 0;
+}
+
+/* The class of a head noun: counted.txt, else the singular by rule. */
+static void counted_class(const lexicon *lx, const char *head, char *out)
+{
+    size_t n = strlen(head);
+    const lex_entry *e = lex_find(&lx->counted, head, n);
+    if (!e && n > 4 && !strcmp(head + n - 3, "ies")) {
+        memcpy(out, head, n - 3);
+        memcpy(out + n - 3, "y", 2);
+        return;
+    }
+    if (!e && n > 3 && head[n - 1] == 's' && head[n - 2] != 's' && head[n - 2] != 'u') {
+        e = lex_find(&lx->counted, head, n - 1);
+        if (!e) {
+            memcpy(out, head, n - 1);
+            out[n - 1] = '\0';
+            return;
+        }
+    }
+    const char *v = e ? e->val : head;
+    size_t k = strlen(v);
+    memcpy(out, v, k + 1);
+}
+
+/* "of neighbouring Estmark", "of Britain": a proper modifier after "of". */
+static size_t of_proper(const sent_ctx *c, size_t k, np *p)
+{
+    const word *w = c->w;
+    size_t j = k + 1;
+    if (j < c->nw && !w[j].cap && !w[j].punct && !np_role(c->lx, &w[j]))
+        j++;
+    if (j >= c->nw || !w[j].cap || w[j].punct)
+        return 0;
+    char key[WORD_MAX];
+    size_t n = proper_key(c->lx, w[j].low, w[j].len, key);
+    add_modifier(p->modifier, key, n);
+    return j + 1 - k;
+}
+
+/* Handles "of the 18", "of them", "of the victims" right after a number;
+ * returns the word where the noun phrase starts. */
+static size_t np_of(const sent_ctx *c, size_t j, np *p)
+{
+    const word *w = c->w;
+    if (!is_word(w, c->nw, j, "of"))
+        return j;
+    if (is_word(w, c->nw, j + 1, "them") || is_word(w, c->nw, j + 1, "those") ||
+        is_word(w, c->nw, j + 1, "whom")) {
+        p->part_prev = 1;
+        return j + 2;
+    }
+    if (!is_word(w, c->nw, j + 1, "the") && !is_word(w, c->nw, j + 1, "these"))
+        return j;
+    quantity q;
+    if (j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
+        p->part_next = 1;
+        return j; /* the whole carries the noun phrase */
+    }
+    return j + 2;
+}
+
+/* One word of the noun phrase: returns 0 to stop, 1 to go on. */
+static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
+{
+    const word *x = &c->w[k];
+    if (is_boundary(c->w, k))
+        return 0;
+    int role = np_role(c->lx, x);
+    if (role == NP_INCREMENT || role == NP_SKIP) {
+        p->increment |= role == NP_INCREMENT && !*content;
+        return 1;
+    }
+    const lex_entry *ev = event_of(c->lx, x);
+    if (role == NP_STOP || (x->cap && lex_find(&c->lx->when, x->low, x->len)))
+        return 0;
+    if (ev && !lex_find(&c->lx->counted, x->low, x->len))
+        return 0;
+    if (x->cap) {
+        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_role(c->lx, &c->w[k + 1]) ||
+                   c->w[k + 1].cap;
+        if (last && !is_demonym(c->lx, x))
+            return 0;
+        char key[WORD_MAX];
+        add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
+        if (last)
+            memcpy(p->head, "people", 7);
+        return !last;
+    }
+    if (p->head[0]) /* the previous head was a modifier */
+        add_modifier(p->modifier, p->head, strlen(p->head));
+    memcpy(p->head, x->low, x->len + 1);
+    (*content)++;
+    if (ev) { /* "12 dead", "37 injured", "23 hostages" */
+        p->event = ev->val;
+        return 0;
+    }
+    return 1;
+}
+
+/* Reads the counted noun phrase after quantity q. */
+static void np_read(const sent_ctx *c, const quantity *q, np *p)
+{
+    memset(p, 0, sizeof *p);
+    size_t k = np_of(c, q->w1, p);
+    int content = 0;
+    for (size_t n = 0; k < c->nw && n < NP_WORDS; k++, n++) {
+        if (!np_word(c, k, p, &content))
+            break;
+        if (c->w[k].cap || !p->head[0])
+            continue;
+        if (is_word(c->w, c->nw, k + 1, "of")) {
+            size_t used = of_proper(c, k + 1, p);
+            k += used;
+            if (used)
+                break;
+        }
+    }
+    if (k < c->nw && !c->w[k].punct && is_word(c->w, c->nw, k, "of"))
+        k += of_proper(c, k, p);
+    p->end = k;
+    if (p->head[0])
+        counted_class(c->lx, p->head, p->counted);
+}
+
+/* The event nearest to quantity q: right after its noun phrase (up to
+ * six words), else to its left within the clause (up to fifteen), else
+ * further right (up to ten), else the head noun's own. */
+static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
+{
+    const word *w = c->w;
+    const char *right = NULL;
+    size_t rpos = 0;
+    for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
+        const lex_entry *e = event_of(c->lx, &w[k]);
+        if (e) {
+            right = e->val, rpos = n;
+            break;
+        }
+    }
+    if (right && rpos < 6)
+        return right;
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
+        const lex_entry *e = event_of(c->lx, &w[k - 1]);
+        if (e)
+            return e->val;
+    }
+    return right ? right : p->event;
+}
+
+static int is_pronoun(const word *x)
+{
+    static const char *const p[] = {"he", "she", "they", "it", "we", "i", "you", "this", "that"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (!strcmp(x->low, p[i]))
+            return 1;
+    return 0;
+}
+
+/* Copies the words [a, b) of the sentence into the sheet's arena as
+ * written; "" when empty or a lone pronoun. */
+static const char *span_copy(const sent_ctx *c, size_t a, size_t b)
+{
+    if (a >= b || (b == a + 1 && is_pronoun(&c->w[a])))
+        return "";
+    return arena_strndup(&c->sh->mem, c->text + c->w[a].start, c->w[b - 1].end - c->w[a].start);
+}
+
+/* Words of the speaker around attribution word k ("officials said",
+ * "said the ministry"): sets [*a, *b). */
+static void speaker_words(const sent_ctx *c, size_t k, size_t len, int kind, size_t *a, size_t *b)
+{
+    size_t j = k;
+    if (kind == ATTR_VERB)
+        while (j > 0 && k - j < SPEAKER_WORDS && !is_boundary(c->w, j - 1))
+            j--;
+    if (kind == ATTR_VERB && j < k) {
+        if (j > 0 && !is_boundary(c->w, j - 1)) /* a long clause: keep its end */
+            j = k - 3;
+        *a = j, *b = k;
+        return;
+    }
+    size_t e = k + len;
+    while (e < c->nw && e - (k + len) < SPEAKER_WORDS && !is_boundary(c->w, e))
+        e++;
+    *a = k + len, *b = e;
+}
+
+/* The attribution nearest to word at: returns the speaker, "" if none. */
+static const char *speaker_find(const sent_ctx *c, size_t at)
+{
+    size_t best = (size_t)-1, dist = (size_t)-1, blen = 1;
+    int bkind = 0;
+    for (size_t k = 0; k < c->nw; k++) {
+        if (c->w[k].punct)
+            continue;
+        const lex_entry *e = lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len);
+        size_t len = 1;
+        if (!e && k + 1 < c->nw && !strcmp(c->w[k].low, "according") && is_word(c->w, c->nw, k + 1, "to"))
+            e = lex_find(&c->lx->attribution, "according to", 12), len = 2;
+        size_t d = k > at ? k - at : at - k;
+        if (e && d < dist)
+            best = k, dist = d, bkind = e->role, blen = len;
+    }
+    if (best == (size_t)-1)
+        return "";
+    size_t a, b;
+    speaker_words(c, best, blen, bkind, &a, &b);
+    return span_copy(c, a, b);
+}
+
+/* The time reference nearest to word at ("on Saturday night", "earlier",
+ * "Sunday morning"), or "". */
+static const char *when_find(const sent_ctx *c, size_t at)
+{
+    size_t best = (size_t)-1, dist = (size_t)-1;
+    for (size_t k = 0; k < c->nw; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : lex_find(&c->lx->when, c->w[k].low, c->w[k].len);
+        size_t d = k > at ? k - at : at - k;
+        if (e && e->role != WHEN_PART && d < dist)
+            best = k, dist = d;
+    }
+    if (best == (size_t)-1)
+        return "";
+    size_t a = best, b = best + 1;
+    if (a > 0 && (is_word(c->w, c->nw, a - 1, "on") || is_word(c->w, c->nw, a - 1, "last") ||
+                  is_word(c->w, c->nw, a - 1, "this")))
+        a--;
+    const lex_entry *part = b < c->nw ? lex_find(&c->lx->when, c->w[b].low, c->w[b].len) : NULL;
+    if (part && part->role == WHEN_PART)
+        b++;
+    return arena_strndup(&c->sh->mem, c->text + c->w[a].start, c->w[b - 1].end - c->w[a].start);
+}
+
+/* Whether the sentence marks quantity q as an update or an earlier value:
+ * "from 12 to 14" and "up from 12" decide locally, else the nearest cue
+ * before it in the sentence. */
+static int cue_find(const sent_ctx *c, const quantity *q)
+{
+    const word *w = c->w;
+    size_t i = q->w0;
+    if (i > 0 && is_word(w, c->nw, i - 1, "from") && is_word(w, c->nw, q->w1, "to") && q->w1 + 1 < c->nw &&
+        !w[q->w1 + 1].punct)
+        return CUE_PREVIOUS;
+    if (i >= 3 && is_word(w, c->nw, i - 1, "to") && w[i - 2].digit && is_word(w, c->nw, i - 3, "from"))
+        return CUE_UPDATE;
+    for (size_t k = i; k > 0; k--) {
+        char two[2 * WORD_MAX + 1];
+        const lex_entry *e = NULL;
+        if (k >= 2) {
+            snprintf(two, sizeof two, "%s %s", w[k - 2].low, w[k - 1].low);
+            e = lex_find(&c->lx->cues, two, strlen(two));
+        }
+        if (!e)
+            e = lex_find(&c->lx->cues, w[k - 1].low, w[k - 1].len);
+        if (e)
+            return e->role;
+    }
+    return CUE_NONE;
+}
+
+/* Returns 1 when a lone "one" is not a number ("no one", "the one"). */
+static int one_is_pronoun(const sent_ctx *c, const quantity *q)
+{
+    static const char *const before[] = {"no", "any", "every", "each", "the", "this", "that", "which"};
+    if (q->w1 != q->w0 + 1 || strcmp(c->w[q->w0].low, "one") || q->w0 == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+        if (!strcmp(c->w[q->w0 - 1].low, before[i]))
+            return 1;
+    return 0;
+}
+
+/* Fills what a count says: its noun phrase, event, part-of-whole link. */
+static int figure_count(sent_ctx *c, const quantity *q, figure *f)
+{
+    np p;
+    np_read(c, q, &p);
+    const char *ev = event_find(c, q, &p);
+    f->event = ev ? ev : "";
+    f->increment = p.increment;
+    f->head = arena_strndup(&c->sh->mem, p.head, strlen(p.head));
+    f->counted = arena_strndup(&c->sh->mem, p.counted, strlen(p.counted));
+    f->modifier = arena_strndup(&c->sh->mem, p.modifier, strlen(p.modifier));
+    if (p.part_next)
+        f->part_of = (long)c->sh->n + 1; /* the next figure, made right after */
+    for (size_t k = c->sh->n; p.part_prev && k > c->first; k--)
+        if (c->sh->figs[k - 1].kind == KIND_COUNT) {
+            f->part_of = (long)k - 1;
+            break;
+        }
+    return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
+}
+
+/* Gives a count without a noun of its own the class of the figure it
+ * belongs to: the whole it is part of, or the count before it in the
+ * sentence ("12 people were killed and 37 injured"); "people" when it
+ * has an event but nothing else to go on. */
+static void figure_inherit(sent_ctx *c, size_t i)
+{
+    figure *f = &c->sh->figs[i];
+    if (f->part_of > (long)i && f->part_of < (long)c->sh->n && !f->event[0]) {
+        /* "4 of the 18 employees were killed": the verb is the part's */
+        f->event = c->sh->figs[f->part_of].event;
+        c->sh->figs[f->part_of].event = "";
+    }
+    if (f->kind != KIND_COUNT || f->counted[0])
+        return;
+    const figure *from = NULL;
+    if (f->part_of >= (long)c->sh->n)
+        f->part_of = -1;
+    if (f->part_of >= 0)
+        from = &c->sh->figs[f->part_of];
+    for (size_t k = i; !from && k > c->first; k--)
+        if (c->sh->figs[k - 1].kind == KIND_COUNT && c->sh->figs[k - 1].counted[0])
+            from = &c->sh->figs[k - 1];
+    if (from && from->counted[0]) {
+        f->counted = from->counted, f->modifier = from->modifier;
+        if (!f->event[0])
+            f->event = from->event;
+    } else if (f->event[0])
+        f->counted = "people";
+}
+
+/* Appends the figure for quantity q. */
+static int figure_add(sent_ctx *c, const quantity *q)
+{
+    if (GROW(c->sh->figs, c->sh->cap, c->sh->n + 1))
+        return NF_ENOMEM;
+    figure f = {.doc = c->doc, .sent_start = c->s0, .sent_end = c->s1, .lo = q->lo, .hi = q->hi,
+                .qual = q->qual, .kind = q->kind, .part_of = -1, .group = -1,
+                .counted = "", .head = "", .modifier = "", .event = ""};
+    f.start = c->w[q->w0].start, f.end = c->w[q->w1 - 1].end;
+    f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
+    f.speaker = speaker_find(c, q->n0);
+    f.when = when_find(c, q->n0);
+    f.cue = cue_find(c, q);
+    if (!f.text || !f.speaker || !f.when)
+        return NF_ENOMEM;
+    if (f.kind == KIND_COUNT && figure_count(c, q, &f) != NF_OK)
+        return NF_ENOMEM;
+    c->sh->figs[c->sh->n++] = f;
+    return NF_OK;
+}
+
+/* A weekday ("on Wednesday") is a date figure of its own. */
+static int weekday_at(const sent_ctx *c, size_t i, quantity *q)
+{
+    const lex_entry *e = c->w[i].cap ? lex_find(&c->lx->when, c->w[i].low, c->w[i].len) : NULL;
+    if (!e || e->role != WHEN_DAY)
+        return 0;
+    memset(q, 0, sizeof *q);
+    q->w0 = q->n0 = (uint32_t)i, q->w1 = (uint32_t)i + 1;
+    q->lo = q->hi = -1, q->kind = KIND_DATE;
+    return 1;
+}
+
+int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
+                     size_t s1)
+{
+    size_t need = s1 - s0 < 4096 ? s1 - s0 + 1 : 4096;
+    if (need > sh->scratch_cap) {
+        word *nw = xrealloc(sh->scratch, need * sizeof *nw);
+        if (!nw)
+            return NF_ENOMEM;
+        sh->scratch = nw, sh->scratch_cap = need;
+    }
+    sent_ctx c = {sh, lx, text, sh->scratch, 0, doc, s0, s1, sh->n};
+    c.nw = words_split(text + s0, s1 - s0, s0, sh->scratch, sh->scratch_cap);
+    quantity q;
+    for (size_t i = 0; i < c.nw;) {
+        if (!quantity_at(lx, c.w, c.nw, i, &q) && !weekday_at(&c, i, &q)) {
+            i++;
+            continue;
+        }
+        quantity_classify(lx, c.w, c.nw, &q);
+        if (!one_is_pronoun(&c, &q) && figure_add(&c, &q) != NF_OK)
+            return NF_ENOMEM;
+        i = q.w1;
+    }
+    for (size_t k = c.first; k < sh->n; k++)
+        figure_inherit(&c, k);
+    return NF_OK;
+}

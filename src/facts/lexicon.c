@@ -1,0 +1,140 @@
+/* The figure sheet's word lists (the files of data/facts/), loaded once into
+ * sorted tables. Language resources live in data files, not in code. */
+#include "core/alloc.h"
+#include "core/data.h"
+#include "facts/facts.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct load_ctx {
+    arena *mem;
+    lex_table *t;
+    size_t cap;
+    int failed;
+} load_ctx;
+
+/* Maps a role name of numbers.txt, update_cues.txt, attribution.txt or
+ * qualifiers.txt to its enum value; 0 when the column is free text. */
+static int role_of(const char *s, size_t n)
+{
+    static const struct { const char *name; int role; } roles[] = {
+        {"unit", NUM_UNIT},   {"ten", NUM_TEN},         {"mult", NUM_MULT},
+        {"vague", NUM_VAGUE}, {"dozen", NUM_DOZEN},     {"update", CUE_UPDATE},
+        {"previous", CUE_PREVIOUS}, {"verb", ATTR_VERB}, {"follows", ATTR_FOLLOWS},
+        {"at_least", Q_AT_LEAST}, {"more_than", Q_MORE_THAN}, {"at_most", Q_AT_MOST},
+        {"fewer_than", Q_FEWER_THAN}, {"about", Q_ABOUT},
+        {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},
+        {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
+        {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
+        {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE}};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
+            return roles[i].role;
+    return 0;
+}
+
+/* One line "KEY<TAB>VALUE[<TAB>ROLE]" into the table being loaded. */
+static int load_line(const char *line, size_t len, void *arg)
+{
+    load_ctx *c = arg;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab)
+        return 0;
+    size_t klen = (size_t)(tab - line);
+    const char *v = tab + 1, *end = line + len;
+    const char *tab2 = memchr(v, '\t', (size_t)(end - v));
+    size_t vlen = (size_t)((tab2 ? tab2 : end) - v);
+    if (GROW(c->t->items, c->cap, c->t->n + 1))
+        return c->failed = 1;
+    lex_entry *e = &c->t->items[c->t->n];
+    e->key = arena_strndup(c->mem, line, klen);
+    e->val = arena_strndup(c->mem, v, vlen);
+    if (!e->key || !e->val)
+        return c->failed = 1;
+    e->num = strtod(e->val, NULL);
+    e->role = tab2 ? role_of(tab2 + 1, (size_t)(end - tab2 - 1)) : role_of(v, vlen);
+    c->t->n++;
+    return 0;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const lex_entry *)a)->key, ((const lex_entry *)b)->key);
+}
+
+/* Loads data/facts/<name> into t, sorted. Returns 0 or -1. */
+static int load_table(arena *mem, lex_table *t, const char *name)
+{
+    load_ctx c = {mem, t, 0, 0};
+    int rc = data_each_line(name, load_line, &c);
+    if (rc < 0 || c.failed)
+        return -1;
+    qsort(t->items, t->n, sizeof *t->items, cmp_entry);
+    return 0;
+}
+
+static void lexicon_free(lexicon *lx)
+{
+    if (!lx)
+        return;
+    lex_table *ts[] = {&lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
+                       &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
+        xfree(ts[i]->items);
+    arena_free(&lx->mem);
+    xfree(lx);
+}
+
+/* Builds a lexicon from every data file, or NULL. */
+static lexicon *lexicon_load(void)
+{
+    lexicon *lx = xcalloc(1, sizeof *lx);
+    if (!lx)
+        return NULL;
+    struct { lex_table *t; const char *name; } files[] = {
+        {&lx->numbers, "facts/numbers.txt"},     {&lx->qualifiers, "facts/qualifiers.txt"},
+        {&lx->events, "facts/events.txt"},       {&lx->counted, "facts/counted.txt"},
+        {&lx->demonyms, "facts/demonyms.txt"},   {&lx->cues, "facts/update_cues.txt"},
+        {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
+        {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"}};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        if (load_table(&lx->mem, files[i].t, files[i].name)) {
+            lexicon_free(lx);
+            return NULL;
+        }
+    return lx;
+}
+
+/* The lexicon is immutable once loaded, so one serves every call and
+ * thread; a failed load (out of memory) is retried on the next call. */
+const lexicon *lexicon_get(void)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static lexicon *shared;
+    pthread_mutex_lock(&lock);
+    if (!shared)
+        shared = lexicon_load();
+    lexicon *lx = shared;
+    pthread_mutex_unlock(&lock);
+    return lx;
+}
+
+const lex_entry *lex_find(const lex_table *t, const char *w, size_t n)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = t->items[mid].key;
+        int c = strncmp(k, w, n);
+        if (c == 0 && k[n])
+            c = 1;
+        if (c == 0)
+            return &t->items[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}

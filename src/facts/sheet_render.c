@@ -1,0 +1,314 @@
+/* The figure sheet out: a table for a terminal, "newsfuse/1" JSON, and
+ * Markdown. Groups are shown disagreements first (conflict, revised),
+ * then agreements, then figures only one report gives. */
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "facts/facts.h"
+#include "model/docset.h"
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *facts_label_name(int label)
+{
+    static const char *const names[] = {"single", "agree", "revised", "conflict"};
+    return label >= 0 && label <= LABEL_CONFLICT ? names[label] : "unknown";
+}
+
+const char *facts_kind_name(int kind)
+{
+    static const char *const names[] = {"count", "money", "percent", "measure", "duration", "date",
+                                        "time",  "age",   "year",    "ordinal", "id"};
+    return kind >= 0 && kind <= KIND_ID ? names[kind] : "unknown";
+}
+
+const char *facts_qualifier_name(int qual)
+{
+    static const char *const names[] = {"exact", "at_least", "more_than", "at_most",
+                                        "fewer_than", "about", "range", "vague"};
+    return qual >= 0 && qual <= Q_VAGUE ? names[qual] : "unknown";
+}
+
+/* A number without a spurious fraction or exponent. */
+static void number_string(double v, char *out, size_t cap)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(out, cap, "%.0f", v);
+    else
+        snprintf(out, cap, "%g", v);
+}
+
+void facts_value_string(const figure *f, char *out, size_t cap)
+{
+    static const char *const words[] = {"", "at least ", "more than ", "up to ", "fewer than ", "about "};
+    char lo[32], hi[32];
+    if (f->lo < 0 || f->qual == Q_VAGUE) {
+        snprintf(out, cap, "%s", f->text);
+        return;
+    }
+    number_string(f->lo, lo, sizeof lo);
+    number_string(f->hi, hi, sizeof hi);
+    if (f->qual == Q_RANGE)
+        snprintf(out, cap, "%s-%s", lo, hi);
+    else
+        snprintf(out, cap, "%s%s", f->qual <= Q_ABOUT ? words[f->qual] : "", lo);
+}
+
+/* Group order for people: label rank (conflict, revised, agree, single),
+ * then first appearance. Fills order[0..ngroups). */
+static void group_order(const nf_facts_sheet *sh, size_t *order)
+{
+    static const int rank[] = {3, 2, 1, 0}; /* by label: single agree revised conflict */
+    size_t k = 0;
+    for (int r = 0; r < 4; r++)
+        for (size_t g = 0; g < sh->ngroups; g++)
+            if (rank[sh->groups[g].label] == r)
+                order[k++] = g;
+}
+
+/* What a group counts, e.g. "killed: people (estmark)". */
+static void group_title(const fgroup *g, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s: %s%s%s%s", g->event, g->counted, g->modifier[0] ? " (" : "", g->modifier,
+             g->modifier[0] ? ")" : "");
+}
+
+/* Appends text[0..n) with line breaks as spaces, cut at about max bytes on
+ * a UTF-8 boundary ("..." marks a cut). */
+static void put_excerpt(buf *b, const char *text, size_t n, size_t max)
+{
+    size_t k = n;
+    if (n > max) {
+        k = max;
+        while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+            k--;
+    }
+    for (size_t i = 0; i < k; i++)
+        buf_putc(b, text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i]);
+    if (k < n)
+        buf_puts(b, "...");
+}
+
+/* The marks after a value: (update), (earlier), (part of 18), (+more). */
+static void put_marks(buf *b, const nf_facts_sheet *sh, const figure *f)
+{
+    if (f->cue == CUE_UPDATE)
+        buf_puts(b, " (update)");
+    if (f->cue == CUE_PREVIOUS)
+        buf_puts(b, " (earlier)");
+    if (f->part_of >= 0) {
+        char v[64];
+        facts_value_string(&sh->figs[f->part_of], v, sizeof v);
+        buf_printf(b, " (part of %s)", v);
+    }
+    if (f->increment)
+        buf_puts(b, " (more)");
+}
+
+static void text_figure(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, const figure *f)
+{
+    char v[96];
+    facts_value_string(f, v, sizeof v);
+    buf_printf(b, "  [%u] %-12s", f->doc + 1, v);
+    put_marks(b, sh, f);
+    if (f->speaker[0])
+        buf_printf(b, "  per %s", f->speaker);
+    if (f->when[0])
+        buf_printf(b, "  (%s)", f->when);
+    buf_puts(b, "\n        \"");
+    put_excerpt(b, ds->docs[f->doc].text + f->sent_start, f->sent_end - f->sent_start, 110);
+    buf_puts(b, "\"\n");
+}
+
+/* The distinct values of a group in document order, e.g. "12 -> 14"
+ * (parts and increments left out; "at least 12" counts as 12). */
+static void text_values(buf *b, const nf_facts_sheet *sh, const fgroup *g)
+{
+    int first = 1;
+    for (size_t k = 0; k < g->n; k++) {
+        const figure *f = &sh->figs[g->figs[k]];
+        if (f->part_of >= 0 || f->increment)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < k && !seen; j++) {
+            const figure *e = &sh->figs[g->figs[j]];
+            seen = e->part_of < 0 && !e->increment && e->lo == f->lo && e->hi == f->hi;
+        }
+        if (seen)
+            continue;
+        char v[96];
+        facts_value_string(f, v, sizeof v);
+        buf_printf(b, "%s%s", first ? "" : (g->label == LABEL_REVISED ? " -> " : " / "), v);
+        first = 0;
+    }
+}
+
+static void render_text(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, const size_t *order)
+{
+    size_t counts[4] = {0}, other = 0;
+    for (size_t g = 0; g < sh->ngroups; g++)
+        counts[sh->groups[g].label]++;
+    for (size_t i = 0; i < sh->n; i++)
+        other += sh->figs[i].group < 0;
+    buf_printf(b, "Figure sheet: %zu report%s, %zu group%s: %zu conflict, %zu revised, %zu agree, %zu single\n",
+               ds->ndocs, ds->ndocs == 1 ? "" : "s", sh->ngroups, sh->ngroups == 1 ? "" : "s",
+               counts[LABEL_CONFLICT], counts[LABEL_REVISED], counts[LABEL_AGREE], counts[LABEL_SINGLE]);
+    for (size_t o = 0; o < sh->ngroups; o++) {
+        const fgroup *g = &sh->groups[order[o]];
+        char title[256];
+        group_title(g, title, sizeof title);
+        buf_printf(b, "\n%-8s  %s  ", facts_label_name(g->label), title);
+        text_values(b, sh, g);
+        buf_putc(b, '\n');
+        for (size_t k = 0; k < g->n; k++)
+            text_figure(b, sh, ds, &sh->figs[g->figs[k]]);
+    }
+    buf_printf(b, "\n%zu other quantit%s (dates, durations, measures, ungrouped counts): see --format json\n",
+               other, other == 1 ? "y" : "ies");
+    buf_puts(b, "\nReports:\n");
+    for (size_t d = 0; d < ds->ndocs; d++)
+        buf_printf(b, "  [%zu] %s%s%s%s\n", d + 1, ds->docs[d].id, ds->docs[d].date ? " (" : "",
+                   ds->docs[d].date ? ds->docs[d].date : "", ds->docs[d].date ? ")" : "");
+}
+
+/* Escapes a Markdown table cell: pipes and line breaks. */
+static void md_cell(buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '|')
+            buf_puts(b, "\\|");
+        else
+            buf_putc(b, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+    }
+}
+
+static void render_md(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, const size_t *order)
+{
+    buf_printf(b, "# Figure sheet\n\n%zu reports, %zu groups.\n", ds->ndocs, sh->ngroups);
+    for (size_t o = 0; o < sh->ngroups; o++) {
+        const fgroup *g = &sh->groups[order[o]];
+        char title[256], v[96];
+        group_title(g, title, sizeof title);
+        buf_printf(b, "\n## %s — %s: ", title, facts_label_name(g->label));
+        text_values(b, sh, g);
+        buf_puts(b, "\n\n| Report | Value | Said by | When | Sentence |\n|---|---|---|---|---|\n");
+        for (size_t k = 0; k < g->n; k++) {
+            const figure *f = &sh->figs[g->figs[k]];
+            facts_value_string(f, v, sizeof v);
+            buf_printf(b, "| [%u] %s | %s", f->doc + 1, ds->docs[f->doc].id, v);
+            put_marks(b, sh, f);
+            buf_puts(b, " | ");
+            md_cell(b, f->speaker, strlen(f->speaker));
+            buf_puts(b, " | ");
+            md_cell(b, f->when, strlen(f->when));
+            buf_puts(b, " | ");
+            md_cell(b, ds->docs[f->doc].text + f->sent_start, f->sent_end - f->sent_start);
+            buf_puts(b, " |\n");
+        }
+    }
+}
+
+static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i)
+{
+    nf_figure f;
+    nf_facts_figure(sh, ds, i, &f);
+    char v[96];
+    facts_value_string(&sh->figs[i], v, sizeof v);
+    json_t *o = json_pack("{s:I, s:{s:I, s:s}, s:I, s:I, s:{s:I, s:I}, s:s, s:s, s:s, s:s}", "id", (json_int_t)i,
+                          "doc", "index", (json_int_t)f.doc, "id", ds->docs[f.doc].id, "start",
+                          (json_int_t)f.start, "end", (json_int_t)f.end, "sentence", "start",
+                          (json_int_t)f.sentence_start, "end", (json_int_t)f.sentence_end, "text", f.text,
+                          "value", v, "kind", f.kind, "qualifier", f.qualifier);
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "low", f.low >= 0 ? json_real(f.low) : json_null());
+    json_object_set_new(o, "high", f.high >= 0 ? json_real(f.high) : json_null());
+    const char *keys[] = {"counted", "modifier", "event", "speaker", "time", "cue"};
+    const char *vals[] = {f.counted, f.modifier, f.event, f.speaker, f.time, f.cue};
+    for (int k = 0; k < 6; k++)
+        json_object_set_new(o, keys[k], vals[k][0] ? json_string(vals[k]) : json_null());
+    json_object_set_new(o, "part_of", f.part_of >= 0 ? json_integer(f.part_of) : json_null());
+    json_object_set_new(o, "group", f.group >= 0 ? json_integer(f.group) : json_null());
+    json_object_set_new(o, "increment", json_boolean(f.increment));
+    return o;
+}
+
+static json_t *json_group(const nf_facts_sheet *sh, size_t g)
+{
+    const fgroup *x = &sh->groups[g];
+    json_t *figs = json_array();
+    for (size_t k = 0; figs && k < x->n; k++)
+        json_array_append_new(figs, json_integer((json_int_t)x->figs[k]));
+    return json_pack("{s:I, s:s, s:s, s:s?, s:s, s:I, s:o, s:o}", "id", (json_int_t)g, "event", x->event,
+                     "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL, "label",
+                     facts_label_name(x->label), "reports", (json_int_t)x->ndocs, "current",
+                     x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
+}
+
+json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds)
+{
+    json_t *groups = json_array(), *figs = json_array(), *warn = json_array();
+    for (size_t g = 0; groups && g < sh->ngroups; g++)
+        json_array_append_new(groups, json_group(sh, g));
+    for (size_t i = 0; figs && i < sh->n; i++)
+        json_array_append_new(figs, json_figure(sh, ds, i));
+    for (size_t i = 0; warn && i < sh->nwarnings; i++)
+        json_array_append_new(warn, json_string(sh->warnings[i]));
+    return json_pack("{s:o, s:o, s:o}", "groups", groups, "figures", figs, "warnings", warn);
+}
+
+static json_t *json_documents(const nf_docset *ds)
+{
+    json_t *a = json_array();
+    for (size_t d = 0; a && d < ds->ndocs; d++)
+        json_array_append_new(a, json_pack("{s:I, s:s, s:s?, s:s?}", "index", (json_int_t)d, "id",
+                                           ds->docs[d].id, "title", ds->docs[d].title, "date",
+                                           ds->docs[d].date));
+    return a;
+}
+
+/* The whole JSON document: schema, event id, reports, the sheet. */
+static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int compact, size_t *len)
+{
+    json_t *root = facts_json(sh, ds);
+    if (!root)
+        return NULL;
+    json_object_set_new(root, "schema", json_string(NF_SCHEMA));
+    json_object_set_new(root, "kind", json_string("facts"));
+    json_object_set_new(root, "id", ds->id ? json_string(ds->id) : json_null());
+    json_object_set_new(root, "documents", json_documents(ds));
+    char *s = json_dumps(root, JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2)));
+    json_decref(root);
+    if (!s)
+        return NULL;
+    *len = strlen(s);
+    return s;
+}
+
+int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *format, char **out,
+                    size_t *len)
+{
+    if (!sh || !ds || !format || !out)
+        return NF_EINVAL;
+    size_t n = 0;
+    *out = NULL;
+    if (!strcmp(format, "json") || !strcmp(format, "jsonl")) {
+        *out = render_json(sh, ds, format[4] == 'l', &n);
+    } else if (!strcmp(format, "text") || !strcmp(format, "md")) {
+        size_t *order = xmalloc((sh->ngroups ? sh->ngroups : 1) * sizeof *order);
+        buf b = {0};
+        if (order) {
+            group_order(sh, order);
+            (format[0] == 't' ? render_text : render_md)(&b, sh, ds, order);
+        }
+        xfree(order);
+        *out = order ? buf_take(&b, &n) : NULL;
+        buf_free(&b);
+    } else
+        return NF_EINVAL;
+    if (len)
+        *len = n;
+    return *out ? NF_OK : NF_ENOMEM;
+}
