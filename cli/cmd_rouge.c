@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Prints the help of `newsfuse rouge` to out. */
 static void rouge_usage(FILE *out)
 {
     fprintf(out,
@@ -412,12 +413,14 @@ static void system_name(const char *path, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)(end - start), path + start);
 }
 
+/* qsort/bsearch: C strings bytewise. */
 static int cmp_str(const void *x, const void *y)
 {
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* The sorted names of the regular, non-hidden files of dir; NULL on error. */
+/* The sorted names of the regular, non-hidden files of dir (subfolders
+ * and the like are left out); NULL on error. */
 static char **list_dir(const char *dir, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -427,7 +430,10 @@ static char **list_dir(const char *dir, size_t *n)
     if (!d)
         return NULL;
     for (struct dirent *e; (e = readdir(d));) {
-        if (e->d_name[0] == '.')
+        char path[4096];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] == '.' || stat(path, &sb) || !S_ISREG(sb.st_mode))
             continue;
         if (*n + 1 >= cap) {
             char **p = realloc(names, (cap = cap ? 2 * cap : 64) * sizeof *p);

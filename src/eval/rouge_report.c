@@ -88,11 +88,13 @@ typedef struct keyed {
     size_t idx;
 } keyed;
 
+/* qsort: by name, bytewise. */
 static int keyed_strcmp(const void *a, const void *b)
 {
     return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
 }
 
+/* qsort: in ROUGE-1.5.5's -d order. */
 static int keyed_evalid(const void *a, const void *b)
 {
     return rouge_evalid_cmp(((const keyed *)a)->key, ((const keyed *)b)->key);

@@ -60,6 +60,7 @@ typedef struct run {
     rouge_work work;
 } run;
 
+/* Releases what a run holds (nclusters: how many docs rows exist). */
 static void run_free(run *u, size_t nclusters)
 {
     lexicon_free(&u->lx);
@@ -132,6 +133,7 @@ typedef struct inst {
     size_t cluster;
 } inst;
 
+/* qsort: instances by key, bytewise (Perl's sort keys). */
 static int inst_cmp(const void *a, const void *b)
 {
     return strcmp(((const inst *)a)->key, ((const inst *)b)->key);
