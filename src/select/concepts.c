@@ -1,5 +1,6 @@
 #include "select/concepts.h"
 #include "core/alloc.h"
+#include <math.h>
 #include <string.h>
 
 static size_t slot_for(const concepts *c, uint64_t key)
@@ -100,27 +101,38 @@ static double query_share(const model *m, uint64_t key)
     return n ? (double)hit / n : 0;
 }
 
+/* Returns the number of reports with a usable sentence. */
+static size_t usable_documents(const model *m, long min_words)
+{
+    size_t n = 0;
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].doc != last && model_sentence_usable(m, i, (uint32_t)min_words))
+            last = m->sents[i].doc, n++;
+    return n;
+}
+
 /* Weight = document frequency, kept only for concepts in enough documents
- * (three, as Gillick & Favre on 10-document sets, or half the reports
- * rounded up when fewer than six); divided by 1 + the reports already read
- * that hold it (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
+ * (three, as Gillick & Favre on 10-document sets, or half the reports with
+ * usable sentences, rounded up, when fewer than six); divided by
+ * sqrt(1 + the reports already read that hold it) (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
  * for a concept first seen at sentence position p; times
  * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query. */
-static void weigh(concepts *c)
+static void weigh(concepts *c, long min_words)
 {
-    size_t half = (c->m->ndocs + 1) / 2;
+    size_t half = (usable_documents(c->m, min_words) + 1) / 2;
     uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     for (size_t k = 0; k < c->n; k++) {
         concept *x = &c->cs[k];
         double w = x->df >= min_df ? x->df : 0;
-        w /= 1.0 + x->seen_df;
+        w /= sqrt(1.0 + x->seen_df);
         if (x->first_pos != UINT32_MAX)
             w *= 1.0 + CONCEPT_POSITION_PRIOR / (1.0 + x->first_pos);
         x->weight = w * (1.0 + CONCEPT_QUERY_BOOST * query_share(c->m, x->key));
     }
 }
 
-int concepts_build(concepts *c, const model *m)
+int concepts_build(concepts *c, const model *m, long min_words)
 {
     memset(c, 0, sizeof *c);
     c->m = m;
@@ -131,7 +143,7 @@ int concepts_build(concepts *c, const model *m)
         if (collect_sentence(c, i))
             return -1;
     c->sent_first[m->nsents] = (uint32_t)c->nids;
-    weigh(c);
+    weigh(c, min_words);
     return 0;
 }
 

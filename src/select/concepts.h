@@ -21,9 +21,10 @@ typedef struct concept {
 /* News puts what matters first: a concept first seen at sentence position
  * p weighs 1 + CONCEPT_POSITION_PRIOR / (1 + p) times more; a concept made
  * only of query terms 1 + CONCEPT_QUERY_BOOST times more. The values of
- * concept.c (position prior tuned there on DUC 2004 dev). */
+ * concept.c (position prior tuned there on DUC 2004 dev, query boost on
+ * DUC 2006 dev). */
 #define CONCEPT_POSITION_PRIOR 2.0
-#define CONCEPT_QUERY_BOOST 1.0
+#define CONCEPT_QUERY_BOOST 2.0
 
 typedef struct concepts {
     const model *m;
@@ -36,9 +37,11 @@ typedef struct concepts {
     size_t nslots;
 } concepts;
 
-/* Extracts and weighs the concepts of every non-debris sentence of m.
- * Returns 0 or -1 when out of memory (c is then safe to free). */
-int concepts_build(concepts *c, const model *m);
+/* Extracts and weighs the concepts of every non-debris sentence of m
+ * (min_words: the shortest usable sentence, which decides which reports
+ * count for the document-frequency threshold). Returns 0 or -1 when out of
+ * memory (c is then safe to free). */
+int concepts_build(concepts *c, const model *m, long min_words);
 void concepts_free(concepts *c);
 
 /* Coverage as a scorer for the shared selector: the gain of a sentence is

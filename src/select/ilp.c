@@ -251,7 +251,9 @@ int ilp_select(const model *m, const budget *b, long min_words, int time_limit_m
     ilp_ctx x;
     memset(&x, 0, sizeof x);
     x.m = m, x.c = &c;
-    int rc = concepts_build(&c, m) ? -1 : ilp_run(&x, b, min_words, time_limit_ms, sel);
+    int rc = -1;
+    if (!concepts_build(&c, m, min_words))
+        rc = ilp_run(&x, b, min_words, time_limit_ms, sel);
     xfree(x.cand), xfree(x.col);
     concepts_free(&c);
     return rc;

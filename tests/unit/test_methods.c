@@ -229,7 +229,7 @@ TEST(ilp_beats_greedy_where_greedy_is_suboptimal)
     budget_from_options(&b, &o, &f.m);
     selection greedy = {0}, exact = {0};
     concepts c;
-    CHECK(f.ok && concepts_build(&c, &f.m) == 0);
+    CHECK(f.ok && concepts_build(&c, &f.m, o.min_words) == 0);
     coverage cv;
     CHECK(f.ok && coverage_init(&cv, &c) == 0);
     scorer sc = coverage_scorer(&cv);
@@ -259,7 +259,7 @@ TEST(ilp_falls_back_to_greedy_and_says_so)
     CHECK(f.ok && ilp_select(&f.m, &b, o.min_words, 0, &fell) == 0);
     CHECK(strstr(fell.note, "fell back") != NULL);
     concepts c;
-    CHECK(f.ok && concepts_build(&c, &f.m) == 0);
+    CHECK(f.ok && concepts_build(&c, &f.m, o.min_words) == 0);
     coverage cv;
     CHECK(f.ok && coverage_init(&cv, &c) == 0);
     scorer sc = coverage_scorer(&cv);
@@ -406,7 +406,7 @@ TEST(mmr_wraps_any_scorer)
     vectors v = {0};
     selection plain = {0}, wrapped = {0};
     mmr r;
-    CHECK(f.ok && concepts_build(&c, &f.m) == 0 && vectors_build(&v, &f.m) == 0);
+    CHECK(f.ok && concepts_build(&c, &f.m, o.min_words) == 0 && vectors_build(&v, &f.m) == 0);
     CHECK(f.ok && coverage_init(&cv1, &c) == 0 && coverage_init(&cv2, &c) == 0);
     scorer base1 = coverage_scorer(&cv1), base2 = coverage_scorer(&cv2);
     CHECK(f.ok && select_greedy(&f.m, &b, &base1, o.min_words, &plain) == 0);
