@@ -12,7 +12,8 @@
  * that most raises the cosine between the summary's vector and the
  * centroid.
  * "mmr" (Carbonell & Goldstein 1998): relevance is a sentence's cosine to
- * that centroid, redundancy its highest cosine to a chosen sentence,
+ * that centroid, plus its cosine to the query when there is one (MMR was
+ * made for queries), redundancy its highest cosine to a chosen sentence,
  * lambda = 0.7. */
 #include "core/alloc.h"
 #include "model/vectors.h"
@@ -160,6 +161,24 @@ int method_centroid_revisited(const model *m, const budget *b, const struct nf_o
     return rc;
 }
 
+/* Adds to score[i] the cosine of sentence i to the query (its terms,
+ * weighted by idf), when there is one: MMR's relevance is to the query. */
+static int add_query_relevance(const model *m, const vectors *v, double *score)
+{
+    if (!m->in_query)
+        return 0;
+    double *q = xcalloc(m->voc.nterms ? m->voc.nterms : 1, sizeof *q), n2 = 0;
+    if (!q)
+        return -1;
+    for (size_t t = 0; t < m->voc.nterms; t++)
+        if (m->in_query[t])
+            q[t] = v->idf[t], n2 += v->idf[t] * v->idf[t];
+    for (size_t i = 0; n2 > 0 && i < m->nsents; i++)
+        score[i] += vectors_dot_dense(v, i, q) / sqrt(n2);
+    xfree(q);
+    return 0;
+}
+
 int method_mmr(const model *m, const budget *b, const struct nf_options *o, selection *sel)
 {
     vectors v;
@@ -172,7 +191,8 @@ int method_mmr(const model *m, const budget *b, const struct nf_options *o, sele
         double cn = sum_centroid(m, &v, c);
         for (size_t i = 0; i < m->nsents; i++)
             score[i] = cn > 0 ? vectors_dot_dense(&v, i, c) / cn : 0;
-        rc = mmr_select_scores(m, b, o->min_words, &v, score, MMR_LAMBDA, 1.0, sel);
+        if (!add_query_relevance(m, &v, score))
+            rc = mmr_select_scores(m, b, o->min_words, &v, score, MMR_LAMBDA, 1.0, sel);
     }
     xfree(c), xfree(score);
     vectors_free(&v);
