@@ -11,8 +11,13 @@ struct command {
     const char *summary;
 };
 
+int cmd_batch(int argc, char **argv); /* cli/cmd_batch.c */
+int cmd_facts(int argc, char **argv); /* cli/cmd_facts.c; belongs in commands.h */
+
 static const struct command commands[] = {
     {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},
+    {"facts", cmd_facts, "the figure sheet: who gives which number, where the reports disagree"},
+    {"batch", cmd_batch, "summarize every event of a JSONL corpus on all cores, in bounded memory"},
     {"split", cmd_split, "print the sentences of a text, one per line"},
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
     {"eval", cmd_eval, "summarize an evaluation set and score it with its standard ROUGE settings"},

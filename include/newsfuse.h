@@ -171,6 +171,63 @@ enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
 int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
                       size_t *len);
 
+/* ---- Figure sheet (section owned by src/facts/) ---- */
+
+/* Every quantity the reports give (counts, money, percentages, measures,
+ * durations, dates, times, ages), each with what it counts, what happened
+ * to it (killed, injured, missing, freed, held...), who says so and when;
+ * the counts grouped across reports by what they count and each group
+ * labelled "agree", "revised" (a later report or an update cue such as
+ * "rose to" gives a new value), "conflict" (different values, nothing says
+ * which is newer) or "single" (one report). doc/FACTS.md has the rules. */
+typedef struct nf_facts_sheet nf_facts_sheet;
+
+/* Reads ds into a new sheet (*out, freed with nf_facts_free). opts may be
+ * NULL (no option changes the sheet yet). Returns NF_OK, NF_EINVAL,
+ * NF_ENOMEM, or NF_EEMPTY when ds holds no report (*out still set). */
+int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
+void nf_facts_free(nf_facts_sheet *sheet);
+
+/* One figure. Strings belong to the sheet; "" when unknown. */
+typedef struct nf_figure {
+    size_t doc;                          /* report index in the docset */
+    size_t start, end;                   /* its bytes in the original text */
+    size_t sentence_start, sentence_end; /* its sentence, the same way */
+    double low, high;                    /* high < 0: no upper bound; dates: -1 */
+    const char *text;      /* as written: "at least 12", "twenty-three" */
+    const char *kind;      /* count money percent measure duration date time age year ordinal id */
+    const char *qualifier; /* exact at_least more_than at_most fewer_than about range vague */
+    const char *counted;   /* normalised class of the counted noun: "people", "hostages" */
+    const char *modifier;  /* nationalities and other modifiers, space separated */
+    const char *event;     /* normalised: killed injured missing freed held ... */
+    const char *speaker;   /* "officials", "the Estmarkian consulate" */
+    const char *time;      /* "on Saturday night", "earlier" */
+    const char *cue;       /* "update", "previous" (an earlier value) or "" */
+    long part_of;          /* the figure it is part of ("4 of the 18"), or -1 */
+    long group;            /* its group, or -1 */
+    int increment;         /* "two more bodies": added to a count */
+} nf_figure;
+
+size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
+/* Fills *out with figure i (ds is the set the sheet was made from).
+ * Returns NF_OK or NF_EINVAL. */
+int nf_facts_figure(const nf_facts_sheet *sheet, const nf_docset *ds, size_t i, nf_figure *out);
+size_t nf_facts_group_count(const nf_facts_sheet *sheet);
+/* Group g: what it counts and its label ("agree", "revised", "conflict",
+ * "single"); out-parameters may be NULL. Returns NF_OK or NF_EINVAL. */
+int nf_facts_group(const nf_facts_sheet *sheet, size_t g, const char **event, const char **counted,
+                   const char **modifier, const char **label, size_t *nfigures);
+/* The index of the k-th figure of group g (document order), or -1. */
+long nf_facts_group_figure(const nf_facts_sheet *sheet, size_t g, size_t k);
+size_t nf_facts_warning_count(const nf_facts_sheet *sheet);
+const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
+/* Renders the sheet as "text" (a table for a terminal, disagreements
+ * first), "json" (schema newsfuse/1, doc/FACTS.md), "jsonl" (the same on
+ * one line) or "md" (Markdown) into a NUL-terminated buffer freed with
+ * nf_free. Returns NF_OK, NF_EINVAL (unknown format) or NF_ENOMEM. */
+int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format, char **out,
+                    size_t *len);
+
 /* ---- ROUGE (section owned by src/eval/) ---- */
 
 /* A scorer that reproduces ROUGE-1.5.5 (Lin 2004) exactly: its tokens,

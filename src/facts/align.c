@@ -13,7 +13,7 @@
 /* Returns 1 if figure f is grouped: a count with an event and a class. */
 static int groupable(const figure *f)
 {
-    return f->kind == KIND_COUNT && f->event[0] && f->counted[0];
+    return f->kind == KIND_COUNT && f->event[0] && f->counted[0] && !f->past;
 }
 
 static uint64_t key_hash(const figure *f)
@@ -163,6 +163,48 @@ static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t 
     return m;
 }
 
+/* Returns 1 if every comparable value among figures [a0, a1) of the group
+ * is also among [b0, b1) (or [b0, b1) has none). */
+static int values_within(const nf_facts_sheet *sh, const fgroup *g, size_t a0, size_t a1, size_t b0,
+                         size_t b1, const uint8_t *is_whole)
+{
+    int any = 0;
+    for (size_t b = b0; b < b1; b++)
+        any |= comparable(&sh->figs[g->figs[b]], is_whole, g->figs[b]);
+    for (size_t a = a0; any && a < a1; a++) {
+        const figure *x = &sh->figs[g->figs[a]];
+        int found = !comparable(x, is_whole, g->figs[a]);
+        for (size_t b = b0; b < b1 && !found; b++)
+            found = comparable(&sh->figs[g->figs[b]], is_whole, g->figs[b]) &&
+                    same_value(x, &sh->figs[g->figs[b]]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* Returns 1 if two reports give different sets of values: one report
+ * giving "at least 250 and perhaps as many as 400" twice over does not
+ * disagree with itself or with a report saying the same. Compares each
+ * report's values with the first report's (value sets, both ways). */
+static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole)
+{
+    size_t a0 = 0, a1 = 0; /* the first report's figures: [a0, a1) */
+    while (a0 < g->n && !comparable(&sh->figs[g->figs[a0]], is_whole, g->figs[a0]))
+        a0++;
+    for (a1 = a0; a1 < g->n && sh->figs[g->figs[a1]].doc == sh->figs[g->figs[a0]].doc; a1++)
+        ;
+    for (size_t a = a1; a < g->n;) {
+        size_t b = a;
+        while (b < g->n && sh->figs[g->figs[b]].doc == sh->figs[g->figs[a]].doc)
+            b++;
+        if (!values_within(sh, g, a, b, a0, a1, is_whole) || !values_within(sh, g, a0, a1, a, b, is_whole))
+            return 1;
+        a = b;
+    }
+    return 0;
+}
+
 /* Labels one group, in time linear in its size. */
 static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, const nf_docset *ds)
 {
@@ -185,7 +227,10 @@ static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, 
         return;
     }
     g->latest = supersedes(sh, g, is_whole, ds);
-    g->label = g->latest >= 0 ? LABEL_REVISED : LABEL_CONFLICT;
+    if (g->latest >= 0)
+        g->label = LABEL_REVISED;
+    else
+        g->label = reports_differ(sh, g, is_whole) ? LABEL_CONFLICT : LABEL_AGREE;
 }
 
 /* Fills the groups' figure lists (figures are in document order). */

@@ -93,6 +93,7 @@ typedef struct figure {
     const char *when;        /* time reference, "" if none */
     long part_of;            /* index of the whole ("4 of the 18"), or -1 */
     int increment;           /* "two more bodies": added to a count, not a total */
+    int past;                /* its sentence names an earlier year: another event */
     long group;              /* index of its group, or -1 */
 } figure;
 

@@ -241,6 +241,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     const char *right = NULL;
     size_t rpos = 0;
     for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
+        if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but"))
+            break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = event_of(c->lx, &w[k]);
         if (e) {
             right = e->val, rpos = n;
@@ -251,6 +253,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
         return right;
     for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
         const lex_entry *e = event_of(c->lx, &w[k - 1]);
+        if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
+            e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
         if (e)
             return e->val;
     }
@@ -270,6 +274,10 @@ static int is_pronoun(const word *x)
  * written; "" when empty or a lone pronoun. */
 static const char *span_copy(const sent_ctx *c, size_t a, size_t b)
 {
+    while (a < b && (np_role(c->lx, &c->w[a]) == NP_STOP && strcmp(c->w[a].low, "the")))
+        a++;
+    while (b > a && (np_role(c->lx, &c->w[b - 1]) == NP_STOP || lex_find(&c->lx->cues, c->w[b - 1].low, c->w[b - 1].len)))
+        b--;
     if (a >= b || (b == a + 1 && is_pronoun(&c->w[a])))
         return "";
     return arena_strndup(&c->sh->mem, c->text + c->w[a].start, c->w[b - 1].end - c->w[a].start);

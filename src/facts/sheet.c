@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The debris patterns take milliseconds to compile and a cleaner is
@@ -43,11 +44,33 @@ static int sheet_warn(nf_facts_sheet *sh, const char *fmt, ...)
     return NF_OK;
 }
 
+/* Marks the counts of document d's sentences that name a year before
+ * the report's own: "in 1978, 20 people died" is another event, not a
+ * figure of this one. A report without a date is taken to be about the
+ * present, so any year it names in a sentence with counts is the past. */
+static void mark_past(nf_facts_sheet *sh, size_t first, const document *doc)
+{
+    double ref = doc->date ? (double)strtol(doc->date, NULL, 10) : 1e9;
+    for (size_t i = first; i < sh->n; i++) {
+        const figure *y = &sh->figs[i];
+        if (y->kind != KIND_YEAR || y->lo >= ref)
+            continue;
+        size_t a = i, b = i; /* a sentence's figures are contiguous */
+        while (a > first && sh->figs[a - 1].sent_start == y->sent_start)
+            a--;
+        while (b < sh->n && sh->figs[b].sent_start == y->sent_start)
+            sh->figs[b++].past = 1;
+        while (a < i)
+            sh->figs[a++].past = 1;
+    }
+}
+
 /* Reads the figures of document d, sentence by sentence. */
 static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, uint32_t d,
                        const document *doc)
 {
     span_vec v = {0};
+    size_t first = sh->n;
     int rc = sentences_split(doc->text, doc->len, &v) ? NF_ENOMEM : NF_OK;
     for (size_t i = 0; rc == NF_OK && i < v.len; i++) {
         size_t s = v.items[i].start, e = v.items[i].end;
@@ -57,6 +80,8 @@ static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl,
         rc = figures_sentence(sh, lx, d, doc->text, s, e);
     }
     span_vec_free(&v);
+    if (rc == NF_OK)
+        mark_past(sh, first, doc);
     return rc;
 }
 
