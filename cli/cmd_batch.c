@@ -1,0 +1,512 @@
+/* newsfuse batch: every event of a JSONL corpus summarized on all cores,
+ * one record per event, in input order, in bounded memory. The reading
+ * (and update-set history) is the cluster reader's; src/batch/ runs the
+ * ordered worker pool; this file wires them and writes the records. */
+#include "batch/batch.h"
+#include "commands.h"
+#include "newsfuse.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int cmd_batch(int argc, char **argv); /* registered in cli/main.c */
+
+/* The window of events in flight: enough that one long event does not
+ * idle the other workers, small enough to bound memory (the reports'
+ * bytes in flight; a larger event waits to run alone). */
+enum { WINDOW_PER_THREAD = 32, WINDOW_BYTES = 16 << 20 };
+
+enum batch_kind { KIND_AUTO, KIND_JSONL, KIND_MULTINEWS, KIND_ARTICLES };
+
+/* One record to produce: an event to summarize, or an error record. */
+typedef struct batch_job {
+    nf_docset *ds; /* NULL for an error record made by the reader */
+    long line;     /* the event's (last) input line */
+    char *out;     /* the record, newline included (malloc) */
+    size_t len;
+    int failed;
+} batch_job;
+
+typedef struct batch_run {
+    nf_options *opts;
+    const char *in, *out_path;
+    enum batch_kind kind;
+    long threads;
+    int resume, fd, tty;
+    long skip, records; /* records already in the output; records read */
+    char *resume_id;    /* the id of the last record already written */
+    long done, failed, total_lines;
+    struct timespec start, shown;
+    batch_pool *pool;
+    int stopped;
+} batch_run;
+
+static void batch_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: newsfuse batch [options] IN.jsonl [-o OUT.jsonl]\n\n"
+            "Summarizes every event of IN (a file, or - for standard input) and writes\n"
+            "one JSON record per event to OUT (default standard output), in input\n"
+            "order, schema newsfuse/1: the same records as 'summarize --format jsonl'.\n"
+            "The output is byte for byte the same whatever -j is.\n\n"
+            "IN is one of (--input, default auto: by the first line of a file;\n"
+            "standard input is read as cluster JSONL unless --input says otherwise):\n"
+            "  jsonl      cluster JSONL: one event per line, {\"id\", \"documents\": [...]}\n"
+            "             (update sets B, C of a topic read the earlier sets as seen)\n"
+            "  multinews  Multi-News lines: documents separated by |||||\n"
+            "  articles   article JSONL: one report per line, {\"event\", \"id\",\n"
+            "             \"title\", \"date\", \"text\"}. CONSECUTIVE lines with the same\n"
+            "             event make one event (sort or group the file by event first:\n"
+            "             a later run of the same event makes a second record)\n\n"
+            "options:\n"
+            "  -o, --output OUT  write here (default -, standard output)\n"
+            "  -j, --jobs N      worker threads (default: every online core)\n"
+            "  --resume          OUT holds the records of an interrupted run: keep them\n"
+            "                    (a trailing partial line is dropped) and do the rest\n"
+            "  --input KIND      auto, jsonl, multinews or articles\n"
+            "  and every summarize option: --words, --sentences, --bytes, --ratio, --cut,\n"
+            "  --method, --language, --order, --min-words, --query (see summarize --help)\n\n"
+            "Memory is bounded by a window of events in flight (32 x N events and 16 MB\n"
+            "of report text; a larger event runs alone), whatever the input's size.\n"
+            "A line that cannot be read, or an event that fails, becomes an error record\n"
+            "{\"id\", \"error\": {\"file\", \"line\", \"message\"}} in its place, and the run\n"
+            "goes on. A progress line (events, rate, elapsed, ETA) goes to standard error\n"
+            "when it is a terminal.\n\n"
+            "Exit status: 0 success, 1 some record failed or OUT could not be written,\n"
+            "2 bad usage.\n");
+}
+
+/* Parses -j's value: a positive count. */
+static int parse_jobs(batch_run *r, const char *v)
+{
+    r->threads = cli_parse_count(v);
+    if (r->threads < 1 || r->threads > 1024)
+        return cli_error(EXIT_USAGE, "batch: -j must be a number from 1 to 1024");
+    return EXIT_OK;
+}
+
+static int parse_kind(batch_run *r, const char *v)
+{
+    const char *names[] = {"auto", "jsonl", "multinews", "articles"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, names[i])) {
+            r->kind = (enum batch_kind)i;
+            return EXIT_OK;
+        }
+    return cli_error(EXIT_USAGE, "batch: --input must be auto, jsonl, multinews or articles");
+}
+
+/* Handles one flag with a value; returns an exit code. */
+static int parse_flag(batch_run *r, const char *f, const char *v)
+{
+    if (!strcmp(f, "-o") || !strcmp(f, "--output"))
+        return r->out_path = v, EXIT_OK;
+    if (!strcmp(f, "-j") || !strcmp(f, "--jobs"))
+        return parse_jobs(r, v);
+    if (!strcmp(f, "--input"))
+        return parse_kind(r, v);
+    if (strncmp(f, "--", 2) || !strcmp(f, "--seen") || !strcmp(f, "--format"))
+        return cli_error(EXIT_USAGE, "batch: unknown option '%s' (see --help)", f);
+    return cli_set_option(r->opts, f, v, "batch");
+}
+
+/* Fills r from the command line; -1 after --help. */
+static int parse_args(batch_run *r, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *f = argv[i];
+        if (!strcmp(f, "--help") || !strcmp(f, "-h"))
+            return batch_usage(stdout), -1;
+        if (f[0] != '-' || !f[1]) {
+            if (r->in)
+                return cli_error(EXIT_USAGE, "batch: one input only (got '%s' and '%s')", r->in, f);
+            r->in = f;
+        } else if (!strcmp(f, "--resume"))
+            r->resume = 1;
+        else if (!strcmp(f, "--cut"))
+            nf_options_set(r->opts, "cut", "1");
+        else if (i + 1 >= argc)
+            return cli_error(EXIT_USAGE, "batch: '%s' needs a value or is unknown (see --help)", f);
+        else if (parse_flag(r, f, argv[++i]) != EXIT_OK)
+            return EXIT_USAGE;
+    }
+    if (!r->in)
+        return batch_usage(stderr), cli_error(EXIT_USAGE, "batch: no input (use - for stdin)");
+    if (r->resume && !strcmp(r->out_path, "-"))
+        return cli_error(EXIT_USAGE, "batch: --resume needs -o OUT");
+    return EXIT_OK;
+}
+
+/* ---- Records ---- */
+
+/* Builds the error record of cmd_summarize (doc/SCHEMA.md) into job->out. */
+static void job_error_record(batch_job *job, const char *path, const char *id, const char *msg)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (f) {
+        fprintf(f, "{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
+        if (id)
+            cli_print_json_string(f, id);
+        else
+            fputs("null", f);
+        fputs(",\"error\":{\"file\":", f);
+        cli_print_json_string(f, path);
+        fprintf(f, ",\"line\":%ld,\"message\":", job->line);
+        cli_print_json_string(f, msg);
+        fputs("}}\n", f);
+    }
+    if (!f || fclose(f))
+        free(text), text = NULL, len = 0;
+    job->out = text, job->len = len, job->failed = 1;
+}
+
+/* The worker's part: summarize and render one event (any thread). */
+static void job_run(void *arg, void *ctx)
+{
+    batch_job *job = arg;
+    batch_run *r = ctx;
+    if (!job->ds)
+        return;
+    nf_summary *s = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = nf_summarize(job->ds, r->opts, &s);
+    if (s && rc != NF_ENOMEM)
+        rc = nf_summary_render(s, job->ds, NF_FORMAT_JSONL, &text, &len);
+    if (rc == NF_OK && text) {
+        job->out = malloc(len + 1);
+        if (job->out) {
+            memcpy(job->out, text, len);
+            job->out[len] = '\n';
+            job->len = len + 1;
+        }
+    }
+    if (!job->out)
+        job_error_record(job, r->in, nf_docset_id(job->ds), nf_strerror(rc ? rc : NF_ENOMEM));
+    nf_free(text);
+    nf_summary_free(s);
+    nf_docset_free(job->ds);
+    job->ds = NULL;
+}
+
+static void job_free(void *arg, void *ctx)
+{
+    batch_job *job = arg;
+    (void)ctx;
+    nf_docset_free(job->ds);
+    free(job->out);
+    free(job);
+}
+
+/* ---- Output and progress ---- */
+
+/* Writes all of s in as few write calls as the kernel allows: one per
+ * record, so an interruption leaves at most one partial last line. */
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w, n -= (size_t)w;
+    }
+    return 0;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* Prints elapsed or remaining seconds as H:MM:SS. */
+static void print_clock(double s)
+{
+    long t = (long)(s + 0.5);
+    fprintf(stderr, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+}
+
+/* Redraws the progress line, at most five times a second (or when final). */
+static void show_progress(batch_run *r, long line, int final)
+{
+    if (!r->tty || (!final && seconds_since(&r->shown) < 0.2))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &r->shown);
+    double el = seconds_since(&r->start);
+    fprintf(stderr, "\r\033[Knewsfuse batch: %ld events (%ld failed), %.1f/s, ", r->done, r->failed,
+            el > 0 ? (double)r->done / el : 0.0);
+    print_clock(el);
+    if (r->total_lines > 0 && line > 0 && !final) {
+        fputs(" elapsed, ETA ", stderr);
+        print_clock(el * (double)(r->total_lines - line) / (double)line);
+    } else
+        fputs(" elapsed", stderr);
+    fputs(final ? "\n" : "", stderr);
+}
+
+/* The caller's part, in input order: write the record, count it. */
+static int job_emit(void *arg, void *ctx)
+{
+    batch_job *job = arg;
+    batch_run *r = ctx;
+    int rc = 0;
+    if (!job->out || write_all(r->fd, job->out, job->len))
+        rc = cli_error(EXIT_DATA, "%s: cannot write: %s", r->out_path,
+                       job->out ? strerror(errno) : "out of memory");
+    r->done++;
+    r->failed += job->failed;
+    show_progress(r, job->line, 0);
+    job_free(job, ctx);
+    return rc;
+}
+
+/* ---- Input ---- */
+
+/* A job's weight against the window: its reports' bytes. */
+static size_t job_weight(const batch_job *job)
+{
+    size_t bytes = 0, len;
+    for (size_t i = 0; job->ds && i < nf_docset_count(job->ds); i++)
+        if (nf_docset_text(job->ds, i, &len))
+            bytes += len;
+    return bytes;
+}
+
+/* Skips the records an earlier run wrote (--resume), checking that the
+ * last of them is this event; otherwise queues job. */
+static int batch_submit(batch_run *r, batch_job *job, const char *id)
+{
+    if (++r->records <= r->skip) {
+        if (r->records == r->skip && r->resume_id && id && strcmp(r->resume_id, id))
+            r->stopped = cli_error(EXIT_USAGE,
+                                   "batch: %s does not continue %s: its last record is '%s', "
+                                   "the input's event %ld is '%s'",
+                                   r->out_path, r->in, r->resume_id, r->skip, id);
+        job_free(job, r); /* id may point into the job: freed after its last use */
+        return r->stopped ? EXIT_DATA : EXIT_OK;
+    }
+    if (r->stopped) {
+        job_free(job, r);
+        return EXIT_DATA;
+    }
+    if (batch_pool_submit(r->pool, job, job_weight(job)))
+        r->stopped = EXIT_DATA;
+    return r->stopped ? EXIT_DATA : EXIT_OK;
+}
+
+static batch_job *job_new(long line)
+{
+    batch_job *job = calloc(1, sizeof *job);
+    if (job)
+        job->line = line;
+    else
+        cli_error(EXIT_DATA, "out of memory");
+    return job;
+}
+
+/* An error record for a line of path that could not be read. */
+static int submit_bad(batch_run *r, const char *path, long line, const char *id, const char *msg)
+{
+    fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
+    batch_job *job = job_new(line);
+    if (!job)
+        return EXIT_DATA;
+    job_error_record(job, path, id, msg);
+    return batch_submit(r, job, id);
+}
+
+/* The cluster reader's callback: hands the event's set to a job. */
+static int on_event(nf_docset *ds, long line, void *arg)
+{
+    batch_run *r = arg;
+    batch_job *job = job_new(line);
+    if (!job || !(job->ds = batch_docset_take(ds))) {
+        free(job);
+        return cli_error(EXIT_DATA, "out of memory");
+    }
+    return batch_submit(r, job, nf_docset_id(job->ds));
+}
+
+static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+{
+    submit_bad(arg, path, line, nf_docset_id(ds), nf_docset_error(ds));
+}
+
+/* ---- Article JSONL: consecutive lines of one event make one set ---- */
+
+typedef struct article_reader {
+    batch_run *r;
+    nf_docset *ds; /* the event being read, or NULL */
+    long line;     /* its last line */
+    int status;
+} article_reader;
+
+/* Submits the event being read, if any. */
+static void articles_flush(article_reader *ar)
+{
+    if (!ar->ds)
+        return;
+    batch_job *job = job_new(ar->line);
+    if (!job) {
+        ar->status = EXIT_DATA;
+        nf_docset_free(ar->ds);
+    } else {
+        job->ds = ar->ds;
+        if (batch_submit(ar->r, job, nf_docset_id(job->ds)) != EXIT_OK)
+            ar->status = EXIT_DATA;
+    }
+    ar->ds = NULL;
+}
+
+/* Adds one parsed article, starting a new event when its key changes. */
+static int articles_add(article_reader *ar, const batch_article *a, long line)
+{
+    if (ar->ds && strcmp(nf_docset_id(ar->ds), a->event))
+        articles_flush(ar);
+    if (!ar->ds && (!(ar->ds = nf_docset_new()) || nf_docset_set_id(ar->ds, a->event) != NF_OK))
+        return cli_error(EXIT_DATA, "out of memory");
+    ar->line = line;
+    return batch_article_add(ar->ds, a) == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "out of memory");
+}
+
+/* Reads one article line; a bad one becomes an error record in place. */
+static void articles_line(article_reader *ar, const char *text, size_t n, long line)
+{
+    batch_article a;
+    char err[256];
+    int rc = batch_article_parse(&a, text, n, err, sizeof err);
+    if (rc == NF_OK)
+        rc = articles_add(ar, &a, line) == EXIT_OK ? NF_OK : NF_ENOMEM;
+    else if (submit_bad(ar->r, ar->r->in, line, a.id, err) != EXIT_OK)
+        ar->status = EXIT_DATA;
+    if (rc != NF_OK)
+        ar->status = EXIT_DATA;
+    batch_article_free(&a);
+}
+
+static int read_articles(batch_run *r)
+{
+    FILE *f = strcmp(r->in, "-") ? fopen(r->in, "rb") : stdin;
+    if (!f)
+        return cli_error(EXIT_DATA, "%s: cannot open: %s", r->in, strerror(errno));
+    article_reader ar = {.r = r};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    for (long lineno = 1; !r->stopped && (n = getline(&line, &cap, f)) >= 0; lineno++)
+        if (!cli_is_blank(line, (size_t)n))
+            articles_line(&ar, line, (size_t)n, lineno);
+    articles_flush(&ar);
+    if (ferror(f))
+        ar.status = cli_error(EXIT_DATA, "%s: read error", r->in);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return ar.status;
+}
+
+/* ---- The run ---- */
+
+/* Decides the input kind from a file's first non-blank line. */
+static enum batch_kind detect_kind(const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+    if (!f)
+        return KIND_JSONL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0 && cli_is_blank(line, (size_t)n))
+        ;
+    enum batch_kind k = n >= 0 && batch_is_article_line(line, (size_t)n) ? KIND_ARTICLES : KIND_JSONL;
+    free(line);
+    fclose(f);
+    return k == KIND_ARTICLES || cli_detect_input(path) != 3 ? k : KIND_MULTINEWS;
+}
+
+/* Counts the input's lines (for the ETA) when it is a regular file. */
+static long count_lines(const char *path)
+{
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
+    char block[1 << 16];
+    long lines = 0;
+    ssize_t n;
+    while (fd >= 0 && (n = read(fd, block, sizeof block)) > 0)
+        for (char *p = block; (p = memchr(p, '\n', (size_t)(block + n - p))); p++)
+            lines++;
+    if (fd >= 0)
+        close(fd);
+    return lines;
+}
+
+/* Opens the output: truncated, or kept and checked for --resume. */
+static int open_output(batch_run *r)
+{
+    if (!strcmp(r->out_path, "-"))
+        return r->fd = STDOUT_FILENO, EXIT_OK;
+    r->fd = open(r->out_path, O_RDWR | O_CREAT | (r->resume ? 0 : O_TRUNC), 0644);
+    if (r->fd < 0)
+        return cli_error(EXIT_DATA, "%s: cannot open: %s", r->out_path, strerror(errno));
+    if (!r->resume)
+        return EXIT_OK;
+    int rc = batch_resume_scan(r->fd, &r->skip, &r->resume_id);
+    if (rc != NF_OK)
+        return cli_error(EXIT_DATA, "%s: cannot resume: %s", r->out_path,
+                         rc == NF_EIO ? strerror(errno) : nf_strerror(rc));
+    return EXIT_OK;
+}
+
+/* Reads the input through the pool; returns the exit code. */
+static int batch_process(batch_run *r)
+{
+    r->pool = batch_pool_new(r->threads > 1 ? (int)r->threads : 0, (size_t)(WINDOW_PER_THREAD * r->threads),
+                             WINDOW_BYTES, job_run, job_emit, job_free, r);
+    if (!r->pool)
+        return cli_error(EXIT_DATA, "cannot start %ld worker threads", r->threads);
+    enum batch_kind k = r->kind == KIND_AUTO ? detect_kind(r->in) : r->kind;
+    int rc = k == KIND_ARTICLES
+                 ? read_articles(r)
+                 : cli_each_cluster(r->in, k == KIND_MULTINEWS ? 3 : 2, on_event, on_bad_line, r);
+    int wrc = batch_pool_finish(r->pool);
+    batch_pool_free(r->pool);
+    show_progress(r, 0, 1);
+    if (r->stopped == EXIT_USAGE)
+        return EXIT_USAGE;
+    if (r->records < r->skip)
+        return cli_error(EXIT_USAGE, "batch: %s holds %ld records but %s has only %ld events",
+                         r->out_path, r->skip, r->in, r->records);
+    return rc || wrc || r->failed ? EXIT_DATA : EXIT_OK;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    batch_run r = {.out_path = "-", .fd = -1, .tty = isatty(STDERR_FILENO)};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    r.threads = cores > 0 ? cores : 1;
+    if (!(r.opts = nf_options_new()))
+        return cli_error(EXIT_DATA, "out of memory");
+    int rc = parse_args(&r, argc, argv);
+    if (rc == EXIT_OK)
+        rc = open_output(&r);
+    if (rc == EXIT_OK) {
+        r.total_lines = r.tty ? count_lines(r.in) : 0;
+        clock_gettime(CLOCK_MONOTONIC, &r.start);
+        r.shown = r.start;
+        rc = batch_process(&r);
+    }
+    if (r.fd > STDOUT_FILENO && close(r.fd) && rc == EXIT_OK)
+        rc = cli_error(EXIT_DATA, "%s: %s", r.out_path, strerror(errno));
+    nf_options_free(r.opts);
+    nf_free(r.resume_id);
+    return rc < 0 ? EXIT_OK : rc;
+}

@@ -1,0 +1,105 @@
+/* Article JSONL lines (batch.h): one report per line, with the event it
+ * belongs to. Grouping the lines into events is the reader's business. */
+#include "batch/batch.h"
+#include "model/docset.h"
+#include "text/utf8.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Reads an optional string member; 0 or -1 (wrong type, err filled). */
+static int article_string(json_t *root, const char *key, const char **out, char *err, size_t errlen)
+{
+    json_t *v = json_object_get(root, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (json_is_string(v)) {
+        *out = json_string_value(v);
+        return 0;
+    }
+    snprintf(err, errlen, "\"%s\" must be a string or null", key);
+    return -1;
+}
+
+/* Reads the event key: a non-empty string or an integer. */
+static int article_event(batch_article *a, json_t *root, char *err, size_t errlen)
+{
+    json_t *v = json_object_get(root, "event");
+    if (json_is_integer(v)) {
+        snprintf(a->event_buf, sizeof a->event_buf, "%lld", (long long)json_integer_value(v));
+        a->event = a->event_buf;
+    } else if (json_is_string(v) && json_string_length(v) > 0)
+        a->event = json_string_value(v);
+    else {
+        snprintf(err, errlen, "\"event\" must be a non-empty string or an integer");
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks the members of a parsed line and points *a at them. */
+static int article_fields(batch_article *a, json_t *root, char *err, size_t errlen)
+{
+    if (!json_is_object(root)) {
+        snprintf(err, errlen, "an article must be a JSON object");
+        return NF_EDATA;
+    }
+    if (article_string(root, "id", &a->id, err, errlen))
+        return NF_EDATA; /* first, so an error record can name the article */
+    json_t *text = json_object_get(root, "text");
+    if (!json_is_string(text)) {
+        snprintf(err, errlen, "\"text\" must be a string");
+        return NF_EDATA;
+    }
+    a->text = json_string_value(text);
+    a->text_len = json_string_length(text);
+    if (article_event(a, root, err, errlen) || article_string(root, "title", &a->title, err, errlen) ||
+        article_string(root, "date", &a->date, err, errlen))
+        return NF_EDATA;
+    return NF_OK;
+}
+
+int batch_article_parse(batch_article *a, const char *line, size_t len, char *err, size_t errlen)
+{
+    memset(a, 0, sizeof *a);
+    err[0] = '\0';
+    utf8_repair r;
+    if (utf8_repair_text(line, len, &r)) {
+        snprintf(err, errlen, "out of memory");
+        return NF_ENOMEM;
+    }
+    json_error_t e;
+    json_t *root = json_loadb(r.text, r.len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &e);
+    a->replaced = r.nfixes;
+    utf8_repair_free(&r);
+    if (!root) {
+        snprintf(err, errlen, "column %d: %s", e.column, e.text);
+        return NF_EDATA;
+    }
+    a->json = root;
+    return article_fields(a, root, err, errlen);
+}
+
+int batch_article_add(nf_docset *ds, const batch_article *a)
+{
+    int rc = nf_docset_add(ds, a->id, a->title, a->date, a->text, a->text_len);
+    if (rc == NF_OK)
+        ds->replaced += a->replaced;
+    return rc;
+}
+
+void batch_article_free(batch_article *a)
+{
+    json_decref(a->json);
+    a->json = NULL;
+}
+
+int batch_is_article_line(const char *line, size_t len)
+{
+    json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
+    int yes = json_is_object(root) && json_object_get(root, "event") &&
+              !json_object_get(root, "documents");
+    json_decref(root);
+    return yes;
+}

@@ -1,0 +1,77 @@
+/* Batch work over many events (newsfuse batch, the bindings' bulk calls):
+ * an ordered worker pool, handing a document set over to a worker, and
+ * article JSONL lines. Internal: not part of the public header. */
+#ifndef NF_BATCH_BATCH_H
+#define NF_BATCH_BATCH_H
+#include "newsfuse.h"
+#include <stddef.h>
+
+/* ---- The ordered pool ----
+ * Jobs are submitted in order from one thread (the caller's); `threads`
+ * workers run `work` on them in any order and at once; `emit` runs on the
+ * caller's thread, strictly in submission order, inside batch_pool_submit
+ * and batch_pool_finish, and owns the job it is given. At most `window`
+ * jobs, weighing at most `max_weight` together (say, bytes of input; a
+ * heavier job waits to be alone), are submitted but not yet emitted, so
+ * memory is bounded by the window, not by the input. With threads == 0 the caller runs every job
+ * itself (no thread is started): the same order, the same output. */
+typedef struct batch_pool batch_pool;
+typedef void (*batch_work_fn)(void *job, void *ctx);
+/* Returns 0, or non-zero to stop (an output error): every later job is
+ * then given to `drop` instead, unrun or unemitted, and the value is
+ * returned by the next submit and by finish. */
+typedef int (*batch_emit_fn)(void *job, void *ctx);
+typedef void (*batch_drop_fn)(void *job, void *ctx);
+
+/* Returns a running pool, or NULL (out of memory, a thread could not be
+ * started, window 0). */
+batch_pool *batch_pool_new(int threads, size_t window, size_t max_weight, batch_work_fn work,
+                           batch_emit_fn emit, batch_drop_fn drop, void *ctx);
+/* Takes job (always: it is emitted or dropped), first emitting finished
+ * jobs and waiting while the window is full. Returns 0 or the stop value. */
+int batch_pool_submit(batch_pool *p, void *job, size_t weight);
+/* Waits for every job and emits the rest. Returns 0 or the stop value. */
+int batch_pool_finish(batch_pool *p);
+/* Finishes (if not yet), stops the workers and frees the pool. */
+void batch_pool_free(batch_pool *p);
+
+/* ---- Hand-over ----
+ * Moves everything ds holds into a new set and leaves ds empty (as from
+ * nf_docset_new), so a reader that frees its set after a callback can
+ * pass the contents on to a worker. Returns the new set (the caller's) or
+ * NULL if out of memory (ds is then untouched). */
+nf_docset *batch_docset_take(nf_docset *ds);
+
+/* ---- Article JSONL ----
+ * One article per line: {"event": ..., "id", "title", "date", "text"};
+ * event is a string or an integer, id, title and date strings or null or
+ * absent, text a string. Invalid UTF-8 is repaired before parsing, as for
+ * cluster lines (one bad byte costs a warning, not the article). */
+typedef struct batch_article {
+    const char *event, *id, *title, *date, *text; /* owned by json */
+    size_t text_len;
+    size_t replaced; /* invalid UTF-8 sequences replaced in the line */
+    void *json;      /* the parsed line */
+    char event_buf[32]; /* an integer event, printed */
+} batch_article;
+
+/* Parses one line into *a. Returns NF_OK, NF_EDATA (err says what, with
+ * the column or the field) or NF_ENOMEM; free *a in every case. */
+int batch_article_parse(batch_article *a, const char *line, size_t len, char *err, size_t errlen);
+/* Adds the article to ds as one report. Returns NF_OK or NF_ENOMEM. */
+int batch_article_add(nf_docset *ds, const batch_article *a);
+void batch_article_free(batch_article *a);
+/* Returns 1 if line is a JSON object with an "event" key and no
+ * "documents" key (an article line), else 0. For format detection. */
+int batch_is_article_line(const char *line, size_t len);
+
+/* ---- Resuming ----
+ * Scans an output file of one JSON record per line, open read-write on
+ * fd: counts its complete lines (those ending in a newline), cuts off a
+ * trailing partial line (what an interrupted write leaves), and returns
+ * the "id" of the last complete record in *last_id (xfree it; NULL when
+ * there is none or it is null). Leaves the file offset at the end.
+ * Returns NF_OK, NF_EIO (errno says why) or NF_ENOMEM. */
+int batch_resume_scan(int fd, long *records, char **last_id);
+
+#endif
