@@ -441,7 +441,9 @@ static char **list_dir(const char *dir, size_t *n)
                 break;
             names = p;
         }
-        names[(*n)++] = strdup(e->d_name);
+        if (!(names[*n] = strdup(e->d_name)))
+            break;
+        (*n)++;
     }
     closedir(d);
     if (names)
