@@ -374,6 +374,27 @@ TEST(edge_cases)
     json_decref(exp);
 }
 
+/* -U computes ROUGE-S4 and ROUGE-SU4 in one run: each must equal the
+ * run that asked for it alone (E_m_noU and E_m). */
+TEST(edge_cases_s_and_su)
+{
+    json_error_t err;
+    json_t *exp = json_load_file(SHARED "/edge_cases_expected.json", 0, &err);
+    json_t *cases = exp ? load_cases() : NULL;
+    if (!exp || !cases) {
+        json_decref(exp);
+        SKIP("../shared/rouge is absent (edge cases)");
+    }
+    const char *flags = "-n 4 -2 4 -U -c 95 -r 1000 -f A -p 0.5 -t 0 -a -m";
+    tally rows = {0, 0, 0}, avgs = {0, 0, 0};
+    check_edge_setting(cases, exp, "E_m_noU", flags, &rows, &avgs);
+    check_edge_setting(cases, exp, "E_m", flags, &rows, &avgs);
+    printf("  -U: %ld per-case values, %ld averages and CI bounds, %ld + %ld differ\n",
+           rows.checked, avgs.checked, rows.differ, avgs.differ);
+    json_decref(cases);
+    json_decref(exp);
+}
+
 /* ROUGE-W with a reference that has no words: ROUGE-1.5.5 dies; we fail
  * with NF_EDATA and a message naming the cluster. */
 TEST(edge_wlcs_empty_model)
@@ -520,6 +541,7 @@ int main(void)
     RUN(stems_match_rouge);
     RUN(spl_matches_vector_inputs);
     RUN(edge_cases);
+    RUN(edge_cases_s_and_su);
     RUN(edge_wlcs_empty_model);
     RUN(vector_s1);
     RUN(vector_s2);
