@@ -94,6 +94,7 @@ typedef struct figure {
     long part_of;            /* index of the whole ("4 of the 18"), or -1 */
     int increment;           /* "two more bodies": added to a count, not a total */
     int past;                /* its sentence names an earlier year: another event */
+    int share_next;          /* its noun is the next figure's ("107 foreign and 685 ...") */
     long group;              /* index of its group, or -1 */
 } figure;
 

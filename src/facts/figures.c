@@ -31,6 +31,7 @@ typedef struct np {
     int increment;
     int part_next;       /* "of the 18": the next quantity is the whole */
     int part_prev;       /* "of them": the previous count is the whole */
+    int share_next;      /* "107 foreign and 685 Algerian hostages" */
 } np;
 
 static int is_word(const word *w, size_t nw, size_t k, const char *s)
@@ -169,7 +170,8 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
     return j + 2;
 }
 
-/* One word of the noun phrase: returns 0 to stop, 1 to go on. */
+/* One word of the noun phrase: returns 0 to stop before it, 1 to go on,
+ * 2 to stop after it. */
 static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
 {
     const word *x = &c->w[k];
@@ -181,7 +183,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         return 1;
     }
     const lex_entry *ev = event_of(c->lx, x);
-    if (role == NP_STOP || (x->cap && lex_find(&c->lx->when, x->low, x->len)))
+    if (role == NP_STOP || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
@@ -200,9 +202,9 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         add_modifier(p->modifier, p->head, strlen(p->head));
     memcpy(p->head, x->low, x->len + 1);
     (*content)++;
-    if (ev) { /* "12 dead", "37 injured", "23 hostages" */
+    if (ev) { /* "12 dead", "37 injured", "23 hostages": the head ends it */
         p->event = ev->val;
-        return 0;
+        return 2;
     }
     return 1;
 }
@@ -214,8 +216,11 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
     size_t k = np_of(c, q->w1, p);
     int content = 0;
     for (size_t n = 0; k < c->nw && n < NP_WORDS; k++, n++) {
-        if (!np_word(c, k, p, &content))
+        int r = np_word(c, k, p, &content);
+        if (r != 1) {
+            k += r == 2;
             break;
+        }
         if (c->w[k].cap || !p->head[0])
             continue;
         if (is_word(c->w, c->nw, k + 1, "of")) {
@@ -228,6 +233,14 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
     if (k < c->nw && !c->w[k].punct && is_word(c->w, c->nw, k, "of"))
         k += of_proper(c, k, p);
     p->end = k;
+    quantity next;
+    if (p->head[0] && content == 1 && k + 1 < c->nw && (is_word(c->w, c->nw, k, "and") || is_word(c->w, c->nw, k, "or")) &&
+        quantity_at(c->lx, c->w, c->nw, k + 1, &next)) {
+        /* "107 foreign and 685 Algerian hostages": the head is the next one's */
+        add_modifier(p->modifier, p->head, strlen(p->head));
+        p->head[0] = '\0';
+        p->share_next = 1;
+    }
     if (p->head[0])
         counted_class(c->lx, p->head, p->counted);
 }
@@ -252,6 +265,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     if (right && rpos < 6)
         return right;
     for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
+        if (p->event && (!strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or")))
+            break; /* "12 were killed and 37 injured": the head's own event */
         const lex_entry *e = event_of(c->lx, &w[k - 1]);
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
             e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
@@ -396,6 +411,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     const char *ev = event_find(c, q, &p);
     f->event = ev ? ev : "";
     f->increment = p.increment;
+    f->share_next = p.share_next;
     f->head = arena_strndup(&c->sh->mem, p.head, strlen(p.head));
     f->counted = arena_strndup(&c->sh->mem, p.counted, strlen(p.counted));
     f->modifier = arena_strndup(&c->sh->mem, p.modifier, strlen(p.modifier));
@@ -423,6 +439,12 @@ static void figure_inherit(sent_ctx *c, size_t i)
     }
     if (f->kind != KIND_COUNT || f->counted[0])
         return;
+    if (f->share_next && i + 1 < c->sh->n && c->sh->figs[i + 1].counted[0]) {
+        f->counted = c->sh->figs[i + 1].counted;
+        if (!f->event[0])
+            f->event = c->sh->figs[i + 1].event;
+        return;
+    }
     const figure *from = NULL;
     if (f->part_of >= (long)c->sh->n)
         f->part_of = -1;

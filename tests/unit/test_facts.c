@@ -1,0 +1,338 @@
+/* Figure sheet tests: hand-written sentences for every number form, kind,
+ * event, attribution, part-of-whole, revised against conflict; the bundled
+ * example's planted disagreements; allocation failures. */
+#include "newsfuse.h"
+#include "test.h"
+#include <stdlib.h>
+
+/* A sheet of the given reports (dates may be NULL). */
+static nf_facts_sheet *sheet_of(nf_docset **ds, const char *const *texts, const char *const *dates, size_t n)
+{
+    *ds = nf_docset_new();
+    for (size_t i = 0; i < n; i++)
+        nf_docset_add(*ds, NULL, NULL, dates ? dates[i] : NULL, texts[i], strlen(texts[i]));
+    nf_facts_sheet *sh = NULL;
+    nf_facts(*ds, NULL, &sh);
+    return sh;
+}
+
+/* The first figure whose text is `text` (as written), or -1. */
+static long find_figure(const nf_facts_sheet *sh, const nf_docset *ds, const char *text, nf_figure *out)
+{
+    for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
+        if (nf_facts_figure(sh, ds, i, out) == NF_OK && !strcmp(out->text, text))
+            return (long)i;
+    return -1;
+}
+
+/* The label of the group counting (event, counted, modifier), or NULL. */
+static const char *group_label(const nf_facts_sheet *sh, const char *event, const char *counted,
+                               const char *modifier)
+{
+    for (size_t g = 0; g < nf_facts_group_count(sh); g++) {
+        const char *e, *c, *m, *l;
+        nf_facts_group(sh, g, &e, &c, &m, &l, NULL);
+        if (!strcmp(e, event) && !strcmp(c, counted) && !strcmp(m, modifier))
+            return l;
+    }
+    return NULL;
+}
+
+/* Checks one figure of a one-sentence report: value, qualifier, kind. */
+static void check_one(const char *sentence, const char *text, double lo, double hi, const char *qual,
+                      const char *kind)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    nf_figure f;
+    long i = find_figure(sh, ds, text, &f);
+    if (i < 0)
+        fprintf(stderr, "  no figure \"%s\" in \"%s\"\n", text, sentence);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_NEAR(f.low, lo, 1e-9);
+        CHECK_NEAR(f.high, hi, 1e-9);
+        CHECK_STR(f.qualifier, qual);
+        CHECK_STR(f.kind, kind);
+    }
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(number_forms)
+{
+    check_one("Rebels freed 23 hostages.", "23", 23, -1, "exact", "count");
+    check_one("Police said 1,000 people were evacuated.", "1,000", 1000, -1, "exact", "count");
+    check_one("The flood displaced 3.5 million people.", "3.5 million", 3.5e6, -1, "exact", "count");
+    check_one("Twenty-three miners were rescued.", "Twenty-three", 23, -1, "exact", "count");
+    check_one("A dozen soldiers were arrested.", "A dozen", 12, -1, "exact", "count");
+    check_one("Two hundred and fifty people were evacuated.", "Two hundred and fifty", 250, -1, "exact", "count");
+    check_one("Hundreds of people were injured.", "Hundreds of", 200, 1999, "vague", "count");
+    check_one("At least 40 people were killed.", "At least 40", 40, -1, "at_least", "count");
+    check_one("About 100 people were injured.", "About 100", 100, -1, "about", "count");
+    check_one("More than 600 foreigners were evacuated.", "More than 600", 600, -1, "more_than", "count");
+    check_one("Between 30 and 40 people were killed.", "Between 30 and 40", 30, 40, "range", "count");
+    check_one("Officials said 12 to 15 people died.", "12 to 15", 12, 15, "range", "count");
+}
+
+TEST(quantity_kinds)
+{
+    check_one("The siege lasted four days.", "four", 4, -1, "exact", "duration");
+    check_one("The bank lost $5 million last year.", "5 million", 5e6, -1, "exact", "money");
+    check_one("Only 47 percent of students passed.", "47", 47, -1, "exact", "percent");
+    check_one("The bridge fell at about 9.40 p.m. on Saturday.", "about 9.40", 9.4, -1, "about", "time");
+    check_one("The bridge was built in 1962 by the council.", "1962", 1962, -1, "exact", "year");
+    check_one("A 60-metre walkway gave way.", "60-metre", 60, -1, "exact", "measure");
+    check_one("Dara Finn, 54, said she rowed out.", "54", 54, -1, "exact", "age");
+    check_one("The talks resume on Wednesday.", "Wednesday", -1, -1, "exact", "date");
+    check_one("EgyptAir Flight 990 crashed into the sea.", "990", 990, -1, "exact", "id");
+}
+
+/* The event and counted class of the figure written `text`. */
+static void check_event(const char *sentence, const char *text, const char *event, const char *counted,
+                        const char *modifier)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    nf_figure f;
+    long i = find_figure(sh, ds, text, &f);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(f.event, event);
+        CHECK_STR(f.counted, counted);
+        CHECK_STR(f.modifier, modifier);
+    }
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(event_types)
+{
+    check_event("Gunmen killed 12 villagers overnight.", "12", "killed", "villager", "");
+    check_event("The attack left 30 dead.", "30", "killed", "people", "");
+    check_event("Nine people died in the crash.", "Nine", "killed", "people", "");
+    check_event("The army freed 23 foreign hostages.", "23", "freed", "hostages", "foreign");
+    check_event("Four British citizens were released on Monday.", "Four", "freed", "people", "britain");
+    check_event("Six citizens of Estmark are still missing.", "Six", "missing", "people", "estmark");
+    check_event("Five Estmarkians were unaccounted for.", "Five", "missing", "people", "estmark");
+    check_event("At least 12 people were killed and 37 injured.", "37", "injured", "people", "");
+    check_event("Police said 40 protesters were wounded.", "40", "injured", "protester", "");
+    check_event("The militants are holding 41 hostages.", "41", "held", "hostages", "");
+    check_event("Police arrested 14 men after the riot.", "14", "arrested", "men", "");
+    check_event("About 3,000 residents were evacuated.", "About 3,000", "evacuated", "people", "");
+    check_event("Of the 162 injured, 76 remain in hospital.", "76", "hospitalized", "people", "");
+    check_event("Killing at least 60 people and injuring about 180.", "at least 60", "killed", "people", "");
+}
+
+TEST(attribution_and_time)
+{
+    const char *texts[] = {
+        "At least 12 people were killed on Saturday night, officials said.",
+        "Five citizens were missing, according to the Estmarkian consulate.",
+        "\"It is terrible,\" said Mayor Kovach, adding that 37 people were hurt.",
+        "The interior ministry said 23 hostages were freed earlier."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 4);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "At least 12", &f) >= 0);
+    CHECK_STR(f.speaker, "officials");
+    CHECK_STR(f.time, "on Saturday night");
+    CHECK(find_figure(sh, ds, "Five", &f) >= 0);
+    CHECK_STR(f.speaker, "the Estmarkian consulate");
+    CHECK(find_figure(sh, ds, "37", &f) >= 0);
+    CHECK_STR(f.speaker, "Mayor Kovach");
+    CHECK(find_figure(sh, ds, "23", &f) >= 0);
+    CHECK_STR(f.speaker, "The interior ministry");
+    CHECK_STR(f.time, "earlier");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(part_of_whole_is_not_a_conflict)
+{
+    const char *texts[] = {"Four of the 18 BP employees were killed, the company said.",
+                           "Four BP employees were killed in the attack.",
+                           "The militants held 107 foreign and 685 Algerian hostages."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 3);
+    nf_figure f, whole;
+    long part = find_figure(sh, ds, "Four", &f);
+    CHECK(part >= 0);
+    CHECK(f.part_of >= 0);
+    CHECK_STR(f.event, "killed");
+    CHECK(nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK);
+    CHECK_NEAR(whole.low, 18, 0);
+    CHECK_STR(group_label(sh, "killed", "employee", "bp"), "agree");
+    CHECK_STR(group_label(sh, "held", "hostages", "alger"), "single");
+    CHECK(find_figure(sh, ds, "107", &f) >= 0);
+    CHECK_STR(f.modifier, "foreign");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(revised_against_conflict)
+{
+    const char *cue[] = {"Twelve people were killed in the blast.", "The death toll rose to 14 on Monday."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, cue, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *plain[] = {"Twelve people were killed in the blast.", "Fourteen people were killed in the blast."};
+    sh = sheet_of(&ds, plain, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *dates[] = {"2013-01-17", "2013-01-19"};
+    sh = sheet_of(&ds, plain, dates, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *same[] = {"Twelve people were killed in the blast.", "At least 12 people were killed."};
+    sh = sheet_of(&ds, same, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *past[] = {"Twelve people were killed in the blast.",
+                          "In 1978, 20 people were killed in a similar blast."};
+    sh = sheet_of(&ds, past, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "single");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+/* Reads the bundled example's four reports in order. */
+static nf_docset *example_docset(void)
+{
+    static const char *const files[] = {"1-meridian-wire.txt", "2-avelin-courier.txt", "3-nbn-news.txt",
+                                        "4-coastline-daily.txt"};
+    nf_docset *ds = nf_docset_new();
+    for (size_t i = 0; i < 4; i++) {
+        char path[256], text[8192];
+        snprintf(path, sizeof path, "examples/harbor-collapse/%s", files[i]);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            return nf_docset_free(ds), NULL;
+        size_t n = fread(text, 1, sizeof text, f);
+        fclose(f);
+        nf_docset_add(ds, files[i], NULL, NULL, text, n);
+    }
+    return ds;
+}
+
+TEST(example_planted_disagreements)
+{
+    nf_docset *ds = example_docset();
+    if (!ds)
+        SKIP("examples/harbor-collapse not found (run from the repository root)");
+    nf_facts_sheet *sh = NULL;
+    CHECK(nf_facts(ds, NULL, &sh) == NF_OK);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    CHECK_STR(group_label(sh, "injured", "people", ""), "revised");
+    CHECK_STR(group_label(sh, "missing", "people", "estmark"), "conflict");
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(nf_facts_render(sh, ds, "text", &out, &len) == NF_OK);
+    CHECK(out && strstr(out, "12 -> 14") && strstr(out, "37 -> 41") && strstr(out, "5 / 6"));
+    nf_free(out);
+    CHECK(nf_facts_render(sh, ds, "json", &out, &len) == NF_OK);
+    CHECK(out && strstr(out, "\"schema\": \"newsfuse/1\"") && strstr(out, "\"label\": \"conflict\""));
+    nf_free(out);
+    CHECK(nf_facts_render(sh, ds, "md", &out, &len) == NF_OK);
+    CHECK(out && strstr(out, "| Report | Value |"));
+    nf_free(out);
+    CHECK(nf_facts_render(sh, ds, "html", &out, &len) == NF_EINVAL);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(offsets_point_at_the_figure)
+{
+    const char *text = "Officials said 23 hostages were freed.";
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &text, NULL, 1);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "23", &f) >= 0);
+    CHECK(f.start == 15 && f.end == 17);
+    CHECK(f.sentence_start == 0 && f.sentence_end == strlen(text));
+    CHECK(nf_facts_figure(sh, ds, 999, &f) == NF_EINVAL);
+    CHECK(nf_facts_group_figure(sh, 999, 0) == -1);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(empty_and_bad_arguments)
+{
+    nf_docset *ds = nf_docset_new();
+    nf_facts_sheet *sh = NULL;
+    CHECK(nf_facts(ds, NULL, &sh) == NF_EEMPTY);
+    CHECK(sh && nf_facts_figure_count(sh) == 0 && nf_facts_warning_count(sh) == 1);
+    nf_facts_free(sh);
+    CHECK(nf_facts(NULL, NULL, &sh) == NF_EINVAL);
+    nf_docset_free(ds);
+    nf_facts_free(NULL);
+}
+
+static long alloc_budget = -1;
+static void *failing_malloc(size_t n)
+{
+    if (alloc_budget == 0)
+        return NULL;
+    if (alloc_budget > 0)
+        alloc_budget--;
+    return malloc(n);
+}
+static void *failing_realloc(void *p, size_t n)
+{
+    if (alloc_budget == 0)
+        return NULL;
+    if (alloc_budget > 0)
+        alloc_budget--;
+    return realloc(p, n);
+}
+
+TEST(allocation_failure_is_reported)
+{
+    const char *texts[] = {"At least 12 people were killed and 37 injured, officials said.",
+                           "The death toll rose to 14 on Monday, the government said."};
+    nf_docset *ds;
+    nf_facts_sheet *warm = sheet_of(&ds, texts, NULL, 2); /* loads the shared lexicon and cleaner */
+    nf_facts_free(warm);
+    int failures = 0, successes = 0;
+    nf_set_allocator(failing_malloc, failing_realloc, free);
+    for (long k = 0; k < 200; k++) {
+        nf_facts_sheet *sh = NULL;
+        char *out = NULL;
+        alloc_budget = k;
+        int rc = nf_facts(ds, NULL, &sh);
+        if (rc == NF_OK)
+            rc = nf_facts_render(sh, ds, k % 2 ? "json" : "text", &out, NULL);
+        alloc_budget = -1;
+        CHECK(rc == NF_OK || rc == NF_ENOMEM);
+        failures += rc == NF_ENOMEM, successes += rc == NF_OK;
+        nf_free(out);
+        nf_facts_free(sh);
+    }
+    nf_set_allocator(NULL, NULL, NULL);
+    CHECK(failures > 0 && successes > 0);
+    nf_docset_free(ds);
+}
+
+int main(void)
+{
+    RUN(number_forms);
+    RUN(quantity_kinds);
+    RUN(event_types);
+    RUN(attribution_and_time);
+    RUN(part_of_whole_is_not_a_conflict);
+    RUN(revised_against_conflict);
+    RUN(example_planted_disagreements);
+    RUN(offsets_point_at_the_figure);
+    RUN(empty_and_bad_arguments);
+    RUN(allocation_failure_is_reported);
+    TEST_EXIT();
+}
