@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* qsort order of uint32_t, ascending. */
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -160,6 +161,7 @@ typedef struct postings {
     uint32_t *pfirst, *post;
 } postings;
 
+/* Fills p from the kept sentences' vectors. Returns 0 or -1 (OOM). */
 static int postings_build(postings *p, const vectors *v, const uint8_t *keep)
 {
     p->pfirst = xcalloc(v->nterms + 1, sizeof *p->pfirst);
@@ -219,6 +221,7 @@ static size_t candidates(const vectors *v, const postings *p, size_t i, size_t m
     return n;
 }
 
+/* Appends the edge to j of weight s to the row being built; 0 or -1. */
 static int graph_add(simgraph *g, size_t *cap, uint32_t j, double s)
 {
     size_t c2 = *cap;

@@ -111,6 +111,7 @@ typedef struct revisited {
     double dot, n2;  /* sum . c and |sum|^2 */
 } revisited;
 
+/* The summary's cosine to the centroid once sentence i is added. */
 static double cosine_after(const revisited *r, size_t i)
 {
     const vectors *v = r->v;
@@ -130,6 +131,7 @@ static double revisited_gain(void *ctx, size_t i)
     return g > 0 ? g * (r->m->sents[i].nwords ? r->m->sents[i].nwords : 1) : 0;
 }
 
+/* Adds sentence i's vector to the summary's. */
 static void revisited_commit(void *ctx, size_t i)
 {
     revisited *r = ctx;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+/* The hash slot holding key, or the empty slot where it would go. */
 static size_t slot_for(const concepts *c, uint64_t key)
 {
     size_t k = hash_bytes64(&key, 8) & (c->nslots - 1);
@@ -11,6 +12,7 @@ static size_t slot_for(const concepts *c, uint64_t key)
     return k;
 }
 
+/* Doubles the hash table; 0 or -1 (OOM). */
 static int table_grow(concepts *c)
 {
     size_t n = c->nslots ? c->nslots * 2 : 4096;
@@ -65,6 +67,7 @@ static void count_concept(concept *x, const msent *s)
         x->df++;
 }
 
+/* Lists and counts the concepts of sentence i; 0 or -1 (OOM). */
 static int collect_sentence(concepts *c, size_t i)
 {
     const model *m = c->m;
@@ -153,6 +156,7 @@ void concepts_free(concepts *c)
     memset(c, 0, sizeof *c);
 }
 
+/* The weight of sentence i's concepts not yet covered. */
 static double coverage_gain(void *ctx, size_t i)
 {
     coverage *cv = ctx;
@@ -164,6 +168,7 @@ static double coverage_gain(void *ctx, size_t i)
     return g;
 }
 
+/* Marks sentence i's concepts covered. */
 static void coverage_commit(void *ctx, size_t i)
 {
     coverage *cv = ctx;

@@ -34,6 +34,7 @@ typedef struct ranked {
     size_t i;
 } ranked;
 
+/* Best gain per word first, then lower index. */
 static int cmp_ranked(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
@@ -42,6 +43,7 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->i > y->i) - (x->i < y->i);
 }
 
+/* qsort order of size_t, ascending. */
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -100,6 +102,7 @@ typedef struct triplets {
     size_t n, cap;
 } triplets;
 
+/* Appends the entry (row, col) = v; 0 or -1 (OOM). */
 static int trip_add(triplets *t, int row, int col, double v)
 {
     if (t->n + 2 > t->cap) {
@@ -160,6 +163,8 @@ static int add_concept_rows(glp_prob *lp, triplets *t, const ilp_ctx *x)
     return 0;
 }
 
+/* One binary column per candidate, then per concept (its weight in the
+ * objective). */
 static void add_columns(glp_prob *lp, const ilp_ctx *x)
 {
     int n = (int)(x->ncand + x->nconcept_cols);

@@ -45,6 +45,7 @@ static double kl_gain(void *ctx, size_t i)
     return exp(-kl_after(k, i)) * (k->m->sents[i].nwords ? k->m->sents[i].nwords : 1);
 }
 
+/* Adds sentence i's words to the summary's counts. */
 static void kl_commit(void *ctx, size_t i)
 {
     klsum *k = ctx;

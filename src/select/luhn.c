@@ -17,6 +17,7 @@ typedef struct term_cf {
     uint32_t cf, id;
 } term_cf;
 
+/* Most frequent first, then lower id. */
 static int cmp_cf(const void *a, const void *b)
 {
     const term_cf *x = a, *y = b;

@@ -39,6 +39,7 @@ int mmr_init_scores(mmr *r, const model *m, const vectors *v, const double *scor
     return 0;
 }
 
+/* Sentence i's words, at least 1 (a divisor). */
 static double words_of(const model *m, size_t i)
 {
     return m->sents[i].nwords ? (double)m->sents[i].nwords : 1.0;
@@ -74,6 +75,7 @@ static double mmr_gain(void *ctx, size_t i)
     return val > 0 ? val * words_of(r->m, i) : 0;
 }
 
+/* Commits i to the wrapped scorer and notes its similarities. */
 static void mmr_commit(void *ctx, size_t i)
 {
     mmr *r = ctx;

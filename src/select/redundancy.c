@@ -14,11 +14,13 @@ static uint64_t mix64(uint64_t x)
     return x ^ (x >> 31);
 }
 
+/* Returns 1 if s may be marked or kept as a near duplicate. */
 static int eligible(const msent *s)
 {
     return s->dup_of < 0 && !s->debris && s->ntok >= MIN_TOKENS;
 }
 
+/* qsort order of uint64_t, ascending. */
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -32,6 +34,7 @@ typedef struct shingles {
     uint64_t *h;
 } shingles;
 
+/* Fills sh for every eligible sentence of m; 0 or -1 (OOM). */
 static int shingles_build(shingles *sh, const model *m)
 {
     sh->first = xcalloc(m->nsents + 1, sizeof *sh->first);
@@ -55,6 +58,7 @@ static int shingles_build(shingles *sh, const model *m)
     return 0;
 }
 
+/* Jaccard similarity of two sorted sets of distinct hashes. */
 static double jaccard_sorted(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
     size_t i = 0, j = 0, inter = 0;
@@ -74,6 +78,7 @@ typedef struct band_entry {
     uint32_t sent;
 } band_entry;
 
+/* Band entries by key, then sentence (deterministic runs). */
 static int cmp_entry(const void *a, const void *b)
 {
     const band_entry *x = a, *y = b;
@@ -103,6 +108,7 @@ static void band_keys(const shingles *sh, size_t i, band_entry *out)
     }
 }
 
+/* Union-find root of i, halving paths on the way. */
 static uint32_t find_root(uint32_t *parent, uint32_t i)
 {
     while (parent[i] != i)

@@ -63,6 +63,7 @@ static void weigh(submod *s)
     }
 }
 
+/* How much sentence i's saturated coverage rises with add more. */
 static double saturated(const submod *s, size_t i, double add)
 {
     double before = s->cov[i] < s->sat[i] ? s->cov[i] : s->sat[i];
@@ -70,6 +71,7 @@ static double saturated(const submod *s, size_t i, double add)
     return after - before;
 }
 
+/* F(S + j) - F(S), scaled for the selector (see the end). */
 static double submod_gain(void *ctx, size_t j)
 {
     submod *s = ctx;
@@ -85,6 +87,7 @@ static double submod_gain(void *ctx, size_t j)
     return gain * pow(s->m->sents[j].nwords ? s->m->sents[j].nwords : 1, 1 - SUBMOD_R);
 }
 
+/* Adds j's coverage of its neighbours and its reward to its cluster. */
 static void submod_commit(void *ctx, size_t j)
 {
     submod *s = ctx;
@@ -95,6 +98,7 @@ static void submod_commit(void *ctx, size_t j)
     s->csum[s->cluster[j]] += s->reward[j];
 }
 
+/* Clusters, weighs and selects; 0 or -1 (OOM). */
 static int submod_run(const model *m, const budget *b, long min_words, const simgraph *g,
                       const uint8_t *mask, selection *sel)
 {

@@ -14,6 +14,7 @@ typedef struct sumbasic {
     uint32_t top; /* the most probable term */
 } sumbasic;
 
+/* Finds the most probable term (ties: the lower id). */
 static void find_top(sumbasic *s)
 {
     double best = -1;
@@ -37,6 +38,7 @@ static double sumbasic_gain(void *ctx, size_t i)
     return n > 0 ? (sum / n + has_top) * s->m->sents[i].nwords : 0;
 }
 
+/* Squares the probabilities of sentence i's words, once per word. */
 static void sumbasic_commit(void *ctx, size_t i)
 {
     sumbasic *s = ctx;
