@@ -45,7 +45,8 @@ static void rouge_usage(FILE *out)
         "plus ROUGE-L. The DUC 2004 command: -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5\n"
         "-t 0 -a -l 100\n\n"
         "newsfuse options:\n"
-        "  --format F        table (default), json, rouge155 (ROUGE-1.5.5's own lines)\n"
+        "  --format F        table (default), json (always with per-cluster scores),\n"
+        "                    rouge155 (ROUGE-1.5.5's own lines)\n"
         "  --unicode         tokens keep letters and digits of every script, lowercased\n"
         "                    by utf8proc (not ROUGE-1.5.5, which drops non-ASCII)\n"
         "  --split S         sentence splitter for texts without line breaks: newsfuse\n"
@@ -537,7 +538,9 @@ static int rouge_run(rouge_args *a)
         return cli_error(EXIT_DATA, "rouge: %s (references: %s)", nf_rouge_error(a->r), refs);
     char *out;
     size_t len;
-    if (nf_rouge_render(a->r, a->format, a->per_cluster, &out, &len) != NF_OK)
+    /* JSON always carries the per-cluster scores (it is for programs). */
+    int per_cluster = a->per_cluster || a->format == NF_ROUGE_JSON;
+    if (nf_rouge_render(a->r, a->format, per_cluster, &out, &len) != NF_OK)
         return cli_error(EXIT_DATA, "rouge: out of memory");
     fwrite(out, 1, len, stdout);
     nf_free(out);

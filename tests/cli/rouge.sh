@@ -40,6 +40,7 @@ expect_grep rouge_155_signature "^# signature: " "$TMP/out"
 expect_status rouge_bundled 0 $NF rouge -n2 -mu -2 4 --format=json "$TMP/copy.jsonl" "$TMP/refs.jsonl"
 expect_grep rouge_json_schema '"schema":"newsfuse/1","kind":"rouge"' "$TMP/out"
 expect_grep rouge_json_su4 '"ROUGE-SU4":\{"R":\{"avg":' "$TMP/out"
+expect_grep rouge_json_per_cluster '"clusters":\{"e1":\{"ROUGE-1":\[' "$TMP/out"
 
 # Long flags give the same numbers as the short ones.
 $NF rouge -n 2 -m -l 10 --format rouge155 "$TMP/copy.jsonl" "$TMP/refs.jsonl" | grep -v '^#' >"$TMP/short"
