@@ -5,13 +5,20 @@
 #include "eval/rouge.h"
 #include <string.h>
 
-/* FNV-1a over the bytes: short tokens, good enough spread. */
+/* Eight bytes at a time, each word mixed in with a multiply: tokens are
+ * short and this is the scorer's most frequent lookup. */
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 29);
 }
 
 /* A 64-bit mixer (splitmix64's finalizer) for integer keys. */
