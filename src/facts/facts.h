@@ -20,6 +20,7 @@ enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
+enum { EVENT_WEAK = 1 };
 
 typedef struct lex_entry {
     const char *key; /* lower case, words separated by one space */
@@ -95,6 +96,7 @@ typedef struct figure {
     int increment;           /* "two more bodies": added to a count, not a total */
     int past;                /* its sentence names an earlier year: another event */
     int share_next;          /* its noun is the next figure's ("107 foreign and 685 ...") */
+    int anchor;              /* a year after "in", "since", "during": dates its sentence */
     long group;              /* index of its group, or -1 */
 } figure;
 

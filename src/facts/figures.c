@@ -50,7 +50,12 @@ static int is_boundary(const word *w, size_t k)
 
 static const lex_entry *event_of(const lexicon *lx, const word *x)
 {
-    return x->punct ? NULL : lex_find(&lx->events, x->low, x->len);
+    if (x->punct)
+        return NULL;
+    const lex_entry *e = lex_find(&lx->events, x->low, x->len);
+    if (!e && x->len > 3 && x->low[x->len - 1] == 's') /* "hospitals" */
+        e = lex_find(&lx->events, x->low, x->len - 1u);
+    return e;
 }
 
 static int np_role(const lexicon *lx, const word *x)
@@ -251,13 +256,15 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
 static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
 {
     const word *w = c->w;
-    const char *right = NULL;
+    const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but"))
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = event_of(c->lx, &w[k]);
-        if (e) {
+        if (e && e->role == EVENT_WEAK && !weak)
+            weak = e->val;
+        else if (e && e->role != EVENT_WEAK) {
             right = e->val, rpos = n;
             break;
         }
@@ -270,10 +277,12 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
         const lex_entry *e = event_of(c->lx, &w[k - 1]);
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
             e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
-        if (e)
+        if (e && e->role == EVENT_WEAK && !weak)
+            weak = e->val;
+        else if (e && e->role != EVENT_WEAK)
             return e->val;
     }
-    return right ? right : p->event;
+    return right ? right : p->event ? p->event : weak;
 }
 
 static int is_pronoun(const word *x)
@@ -474,6 +483,11 @@ static int figure_add(sent_ctx *c, const quantity *q)
     f.speaker = speaker_find(c, q->n0);
     f.when = when_find(c, q->n0);
     f.cue = cue_find(c, q);
+    if (f.kind == KIND_YEAR && q->w0 > 0) {
+        const char *prev = c->w[q->w0 - 1].low;
+        f.anchor = !strcmp(prev, "in") || !strcmp(prev, "since") || !strcmp(prev, "during") ||
+                   !strcmp(prev, "until") || !strcmp(prev, "from") || c->w[q->w0 - 1].punct;
+    }
     if (!f.text || !f.speaker || !f.when)
         return NF_ENOMEM;
     if (f.kind == KIND_COUNT && figure_count(c, q, &f) != NF_OK)

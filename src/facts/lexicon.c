@@ -27,7 +27,8 @@ static int role_of(const char *s, size_t n)
         {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
-        {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE}};
+        {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
+        {"id", KIND_ID}, {"weak", EVENT_WEAK}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].role;

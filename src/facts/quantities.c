@@ -314,6 +314,8 @@ static int kind_before(const lexicon *lx, const word *w, size_t w0)
         return KIND_DATE;
     if (!strcmp(p->low, "aged"))
         return KIND_AGE;
+    if (e && e->role == KIND_ID)
+        return KIND_ID;
     if (p->punct && p->low[0] == ':' && w0 >= 2 && w[w0 - 2].digit)
         return KIND_TIME;
     return -1;

@@ -47,13 +47,15 @@ static int sheet_warn(nf_facts_sheet *sh, const char *fmt, ...)
 /* Marks the counts of document d's sentences that name a year before
  * the report's own: "in 1978, 20 people died" is another event, not a
  * figure of this one. A report without a date is taken to be about the
- * present, so any year it names in a sentence with counts is the past. */
+ * present, so any year it names in a sentence with counts is the past.
+ * Only a year that anchors the sentence counts ("in 1978", "since 1978"),
+ * not one inside a name ("the 1996 Nobel Peace Prize winner"). */
 static void mark_past(nf_facts_sheet *sh, size_t first, const document *doc)
 {
     double ref = doc->date ? (double)strtol(doc->date, NULL, 10) : 1e9;
     for (size_t i = first; i < sh->n; i++) {
         const figure *y = &sh->figs[i];
-        if (y->kind != KIND_YEAR || y->lo >= ref)
+        if (y->kind != KIND_YEAR || y->lo >= ref || !y->anchor)
             continue;
         size_t a = i, b = i; /* a sentence's figures are contiguous */
         while (a > first && sh->figs[a - 1].sent_start == y->sent_start)
