@@ -1,0 +1,355 @@
+"""newsfuse from Python: a thin ctypes layer over libnewsfuse.so.
+
+    import newsfuse
+    result = newsfuse.summarize(["first report ...", "second report ..."], words=60)
+    for s in result["summary"]:
+        print(s["text"], "<-", s["doc"]["id"])
+
+Results are the library's own "newsfuse/1" JSON (doc/SCHEMA.md) as dicts:
+the same bytes the CLI writes, parsed. Offsets in them are UTF-8 byte
+offsets into each document's text.
+
+Threads: ctypes releases the GIL for the whole of every C call, so
+summaries run truly in parallel from Python threads. Every call here makes
+and frees its own handles, which the library allows from any number of
+threads at once.
+
+The library is found, in order: $NEWSFUSE_LIBRARY (a path); the build
+directory of the source tree this package sits in (../../build); the
+system's libnewsfuse.so.0 (an installed library).
+"""
+
+import ctypes
+import ctypes.util
+import json
+import os
+
+__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "rouge", "split",
+           "methods", "version", "library_path"]
+
+NF_OK, NF_ENOMEM, NF_EINVAL, NF_EIO, NF_EDATA, NF_ELIMIT, NF_EEMPTY = 0, -1, -2, -3, -4, -5, -6
+_FORMAT_JSON, _FORMAT_JSONL = 1, 2
+_ROUGE_JSON = 1
+_SPLITTERS = {"newsfuse": 0, "regex": 1, "lines": 2}
+_BUDGETS = ("words", "sentences", "bytes", "ratio")
+
+
+class NewsfuseError(Exception):
+    """A failed library call: .status is the NF_E* code, the message says why."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+
+
+def _find_library():
+    env = os.environ.get("NEWSFUSE_LIBRARY")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    built = os.path.normpath(os.path.join(here, "..", "..", "..", "build", "libnewsfuse.so"))
+    if os.path.exists(built):
+        return built
+    return ctypes.util.find_library("newsfuse") or "libnewsfuse.so.0"
+
+
+library_path = _find_library()
+_lib = ctypes.CDLL(library_path)  # CDLL, not PyDLL: the GIL is released during calls
+
+_p, _sz, _int, _s = ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p
+_psz = ctypes.POINTER(ctypes.c_size_t)
+_pp = ctypes.POINTER(ctypes.c_void_p)
+
+
+def _declare(name, restype, *argtypes):
+    fn = getattr(_lib, name)
+    fn.restype, fn.argtypes = restype, list(argtypes)
+    return fn
+
+
+_declare("nf_strerror", _s, _int)
+_declare("nf_version", _s)
+_declare("nf_free", None, _p)
+_declare("nf_methods", ctypes.POINTER(_s))
+_declare("nf_split", _int, _s, _sz, ctypes.POINTER(_psz), _psz)
+_declare("nf_options_new", _p)
+_declare("nf_options_free", None, _p)
+_declare("nf_options_set", _int, _p, _s, _s)
+_declare("nf_options_error", _s, _p)
+_declare("nf_docset_new", _p)
+_declare("nf_docset_free", None, _p)
+_declare("nf_docset_add", _int, _p, _s, _s, _s, _s, _sz)
+_declare("nf_docset_add_seen", _int, _p, _s, _s, _s, _s, _sz)
+_declare("nf_docset_set_id", _int, _p, _s)
+_declare("nf_docset_add_json", _int, _p, _s, _sz)
+_declare("nf_docset_error", _s, _p)
+_declare("nf_summarize", _int, _p, _p, _pp)
+_declare("nf_summary_free", None, _p)
+_declare("nf_summary_render", _int, _p, _p, _int, _pp, _psz)
+_declare("nf_rouge_new", _p)
+_declare("nf_rouge_free", None, _p)
+_declare("nf_rouge_error", _s, _p)
+_declare("nf_rouge_set_flags", _int, _p, _s)
+_declare("nf_rouge_set", _int, _p, _s, _s)
+_declare("nf_rouge_spl", _int, _s, _sz, _int, _pp, _psz)
+_declare("nf_rouge_add_references", _int, _p, _s, ctypes.POINTER(_s), _psz, _sz)
+_declare("nf_rouge_add_summary", _int, _p, _s, _s, _s, _sz)
+_declare("nf_rouge_score", _int, _p)
+_declare("nf_rouge_render", _int, _p, _int, _int, _pp, _psz)
+_HAS_FACTS = hasattr(_lib, "nf_facts")
+if _HAS_FACTS:
+    _declare("nf_facts", _int, _p, _p, _pp)
+    _declare("nf_facts_free", None, _p)
+    _declare("nf_facts_render", _int, _p, _p, _s, _pp, _psz)
+
+
+def _b(s):
+    """str -> UTF-8 bytes; None stays None; bytes pass."""
+    if s is None or isinstance(s, bytes):
+        return s
+    return str(s).encode("utf-8")
+
+
+def _check(status, what, handle_error=None):
+    if status in (NF_OK, NF_EEMPTY):
+        return status
+    msg = handle_error() if handle_error else b""
+    text = (msg or b"").decode("utf-8", "replace") or _lib.nf_strerror(status).decode()
+    raise NewsfuseError(status, "%s: %s" % (what, text))
+
+
+def _take(ptr, length):
+    """Copies a buffer the library handed out, frees it, returns str."""
+    try:
+        return ctypes.string_at(ptr, length).decode("utf-8")
+    finally:
+        _lib.nf_free(ptr)
+
+
+def version():
+    """The library's version string."""
+    return _lib.nf_version().decode()
+
+
+def methods():
+    """The summarization method names."""
+    out, arr, i = [], _lib.nf_methods(), 0
+    while arr[i]:
+        out.append(arr[i].decode())
+        i += 1
+    return out
+
+
+def split(text):
+    """The sentences of text, as the library's segmenter finds them."""
+    data = _b(text)
+    spans, count = _psz(), _sz()
+    _check(_lib.nf_split(data, len(data), ctypes.byref(spans), ctypes.byref(count)), "split")
+    try:
+        return [data[spans[2 * i]:spans[2 * i + 1]].decode("utf-8", "replace")
+                for i in range(count.value)]
+    finally:
+        _lib.nf_free(spans)
+
+
+class _Options:
+    """An nf_options handle filled from keyword arguments."""
+
+    def __init__(self, words, method, query, options):
+        self.h = _lib.nf_options_new()
+        if not self.h:
+            raise MemoryError("nf_options_new")
+        given = {k: v for k, v in options.items() if v is not None}
+        if words is not None and (words != 100 or not any(k in given for k in _BUDGETS)):
+            given["words"] = words
+        if method is not None:
+            given["method"] = method
+        if query is not None:
+            given["query"] = query
+        for key, value in given.items():
+            if isinstance(value, bool):
+                value = int(value)
+            rc = _lib.nf_options_set(self.h, _b(key), _b(value))
+            if rc != NF_OK:
+                msg = _lib.nf_options_error(self.h).decode("utf-8", "replace")
+                self.close()
+                raise NewsfuseError(rc, "option %s: %s" % (key, msg))
+
+    def close(self):
+        _lib.nf_options_free(self.h)
+        self.h = None
+
+
+def _add_document(ds, doc, seen):
+    add = _lib.nf_docset_add_seen if seen else _lib.nf_docset_add
+    if isinstance(doc, dict):
+        text = _b(doc.get("text", ""))
+        rc = add(ds, _b(doc.get("id")), _b(doc.get("title")), _b(doc.get("date")), text, len(text))
+    else:
+        text = _b(doc)
+        rc = add(ds, None, None, None, text, len(text))
+    _check(rc, "document")
+
+
+def _docset(documents, seen=None, id=None):
+    if isinstance(documents, (str, bytes, dict)):
+        raise TypeError("documents must be a list of strings or of {id, title, date, text} dicts")
+    ds = _lib.nf_docset_new()
+    if not ds:
+        raise MemoryError("nf_docset_new")
+    try:
+        if id is not None:
+            _check(_lib.nf_docset_set_id(ds, _b(id)), "id")
+        for doc in documents:
+            _add_document(ds, doc, False)
+        for doc in seen or ():
+            _add_document(ds, doc, True)
+    except Exception:
+        _lib.nf_docset_free(ds)
+        raise
+    return ds
+
+
+def _render_summary(ds, opts, fmt):
+    out = ctypes.c_void_p()
+    rc = _lib.nf_summarize(ds, opts.h, ctypes.byref(out))
+    _check(rc, "summarize")
+    try:
+        text, length = ctypes.c_void_p(), _sz()
+        _check(_lib.nf_summary_render(out, ds, fmt, ctypes.byref(text), ctypes.byref(length)), "render")
+        return _take(text, length.value)
+    finally:
+        _lib.nf_summary_free(out)
+
+
+def summarize(documents, words=100, method=None, query=None, seen=None, id=None, **options):
+    """Summarizes the reports about one event.
+
+    documents: a list of report texts (str) or of {"id", "title", "date",
+    "text"} dicts (the JSON schema's documents). seen: reports the reader
+    has already read (update summaries: what they say is not repeated).
+    words: the budget (100 unless another budget is given: sentences=,
+    bytes=, ratio=). method: see methods(). query: a question or topic to
+    favour. Other options as the library's keys: cut=True, order="rank",
+    min_words=6, language="english".
+
+    Returns the "newsfuse/1" result as a dict: "summary" (sentences with
+    their source document and byte offsets), "documents", "stats",
+    "warnings". Raises NewsfuseError on a bad option.
+    """
+    opts = _Options(words, method, query, options)
+    ds = None
+    try:
+        ds = _docset(documents, seen, id)
+        return json.loads(_render_summary(ds, opts, _FORMAT_JSON))
+    finally:
+        _lib.nf_docset_free(ds)
+        opts.close()
+
+
+def summarize_line(line, words=100, method=None, query=None, **options):
+    """Summarizes one cluster JSONL line ({"id", "documents": [...]}) and
+    returns the JSONL record (one line, no newline): the very bytes
+    `newsfuse batch` writes for it. A line that cannot be read raises
+    NewsfuseError with status NF_EDATA."""
+    opts = _Options(words, method, query, options)
+    ds = _lib.nf_docset_new()
+    try:
+        data = _b(line)
+        rc = _lib.nf_docset_add_json(ds, data, len(data))
+        if rc != NF_EEMPTY:
+            _check(rc, "line", lambda: _lib.nf_docset_error(ds))
+        return _render_summary(ds, opts, _FORMAT_JSONL)
+    finally:
+        _lib.nf_docset_free(ds)
+        opts.close()
+
+
+def facts(documents, id=None, format="dict"):
+    """The figure sheet of the reports: every quantity they give, grouped
+    across reports and labelled agree / revised / conflict / single
+    (doc/FACTS.md). format "dict" (parsed JSON), "json", "text" or "md"."""
+    if not _HAS_FACTS:
+        raise NotImplementedError("this libnewsfuse has no figure sheet (nf_facts)")
+    ds = _docset(documents, None, id)
+    sheet = ctypes.c_void_p()
+    try:
+        _check(_lib.nf_facts(ds, None, ctypes.byref(sheet)), "facts")
+        text, length = ctypes.c_void_p(), _sz()
+        fmt = "json" if format == "dict" else format
+        _check(_lib.nf_facts_render(sheet, ds, _b(fmt), ctypes.byref(text), ctypes.byref(length)),
+               "facts render")
+        out = _take(text, length.value)
+        return json.loads(out) if format == "dict" else out
+    finally:
+        _lib.nf_facts_free(sheet)
+        _lib.nf_docset_free(ds)
+
+
+def _spl(text, splitter):
+    data = _b(text)
+    out, length = ctypes.c_void_p(), _sz()
+    _check(_lib.nf_rouge_spl(data, len(data), splitter, ctypes.byref(out), ctypes.byref(length)), "spl")
+    try:
+        return ctypes.string_at(out, length.value)
+    finally:
+        _lib.nf_free(out)
+
+
+def _rouge_inputs(summaries, references):
+    """Normalizes to ({system: {id: text}}, {id: [refs]})."""
+    if isinstance(references, (list, tuple)):
+        references = {"1": list(references)}
+    if isinstance(summaries, (str, bytes)):
+        summaries = {"1": summaries}
+    if summaries and all(isinstance(v, (str, bytes)) for v in summaries.values()):
+        summaries = {"summary": summaries}
+    return summaries, references
+
+
+def _rouge_fill(r, summaries, references, splitter):
+    err = lambda: _lib.nf_rouge_error(r)
+    for cid, refs in references.items():
+        spl = [_spl(t, splitter) for t in refs]
+        arr = (_s * len(spl))(*spl)
+        lens = (_sz * len(spl))(*[len(x) for x in spl])
+        _check(_lib.nf_rouge_add_references(r, _b(cid), arr, lens, len(spl)), "references", err)
+    for system, by_id in summaries.items():
+        for cid, text in by_id.items():
+            spl = _spl(text, splitter)
+            _check(_lib.nf_rouge_add_summary(r, _b(system), _b(cid), spl, len(spl)), "summary", err)
+
+
+def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False, **settings):
+    """ROUGE exactly as ROUGE-1.5.5 computes it (doc/ROUGE.md).
+
+    summaries: one summary (str), {cluster_id: summary} (one system), or
+    {system: {cluster_id: summary}}. references: a list of reference texts
+    (one cluster) or {cluster_id: [reference, ...]}. Texts with line breaks
+    keep their lines as sentences; others are split (split="newsfuse",
+    "regex" or "lines"). flags: a ROUGE-1.5.5 command line, e.g.
+    "-n 2 -m -u -l 100"; settings: ngram=2, stem=True, stopwords=True,
+    words=100, skip=4, skip_unigrams=True, ... (the library's names, _ for -).
+
+    Returns the "newsfuse/1" ROUGE report as a dict: "systems" with each
+    metric's average R, P and F and confidence interval, "signature".
+    """
+    summaries, references = _rouge_inputs(summaries, references)
+    r = _lib.nf_rouge_new()
+    if not r:
+        raise MemoryError("nf_rouge_new")
+    err = lambda: _lib.nf_rouge_error(r)
+    try:
+        if flags:
+            _check(_lib.nf_rouge_set_flags(r, _b(flags)), "flags", err)
+        for key, value in settings.items():
+            value = int(value) if isinstance(value, bool) else value
+            _check(_lib.nf_rouge_set(r, _b(key.replace("_", "-")), _b(value)), key, err)
+        _rouge_fill(r, summaries, references, _SPLITTERS[split])
+        _check(_lib.nf_rouge_score(r), "score", err)
+        text, length = ctypes.c_void_p(), _sz()
+        _check(_lib.nf_rouge_render(r, _ROUGE_JSON, int(per_cluster), ctypes.byref(text),
+                                    ctypes.byref(length)), "render", err)
+        return json.loads(_take(text, length.value))
+    finally:
+        _lib.nf_rouge_free(r)

@@ -1,0 +1,193 @@
+"""Tests of the Python binding (bindings/python) against the built library
+and the CLI: the same bytes both ways, options, errors, threads."""
+
+import glob
+import json
+import os
+import subprocess
+import threading
+import time
+
+import pytest
+
+import newsfuse
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD = os.environ.get("BUILD", "build")
+CLI = os.path.join(ROOT, BUILD, "newsfuse")
+EXAMPLE = sorted(glob.glob(os.path.join(ROOT, "examples", "harbor-collapse", "*.txt")))
+
+
+def texts():
+    return [open(f, encoding="utf-8").read() for f in EXAMPLE]
+
+
+def run_cli(*args, stdin=None):
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True, check=False)
+
+
+def test_version_and_methods():
+    assert newsfuse.version() == run_cli("--version").stdout.decode().split()[1]
+    listed = run_cli("summarize", "--list-methods").stdout.decode().split()
+    assert newsfuse.methods() == listed
+    assert "concept" in listed
+
+
+def test_summarize_equals_cli():
+    # The CLI names each document after its file: give the same ids.
+    docs = [{"id": os.path.basename(f), "text": t} for f, t in zip(EXAMPLE, texts())]
+    got = newsfuse.summarize(docs, words=60)
+    want = json.loads(run_cli("summarize", "--words", "60", "--format", "json", *EXAMPLE).stdout)
+    assert got == want
+    assert got["stats"]["summary_words"] <= 60
+    assert got["stats"]["documents"] == len(EXAMPLE)
+
+
+def test_summarize_strings_number_the_documents():
+    r = newsfuse.summarize(texts(), words=60)
+    assert [d["id"] for d in r["documents"]] == ["1", "2", "3", "4"]
+    assert r["summary"] and r["stats"]["summary_words"] <= 60
+
+
+def test_summary_offsets_index_the_documents():
+    docs = texts()
+    for s in newsfuse.summarize(docs, words=80)["summary"]:
+        raw = docs[s["doc"]["index"]].encode("utf-8")
+        assert raw[s["start"]:s["end"]].decode("utf-8") == s["text"]
+
+
+def test_summarize_dicts_keep_ids_titles_dates():
+    docs = [{"id": "a%d" % i, "title": "T%d" % i, "date": "2026-06-1%d" % i, "text": t}
+            for i, t in enumerate(texts())]
+    r = newsfuse.summarize(docs, sentences=2, id="event-7")
+    assert r["id"] == "event-7"
+    assert len(r["summary"]) == 2
+    assert r["options"]["sentences"] == "2" and r["options"]["words"] == "0"
+    assert [d["id"] for d in r["documents"]] == ["a0", "a1", "a2", "a3"]
+    assert r["documents"][1]["date"] == "2026-06-11" and r["documents"][1]["title"] == "T1"
+    assert {s["doc"]["id"] for s in r["summary"]} <= {"a0", "a1", "a2", "a3"}
+
+
+def test_method_query_and_seen_change_the_result():
+    docs = texts()
+    lead = newsfuse.summarize(docs, words=40, method="lead")
+    assert lead["method"] == "lead"
+    assert lead["summary"][0]["doc"]["index"] == 0
+    asked = newsfuse.summarize(docs, words=40, query="Who inspected the bridge before it collapsed?")
+    assert asked["query"].startswith("Who inspected")
+    update = newsfuse.summarize(docs[2:], seen=docs[:2], words=60)
+    assert update["stats"]["seen_documents"] == 2
+    plain = newsfuse.summarize(docs[2:], words=60)
+    assert update["summary"] != plain["summary"]
+
+
+def test_bad_option_raises():
+    with pytest.raises(newsfuse.NewsfuseError) as e:
+        newsfuse.summarize(texts(), method="no-such-method")
+    assert e.value.status == newsfuse.NF_EINVAL
+    assert "method" in str(e.value)
+    with pytest.raises(TypeError):
+        newsfuse.summarize("a single string is not a list of documents")
+
+
+def test_empty_input_gives_a_warning_not_an_error():
+    r = newsfuse.summarize([""])
+    assert r["summary"] == [] and r["warnings"]
+
+
+def test_summarize_line_is_the_batch_record(tmp_path):
+    line = json.dumps({"id": "ev1", "documents": [{"id": "d%d" % i, "text": t}
+                                                  for i, t in enumerate(texts())]})
+    path = tmp_path / "one.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    out = run_cli("batch", "-j", "1", str(path)).stdout.decode("utf-8")
+    assert newsfuse.summarize_line(line) + "\n" == out
+    with pytest.raises(newsfuse.NewsfuseError) as e:
+        newsfuse.summarize_line('{"id": "x", "documents": [')
+    assert e.value.status == newsfuse.NF_EDATA and "column" in str(e.value)
+
+
+def test_split():
+    assert newsfuse.split("Dr. Ruel spoke. The bridge fell at 9.40 p.m. on Saturday. Nobody knew why.") == [
+        "Dr. Ruel spoke.", "The bridge fell at 9.40 p.m. on Saturday.", "Nobody knew why."]
+
+
+def test_rouge_equals_cli(tmp_path):
+    summary = "The footbridge collapsed during the festival. Twelve people died."
+    refs = ["A footbridge collapsed at the Lantern Festival, killing twelve people.",
+            "Twelve people died when a bridge packed with spectators fell into the harbour."]
+    got = newsfuse.rouge({"c1": summary}, {"c1": refs}, flags="-n 2 -m -2 4 -u")
+    (tmp_path / "peer.jsonl").write_text(json.dumps({"id": "c1", "summary": summary}) + "\n")
+    (tmp_path / "refs.jsonl").write_text(json.dumps({"id": "c1", "references": refs}) + "\n")
+    want = json.loads(run_cli("rouge", "--format", "json", "-n", "2", "-m", "-2", "4", "-u",
+                              str(tmp_path / "peer.jsonl"), str(tmp_path / "refs.jsonl")).stdout)
+    assert got["metrics"] == want["metrics"] == ["ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4"]
+    assert got["systems"][0]["average"] == want["systems"][0]["average"]
+    r1 = got["systems"][0]["average"]["ROUGE-1"]["R"]["avg"]
+    assert 0 < r1 < 1
+
+
+def test_rouge_settings_and_errors():
+    one = newsfuse.rouge("the cat sat", ["the cat sat"], ngram=1)
+    assert one["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
+    with pytest.raises(newsfuse.NewsfuseError):
+        newsfuse.rouge("x", ["y"], flags="-n many")
+
+
+@pytest.mark.skipif(not hasattr(newsfuse, "facts") or not newsfuse._HAS_FACTS, reason="no nf_facts")
+def test_facts_equals_cli():
+    got = newsfuse.facts(texts())
+    want = json.loads(run_cli("facts", "--format", "json", *EXAMPLE).stdout)
+    assert got["kind"] == want["kind"]
+    assert [f.get("value") for f in got["figures"]] == [f.get("value") for f in want["figures"]]
+    assert got["figures"], "the example reports give figures (12 killed, 37 injured)"
+
+
+def test_threads_run_at_once_and_agree():
+    """ctypes drops the GIL during C calls: threads give the same results
+    as one after another, and each call keeps its own handles."""
+    docs = texts()
+    budgets = [30, 45, 60, 75, 90, 105, 120, 135]
+    serial = [newsfuse.summarize(docs, words=w) for w in budgets]
+    results = [None] * len(budgets)
+    barrier = threading.Barrier(4)
+
+    def work(k):
+        barrier.wait()
+        for i in range(k, len(budgets), 4):
+            results[i] = newsfuse.summarize(docs, words=budgets[i])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == serial
+
+
+def test_gil_is_released_during_the_call():
+    """A Python thread keeps its pace while another is inside the library:
+    with the GIL held it would stall for the whole C call."""
+    big = texts() * 25
+    ticks = [0]
+    done = threading.Event()
+
+    def ticker():
+        while not done.is_set():
+            ticks[0] += 1
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    try:
+        start, before = time.monotonic(), ticks[0]
+        time.sleep(0.2)  # the main thread sleeps: the ticker has the GIL
+        base_rate = (ticks[0] - before) / (time.monotonic() - start)
+        start, before = time.monotonic(), ticks[0]
+        newsfuse.summarize(big, words=100, method="lexrank")
+        took = time.monotonic() - start
+        rate = (ticks[0] - before) / took
+    finally:
+        done.set()
+        t.join()
+    assert took > 0.05, "the call must be long enough to tell"
+    assert rate > 0.2 * base_rate, (rate, base_rate, took)
