@@ -500,6 +500,49 @@ TEST(errors)
     nf_rouge_free(NULL);
 }
 
+/* ---- arbitrary bytes ---- */
+
+TEST(random_bytes_score_in_range)
+{
+    /* Any bytes (NUL, CR, invalid UTF-8, cut characters under -b) must
+     * score within [0, 1] in both tokenizations, and (under the
+     * sanitizers) never read out of bounds. */
+    static const char alphabet[] = "ab cA.\n\n\r\t-'\xc3\xa9\xce\xb1\xe5\x8c\x97\xff\x80\x00";
+    srand(11);
+    int bad = 0;
+    for (int trial = 0; trial < 200; trial++) {
+        char text[3][160];
+        size_t len[3];
+        for (int t = 0; t < 3; t++) {
+            len[t] = (size_t)(rand() % 150);
+            for (size_t i = 0; i < len[t]; i++)
+                text[t][i] = alphabet[rand() % (int)(sizeof alphabet - 1)];
+        }
+        static const char *const flags[] = {"-n 3 -m -2 2 -u -w 1.5 -r 5", "-n 2 -s -l 7 -r 5",
+                                            "-n 2 -2 -1 -b 13 -f B -r 5"};
+        nf_rouge *r = scorer(flags[trial % 3]);
+        CHECK(nf_rouge_set(r, "unicode", trial % 2 ? "1" : "0") == NF_OK);
+        const char *refs[2] = {text[1], text[2]};
+        int rc = nf_rouge_add_references(r, "x", refs, len + 1, 2);
+        rc = rc ? rc : nf_rouge_add_summary(r, "s", "x", text[0], len[0]);
+        rc = rc ? rc : nf_rouge_score(r);
+        if (rc == NF_EDATA) { /* ROUGE-W and a reference without words */
+            nf_rouge_free(r);
+            continue;
+        }
+        bad += rc != NF_OK;
+        for (size_t m = 0; !rc && m < nf_rouge_metric_count(r); m++) {
+            double v[3], a[3];
+            bad += nf_rouge_cluster_score(r, 0, m, 0, v) != NF_OK;
+            bad += nf_rouge_average(r, 0, m, 2, a) != NF_OK;
+            for (int k = 0; k < 3; k++)
+                bad += !(v[k] >= 0 && v[k] <= 1) || !(a[k] >= 0 && a[k] <= 1.025);
+        }
+        nf_rouge_free(r);
+    }
+    CHECK(bad == 0);
+}
+
 /* ---- threads ---- */
 
 /* Scores and renders a small run; returns the report (nf_free). */
@@ -641,6 +684,7 @@ int main(void)
     RUN(spl_conversion);
     RUN(reports);
     RUN(errors);
+    RUN(random_bytes_score_in_range);
     RUN(threads_distinct_scorers);
     RUN(allocation_failures);
     TEST_EXIT();
