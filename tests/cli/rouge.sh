@@ -16,6 +16,9 @@ expect_grep rouge_t1_says_why "only -t 0" "$TMP/err"
 expect_status rouge_words_and_bytes 2 $NF rouge -l 100 -b 665 a.jsonl b.jsonl
 expect_status rouge_bad_alpha 2 $NF rouge -p 2 a.jsonl b.jsonl
 expect_status rouge_missing_value 2 $NF rouge a.jsonl b.jsonl -n
+expect_status rouge_bad_format 2 $NF rouge --format xml a.jsonl b.jsonl
+expect_status rouge_bad_split 2 $NF rouge --split words a.jsonl b.jsonl
+expect_status rouge_bad_peer_words 2 $NF rouge --peer-words 0 a.jsonl b.jsonl
 
 # Two events, two references each; a system that copies reference 1.
 cat >"$TMP/refs.jsonl" <<'TXT'
@@ -35,6 +38,9 @@ expect_status rouge_155 0 $NF rouge -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t
 expect_grep rouge_155_average "^copy ROUGE-2 Average_R: [01]\.[0-9]{5} \(95%-conf\.int\. [01]\.[0-9]{5} - [01]\.[0-9]{5}\)$" "$TMP/out"
 expect_grep rouge_155_eval_line "^copy ROUGE-L Eval e2\.copy R:[01]\.[0-9]{5} P:[01]\.[0-9]{5} F:[01]\.[0-9]{5}$" "$TMP/out"
 expect_grep rouge_155_signature "^# signature: " "$TMP/out"
+
+# -e DIR (ROUGE's data folder) and -a are accepted and change nothing.
+expect_status rouge_e_and_a 0 $NF rouge -e /nonexistent/data -a -n 1 "$TMP/copy.jsonl" "$TMP/refs.jsonl"
 
 # Bundled switches and attached values, as Perl's getopts reads them.
 expect_status rouge_bundled 0 $NF rouge -n2 -mu -2 4 --format=json "$TMP/copy.jsonl" "$TMP/refs.jsonl"
