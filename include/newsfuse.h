@@ -247,9 +247,9 @@ void nf_rouge_free(nf_rouge *r);
 const char *nf_rouge_error(const nf_rouge *r);
 
 /* Sets one ROUGE-1.5.5 option by its letter, value NULL for switches:
- * n l b 2 f p c r w t take a value; m s u U x are switches; a d e v are
- * accepted and change nothing; -t takes only 0. Returns NF_OK or NF_EINVAL
- * (nf_rouge_error says why). */
+ * n l b 2 f p c r w t take a value; m s u U x are switches; a d v (and
+ * e DIR) are accepted and change nothing; -t takes only 0. Returns NF_OK
+ * or NF_EINVAL (nf_rouge_error says why). */
 int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
 /* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
 int nf_rouge_flag_arity(char flag);
