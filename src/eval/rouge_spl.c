@@ -104,8 +104,14 @@ int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t 
     size_t a = 0, z = n, k;
     while (a < z && (k = py_space(t + a, z - a)))
         a += k;
-    while (z > a && py_space(t + z - 1, 1))
-        z--; /* ASCII white space only at the end: enough to find an inner break */
+    while (z > a) { /* back over white space, one character at a time */
+        size_t c = z - 1;
+        while (c > a && ((unsigned char)t[c] & 0xC0) == 0x80)
+            c--;
+        if (py_space(t + c, z - c) != z - c)
+            break;
+        z = c;
+    }
     buf b = {0};
     if (splitter == NF_ROUGE_SPLIT_LINES || memchr(t + a, '\n', z - a)) {
         for (size_t i = 0; i < n;) {

@@ -424,6 +424,11 @@ TEST(spl_conversion)
     CHECK_STR(out, "x y\nz\n");
     CHECK(n == 6);
     nf_free(out);
+    /* A break followed only by (Unicode) white space is no inner break. */
+    t = "A. B\n\xc2\xa0";
+    CHECK(nf_rouge_spl(t, strlen(t), NF_ROUGE_SPLIT_REGEX, &out, &n) == NF_OK);
+    CHECK_STR(out, "A.\nB\n");
+    nf_free(out);
     /* A closing quote after the terminator goes with the separator. */
     t = "He said \"no.\" Then 2 left.";
     CHECK(nf_rouge_spl(t, strlen(t), NF_ROUGE_SPLIT_REGEX, &out, &n) == NF_OK);
