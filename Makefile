@@ -100,7 +100,7 @@ test: $(CLI) $(TESTS)
 
 # The whole suite, then the whole suite again under the sanitizers.
 check: check-plain check-san
-check-plain: $(CLI) $(TESTS)
+check-plain: $(CLI) $(TESTS) $(SHARED)
 	@BUILD=$(BUILD) sh tests/run.sh
 check-san:
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined test
@@ -125,13 +125,16 @@ install: all
 	ln -sf libnewsfuse.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libnewsfuse.so
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 doc/newsfuse.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' newsfuse.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/include/newsfuse.h $(DESTDIR)$(PREFIX)/bin/newsfuse \
-	      $(DESTDIR)$(PREFIX)/lib/libnewsfuse.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc
+	      $(DESTDIR)$(PREFIX)/lib/libnewsfuse.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc \
+	      $(DESTDIR)$(PREFIX)/share/man/man1/newsfuse.1
 
 clean:
 	rm -rf build build-san

@@ -29,6 +29,7 @@ if grep -q __asan_init "$LIB"; then
 fi
 export PYTHONPATH="$PWD/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
 export NEWSFUSE_LIBRARY="$PWD/$LIB"
+export PYTHONDONTWRITEBYTECODE=1
 "$PY" -m pytest -v -p no:cacheprovider tests/python >"$TMP/pytest.log" 2>&1
 rc=$?
 sed -n 's/^tests\/python\/\([a-z_]*\)\.py::\([A-Za-z0-9_]*\) \(PASSED\|FAILED\|ERROR\|SKIPPED\).*/\3 \1.\2/p' "$TMP/pytest.log" |

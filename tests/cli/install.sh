@@ -1,0 +1,74 @@
+#!/bin/sh
+# The installed library: `make install DESTDIR=... PREFIX=/usr` into a
+# staging directory, then examples/c built through pkg-config against it
+# (shared, and static with pkg-config --static), run, and uninstalled.
+. tests/cli/lib.sh
+
+if [ "$BUILD" != build ]; then
+    skip install "packaging is checked on the plain build, not on $BUILD"
+    exit 0
+fi
+if ! command -v pkg-config >/dev/null 2>&1; then
+    skip install "no pkg-config (Debian: apt-get install pkg-config)"
+    exit 0
+fi
+STAGE="$TMP/stage"
+# A fresh make, not the parent's jobserver: this runs inside `make check`.
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory install DESTDIR="$STAGE" PREFIX=/usr \
+    >"$TMP/install.log" 2>&1
+if [ $? -eq 0 ]; then pass install_runs; else fail install_runs "$(tail -c 300 "$TMP/install.log")"; fi
+for f in include/newsfuse.h lib/libnewsfuse.a lib/libnewsfuse.so.0.1.0 lib/libnewsfuse.so.0 \
+    lib/libnewsfuse.so lib/pkgconfig/newsfuse.pc bin/newsfuse share/man/man1/newsfuse.1; do
+    if [ -e "$STAGE/usr/$f" ]; then pass "install_has_$f"; else fail "install_has_$f"; fi
+done
+if readelf -d "$STAGE/usr/lib/libnewsfuse.so.0.1.0" | grep -q 'SONAME.*\[libnewsfuse.so.0\]'; then
+    pass install_soname
+else
+    fail install_soname "$(readelf -d "$STAGE/usr/lib/libnewsfuse.so.0.1.0" | grep SONAME)"
+fi
+if command -v man >/dev/null 2>&1; then
+    man -l "$STAGE/usr/share/man/man1/newsfuse.1" >"$TMP/man.txt" 2>&1
+    expect_grep install_man_page_renders "newsfuse batch" "$TMP/man.txt"
+fi
+
+export PKG_CONFIG_PATH="$STAGE/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$STAGE"
+cflags=$(pkg-config --cflags newsfuse) && libs=$(pkg-config --libs newsfuse)
+if [ $? -eq 0 ] && [ "$(pkg-config --modversion newsfuse)" = "$($NF --version | cut -d' ' -f2)" ]; then
+    pass install_pkg_config
+else
+    fail install_pkg_config "$(pkg-config --modversion newsfuse 2>&1)"
+fi
+# shellcheck disable=SC2086
+${CC:-cc} -Wall -Wextra -Werror $cflags -o "$TMP/example" examples/c/summarize.c $libs 2>"$TMP/cc.err"
+if [ $? -eq 0 ]; then pass install_example_builds; else fail install_example_builds "$(head -c 300 "$TMP/cc.err")"; fi
+if readelf -d "$TMP/example" | grep -q 'NEEDED.*\[libnewsfuse.so.0\]'; then pass install_example_links_soname; else fail install_example_links_soname; fi
+
+# It runs against the staged library and says what the CLI says.
+LD_LIBRARY_PATH="$STAGE/usr/lib" "$TMP/example" 60 examples/harbor-collapse/*.txt >"$TMP/ex.out" 2>"$TMP/ex.err"
+if [ $? -eq 0 ]; then pass install_example_runs; else fail install_example_runs "$(head -c 300 "$TMP/ex.err")"; fi
+$NF summarize --words 60 --format json examples/harbor-collapse/*.txt >"$TMP/cli.json"
+first=$(sed -n 2p "$TMP/ex.out")
+n_ex=$(grep -c '^    -- ' "$TMP/ex.out")
+n_cli=$(grep -o '"summary_words"' "$TMP/cli.json" | wc -l)
+if [ -n "$first" ] && grep -qF "\"text\": \"$first\"" "$TMP/cli.json" && [ "$n_ex" -gt 0 ] && [ "$n_cli" -eq 1 ] &&
+    grep -q "^newsfuse 0.1.0: $n_ex sentences" "$TMP/ex.out"; then
+    pass install_example_matches_cli
+else
+    fail install_example_matches_cli "first: $first"
+fi
+
+# Static: the library's own dependencies come from Libs.private/Requires.private.
+static_libs=$(pkg-config --static --libs newsfuse | sed 's/-lnewsfuse//')
+# shellcheck disable=SC2086
+${CC:-cc} $cflags -o "$TMP/example_static" examples/c/summarize.c -Wl,-Bstatic -lnewsfuse -Wl,-Bdynamic \
+    -L"$STAGE/usr/lib" $static_libs 2>"$TMP/cc.err"
+if [ $? -eq 0 ] && ! readelf -d "$TMP/example_static" | grep -q libnewsfuse &&
+    "$TMP/example_static" 60 examples/harbor-collapse/*.txt | cmp -s - "$TMP/ex.out"; then
+    pass install_example_static
+else
+    fail install_example_static "$(head -c 300 "$TMP/cc.err")"
+fi
+
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory uninstall DESTDIR="$STAGE" PREFIX=/usr >/dev/null 2>&1
+left=$(find "$STAGE" -type f -o -type l | head -3)
+if [ -z "$left" ]; then pass install_uninstall; else fail install_uninstall "left: $left"; fi
