@@ -105,6 +105,9 @@ def test_summarize_line_is_the_batch_record(tmp_path):
     with pytest.raises(newsfuse.NewsfuseError) as e:
         newsfuse.summarize_line('{"id": "x", "documents": [')
     assert e.value.status == newsfuse.NF_EDATA and "column" in str(e.value)
+    with pytest.raises(newsfuse.NewsfuseError) as e:
+        newsfuse.summarize_line('{"id": "x7", "documents": 3}')
+    assert e.value.id == "x7" and "documents" in str(e.value)
 
 
 def test_split():

@@ -37,9 +37,10 @@ _BUDGETS = ("words", "sentences", "bytes", "ratio")
 class NewsfuseError(Exception):
     """A failed library call: .status is the NF_E* code, the message says why."""
 
-    def __init__(self, status, message):
+    def __init__(self, status, message, id=None):
         super().__init__(message)
         self.status = status
+        self.id = id  # the event's id, when the failing input had one
 
 
 def _find_library():
@@ -83,6 +84,7 @@ _declare("nf_docset_add_seen", _int, _p, _s, _s, _s, _s, _sz)
 _declare("nf_docset_set_id", _int, _p, _s)
 _declare("nf_docset_add_json", _int, _p, _s, _sz)
 _declare("nf_docset_error", _s, _p)
+_declare("nf_docset_id", _s, _p)
 _declare("nf_summarize", _int, _p, _p, _pp)
 _declare("nf_summary_free", None, _p)
 _declare("nf_summary_render", _int, _p, _p, _int, _pp, _psz)
@@ -251,14 +253,17 @@ def summarize_line(line, words=100, method=None, query=None, **options):
     """Summarizes one cluster JSONL line ({"id", "documents": [...]}) and
     returns the JSONL record (one line, no newline): the very bytes
     `newsfuse batch` writes for it. A line that cannot be read raises
-    NewsfuseError with status NF_EDATA."""
+    NewsfuseError with status NF_EDATA, the message `newsfuse batch` puts in
+    its error record, and .id (the event's id if it was read, else None)."""
     opts = _Options(words, method, query, options)
     ds = _lib.nf_docset_new()
     try:
         data = _b(line)
         rc = _lib.nf_docset_add_json(ds, data, len(data))
-        if rc != NF_EEMPTY:
-            _check(rc, "line", lambda: _lib.nf_docset_error(ds))
+        if rc not in (NF_OK, NF_EEMPTY):
+            ident = _lib.nf_docset_id(ds)
+            raise NewsfuseError(rc, _lib.nf_docset_error(ds).decode("utf-8", "replace"),
+                                ident.decode("utf-8", "replace") if ident is not None else None)
         return _render_summary(ds, opts, _FORMAT_JSONL)
     finally:
         _lib.nf_docset_free(ds)
