@@ -1,12 +1,14 @@
 #!/bin/sh
 # Precision and recall of the figure sheet on the hand-annotated development
 # clusters (tests/facts/annotations.txt), read from ../shared/data at run
-# time. Usage: bench/facts_eval.sh [path/to/newsfuse]
+# time. Usage: bench/facts_eval.sh [path/to/newsfuse [-v]] (-v lists each
+# missed and extra figure and each disagreement label)
 cd "$(dirname "$0")/.." || exit 2
 NF=${1:-build/newsfuse}
+[ $# -gt 0 ] && shift
 SHARED=${SHARED:-../shared}
 if [ ! -d "$SHARED/data" ]; then
     echo "facts_eval: $SHARED/data is absent; nothing to score" >&2
     exit 0
 fi
-exec python3 bench/facts_score.py "$NF" tests/facts/annotations.txt "$SHARED/data"
+exec python3 bench/facts_score.py "$NF" tests/facts/annotations.txt "$SHARED/data" "$@"

@@ -13,17 +13,21 @@ Usage: facts_score.py NEWSFUSE ANNOTATIONS SHARED_DATA_DIR
 import collections, json, os, subprocess, sys, tempfile
 
 SETS = {"duc2004": "duc2004.dev.jsonl", "duc2006": "duc2006.dev.jsonl",
-        "duc2007": "duc2007_update.dev.jsonl", "multinews": "multinews.dev.jsonl"}
+        "duc2007": "duc2007_update.dev.jsonl", "multinews": "multinews.dev.jsonl",
+        "clustering": "clustering.dev.jsonl"}
 
 
 def read_annotations(path):
     clusters, figs, labels = [], collections.defaultdict(list), {}
+    batch = "dev"
     for line in open(path):
         f = line.split()
         if not f or f[0].startswith("#"):
             continue
-        if f[0] == "cluster":
-            clusters.append((f[1], f[2], int(f[3])))
+        if f[0] == "batch":
+            batch = f[1]
+        elif f[0] == "cluster":
+            clusters.append((f[1], f[2], int(f[3]), batch))
         elif f[0] == "fig":
             figs[f[1]].append({"doc": int(f[2]), "value": f[3], "event": f[4], "group": f[5]})
         elif f[0] == "group":
@@ -32,6 +36,11 @@ def read_annotations(path):
 
 
 def load_cluster(shared, set_name, cid, ndocs):
+    if set_name == "clustering":  # dated articles with an event id
+        docs = [json.loads(line) for line in open(os.path.join(shared, SETS[set_name]))]
+        docs = sorted((d for d in docs if d["event_id"] == cid), key=lambda d: (d["date"] or "", d["id"]))
+        docs = [{"id": d["id"], "title": d["title"], "date": d["date"], "text": d["text"]} for d in docs]
+        return {"id": cid, "documents": docs[:ndocs]}
     for line in open(os.path.join(shared, SETS[set_name])):
         d = json.loads(line)
         if d["id"] == cid:
@@ -107,32 +116,51 @@ def ratio(a, b):
     return "%.3f" % (a / b) if b else "n/a"
 
 
+def report(name, t):
+    print("%s:" % name)
+    print("  figures   precision %s recall %s (%d matched, %d system, %d annotated)" % (
+        ratio(t["fig_tp"], t["sys_figs"]), ratio(t["fig_tp"], t["gold_figs"]), t["fig_tp"], t["sys_figs"],
+        t["gold_figs"]))
+    print("  groups    precision %s recall %s (%d found, %d system, %d annotated)" % (
+        ratio(t["group_tp"], t["sys_groups"]), ratio(t["group_tp"], t["gold_groups"]), t["group_tp"],
+        t["sys_groups"], t["gold_groups"]))
+    for lab in ("conflict", "revised"):
+        print("  %-9s precision %s recall %s (%d of %d system right, %d of %d annotated found)" % (
+            lab, ratio(t["tp_" + lab], t["sys_" + lab]), ratio(t["found_" + lab], t["gold_" + lab]),
+            t["tp_" + lab], t["sys_" + lab], t["found_" + lab], t["gold_" + lab]))
+
+
 def main():
     nf, ann, shared = sys.argv[1:4]
+    verbose = len(sys.argv) > 4 and sys.argv[4] == "-v"
     clusters, gold_figs, labels = read_annotations(ann)
-    total = collections.Counter()
-    print("%-14s %5s %5s %5s   %6s %6s %6s" % ("cluster", "gold", "sys", "match", "groups", "found", "sys"))
-    for set_name, cid, ndocs in clusters:
+    totals = collections.OrderedDict()
+    print("%-14s %-6s %5s %5s %5s   %6s %6s %6s" % ("cluster", "batch", "gold", "sys", "match", "groups",
+                                                  "found", "sys"))
+    for set_name, cid, ndocs, batch in clusters:
         sheet = run_sheet(nf, load_cluster(shared, set_name, cid, ndocs))
         gold = gold_figs[cid]
         sys_figs, pairs = match_figures(gold, sheet)
         c = score_groups(cid, gold, labels, sheet, pairs)
         c["gold_figs"], c["sys_figs"], c["fig_tp"] = len(gold), len(sys_figs), len(pairs)
-        total.update(c)
-        print("%-14s %5d %5d %5d   %6d %6d %6d" % (cid, len(gold), len(sys_figs), len(pairs),
-                                                 c["gold_groups"], c["group_tp"], c["sys_groups"]))
-    t = total
+        totals.setdefault(batch, collections.Counter()).update(c)
+        print("%-14s %-6s %5d %5d %5d   %6d %6d %6d" % (cid, batch, len(gold), len(sys_figs), len(pairs),
+                                                      c["gold_groups"], c["group_tp"], c["sys_groups"]))
+        if verbose:
+            matched = set(pairs.values())
+            for i, g in enumerate(gold):
+                if i not in matched:
+                    print("    missed   doc %d %s %s" % (g["doc"], g["value"], g["event"]))
+            for f in sys_figs:
+                if f["id"] not in pairs:
+                    print("    extra    doc %d %s %s %s" % (f["doc"]["index"], f["text"], f["event"], f["counted"]))
+            for g in sheet["groups"]:
+                if g["label"] in ("conflict", "revised"):
+                    print("    label    %s %s %s" % (g["label"], g["event"], g["counted"]))
+    totals["all"] = sum(totals.values(), collections.Counter())
     print()
-    print("figures   precision %s recall %s (%d matched, %d system, %d annotated)" % (
-        ratio(t["fig_tp"], t["sys_figs"]), ratio(t["fig_tp"], t["gold_figs"]), t["fig_tp"], t["sys_figs"],
-        t["gold_figs"]))
-    print("groups    precision %s recall %s (%d found, %d system, %d annotated)" % (
-        ratio(t["group_tp"], t["sys_groups"]), ratio(t["group_tp"], t["gold_groups"]), t["group_tp"],
-        t["sys_groups"], t["gold_groups"]))
-    for lab in ("conflict", "revised"):
-        print("%-9s precision %s recall %s (%d of %d system right, %d of %d annotated found)" % (
-            lab, ratio(t["tp_" + lab], t["sys_" + lab]), ratio(t["found_" + lab], t["gold_" + lab]),
-            t["tp_" + lab], t["sys_" + lab], t["found_" + lab], t["gold_" + lab]))
+    for batch, t in totals.items():
+        report(batch, t)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,11 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *   min_words N   shortest sentence a summary may use (default 6)
  *   query TEXT    a question or topic: favour what answers it (default:
  *                 the document set's topic, if it has one)
+ *   max_document_bytes N  read at most N bytes of each document (default
+ *                 8 MiB; 0 = no limit)
+ *   max_sentences N  read at most N sentences per event (default 200000)
+ *   max_seconds S    stop selecting after S seconds per event (default 30)
+ *                 Limits that cut something leave a warning in the result.
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 
@@ -195,7 +200,7 @@ typedef struct nf_figure {
     size_t sentence_start, sentence_end; /* its sentence, the same way */
     double low, high;                    /* high < 0: no upper bound; dates: -1 */
     const char *text;      /* as written: "at least 12", "twenty-three" */
-    const char *kind;      /* count money percent measure duration date time age year ordinal id */
+    const char *kind;      /* count money percent measure duration date time age year ordinal id rate */
     const char *qualifier; /* exact at_least more_than at_most fewer_than about range vague */
     const char *counted;   /* normalised class of the counted noun: "people", "hostages" */
     const char *modifier;  /* nationalities and other modifiers, space separated */

@@ -64,11 +64,24 @@ static long assign_groups(nf_facts_sheet *sh)
     return ngroups;
 }
 
-/* Returns 1 if the two figures give the same amount: equal bounds, or
- * within a tenth of each other when one is approximate. */
+/* Returns 1 if bound figure a ("more than 24", "fewer than 10") admits
+ * the value of b. "At least" is not a bound here: "at least 12 killed"
+ * is a count, and "14 killed" later is a new count. */
+static int within_bound(const figure *a, const figure *b)
+{
+    if (b->qual == Q_MORE_THAN || b->qual == Q_FEWER_THAN)
+        return 0;
+    return (a->qual == Q_MORE_THAN && b->lo > a->lo) || (a->qual == Q_FEWER_THAN && b->lo < a->lo);
+}
+
+/* Returns 1 if the two figures give the same amount: equal bounds, within
+ * a tenth of each other when one is approximate, or one admitted by the
+ * other's bound. */
 static int same_value(const figure *a, const figure *b)
 {
     if (a->lo == b->lo && a->hi == b->hi)
+        return 1;
+    if (within_bound(a, b) || within_bound(b, a))
         return 1;
     if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
         return 0;
@@ -77,8 +90,10 @@ static int same_value(const figure *a, const figure *b)
 }
 
 /* Returns 1 if a is known to be newer than b: b is marked as an earlier
- * value, a's report is dated later, or (same or unknown dates) a is marked
- * as an update and b is not. */
+ * value, or a's report is dated later, or (same or unknown dates) a is
+ * marked as an update and b is not and comes from the same report or one
+ * given before a's: an update cue speaks for its own report and those
+ * before it, not for reports that came later. */
 static int newer(const figure *a, const figure *b, const nf_docset *ds)
 {
     if (b->cue == CUE_PREVIOUS && a->cue != CUE_PREVIOUS)
@@ -87,7 +102,7 @@ static int newer(const figure *a, const figure *b, const nf_docset *ds)
     int cmp = da && db ? strcmp(da, db) : 0;
     if (cmp)
         return cmp > 0;
-    return a->cue == CUE_UPDATE && b->cue != CUE_UPDATE;
+    return a->cue == CUE_UPDATE && b->cue != CUE_UPDATE && a->doc >= b->doc;
 }
 
 /* Returns 1 if the figure takes part in the comparison of its group. */
@@ -101,34 +116,46 @@ static int comparable(const figure *f, const uint8_t *is_whole, size_t i)
 typedef struct vouch {
     int any_current;        /* one not marked as an earlier value */
     const char *max_date;   /* the latest report date among them */
-    int update_undated;     /* one marked as an update in an undated report */
+    long undated_update;    /* the last report (index) of an undated update, or -1 */
+    long dated_update;      /* the last report of a dated update, or -1 */
     const char *max_update; /* the latest date among those marked as updates */
+    long max_update_doc;    /* the last report of an update on that date */
 } vouch;
 
 static void vouch_add(vouch *v, const figure *y, const nf_docset *ds)
 {
     const char *d = ds->docs[y->doc].date;
+    long doc = (long)y->doc;
     v->any_current |= y->cue != CUE_PREVIOUS;
     if (d && (!v->max_date || strcmp(d, v->max_date) > 0))
         v->max_date = d;
-    if (y->cue == CUE_UPDATE && !d)
-        v->update_undated = 1;
-    if (y->cue == CUE_UPDATE && d && (!v->max_update || strcmp(d, v->max_update) > 0))
-        v->max_update = d;
+    if (y->cue != CUE_UPDATE)
+        return;
+    if (!d && doc > v->undated_update)
+        v->undated_update = doc;
+    if (d && doc > v->dated_update)
+        v->dated_update = doc;
+    int cmp = d && v->max_update ? strcmp(d, v->max_update) : 1;
+    if (d && cmp > 0)
+        v->max_update = d, v->max_update_doc = doc;
+    else if (d && cmp == 0 && doc > v->max_update_doc)
+        v->max_update_doc = doc;
 }
 
 /* Returns 1 if some figure summarised in v is newer() than x. */
 static int vouch_beats(const vouch *v, const figure *x, const nf_docset *ds)
 {
     const char *d = ds->docs[x->doc].date;
+    long doc = (long)x->doc;
     if (x->cue == CUE_PREVIOUS && v->any_current)
         return 1;
     if (d && v->max_date && strcmp(v->max_date, d) > 0)
         return 1;
     if (x->cue == CUE_UPDATE)
         return 0;
-    return v->update_undated || ((v->max_update || v->update_undated) && !d) ||
-           (d && v->max_update && strcmp(v->max_update, d) >= 0);
+    if (v->undated_update >= doc || (!d && v->dated_update >= doc))
+        return 1;
+    return d && v->max_update && !strcmp(v->max_update, d) && v->max_update_doc >= doc;
 }
 
 /* The newest comparable figure of the group (newer() wins, then order). */
@@ -149,7 +176,7 @@ static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t 
                        const nf_docset *ds)
 {
     long m = newest(sh, g, is_whole, ds);
-    vouch v = {0};
+    vouch v = {0, NULL, -1, -1, NULL, -1};
     for (size_t a = 0; a < g->n; a++) {
         const figure *y = &sh->figs[g->figs[a]];
         if (comparable(y, is_whole, g->figs[a]) && same_value(y, &sh->figs[m]))

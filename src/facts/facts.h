@@ -58,7 +58,7 @@ typedef struct word {
 } word;
 
 enum fig_kind { KIND_COUNT = 0, KIND_MONEY, KIND_PERCENT, KIND_MEASURE, KIND_DURATION, KIND_DATE,
-                KIND_TIME, KIND_AGE, KIND_YEAR, KIND_ORDINAL, KIND_ID };
+                KIND_TIME, KIND_AGE, KIND_YEAR, KIND_ORDINAL, KIND_ID, KIND_RATE };
 
 typedef struct quantity {
     uint32_t w0, w1;  /* words [w0, w1) of the sentence: qualifier + number */

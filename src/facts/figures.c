@@ -32,6 +32,7 @@ typedef struct np {
     int part_next;       /* "of the 18": the next quantity is the whole */
     int part_prev;       /* "of them": the previous count is the whole */
     int share_next;      /* "107 foreign and 685 Algerian hostages" */
+    int of_the;          /* "one of the missing men": the head's event is the whole's */
 } np;
 
 static int is_word(const word *w, size_t nw, size_t k, const char *s)
@@ -172,6 +173,7 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
         p->part_next = 1;
         return j; /* the whole carries the noun phrase */
     }
+    p->of_the = 1;
     return j + 2;
 }
 
@@ -282,7 +284,9 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
         else if (e && e->role != EVENT_WEAK)
             return e->val;
     }
-    return right ? right : p->event ? p->event : weak;
+    if (right)
+        return right;
+    return p->event && !p->of_the ? p->event : weak;
 }
 
 static int is_pronoun(const word *x)
@@ -412,6 +416,25 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     return 0;
 }
 
+/* "217 people on board, including 15 crew members and 62 Egyptian
+ * passengers": a count after "including" (perhaps past another count of
+ * the same list) is part of the last count before that word. Returns the
+ * whole's index or -1. */
+static long including_whole(const sent_ctx *c, const quantity *q)
+{
+    size_t k = q->w0, n = 0;
+    while (k > 0 && n < 10 && strcmp(c->w[k - 1].low, "including") &&
+           !(c->w[k - 1].punct && c->w[k - 1].low[0] != ','))
+        k--, n++;
+    if (k == 0 || strcmp(c->w[k - 1].low, "including"))
+        return -1;
+    size_t at = c->w[k - 1].start;
+    for (size_t i = c->sh->n; i > c->first; i--)
+        if (c->sh->figs[i - 1].kind == KIND_COUNT && c->sh->figs[i - 1].start < at)
+            return (long)i - 1;
+    return -1;
+}
+
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -431,6 +454,8 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
             f->part_of = (long)k - 1;
             break;
         }
+    if (f->part_of < 0)
+        f->part_of = including_whole(c, q);
     return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
 }
 
@@ -446,6 +471,8 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->event = c->sh->figs[f->part_of].event;
         c->sh->figs[f->part_of].event = "";
     }
+    if (f->part_of >= 0 && f->part_of < (long)i && !f->event[0])
+        f->event = c->sh->figs[f->part_of].event; /* "including 15 crew members" */
     if (f->kind != KIND_COUNT || f->counted[0])
         return;
     if (f->share_next && i + 1 < c->sh->n && c->sh->figs[i + 1].counted[0]) {

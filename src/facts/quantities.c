@@ -318,6 +318,11 @@ static int kind_before(const lexicon *lx, const word *w, size_t w0)
         return KIND_ID;
     if (p->punct && p->low[0] == ':' && w0 >= 2 && w[w0 - 2].digit)
         return KIND_TIME;
+    if (p->punct && p->low[0] == '.' && w0 >= 2 && w[w0 - 2].cap) { /* "Oct. 3" */
+        const lex_entry *m = lex_find(&lx->units, w[w0 - 2].low, w[w0 - 2].len);
+        if (m && m->role == KIND_DATE)
+            return KIND_DATE;
+    }
     return -1;
 }
 
@@ -345,6 +350,21 @@ static int looks_like_id(const word *w, const quantity *q)
     return q->w0 == q->n0 && q->w0 >= 2 && w[q->n0].digit && w[q->w0 - 1].cap && !w[q->w0 - 1].punct;
 }
 
+/* "three to five people are hospitalized every week": a count per unit
+ * of time, later in its clause, is a rate. */
+static int looks_like_rate(const lexicon *lx, const word *w, size_t nw, const quantity *q)
+{
+    for (size_t k = q->w1, n = 0; k + 1 < nw && n < 8 && !(w[k].punct && w[k].low[0] != '-'); k++, n++) {
+        if (strcmp(w[k].low, "every") && strcmp(w[k].low, "per") && strcmp(w[k].low, "each") &&
+            strcmp(w[k].low, "a"))
+            continue;
+        const lex_entry *e = lex_find(&lx->units, w[k + 1].low, w[k + 1].len);
+        if (e && e->role == KIND_DURATION)
+            return 1;
+    }
+    return 0;
+}
+
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
 {
     if (q->kind != KIND_COUNT)
@@ -358,6 +378,8 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = KIND_YEAR;
     if (k < 0 && looks_like_id(w, q))
         k = KIND_ID;
+    if (k < 0 && looks_like_rate(lx, w, nw, q))
+        k = KIND_RATE;
     if (k == KIND_DATE && q->w0 > 0 && kind_before(lx, w, q->w0) != KIND_DATE &&
         !(w[q->n0].digit && q->lo <= 31))
         k = -1;

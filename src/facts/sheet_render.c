@@ -20,8 +20,8 @@ const char *facts_label_name(int label)
 const char *facts_kind_name(int kind)
 {
     static const char *const names[] = {"count", "money", "percent", "measure", "duration", "date",
-                                        "time",  "age",   "year",    "ordinal", "id"};
-    return kind >= 0 && kind <= KIND_ID ? names[kind] : "unknown";
+                                        "time",  "age",   "year",    "ordinal", "id", "rate"};
+    return kind >= 0 && kind <= KIND_RATE ? names[kind] : "unknown";
 }
 
 const char *facts_qualifier_name(int qual)
