@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const char *const keys[OPT_COUNT + 1] = {
-    "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query", NULL};
+    "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
+    "max_document_bytes", "max_sentences", "max_seconds", NULL};
 
 const char *const *nf_option_keys(void) { return keys; }
 const char *const *nf_methods(void) { return method_names(); }
@@ -18,11 +19,17 @@ void options_defaults(struct nf_options *o)
     memset(o, 0, sizeof *o);
     o->words = 100;
     o->min_words = 6;
+    o->max_doc_bytes = OPT_DEFAULT_MAX_DOC_BYTES;
+    o->max_sentences = OPT_DEFAULT_MAX_SENTENCES;
+    o->max_seconds = OPT_DEFAULT_MAX_SECONDS;
     snprintf(o->method, sizeof o->method, "concept");
     snprintf(o->language, sizeof o->language, "english");
     const char *defaults[OPT_COUNT] = {"100", "0", "0", "0", "0", "concept", "english", "date", "6", ""};
-    for (int k = 0; k < OPT_COUNT; k++)
+    for (int k = 0; k < OPT_MAX_DOC_BYTES; k++)
         snprintf(o->value[k], sizeof o->value[k], "%s", defaults[k]);
+    snprintf(o->value[OPT_MAX_DOC_BYTES], sizeof o->value[0], "%ld", o->max_doc_bytes);
+    snprintf(o->value[OPT_MAX_SENTENCES], sizeof o->value[0], "%ld", o->max_sentences);
+    snprintf(o->value[OPT_MAX_SECONDS], sizeof o->value[0], "%g", o->max_seconds);
 }
 
 nf_options *nf_options_new(void)
@@ -110,6 +117,22 @@ static int set_value(nf_options *o, int k, const char *v)
     case OPT_QUERY:
         snprintf(o->query, sizeof o->query, "%s", v);
         return NF_OK;
+    case OPT_MAX_SECONDS: {
+        char *end;
+        double x = strtod(v, &end);
+        if (!*v || *end || !(x >= 0 && x <= 1e6))
+            return bad(o, keys[k], v, "must be a number of seconds (0 = no limit)");
+        o->max_seconds = x;
+        return NF_OK;
+    }
+    case OPT_MAX_DOC_BYTES:
+    case OPT_MAX_SENTENCES: {
+        long n = parse_count(v);
+        if (n < 0)
+            return bad(o, keys[k], v, "is not a count (0 = no limit)");
+        *(k == OPT_MAX_DOC_BYTES ? &o->max_doc_bytes : &o->max_sentences) = n;
+        return NF_OK;
+    }
     default: { /* OPT_MIN_WORDS */
         long n = parse_count(v);
         if (n < 0)

@@ -5,7 +5,13 @@
 #include "newsfuse.h"
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
-       OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_COUNT };
+       OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_MAX_DOC_BYTES, OPT_MAX_SENTENCES,
+       OPT_MAX_SECONDS, OPT_COUNT };
+
+/* Defaults of the limits that keep hostile or huge input bounded. */
+#define OPT_DEFAULT_MAX_DOC_BYTES (8L << 20) /* 8 MiB of text per document */
+#define OPT_DEFAULT_MAX_SENTENCES 200000L    /* sentences read per event */
+#define OPT_DEFAULT_MAX_SECONDS 30.0         /* per event */
 
 enum { OPT_QUERY_MAX = 4096 };
 
@@ -15,6 +21,8 @@ struct nf_options {
     int cut;
     int order_by_rank;
     long min_words; /* shortest sentence a summary may use */
+    long max_doc_bytes, max_sentences; /* limits: 0 = none */
+    double max_seconds;                /* limit: 0 = none */
     char method[48], language[48];
     char set[OPT_COUNT];      /* 1 if the user set the key */
     char value[OPT_COUNT][48]; /* string form of each value (not the query) */

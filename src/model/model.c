@@ -97,7 +97,14 @@ static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
 {
     span_vec v = {0};
     const document *dc = d >= m->ds->ndocs ? &m->ds->seen[d - m->ds->ndocs] : &m->ds->docs[d];
-    if (sentences_split(dc->text, dc->len, &v)) {
+    size_t len = dc->len;
+    if (m->max_doc_bytes && len > m->max_doc_bytes) {
+        len = m->max_doc_bytes;
+        while (len > 0 && ((unsigned char)dc->text[len] & 0xC0) == 0x80)
+            len--; /* never cut inside a character */
+        m->docs_cut++;
+    }
+    if (sentences_split(dc->text, len, &v)) {
         span_vec_free(&v);
         return -1;
     }
@@ -157,11 +164,12 @@ static int mark_duplicates(model *m)
     return 0;
 }
 
-int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl)
+int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
+                size_t max_doc_bytes, size_t max_sentences)
 {
-    size_t cap = m->max_sentences;
     memset(m, 0, sizeof *m);
-    m->max_sentences = cap;
+    m->max_sentences = max_sentences;
+    m->max_doc_bytes = max_doc_bytes;
     m->ds = ds;
     m->ndocs = ds->ndocs;
     for (size_t k = 0; k < ds->nseen; k++)

@@ -39,7 +39,9 @@ typedef struct model {
     uint8_t *in_query;    /* per term id: 1 if the query holds it; NULL = no query */
     size_t nquery;        /* distinct non-stop query terms found in the documents */
     size_t max_sentences; /* cap on sentences read; 0 = none */
-    int truncated;        /* 1 when the cap cut input */
+    size_t max_doc_bytes; /* cap on bytes read of each document; 0 = none */
+    int truncated;        /* 1 when the sentence cap cut input */
+    size_t docs_cut;      /* documents cut by the byte cap */
 } model;
 
 /* Returns the document sentence s comes from (a seen one included). */
@@ -50,7 +52,8 @@ const document *model_document(const model *m, const msent *s);
  * (so a new sentence repeating one is the duplicate) but do not count in
  * the statistics. Returns NF_OK or
  * NF_ENOMEM. The model refers to ds, which must outlive it. */
-int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struct cleaner *cl);
+int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struct cleaner *cl,
+                size_t max_doc_bytes, size_t max_sentences);
 void model_free(model *m);
 
 /* Marks the non-stop terms of query (UTF-8, any length) that occur in the

@@ -1,5 +1,6 @@
 #include "select/select.h"
 #include "core/alloc.h"
+#include <time.h>
 
 void budget_from_options(budget *b, const struct nf_options *o, const model *m)
 {
@@ -7,6 +8,7 @@ void budget_from_options(budget *b, const struct nf_options *o, const model *m)
     b->sentences = o->sentences;
     b->bytes = o->bytes;
     b->cut = o->cut;
+    b->deadline = 0;
     if (o->ratio > 0) {
         long w = (long)(o->ratio * (double)m->total_words + 0.5);
         if (w < 1)
@@ -34,8 +36,17 @@ int budget_fits(const budget *b, const selection *sel, const model *m, size_t i)
     return 1;
 }
 
+double clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int budget_full(const budget *b, const selection *sel)
 {
+    if (b->deadline > 0 && clock_now() > b->deadline)
+        return 1;
     return (b->sentences && (long)sel->n >= b->sentences) || (b->words && sel->words >= b->words) ||
            (b->bytes && sel->bytes >= b->bytes) || sel->cut_words > 0;
 }

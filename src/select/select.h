@@ -9,7 +9,11 @@
 typedef struct budget {
     long words, sentences, bytes; /* 0 = unlimited in that unit */
     int cut;                      /* cut the last sentence at the budget */
+    double deadline;              /* monotonic seconds (clock_now); 0 = none */
 } budget;
+
+/* Seconds on a monotonic clock. */
+double clock_now(void);
 
 /* What has been chosen so far, in the order chosen. */
 typedef struct selection {
@@ -29,7 +33,8 @@ void budget_from_options(budget *b, const struct nf_options *o, const model *m);
 /* Returns 1 if sentence i fits whole into what is left of the budget. */
 int budget_fits(const budget *b, const selection *sel, const model *m, size_t i);
 
-/* Returns 1 once nothing more can be added. */
+/* Returns 1 once nothing more can be added: the budget is used up, or the
+ * deadline has passed (then the summary is cut short; the caller warns). */
 int budget_full(const budget *b, const selection *sel);
 
 /* Appends sentence i with its score; 0 or -1 when out of memory. */

@@ -103,7 +103,10 @@ static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
     if (ds->replaced)
         rc = summary_warn(out, "replaced %zu invalid UTF-8 sequence(s) with U+FFFD", ds->replaced);
     if (!rc && m->truncated)
-        rc = summary_warn(out, "input cut at %zu sentences", m->max_sentences);
+        rc = summary_warn(out, "input cut at %zu sentences (max_sentences)", m->max_sentences);
+    if (!rc && m->docs_cut)
+        rc = summary_warn(out, "%zu document(s) cut at %zu bytes (max_document_bytes)", m->docs_cut,
+                          m->max_doc_bytes);
     if (!rc && ds->ndocs == 0)
         rc = summary_warn(out, "no documents");
     else if (!rc && m->nsents == 0)
@@ -111,17 +114,23 @@ static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
     return rc;
 }
 
-/* Runs the method over a built model and fills the summary. */
-static int summarize_model(nf_summary *out, const model *m)
+/* Runs the method over a built model and fills the summary; the time
+ * limit counts from start. */
+static int summarize_model(nf_summary *out, const model *m, double start)
 {
     budget b;
     selection sel = {0};
     budget_from_options(&b, &out->opts, m);
+    if (out->opts.max_seconds > 0)
+        b.deadline = start + out->opts.max_seconds;
     int rc = method_find(out->opts.method)(m, &b, &out->opts, &sel) ? NF_ENOMEM : NF_OK;
     if (rc == NF_OK && !out->opts.order_by_rank)
         order_for_reading(m, &sel);
     if (rc == NF_OK)
         rc = fill_sentences(out, m, &sel);
+    if (rc == NF_OK && b.deadline > 0 && clock_now() > b.deadline)
+        rc = summary_warn(out, "time limit of %g s reached: the summary may be short (max_seconds)",
+                          out->opts.max_seconds);
     if (rc == NF_OK && sel.note[0])
         rc = summary_warn(out, "%s", sel.note);
     if (rc == NF_OK && sel.n == 0 && m->nsents > 0)
@@ -155,10 +164,13 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
         out->opts = *opts;
     else
         options_defaults(&out->opts);
+    double start = clock_now();
     tokenizer *tk = tokenizer_new(out->opts.language);
     const cleaner *cl = shared_cleaner();
     model m = {0};
-    int rc = tk && cl ? model_build(&m, ds, tk, cl) : NF_ENOMEM;
+    int rc = tk && cl ? model_build(&m, ds, tk, cl, (size_t)out->opts.max_doc_bytes,
+                                    (size_t)out->opts.max_sentences)
+                      : NF_ENOMEM;
     /* An explicit query wins; else a query-focused set's topic is used. */
     const char *query = out->opts.query[0] ? out->opts.query : ds->topic;
     if (rc == NF_OK && query && *query) {
@@ -171,7 +183,7 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
         rc = warn_input(out, ds, &m);
     out->ndocs = ds->ndocs, out->nseen = ds->nseen, out->nsents_in = m.nsents, out->words_in = m.total_words;
     if (rc == NF_OK)
-        rc = summarize_model(out, &m);
+        rc = summarize_model(out, &m, start);
     model_free(&m);
     tokenizer_free(tk);
     if (rc == NF_ENOMEM) {
