@@ -52,6 +52,7 @@ typedef struct rouge_settings {
     int stem;             /* -m */
     int stop;             /* -s */
     long words, bytes;    /* -l, -b (0: no limit) */
+    char limit_flag;      /* 'l' or 'b' once one was given (not both) */
     int has_skip, skip;   /* -2 D (skip < 0: no distance limit) */
     int skip_unigrams;    /* -u */
     int skip_both;        /* -U: ROUGE-S and ROUGE-SU */

@@ -125,8 +125,9 @@ static int set_number_flag(nf_rouge *r, char flag, const char *value)
     case 'l': case 'b':
         if (n < 0)
             return fail(r, NF_EINVAL, "-%c: the limit must be >= 0", flag);
-        if ((flag == 'l' ? st->bytes : st->words) > 0 && n > 0)
+        if (st->limit_flag && st->limit_flag != flag) /* ROUGE-1.5.5 refuses both, even 0 */
             return fail(r, NF_EINVAL, "-l and -b: give a limit in words or in bytes, not both");
+        st->limit_flag = flag;
         *(flag == 'l' ? &st->words : &st->bytes) = n;
         return NF_OK;
     case '2':

@@ -480,6 +480,8 @@ TEST(errors)
     nf_rouge *r = nf_rouge_new();
     CHECK(nf_rouge_set_flag(r, 'l', "100") == NF_OK);
     CHECK(nf_rouge_set_flag(r, 'b', "665") == NF_EINVAL); /* words or bytes */
+    CHECK(nf_rouge_set_flag(r, 'b', "0") == NF_EINVAL);   /* even 0, as ROUGE-1.5.5 */
+    CHECK(nf_rouge_set_flag(r, 'l', "50") == NF_OK);      /* the same one again is fine */
     CHECK(nf_rouge_set_flag(r, 't', "1") == NF_EINVAL);
     CHECK(nf_rouge_set_flag(r, 'p', "1.5") == NF_EINVAL);
     CHECK(nf_rouge_set_flag(r, 'f', "C") == NF_EINVAL);
