@@ -44,7 +44,6 @@ static int seg_emit(seg *s, size_t e)
     size_t a = s->start, n;
     s->start = e;
     s->has_content = 0;
-    s->dquotes = 0;
     s->parens = 0;
     s->paren_end = 0;
     s->enum_next = 0;
@@ -156,14 +155,16 @@ static size_t seg_line_break(seg *s, size_t i, size_t n)
     s->in_space = 1;
     if (!join) {
         s->prev.end = 0; /* word rules look within a line only */
+        s->dquotes = 0;
         s->pull_quote = seg_pull_quote(s, i + n);
     }
     return join || !seg_emit(s, i) ? i + n : (size_t)-1;
 }
 
-/* Counts the straight double quote at i, if there is one (for
- * run_lone_closer), and the brackets, which hold list numbers such as
- * "(March 4)" that are not list items. */
+/* Counts the straight double quote at i, if there is one (per line: a
+ * paragraph's quotes balance, a sentence's need not, when a quotation
+ * holds several sentences), and the brackets, which hold list numbers
+ * such as "(March 4)" that are not list items. */
 static void seg_count(seg *s, size_t i)
 {
     char c = s->t[i];

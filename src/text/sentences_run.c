@@ -67,7 +67,7 @@ static int run_line_ends(const seg *s, size_t e)
 /* Returns the length of " X" at k when X is a closer standing alone
  * before white space or the end ("day. )", tokenised text), and closes
  * something: a bracket, a curly quote, a straight double quote while the
- * sentence holds an odd number of them, or any quote that ends its line
+ * line holds an odd number of them, or any quote that ends its line
  * (nothing follows for it to open); else 0. */
 static size_t run_lone_closer(const seg *s, size_t k)
 {
@@ -119,7 +119,7 @@ static size_t run_loose_ellipsis(const seg *s, size_t k)
 }
 
 /* Returns 1 if the straight double quote at k, glued to a capital and
- * with the quotes of the sentence so far balanced, opens the next
+ * with the quotes of the line so far balanced, opens the next
  * sentence rather than closing this one: 'place."Each child'. */
 static int run_opens_glued(const seg *s, size_t k)
 {
@@ -315,12 +315,16 @@ static int run_plain_word(const seg *s, size_t a, size_t e)
     return !(lexicon_lookup(s->t + a, e - a) & LEX_ABBREVIATION);
 }
 
-/* Returns 1 if t[j..] is a capitalised word ("The", "Police") whose token
- * is no domain or path ("Agency.Com", "Example.org/x"). */
+/* Returns 1 if t[j..] is a capitalised word ("The", "Police", "I") whose
+ * token is no domain or path ("Agency.Com", "Example.org/x"). */
 static int run_plain_capital(const seg *s, size_t j)
 {
     size_t w = j + 1, e;
-    if (j + 1 >= s->len || s->t[j] < 'A' || s->t[j] > 'Z' || s->t[j + 1] < 'a' || s->t[j + 1] > 'z')
+    if (j + 1 >= s->len || s->t[j] < 'A' || s->t[j] > 'Z')
+        return 0;
+    if ((s->t[j] == 'I' || s->t[j] == 'A') && (s->t[j + 1] == ' ' || s->t[j + 1] == '\''))
+        return 1; /* "daughter."I think", "over.A man" */
+    if (s->t[j + 1] < 'a' || s->t[j + 1] > 'z')
         return 0;
     while (w < s->len && ((s->t[w] >= 'a' && s->t[w] <= 'z') || (s->t[w] >= 'A' && s->t[w] <= 'Z')))
         w++;
