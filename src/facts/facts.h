@@ -18,7 +18,7 @@ enum qualifier { Q_EXACT = 0, Q_AT_LEAST, Q_MORE_THAN, Q_AT_MOST, Q_FEWER_THAN, 
                  Q_VAGUE };
 enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS };
-enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT };
+enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
 enum { EVENT_WEAK = 1 };
 
@@ -83,6 +83,7 @@ typedef struct figure {
     uint32_t doc;
     size_t start, end;       /* the figure's words (qualifier + number), stored text */
     size_t sent_start, sent_end;
+    size_t np_end;           /* end of its counted noun phrase (bytes), for lists */
     double lo, hi;
     int qual, kind, cue;
     const char *text;        /* as written, e.g. "at least 12" */

@@ -65,6 +65,13 @@ static int np_role(const lexicon *lx, const word *x)
     return e ? e->role : 0;
 }
 
+/* Returns 1 if the word ends a noun phrase as a function word. */
+static int np_ends(const lexicon *lx, const word *x)
+{
+    int r = np_role(lx, x);
+    return r == NP_STOP || r == NP_CLAUSE || r == NP_PLACE;
+}
+
 /* Appends a modifier key to m (space separated). */
 static void add_modifier(char *m, const char *key, size_t keylen)
 {
@@ -190,7 +197,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         return 1;
     }
     const lex_entry *ev = event_of(c->lx, x);
-    if (role == NP_STOP || lex_find(&c->lx->when, x->low, x->len))
+    if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
@@ -261,7 +268,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
-        if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but"))
+        if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
+            np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = event_of(c->lx, &w[k]);
         if (e && e->role == EVENT_WEAK && !weak)
@@ -276,7 +284,11 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
         if (p->event && (!strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or")))
             break; /* "12 were killed and 37 injured": the head's own event */
+        if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
+            break;
         const lex_entry *e = event_of(c->lx, &w[k - 1]);
+        if (e && k >= 2 && is_word(w, c->nw, k - 2, "to"))
+            break; /* "intended to kill at least three": not done */
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
             e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
         if (e && e->role == EVENT_WEAK && !weak)
@@ -302,9 +314,9 @@ static int is_pronoun(const word *x)
  * written; "" when empty or a lone pronoun. */
 static const char *span_copy(const sent_ctx *c, size_t a, size_t b)
 {
-    while (a < b && (np_role(c->lx, &c->w[a]) == NP_STOP && strcmp(c->w[a].low, "the")))
+    while (a < b && np_ends(c->lx, &c->w[a]) && strcmp(c->w[a].low, "the"))
         a++;
-    while (b > a && (np_role(c->lx, &c->w[b - 1]) == NP_STOP || lex_find(&c->lx->cues, c->w[b - 1].low, c->w[b - 1].len)))
+    while (b > a && (np_ends(c->lx, &c->w[b - 1]) || lex_find(&c->lx->cues, c->w[b - 1].low, c->w[b - 1].len)))
         b--;
     if (a >= b || (b == a + 1 && is_pronoun(&c->w[a])))
         return "";
@@ -442,6 +454,11 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     np_read(c, q, &p);
     const char *ev = event_find(c, q, &p);
     f->event = ev ? ev : "";
+    if (q->w0 > 0 && p.head[0] && np_role(c->lx, &c->w[q->w0 - 1]) == NP_PLACE)
+        f->event = ""; /* "at two brokerage firms": a setting, not the affected */
+    if (p.of_the && q->lo == 1 && q->qual == Q_EXACT)
+        f->event = ""; /* "one of the missing men": an individual, not a count */
+    f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
     f->increment = p.increment;
     f->share_next = p.share_next;
     f->head = arena_strndup(&c->sh->mem, p.head, strlen(p.head));
@@ -459,6 +476,26 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
 }
 
+/* "six Iraqis, six Sudanese and a Turkish citizen": a count that follows
+ * the previous count's noun phrase after only a comma or "and" shares its
+ * event. */
+static void list_event(sent_ctx *c, size_t i)
+{
+    figure *f = &c->sh->figs[i];
+    const figure *prev = &c->sh->figs[i - 1];
+    if (prev->kind != KIND_COUNT || !prev->event[0] || prev->np_end > f->start)
+        return;
+    const char *s = c->text + prev->np_end, *e = c->text + f->start;
+    while (s < e && (*s == ' ' || *s == ','))
+        s++;
+    if (e - s >= 3 && !strncmp(s, "and", 3))
+        s += 3;
+    while (s < e && *s == ' ')
+        s++;
+    if (s == e && (prev->np_end < f->start))
+        f->event = prev->event;
+}
+
 /* Gives a count without a noun of its own the class of the figure it
  * belongs to: the whole it is part of, or the count before it in the
  * sentence ("12 people were killed and 37 injured"); "people" when it
@@ -473,6 +510,8 @@ static void figure_inherit(sent_ctx *c, size_t i)
     }
     if (f->part_of >= 0 && f->part_of < (long)i && !f->event[0])
         f->event = c->sh->figs[f->part_of].event; /* "including 15 crew members" */
+    if (f->kind == KIND_COUNT && !f->event[0] && i > c->first)
+        list_event(c, i);
     if (f->kind != KIND_COUNT || f->counted[0])
         return;
     if (f->share_next && i + 1 < c->sh->n && c->sh->figs[i + 1].counted[0]) {

@@ -25,6 +25,7 @@ static int role_of(const char *s, size_t n)
         {"at_least", Q_AT_LEAST}, {"more_than", Q_MORE_THAN}, {"at_most", Q_AT_MOST},
         {"fewer_than", Q_FEWER_THAN}, {"about", Q_ABOUT},
         {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},
+        {"clause", NP_CLAUSE}, {"place", NP_PLACE},
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},

@@ -314,6 +314,10 @@ static int kind_before(const lexicon *lx, const word *w, size_t w0)
         return KIND_DATE;
     if (!strcmp(p->low, "aged"))
         return KIND_AGE;
+    if (e && e->role == KIND_MEASURE) /* "magnitude 7.5" */
+        return KIND_MEASURE;
+    if (p->punct && p->low[0] == '\'' && w[w0].digit && w[w0].len == 2) /* "'93" */
+        return KIND_YEAR;
     if (e && e->role == KIND_ID)
         return KIND_ID;
     if (p->punct && p->low[0] == ':' && w0 >= 2 && w[w0 - 2].digit)
@@ -380,6 +384,8 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = KIND_ID;
     if (k < 0 && looks_like_rate(lx, w, nw, q))
         k = KIND_RATE;
+    if (k < 0 && q->lo != (double)(long long)q->lo)
+        k = KIND_MEASURE; /* people and things come whole: "7.5" is a measure */
     if (k == KIND_DATE && q->w0 > 0 && kind_before(lx, w, q->w0) != KIND_DATE &&
         !(w[q->n0].digit && q->lo <= 31))
         k = -1;
