@@ -453,24 +453,29 @@ static uint64_t *skip_keys(const rouge_settings *st, const rouge_doc *d, int uni
     return k;
 }
 
-/* Tokenizes the n-gram view and the sentence view into d. */
+/* Tokenizes the n-gram view and the sentence view into d. When they are
+ * the same lines (no -b), the sentences share the n-gram tokens. */
 static int doc_tokens(rouge_lexicon *lx, const rouge_settings *st, arena *mem, const char *s,
                       const pieces *text, const pieces *sents, rouge_doc *d)
 {
     idvec toks = {0}, stoks = {0}, ends = {0};
     tok_ctx c = {lx, st, &toks};
-    int rc = 0;
-    for (size_t i = 0; !rc && i < text->len; i++)
+    int same = text == sents, rc = 0;
+    for (size_t i = 0; !rc && i < text->len; i++) {
         rc = tokens_each(s + text->v[i].start, text->v[i].len, st->unicode, tok_collect, &c);
+        if (same && !rc)
+            rc = idvec_push(&ends, (uint32_t)toks.len);
+    }
     c.out = &stoks;
-    for (size_t i = 0; !rc && i < sents->len; i++) {
+    for (size_t i = 0; !same && !rc && i < sents->len; i++) {
         rc = tokens_each(s + sents->v[i].start, sents->v[i].len, st->unicode, tok_collect, &c);
         rc = rc ? rc : idvec_push(&ends, (uint32_t)stoks.len);
     }
     if (!rc) {
-        d->ntok = toks.len, d->nstok = stoks.len, d->nsent = ends.len;
+        d->ntok = toks.len, d->nsent = ends.len;
         d->tok = arena_ids(mem, toks.v, toks.len);
-        d->stok = arena_ids(mem, stoks.v, stoks.len);
+        d->stok = same ? d->tok : arena_ids(mem, stoks.v, stoks.len);
+        d->nstok = same ? toks.len : stoks.len;
         d->send = arena_ids(mem, ends.v, ends.len);
         rc = d->tok && d->stok && d->send ? 0 : -1;
     }
