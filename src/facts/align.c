@@ -71,7 +71,7 @@ static int within_bound(const figure *a, const figure *b)
 {
     if (b->qual == Q_MORE_THAN || b->qual == Q_FEWER_THAN)
         return 0;
-    return (a->qual == Q_MORE_THAN && b->lo > a->lo) || (a->qual == Q_FEWER_THAN && b->lo < a->lo);
+    return (a->qual == Q_MORE_THAN && b->lo >= a->lo) || (a->qual == Q_FEWER_THAN && b->lo <= a->lo);
 }
 
 /* Returns 1 if the two figures give the same amount: equal bounds, within

@@ -32,7 +32,7 @@ typedef struct np {
     int part_next;       /* "of the 18": the next quantity is the whole */
     int part_prev;       /* "of them": the previous count is the whole */
     int share_next;      /* "107 foreign and 685 Algerian hostages" */
-    int of_the;          /* "one of the missing men": the head's event is the whole's */
+    int of_the;          /* "one of the missing men": an individual of a set */
 } np;
 
 static int is_word(const word *w, size_t nw, size_t k, const char *s)
@@ -210,7 +210,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
         if (last)
             memcpy(p->head, "people", 7);
-        return !last;
+        return last ? 2 : 1;
     }
     if (p->head[0]) /* the previous head was a modifier */
         add_modifier(p->modifier, p->head, strlen(p->head));
@@ -267,6 +267,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     const word *w = c->w;
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
+    int crossed = 0;
     for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
@@ -282,8 +283,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
     if (right && rpos < 6)
         return right;
     for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
-        if (p->event && (!strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or")))
+        int coord = !strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or");
+        if (p->event && coord)
             break; /* "12 were killed and 37 injured": the head's own event */
+        crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
         const lex_entry *e = event_of(c->lx, &w[k - 1]);
@@ -291,14 +294,12 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
             break; /* "intended to kill at least three": not done */
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
             e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
-        if (e && e->role == EVENT_WEAK && !weak)
+        if (e && e->role == EVENT_WEAK && !weak && !crossed)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK)
             return e->val;
     }
-    if (right)
-        return right;
-    return p->event && !p->of_the ? p->event : weak;
+    return right ? right : p->event ? p->event : weak;
 }
 
 static int is_pronoun(const word *x)

@@ -205,6 +205,73 @@ TEST(revised_against_conflict)
     nf_docset_free(ds);
 }
 
+/* The group index of the figure written `text` (-1: not grouped). */
+static long group_of(const char *sentence, const char *text, int nth)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    nf_figure f;
+    long g = -2;
+    for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
+        if (nf_facts_figure(sh, ds, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
+            g = f.group;
+            break;
+        }
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    return g;
+}
+
+TEST(what_is_not_a_count_of_the_affected)
+{
+    check_one("Three to five people are hospitalized every week.", "Three to five", 3, 5, "range", "rate");
+    check_one("The quake had a magnitude of 7.5 near the coast.", "7.5", 7.5, -1, "exact", "measure");
+    CHECK(group_of("He killed nine people at two brokerage firms.", "two", 0) == -1);
+    CHECK(group_of("He killed nine people at two brokerage firms.", "nine", 0) >= 0);
+    CHECK(group_of("The father of one of the missing men spoke.", "one", 0) == -1);
+    CHECK(group_of("As many as 600 people were at the campground when the women were killed.", "As many as 600", 0) == -1);
+    CHECK(group_of("He had intended to kill at least three more people.", "at least three", 0) == -1);
+    CHECK(group_of("In 1978, 20 people died in a hotel fire.", "20", 0) == -1);
+    CHECK(group_of("The 1996 Nobel Peace Prize winner said 11 people were killed.", "11", 0) >= 0);
+}
+
+TEST(lists_and_inclusions)
+{
+    const char *incl = "The 217 people on board, including 15 crew members and 62 Egyptian passengers, are missing.";
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &incl, NULL, 1);
+    nf_figure f, whole;
+    CHECK(find_figure(sh, ds, "15", &f) >= 0);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 217);
+    CHECK(find_figure(sh, ds, "62", &f) >= 0);
+    CHECK(f.part_of >= 0);
+    CHECK_STR(f.modifier, "egypt");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    check_event("The foreigners arrested include six Iraqis, six Sudanese and a Turk.", "six", "arrested", "people", "iraq");
+    CHECK(group_of("The foreigners arrested include six Iraqis, six Sudanese and a Turk.", "six", 1) >= 0);
+}
+
+TEST(update_cues_speak_for_earlier_reports_only)
+{
+    const char *later_plain[] = {"The death toll rose to 14 on Monday.", "Twelve people were killed in the blast."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, later_plain, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *bound[] = {"The blast injured more than two dozen people.", "The blast injured 29 people."};
+    sh = sheet_of(&ds, bound, NULL, 2);
+    CHECK_STR(group_label(sh, "injured", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *earlier[] = {"Police earlier had reported 65 dead.", "Police said 60 people were killed."};
+    sh = sheet_of(&ds, earlier, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 /* Reads the bundled example's four reports in order. */
 static nf_docset *example_docset(void)
 {
@@ -330,6 +397,9 @@ int main(void)
     RUN(attribution_and_time);
     RUN(part_of_whole_is_not_a_conflict);
     RUN(revised_against_conflict);
+    RUN(what_is_not_a_count_of_the_affected);
+    RUN(lists_and_inclusions);
+    RUN(update_cues_speak_for_earlier_reports_only);
     RUN(example_planted_disagreements);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
