@@ -8,12 +8,15 @@
  *   - before and after a separator such as "-----", "=====" or "***";
  *   - after an emoticon (":)" closes what precedes it);
  *   - after "--" alone at the start (the delimiter of a signature);
+ *   - before "- name.ext" and after "<< File: name.ext >>" (the
+ *     attachment lists of mail);
  *   - after a greeting or closing formula that is all the sentence holds
  *     ("Hi,", "Thanks,");
  *   - before a numbered list item "2)" that follows other words;
  *   - before a caption credit or header label ("Image:", "Groups:");
- *   - after a bracketed group that is all the sentence holds, before a
- *     capital: "(BBC) The militant group...".
+ *   - after a bracketed group of several words that is all the sentence
+ *     holds, before a capital: "(New Scientist Space) NASA is...". One
+ *     word in brackets is a dateline and stays: "(CNN) The storm...".
  * Each rule looks at the two words around one space, so the cost is
  * linear. The lists are in data/abbreviations/. */
 #include "text/sentences_chars.h"
@@ -154,6 +157,44 @@ static int units_after_closing(const seg *s)
     return n <= UNITS_CLOSING_MAX && (lexicon_lookup(s->t + s->content, n) & LEX_CLOSING);
 }
 
+/* Returns 1 if t[a..e) is a file name: letters, digits, '_', '-', '.',
+ * a letter somewhere, and a final extension of 2 to 4 letters
+ * ("Lisa_resume.doc", "API.pdf"). */
+static int units_is_file(const seg *s, size_t a, size_t e)
+{
+    size_t dot = e, letters = 0;
+    for (size_t k = a; k < e; k++) {
+        char c = s->t[k];
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.')
+            return 0;
+        letters += letter;
+        dot = c == '.' ? k : dot;
+    }
+    if (dot == e || dot == a || e - dot - 1 < 2 || e - dot - 1 > 4 || letters <= e - dot - 1)
+        return 0;
+    for (size_t k = dot + 1; k < e; k++)
+        if (!((s->t[k] >= 'a' && s->t[k] <= 'z') || (s->t[k] >= 'A' && s->t[k] <= 'Z')))
+            return 0;
+    return 1;
+}
+
+/* Returns 1 if the word at j is a lone "-" and a file name follows it:
+ * the next item of a mail's attachment list ("- API.pdf - Notes.doc"). */
+static int units_attachment_at(const seg *s, size_t j, const seg_token *tok)
+{
+    if (tok->end - j != 1 || s->t[j] != '-')
+        return 0;
+    size_t a = tok->end, n;
+    while (a < s->len && (n = sentchar_space_len(s->t + a, s->len - a)) != 0)
+        a += n;
+    size_t e = a;
+    while (e < s->len && e - a <= SEG_WORD_MAX && !sentchar_space_len(s->t + e, s->len - e) &&
+           !sentchar_break_len(s->t + e, s->len - e))
+        e++;
+    return e > a && e - a <= SEG_WORD_MAX && units_is_file(s, a, e);
+}
+
 /* Returns 1 if the previous word is "on" or "at" (which introduce a
  * timestamp inside a sentence). */
 static int units_prev_introduces(const seg *s)
@@ -194,8 +235,10 @@ int units_break_before(seg *s, size_t j, seg_token *tok)
         return 1;
     if (p->start == s->content && p->end - p->start == 2 && units_prefix(s, p->start, "--"))
         return 1; /* "--" alone: the signature delimiter of mail and posts */
-    if (upper && s->paren_end && p->end == s->paren_end)
-        return 1; /* "(BBC) The ...": a bracketed credit or aside alone */
+    if (units_attachment_at(s, j, tok) || (upper && p->end - p->start == 2 && units_prefix(s, p->start, ">>")))
+        return 1; /* "- API.pdf - Notes.doc", "<< File: a.htm >> I was" */
+    if (upper && s->paren_end && p->end == s->paren_end && p->start > s->content)
+        return 1; /* "(New Scientist) NASA is ...": a bracketed credit alone */
     return units_label_at(s, j) || units_after_closing(s);
 }
 
