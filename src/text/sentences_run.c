@@ -84,9 +84,17 @@ static size_t run_lone_closer(const seg *s, size_t k)
 }
 
 /* Returns the length of a citation mark "[12]" (or several) at k, which
- * follows the period in encyclopedic text: "pregnancy.[1] Problems". */
+ * follows the period in encyclopedic text: "pregnancy.[1] Problems", and
+ * with a space before it, when white space follows: "died. [68] Because". */
 static size_t run_citation(const seg *s, size_t k)
 {
+    if (k + 1 < s->len && s->t[k] == ' ' && s->t[k + 1] == '[') {
+        size_t n = run_citation(s, k + 1), e = k + 1 + n;
+        return n && (e == s->len || sentchar_space_len(s->t + e, s->len - e) ||
+                     sentchar_break_len(s->t + e, s->len - e))
+                   ? 1 + n
+                   : 0;
+    }
     size_t e = k;
     while (e < s->len && s->t[e] == '[') {
         size_t d = 1;

@@ -195,6 +195,20 @@ static int units_attachment_at(const seg *s, size_t j, const seg_token *tok)
     return e > a && e - a <= SEG_WORD_MAX && units_is_file(s, a, e);
 }
 
+/* Returns 1 if the previous word is the ">>" that closes a mail's
+ * "<< File: name.ext >>" (an opening "<<" shortly before it, in this
+ * sentence), not a ">>" used as a dash ("WOODLAND HILLS >> Homicide"). */
+static int units_after_file_mark(const seg *s)
+{
+    const seg_token *p = &s->prev;
+    if (p->end - p->start != 2 || !units_prefix(s, p->start, ">>"))
+        return 0;
+    for (size_t k = p->start; k > s->content && p->start - k < SEG_WORD_MAX; k--)
+        if (s->t[k - 1] == '<' && k >= 2 && s->t[k - 2] == '<')
+            return 1;
+    return 0;
+}
+
 /* Returns 1 if the previous word is "on" or "at" (which introduce a
  * timestamp inside a sentence). */
 static int units_prev_introduces(const seg *s)
@@ -235,7 +249,7 @@ int units_break_before(seg *s, size_t j, seg_token *tok)
         return 1;
     if (p->start == s->content && p->end - p->start == 2 && units_prefix(s, p->start, "--"))
         return 1; /* "--" alone: the signature delimiter of mail and posts */
-    if (units_attachment_at(s, j, tok) || (upper && p->end - p->start == 2 && units_prefix(s, p->start, ">>")))
+    if (units_attachment_at(s, j, tok) || (upper && units_after_file_mark(s)))
         return 1; /* "- API.pdf - Notes.doc", "<< File: a.htm >> I was" */
     if (upper && s->paren_end && p->end == s->paren_end && p->start > s->content)
         return 1; /* "(New Scientist) NASA is ...": a bracketed credit alone */

@@ -357,6 +357,10 @@ static const struct split_case scraped[] = {
     {"It is common.[1] Problems follow.[2][3] See below.",
      "It is common.[1]|Problems follow.[2][3]|See below."},
     {"Array a[1]. Next one.", "Array a[1].|Next one."},
+    {"It was given intravenously. [68] Because of that, it worked.",
+     "It was given intravenously. [68]|Because of that, it worked."},
+    {"WOODLAND HILLS >> Homicide detectives are at the home.",
+     "WOODLAND HILLS >> Homicide detectives are at the home."},
     /* An ellipsis of omission between sentences is not a sentence. */
     {"Leaders come and go. ... They get sacked.", "Leaders come and go. ...|They get sacked."},
     {"You know? \xE2\x80\xA6 The rest is history.", "You know? \xE2\x80\xA6|The rest is history."},
