@@ -44,13 +44,18 @@ DATA     := $(sort $(shell find data -type f ! -name '*.md' ! -name 'NOTICE*' | 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Fuzz targets, built here as plain programs that replay their corpus
+# (make check); make fuzz builds them with libFuzzer (tests/fuzz/run.sh).
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ     := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
 
 STATIC   := $(BUILD)/libnewsfuse.a
 SHARED   := $(BUILD)/libnewsfuse.so.$(VERSION)
 SONAME   := libnewsfuse.so.$(SOVERSION)
 CLI      := $(BUILD)/newsfuse
 
-.PHONY: all check check-plain check-san test demo install uninstall clean deps bench valgrind
+.PHONY: all check check-plain check-san test demo install uninstall clean deps bench valgrind fuzz
 all: $(STATIC) $(SHARED) $(CLI)
 
 # Data files (abbreviations, stop words, debris patterns, ROUGE tables) are
@@ -95,12 +100,17 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(STATIC)
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
 
-test: $(CLI) $(TESTS)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(STATIC)
+	@mkdir -p $(@D)
+	@echo "  FUZZ    $<"
+	@$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(STATIC) $(DEP_LIBS)
+
+test: $(CLI) $(TESTS) $(FUZZ)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # The whole suite, then the whole suite again under the sanitizers.
 check: check-plain check-san
-check-plain: $(CLI) $(TESTS) $(SHARED)
+check-plain: $(CLI) $(TESTS) $(SHARED) $(FUZZ)
 	@BUILD=$(BUILD) sh tests/run.sh
 check-san:
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined test
@@ -108,11 +118,17 @@ check-san:
 valgrind: $(CLI)
 	@BUILD=$(BUILD) VALGRIND=1 sh tests/cli/golden.sh
 
+# Each fuzz target for FUZZ_SECONDS seconds (clang, libFuzzer, ASan+UBSan).
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 demo: $(CLI)
 	$(CLI) summarize --words 120 examples/harbor-collapse/
 
 bench: $(CLI)
 	sh bench/sentences.sh
+	sh bench/rouge_speed.sh
+	sh bench/methods_speed.sh
 
 deps:
 	sh scripts/deps.sh
