@@ -37,12 +37,15 @@ LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
-CLI_SRC  := $(sort $(wildcard cli/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c server/*.c))
+# The web page of newsfuse serve, embedded into the CLI (not the library).
+WWW      := $(sort $(wildcard server/www/*))
+SERVER_LIBS := -lmicrohttpd
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 DATA     := $(sort $(shell find data -type f ! -name '*.md' ! -name 'NOTICE*' | LC_ALL=C sort))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/data.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/www.o
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Fuzz targets, built here as plain programs that replay their corpus
 # (make check); make fuzz builds them with libFuzzer (tests/fuzz/run.sh).
@@ -75,6 +78,17 @@ $(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
+# The same embedding for the page, under its own table name.
+$(BUILD)/gen/www.c: $(BUILD)/tools/embed $(WWW)
+	@mkdir -p $(@D)
+	@echo "  EMBED   server/www/"
+	@$(BUILD)/tools/embed $(WWW) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/www.o: $(BUILD)/gen/www.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Dnf_data_files=srv_www_files -Wno-overlength-strings -c -o $@ $<
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
@@ -93,7 +107,7 @@ $(SHARED): $(LIB_OBJ)
 
 $(CLI): $(CLI_OBJ) $(STATIC)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+	@$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS) $(SERVER_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(STATIC)
 	@mkdir -p $(@D)

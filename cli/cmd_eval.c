@@ -77,19 +77,6 @@ static const convention *detect_convention(const char *path)
     return NULL;
 }
 
-/* Applies a ROUGE-1.5.5 flag string to the scorer. */
-static int apply_flags(nf_rouge *r, const char *flags)
-{
-    char buf[256], *save = NULL;
-    snprintf(buf, sizeof buf, "%s", flags);
-    for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-        const char *v = nf_rouge_flag_arity(t[1]) == 1 ? strtok_r(NULL, " ", &save) : NULL;
-        if (nf_rouge_set_flag(r, t[1], v) != NF_OK)
-            return cli_error(EXIT_USAGE, "eval: %s", nf_rouge_error(r));
-    }
-    return EXIT_OK;
-}
-
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -283,7 +270,8 @@ int cmd_eval(int argc, char **argv)
     e.rouge = nf_rouge_new();
     int rc = e.opts && e.rouge ? parse_eval_args(&e, argc, argv, &path) : EXIT_DATA;
     if (rc == EXIT_OK)
-        rc = apply_flags(e.rouge, e.conv->flags);
+        rc = nf_rouge_set_flags(e.rouge, e.conv->flags) == NF_OK
+                 ? EXIT_OK : cli_error(EXIT_USAGE, "eval: %s", nf_rouge_error(e.rouge));
     if (rc == EXIT_OK) {
         default_length(&e);
         if (!e.name)
