@@ -13,6 +13,7 @@ struct command {
 
 int cmd_batch(int argc, char **argv); /* cli/cmd_batch.c */
 int cmd_facts(int argc, char **argv); /* cli/cmd_facts.c; belongs in commands.h */
+int cmd_serve(int argc, char **argv); /* cli/cmd_serve.c */
 
 static const struct command commands[] = {
     {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},
@@ -21,6 +22,7 @@ static const struct command commands[] = {
     {"split", cmd_split, "print the sentences of a text, one per line"},
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
     {"eval", cmd_eval, "summarize an evaluation set and score it with its standard ROUGE settings"},
+    {"serve", cmd_serve, "the HTTP/JSON API and the web page, on 127.0.0.1 by default"},
 };
 
 static void usage(FILE *out)

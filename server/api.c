@@ -1,0 +1,286 @@
+/* The API's work: documents into a docset, the library's summary, figure
+ * sheet or ROUGE scores out as newsfuse/1 JSON. The library renders every
+ * result itself; the server only adds the error document and, for
+ * "facts": true, splices the sheet into the summary object. */
+#include "api.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Takes ownership of a buffer from nf_free's world into malloc's: copies
+ * it (the library's allocator may differ from malloc). */
+static int take_rendered(char *rendered, size_t len, int status, srv_body *out)
+{
+    out->data = malloc(len + 1);
+    if (out->data) {
+        memcpy(out->data, rendered, len);
+        out->data[len] = '\0';
+    }
+    nf_free(rendered);
+    out->len = len;
+    out->status = status;
+    return out->data ? 0 : -1;
+}
+
+/* Serializes a JSON value into out (status set); steals the reference. */
+static int take_json(json_t *v, int status, srv_body *out)
+{
+    char *text = v ? json_dumps(v, JSON_COMPACT) : NULL;
+    json_decref(v);
+    if (!text)
+        return -1;
+    out->len = strlen(text);
+    out->data = malloc(out->len + 2);
+    if (out->data)
+        memcpy(out->data, text, out->len), out->data[out->len++] = '\n', out->data[out->len] = 0;
+    free(text);
+    out->status = status;
+    return out->data ? 0 : -1;
+}
+
+int srv_api_error(int status, const char *message, srv_body *out)
+{
+    json_t *v = json_pack("{s:s,s:{s:i,s:s}}", "schema", NF_SCHEMA, "error", "status", status,
+                          "message", message);
+    if (!take_json(v, status, out))
+        return 0;
+    /* Out of memory: a fixed body still tells the client. */
+    static const char oom[] = "{\"schema\":\"newsfuse/1\",\"error\":{\"status\":500,"
+                              "\"message\":\"out of memory\"}}\n";
+    out->data = malloc(sizeof oom);
+    if (!out->data)
+        return -1;
+    memcpy(out->data, oom, sizeof oom);
+    out->len = sizeof oom - 1, out->status = 500;
+    return 0;
+}
+
+/* Maps a library status onto an error response. */
+static int library_error(int rc, const char *what, srv_body *out)
+{
+    if (rc == NF_ENOMEM)
+        return srv_api_error(500, "out of memory", out);
+    if (rc == NF_EEMPTY)
+        return srv_api_error(422, what && *what ? what : "nothing to work on in these reports",
+                             out);
+    return srv_api_error(rc == NF_ELIMIT || rc == NF_EDATA ? 422 : 400,
+                         what && *what ? what : nf_strerror(rc), out);
+}
+
+/* Adds the parsed reports (and seen reports) to a new docset. */
+static int make_docset(const srv_request *req, nf_docset **out)
+{
+    nf_docset *ds = nf_docset_new();
+    int rc = ds ? NF_OK : NF_ENOMEM;
+    for (size_t i = 0; rc == NF_OK && i < req->ndocs; i++) {
+        const srv_doc *d = req->docs + i;
+        rc = nf_docset_add(ds, d->id, d->title, d->date, d->text, d->len);
+    }
+    for (size_t i = 0; rc == NF_OK && i < req->nseen; i++) {
+        const srv_doc *d = req->seen + i;
+        rc = nf_docset_add_seen(ds, d->id, d->title, d->date, d->text, d->len);
+    }
+    if (rc != NF_OK)
+        nf_docset_free(ds), ds = NULL;
+    *out = ds;
+    return rc;
+}
+
+/* Renders the figure sheet of ds as one line of JSON (caller nf_frees). */
+static int render_facts(const nf_docset *ds, const nf_options *opts, char **json, size_t *len)
+{
+    nf_facts_sheet *sh = NULL;
+    int rc = nf_facts(ds, opts, &sh);
+    *json = NULL;
+    if (sh && (rc == NF_OK || rc == NF_EEMPTY))
+        rc = nf_facts_render(sh, ds, "jsonl", json, len);
+    nf_facts_free(sh);
+    return rc;
+}
+
+/* Appends ,"facts":SHEET before the closing brace of the summary object
+ * summary[0..slen) into out. */
+static int splice_facts(const char *summary, size_t slen, const char *facts, size_t flen,
+                        srv_body *out)
+{
+    while (slen && summary[slen - 1] != '}')
+        slen--;
+    while (flen && (facts[flen - 1] == '\n' || facts[flen - 1] == ' '))
+        flen--;
+    static const char key[] = ",\"facts\":";
+    if (!slen)
+        return -1;
+    out->len = slen - 1 + (sizeof key - 1) + flen + 2;
+    if (!(out->data = malloc(out->len + 1)))
+        return -1;
+    char *p = out->data;
+    memcpy(p, summary, slen - 1), p += slen - 1;
+    memcpy(p, key, sizeof key - 1), p += sizeof key - 1;
+    memcpy(p, facts, flen), p += flen;
+    memcpy(p, "}\n", 3);
+    out->status = 200;
+    return 0;
+}
+
+/* The summary (and sheet) of a docset as the 200 response. */
+static int summary_body(const srv_request *req, const nf_docset *ds, const nf_summary *s,
+                        srv_body *out)
+{
+    char *json = NULL, *facts = NULL;
+    size_t len = 0, flen = 0;
+    int rc = nf_summary_render(s, ds, NF_FORMAT_JSONL, &json, &len);
+    if (rc == NF_OK && req->want_facts)
+        rc = render_facts(ds, req->opts, &facts, &flen);
+    if (rc != NF_OK) {
+        nf_free(json), nf_free(facts);
+        return library_error(rc, NULL, out);
+    }
+    if (!facts)
+        return take_rendered(json, len, 200, out);
+    int bad = splice_facts(json, len, facts, flen, out);
+    nf_free(json), nf_free(facts);
+    return bad ? srv_api_error(500, "out of memory", out) : 0;
+}
+
+/* POST /v1/summarize. */
+static int run_summarize(const srv_request *req, srv_body *out)
+{
+    nf_docset *ds = NULL;
+    nf_summary *s = NULL;
+    int rc = make_docset(req, &ds);
+    if (rc == NF_OK)
+        rc = nf_summarize(ds, req->opts, &s);
+    int result;
+    if (rc == NF_OK)
+        result = summary_body(req, ds, s, out);
+    else
+        result = library_error(rc, s && nf_summary_warning_count(s) ? nf_summary_warning(s, 0)
+                                                                    : NULL, out);
+    nf_summary_free(s);
+    nf_docset_free(ds);
+    return result;
+}
+
+/* POST /v1/facts. */
+static int run_facts(const srv_request *req, srv_body *out)
+{
+    nf_docset *ds = NULL;
+    char *json = NULL;
+    size_t len = 0;
+    int rc = make_docset(req, &ds);
+    if (rc == NF_OK)
+        rc = render_facts(ds, req->opts, &json, &len);
+    nf_docset_free(ds);
+    if (rc != NF_OK) {
+        nf_free(json);
+        return library_error(rc, NULL, out);
+    }
+    return take_rendered(json, len, 200, out);
+}
+
+/* Adds one summary to the scorer, split into SPL lines first. */
+static int rouge_add_summary(nf_rouge *r, const srv_request *req, const srv_doc *d)
+{
+    char *spl = NULL;
+    size_t n = 0;
+    int rc = nf_rouge_spl(d->text, d->len, req->splitter, &spl, &n);
+    if (rc == NF_OK)
+        rc = nf_rouge_add_summary(r, d->title, d->id, spl, n);
+    nf_free(spl);
+    return rc;
+}
+
+/* Adds one cluster's references, each split into SPL lines first. */
+static int rouge_add_refs(nf_rouge *r, const srv_request *req, const srv_refs *rf)
+{
+    char **spl = calloc(rf->n + 1, sizeof *spl);
+    size_t *lens = calloc(rf->n + 1, sizeof *lens);
+    int rc = spl && lens ? NF_OK : NF_ENOMEM;
+    for (size_t k = 0; rc == NF_OK && k < rf->n; k++)
+        rc = nf_rouge_spl(rf->texts[k], rf->lens[k], req->splitter, &spl[k], &lens[k]);
+    if (rc == NF_OK)
+        rc = nf_rouge_add_references(r, rf->id, (const char *const *)spl, lens, rf->n);
+    for (size_t k = 0; spl && k < rf->n; k++)
+        nf_free(spl[k]);
+    free(spl), free(lens);
+    return rc;
+}
+
+/* The defaults of `newsfuse rouge` without metric options. */
+static const char default_flags[] = "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5";
+
+/* Fills the scorer from the request and scores. */
+static int rouge_fill(nf_rouge *r, const srv_request *req)
+{
+    int rc = nf_rouge_set_flags(r, req->flags ? req->flags : default_flags);
+    for (size_t i = 0; rc == NF_OK && i < req->nrefs; i++)
+        rc = rouge_add_refs(r, req, req->refs + i);
+    for (size_t i = 0; rc == NF_OK && i < req->nsummaries; i++)
+        rc = rouge_add_summary(r, req, req->summaries + i);
+    return rc == NF_OK ? nf_rouge_score(r) : rc;
+}
+
+/* POST /v1/rouge: duplicate ids are a bad request (400), a summary
+ * without references or a reference without words is unusable (422). */
+static int run_rouge(const srv_request *req, srv_body *out)
+{
+    nf_rouge *r = nf_rouge_new();
+    if (!r)
+        return srv_api_error(500, "out of memory", out);
+    int rc = rouge_fill(r, req);
+    char *json = NULL;
+    size_t len = 0;
+    if (rc == NF_OK)
+        rc = nf_rouge_render(r, NF_ROUGE_JSON, 1, &json, &len);
+    int result = rc == NF_OK ? take_rendered(json, len, 200, out)
+                             : library_error(rc, nf_rouge_error(r), out);
+    nf_rouge_free(r);
+    return result;
+}
+
+int srv_api_run(const srv_request *req, srv_body *out)
+{
+    memset(out, 0, sizeof *out);
+    if (req->route == SRV_SUMMARIZE)
+        return run_summarize(req, out);
+    if (req->route == SRV_FACTS)
+        return run_facts(req, out);
+    return run_rouge(req, out);
+}
+
+int srv_api_call(int route, const char *body, size_t len, const srv_limits *lim, srv_body *out)
+{
+    srv_request *req = NULL;
+    srv_error err;
+    memset(out, 0, sizeof *out);
+    if (srv_request_parse(route, body, len, lim, &req, &err))
+        return srv_api_error(err.status, err.message, out);
+    int rc = srv_api_run(req, out);
+    srv_request_free(req);
+    return rc;
+}
+
+int srv_api_health(srv_body *out)
+{
+    return take_json(json_pack("{s:s,s:s}", "schema", NF_SCHEMA, "status", "ok"), 200, out);
+}
+
+/* A JSON array of a NULL-terminated list of strings. */
+static json_t *string_list(const char *const *list)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && list[i]; i++)
+        json_array_append_new(a, json_string(list[i]));
+    return a;
+}
+
+int srv_api_version(const srv_limits *lim, srv_body *out)
+{
+    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
+                          "name", "newsfuse", "version", nf_version(), "methods",
+                          string_list(nf_methods()), "options", string_list(nf_option_keys()),
+                          "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
+                          (json_int_t)lim->max_documents, "max_document_bytes",
+                          (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);
+    return take_json(v, 200, out);
+}

@@ -1,0 +1,459 @@
+/* The HTTP side of `newsfuse serve`, on libmicrohttpd: routing, the checks
+ * made before a body is read (method, token, content type, declared
+ * length), the body under its limits, responses and the access log.
+ * The work itself is server/api.c; the page is server/assets.c. */
+#include "api.h"
+#include "server.h"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What the server knows about one request while it is being served. */
+typedef struct exchange {
+    double start;      /* monotonic seconds at its first byte of headers */
+    int route;         /* enum srv_route, or -1 for the other routes */
+    char *body;        /* the body so far (malloc) */
+    size_t len, cap;
+    int over;          /* the body went over max_body: discarded, then 413 */
+    int status;        /* the status sent, for the log */
+    size_t bytes;      /* the body bytes sent, for the log */
+    char method[12];
+    char path[160];
+} exchange;
+
+/* The running server: its settings and whether its bind is loopback. */
+typedef struct server {
+    const srv_config *cfg;
+    int loopback;
+} server;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void srv_config_defaults(srv_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->bind = "127.0.0.1";
+    cfg->port = 8080;
+    cfg->timeout = 10;
+    cfg->body_seconds = 30;
+    cfg->max_connections = 256;
+    cfg->limits.max_body = 8u << 20;
+    cfg->limits.max_documents = 200;
+    cfg->limits.max_doc_bytes = 1u << 20;
+    cfg->limits.max_seconds = 10;
+}
+
+/* ---- responses ---- */
+
+/* Adds the headers every response carries. */
+static void add_common_headers(struct MHD_Response *r, const char *type)
+{
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+}
+
+/* Queues body (taken over: freed by MHD) with its status. */
+static enum MHD_Result send_body(struct MHD_Connection *c, exchange *x, srv_body *b,
+                                 const char *allow)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(b->len, b->data,
+                                                             MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(b->data);
+        return MHD_NO;
+    }
+    add_common_headers(r, "application/json; charset=utf-8");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (allow)
+        MHD_add_response_header(r, "Allow", allow);
+    if (b->status == 401)
+        MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"newsfuse\"");
+    x->status = b->status;
+    x->bytes = b->len;
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)b->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* Queues an error document. */
+static enum MHD_Result send_error(struct MHD_Connection *c, exchange *x, int status,
+                                  const char *message, const char *allow)
+{
+    srv_body b;
+    if (srv_api_error(status, message, &b))
+        return MHD_NO;
+    return send_body(c, x, &b, allow);
+}
+
+/* Queues one of the page's files. */
+static enum MHD_Result send_asset(struct MHD_Connection *c, exchange *x, const srv_asset *a)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(a->len, (void *)a->bytes,
+                                                             MHD_RESPMEM_PERSISTENT);
+    if (!r)
+        return MHD_NO;
+    add_common_headers(r, a->type);
+    MHD_add_response_header(r, "Cache-Control", "no-cache");
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                            "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    x->status = 200;
+    x->bytes = a->len;
+    enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* ---- routing ---- */
+
+/* The JSON route of a path, or -1. */
+static int route_of(const char *path)
+{
+    if (!strcmp(path, "/v1/summarize"))
+        return SRV_SUMMARIZE;
+    if (!strcmp(path, "/v1/facts"))
+        return SRV_FACTS;
+    if (!strcmp(path, "/v1/rouge"))
+        return SRV_ROUGE;
+    return -1;
+}
+
+static int is_get(const char *method)
+{
+    return !strcmp(method, "GET") || !strcmp(method, "HEAD");
+}
+
+/* GET routes: /healthz, /version and the page. */
+static enum MHD_Result serve_get(const server *s, struct MHD_Connection *c, exchange *x,
+                                 const char *path)
+{
+    srv_body b;
+    srv_asset a;
+    int is_health = !strcmp(path, "/healthz"), is_version = !strcmp(path, "/version");
+    if (!is_health && !is_version) {
+        if (srv_asset_find(path, &a))
+            return is_get(x->method) ? send_asset(c, x, &a)
+                                     : send_error(c, x, 405, "use GET", "GET, HEAD");
+        return send_error(c, x, 404, "no such path", NULL);
+    }
+    if (!is_get(x->method))
+        return send_error(c, x, 405, "use GET", "GET, HEAD");
+    int rc = is_health ? srv_api_health(&b) : srv_api_version(&s->cfg->limits, &b);
+    return rc ? MHD_NO : send_body(c, x, &b, NULL);
+}
+
+/* Checks made on the headers of a POST before its body is read. Returns
+ * 0 to go on, or the status of the error it queued (-1: none could be). */
+static int check_post(const server *s, struct MHD_Connection *c, exchange *x)
+{
+    enum MHD_Result q;
+    const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    char msg[120];
+    if (strcmp(x->method, "POST"))
+        q = send_error(c, x, 405, "use POST with a JSON body", "POST");
+    else if (!srv_is_json_type(ct))
+        q = send_error(c, x, 415, "the body must be JSON: send Content-Type: application/json",
+                       NULL);
+    else if (cl && strtoull(cl, NULL, 10) > s->cfg->limits.max_body) {
+        snprintf(msg, sizeof msg, "the request body is %.20s bytes, over the limit of %zu", cl,
+                 s->cfg->limits.max_body);
+        q = send_error(c, x, 413, msg, NULL);
+    } else
+        return 0;
+    return q == MHD_YES ? x->status : -1;
+}
+
+/* Checks made on every request: the Host (with a loopback bind) and the
+ * token (for the API). Same return as check_post. */
+static int check_access(const server *s, struct MHD_Connection *c, exchange *x)
+{
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    int api = x->route >= 0 || !strcmp(x->path, "/version");
+    enum MHD_Result q;
+    if (s->loopback && !srv_host_is_loopback(host))
+        q = send_error(c, x, 403, "this server answers loopback names only", NULL);
+    else if (api && s->cfg->token &&
+             !srv_token_ok(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"),
+                           s->cfg->token))
+        q = send_error(c, x, 401, "a valid bearer token is needed (Authorization: Bearer ...)",
+                       NULL);
+    else
+        return 0;
+    return q == MHD_YES ? x->status : -1;
+}
+
+/* Appends an upload chunk under the body limit (past it the rest is read
+ * and dropped, so the client still gets its 413). */
+static int take_chunk(const server *s, exchange *x, const char *data, size_t n)
+{
+    if (x->over || x->len + n > s->cfg->limits.max_body) {
+        x->over = 1;
+        return 0;
+    }
+    if (x->len + n + 1 > x->cap) {
+        size_t cap = x->cap ? x->cap : 16384;
+        while (cap < x->len + n + 1)
+            cap *= 2;
+        char *p = realloc(x->body, cap);
+        if (!p)
+            return -1;
+        x->body = p, x->cap = cap;
+    }
+    memcpy(x->body + x->len, data, n);
+    x->len += n;
+    return 0;
+}
+
+/* The whole body is in: runs the API call and queues its answer. */
+static enum MHD_Result finish_post(const server *s, struct MHD_Connection *c, exchange *x)
+{
+    if (x->over) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "the request body is over the limit of %zu bytes",
+                 s->cfg->limits.max_body);
+        return send_error(c, x, 413, msg, NULL);
+    }
+    srv_body b;
+    if (srv_api_call(x->route, x->body ? x->body : "", x->len, &s->cfg->limits, &b))
+        return MHD_NO;
+    free(x->body);
+    x->body = NULL;
+    return send_body(c, x, &b, NULL);
+}
+
+/* Starts an exchange on the first call for a request. */
+static exchange *exchange_new(const char *method, const char *url)
+{
+    exchange *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->start = now_seconds();
+    snprintf(x->method, sizeof x->method, "%s", method);
+    snprintf(x->path, sizeof x->path, "%s", url);
+    x->route = route_of(url);
+    return x;
+}
+
+/* libmicrohttpd's access handler: called once at the headers, once per
+ * body chunk, and once more when the body is complete. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **state)
+{
+    (void)version;
+    const server *s = cls;
+    exchange *x = *state;
+    if (!x) {
+        if (!(*state = x = exchange_new(method, url)))
+            return MHD_NO;
+        int rc = check_access(s, c, x);
+        if (!rc && x->route < 0)
+            return serve_get(s, c, x, url);
+        if (!rc)
+            rc = check_post(s, c, x);
+        return rc < 0 ? MHD_NO : MHD_YES;
+    }
+    if (x->status)
+        return MHD_YES; /* answered at the headers: the body is dropped */
+    if (*upload_size) {
+        if (now_seconds() - x->start > s->cfg->body_seconds) {
+            x->status = 408;
+            return MHD_NO; /* a body trickling in: the connection is closed */
+        }
+        int rc = take_chunk(s, x, upload_data, *upload_size);
+        *upload_size = 0;
+        return rc ? MHD_NO : MHD_YES;
+    }
+    return finish_post(s, c, x);
+}
+
+/* ---- access log ---- */
+
+/* Writes s into out as the inside of a JSON string (at most size-1 bytes,
+ * never cutting an escape). */
+static void json_escape(char *out, size_t size, const char *s)
+{
+    size_t n = 0;
+    for (; *s && n + 7 < size; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            out[n++] = '\\', out[n++] = (char)ch;
+        else if (ch < 0x20 || ch >= 0x7f)
+            n += (size_t)snprintf(out + n, size - n, "\\u%04x", ch);
+        else
+            out[n++] = (char)ch;
+    }
+    out[n] = '\0';
+}
+
+/* The client's address as text. */
+static void peer_address(struct MHD_Connection *c, char *out, size_t size)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, size, "-");
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)size);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)size);
+}
+
+/* One JSON line per request on stderr, written with one write(2) so that
+ * lines of concurrent requests never interleave. */
+static void log_exchange(struct MHD_Connection *c, const exchange *x,
+                         enum MHD_RequestTerminationCode why)
+{
+    char path[400], peer[64], stamp[32], line[768];
+    json_escape(path, sizeof path, x->path);
+    peer_address(c, peer, sizeof peer);
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    int status = x->status ? x->status : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? 408 : 0;
+    int n = snprintf(line, sizeof line,
+                     "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
+                     "\"status\":%d,\"bytes\":%zu,\"ms\":%.2f%s}\n",
+                     stamp, peer, x->method, path, status, x->bytes,
+                     (now_seconds() - x->start) * 1000.0,
+                     why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : ",\"closed\":true");
+    if (n > 0)
+        (void)!write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+/* Called by libmicrohttpd when a request is over, whatever the reason. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **state,
+                         enum MHD_RequestTerminationCode why)
+{
+    const server *s = cls;
+    exchange *x = *state;
+    if (!x)
+        return;
+    if (!s->cfg->quiet)
+        log_exchange(c, x, why);
+    free(x->body);
+    free(x);
+    *state = NULL;
+}
+
+/* libmicrohttpd's own messages, prefixed like the CLI's. */
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == '\n')
+        msg[--n] = '\0';
+    fprintf(stderr, "newsfuse: serve: %s\n", msg);
+}
+
+/* ---- start and stop ---- */
+
+/* Fills addr from cfg->bind and cfg->port. Returns 0, or -1 if the bind
+ * address is not a numeric IPv4 or IPv6 address. */
+static int make_address(const srv_config *cfg, struct sockaddr_storage *addr, int *v6,
+                        int *loopback)
+{
+    memset(addr, 0, sizeof *addr);
+    struct sockaddr_in *a4 = (struct sockaddr_in *)(void *)addr;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)(void *)addr;
+    *v6 = strchr(cfg->bind, ':') != NULL;
+    if (*v6) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)cfg->port);
+        if (inet_pton(AF_INET6, cfg->bind, &a6->sin6_addr) != 1)
+            return -1;
+        *loopback = IN6_IS_ADDR_LOOPBACK(&a6->sin6_addr);
+        return 0;
+    }
+    a4->sin_family = AF_INET;
+    a4->sin_port = htons((uint16_t)cfg->port);
+    if (inet_pton(AF_INET, cfg->bind, &a4->sin_addr) != 1)
+        return -1;
+    *loopback = (ntohl(a4->sin_addr.s_addr) >> 24) == 127;
+    return 0;
+}
+
+/* The number of worker threads: the setting, or one per core. */
+static unsigned thread_count(const srv_config *cfg)
+{
+    long n = cfg->threads ? (long)cfg->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1u : n > 256 ? 256u : (unsigned)n;
+}
+
+/* Starts libmicrohttpd on addr; NULL on failure (printed by on_mhd_log).
+ * The logger must be the first option to catch every message. */
+static struct MHD_Daemon *start_daemon(server *s, const struct sockaddr_storage *addr, int v6)
+{
+    unsigned threads = thread_count(s->cfg);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     (v6 ? MHD_USE_IPv6 : 0);
+    return MHD_start_daemon(
+        flags, (uint16_t)s->cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+        on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, addr,
+        MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_TIMEOUT,
+        s->cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, s->cfg->max_connections,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, s, MHD_OPTION_END);
+}
+
+/* Blocks SIGINT and SIGTERM (inherited by the server's threads) and
+ * ignores SIGPIPE; *set receives the two for sigwait. */
+static void block_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int srv_run(const srv_config *cfg)
+{
+    server s = {.cfg = cfg};
+    struct sockaddr_storage addr;
+    int v6 = 0;
+    if (make_address(cfg, &addr, &v6, &s.loopback)) {
+        fprintf(stderr, "newsfuse: serve: --bind must be a numeric IPv4 or IPv6 address\n");
+        return 1;
+    }
+    sigset_t set;
+    block_signals(&set);
+    struct MHD_Daemon *d = start_daemon(&s, &addr, v6);
+    if (!d) {
+        fprintf(stderr, "newsfuse: serve: cannot listen on %s port %u: %s\n", cfg->bind,
+                cfg->port, strerror(errno));
+        return 1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    fprintf(stderr, "newsfuse: serving http://%s%s%s:%u/ with %u threads\n", v6 ? "[" : "",
+            cfg->bind, v6 ? "]" : "", di ? di->port : cfg->port, thread_count(cfg));
+    int sig = 0;
+    sigwait(&set, &sig);
+    fprintf(stderr, "newsfuse: serve: stopping (signal %d)\n", sig);
+    MHD_stop_daemon(d);
+    return 0;
+}
