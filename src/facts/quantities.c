@@ -4,6 +4,7 @@
  * "between 40 and 50") and what kind of quantity each is (a count, money,
  * a percentage, a measure, a duration, a date, a time, an age, a year). */
 #include "facts/facts.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -384,7 +385,7 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = KIND_ID;
     if (k < 0 && looks_like_rate(lx, w, nw, q))
         k = KIND_RATE;
-    if (k < 0 && q->lo != (double)(long long)q->lo)
+    if (k < 0 && q->lo != floor(q->lo)) /* not (long long): 1e20 would overflow it */
         k = KIND_MEASURE; /* people and things come whole: "7.5" is a measure */
     if (k == KIND_DATE && q->w0 > 0 && kind_before(lx, w, q->w0) != KIND_DATE &&
         !(w[q->n0].digit && q->lo <= 31))
