@@ -17,6 +17,7 @@
 #include "text/tokens.h"
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* A model over the given reports, with what it needs kept alongside. */
 typedef struct fixture {
@@ -578,6 +579,66 @@ TEST(every_method_reports_allocation_failure)
     }
 }
 
+/* The longest line of a JSONL file (xmalloc'd, NUL-terminated), or NULL. */
+static char *longest_line(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *line = NULL, *best = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    *len = 0;
+    while ((n = getline(&line, &cap, fp)) > 0)
+        if ((size_t)n > *len) {
+            xfree(best);
+            best = xstrndup(line, (size_t)n);
+            *len = (size_t)n;
+        }
+    free(line);
+    fclose(fp);
+    return best;
+}
+
+#ifdef __SANITIZE_ADDRESS__
+#define SECONDS_ALLOWED 10.0 /* the sanitizers slow everything several times */
+#else
+#define SECONDS_ALLOWED 2.0
+#endif
+
+/* The methods of this suite (lead, lead-rr and concept have their own). */
+static const char *const CLASSIC[] = {
+    "luhn", "centroid", "centroid-revisited", "mmr", "lexrank", "lexrank-threshold", "textrank",
+    "sumbasic", "kl", "lsa", "submodular", "ilp", NULL,
+};
+
+TEST(classic_methods_are_fast_on_the_largest_multinews_cluster)
+{
+    size_t len;
+    char *line = longest_line("../shared/data/multinews.dev.jsonl", &len);
+    if (!line)
+        SKIP("../shared/data/multinews.dev.jsonl is absent");
+    nf_docset *ds = nf_docset_new();
+    CHECK(nf_docset_add_json(ds, line, len) == NF_OK);
+    for (const char *const *name = CLASSIC; *name; name++) {
+        nf_options *o = nf_options_new();
+        CHECK(nf_options_set(o, "method", *name) == NF_OK);
+        nf_options_set(o, "words", "260");
+        nf_summary *s = NULL;
+        clock_t t0 = clock();
+        CHECK(nf_summarize(ds, o, &s) == NF_OK);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        if (secs >= SECONDS_ALLOWED)
+            fprintf(stderr, "  method %s: %.2f s of CPU\n", *name, secs);
+        CHECK(secs < SECONDS_ALLOWED);
+        CHECK(nf_summary_count(s) > 0);
+        nf_summary_free(s);
+        nf_options_free(o);
+    }
+    nf_docset_free(ds);
+    xfree(line);
+}
+
 int main(void)
 {
     RUN(vectors_are_unit_length_and_cosine_is_symmetric);
@@ -595,5 +656,6 @@ int main(void)
     RUN(every_method_fills_the_budget_deterministically);
     RUN(every_method_copes_with_empty_and_tiny_input);
     RUN(every_method_reports_allocation_failure);
+    RUN(classic_methods_are_fast_on_the_largest_multinews_cluster);
     TEST_EXIT();
 }
