@@ -53,6 +53,8 @@ static void word_fill(word *w, const char *s, size_t a, size_t b, size_t base, i
         unsigned char c = (unsigned char)s[i];
         w->low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    while (k && a + k < b && ((unsigned char)s[a + k] & 0xC0) == 0x80) /* cut between characters */
+        k--;
     w->low[k] = '\0';
     w->len = (uint8_t)k;
     w->punct = (uint8_t)punct;
