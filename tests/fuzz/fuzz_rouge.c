@@ -4,8 +4,8 @@
  * reference of c2, A's summary for c2, system B's summary for c1, a second
  * reference of c1. The first byte of each text picks whether it goes
  * through nf_rouge_spl (and with which splitter) or in raw. Checks: SPL
- * output is squeezed, trimmed, one non-empty line each; scores are in
- * [0, 1] with low <= average <= high; the JSON report parses. */
+ * output is squeezed, trimmed, one non-empty line each; scores and their
+ * intervals are in [0, 1], low <= high; the JSON report parses. */
 #include "fuzz.h"
 #include <jansson.h>
 #include <math.h>
@@ -58,7 +58,12 @@ static void check_scores(const nf_rouge *r)
             for (int v = 0; v < 3; v++) {
                 double a[3];
                 FUZZ_CHECK(nf_rouge_average(r, s, m, v, a) == NF_OK);
-                FUZZ_CHECK(a[0] >= 0 && a[0] <= 1 && a[1] <= a[0] + 1e-9 && a[0] <= a[2] + 1e-9);
+                /* The average and the interval are rounded separately and
+                 * a narrow -c may leave the mean outside: only the order
+                 * of the bounds is certain. */
+                for (int k = 0; k < 3; k++)
+                    FUZZ_CHECK(a[k] >= 0 && a[k] <= 1);
+                FUZZ_CHECK(a[1] <= a[2]);
             }
             for (size_t c = 0; c < nf_rouge_cluster_count(r); c++) {
                 double rpf[3];
