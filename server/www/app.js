@@ -1,0 +1,372 @@
+/* The newsfuse page: reports in (pasted or dropped files), POST
+ * /v1/summarize, and the answer shown: summary sentences with their
+ * source marks and corroboration counts, the source passages, the figure
+ * sheet, the warnings. No framework, no network but this server.
+ *
+ * Offsets in newsfuse/1 are bytes of the UTF-8 text, not JavaScript string
+ * indices (UTF-16 units): every slice goes through TextEncoder/TextDecoder. */
+'use strict';
+(function () {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const $ = (id) => document.getElementById(id);
+  const LABEL_ORDER = { conflict: 0, revised: 1, agree: 2, single: 3 };
+  let sent = [];        /* the reports of the last request: {name, bytes} */
+  let openedBy = null;  /* the control that opened the passage panel */
+  let refocusing = false;
+
+  /* ---- small helpers ---- */
+
+  /* Makes an element with a class and text. */
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  /* The text of bytes[start, end) of report i (clamped to the report). */
+  function slice(i, start, end) {
+    const b = sent[i] ? sent[i].bytes : new Uint8Array(0);
+    start = Math.max(0, Math.min(start, b.length));
+    end = Math.max(start, Math.min(end, b.length));
+    return dec.decode(b.subarray(start, end));
+  }
+
+  /* The paragraph around bytes [start, end) of report i, as three parts:
+   * before, the passage, after (each side cut at a blank line or 400 bytes). */
+  function around(i, start, end) {
+    const b = sent[i] ? sent[i].bytes : new Uint8Array(0);
+    let from = start, to = end;
+    while (from > 0 && start - from < 400 && !(b[from - 1] === 10 && b[from - 2] === 10)) from--;
+    while (to < b.length && to - end < 400 && !(b[to] === 10 && b[to + 1] === 10)) to++;
+    /* never cut inside a UTF-8 sequence */
+    while (from > 0 && (b[from] & 0xc0) === 0x80) from--;
+    while (to < b.length && (b[to] & 0xc0) === 0x80) to++;
+    return [slice(i, from, start), slice(i, start, end), slice(i, end, to)];
+  }
+
+  function reportName(i) {
+    const r = sent[i];
+    return 'Report ' + (i + 1) + (r && r.name ? ' · ' + r.name : '');
+  }
+
+  /* ---- the report list ---- */
+
+  function renumber() {
+    const items = $('reports').querySelectorAll('.report');
+    items.forEach((li, k) => {
+      const ta = li.querySelector('textarea');
+      const label = li.querySelector('.report-label');
+      ta.id = 'report-' + (k + 1);
+      label.htmlFor = ta.id;
+      label.textContent = 'Report ' + (k + 1);
+      li.querySelector('.remove').setAttribute('aria-label', 'Remove report ' + (k + 1));
+      li.querySelector('.remove').disabled = items.length === 1;
+    });
+  }
+
+  /* Adds a report box (with text and a name, if given); returns its textarea. */
+  function addReport(text, name) {
+    const li = $('report-tpl').content.firstElementChild.cloneNode(true);
+    li.querySelector('textarea').value = text || '';
+    li.querySelector('.report-name').value = name || '';
+    li.querySelector('.remove').addEventListener('click', () => {
+      const next = li.nextElementSibling || li.previousElementSibling;
+      li.remove();
+      renumber();
+      if (next) next.querySelector('textarea').focus();
+    });
+    $('reports').appendChild(li);
+    renumber();
+    return li.querySelector('textarea');
+  }
+
+  /* The main text of an HTML page: its paragraphs, headings and list items,
+   * without scripts, navigation and page furniture. */
+  function htmlText(html) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    doc.querySelectorAll('script,style,noscript,nav,header,footer,aside,form,iframe,figure')
+      .forEach((n) => n.remove());
+    const root = doc.querySelector('article') || doc.querySelector('main') || doc.body;
+    if (!root) return { text: '', title: doc.title || '' };
+    const blocks = Array.from(root.querySelectorAll('h1,h2,h3,p,li,blockquote'))
+      .map((n) => n.textContent.replace(/\s+/g, ' ').trim()).filter((t) => t);
+    const text = blocks.length ? blocks.join('\n\n') : root.textContent.trim();
+    return { text: text, title: doc.title || '' };
+  }
+
+  /* Reads dropped or chosen files, one report each (empty boxes are reused). */
+  async function takeFiles(files) {
+    for (const f of Array.from(files)) {
+      let text = await f.text();
+      if (/\.html?$/i.test(f.name) || f.type === 'text/html') text = htmlText(text).text;
+      const empty = Array.from($('reports').querySelectorAll('textarea')).find((t) => !t.value.trim());
+      if (empty) {
+        empty.value = text;
+        empty.closest('.report').querySelector('.report-name').value = f.name;
+      } else {
+        addReport(text, f.name);
+      }
+    }
+    say(files.length + (files.length === 1 ? ' file read.' : ' files read.'));
+  }
+
+  /* ---- talking to the server ---- */
+
+  function say(msg) { $('status').textContent = msg; }
+
+  function showError(msg) {
+    const e = $('error');
+    e.textContent = msg;
+    e.hidden = !msg;
+  }
+
+  function headers() {
+    const h = { 'Content-Type': 'application/json' };
+    const t = sessionStorage.getItem('newsfuse-token') || $('token').value;
+    if (t) h.Authorization = 'Bearer ' + t;
+    return h;
+  }
+
+  /* Fills the method list from GET /version. */
+  async function loadMethods() {
+    try {
+      const r = await fetch('/version', { headers: headers() });
+      if (r.status === 401) { $('token-row').hidden = false; return; }
+      const v = await r.json();
+      const sel = $('method');
+      sel.textContent = '';
+      for (const m of v.methods || []) sel.appendChild(new Option(m, m, m === 'concept', m === 'concept'));
+    } catch (e) { /* the default method stays */ }
+  }
+
+  /* The request body from the form; fills `sent` with what it sends. */
+  function buildRequest() {
+    sent = [];
+    const documents = [];
+    $('reports').querySelectorAll('.report').forEach((li) => {
+      const text = li.querySelector('textarea').value;
+      if (!text.trim()) return;
+      const name = li.querySelector('.report-name').value.trim();
+      sent.push({ name: name, bytes: enc.encode(text) });
+      const d = { text: text };
+      if (name) d.id = name;
+      documents.push(d);
+    });
+    const options = { words: Number($('words').value) || 100, method: $('method').value,
+                      facts: $('facts').checked };
+    const q = $('query').value.trim();
+    if (q) options.query = q;
+    return { documents: documents, options: options };
+  }
+
+  async function submit(ev) {
+    ev.preventDefault();
+    showError('');
+    const body = buildRequest();
+    if ($('token').value) sessionStorage.setItem('newsfuse-token', $('token').value);
+    $('go').disabled = true;
+    say('Summarizing ' + body.documents.length + ' reports…');
+    try {
+      const r = await fetch('/v1/summarize', { method: 'POST', headers: headers(), body: JSON.stringify(body) });
+      let data = null;
+      try { data = await r.json(); } catch (e) { data = null; }
+      if (!r.ok) {
+        if (r.status === 401) $('token-row').hidden = false;
+        const why = data && data.error ? data.error.message : r.statusText;
+        showError('The server refused these reports (HTTP ' + r.status + '): ' + why);
+        say('');
+        return;
+      }
+      render(data);
+      say('Summary of ' + body.documents.length + ' reports: ' + data.summary.length + ' sentences.');
+      $('summary-h').focus();
+    } catch (e) {
+      showError('Could not reach the server: ' + e.message);
+      say('');
+    } finally {
+      $('go').disabled = false;
+    }
+  }
+
+  /* ---- the answer ---- */
+
+  /* A source mark button for report i, showing passage [start, end). */
+  function sourceMark(i, start, end, extra) {
+    const b = el('button', 'mark', String(i + 1));
+    b.type = 'button';
+    b.setAttribute('aria-label', 'Source: ' + reportName(i) + '. Show the passage');
+    b.title = reportName(i);
+    const open = () => showPassage(b, i, start, end, extra || []);
+    b.addEventListener('click', open);
+    b.addEventListener('focus', () => { if (!refocusing) open(); });
+    b.addEventListener('mouseenter', open);
+    return b;
+  }
+
+  function renderSummary(data) {
+    const list = $('summary');
+    list.textContent = '';
+    for (const s of data.summary) {
+      const li = el('li', 'sentence');
+      li.appendChild(el('span', 'text', s.text + ' '));
+      li.appendChild(sourceMark(s.doc.index, s.start, s.end, s.corroboration));
+      if (s.support > 0) {
+        const sup = el('span', 'support', '+' + s.support);
+        sup.title = s.support + (s.support === 1 ? ' other report says' : ' other reports say') + ' the same';
+        sup.setAttribute('aria-label', sup.title);
+        li.appendChild(sup);
+      }
+      list.appendChild(li);
+    }
+    if (!data.summary.length) list.appendChild(el('li', 'empty', 'No sentence fitted the length.'));
+    const dl = $('sources');
+    dl.textContent = '';
+    sent.forEach((r, i) => {
+      dl.appendChild(el('dt', 'mark', String(i + 1)));
+      dl.appendChild(el('dd', '', (r.name || 'unnamed report') + ' (' + r.bytes.length + ' bytes)'));
+    });
+  }
+
+  function renderWarnings(list) {
+    const ul = $('warning-list');
+    ul.textContent = '';
+    for (const w of list) ul.appendChild(el('li', '', w));
+    $('warnings').hidden = list.length === 0;
+  }
+
+  /* What a group counts, in words: "killed · people (estmark)". */
+  function groupWhat(g) {
+    let s = (g.event || '?') + ' · ' + (g.counted || '?');
+    if (g.modifier) s += ' (' + g.modifier + ')';
+    return s;
+  }
+
+  /* One figure of the sheet: its value, its report mark and speaker. */
+  function figureItem(f, current) {
+    const li = el('li', f.id === current ? 'figure latest' : 'figure');
+    li.appendChild(el('span', 'value', f.text || f.value));
+    li.appendChild(sourceMark(f.doc.index, f.sentence.start, f.sentence.end, []));
+    if (f.speaker) li.appendChild(el('span', 'speaker', 'says ' + f.speaker));
+    if (f.id === current) li.appendChild(el('span', 'latest-tag', 'latest'));
+    return li;
+  }
+
+  function renderSheet(facts) {
+    const tbody = $('facts-table').querySelector('tbody');
+    tbody.textContent = '';
+    const groups = (facts.groups || []).slice().sort((a, b) =>
+      (LABEL_ORDER[a.label] ?? 9) - (LABEL_ORDER[b.label] ?? 9) || a.id - b.id);
+    for (const g of groups) {
+      const tr = el('tr', 'group ' + g.label);
+      tr.appendChild(el('th', 'what', groupWhat(g))).scope = 'row';
+      const st = el('td', 'status');
+      st.appendChild(el('span', 'label ' + g.label, g.label));
+      tr.appendChild(st);
+      const td = el('td', 'figures');
+      const ul = el('ul', 'figure-list');
+      for (const k of g.figures) ul.appendChild(figureItem(facts.figures[k], g.current));
+      td.appendChild(ul);
+      tr.appendChild(td);
+      tbody.appendChild(tr);
+    }
+    if (!groups.length) {
+      const tr = el('tr');
+      const td = el('td', 'empty', 'No counts found in these reports.');
+      td.colSpan = 3;
+      tr.appendChild(td);
+      tbody.appendChild(tr);
+    }
+    $('sheet').hidden = false;
+  }
+
+  function render(data) {
+    renderSummary(data);
+    const warnings = (data.warnings || []).slice();
+    if (data.facts) for (const w of data.facts.warnings || []) warnings.push('figure sheet: ' + w);
+    renderWarnings(warnings);
+    $('result').hidden = false;
+    if (data.facts) renderSheet(data.facts); else $('sheet').hidden = true;
+    hidePassage(false);
+    $('passage').hidden = false;
+  }
+
+  /* ---- the source passage ---- */
+
+  function passageBlock(i, start, end, heading) {
+    const box = el('div', 'quote');
+    box.appendChild(el('p', 'quote-head', heading));
+    const p = el('p', 'quote-text');
+    const [before, mid, after] = around(i, start, end);
+    p.appendChild(document.createTextNode(before));
+    p.appendChild(el('mark', '', mid));
+    p.appendChild(document.createTextNode(after));
+    box.appendChild(p);
+    box.appendChild(el('p', 'quote-where', 'bytes ' + start + '–' + end));
+    return box;
+  }
+
+  function showPassage(opener, i, start, end, corroboration) {
+    const body = $('passage-body');
+    body.textContent = '';
+    $('passage-h').textContent = reportName(i);
+    body.appendChild(passageBlock(i, start, end, 'The passage'));
+    if (corroboration.length) {
+      body.appendChild(el('p', 'also', 'Also said by:'));
+      for (const c of corroboration)
+        body.appendChild(passageBlock(c.doc.index, c.start, c.end, reportName(c.doc.index)));
+    }
+    document.querySelectorAll('.mark.active').forEach((m) => m.classList.remove('active'));
+    opener.classList.add('active');
+    openedBy = opener;
+    $('passage').dataset.open = 'true';
+  }
+
+  /* Back to the resting state: on a wide screen the panel stays with a
+   * hint, on a narrow one it goes away (style.css). */
+  function hidePassage(refocus) {
+    $('passage').dataset.open = 'false';
+    $('passage-h').textContent = 'Source';
+    $('passage-body').textContent = '';
+    $('passage-body').appendChild(el('p', 'hint',
+      'Click, focus or point at a source mark to read the passage it comes from and the reports that say the same.'));
+    document.querySelectorAll('.mark.active').forEach((m) => m.classList.remove('active'));
+    const opener = openedBy;
+    openedBy = null;
+    if (refocus && opener) {
+      refocusing = true; /* focus goes back to the mark without reopening */
+      opener.focus({ preventScroll: true });
+      refocusing = false;
+    }
+  }
+
+  /* ---- wiring ---- */
+
+  function wire() {
+    addReport('');
+    addReport('');
+    $('add').addEventListener('click', () => addReport('').focus());
+    $('form').addEventListener('submit', submit);
+    $('files').addEventListener('change', (e) => takeFiles(e.target.files));
+    const drop = $('drop');
+    ['dragenter', 'dragover'].forEach((t) => drop.addEventListener(t, (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    }));
+    ['dragleave', 'drop'].forEach((t) => drop.addEventListener(t, () => drop.classList.remove('over')));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files.length) takeFiles(e.dataTransfer.files);
+    });
+    $('passage-close').addEventListener('click', () => hidePassage(true));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && $('passage').dataset.open === 'true') hidePassage(true);
+    });
+    $('summary-h').tabIndex = -1;
+    loadMethods();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
+  else wire();
+})();

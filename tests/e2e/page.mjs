@@ -1,0 +1,180 @@
+// The browser test of the newsfuse page: Playwright (playwright-core, no
+// browser download) drives Debian's Chromium headless against a running
+// `newsfuse serve`. It pastes the bundled example's four reports, asks for
+// a summary with the figure sheet and checks what a reader would look for:
+// the summary, its source marks and corroboration counts, the source
+// passages (byte offsets converted right, also for non-ASCII text), the
+// planted disagreements in the sheet, the refusal message, the keyboard.
+// Prints PASS/FAIL lines (tests/run.sh counts them) and saves screenshots.
+//
+// usage: node page.mjs BASE_URL EXAMPLE_DIR OUT_DIR
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [base, exampleDir, outDir] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+let failures = 0;
+
+function check(name, ok, detail) {
+  if (ok) console.log(`PASS e2e: ${name}`);
+  else {
+    failures++;
+    console.log(`FAIL e2e: ${name}${detail ? ': ' + String(detail).slice(0, 300) : ''}`);
+  }
+}
+
+const files = readdirSync(exampleDir).filter((f) => f.endsWith('.txt')).sort();
+const reports = files.map((f) => ({ name: f, text: readFileSync(join(exampleDir, f), 'utf8') }));
+mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/* Pastes the reports into the page's boxes (adding boxes as needed). */
+async function paste(page, list) {
+  let boxes = await page.locator('#reports textarea').count();
+  while (boxes < list.length) {
+    await page.click('#add');
+    boxes++;
+  }
+  for (let i = 0; i < list.length; i++) {
+    await page.fill(`#report-${i + 1}`, list[i].text);
+    await page.locator('.report-name').nth(i).fill(list[i].name);
+  }
+}
+
+/* For every summary sentence: opens its passage and compares the
+ * highlighted text with the sentence. Returns the mismatches. */
+async function passageMismatches(page) {
+  const sentences = page.locator('#summary li.sentence');
+  const n = await sentences.count();
+  const bad = [];
+  for (let i = 0; i < n; i++) {
+    const s = sentences.nth(i);
+    const text = (await s.locator('.text').innerText()).trim();
+    await s.locator('button.mark').click();
+    const mark = (await page.locator('#passage-body .quote').first().locator('mark').innerText()).trim();
+    if (mark !== text) bad.push(`sentence ${i + 1}: "${text}" vs passage "${mark}"`);
+  }
+  return bad;
+}
+
+try {
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await desktop.newPage();
+  const consoleErrors = [];
+  // The refusal test's 422 is logged by the browser as a failed load: expected.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  await page.goto(base, { waitUntil: 'networkidle' });
+  check('page loads with its title', (await page.title()).includes('newsfuse'));
+  check('methods listed from /version',
+        (await page.locator('#method option').count()) > 1, await page.locator('#method').innerHTML());
+
+  await paste(page, reports);
+  await page.fill('#words', '120');
+  await page.click('#go');
+  await page.waitForSelector('#summary li.sentence', { timeout: 20000 });
+
+  const sentences = await page.locator('#summary li.sentence .text').allInnerTexts();
+  check('summary shown', sentences.length >= 2, sentences.length);
+  const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
+  check('summary within the 120 words asked', words > 20 && words <= 120, words);
+  check('summary tells the event', /bridge|footbridge/i.test(sentences.join(' ')), sentences.join(' | '));
+  check('no debris in the summary', !/Related content|Share Tweet|Image copyright/.test(sentences.join(' ')));
+
+  const marks = await page.locator('#summary li.sentence button.mark').allInnerTexts();
+  check('every sentence has a source mark 1-4',
+        marks.length === sentences.length && marks.every((m) => /^[1-4]$/.test(m.trim())), marks);
+  const supports = await page.locator('#summary .support').allInnerTexts();
+  check('corroboration counts shown', supports.length >= 1 && supports.every((s) => /^\+\d+$/.test(s)), supports);
+
+  const bad = await passageMismatches(page);
+  check('each source passage is the sentence itself', bad.length === 0, bad.join('; '));
+  check('passage names its report',
+        /Report [1-4] · \d-[a-z-]+\.txt/.test(await page.locator('#passage-h').innerText()),
+        await page.locator('#passage-h').innerText());
+
+  const conflict = page.locator('#facts-table tr.conflict');
+  const conflictText = (await conflict.allInnerTexts()).join(' | ');
+  check('planted conflict: five against six missing Estmarkians',
+        /missing/.test(conflictText) && /estmark/i.test(conflictText) && /five|\b5\b/i.test(conflictText) &&
+        /six|\b6\b/i.test(conflictText), conflictText);
+  const revised = (await page.locator('#facts-table tr.revised').allInnerTexts()).join(' | ');
+  check('planted revision: deaths 12 then 14', /killed/.test(revised) && /12/.test(revised) && /14/.test(revised), revised);
+  check('planted revision: injured 37 then 41', /injured/.test(revised) && /37/.test(revised) && /41/.test(revised), revised);
+  const firstRow = await page.locator('#facts-table tbody tr').first().getAttribute('class');
+  check('disagreements listed first in the sheet', /conflict/.test(firstRow || ''), firstRow);
+  const conflictBg = await conflict.first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  check('conflict rows stand out', conflictBg !== 'rgba(0, 0, 0, 0)' && conflictBg !== 'rgb(255, 255, 255)', conflictBg);
+
+  await page.locator('#summary li.sentence button.mark').first().click();
+  await page.screenshot({ path: join(outDir, 'page-desktop.png'), fullPage: true });
+
+  // Keyboard: focus a mark, the passage opens; Escape closes it and keeps focus.
+  await page.locator('#passage-close').click();
+  await page.locator('#summary button.mark').nth(1).focus();
+  check('focusing a mark opens its passage',
+        (await page.locator('#passage').getAttribute('data-open')) === 'true' &&
+        (await page.locator('#passage-body mark').count()) >= 1);
+  await page.keyboard.press('Escape');
+  check('Escape closes the passage', (await page.locator('#passage').getAttribute('data-open')) === 'false' &&
+        (await page.locator('#passage-body mark').count()) === 0);
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  check('focus returns to the mark', /mark/.test(focused || ''), focused);
+
+  // Non-ASCII reports: byte offsets must still land on the sentences.
+  const accents = [
+    { name: 'é.txt', text: 'Zoë Dupré — the mayor’s aide — said the “Lantern” footbridge fell at 9.40 p.m. into the harbour.\n\nRescuers in Port Avelin pulled 23 people from the water before midnight, said Åsa Lindqvist.' },
+    { name: 'ø.txt', text: 'Søren Ølgaard, a fisherman, said the footbridge fell into the harbour at 9.40 p.m. on Saturday.\n\nThe governor ordered an inquiry into the collapse of the Lantern footbridge on Sunday.' },
+  ];
+  await page.reload({ waitUntil: 'networkidle' });
+  await paste(page, accents);
+  await page.fill('#words', '200');
+  await page.click('#go');
+  await page.waitForSelector('#summary li.sentence', { timeout: 20000 });
+  const bad2 = await passageMismatches(page);
+  check('offsets right for non-ASCII text (UTF-8 bytes)', bad2.length === 0 &&
+        (await page.locator('#summary li.sentence').count()) >= 2, bad2.join('; '));
+
+  // A refusal is said clearly: nothing pasted gives the server's 422.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.click('#go');
+  await page.waitForSelector('#error:not([hidden])', { timeout: 10000 });
+  const err = await page.locator('#error').innerText();
+  check('refusal shown with status and reason', /HTTP 422/.test(err) && /document/i.test(err), err);
+  check('no script errors in the console', consoleErrors.length === 0, consoleErrors.join('; '));
+  await desktop.close();
+
+  // Phone width: one column, nothing wider than the screen.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const ppage = await phone.newPage();
+  await ppage.goto(base, { waitUntil: 'networkidle' });
+  await paste(ppage, reports);
+  await ppage.click('#go');
+  await ppage.waitForSelector('#summary li.sentence', { timeout: 20000 });
+  const overflow = await ppage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check('phone width: no sideways scrolling', overflow <= 1, overflow);
+  await ppage.locator('#summary li.sentence button.mark').first().tap();
+  await ppage.screenshot({ path: join(outDir, 'page-phone.png'), fullPage: true });
+  await ppage.screenshot({ path: join(outDir, 'page-phone-passage.png') });
+  await ppage.locator('#passage-close').tap();
+  check('phone width: Close hides the passage', await ppage.locator('#passage').isHidden());
+  await ppage.locator('#sheet').scrollIntoViewIfNeeded();
+  await ppage.screenshot({ path: join(outDir, 'page-phone-sheet.png') });
+  await phone.close();
+  console.log(`e2e screenshots: ${join(outDir, 'page-desktop.png')} ${join(outDir, 'page-phone.png')}`);
+} catch (e) {
+  check('browser session', false, e.stack || e);
+} finally {
+  await browser.close();
+}
+process.exit(failures ? 1 : 0);

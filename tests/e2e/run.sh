@@ -1,0 +1,42 @@
+#!/bin/sh
+# The browser test of the page (tests/e2e/page.mjs): starts `newsfuse serve`
+# on a free loopback port, runs Playwright (playwright-core from npm, never
+# its browser download) against Debian's Chromium, stops the server.
+# Screenshots go to $BUILD/e2e/. SKIPs with a message when node, Chromium or
+# the npm package is missing (scripts/deps-e2e.sh installs them).
+# usage: BUILD=build sh tests/e2e/run.sh
+BUILD=${BUILD:-build}
+NF=${NF:-$BUILD/newsfuse}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+OUT=${E2E_OUT:-$BUILD/e2e}
+HERE=$(dirname "$0")
+
+skip() { echo "SKIP e2e: $1"; exit 0; }
+
+command -v node >/dev/null 2>&1 || skip "node is not installed (sh scripts/deps-e2e.sh)"
+[ -x "$CHROMIUM" ] || skip "$CHROMIUM is not installed (sh scripts/deps-e2e.sh)"
+if [ ! -d "$HERE/node_modules/playwright-core" ]; then
+    (cd "$HERE" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) ||
+        skip "playwright-core could not be installed from npm (cd tests/e2e && npm ci)"
+fi
+mkdir -p "$OUT"
+
+# The server, on a port of its choosing; its first line says which.
+"$NF" serve --port 0 --quiet 2>"$OUT/server.log" &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+port=""
+for _ in $(seq 1 100); do
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$OUT/server.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+if [ -z "$port" ]; then
+    echo "FAIL e2e: server did not start: $(head -c 300 "$OUT/server.log")"
+    exit 1
+fi
+
+CHROMIUM=$CHROMIUM timeout 180 node "$HERE/page.mjs" "http://127.0.0.1:$port/" examples/harbor-collapse "$OUT"
+rc=$?
+[ $rc -eq 124 ] && echo "FAIL e2e: the browser test ran over 180 s"
+exit $rc
