@@ -315,8 +315,9 @@ static int is_pronoun(const word *x)
  * written; "" when empty or a lone pronoun. */
 static const char *span_copy(const sent_ctx *c, size_t a, size_t b)
 {
-    while (a < b && np_ends(c->lx, &c->w[a]) && strcmp(c->w[a].low, "the"))
-        a++;
+    while (a < b && (np_role(c->lx, &c->w[a]) == NP_CLAUSE || is_word(c->w, c->nw, a, "and") ||
+                     is_word(c->w, c->nw, a, "but") || is_word(c->w, c->nw, a, "that")))
+        a++; /* "..., and officials said": a joint, not part of the name */
     while (b > a && (np_ends(c->lx, &c->w[b - 1]) || lex_find(&c->lx->cues, c->w[b - 1].low, c->w[b - 1].len)))
         b--;
     if (a >= b || (b == a + 1 && is_pronoun(&c->w[a])))
@@ -367,12 +368,40 @@ static const char *speaker_find(const sent_ctx *c, size_t at)
     return span_copy(c, a, b);
 }
 
-/* The time reference nearest to word at ("on Saturday night", "earlier",
- * "Sunday morning"), or "". */
+/* Returns 1 if word k separates clauses for time references: a comma,
+ * semicolon, colon, bracket or dash (a hyphen or apostrophe does not). */
+static int is_clause_mark(const word *x)
+{
+    if (!x->punct)
+        return 0;
+    unsigned char c0 = (unsigned char)x->low[0];
+    return c0 == ',' || c0 == ';' || c0 == ':' || c0 == '(' || c0 == ')' || c0 == 0xE2;
+}
+
+/* The time reference nearest to word at, within its clause, the
+ * sentence's opening clause before it ("On Friday, police said 59
+ * bodies...") or a clause of attribution ("..., the ministry said on
+ * Monday"); not "..., a group who came on Saturday morning"; with
+ * "on"/"last" before and "morning"/"night" after it; "" if none. */
 static const char *when_find(const sent_ctx *c, size_t at)
 {
-    size_t best = (size_t)-1, dist = (size_t)-1;
-    for (size_t k = 0; k < c->nw; k++) {
+    size_t best = (size_t)-1, dist = (size_t)-1, lo = at, hi = at, open = 0;
+    while (lo > 0 && !is_clause_mark(&c->w[lo - 1]))
+        lo--;
+    while (hi < c->nw && !is_clause_mark(&c->w[hi]))
+        hi++;
+    while (open < c->nw && !is_clause_mark(&c->w[open]))
+        open++;
+    uint8_t said[64] = {0}; /* clauses holding an attribution ("said on Monday") */
+    for (size_t k = 0, cl = 0; k < c->nw && cl < 64; k++) {
+        cl += is_clause_mark(&c->w[k]);
+        if (cl < 64 && !c->w[k].punct && lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len))
+            said[cl] = 1;
+    }
+    for (size_t k = 0, cl = 0; k < c->nw; k++) {
+        cl += is_clause_mark(&c->w[k]);
+        if (!((k >= lo && k < hi) || (k < open && open < at) || (cl < 64 && said[cl])))
+            continue;
         const lex_entry *e = c->w[k].punct ? NULL : lex_find(&c->lx->when, c->w[k].low, c->w[k].len);
         size_t d = k > at ? k - at : at - k;
         if (e && e->role != WHEN_PART && d < dist)

@@ -146,6 +146,21 @@ TEST(attribution_and_time)
     CHECK_STR(f.time, "earlier");
     nf_facts_free(sh);
     nf_docset_free(ds);
+
+    const char *clauses[] = {
+        "Five people are missing, the consulate said, friends who came on Saturday morning.",
+        "Six people are missing, the ministry said in a statement on Monday.",
+        "On Friday, police said 59 bodies were found."};
+    sh = sheet_of(&ds, clauses, NULL, 3);
+    CHECK(find_figure(sh, ds, "Five", &f) >= 0);
+    CHECK_STR(f.time, "");
+    CHECK(find_figure(sh, ds, "Six", &f) >= 0);
+    CHECK_STR(f.time, "on Monday");
+    CHECK(find_figure(sh, ds, "59", &f) >= 0);
+    CHECK_STR(f.time, "On Friday");
+    CHECK_STR(f.speaker, "police");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
 }
 
 TEST(part_of_whole_is_not_a_conflict)
