@@ -20,7 +20,7 @@ enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
-enum { EVENT_WEAK = 1 };
+enum { EVENT_WEAK = 1, EVENT_ADJ };
 
 typedef struct lex_entry {
     const char *key; /* lower case, words separated by one space */

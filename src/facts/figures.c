@@ -212,6 +212,10 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
             memcpy(p->head, "people", 7);
         return last ? 2 : 1;
     }
+    if (ev && ev->role == EVENT_ADJ && p->head[0]) { /* "seven people dead": said of the head */
+        p->event = ev->val;
+        return 2;
+    }
     if (p->head[0]) /* the previous head was a modifier */
         add_modifier(p->modifier, p->head, strlen(p->head));
     memcpy(p->head, x->low, x->len + 1);
@@ -484,8 +488,9 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     np_read(c, q, &p);
     const char *ev = event_find(c, q, &p);
     f->event = ev ? ev : "";
-    if (q->w0 > 0 && p.head[0] && np_role(c->lx, &c->w[q->w0 - 1]) == NP_PLACE)
-        f->event = ""; /* "at two brokerage firms": a setting, not the affected */
+    size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
+    if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
+        f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
     if (p.of_the && q->lo == 1 && q->qual == Q_EXACT)
         f->event = ""; /* "one of the missing men": an individual, not a count */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
@@ -555,8 +560,9 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->part_of = -1;
     if (f->part_of >= 0)
         from = &c->sh->figs[f->part_of];
-    for (size_t k = i; !from && k > c->first; k--)
-        if (c->sh->figs[k - 1].kind == KIND_COUNT && c->sh->figs[k - 1].counted[0])
+    for (size_t k = i; !from && k > c->first; k--) /* an affected count only */
+        if (c->sh->figs[k - 1].kind == KIND_COUNT && c->sh->figs[k - 1].counted[0] &&
+            c->sh->figs[k - 1].event[0])
             from = &c->sh->figs[k - 1];
     if (from && from->counted[0]) {
         f->counted = from->counted, f->modifier = from->modifier;

@@ -29,7 +29,7 @@ static int role_of(const char *s, size_t n)
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
-        {"id", KIND_ID}, {"weak", EVENT_WEAK}};
+        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].role;

@@ -122,6 +122,7 @@ TEST(event_types)
     check_event("About 3,000 residents were evacuated.", "About 3,000", "evacuated", "people", "");
     check_event("Of the 162 injured, 76 remain in hospital.", "76", "hospitalized", "people", "");
     check_event("Killing at least 60 people and injuring about 180.", "at least 60", "killed", "people", "");
+    check_event("A dispute on July 12 left seven people dead.", "seven", "killed", "people", "");
 }
 
 TEST(attribution_and_time)
@@ -243,6 +244,7 @@ TEST(what_is_not_a_count_of_the_affected)
     check_one("The quake had a magnitude of 7.5 near the coast.", "7.5", 7.5, -1, "exact", "measure");
     CHECK(group_of("He killed nine people at two brokerage firms.", "two", 0) == -1);
     CHECK(group_of("He killed nine people at two brokerage firms.", "nine", 0) >= 0);
+    CHECK(group_of("The slayings at the two brokerage firms shocked Atlanta.", "two", 0) == -1);
     CHECK(group_of("The father of one of the missing men spoke.", "one", 0) == -1);
     CHECK(group_of("As many as 600 people were at the campground when the women were killed.", "As many as 600", 0) == -1);
     CHECK(group_of("He had intended to kill at least three more people.", "at least three", 0) == -1);
