@@ -1,0 +1,244 @@
+#!/bin/sh
+# Hostile input through the CLI (issue 6): each input with its defined
+# behaviour. Everywhere: no crash (exit 0, 1 or 2, never a signal), bad data
+# exits 1 with a message naming the file (and line or column), bad usage
+# exits 2, no hang, memory bounded. The big inputs are generated here, in a
+# temporary directory.
+#
+# A check written gap_* is a behaviour the issue asks for that the code does
+# not have yet: it prints SKIP ("open: ...") while it fails and PASS once it
+# holds. Each is listed in the issue-6 report; none hides a crash.
+. tests/cli/lib.sh
+
+# no_crash NAME: the last expect_status-style run ($TMP/out, $TMP/err,
+# status in $got) ended normally with exit 0, 1 or 2.
+run() {
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+}
+no_crash() {
+    if [ "$got" -le 2 ]; then pass "$1"; else fail "$1" "exit $got: $(tail -c 300 "$TMP/err")"; fi
+}
+# gap NAME WHY CONDITION...: PASS when the condition holds, else SKIP open.
+gap() {
+    name=$1; why=$2; shift 2
+    if "$@"; then pass "$name"; else skip "$name" "open (issue 6): $why"; fi
+}
+has() { grep -Eq -- "$1" "$2"; }
+
+# measure NAME MAX_KB MAX_S CMD...: runs CMD under /usr/bin/time; the run
+# must end normally within MAX_S seconds and MAX_KB of peak RSS. Under the
+# sanitizers (BUILD=build-san) memory and time are not comparable: only the
+# normal end is checked.
+measure() {
+    name=$1; max_kb=$2; max_s=$3; shift 3
+    if [ ! -x /usr/bin/time ]; then
+        run "$@"
+        no_crash "$name"
+        skip "${name}_bounded" "no /usr/bin/time"
+        return
+    fi
+    /usr/bin/time -f '%M %e' -o "$TMP/time" "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    no_crash "$name"
+    set -- $(tail -n 1 "$TMP/time")
+    kb=$1; secs=${2%.*}
+    echo "  $name: peak RSS ${kb} KB, ${2} s"
+    case "$BUILD" in *san*) return ;; esac
+    if [ "$kb" -le "$max_kb" ] && [ "$secs" -lt "$max_s" ]; then
+        pass "${name}_bounded"
+    else
+        fail "${name}_bounded" "peak RSS $kb KB (limit $max_kb), $2 s (limit $max_s)"
+    fi
+}
+
+# ---- Small hostile files, one report each ----
+: >"$TMP/empty.txt"
+printf ' \n\t\r\n  \n' >"$TMP/blank.txt"
+printf 'Twelve people were killed\000 in the collapse of the old harbour bridge.\nRescue divers searched the water\000 through the night for the missing.\000\n' >"$TMP/nul.txt"
+printf 'Overlong forms \300\257 and \340\200\257 were found in the harbour report today.\nA surrogate \355\240\200 sits inside this sentence about the rescue divers.\nA truncated \342\202 sequence sits in this sentence about the bridge.\nLone continuation bytes \200\277 sit in this sentence about the festival.\n' >"$TMP/badutf8.txt"
+cp "$TMP/badutf8.txt" "$TMP/badutf8_copy.txt"
+
+run $NF summarize "$TMP/empty.txt"
+no_crash empty_file_no_crash
+gap gap_empty_file_is_bad_data "an empty report should exit 1 naming the file (now: exit 0, warning without file name)" \
+    sh -c "[ $got -eq 1 ] && grep -q empty.txt '$TMP/err'"
+run $NF summarize "$TMP/blank.txt"
+no_crash blank_file_no_crash
+expect_grep blank_file_warns "no sentence" "$TMP/err"
+run $NF summarize --format json "$TMP/empty.txt" "$TMP/blank.txt"
+no_crash empty_and_blank_json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["summary"]==[] and d["warnings"] else 1)' "$TMP/out" 2>/dev/null; then
+    pass empty_json_has_warning_and_no_sentence
+else
+    fail empty_json_has_warning_and_no_sentence "$(head -c 300 "$TMP/out")"
+fi
+
+run $NF summarize --format json "$TMP/nul.txt"
+no_crash nul_bytes_no_crash
+expect_grep nul_bytes_counted_in_warning 'replaced 3 invalid' "$TMP/out"
+if has '\\u0000' "$TMP/out"; then fail nul_bytes_not_in_output; else pass nul_bytes_not_in_output; fi
+gap gap_nul_at_sentence_end_keeps_sentence "a NUL (or any invalid byte) right after the full stop makes the sentence unusable (U+FFFD ends it): it never reaches the summary" \
+    has 'Rescue divers' "$TMP/out"
+run $NF split "$TMP/nul.txt"
+no_crash split_nul_no_crash
+gap gap_split_prints_no_nul "newsfuse split copies NUL bytes to its output" \
+    sh -c "tr -d '\\000' <'$TMP/out' | cmp -s - '$TMP/out'"
+
+run $NF summarize --format json --sentences 10 --min-words 0 "$TMP/badutf8.txt"
+no_crash invalid_utf8_no_crash
+expect_grep invalid_utf8_counted 'replaced 7 invalid UTF-8' "$TMP/out"
+if python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))' "$TMP/out" 2>/dev/null; then
+    pass invalid_utf8_output_is_valid_json_utf8
+else
+    fail invalid_utf8_output_is_valid_json_utf8
+fi
+# The offsets still index the original bytes: each sentence starts where its
+# first word is in the file.
+if python3 - "$TMP/out" "$TMP/badutf8.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+raw = open(sys.argv[2], "rb").read()
+ok = len(d["summary"]) >= 3
+for s in d["summary"]:
+    first = s["text"].split(" ")[0].encode()
+    ok = ok and raw[s["start"]:s["start"] + len(first)] == first and s["end"] <= len(raw)
+sys.exit(0 if ok else 1)
+PY
+then pass invalid_utf8_offsets_index_original_bytes; else fail invalid_utf8_offsets_index_original_bytes "$(head -c 300 "$TMP/out")"; fi
+gap gap_invalid_utf8_warning_names_file "the invalid-UTF-8 warning does not say which report (two reports: one count)" \
+    sh -c "$NF summarize '$TMP/badutf8.txt' '$TMP/badutf8_copy.txt' 2>&1 >/dev/null | grep -q badutf8_copy.txt"
+
+# ---- Files that cannot be read ----
+expect_status missing_file_exit_1 1 $NF summarize "$TMP/none.txt"
+expect_grep missing_file_named "none.txt: cannot open" "$TMP/err"
+ln -s "$TMP/nowhere" "$TMP/dangling.txt"
+expect_status dangling_link_exit_1 1 $NF summarize "$TMP/dangling.txt"
+expect_grep dangling_link_named "dangling.txt" "$TMP/err"
+if [ -r /proc/self/mem ]; then
+    # Opens, then every read fails (EIO): the read error path.
+    for cmd in summarize facts split; do
+        expect_status unreadable_${cmd}_exit_1 1 $NF $cmd /proc/self/mem
+        expect_grep unreadable_${cmd}_named "/proc/self/mem: read error" "$TMP/err"
+    done
+    expect_status unreadable_jsonl_exit_1 1 $NF summarize --input jsonl /proc/self/mem
+    expect_grep unreadable_jsonl_named "/proc/self/mem: read error" "$TMP/err"
+else
+    skip unreadable_proc_mem "no /proc/self/mem"
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    printf 'Secret report text that nobody may read at all today.\n' >"$TMP/locked.txt"
+    chmod 000 "$TMP/locked.txt"
+    expect_status chmod_000_exit_1 1 $NF summarize "$TMP/locked.txt"
+    expect_grep chmod_000_named "locked.txt: cannot open: Permission denied" "$TMP/err"
+else
+    skip chmod_000_exit_1 "running as root, who reads a chmod 000 file (the /proc/self/mem checks cover a failing read)"
+fi
+mkdir -p "$TMP/adir"
+expect_status directory_as_jsonl_exit_1 1 $NF summarize --input jsonl "$TMP/adir"
+expect_grep directory_as_jsonl_named "adir" "$TMP/err"
+expect_status empty_directory_exit_1 1 $NF summarize "$TMP/adir"
+expect_grep empty_directory_named "adir: no files" "$TMP/err"
+
+# ---- A directory of binary files ----
+mkdir -p "$TMP/bin"
+head -c 65536 "$BUILD/newsfuse" >"$TMP/bin/program.bin"
+awk 'BEGIN { srand(7); for (i = 0; i < 30000; i++) printf "%c", int(rand() * 256) }' >"$TMP/bin/noise.dat"
+printf '\037\213\010\000\000\000\000\000\000\003' >"$TMP/bin/archive.gz"
+head -c 4096 /dev/zero >"$TMP/bin/zeros.bin"
+measure binary_directory 400000 60 $NF summarize --format json "$TMP/bin"
+if [ "$got" -le 1 ]; then pass binary_directory_exit_0_or_1; else fail binary_directory_exit_0_or_1 "exit $got"; fi
+gap gap_binary_files_named "binary files are summarized as text (exit 0, garbage sentences); they should be refused or skipped with a message naming each file" \
+    sh -c "grep -q program.bin '$TMP/err' && grep -q zeros.bin '$TMP/err'"
+measure binary_as_jsonl 400000 60 $NF summarize --input jsonl --format jsonl "$TMP/bin/program.bin"
+expect_status binary_as_jsonl_exit_1 1 $NF summarize --input jsonl --format jsonl "$TMP/bin/program.bin"
+expect_grep binary_as_jsonl_names_line "program.bin:[0-9]+: column [0-9]+" "$TMP/err"
+measure binary_facts 400000 60 $NF facts "$TMP/bin"
+measure binary_split 400000 60 $NF split "$TMP/bin/noise.dat"
+
+# ---- JSON: truncated, deeply nested, wrong types, duplicates, missing ----
+{
+    printf '%s\n' '{"id":"t1","documents":[{"text":"Twelve people were killed in the collapse of the bridge.'
+    printf '%s' '{"id":"deep","documents":'
+    awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}" }'
+    printf '%s\n' '{"id":5,"documents":["Twelve people were killed in the collapse of the old bridge."]}'
+    printf '%s\n' '{"id":"types","documents":{"text":"x"}}'
+    printf '%s\n' '{"id":"types2","documents":[{"text":7}]}'
+    printf '%s\n' '{"id":"types3","documents":[3]}'
+    printf '%s\n' '"just a string"'
+    printf '%s\n' '{"id":"dupkey","id":"again","documents":["Twelve people were killed in the collapse of the old bridge."]}'
+    printf '%s\n' '{"id":"nodocs"}'
+    printf '%s\n' '{"id":"notext","documents":[{"title":"A title only"}]}'
+    printf '%s\n' '{"id":"good","documents":["Twelve people were killed in the collapse of the old harbour bridge on Saturday.","Rescue divers searched the water through the night for the missing."]}'
+    printf '%s\n' '{"id":"dupids","documents":[{"id":"x","text":"Twelve people were killed in the collapse of the old harbour bridge on Saturday."},{"id":"x","text":"Rescue divers searched the water through the night for the missing."}]}'
+    printf '%s' '{"id":"lastcut","documents":["Twelve people'
+} >"$TMP/bad.jsonl"
+measure bad_json_lines 200000 60 $NF summarize --format jsonl "$TMP/bad.jsonl"
+expect_status bad_json_exit_1 1 $NF summarize --format jsonl "$TMP/bad.jsonl"
+records=$(wc -l <"$TMP/out")
+if [ "$records" -eq 13 ]; then pass bad_json_one_record_per_line; else fail bad_json_one_record_per_line "$records records for 13 lines"; fi
+errors=$(grep -c '"error":' "$TMP/out")
+if [ "$errors" -eq 11 ]; then pass bad_json_error_records; else fail bad_json_error_records "$errors error records, want 11"; fi
+for l in 1 2 3 4 5 6 7 8 9 10 13; do
+    expect_grep "bad_json_line_${l}_named" "bad.jsonl:$l: " "$TMP/err"
+done
+expect_grep bad_json_truncated_column '"line":1,"message":"column [0-9]+: unexpected newline' "$TMP/out"
+expect_grep bad_json_truncated_at_eof '"line":13,"message":"column [0-9]+: premature end of input' "$TMP/out"
+expect_grep bad_json_deep_refused '"line":2,"message":"column [0-9]+: maximum parsing depth' "$TMP/out"
+expect_grep bad_json_id_type '"line":3,"message":"event: \\"id\\" must be a string' "$TMP/out"
+expect_grep bad_json_documents_type '"line":4,"message":"\\"documents\\" must be an array' "$TMP/out"
+expect_grep bad_json_text_type '"line":5,"message":"documents\[0\]: \\"text\\" must be a string' "$TMP/out"
+expect_grep bad_json_duplicate_key '"line":8,"message":"column [0-9]+: duplicate object key' "$TMP/out"
+expect_grep bad_json_missing_documents '"id":"nodocs","error":\{[^}]*"line":9' "$TMP/out"
+expect_grep bad_json_missing_text '"line":10,"message":"documents\[0\]: missing \\"text\\"' "$TMP/out"
+expect_grep bad_json_good_line_summarized '"id":"good","method"' "$TMP/out"
+expect_grep bad_json_duplicate_doc_ids_summarized '"id":"dupids","method"' "$TMP/out"
+gap gap_duplicate_doc_ids_warned "two documents with the same id are accepted silently (a warning would say the ids are ambiguous)" \
+    sh -c "grep '\"id\":\"dupids\"' '$TMP/out' | grep -q 'duplicate'"
+# The same file through batch: the same records, in the same order.
+expect_status bad_json_batch_exit_1 1 $NF batch -j 2 "$TMP/bad.jsonl" -o "$TMP/batch.jsonl"
+$NF summarize --format jsonl "$TMP/bad.jsonl" >"$TMP/want.jsonl" 2>/dev/null
+if cmp -s "$TMP/want.jsonl" "$TMP/batch.jsonl"; then pass bad_json_batch_same_records; else fail bad_json_batch_same_records "$(diff "$TMP/want.jsonl" "$TMP/batch.jsonl" | head -c 300)"; fi
+# Multi-News junk: separators only, binary.
+printf '|||||  |||||NEWLINE_CHAR|||||\n\n\000\377\376 ||||| \300\257\n' >"$TMP/junk.multinews"
+run $NF summarize --input multinews --format jsonl "$TMP/junk.multinews"
+no_crash multinews_junk_no_crash
+if [ "$(wc -l <"$TMP/out")" -eq 2 ]; then pass multinews_junk_one_record_per_line; else fail multinews_junk_one_record_per_line "$(wc -l <"$TMP/out") records"; fi
+
+# ---- Bad usage: exit 2 ----
+expect_status usage_unknown_flag_exit_2 2 $NF summarize --no-such-flag "$TMP/blank.txt"
+expect_status usage_bad_limit_exit_2 2 $NF summarize --max-sentences lots "$TMP/blank.txt"
+expect_status usage_bad_input_kind_exit_2 2 $NF summarize --input xml "$TMP/blank.txt"
+expect_status usage_facts_no_input_exit_2 2 $NF facts
+
+# ---- Big inputs ----
+# A 100 MB report on one line: read, cut at max_document_bytes (a warning
+# says so), summarized, in bounded memory.
+awk 'BEGIN { s = "The harbour bridge collapsed on Saturday evening and rescue divers searched the water all night long. ";
+             n = int(104857600 / length(s)) + 1; for (i = 0; i < n; i++) printf "%s", s }' | head -c 104857600 >"$TMP/big.txt"
+measure big_line 700000 120 $NF summarize --format json "$TMP/big.txt"
+expect_status big_line_exit_0 0 $NF summarize --format json "$TMP/big.txt"
+expect_grep big_line_cut_warned 'cut at [0-9]+ bytes \(max_document_bytes\)' "$TMP/out"
+expect_grep big_line_summarized '"text": "The harbour bridge collapsed' "$TMP/out"
+gap gap_big_line_read_bounded "the CLI reads the whole 100 MB file and the docset copies it whole although only max_document_bytes are used (peak RSS about 3x the file)" \
+    sh -c "[ \$(head -n 1 '$TMP/time' | cut -d' ' -f1) -lt 150000 ]"
+rm -f "$TMP/big.txt"
+
+# A million one-word sentences: cut by max_sentences (warned), no hang.
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "Word%d. ", i % 1000 }' >"$TMP/million.txt"
+measure million_sentences 300000 120 $NF summarize --format json "$TMP/million.txt"
+expect_grep million_sentences_cut_warned 'max_sentences|max_document_bytes' "$TMP/out"
+rm -f "$TMP/million.txt"
+
+# A cluster of 10,000 documents, as one JSONL line and as a directory.
+awk 'BEGIN { printf "{\"id\":\"tenk\",\"documents\":[";
+             for (i = 0; i < 10000; i++) printf "%s{\"id\":\"d%d\",\"text\":\"Report %d says the harbour bridge collapsed on Saturday evening. Rescue divers searched the water for %d hours, officials said.\"}", (i ? "," : ""), i, i, i % 50;
+             print "]}" }' >"$TMP/tenk.jsonl"
+measure tenk_documents_jsonl 300000 120 $NF summarize --format jsonl "$TMP/tenk.jsonl"
+expect_grep tenk_documents_summarized '"id":"tenk","method"' "$TMP/out"
+mkdir -p "$TMP/tenk"
+awk -v d="$TMP/tenk" 'BEGIN { for (i = 0; i < 10000; i++) { f = sprintf("%s/r%05d.txt", d, i);
+             printf "Report %d says the harbour bridge collapsed on Saturday evening. Rescue divers searched the water for %d hours.\n", i, i % 50 >f; close(f) } }'
+measure tenk_documents_directory 300000 120 $NF summarize "$TMP/tenk"
+expect_grep tenk_directory_sources 'r0[0-9]{4}\.txt' "$TMP/out"
+measure tenk_documents_facts 300000 120 $NF facts "$TMP/tenk.jsonl"
