@@ -211,6 +211,8 @@ typedef struct nf_figure {
     long part_of;          /* the figure it is part of ("4 of the 18"), or -1 */
     long group;            /* its group, or -1 */
     int increment;         /* "two more bodies": added to a count */
+    int component;         /* with another count of its report adds up to a
+                              total the sheet gives ("59 found, 6 died later") */
 } nf_figure;
 
 size_t nf_facts_figure_count(const nf_facts_sheet *sheet);

@@ -3,11 +3,13 @@
  * agree, revised (a newer report or an update cue gives the new value) or
  * conflict (different values and nothing says which is newer). Parts of a
  * whole ("4 of the 18"), wholes, increments ("two more bodies") and vague
- * amounts ("dozens") are shown in their group but never disagree. */
+ * amounts ("dozens") and components of a total are shown in their group but
+ * never disagree. */
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "model/docset.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Returns 1 if figure f is grouped: a count with an event and a class. */
@@ -106,9 +108,9 @@ static int newer(const figure *a, const figure *b, const nf_docset *ds)
 }
 
 /* Returns 1 if the figure takes part in the comparison of its group. */
-static int comparable(const figure *f, const uint8_t *is_whole, size_t i)
+static int comparable(const figure *f, const uint8_t *aside, size_t i)
 {
-    return f->part_of < 0 && !is_whole[i] && !f->increment && f->qual != Q_VAGUE;
+    return f->part_of < 0 && !aside[i] && !f->increment && f->qual != Q_VAGUE;
 }
 
 /* What the figures holding the newest value can vouch for: a summary
@@ -159,12 +161,12 @@ static int vouch_beats(const vouch *v, const figure *x, const nf_docset *ds)
 }
 
 /* The newest comparable figure of the group (newer() wins, then order). */
-static long newest(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole, const nf_docset *ds)
+static long newest(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *aside, const nf_docset *ds)
 {
     long m = -1;
     for (size_t a = 0; a < g->n; a++) {
         size_t i = g->figs[a];
-        if (comparable(&sh->figs[i], is_whole, i) && (m < 0 || newer(&sh->figs[i], &sh->figs[m], ds)))
+        if (comparable(&sh->figs[i], aside, i) && (m < 0 || newer(&sh->figs[i], &sh->figs[m], ds)))
             m = (long)i;
     }
     return m;
@@ -172,19 +174,19 @@ static long newest(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_
 
 /* If the newest figure's value supersedes every other value of the group
  * returns that figure, else -1. Linear in the group's size. */
-static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole,
+static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *aside,
                        const nf_docset *ds)
 {
-    long m = newest(sh, g, is_whole, ds);
+    long m = newest(sh, g, aside, ds);
     vouch v = {0, NULL, -1, -1, NULL, -1};
     for (size_t a = 0; a < g->n; a++) {
         const figure *y = &sh->figs[g->figs[a]];
-        if (comparable(y, is_whole, g->figs[a]) && same_value(y, &sh->figs[m]))
+        if (comparable(y, aside, g->figs[a]) && same_value(y, &sh->figs[m]))
             vouch_add(&v, y, ds);
     }
     for (size_t a = 0; a < g->n; a++) {
         const figure *x = &sh->figs[g->figs[a]];
-        if (comparable(x, is_whole, g->figs[a]) && !same_value(x, &sh->figs[m]) && !vouch_beats(&v, x, ds))
+        if (comparable(x, aside, g->figs[a]) && !same_value(x, &sh->figs[m]) && !vouch_beats(&v, x, ds))
             return -1;
     }
     return m;
@@ -193,16 +195,16 @@ static long supersedes(const nf_facts_sheet *sh, const fgroup *g, const uint8_t 
 /* Returns 1 if every comparable value among figures [a0, a1) of the group
  * is also among [b0, b1) (or [b0, b1) has none). */
 static int values_within(const nf_facts_sheet *sh, const fgroup *g, size_t a0, size_t a1, size_t b0,
-                         size_t b1, const uint8_t *is_whole)
+                         size_t b1, const uint8_t *aside)
 {
     int any = 0;
     for (size_t b = b0; b < b1; b++)
-        any |= comparable(&sh->figs[g->figs[b]], is_whole, g->figs[b]);
+        any |= comparable(&sh->figs[g->figs[b]], aside, g->figs[b]);
     for (size_t a = a0; any && a < a1; a++) {
         const figure *x = &sh->figs[g->figs[a]];
-        int found = !comparable(x, is_whole, g->figs[a]);
+        int found = !comparable(x, aside, g->figs[a]);
         for (size_t b = b0; b < b1 && !found; b++)
-            found = comparable(&sh->figs[g->figs[b]], is_whole, g->figs[b]) &&
+            found = comparable(&sh->figs[g->figs[b]], aside, g->figs[b]) &&
                     same_value(x, &sh->figs[g->figs[b]]);
         if (!found)
             return 0;
@@ -214,10 +216,10 @@ static int values_within(const nf_facts_sheet *sh, const fgroup *g, size_t a0, s
  * giving "at least 250 and perhaps as many as 400" twice over does not
  * disagree with itself or with a report saying the same. Compares each
  * report's values with the first report's (value sets, both ways). */
-static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *is_whole)
+static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *aside)
 {
     size_t a0 = 0, a1 = 0; /* the first report's figures: [a0, a1) */
-    while (a0 < g->n && !comparable(&sh->figs[g->figs[a0]], is_whole, g->figs[a0]))
+    while (a0 < g->n && !comparable(&sh->figs[g->figs[a0]], aside, g->figs[a0]))
         a0++;
     for (a1 = a0; a1 < g->n && sh->figs[g->figs[a1]].doc == sh->figs[g->figs[a0]].doc; a1++)
         ;
@@ -225,7 +227,7 @@ static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8
         size_t b = a;
         while (b < g->n && sh->figs[g->figs[b]].doc == sh->figs[g->figs[a]].doc)
             b++;
-        if (!values_within(sh, g, a, b, a0, a1, is_whole) || !values_within(sh, g, a0, a1, a, b, is_whole))
+        if (!values_within(sh, g, a, b, a0, a1, aside) || !values_within(sh, g, a0, a1, a, b, aside))
             return 1;
         a = b;
     }
@@ -233,7 +235,7 @@ static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8
 }
 
 /* Labels one group, in time linear in its size. */
-static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, const nf_docset *ds)
+static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds)
 {
     long first = -1;
     int differ = 0;
@@ -241,7 +243,7 @@ static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, 
     for (size_t a = 0; a < g->n; a++) {
         const figure *f = &sh->figs[g->figs[a]];
         g->ndocs += a == 0 || f->doc != sh->figs[g->figs[a - 1]].doc;
-        if (!comparable(f, is_whole, g->figs[a]))
+        if (!comparable(f, aside, g->figs[a]))
             continue;
         if (first < 0)
             first = (long)g->figs[a];
@@ -253,11 +255,11 @@ static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *is_whole, 
         g->label = g->ndocs > 1 ? LABEL_AGREE : LABEL_SINGLE;
         return;
     }
-    g->latest = supersedes(sh, g, is_whole, ds);
+    g->latest = supersedes(sh, g, aside, ds);
     if (g->latest >= 0)
         g->label = LABEL_REVISED;
     else
-        g->label = reports_differ(sh, g, is_whole) ? LABEL_CONFLICT : LABEL_AGREE;
+        g->label = reports_differ(sh, g, aside) ? LABEL_CONFLICT : LABEL_AGREE;
 }
 
 /* Fills the groups' figure lists (figures are in document order). */
@@ -288,20 +290,65 @@ static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
     return NF_OK;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Returns 1 if v is among the sorted values. */
+static int has_value(const double *vals, size_t n, double v)
+{
+    return bsearch(&v, vals, n, sizeof *vals, cmp_double) != NULL;
+}
+
+/* Marks the components of a total: two exact counts of one report that add
+ * up to a count the group gives ("59 bodies were found and six others died"
+ * beside "65 dead"; "Four were dead within minutes. Five died there."
+ * beside "nine killed") are set aside like parts. Pairs are looked for
+ * among a report's first 32 exact counts of the group. */
+static int mark_components(nf_facts_sheet *sh, const fgroup *g, uint8_t *aside)
+{
+    double *vals = xmalloc((g->n ? g->n : 1) * sizeof *vals);
+    if (!vals)
+        return NF_ENOMEM;
+    size_t nv = 0;
+    for (size_t a = 0; a < g->n; a++)
+        if (comparable(&sh->figs[g->figs[a]], aside, g->figs[a]) && sh->figs[g->figs[a]].qual == Q_EXACT)
+            vals[nv++] = sh->figs[g->figs[a]].lo;
+    qsort(vals, nv, sizeof *vals, cmp_double);
+    for (size_t a = 0; a < g->n;) {
+        size_t idx[32], k = 0, b = a;
+        for (; b < g->n && sh->figs[g->figs[b]].doc == sh->figs[g->figs[a]].doc; b++)
+            if (k < 32 && comparable(&sh->figs[g->figs[b]], aside, g->figs[b]) &&
+                sh->figs[g->figs[b]].qual == Q_EXACT)
+                idx[k++] = g->figs[b];
+        for (size_t i = 0; i < k; i++)
+            for (size_t j = i + 1; j < k; j++)
+                if (has_value(vals, nv, sh->figs[idx[i]].lo + sh->figs[idx[j]].lo))
+                    aside[idx[i]] = aside[idx[j]] = 2, sh->figs[idx[i]].component = sh->figs[idx[j]].component = 1;
+        a = b;
+    }
+    xfree(vals);
+    return NF_OK;
+}
+
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
 {
     long ngroups = assign_groups(sh);
     if (ngroups < 0)
         return NF_ENOMEM;
     int rc = fill_groups(sh, (size_t)ngroups);
-    uint8_t *is_whole = rc == NF_OK ? xcalloc(sh->n ? sh->n : 1, 1) : NULL;
-    if (!is_whole)
+    uint8_t *aside = rc == NF_OK ? xcalloc(sh->n ? sh->n : 1, 1) : NULL;
+    if (!aside)
         return NF_ENOMEM;
     for (size_t i = 0; i < sh->n; i++)
         if (sh->figs[i].part_of >= 0)
-            is_whole[sh->figs[i].part_of] = 1;
-    for (size_t g = 0; g < sh->ngroups; g++)
-        label_group(sh, &sh->groups[g], is_whole, ds);
-    xfree(is_whole);
-    return NF_OK;
+            aside[sh->figs[i].part_of] = 1;
+    for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
+        rc = mark_components(sh, &sh->groups[g], aside);
+    for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
+        label_group(sh, &sh->groups[g], aside, ds);
+    xfree(aside);
+    return rc;
 }

@@ -105,6 +105,8 @@ static void put_marks(buf *b, const nf_facts_sheet *sh, const figure *f)
     }
     if (f->increment)
         buf_puts(b, " (more)");
+    if (f->component)
+        buf_puts(b, " (part of a total)");
 }
 
 static void text_figure(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, const figure *f)
@@ -122,26 +124,40 @@ static void text_figure(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, c
     buf_puts(b, "\"\n");
 }
 
-/* The distinct values of a group in document order, e.g. "12 -> 14"
- * (parts and increments left out; "at least 12" counts as 12). */
+/* Returns 1 if figure f stands for a value of its own in the group's
+ * summary line (not a part, increment or component). */
+static int shows_value(const figure *f)
+{
+    return f->part_of < 0 && !f->increment && !f->component;
+}
+
+/* The distinct values of a group in document order, "5 / 6"; for a
+ * revision the current value comes last: "12 -> 14" ("at least 12"
+ * counts as 12). */
 static void text_values(buf *b, const nf_facts_sheet *sh, const fgroup *g)
 {
+    const figure *cur = g->label == LABEL_REVISED && g->latest >= 0 ? &sh->figs[g->latest] : NULL;
+    const char *sep = cur ? " -> " : " / ";
     int first = 1;
+    char v[96];
     for (size_t k = 0; k < g->n; k++) {
         const figure *f = &sh->figs[g->figs[k]];
-        if (f->part_of >= 0 || f->increment)
+        if (!shows_value(f) || (cur && f->lo == cur->lo && f->hi == cur->hi))
             continue;
         int seen = 0;
         for (size_t j = 0; j < k && !seen; j++) {
             const figure *e = &sh->figs[g->figs[j]];
-            seen = e->part_of < 0 && !e->increment && e->lo == f->lo && e->hi == f->hi;
+            seen = shows_value(e) && e->lo == f->lo && e->hi == f->hi;
         }
         if (seen)
             continue;
-        char v[96];
         facts_value_string(f, v, sizeof v);
-        buf_printf(b, "%s%s", first ? "" : (g->label == LABEL_REVISED ? " -> " : " / "), v);
+        buf_printf(b, "%s%s", first ? "" : sep, v);
         first = 0;
+    }
+    if (cur) {
+        facts_value_string(cur, v, sizeof v);
+        buf_printf(b, "%s%s", first ? "" : sep, v);
     }
 }
 
@@ -232,6 +248,7 @@ static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t
     json_object_set_new(o, "part_of", f.part_of >= 0 ? json_integer(f.part_of) : json_null());
     json_object_set_new(o, "group", f.group >= 0 ? json_integer(f.group) : json_null());
     json_object_set_new(o, "increment", json_boolean(f.increment));
+    json_object_set_new(o, "component", json_boolean(f.component));
     return o;
 }
 

@@ -282,6 +282,17 @@ TEST(update_cues_speak_for_earlier_reports_only)
     CHECK_STR(group_label(sh, "injured", "people", ""), "agree");
     nf_facts_free(sh);
     nf_docset_free(ds);
+    const char *parts[] = {"He killed nine people. Four people were dead within minutes. Five died there.",
+                           "Barton killed nine people in two offices."};
+    sh = sheet_of(&ds, parts, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "Four", &f) >= 0);
+    CHECK(f.component == 1 && f.group >= 0);
+    CHECK(find_figure(sh, ds, "nine", &f) >= 0);
+    CHECK(f.component == 0);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
     const char *earlier[] = {"Police earlier had reported 65 dead.", "Police said 60 people were killed."};
     sh = sheet_of(&ds, earlier, NULL, 2);
     CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
