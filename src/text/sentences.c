@@ -155,7 +155,7 @@ static size_t seg_line_break(seg *s, size_t i, size_t n)
     s->in_space = 1;
     if (!join) {
         s->prev.end = 0; /* word rules look within a line only */
-        s->dquotes = 0;
+        s->dquotes = s->squotes = 0;
         s->pull_quote = seg_pull_quote(s, i + n);
     }
     return join || !seg_emit(s, i) ? i + n : (size_t)-1;
@@ -204,6 +204,7 @@ static size_t seg_step(seg *s, size_t i)
         if (units_break_before(s, i, &tok) && seg_emit(s, i))
             return (size_t)-1;
         s->prev = tok;
+        s->squotes += tok.end - i == 1 && s->t[i] == '\'';
         if (tok.letter_item && (tok.letter_item == 'a' || tok.letter_item == s->enum_next))
             s->enum_next = (char)(tok.letter_item + 1);
         s->in_space = 0;

@@ -66,8 +66,9 @@ static int run_line_ends(const seg *s, size_t e)
 
 /* Returns the length of " X" at k when X is a closer standing alone
  * before white space or the end ("day. )", tokenised text), and closes
- * something: a bracket, a curly quote, a straight double quote while the
- * line holds an odd number of them, or any quote that ends its line
+ * something: a bracket, a curly quote, a straight quote while the line
+ * holds an odd number of them (for ', of lone ones: "said: ' A ... '"), or
+ * any quote that ends its line
  * (nothing follows for it to open); else 0. */
 static size_t run_lone_closer(const seg *s, size_t k)
 {
@@ -78,7 +79,7 @@ static size_t run_lone_closer(const seg *s, size_t k)
         return 0;
     if (run_line_ends(s, e))
         return 1 + n;
-    if (s->t[k + 1] == '\'' || (s->t[k + 1] == '"' && s->dquotes % 2 == 0))
+    if ((s->t[k + 1] == '\'' && s->squotes % 2 == 0) || (s->t[k + 1] == '"' && s->dquotes % 2 == 0))
         return 0;
     return sentchar_space_len(s->t + e, s->len - e) ? 1 + n : 0;
 }

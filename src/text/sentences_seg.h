@@ -30,6 +30,7 @@ typedef struct seg {
     size_t content; /* its first non-space byte, once seen */
     int has_content;
     int dquotes;      /* straight double quotes seen on its line */
+    int squotes;      /* lone ' words seen on its line (never apostrophes) */
     int parens;       /* brackets open in it */
     char enum_next;   /* after "a) ... b)": 'c', the item that would continue it */
     int pull_quote;   /* the line is a quotation with its attribution */

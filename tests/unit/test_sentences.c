@@ -195,6 +195,8 @@ static const struct split_case quotes[] = {
     {"(See attached file.) Thanks.", "(See attached file.)|Thanks."},
     {"He paid (about $5.50) for it.", "He paid (about $5.50) for it."},
     {"It ended. ) Then more.", "It ended. )|Then more."},
+    {"He wrote: ' It is over. ' And then left.", "He wrote: ' It is over. '|And then left."},
+    {"It's over. ' Nobody knew.", "It's over.|' Nobody knew."},
 };
 
 static const struct split_case datelines[] = {
