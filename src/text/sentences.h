@@ -4,9 +4,10 @@
 #include "text/span.h"
 
 /* Appends to *out the span of every sentence of text[0..len), in order,
- * each trimmed of surrounding white space and never empty. A blank line
- * always ends a sentence, so headlines and captions without final
- * punctuation stand alone. Returns 0, or -1 when out of memory (*out then
+ * each trimmed of surrounding white space and never empty. A line break
+ * ends a sentence (so headlines and captions without final punctuation
+ * stand alone), except in hard-wrapped text: paragraphs separated by blank
+ * lines whose long lines continue in lower case. Returns 0, or -1 when out of memory (*out then
  * holds the sentences found so far). */
 int sentences_split(const char *text, size_t len, span_vec *out);
 
