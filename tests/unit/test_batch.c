@@ -1,0 +1,322 @@
+/* Tests of src/batch/: the ordered pool (order, window and weight bounds,
+ * the inline path, a stop), the docset hand-over, article lines, resuming
+ * an output file, and allocation failures in each. */
+#include "batch/batch.h"
+#include "test.h"
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { NJOBS = 400 };
+
+typedef struct job {
+    int seq;
+    unsigned delay_us;
+    long result;
+} job;
+
+typedef struct ctx {
+    pthread_mutex_t lock;
+    int running, max_running; /* jobs inside work at once */
+    int emitted[NJOBS], nemitted, dropped;
+    int stop_at; /* emit returns 7 at this seq (-1: never) */
+    int outstanding, max_outstanding; /* submitted, not yet emitted or dropped */
+} ctx;
+
+/* Work: a seeded, uneven delay, and a result computed from seq. */
+static void work(void *arg, void *c_)
+{
+    job *j = arg;
+    ctx *c = c_;
+    pthread_mutex_lock(&c->lock);
+    if (++c->running > c->max_running)
+        c->max_running = c->running;
+    pthread_mutex_unlock(&c->lock);
+    usleep(j->delay_us);
+    j->result = (long)j->seq * j->seq + 1;
+    pthread_mutex_lock(&c->lock);
+    c->running--;
+    pthread_mutex_unlock(&c->lock);
+}
+
+static int emit(void *arg, void *c_)
+{
+    job *j = arg;
+    ctx *c = c_;
+    int rc = j->seq == c->stop_at ? 7 : 0;
+    if (j->result == (long)j->seq * j->seq + 1)
+        c->emitted[c->nemitted++] = j->seq; /* only jobs that did run */
+    c->outstanding--;
+    free(j);
+    return rc;
+}
+
+static void drop(void *arg, void *c_)
+{
+    ctx *c = c_;
+    c->dropped++;
+    c->outstanding--;
+    free(arg);
+}
+
+/* Submits NJOBS jobs with pseudo-random delays (fixed seed) and returns
+ * the last status; fills c. */
+static int run_pool(ctx *c, int threads, size_t window, size_t max_weight)
+{
+    memset(c, 0, sizeof *c);
+    pthread_mutex_init(&c->lock, NULL);
+    c->stop_at = -1;
+    batch_pool *p = batch_pool_new(threads, window, max_weight, work, emit, drop, c);
+    if (!p)
+        return -1;
+    unsigned seed = 12345;
+    int rc = 0;
+    for (int i = 0; i < NJOBS; i++) {
+        job *j = calloc(1, sizeof *j);
+        seed = seed * 1103515245u + 12345u;
+        j->seq = i, j->delay_us = (seed >> 16) % 400;
+        if (++c->outstanding > c->max_outstanding)
+            c->max_outstanding = c->outstanding;
+        rc = batch_pool_submit(p, j, 1);
+    }
+    int frc = batch_pool_finish(p);
+    batch_pool_free(p);
+    pthread_mutex_destroy(&c->lock);
+    return rc ? rc : frc;
+}
+
+static int in_order(const ctx *c)
+{
+    for (int i = 0; i < c->nemitted; i++)
+        if (c->emitted[i] != i)
+            return 0;
+    return 1;
+}
+
+TEST(pool_emits_in_submission_order)
+{
+    static ctx c;
+    for (int threads = 0; threads <= 4; threads++) {
+        CHECK(run_pool(&c, threads, 8, SIZE_MAX) == 0);
+        CHECK(c.nemitted == NJOBS);
+        CHECK(in_order(&c));
+        CHECK(c.dropped == 0);
+    }
+}
+
+TEST(pool_runs_jobs_at_once_within_the_window)
+{
+    static ctx c;
+    CHECK(run_pool(&c, 4, 6, SIZE_MAX) == 0);
+    CHECK(c.max_running > 1);     /* the workers overlapped */
+    CHECK(c.max_running <= 4);    /* never more than the threads */
+    CHECK(c.max_outstanding <= 6 + 1); /* the window (+ the one being submitted) */
+    CHECK(run_pool(&c, 0, 6, SIZE_MAX) == 0);
+    CHECK(c.max_running == 1 && c.max_outstanding == 1); /* inline: one at a time */
+}
+
+TEST(pool_weight_bound_limits_jobs_in_flight)
+{
+    static ctx c;
+    /* Every job weighs 1: a bound of 2 keeps at most 2 in flight. */
+    CHECK(run_pool(&c, 4, 64, 2) == 0);
+    CHECK(c.max_running <= 2);
+    CHECK(c.max_outstanding <= 3);
+    CHECK(in_order(&c) && c.nemitted == NJOBS);
+    /* A bound below one job's weight: each runs alone, none is refused. */
+    CHECK(run_pool(&c, 4, 64, 0) == 0);
+    CHECK(c.max_running == 1 && c.nemitted == NJOBS);
+}
+
+/* A stop: emit says 7 at seq 100; the rest are dropped, not emitted. */
+static int run_stop(ctx *c, int threads)
+{
+    memset(c, 0, sizeof *c);
+    pthread_mutex_init(&c->lock, NULL);
+    c->stop_at = 100;
+    batch_pool *p = batch_pool_new(threads, 8, SIZE_MAX, work, emit, drop, c);
+    int first = 0;
+    for (int i = 0; i < NJOBS; i++) {
+        job *j = calloc(1, sizeof *j);
+        j->seq = i;
+        int rc = batch_pool_submit(p, j, 1);
+        if (rc && !first)
+            first = rc;
+    }
+    int frc = batch_pool_finish(p);
+    batch_pool_free(p);
+    pthread_mutex_destroy(&c->lock);
+    return first == 7 && frc == 7;
+}
+
+TEST(pool_stop_drops_the_rest)
+{
+    static ctx c;
+    for (int threads = 0; threads <= 2; threads++) {
+        CHECK(run_stop(&c, threads));
+        CHECK(c.nemitted == 101 && in_order(&c));
+        CHECK(c.dropped == NJOBS - 101);
+    }
+}
+
+TEST(pool_rejects_a_zero_window)
+{
+    static ctx c;
+    CHECK(batch_pool_new(2, 0, SIZE_MAX, work, emit, drop, &c) == NULL);
+    CHECK(batch_pool_new(-1, 4, SIZE_MAX, work, emit, drop, &c) == NULL);
+}
+
+TEST(docset_take_moves_everything)
+{
+    nf_docset *ds = nf_docset_new();
+    CHECK(nf_docset_set_id(ds, "ev") == NF_OK);
+    CHECK(nf_docset_add(ds, "a", "T", "2026-01-02", "One report about the flood.", 27) == NF_OK);
+    CHECK(nf_docset_add_seen(ds, "s", NULL, NULL, "An old report.", 14) == NF_OK);
+    nf_docset *to = batch_docset_take(ds);
+    CHECK(to != NULL);
+    CHECK(nf_docset_count(ds) == 0 && nf_docset_id(ds) == NULL && nf_docset_seen_count(ds) == 0);
+    CHECK(nf_docset_count(to) == 1 && nf_docset_seen_count(to) == 1);
+    CHECK_STR(nf_docset_id(to), "ev");
+    CHECK_STR(nf_docset_doc_id(to, 0), "a");
+    /* The emptied set is still usable, and both free cleanly. */
+    CHECK(nf_docset_add(ds, NULL, NULL, NULL, "Another.", 8) == NF_OK);
+    CHECK(nf_docset_count(ds) == 1);
+    nf_docset_free(ds);
+    nf_docset_free(to);
+}
+
+TEST(article_lines_parse_and_fail_with_reasons)
+{
+    batch_article a;
+    char err[256];
+    const char *ok = "{\"event\":\"e1\",\"id\":\"x\",\"title\":null,\"date\":\"2026-05-01\",\"text\":\"Rain fell.\"}";
+    CHECK(batch_article_parse(&a, ok, strlen(ok), err, sizeof err) == NF_OK);
+    CHECK_STR(a.event, "e1");
+    CHECK_STR(a.id, "x");
+    CHECK(a.title == NULL);
+    CHECK_STR(a.date, "2026-05-01");
+    CHECK(a.text_len == 10 && a.replaced == 0);
+    nf_docset *ds = nf_docset_new();
+    CHECK(batch_article_add(ds, &a) == NF_OK && nf_docset_count(ds) == 1);
+    nf_docset_free(ds);
+    batch_article_free(&a);
+
+    const char *num = "{\"event\":42,\"text\":\"Bad \xff byte.\"}";
+    CHECK(batch_article_parse(&a, num, strlen(num), err, sizeof err) == NF_OK);
+    CHECK_STR(a.event, "42");
+    CHECK(a.replaced == 1 && a.id == NULL);
+    batch_article_free(&a);
+
+    struct { const char *line, *why; } bad[] = {
+        {"{\"event\":\"e\",\"text\":3}", "\"text\" must be a string"},
+        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
+        {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
+        {"{\"event\":\"e\",\"id\":5,\"text\":\"t\"}", "\"id\" must be a string or null"},
+        {"[1,2]", "an article must be a JSON object"},
+        {"{\"event\":", "column"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK(batch_article_parse(&a, bad[i].line, strlen(bad[i].line), err, sizeof err) == NF_EDATA);
+        CHECK(strstr(err, bad[i].why) != NULL);
+        batch_article_free(&a);
+    }
+    CHECK(batch_is_article_line(ok, strlen(ok)));
+    CHECK(!batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25));
+    CHECK(!batch_is_article_line("not json", 8));
+}
+
+/* Writes s to a new temporary file open read-write; returns the fd. */
+static int temp_file(const char *s, char *path)
+{
+    strcpy(path, "/tmp/nf_test_batch_XXXXXX");
+    int fd = mkstemp(path);
+    if (fd >= 0 && write(fd, s, strlen(s)) != (ssize_t)strlen(s)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+TEST(resume_counts_lines_and_cuts_a_partial_one)
+{
+    char path[64];
+    long n = -1;
+    char *id = NULL;
+    const char *complete = "{\"id\":\"a\"}\n{\"id\":null,\"error\":{}}\n{\"id\":\"c\"}\n";
+    char text[128];
+    snprintf(text, sizeof text, "%s{\"id\":\"d\",\"summ", complete);
+    int fd = temp_file(text, path);
+    CHECK(fd >= 0);
+    CHECK(batch_resume_scan(fd, &n, &id) == NF_OK);
+    CHECK(n == 3);
+    CHECK_STR(id, "c");
+    CHECK(lseek(fd, 0, SEEK_CUR) == (off_t)strlen(complete)); /* at the end, after the cut */
+    CHECK(lseek(fd, 0, SEEK_END) == (off_t)strlen(complete));
+    free(id);
+    close(fd);
+    unlink(path);
+
+    fd = temp_file("", path);
+    CHECK(batch_resume_scan(fd, &n, &id) == NF_OK && n == 0 && id == NULL);
+    close(fd);
+    unlink(path);
+    fd = temp_file("{\"id\":\"a\"}\n{\"id\":null,\"error\":{}}\n", path);
+    CHECK(batch_resume_scan(fd, &n, &id) == NF_OK && n == 2 && id == NULL);
+    close(fd);
+    unlink(path);
+    CHECK(batch_resume_scan(-1, &n, &id) == NF_EIO);
+}
+
+/* Allocation failure at the Nth call (0 = never). */
+static long fail_at, calls;
+static void *failing_malloc(size_t n) { return ++calls == fail_at ? NULL : malloc(n); }
+static void *failing_realloc(void *p, size_t n) { return ++calls == fail_at ? NULL : realloc(p, n); }
+
+TEST(allocation_failures_are_reported)
+{
+    static ctx c;
+    const char *line = "{\"event\":\"e1\",\"id\":\"x\",\"text\":\"Rain fell on the town.\"}";
+    int pool_failed = 0, parse_failed = 0, take_failed = 0;
+    for (fail_at = 1; fail_at < 40; fail_at++) {
+        calls = 0;
+        nf_set_allocator(failing_malloc, failing_realloc, free);
+        batch_pool *p = batch_pool_new(2, 4, SIZE_MAX, work, emit, drop, &c);
+        pool_failed += p == NULL;
+        batch_pool_free(p);
+        calls = 0;
+        batch_article a;
+        char err[64];
+        int rc = batch_article_parse(&a, line, strlen(line), err, sizeof err);
+        CHECK(rc == NF_OK || rc == NF_ENOMEM || rc == NF_EDATA);
+        parse_failed += rc != NF_OK;
+        batch_article_free(&a);
+        nf_set_allocator(NULL, NULL, NULL);
+        nf_docset *ds = nf_docset_new();
+        nf_set_allocator(failing_malloc, failing_realloc, free);
+        calls = 0;
+        nf_docset *to = batch_docset_take(ds);
+        take_failed += to == NULL;
+        nf_set_allocator(NULL, NULL, NULL);
+        nf_docset_free(to);
+        nf_docset_free(ds);
+    }
+    CHECK(pool_failed >= 3);  /* each of its allocations */
+    CHECK(parse_failed >= 2);
+    CHECK(take_failed == 1);  /* its one allocation */
+}
+
+int main(void)
+{
+    RUN(pool_emits_in_submission_order);
+    RUN(pool_runs_jobs_at_once_within_the_window);
+    RUN(pool_weight_bound_limits_jobs_in_flight);
+    RUN(pool_stop_drops_the_rest);
+    RUN(pool_rejects_a_zero_window);
+    RUN(docset_take_moves_everything);
+    RUN(article_lines_parse_and_fail_with_reasons);
+    RUN(resume_counts_lines_and_cuts_a_partial_one);
+    RUN(allocation_failures_are_reported);
+    TEST_EXIT();
+}
