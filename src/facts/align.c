@@ -107,10 +107,13 @@ static int newer(const figure *a, const figure *b, const nf_docset *ds)
     return a->cue == CUE_UPDATE && b->cue != CUE_UPDATE && a->doc >= b->doc;
 }
 
-/* Returns 1 if the figure takes part in the comparison of its group. */
+/* Returns 1 if the figure takes part in the comparison of its group: not
+ * a whole, a part of a whole in the same group, a component, an increment
+ * or a vague amount. ("Four of the 18 BP employees" missing does compare
+ * with "two of the 18" missing: the whole has no event of its own.) */
 static int comparable(const figure *f, const uint8_t *aside, size_t i)
 {
-    return f->part_of < 0 && !aside[i] && !f->increment && f->qual != Q_VAGUE;
+    return !aside[i] && !f->increment && f->qual != Q_VAGUE;
 }
 
 /* What the figures holding the newest value can vouch for: a summary
@@ -342,9 +345,14 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
     uint8_t *aside = rc == NF_OK ? xcalloc(sh->n ? sh->n : 1, 1) : NULL;
     if (!aside)
         return NF_ENOMEM;
-    for (size_t i = 0; i < sh->n; i++)
-        if (sh->figs[i].part_of >= 0)
-            aside[sh->figs[i].part_of] = 1;
+    for (size_t i = 0; i < sh->n; i++) {
+        const figure *f = &sh->figs[i];
+        if (f->part_of < 0)
+            continue;
+        aside[f->part_of] = 1;
+        if (sh->figs[f->part_of].group == f->group)
+            aside[i] = 1; /* "three of them" beside the nine: a subset, not a new count */
+    }
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
         rc = mark_components(sh, &sh->groups[g], aside);
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)

@@ -97,6 +97,7 @@ typedef struct figure {
     int increment;           /* "two more bodies": added to a count, not a total */
     int past;                /* its sentence names an earlier year: another event */
     int share_next;          /* its noun is the next figure's ("107 foreign and 685 ...") */
+    int strong;              /* its event is a verb of its clause, not its noun's own */
     int component;           /* with another count of its report, adds up to a total */
     int anchor;              /* a year after "in", "since", "during": dates its sentence */
     long group;              /* index of its group, or -1 */

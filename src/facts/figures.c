@@ -204,8 +204,14 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (x->cap) {
         int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_role(c->lx, &c->w[k + 1]) ||
                    c->w[k + 1].cap;
-        if (last && !is_demonym(c->lx, x))
+        int coord = is_word(c->w, c->nw, k + 1, "and") || is_word(c->w, c->nw, k + 1, "or");
+        if (last && !is_demonym(c->lx, x) && !coord)
             return 0;
+        if (last && !is_demonym(c->lx, x)) { /* "685 Algerian and 107 foreign hostages" */
+            char key[WORD_MAX];
+            add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
+            return 2;
+        }
         char key[WORD_MAX];
         add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
         if (last)
@@ -252,10 +258,14 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         k += of_proper(c, k, p);
     p->end = k;
     quantity next;
-    if (p->head[0] && content == 1 && k + 1 < c->nw && (is_word(c->w, c->nw, k, "and") || is_word(c->w, c->nw, k, "or")) &&
+    size_t hl = strlen(p->head);
+    int adjective = !hl ? p->modifier[0] != '\0'
+                        : content == 1 && p->head[hl - 1] != 's' && !lex_find(&c->lx->counted, p->head, hl);
+    if (adjective && k + 1 < c->nw && (is_word(c->w, c->nw, k, "and") || is_word(c->w, c->nw, k, "or")) &&
         quantity_at(c->lx, c->w, c->nw, k + 1, &next)) {
         /* "107 foreign and 685 Algerian hostages": the head is the next one's */
-        add_modifier(p->modifier, p->head, strlen(p->head));
+        if (hl)
+            add_modifier(p->modifier, p->head, hl);
         p->head[0] = '\0';
         p->share_next = 1;
     }
@@ -266,8 +276,9 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
 /* The event nearest to quantity q: right after its noun phrase (up to
  * six words), else to its left within the clause (up to fifteen), else
  * further right (up to ten), else the head noun's own. */
-static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
+static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong)
 {
+    *strong = 1;
     const word *w = c->w;
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
@@ -303,7 +314,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p)
         else if (e && e->role != EVENT_WEAK)
             return e->val;
     }
-    return right ? right : p->event ? p->event : weak;
+    if (right)
+        return right;
+    *strong = 0;
+    return p->event ? p->event : weak;
 }
 
 static int is_pronoun(const word *x)
@@ -349,6 +363,16 @@ static void speaker_words(const sent_ctx *c, size_t k, size_t len, int kind, siz
     *a = k + len, *b = e;
 }
 
+/* Returns 1 if x is a form of "be" (a passive before a participle). */
+static int is_passive_aux(const word *x)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+        if (!strcmp(x->low, be[i]))
+            return 1;
+    return 0;
+}
+
 /* The attribution nearest to word at: returns the speaker, "" if none. */
 static const char *speaker_find(const sent_ctx *c, size_t at)
 {
@@ -362,6 +386,8 @@ static const char *speaker_find(const sent_ctx *c, size_t at)
         if (!e && k + 1 < c->nw && !strcmp(c->w[k].low, "according") && is_word(c->w, c->nw, k + 1, "to"))
             e = lex_find(&c->lx->attribution, "according to", 12), len = 2;
         size_t d = k > at ? k - at : at - k;
+        if (e && k > 0 && is_passive_aux(&c->w[k - 1]))
+            continue; /* "were confirmed dead": not a statement */
         if (e && d < dist)
             best = k, dist = d, bkind = e->role, blen = len;
     }
@@ -450,6 +476,18 @@ static int cue_find(const sent_ctx *c, const quantity *q)
     return CUE_NONE;
 }
 
+/* A sentence that gives an earlier value ("raising the toll from an
+ * earlier count of 12") says its other counts are the newer ones. */
+static void contrast_cues(sent_ctx *c)
+{
+    int previous = 0;
+    for (size_t i = c->first; i < c->sh->n; i++)
+        previous |= c->sh->figs[i].kind == KIND_COUNT && c->sh->figs[i].cue == CUE_PREVIOUS;
+    for (size_t i = c->first; previous && i < c->sh->n; i++)
+        if (c->sh->figs[i].kind == KIND_COUNT && c->sh->figs[i].cue == CUE_NONE)
+            c->sh->figs[i].cue = CUE_UPDATE;
+}
+
 /* Returns 1 when a lone "one" is not a number ("no one", "the one"). */
 static int one_is_pronoun(const sent_ctx *c, const quantity *q)
 {
@@ -486,8 +524,10 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
     np p;
     np_read(c, q, &p);
-    const char *ev = event_find(c, q, &p);
+    int strong;
+    const char *ev = event_find(c, q, &p, &strong);
     f->event = ev ? ev : "";
+    f->strong = ev && strong;
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
     if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
         f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
@@ -511,24 +551,37 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
 }
 
-/* "six Iraqis, six Sudanese and a Turkish citizen": a count that follows
- * the previous count's noun phrase after only a comma or "and" shares its
- * event. */
-static void list_event(sent_ctx *c, size_t i)
+/* Returns 1 if count b follows count a's noun phrase past only commas and
+ * "and" or "or": members of one list ("six Iraqis, six Sudanese", "12
+ * hostages and 18 attackers"). */
+static int joined(const sent_ctx *c, const figure *a, const figure *b)
 {
-    figure *f = &c->sh->figs[i];
-    const figure *prev = &c->sh->figs[i - 1];
-    if (prev->kind != KIND_COUNT || !prev->event[0] || prev->np_end > f->start)
-        return;
-    const char *s = c->text + prev->np_end, *e = c->text + f->start;
+    if (a->kind != KIND_COUNT || b->kind != KIND_COUNT || a->np_end >= b->start)
+        return 0;
+    const char *s = c->text + a->np_end, *e = c->text + b->start;
     while (s < e && (*s == ' ' || *s == ','))
         s++;
-    if (e - s >= 3 && !strncmp(s, "and", 3))
-        s += 3;
+    if (e - s >= 3 && (!strncmp(s, "and", 3) || !strncmp(s, "or ", 3)))
+        s += s[0] == 'a' ? 3 : 2;
     while (s < e && *s == ' ')
         s++;
-    if (s == e && (prev->np_end < f->start))
-        f->event = prev->event;
+    return s == e;
+}
+
+/* Members of a list share the verb one of them has: "freed 685 Algerian
+ * and 107 foreign hostages" (freed, not held), "12 hostages and 18
+ * attackers were killed" (killed), "six Iraqis, six Sudanese" (arrested).
+ * Right to left first (the verb after the list), then left to right.
+ * Parts ("including dozens of foreigners") keep their whole's event. */
+static void list_events(sent_ctx *c)
+{
+    figure *f = c->sh->figs;
+    for (size_t i = c->sh->n - 1; i > c->first; i--)
+        if (!f[i - 1].strong && f[i - 1].part_of < 0 && f[i].strong && joined(c, &f[i - 1], &f[i]))
+            f[i - 1].event = f[i].event, f[i - 1].strong = 1;
+    for (size_t i = c->first + 1; i < c->sh->n; i++)
+        if (!f[i].strong && f[i].part_of < 0 && f[i - 1].strong && joined(c, &f[i - 1], &f[i]))
+            f[i].event = f[i - 1].event, f[i].strong = 1;
 }
 
 /* Gives a count without a noun of its own the class of the figure it
@@ -545,8 +598,6 @@ static void figure_inherit(sent_ctx *c, size_t i)
     }
     if (f->part_of >= 0 && f->part_of < (long)i && !f->event[0])
         f->event = c->sh->figs[f->part_of].event; /* "including 15 crew members" */
-    if (f->kind == KIND_COUNT && !f->event[0] && i > c->first)
-        list_event(c, i);
     if (f->kind != KIND_COUNT || f->counted[0])
         return;
     if (f->share_next && i + 1 < c->sh->n && c->sh->figs[i + 1].counted[0]) {
@@ -633,6 +684,9 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             return NF_ENOMEM;
         i = q.w1;
     }
+    if (sh->n > c.first)
+        list_events(&c);
+    contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
     return NF_OK;

@@ -88,6 +88,25 @@ static void lexicon_free(lexicon *lx)
     xfree(lx);
 }
 
+/* Makes every key of demonyms.txt map to itself too ("norway" ->
+ * "norway"), so a country named as such is not cut by the suffix rule
+ * into something its demonym does not give. Returns 0 or -1. */
+static int demonyms_self(lexicon *lx)
+{
+    lex_table *t = &lx->demonyms;
+    size_t n = t->n, cap = t->n;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = t->items[i].val;
+        if (lex_find(t, v, strlen(v)))
+            continue;
+        if (GROW(t->items, cap, t->n + 1))
+            return -1;
+        t->items[t->n++] = (lex_entry){.key = v, .val = v};
+        qsort(t->items, t->n, sizeof *t->items, cmp_entry); /* keeps lex_find valid; the list is short */
+    }
+    return 0;
+}
+
 /* Builds a lexicon from every data file, or NULL. */
 static lexicon *lexicon_load(void)
 {
@@ -105,6 +124,10 @@ static lexicon *lexicon_load(void)
             lexicon_free(lx);
             return NULL;
         }
+    if (demonyms_self(lx)) {
+        lexicon_free(lx);
+        return NULL;
+    }
     return lx;
 }
 

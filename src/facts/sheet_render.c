@@ -126,9 +126,9 @@ static void text_figure(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, c
 
 /* Returns 1 if figure f stands for a value of its own in the group's
  * summary line (not a part, increment or component). */
-static int shows_value(const figure *f)
+static int shows_value(const nf_facts_sheet *sh, const figure *f)
 {
-    return f->part_of < 0 && !f->increment && !f->component;
+    return (f->part_of < 0 || sh->figs[f->part_of].group != f->group) && !f->increment && !f->component;
 }
 
 /* The distinct values of a group in document order, "5 / 6"; for a
@@ -142,12 +142,12 @@ static void text_values(buf *b, const nf_facts_sheet *sh, const fgroup *g)
     char v[96];
     for (size_t k = 0; k < g->n; k++) {
         const figure *f = &sh->figs[g->figs[k]];
-        if (!shows_value(f) || (cur && f->lo == cur->lo && f->hi == cur->hi))
+        if (!shows_value(sh, f) || (cur && f->lo == cur->lo && f->hi == cur->hi))
             continue;
         int seen = 0;
         for (size_t j = 0; j < k && !seen; j++) {
             const figure *e = &sh->figs[g->figs[j]];
-            seen = shows_value(e) && e->lo == f->lo && e->hi == f->hi;
+            seen = shows_value(sh, e) && e->lo == f->lo && e->hi == f->hi;
         }
         if (seen)
             continue;

@@ -300,6 +300,37 @@ TEST(update_cues_speak_for_earlier_reports_only)
     nf_docset_free(ds);
 }
 
+TEST(coordinated_counts_and_parts)
+{
+    const char *texts[] = {
+        "Twelve hostages and 18 attackers were killed on Thursday, according to the state news agency.",
+        "Four of the 18 BP employees are unaccounted for, BP said. Five citizens of Norway were missing.",
+        "At least 23 hostages were killed, raising the toll from an earlier count of 12. "
+        "Special forces freed 685 Algerian and 107 foreign hostages.",
+        "Two of the 18 BP employees remain missing. Six Norwegians are missing. "
+        "Cameron said three British citizens were confirmed dead."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 4);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "Twelve", &f) >= 0);
+    CHECK_STR(f.event, "killed");
+    CHECK_STR(f.counted, "hostages");
+    CHECK(find_figure(sh, ds, "107", &f) >= 0);
+    CHECK_STR(f.event, "freed");
+    CHECK(find_figure(sh, ds, "685", &f) >= 0);
+    CHECK_STR(f.event, "freed");
+    CHECK_STR(f.counted, "hostages");
+    CHECK(find_figure(sh, ds, "three", &f) >= 0);
+    CHECK_STR(f.speaker, "Cameron");
+    CHECK(find_figure(sh, ds, "At least 23", &f) >= 0);
+    CHECK_STR(f.cue, "update");
+    CHECK_STR(group_label(sh, "killed", "hostages", ""), "revised");
+    CHECK_STR(group_label(sh, "missing", "employee", "bp"), "conflict");
+    CHECK_STR(group_label(sh, "missing", "people", "norway"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 /* Reads the bundled example's four reports in order. */
 static nf_docset *example_docset(void)
 {
@@ -428,6 +459,7 @@ int main(void)
     RUN(what_is_not_a_count_of_the_affected);
     RUN(lists_and_inclusions);
     RUN(update_cues_speak_for_earlier_reports_only);
+    RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
