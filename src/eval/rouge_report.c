@@ -283,6 +283,7 @@ int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, 
         else
             render_table(r, sys, cl, per_cluster, &b);
     }
+    b.failed |= !sys || !cl; /* out of memory: an error, not an empty report */
     xfree(sys), xfree(cl);
     buf_putc(&b, '\0'); /* an empty report is still a string */
     size_t n;
