@@ -41,6 +41,7 @@ typedef struct batch_run {
     long skip, records; /* records already in the output; records read */
     char *resume_id;    /* the id of the last record already written */
     long done, failed, total_lines;
+    int bad_lines; /* a line could not be read (written now or by the earlier run) */
     struct timespec start, shown;
     batch_pool *pool;
     int stopped;
@@ -318,6 +319,7 @@ static batch_job *job_new(long line)
 static int submit_bad(batch_run *r, const char *path, long line, const char *id, const char *msg)
 {
     fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
+    r->bad_lines = 1;
     batch_job *job = job_new(line);
     if (!job)
         return EXIT_DATA;
@@ -485,7 +487,7 @@ static int batch_process(batch_run *r)
     if (r->records < r->skip)
         return cli_error(EXIT_USAGE, "batch: %s holds %ld records but %s has only %ld events",
                          r->out_path, r->skip, r->in, r->records);
-    return rc || wrc || r->failed ? EXIT_DATA : EXIT_OK;
+    return rc || wrc || r->failed || r->bad_lines ? EXIT_DATA : EXIT_OK;
 }
 
 int cmd_batch(int argc, char **argv)
