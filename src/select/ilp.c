@@ -4,12 +4,15 @@
  * variable per candidate sentence and per concept; a concept counts only if
  * a chosen sentence holds it. (Their occurrence constraints s_j <= c_k are
  * implied at the optimum, since every weight is positive, and are left
- * out.) The solver gets a time limit; past it, or when told it has no time,
- * the method falls back to the greedy solution and says so in the note. */
+ * out.) The solver gets a time limit; past it, when told it has no time, or
+ * when GLPK fails (out of its memory: GLPK would abort the process, so its
+ * error hook jumps back), the method falls back to the greedy solution and
+ * says so in the note. */
 #include "core/alloc.h"
 #include "select/concepts.h"
 #include "select/methods.h"
 #include <glpk.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,13 @@
 #define ILP_TIME_LIMIT_MS 1000
 #define ILP_MAX_CANDIDATES 600
 
+/* The sparse constraint matrix, GLPK style (1-based triplets). */
+typedef struct triplets {
+    int *ia, *ja;
+    double *ar;
+    size_t n, cap;
+} triplets;
+
 typedef struct ilp_ctx {
     const model *m;
     const concepts *c;
@@ -27,6 +37,7 @@ typedef struct ilp_ctx {
     size_t ncand;
     int32_t *col; /* per concept: its column (1-based), 0 = not in the program */
     size_t nconcept_cols;
+    triplets t; /* here, not on solve's stack: it must survive a GLPK error */
 } ilp_ctx;
 
 typedef struct ranked {
@@ -94,13 +105,6 @@ static int number_concepts(ilp_ctx *x)
                 x->col[c->ids[q]] = (int32_t)(x->ncand + ++x->nconcept_cols);
     return 0;
 }
-
-/* The sparse constraint matrix, GLPK style (1-based triplets). */
-typedef struct triplets {
-    int *ia, *ja;
-    double *ar;
-    size_t n, cap;
-} triplets;
 
 /* Appends the entry (row, col) = v; 0 or -1 (OOM). */
 static int trip_add(triplets *t, int row, int col, double v)
@@ -178,19 +182,25 @@ static void add_columns(glp_prob *lp, const ilp_ctx *x)
             glp_set_obj_coef(lp, x->col[k], x->c->cs[k].weight);
 }
 
-/* Solves; on an optimal solution marks chosen[k] for candidate k and
- * returns 1; returns 0 when no optimum was reached, -1 when out of memory. */
-static int solve(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t *chosen)
+static void triplets_free(triplets *t)
 {
-    triplets t = {0};
+    xfree(t->ia), xfree(t->ja), xfree(t->ar);
+    memset(t, 0, sizeof *t);
+}
+
+/* Builds and solves the program; on an optimal solution marks chosen[k]
+ * for candidate k and returns 1; returns 0 when no optimum was reached, -1
+ * when out of memory. */
+static int solve_program(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t *chosen)
+{
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MAX);
     add_columns(lp, x);
     int rc = -1;
-    if (add_budget_rows(lp, &t, x, b) || add_concept_rows(lp, &t, x))
+    if (add_budget_rows(lp, &x->t, x, b) || add_concept_rows(lp, &x->t, x))
         goto done;
-    if (t.n)
-        glp_load_matrix(lp, (int)t.n, t.ia, t.ja, t.ar);
+    if (x->t.n)
+        glp_load_matrix(lp, (int)x->t.n, x->t.ia, x->t.ja, x->t.ar);
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON, parm.msg_lev = GLP_MSG_OFF, parm.tm_lim = time_limit_ms;
@@ -202,7 +212,44 @@ static int solve(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t *chosen
     rc = 1;
 done:
     glp_delete_prob(lp);
-    xfree(t.ia), xfree(t.ja), xfree(t.ar);
+    triplets_free(&x->t);
+    return rc;
+}
+
+/* GLPK's terminal hook: returning non-zero keeps GLPK from printing
+ * (its error messages print even with terminal output off). */
+static int swallow_output(void *info, const char *s)
+{
+    (void)info, (void)s;
+    return 1;
+}
+
+/* GLPK reports a failure (out of its memory, an internal error) by calling
+ * this hook and would abort the process after it: jump back instead. */
+static void on_glpk_error(void *info)
+{
+    longjmp(*(jmp_buf *)info, 1);
+}
+
+/* solve_program, guarded: GLPK prints nothing (the library never prints),
+ * and a GLPK failure returns 2 after GLPK's memory in this thread is
+ * released (glp_free_env, which also resets GLPK's settings there),
+ * instead of ending the process. */
+static int solve(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t *chosen)
+{
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        glp_error_hook(NULL, NULL);
+        glp_term_hook(NULL, NULL);
+        glp_free_env();
+        triplets_free(&x->t);
+        return 2;
+    }
+    glp_term_hook(swallow_output, NULL);
+    glp_error_hook(on_glpk_error, &jb);
+    int rc = solve_program(x, b, time_limit_ms, chosen);
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
     return rc;
 }
 
@@ -238,7 +285,12 @@ static int ilp_run(ilp_ctx *x, const budget *b, long min_words, int time_limit_m
     int solved = !chosen ? -1 : time_limit_ms > 0 ? solve(x, b, time_limit_ms, chosen) : 0;
     if (solved < 0)
         goto done;
-    if (!solved && x->ncand)
+    if (solved == 2)
+        memset(chosen, 0, x->ncand ? x->ncand : 1);
+    if (solved == 2)
+        snprintf(sel->note, sizeof sel->note,
+                 "ilp: the solver failed (GLPK error); fell back to greedy concept coverage");
+    else if (!solved && x->ncand)
         snprintf(sel->note, sizeof sel->note,
                  "ilp: no optimal solution within %d ms; fell back to greedy concept coverage",
                  time_limit_ms);
@@ -260,6 +312,7 @@ int ilp_select(const model *m, const budget *b, long min_words, int time_limit_m
     if (!concepts_build(&c, m, min_words))
         rc = ilp_run(&x, b, min_words, time_limit_ms, sel);
     xfree(x.cand), xfree(x.col);
+    triplets_free(&x.t);
     concepts_free(&c);
     return rc;
 }

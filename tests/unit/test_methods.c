@@ -15,6 +15,7 @@
 #include "select/redundancy.h"
 #include "text/clean.h"
 #include "text/tokens.h"
+#include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
 #include <time.h>
@@ -291,6 +292,50 @@ TEST(ilp_note_reaches_the_summary_warnings)
     nf_summary_free(s);
     nf_options_free(o);
     nf_docset_free(ds);
+}
+
+/* Appends to buf a synthetic report: sentences of pseudo-words drawn by
+ * a fixed sequence from a small vocabulary, so bigrams recur across reports
+ * and the concept program is large. */
+static void synthetic_report(char *buf, size_t cap, unsigned seed, int sentences)
+{
+    static const char *const syl[] = {"bal", "ker", "mon", "vad", "tis", "rup", "gol", "fen",
+                                      "zor", "pim", "luk", "dex", "sar", "nob", "wik", "jut"};
+    size_t at = 0;
+    unsigned x = seed * 2654435761u + 1;
+    for (int i = 0; i < sentences; i++)
+        for (int w = 0; w < 12; w++) {
+            x = x * 1103515245u + 12345u;
+            unsigned k = (x >> 16) % 60;
+            at += (size_t)snprintf(buf + at, cap - at, "%s%s%s%s", w ? " " : "",
+                                   syl[k % 16], syl[(k / 16 + w) % 16], w == 11 ? ". " : "");
+            if (!w)
+                buf[at - 6] = (char)(buf[at - 6] - 'a' + 'A');
+        }
+}
+
+TEST(ilp_falls_back_when_the_solver_fails)
+{
+    /* GLPK's own memory limit makes it fail inside the solver: the method
+     * must come back with the greedy solution and say so, not abort. */
+    static char texts[8][8192];
+    const char *docs[8];
+    for (unsigned d = 0; d < 8; d++)
+        synthetic_report(texts[d], sizeof texts[d], d % 3, 60), docs[d] = texts[d];
+    fixture f;
+    fixture_open(&f, docs, 8);
+    struct nf_options o;
+    options_for(&o, 250, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection fell = {0};
+    glp_mem_limit(1);
+    CHECK(f.ok && ilp_select(&f.m, &b, o.min_words, 5000, &fell) == 0);
+    glp_free_env(); /* drops the limit */
+    CHECK(strstr(fell.note, "solver failed") != NULL);
+    CHECK(fell.n > 0 && fell.words <= 250);
+    selection_free(&fell);
+    fixture_close(&f);
 }
 
 TEST(mmr_trades_relevance_for_novelty)
@@ -648,6 +693,7 @@ int main(void)
     RUN(ilp_beats_greedy_where_greedy_is_suboptimal);
     RUN(ilp_falls_back_to_greedy_and_says_so);
     RUN(ilp_note_reaches_the_summary_warnings);
+    RUN(ilp_falls_back_when_the_solver_fails);
     RUN(mmr_trades_relevance_for_novelty);
     RUN(near_duplicates_count_once_and_as_support);
     RUN(near_duplicate_threshold_is_respected);
