@@ -17,7 +17,7 @@ enum num_role { NUM_UNIT = 1, NUM_TEN, NUM_MULT, NUM_VAGUE, NUM_DOZEN };
 enum qualifier { Q_EXACT = 0, Q_AT_LEAST, Q_MORE_THAN, Q_AT_MOST, Q_FEWER_THAN, Q_ABOUT, Q_RANGE,
                  Q_VAGUE };
 enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
-enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS };
+enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
 enum { EVENT_WEAK = 1, EVENT_ADJ };
@@ -97,7 +97,7 @@ typedef struct figure {
     int increment;           /* "two more bodies": added to a count, not a total */
     int past;                /* its sentence names an earlier year: another event */
     int share_next;          /* its noun is the next figure's ("107 foreign and 685 ...") */
-    int strong;              /* its event is a verb of its clause, not its noun's own */
+    int strong;              /* its event: 2 a verb of its clause, 1 its noun's own, 0 a state or none */
     int component;           /* with another count of its report, adds up to a total */
     int anchor;              /* a year after "in", "since", "during": dates its sentence */
     long group;              /* index of its group, or -1 */

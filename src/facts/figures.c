@@ -33,6 +33,7 @@ typedef struct np {
     int part_prev;       /* "of them": the previous count is the whole */
     int share_next;      /* "107 foreign and 685 Algerian hostages" */
     int of_the;          /* "one of the missing men": an individual of a set */
+    int event_weak;      /* the head's own event is a state ("hostages": held) */
 } np;
 
 static int is_word(const word *w, size_t nw, size_t k, const char *s)
@@ -168,18 +169,24 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
     const word *w = c->w;
     if (!is_word(w, c->nw, j, "of"))
         return j;
+    quantity q;
+    if (j + 1 < c->nw && quantity_at(c->lx, w, c->nw, j + 1, &q)) { /* "one of three deaths" */
+        p->part_next = 1;
+        return j;
+    }
+    int det = is_word(w, c->nw, j + 1, "the") || is_word(w, c->nw, j + 1, "these") ||
+              is_word(w, c->nw, j + 1, "those");
+    if (det && j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
+        p->part_next = 1;
+        return j; /* the whole carries the noun phrase */
+    }
     if (is_word(w, c->nw, j + 1, "them") || is_word(w, c->nw, j + 1, "those") ||
         is_word(w, c->nw, j + 1, "whom")) {
         p->part_prev = 1;
         return j + 2;
     }
-    if (!is_word(w, c->nw, j + 1, "the") && !is_word(w, c->nw, j + 1, "these"))
+    if (!det)
         return j;
-    quantity q;
-    if (j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
-        p->part_next = 1;
-        return j; /* the whole carries the noun phrase */
-    }
     p->of_the = 1;
     return j + 2;
 }
@@ -218,8 +225,14 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
             memcpy(p->head, "people", 7);
         return last ? 2 : 1;
     }
+    if (ev && ev->role == EVENT_ADJ && !p->head[0] && k + 1 < c->nw && !c->w[k + 1].punct &&
+        !c->w[k + 1].digit && !c->w[k + 1].cap && !np_role(c->lx, &c->w[k + 1]) &&
+        !event_of(c->lx, &c->w[k + 1])) { /* "four dead crows": the noun follows */
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        return 1;
+    }
     if (ev && ev->role == EVENT_ADJ && p->head[0]) { /* "seven people dead": said of the head */
-        p->event = ev->val;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
         return 2;
     }
     if (p->head[0]) /* the previous head was a modifier */
@@ -227,10 +240,12 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     memcpy(p->head, x->low, x->len + 1);
     (*content)++;
     if (ev) { /* "12 dead", "37 injured", "23 hostages": the head ends it */
-        p->event = ev->val;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
         return 2;
     }
-    return 1;
+    /* A plural or a counted noun is the head: "four dead crows found" */
+    int plural = x->len > 3 && x->low[x->len - 1] == 's' && x->low[x->len - 2] != 's';
+    return plural || lex_find(&c->lx->counted, x->low, x->len) ? 2 : 1;
 }
 
 /* Reads the counted noun phrase after quantity q. */
@@ -278,7 +293,7 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
  * further right (up to ten), else the head noun's own. */
 static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong)
 {
-    *strong = 1;
+    *strong = 2;
     const word *w = c->w;
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
@@ -316,7 +331,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     }
     if (right)
         return right;
-    *strong = 0;
+    *strong = p->event && !p->event_weak;
     return p->event ? p->event : weak;
 }
 
@@ -373,6 +388,24 @@ static int is_passive_aux(const word *x)
     return 0;
 }
 
+/* Returns 1 if the participle-like verb at k ("reported", "confirmed")
+ * introduces a statement: not before a preposition ("never before
+ * reported in"), not after a number or an article ("five confirmed
+ * deaths"). */
+static int participle_says(const sent_ctx *c, size_t k)
+{
+    if (k + 1 < c->nw && np_role(c->lx, &c->w[k + 1]) == NP_PLACE)
+        return 0;
+    if (k + 1 < c->nw && (is_word(c->w, c->nw, k + 1, "by") || is_word(c->w, c->nw, k + 1, "to") ||
+                          is_word(c->w, c->nw, k + 1, "as")))
+        return 0;
+    if (k == 0)
+        return 1;
+    const word *p = &c->w[k - 1];
+    return !p->digit && !lex_find(&c->lx->numbers, p->low, p->len) && strcmp(p->low, "a") &&
+           strcmp(p->low, "an") && strcmp(p->low, "the");
+}
+
 /* The attribution nearest to word at: returns the speaker, "" if none. */
 static const char *speaker_find(const sent_ctx *c, size_t at)
 {
@@ -388,13 +421,15 @@ static const char *speaker_find(const sent_ctx *c, size_t at)
         size_t d = k > at ? k - at : at - k;
         if (e && k > 0 && is_passive_aux(&c->w[k - 1]))
             continue; /* "were confirmed dead": not a statement */
+        if (e && e->role == ATTR_PARTICIPLE && !participle_says(c, k))
+            continue;
         if (e && d < dist)
             best = k, dist = d, bkind = e->role, blen = len;
     }
     if (best == (size_t)-1)
         return "";
     size_t a, b;
-    speaker_words(c, best, blen, bkind, &a, &b);
+    speaker_words(c, best, blen, bkind == ATTR_FOLLOWS ? ATTR_FOLLOWS : ATTR_VERB, &a, &b);
     return span_copy(c, a, b);
 }
 
@@ -497,6 +532,9 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
         if (!strcmp(c->w[q->w0 - 1].low, before[i]))
             return 1;
+    if (q->w0 >= 2 && (is_word(c->w, c->nw, q->w0 - 2, "a") || is_word(c->w, c->nw, q->w0 - 2, "an") ||
+                       is_word(c->w, c->nw, q->w0 - 2, "the")))
+        return 1; /* "a critical one" */
     return 0;
 }
 
@@ -527,7 +565,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     int strong;
     const char *ev = event_find(c, q, &p, &strong);
     f->event = ev ? ev : "";
-    f->strong = ev && strong;
+    f->strong = ev ? strong : 0;
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
     if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
         f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
@@ -571,17 +609,19 @@ static int joined(const sent_ctx *c, const figure *a, const figure *b)
 /* Members of a list share the verb one of them has: "freed 685 Algerian
  * and 107 foreign hostages" (freed, not held), "12 hostages and 18
  * attackers were killed" (killed), "six Iraqis, six Sudanese" (arrested).
- * Right to left first (the verb after the list), then left to right.
- * Parts ("including dozens of foreigners") keep their whole's event. */
+ * Right to left first (the verb after the list), then left to right. A
+ * member keeps an event its own noun gives ("five confirmed deaths and
+ * several dozen cases of infection") unless that is a state ("hostages");
+ * parts ("including dozens of foreigners") keep their whole's event. */
 static void list_events(sent_ctx *c)
 {
     figure *f = c->sh->figs;
     for (size_t i = c->sh->n - 1; i > c->first; i--)
-        if (!f[i - 1].strong && f[i - 1].part_of < 0 && f[i].strong && joined(c, &f[i - 1], &f[i]))
-            f[i - 1].event = f[i].event, f[i - 1].strong = 1;
+        if (f[i - 1].strong == 0 && f[i - 1].part_of < 0 && f[i].strong == 2 && joined(c, &f[i - 1], &f[i]))
+            f[i - 1].event = f[i].event, f[i - 1].strong = 2;
     for (size_t i = c->first + 1; i < c->sh->n; i++)
-        if (!f[i].strong && f[i].part_of < 0 && f[i - 1].strong && joined(c, &f[i - 1], &f[i]))
-            f[i].event = f[i - 1].event, f[i].strong = 1;
+        if (f[i].strong == 0 && f[i].part_of < 0 && f[i - 1].strong == 2 && joined(c, &f[i - 1], &f[i]))
+            f[i].event = f[i - 1].event, f[i].strong = 2;
 }
 
 /* Gives a count without a noun of its own the class of the figure it

@@ -22,6 +22,7 @@ static int role_of(const char *s, size_t n)
         {"unit", NUM_UNIT},   {"ten", NUM_TEN},         {"mult", NUM_MULT},
         {"vague", NUM_VAGUE}, {"dozen", NUM_DOZEN},     {"update", CUE_UPDATE},
         {"previous", CUE_PREVIOUS}, {"verb", ATTR_VERB}, {"follows", ATTR_FOLLOWS},
+        {"participle", ATTR_PARTICIPLE}, {"several", Q_VAGUE},
         {"at_least", Q_AT_LEAST}, {"more_than", Q_MORE_THAN}, {"at_most", Q_AT_MOST},
         {"fewer_than", Q_FEWER_THAN}, {"about", Q_ABOUT},
         {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},

@@ -272,6 +272,8 @@ int quantity_at(const lexicon *lx, const word *w, size_t nw, size_t i, quantity 
     q->kind = kind >= 0 ? kind : KIND_COUNT;
     if (q->hi >= 0 && q->qual == Q_EXACT)
         q->qual = w[j].digit ? Q_RANGE : Q_VAGUE;
+    if (q->qual == Q_VAGUE && q->hi < 0) /* "several dozen": two to nine of them */
+        q->lo *= 2, q->hi = q->lo * 4.5;
     if (q->hi < 0)
         range_after(lx, w, nw, q, between);
     return 1;

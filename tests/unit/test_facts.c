@@ -68,6 +68,7 @@ TEST(number_forms)
     check_one("A dozen soldiers were arrested.", "A dozen", 12, -1, "exact", "count");
     check_one("Two hundred and fifty people were evacuated.", "Two hundred and fifty", 250, -1, "exact", "count");
     check_one("Hundreds of people were injured.", "Hundreds of", 200, 1999, "vague", "count");
+    check_one("Several dozen people were injured.", "Several dozen", 24, 108, "vague", "count");
     check_one("At least 40 people were killed.", "At least 40", 40, -1, "at_least", "count");
     check_one("About 100 people were injured.", "About 100", 100, -1, "about", "count");
     check_one("More than 600 foreigners were evacuated.", "More than 600", 600, -1, "more_than", "count");
@@ -123,6 +124,12 @@ TEST(event_types)
     check_event("Of the 162 injured, 76 remain in hospital.", "76", "hospitalized", "people", "");
     check_event("Killing at least 60 people and injuring about 180.", "at least 60", "killed", "people", "");
     check_event("A dispute on July 12 left seven people dead.", "seven", "killed", "people", "");
+    check_event("There have been five confirmed deaths and several dozen cases of infection.", "five", "killed",
+                "people", "");
+    check_event("There have been five confirmed deaths and several dozen cases of infection.", "several dozen",
+                "infected", "case", "");
+    check_event("Four dead crows found in New Jersey tested positive.", "Four", "killed", "crow", "");
+    check_event("None of the 178 insects he has collected were infected.", "178", "infected", "insect", "");
 }
 
 TEST(attribution_and_time)
@@ -160,6 +167,19 @@ TEST(attribution_and_time)
     CHECK(find_figure(sh, ds, "59", &f) >= 0);
     CHECK_STR(f.time, "On Friday");
     CHECK_STR(f.speaker, "police");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *participles[] = {"A strain never before reported in the city is to blame for three deaths.",
+                                 "There have been five confirmed deaths in the area.",
+                                 "The agency TT reported 190 people were taken to hospitals."};
+    sh = sheet_of(&ds, participles, NULL, 3);
+    CHECK(find_figure(sh, ds, "three", &f) >= 0);
+    CHECK_STR(f.speaker, "");
+    CHECK(find_figure(sh, ds, "five", &f) >= 0);
+    CHECK_STR(f.speaker, "");
+    CHECK(find_figure(sh, ds, "190", &f) >= 0);
+    CHECK_STR(f.speaker, "The agency TT");
     nf_facts_free(sh);
     nf_docset_free(ds);
 }
