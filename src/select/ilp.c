@@ -317,7 +317,17 @@ int ilp_select(const model *m, const budget *b, long min_words, int time_limit_m
     return rc;
 }
 
+/* The solver's limit: ILP_TIME_LIMIT_MS, or what is left before the
+ * budget's deadline (max_seconds) when that is less. */
+static int time_limit_ms(const budget *b)
+{
+    if (b->deadline <= 0)
+        return ILP_TIME_LIMIT_MS;
+    double left = (b->deadline - clock_now()) * 1000;
+    return left <= 0 ? 0 : left < ILP_TIME_LIMIT_MS ? (int)left : ILP_TIME_LIMIT_MS;
+}
+
 int method_ilp(const model *m, const budget *b, const struct nf_options *o, selection *sel)
 {
-    return ilp_select(m, b, o->min_words, ILP_TIME_LIMIT_MS, sel);
+    return ilp_select(m, b, o->min_words, time_limit_ms(b), sel);
 }
