@@ -406,6 +406,14 @@ TEST(offsets_point_at_the_figure)
     CHECK(f.start == 15 && f.end == 17);
     CHECK(f.sentence_start == 0 && f.sentence_end == strlen(text));
     CHECK(nf_facts_figure(sh, ds, 999, &f) == NF_EINVAL);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+
+    const char *bad = "\xff Officials said 23 hostages were freed."; /* one invalid byte, repaired */
+    sh = sheet_of(&ds, &bad, NULL, 1);
+    CHECK(find_figure(sh, ds, "23", &f) >= 0);
+    CHECK(f.start == 17 && f.end == 19);
+    CHECK(nf_facts_warning_count(sh) == 1);
     CHECK(nf_facts_group_figure(sh, 999, 0) == -1);
     nf_facts_free(sh);
     nf_docset_free(ds);
