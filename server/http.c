@@ -252,7 +252,10 @@ static exchange *exchange_new(const char *method, const char *url)
 }
 
 /* libmicrohttpd's access handler: called once at the headers, once per
- * body chunk, and once more when the body is complete. */
+ * body chunk, and once more when the body is complete. Refusals made at
+ * the headers are queued at once (the unread body then closes the
+ * connection); answers are queued at the last call, which keeps the
+ * connection alive. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **state)
@@ -264,9 +267,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (!(*state = x = exchange_new(method, url)))
             return MHD_NO;
         int rc = check_access(s, c, x);
-        if (!rc && x->route < 0)
-            return serve_get(s, c, x, url);
-        if (!rc)
+        if (!rc && x->route >= 0)
             rc = check_post(s, c, x);
         return rc < 0 ? MHD_NO : MHD_YES;
     }
@@ -277,11 +278,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             x->status = 408;
             return MHD_NO; /* a body trickling in: the connection is closed */
         }
-        int rc = take_chunk(s, x, upload_data, *upload_size);
+        int rc = x->route >= 0 ? take_chunk(s, x, upload_data, *upload_size) : 0;
         *upload_size = 0;
         return rc ? MHD_NO : MHD_YES;
     }
-    return finish_post(s, c, x);
+    return x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
 }
 
 /* ---- access log ---- */
