@@ -6,6 +6,12 @@
 # and reported SKIP while it still fails, PASS once it is fixed.
 . tests/cli/lib.sh
 KNOWN=tests/fuzz/known_crashes.txt
+# Under make valgrind (VALGRIND=1) each replay runs under memcheck.
+VG=
+if [ -n "$VALGRIND" ]; then
+    VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    export FUZZ_REPLAY_PAD=16 # see tests/fuzz/replay.c: PCRE2's JIT reads past a subject
+fi
 
 is_known() { grep -q "^$1 " "$KNOWN" 2>/dev/null; }
 
@@ -22,7 +28,7 @@ for dir in tests/fuzz/corpus/*/; do
         if is_known "$t/$(basename "$f")"; then echo "$f" >>"$TMP/known"; else echo "$f" >>"$TMP/list"; fi
     done
     # shellcheck disable=SC2046
-    timeout 900 "$bin" $(cat "$TMP/list") >"$TMP/out" 2>"$TMP/err"
+    timeout 900 $VG "$bin" $(cat "$TMP/list") >"$TMP/out" 2>"$TMP/err"
     rc=$?
     if [ $rc -eq 0 ]; then
         pass "fuzz_replay_$t ($(cat "$TMP/out"))"
