@@ -8,6 +8,7 @@
 
 int cmd_serve(int argc, char **argv); /* registered in cli/main.c */
 
+/* Prints the help of `newsfuse serve` to out. */
 static void serve_usage(FILE *out)
 {
     fprintf(out,

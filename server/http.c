@@ -37,6 +37,7 @@ typedef struct server {
     int loopback;
 } server;
 
+/* Monotonic seconds: request times never jump with the wall clock. */
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -134,6 +135,7 @@ static int route_of(const char *path)
     return -1;
 }
 
+/* Returns 1 for the methods that read (GET, HEAD). */
 static int is_get(const char *method)
 {
     return !strcmp(method, "GET") || !strcmp(method, "HEAD");

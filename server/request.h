@@ -65,6 +65,7 @@ typedef struct srv_error {
  * with err filled in and *out NULL. Any bytes are accepted as input. */
 int srv_request_parse(int route, const char *body, size_t len, const srv_limits *lim,
                       srv_request **out, srv_error *err);
+/* Frees a request and everything it owns; NULL is fine. */
 void srv_request_free(srv_request *r);
 
 /* Fills err and returns status: the one way errors are made. */
