@@ -145,6 +145,27 @@ try {
   check('offsets right for non-ASCII text (UTF-8 bytes)', bad2.length === 0 &&
         (await page.locator('#summary li.sentence').count()) >= 2, bad2.join('; '));
 
+  // Files: an HTML page keeps its article text, without scripts and menus;
+  // a text file is taken as it is; each fills one report box.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.setInputFiles('#files', [
+    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(
+      '<html><head><title>T</title><script>var tracker = 1;</script></head><body>' +
+      '<nav>Home | World | Sport</nav><article><h1>Bridge falls</h1>' +
+      '<p>The footbridge fell into the harbour at 9.40 p.m., officials said.</p>' +
+      '<p>Divers searched the water through the night.</p></article>' +
+      '<footer>Copyright</footer></body></html>') },
+    { name: 'wire.txt', mimeType: 'text/plain', buffer: Buffer.from(reports[0].text) },
+  ]);
+  await page.waitForFunction(() => document.querySelector('#report-2') && document.querySelector('#report-2').value.length > 0);
+  const fromHtml = await page.inputValue('#report-1');
+  check('HTML file: article text kept, menus and scripts dropped',
+        /footbridge fell into the harbour/.test(fromHtml) && /Divers searched/.test(fromHtml) &&
+        !/tracker|Home \| World|Copyright/.test(fromHtml), fromHtml);
+  check('text file taken as it is', (await page.inputValue('#report-2')) === reports[0].text);
+  check('file names become report names',
+        (await page.locator('.report-name').nth(0).inputValue()) === 'page.html');
+
   // A refusal is said clearly: nothing pasted gives the server's 422.
   await page.reload({ waitUntil: 'networkidle' });
   await page.click('#go');
