@@ -1,9 +1,9 @@
 #!/bin/sh
 # make fuzz: builds the library and every fuzz target with clang, libFuzzer,
-# AddressSanitizer and UndefinedBehaviorSanitizer (in build-fuzz/), then
+# AddressSanitizer and UndefinedBehaviorSanitizer (in build/libfuzzer/), then
 # runs each target for FUZZ_SECONDS seconds (default 60) on a working copy
 # of its corpus, seeded from tests/fuzz/corpus/<target>/. Findings are
-# written to build-fuzz/crashes/<target>/; a finding worth keeping goes
+# written to build/libfuzzer/crashes/<target>/; a finding worth keeping goes
 # into tests/fuzz/corpus/<target>/ as crash-<what> (and into
 # tests/fuzz/known_crashes.txt until it is fixed), so make check replays it.
 #
@@ -12,7 +12,7 @@
 #   FUZZ_FLAGS=...     more libFuzzer flags (e.g. -jobs=2 -workers=2)
 set -u
 SECS=${FUZZ_SECONDS:-60}
-OUT=${FUZZ_BUILD:-build-fuzz}
+OUT=${FUZZ_BUILD:-build/libfuzzer} # inside build/: ignored by git, removed by make clean
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 LIBS="-lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk -lm -lpthread"
 command -v clang >/dev/null || { echo "make fuzz: needs clang (apt-get install clang)" >&2; exit 2; }
