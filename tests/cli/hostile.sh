@@ -25,6 +25,12 @@ gap() {
     if "$@"; then pass "$name"; else skip "$name" "open (issue 6): $why"; fi
 }
 has() { grep -Eq -- "$1" "$2"; }
+# py NAME ARGS...: runs a python3 check (PASS/FAIL), SKIP without python3.
+py() {
+    name=$1; shift
+    if ! command -v python3 >/dev/null; then skip "$name" "no python3"; return; fi
+    if python3 "$@" 2>/dev/null; then pass "$name"; else fail "$name" "$(head -c 300 "$TMP/out")"; fi
+}
 
 # measure NAME MAX_KB MAX_S CMD...: runs CMD under /usr/bin/time; the run
 # must end normally within MAX_S seconds and MAX_KB of peak RSS. Under the
@@ -68,11 +74,7 @@ no_crash blank_file_no_crash
 expect_grep blank_file_warns "no sentence" "$TMP/err"
 run $NF summarize --format json "$TMP/empty.txt" "$TMP/blank.txt"
 no_crash empty_and_blank_json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["summary"]==[] and d["warnings"] else 1)' "$TMP/out" 2>/dev/null; then
-    pass empty_json_has_warning_and_no_sentence
-else
-    fail empty_json_has_warning_and_no_sentence "$(head -c 300 "$TMP/out")"
-fi
+py empty_json_has_warning_and_no_sentence -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["summary"]==[] and d["warnings"] else 1)' "$TMP/out"
 
 run $NF summarize --format json "$TMP/nul.txt"
 no_crash nul_bytes_no_crash
@@ -88,14 +90,10 @@ gap gap_split_prints_no_nul "newsfuse split copies NUL bytes to its output" \
 run $NF summarize --format json --sentences 10 --min-words 0 "$TMP/badutf8.txt"
 no_crash invalid_utf8_no_crash
 expect_grep invalid_utf8_counted 'replaced 7 invalid UTF-8' "$TMP/out"
-if python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))' "$TMP/out" 2>/dev/null; then
-    pass invalid_utf8_output_is_valid_json_utf8
-else
-    fail invalid_utf8_output_is_valid_json_utf8
-fi
+py invalid_utf8_output_is_valid_json_utf8 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))' "$TMP/out"
 # The offsets still index the original bytes: each sentence starts where its
 # first word is in the file.
-if python3 - "$TMP/out" "$TMP/badutf8.txt" <<'PY'
+cat >"$TMP/offsets.py" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 raw = open(sys.argv[2], "rb").read()
@@ -105,7 +103,7 @@ for s in d["summary"]:
     ok = ok and raw[s["start"]:s["start"] + len(first)] == first and s["end"] <= len(raw)
 sys.exit(0 if ok else 1)
 PY
-then pass invalid_utf8_offsets_index_original_bytes; else fail invalid_utf8_offsets_index_original_bytes "$(head -c 300 "$TMP/out")"; fi
+py invalid_utf8_offsets_index_original_bytes "$TMP/offsets.py" "$TMP/out" "$TMP/badutf8.txt"
 gap gap_invalid_utf8_warning_names_file "the invalid-UTF-8 warning does not say which report (two reports: one count)" \
     sh -c "$NF summarize '$TMP/badutf8.txt' '$TMP/badutf8_copy.txt' 2>&1 >/dev/null | grep -q badutf8_copy.txt"
 
