@@ -203,6 +203,18 @@ run $NF summarize --input multinews --format jsonl "$TMP/junk.multinews"
 no_crash multinews_junk_no_crash
 if [ "$(wc -l <"$TMP/out")" -eq 2 ]; then pass multinews_junk_one_record_per_line; else fail multinews_junk_one_record_per_line "$(wc -l <"$TMP/out") records"; fi
 
+# ROUGE: a bad reference or summary line is named; binary summaries too.
+printf '%s\n' '{"id":"c1","references":["The bridge fell on Saturday."]}' '{"id":"c2","references":[5]}' >"$TMP/refs_bad.jsonl"
+printf '%s\n' '{"id":"c1","references":["The bridge fell on Saturday."]}' >"$TMP/refs.jsonl"
+printf '%s\n' '{"id":"c1","summary":"The bridge collapsed."}' 'garbage' >"$TMP/sys_bad.jsonl"
+expect_status rouge_bad_reference_exit_1 1 $NF rouge "$TMP/sys_bad.jsonl" "$TMP/refs_bad.jsonl"
+expect_grep rouge_bad_reference_named "refs_bad.jsonl:2:" "$TMP/err"
+expect_status rouge_bad_summary_exit_1 1 $NF rouge "$TMP/sys_bad.jsonl" "$TMP/refs.jsonl"
+expect_grep rouge_bad_summary_named "sys_bad.jsonl:2:" "$TMP/err"
+run $NF rouge "$TMP/bin" "$TMP/refs.jsonl"
+no_crash rouge_binary_summaries_no_crash
+if [ "$got" -eq 1 ] && has 'bin' "$TMP/err"; then pass rouge_binary_summaries_named; else fail rouge_binary_summaries_named "exit $got: $(head -c 200 "$TMP/err")"; fi
+
 # ---- Bad usage: exit 2 ----
 expect_status usage_unknown_flag_exit_2 2 $NF summarize --no-such-flag "$TMP/blank.txt"
 expect_status usage_bad_limit_exit_2 2 $NF summarize --max-sentences lots "$TMP/blank.txt"
