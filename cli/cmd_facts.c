@@ -116,7 +116,6 @@ static int facts_texts(facts_args *a)
     return status;
 }
 
-int cmd_facts(int argc, char **argv); /* declared here until commands.h lists it */
 int cmd_facts(int argc, char **argv)
 {
     facts_args a = {.format = "text"};

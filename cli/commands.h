@@ -11,6 +11,9 @@ int cmd_summarize(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Shared helpers (cli/util.c). */
 /* Prints "newsfuse: " + message to stderr; returns code for tail calls. */

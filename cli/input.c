@@ -91,7 +91,8 @@ static int add_directory(nf_docset *ds, const char *dir, int seen)
             sprintf(names[n++], "%s/%s", dir, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (rc == EXIT_OK && !stat(names[i], &st) && S_ISREG(st.st_mode))

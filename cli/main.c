@@ -11,9 +11,6 @@ struct command {
     const char *summary;
 };
 
-int cmd_batch(int argc, char **argv); /* cli/cmd_batch.c */
-int cmd_facts(int argc, char **argv); /* cli/cmd_facts.c; belongs in commands.h */
-int cmd_serve(int argc, char **argv); /* cli/cmd_serve.c */
 
 static const struct command commands[] = {
     {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},

@@ -11,21 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The debris patterns take milliseconds to compile and a cleaner is
- * immutable: one serves every call and thread (made on first use, a
- * failure retried on the next call). */
-static const cleaner *facts_cleaner(void)
-{
-    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    static cleaner *shared;
-    pthread_mutex_lock(&lock);
-    if (!shared)
-        shared = cleaner_new();
-    cleaner *c = shared;
-    pthread_mutex_unlock(&lock);
-    return c;
-}
-
 /* Adds a formatted warning to the sheet. Returns NF_OK or NF_ENOMEM. */
 static int sheet_warn(nf_facts_sheet *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int sheet_warn(nf_facts_sheet *sh, const char *fmt, ...)
@@ -90,7 +75,7 @@ static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl,
 static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds)
 {
     const lexicon *lx = lexicon_get();
-    const cleaner *cl = facts_cleaner();
+    const cleaner *cl = cleaner_shared();
     if (!lx || !cl)
         return NF_ENOMEM;
     int rc = NF_OK;

@@ -139,21 +139,6 @@ static int summarize_model(nf_summary *out, const model *m, double start)
     return rc;
 }
 
-/* The debris patterns take milliseconds to compile, far more than a
- * summary, and a cleaner is immutable: one serves every call and thread.
- * It is made on first use; a failure (out of memory) is retried next call. */
-static const cleaner *shared_cleaner(void)
-{
-    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    static cleaner *shared;
-    pthread_mutex_lock(&lock);
-    if (!shared)
-        shared = cleaner_new();
-    cleaner *c = shared;
-    pthread_mutex_unlock(&lock);
-    return c;
-}
-
 int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **result)
 {
     *result = NULL;
@@ -166,7 +151,7 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
         options_defaults(&out->opts);
     double start = clock_now();
     tokenizer *tk = tokenizer_new(out->opts.language);
-    const cleaner *cl = shared_cleaner();
+    const cleaner *cl = cleaner_shared();
     model m = {0};
     int rc = tk && cl ? model_build(&m, ds, tk, cl, (size_t)out->opts.max_doc_bytes,
                                     (size_t)out->opts.max_sentences)

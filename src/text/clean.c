@@ -13,6 +13,7 @@
 #include "core/alloc.h"
 #include "core/data.h"
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -231,4 +232,16 @@ size_t cleaner_dateline(const cleaner *c, const char *s, size_t n)
     }
     pcre2_match_data_free(md);
     return total;
+}
+
+const cleaner *cleaner_shared(void)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static cleaner *shared;
+    pthread_mutex_lock(&lock);
+    if (!shared)
+        shared = cleaner_new();
+    cleaner *c = shared;
+    pthread_mutex_unlock(&lock);
+    return c;
 }

@@ -20,6 +20,12 @@ typedef struct cleaner cleaner;
  * file is missing or holds a pattern PCRE2 rejects. */
 cleaner *cleaner_new(void);
 
+/* Returns the process-wide cleaner, made on first use: the patterns take
+ * milliseconds to compile (far more than a summary) and a cleaner is
+ * immutable, so one serves every call and thread. NULL when it cannot be
+ * made (out of memory); the next call tries again. Never free it. */
+const cleaner *cleaner_shared(void);
+
 /* Releases c and everything it owns; NULL is fine. */
 void cleaner_free(cleaner *c);
 
