@@ -58,7 +58,7 @@ SHARED   := $(BUILD)/libnewsfuse.so.$(VERSION)
 SONAME   := libnewsfuse.so.$(SOVERSION)
 CLI      := $(BUILD)/newsfuse
 
-.PHONY: all check check-plain check-san test demo install uninstall clean deps bench valgrind fuzz
+.PHONY: all check check-plain check-san test demo install uninstall clean deps bench bench-speed valgrind fuzz
 all: $(STATIC) $(SHARED) $(CLI)
 
 # Data files (abbreviations, stop words, debris patterns, ROUGE tables) are
@@ -148,6 +148,10 @@ bench: $(CLI)
 	sh bench/sentences.sh
 	sh bench/rouge_speed.sh
 	sh bench/methods_speed.sh
+
+# Batch speed and scaling against wc -w and libots (sh bench/deps.sh first).
+bench-speed: $(CLI) $(SHARED)
+	sh bench/speed.sh
 
 deps:
 	sh scripts/deps.sh

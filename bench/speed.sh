@@ -8,13 +8,18 @@
 #     newsfuse) on the same clusters
 #   - peak RSS from 1x to 8x the input (flat = bounded memory)
 #   - time per event against words per event (bench/event_times.py)
-# Usage: sh bench/speed.sh [TIMES (default 4)]    after `make`; bench/deps.sh
-# installs libots. CALLGRIND=1 adds where the time goes (valgrind).
+# Usage: sh bench/speed.sh [TIMES (default 4)] after `make` (or make bench-speed);
+# NF_SHARED=DIR if the data is not in ../shared; bench/deps.sh
+# installs libots. CALLGRIND=1 adds where the time goes (valgrind). libots
+# takes minutes (its time grows fast with the 145k-word cluster); the rest
+# about a minute. Seconds are wall-clock on whatever else the machine does
+# (the load is printed); CPU seconds are the work alone. Instructions per
+# word, which no load changes: bench/event_instructions.sh.
 set -e
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 NF=$BUILD/newsfuse
-SHARED=${SHARED:-../shared}
+SHARED=${NF_SHARED:-../shared} # not $SHARED: the Makefile has a variable of that name
 TIMES=${1:-4}
 REPEAT=${REPEAT:-3}
 DATA=$SHARED/data
