@@ -157,14 +157,15 @@ with open(os.path.join(t, "system.jsonl"), "w") as f:
 with open(os.path.join(t, "refs.jsonl"), "w") as f:
     f.write(json.dumps(r["references"][0]) + "\n")
 EOF
-$NF rouge --format json -n 2 -r 100 "$TMP/system.jsonl" "$TMP/refs.jsonl" >"$TMP/cli_rouge.json" 2>/dev/null
+$NF rouge --format json -n 2 -r 100 "$TMP/system.jsonl" "$TMP/refs.jsonl" >"$TMP/cli_rouge.json" 2>"$TMP/cli_rouge.err"
+echo "cli exit $?: $(head -c 200 "$TMP/cli_rouge.err")" >>"$TMP/cli_rouge.err"
 if $PY -c 'import json,sys
 a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
 sa=[s for s in a["systems"] if s["system"]=="system"][0]; sb=b["systems"][0]
 assert sa["average"]==sb["average"], (sa["average"], sb["average"])' "$TMP/rouge_out.json" "$TMP/cli_rouge.json" 2>"$TMP/py"; then
     pass serve_rouge_same_as_cli
 else
-    fail serve_rouge_same_as_cli "$(tail -c 300 "$TMP/py")"
+    fail serve_rouge_same_as_cli "$(tail -c 200 "$TMP/py"); $(tail -c 200 "$TMP/cli_rouge.err"); server: $(head -c 200 "$TMP/rouge_out.json")"
 fi
 
 # ---- refusals ----
