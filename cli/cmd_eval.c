@@ -224,10 +224,8 @@ static int parse_eval_args(eval_run *e, int argc, char **argv, const char **path
             *path = f;
             continue;
         }
-        if (!strcmp(f, "--cut")) {
-            nf_options_set(e->opts, "cut", "1");
+        if (cli_set_switch(e->opts, f))
             continue;
-        }
         if (strncmp(f, "--", 2) || i + 1 >= argc)
             return cli_error(EXIT_USAGE, "eval: '%s' needs a value or is unknown (see --help)", f);
         const char *v = argv[++i];

@@ -35,6 +35,8 @@ static void summarize_usage(FILE *out)
             "  --ratio R        at most R times the input's words (0 < R <= 1)\n"
             "  --cut            fill the budget exactly, cutting the last sentence\n"
             "                   (the ROUGE convention)\n"
+            "  --facts          add the figure sheet: every figure, who gives it, and\n"
+            "                   where the reports disagree (see newsfuse facts)\n"
             "method and text:\n"
             "  --method NAME    see --list-methods (default concept)\n"
             "  --list-methods   print the method names, one per line\n"
@@ -86,10 +88,8 @@ static int parse_args(sum_args *a, int argc, char **argv)
             a->inputs[a->ninputs++] = argv[i];
             continue;
         }
-        if (!strcmp(f, "--cut")) {
-            nf_options_set(a->opts, "cut", "1");
+        if (cli_set_switch(a->opts, f))
             continue;
-        }
         if (strncmp(f, "--", 2) || i + 1 >= argc)
             return cli_error(EXIT_USAGE, "summarize: '%s' needs a value or is unknown (see --help)", f);
         const char *v = argv[++i];

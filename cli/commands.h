@@ -25,6 +25,9 @@ char *cli_read_file(const char *path, size_t *len);
  * the error (prefixed by cmd) and returns EXIT_USAGE when it fails. */
 struct nf_options;
 int cli_set_option(struct nf_options *opts, const char *flag, const char *value, const char *cmd);
+/* The option switches (--cut, --facts): sets the key to "1" and returns 1,
+ * or returns 0 if flag is not a switch. */
+int cli_set_switch(struct nf_options *opts, const char *flag);
 /* Parses a non-negative integer option value; returns -1 if it is not one. */
 long cli_parse_count(const char *s);
 

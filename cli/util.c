@@ -81,3 +81,12 @@ int cli_set_option(nf_options *opts, const char *flag, const char *value, const 
         return cli_error(EXIT_USAGE, "%s: %s", cmd, nf_options_error(opts));
     return EXIT_OK;
 }
+
+int cli_set_switch(nf_options *opts, const char *flag)
+{
+    static const char *const switches[] = {"cut", "facts"};
+    for (size_t i = 0; i < sizeof switches / sizeof *switches; i++)
+        if (!strncmp(flag, "--", 2) && !strcmp(flag + 2, switches[i]))
+            return nf_options_set(opts, switches[i], "1") == NF_OK;
+    return 0;
+}

@@ -81,6 +81,8 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *   max_sentences N  read at most N sentences per event (default 200000)
  *   max_seconds S    stop selecting after S seconds per event (default 30)
  *                 Limits that cut something leave a warning in the result.
+ *   facts 0|1     add the figure sheet (nf_facts) to the summary and to
+ *                 its renderings (default 0)
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 

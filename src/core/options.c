@@ -9,7 +9,7 @@
 
 static const char *const keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
-    "max_document_bytes", "max_sentences", "max_seconds", NULL};
+    "max_document_bytes", "max_sentences", "max_seconds", "facts", NULL};
 
 const char *const *nf_option_keys(void) { return keys; }
 const char *const *nf_methods(void) { return method_names(); }
@@ -30,6 +30,7 @@ void options_defaults(struct nf_options *o)
     snprintf(o->value[OPT_MAX_DOC_BYTES], sizeof o->value[0], "%ld", o->max_doc_bytes);
     snprintf(o->value[OPT_MAX_SENTENCES], sizeof o->value[0], "%ld", o->max_sentences);
     snprintf(o->value[OPT_MAX_SECONDS], sizeof o->value[0], "%g", o->max_seconds);
+    snprintf(o->value[OPT_FACTS], sizeof o->value[0], "0");
 }
 
 nf_options *nf_options_new(void)
@@ -95,9 +96,10 @@ static int set_value(nf_options *o, int k, const char *v)
     case OPT_RATIO:
         return set_ratio(o, v);
     case OPT_CUT:
+    case OPT_FACTS:
         if (strcmp(v, "0") && strcmp(v, "1"))
-            return bad(o, "cut", v, "must be 0 or 1");
-        o->cut = v[0] == '1';
+            return bad(o, keys[k], v, "must be 0 or 1");
+        *(k == OPT_CUT ? &o->cut : &o->facts) = v[0] == '1';
         return NF_OK;
     case OPT_METHOD:
         if (!method_find(v))

@@ -6,7 +6,7 @@
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
        OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_MAX_DOC_BYTES, OPT_MAX_SENTENCES,
-       OPT_MAX_SECONDS, OPT_COUNT };
+       OPT_MAX_SECONDS, OPT_FACTS, OPT_COUNT };
 
 /* Defaults of the limits that keep hostile or huge input bounded. */
 #define OPT_DEFAULT_MAX_DOC_BYTES (8L << 20) /* 8 MiB of text per document */
@@ -23,6 +23,7 @@ struct nf_options {
     long min_words; /* shortest sentence a summary may use */
     long max_doc_bytes, max_sentences; /* limits: 0 = none */
     double max_seconds;                /* limit: 0 = none */
+    int facts;                         /* add the figure sheet to the summary */
     char method[48], language[48];
     char set[OPT_COUNT];      /* 1 if the user set the key */
     char value[OPT_COUNT][48]; /* string form of each value (not the query) */

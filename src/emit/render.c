@@ -2,6 +2,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "model/docset.h"
+#include "facts/facts.h"
 #include "select/summary.h"
 #include <jansson.h>
 #include <string.h>
@@ -37,6 +38,28 @@ static char *render_text(const nf_summary *s, const nf_docset *ds, size_t *len)
         buf_putc(&b, '\n');
     }
     return buf_take(&b, len);
+}
+
+/* The text summary, then the figure sheet's table when there is one. */
+static int render_text_with_facts(const nf_summary *s, const nf_docset *ds, char **out,
+                                  size_t *len)
+{
+    size_t n = 0, fn = 0;
+    char *text = render_text(s, ds, &n), *sheet = NULL;
+    if (text && s->facts && nf_facts_render(s->facts, ds, "text", &sheet, &fn) != NF_OK) {
+        xfree(text);
+        return NF_ENOMEM;
+    }
+    buf b = {0};
+    buf_append(&b, text ? text : "", n);
+    if (sheet) {
+        buf_puts(&b, "\nFigures:\n");
+        buf_append(&b, sheet, fn);
+    }
+    xfree(text);
+    nf_free(sheet);
+    *out = text ? buf_take(&b, len) : (buf_free(&b), NULL);
+    return *out ? NF_OK : NF_ENOMEM;
 }
 
 static json_t *json_options(const nf_summary *s)
@@ -95,9 +118,14 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
                               "seen_documents", (json_int_t)s->nseen,
                               "sentences", (json_int_t)s->nsents_in, "words", (json_int_t)s->words_in,
                               "summary_words", (json_int_t)s->words_out);
-    return json_pack("{s:s, s:s?, s:s, s:s?, s:o, s:o, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
+    json_t *facts = s->facts ? facts_json(s->facts, ds) : NULL;
+    if (s->facts && !facts) {
+        json_decref(sents), json_decref(warns), json_decref(stats);
+        return NULL;
+    }
+    return json_pack("{s:s, s:s?, s:s, s:s?, s:o, s:o, s:o*, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
                      ds->id, "method", s->opts.method, "query", s->query, "options",
-                     json_options(s), "summary", sents,
+                     json_options(s), "summary", sents, "facts", facts,
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 
@@ -107,10 +135,8 @@ int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char
     *out = NULL;
     if (!s || !ds)
         return NF_EINVAL;
-    if (format == NF_FORMAT_TEXT) {
-        *out = render_text(s, ds, len);
-        return *out ? NF_OK : NF_ENOMEM;
-    }
+    if (format == NF_FORMAT_TEXT)
+        return render_text_with_facts(s, ds, out, len);
     if (format != NF_FORMAT_JSON && format != NF_FORMAT_JSONL)
         return NF_EINVAL;
     json_t *root = json_summary(s, ds);

@@ -169,6 +169,8 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     out->ndocs = ds->ndocs, out->nseen = ds->nseen, out->nsents_in = m.nsents, out->words_in = m.total_words;
     if (rc == NF_OK)
         rc = summarize_model(out, &m, start);
+    if (rc == NF_OK && out->opts.facts)
+        rc = nf_facts(ds, &out->opts, &out->facts) == NF_ENOMEM ? NF_ENOMEM : NF_OK;
     model_free(&m);
     tokenizer_free(tk);
     if (rc == NF_ENOMEM) {
@@ -184,6 +186,7 @@ void nf_summary_free(nf_summary *s)
     if (!s)
         return;
     xfree(s->warnings);
+    nf_facts_free(s->facts);
     arena_free(&s->mem);
     xfree(s);
 }

@@ -31,6 +31,7 @@ struct nf_summary {
     struct nf_options opts; /* as used, for the record */
     size_t ndocs, nseen, nsents_in, words_in, words_out;
     const char *query; /* the query used (explicit or the set's topic), or NULL */
+    struct nf_facts_sheet *facts; /* the figure sheet with option facts=1, or NULL */
 };
 
 /* Adds a formatted warning; returns NF_OK or NF_ENOMEM. */
