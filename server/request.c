@@ -14,6 +14,15 @@
 #define MAX_RESAMPLES 10000L
 /* The longest id, title, date or system name accepted. */
 #define MAX_NAME_BYTES 1024
+/* The most ROUGE work a request may ask for, in byte pairs: ROUGE-L costs
+ * (summary length x its references' length) whatever the sentences, and
+ * unlimited skip-bigrams (-2 -1) cost a text's length squared when it is
+ * one sentence. 2e9 is about 4 s of one worker at worst (measured with
+ * -n 4 -2 -1 -u -w 1.2 on one-line texts: 30 KB against 30 KB, 2.7e9,
+ * 3.9 s); 100-word summaries against four references are about 2e6 each. */
+#define MAX_ROUGE_WORK 2e9
+/* The longest ROUGE flag string (check_resamples reads a copy of it). */
+#define MAX_FLAGS_BYTES 500
 
 int srv_fail(srv_error *err, int status, const char *fmt, ...)
 {
@@ -346,6 +355,8 @@ static int parse_rouge_settings(json_t *root, srv_request *r, srv_error *err)
         return srv_fail(err, 400, "\"split\" must be newsfuse, regex or lines");
     if (!r->flags)
         return 0;
+    if (strlen(r->flags) > MAX_FLAGS_BYTES)
+        return srv_fail(err, 400, "flags: at most %d bytes", MAX_FLAGS_BYTES);
     nf_rouge *probe = nf_rouge_new();
     if (!probe)
         return srv_fail(err, 500, "out of memory");
@@ -354,6 +365,29 @@ static int parse_rouge_settings(json_t *root, srv_request *r, srv_error *err)
         srv_fail(err, rc == NF_ENOMEM ? 500 : 400, "flags: %.200s", nf_rouge_error(probe));
     nf_rouge_free(probe);
     return rc ? err->status : check_resamples(r->flags, err);
+}
+
+/* Bounds the cost of scoring before anything is scored (MAX_ROUGE_WORK):
+ * 413 if the texts are too long to compare. */
+static int check_rouge_work(const srv_request *r, srv_error *err)
+{
+    double work = 0;
+    for (size_t i = 0; i < r->nrefs; i++)
+        for (size_t k = 0; k < r->refs[i].n; k++)
+            work += (double)r->refs[i].lens[k] * (double)r->refs[i].lens[k];
+    for (size_t s = 0; s < r->nsummaries; s++) {
+        const srv_doc *d = r->summaries + s;
+        double refs = 0;
+        for (size_t i = 0; i < r->nrefs; i++)
+            for (size_t k = 0; !strcmp(r->refs[i].id, d->id) && k < r->refs[i].n; k++)
+                refs += (double)r->refs[i].lens[k];
+        work += (double)d->len * (refs + (double)d->len);
+    }
+    if (work > MAX_ROUGE_WORK)
+        return srv_fail(err, 413, "the texts are too long to compare: %.2g byte pairs "
+                                  "(summary x its references), over the limit of %.2g",
+                        work, MAX_ROUGE_WORK);
+    return 0;
 }
 
 /* rouge: summaries, references, flags, split. */
@@ -384,7 +418,7 @@ static int parse_rouge(json_t *root, srv_request *r, const srv_limits *lim, srv_
             r->nrefs++; /* so that srv_request_free releases its arrays */
             return err->status;
         }
-    return 0;
+    return check_rouge_work(r, err);
 }
 
 /* Parses the JSON text itself: 413 over the body limit, 400 if it is not

@@ -83,6 +83,9 @@ put("rouge_flags.json", {"summaries": [{"id": "a", "summary": "x"}], "references
 put("rouge_resamples.json", {"summaries": [{"id": "a", "summary": "x"}], "references": [{"id": "a", "references": ["x"]}], "flags": "-c 95 -r 999999"})
 put("rouge_noref.json", {"summaries": [{"id": "b", "summary": "x y"}], "references": [{"id": "a", "references": ["x"]}]})
 put("rouge_empty.json", {"summaries": [], "references": []})
+long = " ".join("w%d" % (i % 997) for i in range(3300))  # one line of about 16 KB
+put("rouge_too_long.json", {"summaries": [{"id": "a", "summary": long}], "flags": "-2 -1 -u",
+                            "references": [{"id": "a", "references": [long] * 8}], "split": "lines"})
 EOF
 printf '{"documents": ["a b c' >"$TMP/truncated.json"
 printf '[1, 2]' >"$TMP/array.json"
@@ -194,6 +197,7 @@ http serve_415_no_type 415 -H 'Content-Type:' --data-binary @"$TMP/example.json"
 http serve_415_form 415 --data-binary @"$TMP/example.json" $U/v1/summarize
 http serve_415_text 415 -H 'Content-Type: text/plain' --data-binary @"$TMP/example.json" $U/v1/facts
 http serve_415_latin1 415 -H 'Content-Type: application/json; charset=latin1' --data-binary @"$TMP/example.json" $U/v1/summarize
+http serve_413_rouge_work 413 $J --data-binary @"$TMP/rouge_too_long.json" $U/v1/rouge
 http serve_422_no_documents 422 $J --data-binary @"$TMP/no_docs.json" $U/v1/summarize
 http serve_422_blank_documents 422 $J --data-binary @"$TMP/blank.json" $U/v1/facts
 http serve_422_rouge_no_references 422 $J --data-binary @"$TMP/rouge_noref.json" $U/v1/rouge
