@@ -1,5 +1,5 @@
 #include "model/model.h"
-#include "select/redundancy.h"
+#include "model/redundancy.h"
 #include "core/alloc.h"
 #include "text/clean.h"
 #include "text/sentences.h"

@@ -12,7 +12,7 @@
 #include "select/graphrank.h"
 #include "select/methods.h"
 #include "select/mmr.h"
-#include "select/redundancy.h"
+#include "model/redundancy.h"
 #include "text/clean.h"
 #include "text/tokens.h"
 #include <glpk.h>

@@ -2,8 +2,8 @@
  * copy repeated with small edits) count once, and count as corroboration
  * of the sentence kept. model_build marks exact repeats; this marks near
  * repeats the same way (dup_of, support). */
-#ifndef NF_SELECT_REDUNDANCY_H
-#define NF_SELECT_REDUNDANCY_H
+#ifndef NF_MODEL_REDUNDANCY_H
+#define NF_MODEL_REDUNDANCY_H
 #include "model/model.h"
 
 /* Word-bigram Jaccard similarity at or above which two sentences are near

@@ -1,4 +1,4 @@
-#include "select/redundancy.h"
+#include "model/redundancy.h"
 #include "core/alloc.h"
 #include <stdlib.h>
 #include <string.h>
