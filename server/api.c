@@ -1,7 +1,7 @@
 /* The API's work: documents into a docset, the library's summary, figure
  * sheet or ROUGE scores out as newsfuse/1 JSON. The library renders every
- * result itself; the server only adds the error document and, for
- * "facts": true, splices the sheet into the summary object. */
+ * result itself (with "facts": true the summary carries its figure
+ * sheet); the server only adds the error document. */
 #include "api.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -98,48 +98,18 @@ static int render_facts(const nf_docset *ds, const nf_options *opts, char **json
     return rc;
 }
 
-/* Appends ,"facts":SHEET before the closing brace of the summary object
- * summary[0..slen) into out. */
-static int splice_facts(const char *summary, size_t slen, const char *facts, size_t flen,
-                        srv_body *out)
+/* The summary as the 200 response; with the option facts=1 the library
+ * renders the figure sheet inside it ("facts"). */
+static int summary_body(const nf_docset *ds, const nf_summary *s, srv_body *out)
 {
-    while (slen && summary[slen - 1] != '}')
-        slen--;
-    while (flen && (facts[flen - 1] == '\n' || facts[flen - 1] == ' '))
-        flen--;
-    static const char key[] = ",\"facts\":";
-    if (!slen)
-        return -1;
-    out->len = slen - 1 + (sizeof key - 1) + flen + 2;
-    if (!(out->data = malloc(out->len + 1)))
-        return -1;
-    char *p = out->data;
-    memcpy(p, summary, slen - 1), p += slen - 1;
-    memcpy(p, key, sizeof key - 1), p += sizeof key - 1;
-    memcpy(p, facts, flen), p += flen;
-    memcpy(p, "}\n", 3);
-    out->status = 200;
-    return 0;
-}
-
-/* The summary (and sheet) of a docset as the 200 response. */
-static int summary_body(const srv_request *req, const nf_docset *ds, const nf_summary *s,
-                        srv_body *out)
-{
-    char *json = NULL, *facts = NULL;
-    size_t len = 0, flen = 0;
+    char *json = NULL;
+    size_t len = 0;
     int rc = nf_summary_render(s, ds, NF_FORMAT_JSONL, &json, &len);
-    if (rc == NF_OK && req->want_facts)
-        rc = render_facts(ds, req->opts, &facts, &flen);
     if (rc != NF_OK) {
-        nf_free(json), nf_free(facts);
+        nf_free(json);
         return library_error(rc, NULL, out);
     }
-    if (!facts)
-        return take_rendered(json, len, 200, out);
-    int bad = splice_facts(json, len, facts, flen, out);
-    nf_free(json), nf_free(facts);
-    return bad ? srv_api_error(500, "out of memory", out) : 0;
+    return take_rendered(json, len, 200, out);
 }
 
 /* POST /v1/summarize. */
@@ -152,7 +122,7 @@ static int run_summarize(const srv_request *req, srv_body *out)
         rc = nf_summarize(ds, req->opts, &s);
     int result;
     if (rc == NF_OK)
-        result = summary_body(req, ds, s, out);
+        result = summary_body(ds, s, out);
     else
         result = library_error(rc, s && nf_summary_warning_count(s) ? nf_summary_warning(s, 0)
                                                                     : NULL, out);

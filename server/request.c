@@ -166,17 +166,12 @@ static int scalar_text(json_t *v, char *buf, size_t size, const char **out)
     return 0;
 }
 
-/* Applies one entry of "options". The server's own keys: "facts" (with
- * the summary, the figure sheet too). The time limit may only be lowered. */
+/* Applies one entry of "options" to the registry (booleans become 1 and
+ * 0, so "facts": true asks for the figure sheet). The time limit may only
+ * be lowered. */
 static int apply_option(srv_request *r, const char *key, json_t *v, const srv_limits *lim,
                         srv_error *err)
 {
-    if (!strcmp(key, "facts") && r->route == SRV_SUMMARIZE) {
-        if (!json_is_boolean(v))
-            return srv_fail(err, 400, "options.facts must be true or false");
-        r->want_facts = json_is_true(v);
-        return 0;
-    }
     if (!nf_options_get(r->opts, key))
         return srv_fail(err, 400, "unknown option \"%.60s\" (the option names are those of "
                                   "newsfuse summarize, with _ for -)", key);

@@ -44,7 +44,6 @@ typedef struct srv_request {
     srv_doc *seen;      /* summarize: the reports already read */
     size_t nseen;
     nf_options *opts;   /* validated options (summarize, facts) */
-    int want_facts;     /* summarize: "options": {"facts": true} */
     srv_doc *summaries; /* rouge: id in .id, system name in .title */
     size_t nsummaries;
     srv_refs *refs;     /* rouge: references per cluster id */
