@@ -171,7 +171,7 @@ def test_threads_run_at_once_and_agree():
 def test_gil_is_released_during_the_call():
     """A Python thread keeps its pace while another is inside the library:
     with the GIL held it would stall for the whole C call."""
-    big = texts() * 25
+    big = texts() * 80
     ticks = [0]
     done = threading.Event()
 
