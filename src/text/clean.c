@@ -11,6 +11,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "text/clean.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/data.h"
 #include <pcre2.h>
 #include <pthread.h>
@@ -78,18 +79,18 @@ static pcre2_code *clean_compile(cleaner *c, const char *line, size_t len)
 struct load_arg {
     cleaner *c;
     int kind; /* DEBRIS_NONE while loading datelines */
+    buf anchored; /* a debris file's patterns anchored at the start, joined */
 };
 
-/* data_each_line callback: compiles a line and appends it to the debris or
- * the dateline list. Returns 0, or -1 on a bad pattern or out of memory. */
-static int clean_add_line(const char *line, size_t len, void *arg)
+/* Appends a compiled pattern to the debris or the dateline list. Returns 0,
+ * or -1 on a bad pattern or out of memory. */
+static int clean_add_pattern(struct load_arg *la, const char *src, size_t len)
 {
-    struct load_arg *la = arg;
     cleaner *c = la->c;
     int dateline = la->kind == DEBRIS_NONE;
     if (dateline ? GROW(c->dates, c->datecap, c->ndates + 1) : GROW(c->pats, c->cap, c->npats + 1))
         return -1;
-    pcre2_code *re = clean_compile(c, line, len);
+    pcre2_code *re = clean_compile(c, src, len);
     if (!re)
         return -1;
     struct pattern *p = dateline ? &c->dates[c->ndates++] : &c->pats[c->npats++];
@@ -98,14 +99,42 @@ static int clean_add_line(const char *line, size_t len, void *arg)
     return 0;
 }
 
+/* 1 if the pattern can only match at the start: "^..." or "(?-i)^...". */
+static int clean_is_anchored(const char *line, size_t len)
+{
+    return (len > 0 && line[0] == '^') || (len > 5 && !strncmp(line, "(?-i)^", 6));
+}
+
+/* data_each_line callback. A debris pattern anchored at the start joins
+ * its file's alternation: tried at one position only, a kind's anchored
+ * patterns cost one match call instead of one each, and the kind found is
+ * the same (any of them matching gives the file's kind). Other patterns,
+ * and datelines (whose longest match counts), are compiled alone. */
+static int clean_add_line(const char *line, size_t len, void *arg)
+{
+    struct load_arg *la = arg;
+    if (la->kind == DEBRIS_NONE || !clean_is_anchored(line, len))
+        return clean_add_pattern(la, line, len);
+    buf_puts(&la->anchored, la->anchored.len ? "|(?:" : "(?:");
+    buf_append(&la->anchored, line, len);
+    buf_putc(&la->anchored, ')');
+    return la->anchored.failed ? -1 : 0;
+}
+
 /* Loads data/debris/<name>.txt as patterns of the given kind. Returns 0, or
  * -1 when the file is missing, a pattern is bad or memory ran out. */
 static int clean_load_file(cleaner *c, const char *name, int kind)
 {
     char path[64];
     snprintf(path, sizeof path, "debris/%s.txt", name);
-    struct load_arg la = {c, kind};
-    return data_each_line(path, clean_add_line, &la) ? -1 : 0;
+    struct load_arg la = {c, kind, {0}};
+    int rc = data_each_line(path, clean_add_line, &la) ? -1 : 0;
+    if (rc == 0 && la.anchored.failed)
+        rc = -1;
+    if (rc == 0 && la.anchored.len)
+        rc = clean_add_pattern(&la, la.anchored.data, la.anchored.len);
+    buf_free(&la.anchored);
+    return rc;
 }
 
 /* Creates the PCRE2 contexts: allocation through the hook, and match limits
