@@ -71,7 +71,8 @@ static void batch_usage(FILE *out)
             "                    (a trailing partial line is dropped) and do the rest\n"
             "  --input KIND      auto, jsonl, multinews or articles\n"
             "  and every summarize option: --words, --sentences, --bytes, --ratio, --cut,\n"
-            "  --method, --language, --order, --min-words, --query (see summarize --help)\n\n"
+            "  --method, --language, --order, --min-words, --query, --facts... (see\n"
+            "  summarize --help)\n\n"
             "Memory is bounded by a window of events in flight (32 x N events and 16 MB\n"
             "of report text; a larger event runs alone), whatever the input's size:\n"
             "only the largest single event must fit.\n"
@@ -130,8 +131,8 @@ static int parse_args(batch_run *r, int argc, char **argv)
             r->in = f;
         } else if (!strcmp(f, "--resume"))
             r->resume = 1;
-        else if (!strcmp(f, "--cut"))
-            nf_options_set(r->opts, "cut", "1");
+        else if (cli_set_switch(r->opts, f))
+            continue;
         else if (i + 1 >= argc)
             return cli_error(EXIT_USAGE, "batch: '%s' needs a value or is unknown (see --help)", f);
         else if (parse_flag(r, f, argv[++i]) != EXIT_OK)

@@ -67,6 +67,15 @@ expect_grep batch_error_names_line 'mixed.jsonl:6:' "$TMP/err"
 if [ "$(wc -l <"$TMP/got2.jsonl")" -eq 13 ]; then pass batch_one_record_per_event; else fail batch_one_record_per_event "$(wc -l <"$TMP/got2.jsonl") lines"; fi
 if grep -q 'events' "$TMP/err"; then fail batch_no_progress_off_terminal "$(head -c 200 "$TMP/err")"; else pass batch_no_progress_off_terminal; fi
 
+# Summary options and switches pass through as in summarize.
+$NF summarize --format jsonl --words 40 --cut --method lead "$TMP/mixed.jsonl" >"$TMP/want_opts.jsonl" 2>/dev/null
+$NF batch -j 2 --words 40 --cut --method lead "$TMP/mixed.jsonl" -o "$TMP/got_opts.jsonl" 2>/dev/null
+if grep -q '"cut":"1"' "$TMP/got_opts.jsonl" && cmp -s "$TMP/want_opts.jsonl" "$TMP/got_opts.jsonl"; then
+    pass batch_options_as_summarize
+else
+    fail batch_options_as_summarize
+fi
+
 # Standard input and standard output.
 $NF summarize --input jsonl --format jsonl - <"$TMP/mixed.jsonl" >"$TMP/want_stdin.jsonl" 2>/dev/null
 $NF batch -j 2 - <"$TMP/mixed.jsonl" >"$TMP/stdin.jsonl" 2>/dev/null
