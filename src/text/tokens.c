@@ -2,9 +2,17 @@
 #include "core/alloc.h"
 #include "core/data.h"
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* A remembered stem: word and stem side by side in the cache's text. */
+struct stem_entry {
+    uint32_t off, word_len, stem_len; /* word at text + off, then its stem */
+};
+
+enum { STEM_SLOTS = 1 << 15, STEM_MAX_ENTRIES = STEM_SLOTS / 2 };
 
 struct tokenizer {
     struct sb_stemmer *stemmer;
@@ -12,6 +20,12 @@ struct tokenizer {
     size_t nslots;
     char *fold; /* scratch for the folded token */
     size_t foldcap;
+    /* Stemming is the costliest step per token and news repeats its words:
+     * stems are remembered (up to STEM_MAX_ENTRIES words, then computed). */
+    struct stem_entry *stem_slots; /* STEM_SLOTS, word_len 0 = empty */
+    size_t nstems;
+    char *stem_text;
+    size_t stem_len, stem_cap;
 };
 
 /* FNV-1a: a small, fixed hash so the set's layout is deterministic. */
@@ -75,8 +89,9 @@ tokenizer *tokenizer_new(const char *language)
     tk->nslots = 2048; /* stop lists hold a few hundred words */
     tk->stops = xcalloc(tk->nslots, sizeof *tk->stops);
     tk->stemmer = sb_stemmer_new(language, "UTF_8");
+    tk->stem_slots = xcalloc(STEM_SLOTS, sizeof *tk->stem_slots);
     stop_list_name(language, name, sizeof name);
-    if (!tk->stops || !tk->stemmer || data_each_line(name, stop_insert, tk)) {
+    if (!tk->stops || !tk->stemmer || !tk->stem_slots || data_each_line(name, stop_insert, tk)) {
         tokenizer_free(tk);
         return NULL;
     }
@@ -94,6 +109,8 @@ void tokenizer_free(tokenizer *tk)
     if (tk->stemmer)
         sb_stemmer_delete(tk->stemmer);
     xfree(tk->fold);
+    xfree(tk->stem_slots);
+    xfree(tk->stem_text);
     xfree(tk);
 }
 
@@ -143,18 +160,49 @@ static int fold_cp(tokenizer *tk, size_t *len, utf8proc_int32_t cp)
     return 0;
 }
 
+/* Remembers word w -> stem s when there is room; failures only mean the
+ * word will be stemmed again. */
+static void stem_remember(tokenizer *tk, size_t slot, const char *w, size_t wn, const char *s,
+                          size_t sn)
+{
+    if (tk->nstems >= STEM_MAX_ENTRIES || wn + sn > UINT32_MAX / 4 ||
+        GROW(tk->stem_text, tk->stem_cap, tk->stem_len + wn + sn))
+        return;
+    memcpy(tk->stem_text + tk->stem_len, w, wn);
+    memcpy(tk->stem_text + tk->stem_len + wn, s, sn);
+    tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn};
+    tk->stem_len += wn + sn;
+    tk->nstems++;
+}
+
+/* The stem of the folded word w[0..n): remembered, or from Snowball.
+ * Returns NULL when out of memory. */
+static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t *len)
+{
+    size_t slot = hash_bytes(w, n) & (STEM_SLOTS - 1);
+    for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (STEM_SLOTS - 1)) {
+        const struct stem_entry *e = &tk->stem_slots[slot];
+        if (e->word_len == n && !memcmp(tk->stem_text + e->off, w, n)) {
+            *len = e->stem_len;
+            return tk->stem_text + e->off + n;
+        }
+    }
+    const sb_symbol *st = sb_stemmer_stem(tk->stemmer, (const sb_symbol *)w, (int)n);
+    if (!st)
+        return NULL;
+    *len = (size_t)sb_stemmer_length(tk->stemmer);
+    stem_remember(tk, slot, w, n, (const char *)st, *len);
+    return (const char *)st;
+}
+
 static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
                       int (*fn)(const token *, void *), void *arg)
 {
     tk->fold[flen] = '\0';
     token t = {.folded = tk->fold, .folded_len = flen, .start = start, .end = end};
     t.stop = tokenizer_is_stop(tk, tk->fold, flen);
-    const sb_symbol *st = sb_stemmer_stem(tk->stemmer, (const sb_symbol *)tk->fold, (int)flen);
-    if (!st)
-        return -1;
-    t.form = (const char *)st;
-    t.len = (size_t)sb_stemmer_length(tk->stemmer);
-    return fn(&t, arg);
+    t.form = stem_of(tk, tk->fold, flen, &t.len);
+    return t.form ? fn(&t, arg) : -1;
 }
 
 int tokenizer_each(tokenizer *tk, const char *s, size_t n,
