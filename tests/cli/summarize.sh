@@ -52,6 +52,17 @@ expect_grep summarize_batch_error_record '"error":\{"file":"[^"]*batch.jsonl","l
 expect_grep summarize_batch_later_line_kept '"id":"ok2"' "$TMP/out"
 expect_grep summarize_batch_error_on_stderr 'batch.jsonl:2:' "$TMP/err"
 
+# Multi-News lines: documents split by |||||, newlines as NEWLINE_CHAR,
+# one summary per line, detected without --input.
+{
+    printf '%s\n' 'The ferry service resumed on Tuesday after a two-day strike by crews. NEWLINE_CHAR NEWLINE_CHAR Unions said talks would go on. ||||| Crews ended their strike on Tuesday and the ferry service resumed across the bay.'
+    printf '%s\n' 'A storm closed the airport for six hours on Friday, stranding thousands of travellers. ||||| ||||| Flights resumed late on Friday after the storm passed over the city.'
+} >"$TMP/mn.txt"
+expect_status summarize_multinews_lines 0 $NF summarize --format jsonl --words 20 "$TMP/mn.txt"
+lines=$(wc -l <"$TMP/out")
+if [ "$lines" -eq 2 ]; then pass summarize_multinews_one_per_line; else fail summarize_multinews_one_per_line "$lines lines"; fi
+expect_grep summarize_multinews_two_documents '"documents":\[\{"index":0[^]]*\{"index":1' "$TMP/out"
+
 # Invalid UTF-8 is repaired with a warning, never fatal.
 printf 'The pier \377\376 collapsed on Saturday evening during the festival, officials said.\n' >"$TMP/bad.txt"
 expect_status summarize_invalid_utf8 0 $NF summarize --format json "$TMP/bad.txt"
