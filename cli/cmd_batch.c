@@ -421,7 +421,8 @@ static int read_articles(batch_run *r)
 
 /* ---- The run ---- */
 
-/* Decides the input kind from a file's first non-blank line. */
+/* Decides the input kind from the first of a file's first 16 non-blank
+ * lines that is a JSON object (a broken first line says nothing). */
 static enum batch_kind detect_kind(const char *path)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
@@ -430,12 +431,15 @@ static enum batch_kind detect_kind(const char *path)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0 && cli_is_blank(line, (size_t)n))
-        ;
-    enum batch_kind k = n >= 0 && batch_is_article_line(line, (size_t)n) ? KIND_ARTICLES : KIND_JSONL;
+    int kind = -1;
+    for (int tries = 0; kind < 0 && tries < 16 && (n = getline(&line, &cap, f)) >= 0;)
+        if (!cli_is_blank(line, (size_t)n))
+            kind = batch_is_article_line(line, (size_t)n), tries++;
     free(line);
     fclose(f);
-    return k == KIND_ARTICLES || cli_detect_input(path) != 3 ? k : KIND_MULTINEWS;
+    if (kind == 1)
+        return KIND_ARTICLES;
+    return cli_detect_input(path) == 3 ? KIND_MULTINEWS : KIND_JSONL;
 }
 
 /* Counts the input's lines (for the ETA) when it is a regular file. */

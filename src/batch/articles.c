@@ -98,8 +98,8 @@ void batch_article_free(batch_article *a)
 int batch_is_article_line(const char *line, size_t len)
 {
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
-    int yes = json_is_object(root) && json_object_get(root, "event") &&
-              !json_object_get(root, "documents");
+    int kind = !json_is_object(root) ? -1
+               : json_object_get(root, "event") && !json_object_get(root, "documents") ? 1 : 0;
     json_decref(root);
-    return yes;
+    return kind;
 }

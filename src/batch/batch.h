@@ -8,9 +8,11 @@
 
 /* ---- The ordered pool ----
  * Jobs are submitted in order from one thread (the caller's); `threads`
- * workers run `work` on them in any order and at once; `emit` runs on the
- * caller's thread, strictly in submission order, inside batch_pool_submit
- * and batch_pool_finish, and owns the job it is given. At most `window`
+ * workers run `work` on them in any order and at once; `emit` runs
+ * strictly in submission order, one call at a time, on a worker as soon as
+ * the job is done and all before it are emitted (or on the caller's thread
+ * inside batch_pool_submit and batch_pool_finish), and owns the job it is
+ * given. At most `window`
  * jobs, weighing at most `max_weight` together (say, bytes of input; a
  * heavier job waits to be alone), are submitted but not yet emitted, so
  * memory is bounded by the window, not by the input. With threads == 0 the caller runs every job
@@ -61,8 +63,9 @@ int batch_article_parse(batch_article *a, const char *line, size_t len, char *er
 /* Adds the article to ds as one report. Returns NF_OK or NF_ENOMEM. */
 int batch_article_add(nf_docset *ds, const batch_article *a);
 void batch_article_free(batch_article *a);
-/* Returns 1 if line is a JSON object with an "event" key and no
- * "documents" key (an article line), else 0. For format detection. */
+/* For format detection: returns 1 if line is a JSON object with an
+ * "event" key and no "documents" key (an article line), 0 for another
+ * object, -1 if it is not a JSON object (a broken line says nothing). */
 int batch_is_article_line(const char *line, size_t len);
 
 /* ---- Resuming ----

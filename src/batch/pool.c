@@ -1,7 +1,9 @@
 /* The ordered worker pool of batch.h: a ring of `window` slots; workers
- * take slots in submission order, the caller emits them in the same order
- * as they finish at the head. Output therefore never depends on the number
- * of threads or on which one ran a job. */
+ * take slots in submission order, and the jobs are emitted in the same
+ * order as they finish at the head, by whichever thread sees the head
+ * done (one at a time: the `emitting` token), so a caller blocked reading
+ * slow input does not hold finished records back. Output therefore never
+ * depends on the number of threads or on which one ran a job. */
 #include "batch/batch.h"
 #include "core/alloc.h"
 #include <pthread.h>
@@ -10,7 +12,7 @@
 struct batch_pool {
     pthread_mutex_t lock;
     pthread_cond_t queued;   /* a job was queued, or the pool is closing */
-    pthread_cond_t finished; /* a worker finished a job */
+    pthread_cond_t finished; /* a job finished or was emitted */
     void **jobs;
     size_t *weights;          /* per slot: what the job counts against max_weight */
     unsigned char *done;      /* per slot: the job has run */
@@ -18,6 +20,7 @@ struct batch_pool {
     size_t window;
     size_t head, next, tail;  /* next to emit, next to run, next to submit */
     int closing, status, nthreads;
+    int emitting; /* a thread is inside emit or drop (they never overlap) */
     pthread_t *threads;
     batch_work_fn work;
     batch_emit_fn emit;
@@ -25,7 +28,40 @@ struct batch_pool {
     void *ctx;
 };
 
-/* Worker loop: takes the oldest queued job, runs it unlocked, marks it. */
+/* Emits (or, after a stop, drops) the job at the head. Called with the
+ * lock held, the head done and no one emitting; returns with the lock
+ * held. emit runs unlocked, holding the emitting token; the job keeps its
+ * slot (and counts in the window) until emit returns. */
+static void pool_emit_head(batch_pool *p)
+{
+    size_t slot = p->head % p->window;
+    void *job = p->jobs[slot];
+    int stopped = p->status;
+    p->emitting = 1;
+    pthread_mutex_unlock(&p->lock);
+    int rc = 0;
+    if (stopped)
+        p->drop(job, p->ctx);
+    else
+        rc = p->emit(job, p->ctx);
+    pthread_mutex_lock(&p->lock);
+    if (rc && !p->status)
+        p->status = rc;
+    p->done[slot] = 0;
+    p->weight -= p->weights[slot];
+    p->head++;
+    p->emitting = 0;
+    pthread_cond_broadcast(&p->finished);
+}
+
+/* Returns 1 if the head job is done and no one is emitting. Lock held. */
+static int pool_head_ready(const batch_pool *p)
+{
+    return !p->emitting && p->head < p->tail && p->done[p->head % p->window];
+}
+
+/* Worker loop: takes the oldest queued job, runs it unlocked, marks it,
+ * and emits whatever is ready at the head. */
 static void *pool_worker(void *arg)
 {
     batch_pool *p = arg;
@@ -38,17 +74,18 @@ static void *pool_worker(void *arg)
         size_t slot = p->next++ % p->window;
         void *job = p->jobs[slot];
         pthread_mutex_unlock(&p->lock);
-        p->work(job, p->ctx); /* status is the caller's alone: never read here */
+        p->work(job, p->ctx);
         pthread_mutex_lock(&p->lock);
         p->done[slot] = 1;
-        pthread_cond_signal(&p->finished);
+        while (pool_head_ready(p))
+            pool_emit_head(p);
+        pthread_cond_broadcast(&p->finished);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-/* Hands one job to emit, or to drop once the pool has stopped. Caller
- * thread only, called unlocked. */
+/* Inline (no threads): hands one job to emit, or to drop once stopped. */
 static void pool_deliver(batch_pool *p, void *job)
 {
     if (p->status) {
@@ -71,25 +108,18 @@ static int pool_has_room(const batch_pool *p, size_t w)
 }
 
 /* Emits finished jobs at the head, in order, until a job of weight w has
- * room (w = SIZE_MAX: until none is left). Called with the lock held;
- * returns with it held. */
+ * room (w = SIZE_MAX: until every job is emitted).
+ * Called with the lock held; returns with it held. */
 static void pool_drain(batch_pool *p, size_t w)
 {
     while (p->head < p->tail) {
-        size_t slot = p->head % p->window;
-        if (!p->done[slot]) {
-            if (w != SIZE_MAX && pool_has_room(p, w))
-                return;
-            pthread_cond_wait(&p->finished, &p->lock);
+        if (pool_head_ready(p)) {
+            pool_emit_head(p);
             continue;
         }
-        void *job = p->jobs[slot];
-        p->done[slot] = 0;
-        p->weight -= p->weights[slot];
-        p->head++;
-        pthread_mutex_unlock(&p->lock);
-        pool_deliver(p, job);
-        pthread_mutex_lock(&p->lock);
+        if (w != SIZE_MAX && pool_has_room(p, w))
+            return;
+        pthread_cond_wait(&p->finished, &p->lock);
     }
 }
 
@@ -156,8 +186,9 @@ int batch_pool_submit(batch_pool *p, void *job, size_t weight)
     p->weight += weight;
     p->tail++;
     pthread_cond_signal(&p->queued);
+    int status = p->status;
     pthread_mutex_unlock(&p->lock);
-    return p->status;
+    return status;
 }
 
 int batch_pool_finish(batch_pool *p)
@@ -166,8 +197,9 @@ int batch_pool_finish(batch_pool *p)
         return p->status;
     pthread_mutex_lock(&p->lock);
     pool_drain(p, SIZE_MAX);
+    int status = p->status;
     pthread_mutex_unlock(&p->lock);
-    return p->status;
+    return status;
 }
 
 void batch_pool_free(batch_pool *p)

@@ -48,7 +48,9 @@ static int emit(void *arg, void *c_)
     int rc = j->seq == c->stop_at ? 7 : 0;
     if (j->result == (long)j->seq * j->seq + 1)
         c->emitted[c->nemitted++] = j->seq; /* only jobs that did run */
+    pthread_mutex_lock(&c->lock); /* emit may run on a worker */
     c->outstanding--;
+    pthread_mutex_unlock(&c->lock);
     free(j);
     return rc;
 }
@@ -57,7 +59,9 @@ static void drop(void *arg, void *c_)
 {
     ctx *c = c_;
     c->dropped++;
+    pthread_mutex_lock(&c->lock);
     c->outstanding--;
+    pthread_mutex_unlock(&c->lock);
     free(arg);
 }
 
@@ -77,8 +81,10 @@ static int run_pool(ctx *c, int threads, size_t window, size_t max_weight)
         job *j = calloc(1, sizeof *j);
         seed = seed * 1103515245u + 12345u;
         j->seq = i, j->delay_us = (seed >> 16) % 400;
+        pthread_mutex_lock(&c->lock);
         if (++c->outstanding > c->max_outstanding)
             c->max_outstanding = c->outstanding;
+        pthread_mutex_unlock(&c->lock);
         rc = batch_pool_submit(p, j, 1);
     }
     int frc = batch_pool_finish(p);
@@ -222,9 +228,10 @@ TEST(article_lines_parse_and_fail_with_reasons)
         CHECK(strstr(err, bad[i].why) != NULL);
         batch_article_free(&a);
     }
-    CHECK(batch_is_article_line(ok, strlen(ok)));
-    CHECK(!batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25));
-    CHECK(!batch_is_article_line("not json", 8));
+    CHECK(batch_is_article_line(ok, strlen(ok)) == 1);
+    CHECK(batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
+    CHECK(batch_is_article_line("{\"event\":1,\"documents\":[]}", 26) == 0);
+    CHECK(batch_is_article_line("not json", 8) == -1);
 }
 
 /* Writes s to a new temporary file open read-write; returns the fd. */
