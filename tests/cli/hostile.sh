@@ -197,6 +197,13 @@ gap gap_duplicate_doc_ids_warned "two documents with the same id are accepted si
 expect_status bad_json_batch_exit_1 1 $NF batch -j 2 "$TMP/bad.jsonl" -o "$TMP/batch.jsonl"
 $NF summarize --format jsonl "$TMP/bad.jsonl" >"$TMP/want.jsonl" 2>/dev/null
 if cmp -s "$TMP/want.jsonl" "$TMP/batch.jsonl"; then pass bad_json_batch_same_records; else fail bad_json_batch_same_records "$(diff "$TMP/want.jsonl" "$TMP/batch.jsonl" | head -c 300)"; fi
+# jansson's error text can end inside a UTF-8 character (a bad escape
+# before "é"): the error record must still be valid UTF-8 JSON.
+printf '{"id":"esc","documents":["\\\303\251"]}\n' >"$TMP/escape.jsonl"
+run $NF summarize --format jsonl "$TMP/escape.jsonl"
+no_crash bad_escape_no_crash
+gap gap_bad_escape_error_record_is_json "the error record carries jansson's message cut inside a UTF-8 character (tests/fuzz/known_crashes.txt)" \
+    python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]' "$TMP/out"
 # Multi-News junk: separators only, binary.
 printf '|||||  |||||NEWLINE_CHAR|||||\n\n\000\377\376 ||||| \300\257\n' >"$TMP/junk.multinews"
 run $NF summarize --input multinews --format jsonl "$TMP/junk.multinews"
