@@ -10,7 +10,7 @@
 #   - time per event against words per event (bench/event_times.py)
 # Usage: sh bench/speed.sh [TIMES (default 4)] after `make` (or make bench-speed);
 # NF_SHARED=DIR if the data is not in ../shared; bench/deps.sh
-# installs libots. CALLGRIND=1 adds where the time goes (valgrind). libots
+# installs libots (OTS=0 skips it). CALLGRIND=1 adds where the time goes. libots
 # takes minutes (its time grows fast with the 145k-word cluster); the rest
 # about a minute. Seconds are wall-clock on whatever else the machine does
 # (the load is printed); CPU seconds are the work alone. Instructions per
@@ -77,7 +77,10 @@ row wc_utf8 "wc -w (LC_ALL=C.UTF-8)"
 row j1 "newsfuse batch -j 1"
 row j2 "newsfuse batch -j 2"
 
-if pkg-config --exists libots-1 jansson 2>/dev/null; then
+if [ "${OTS:-1}" = 0 ]; then
+    echo
+    echo "(OTS=0: the libots row skipped)"
+elif pkg-config --exists libots-1 jansson 2>/dev/null; then
     # shellcheck disable=SC2046
     cc -O2 bench/ots_peer.c $(pkg-config --cflags --libs libots-1 jansson) -o "$TMP/ots_peer"
     REPEAT=1 measure ots sh -c "'$TMP/ots_peer' 100 < '$TMP/x1.jsonl'"
