@@ -107,8 +107,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     snprintf(flags, sizeof flags, "%.*s", (int)(len[0] < 255 ? len[0] : 255), part[0]);
     if (!r)
         return 0;
-    if (nf_rouge_set_flags(r, flags) != NF_OK)
-        FUZZ_CHECK(nf_rouge_error(r)[0] != '\0');
+    if (nf_rouge_set_flags(r, flags) != NF_OK) {
+        const char *msg = nf_rouge_error(r);
+        FUZZ_CHECK(msg[0] != '\0');
+        FUZZ_CHECK(fuzz_utf8_valid(msg, strlen(msg))); /* the server puts it in JSON */
+    }
     nf_rouge_set(r, "resamples", "20"); /* keeps each run fast */
     for (size_t i = 1; i < n; i++)
         add_text(r, role[i - 1].kind, role[i - 1].sys, role[i - 1].id, part[i], len[i]);
