@@ -329,6 +329,36 @@ TEST(gap_json_duplicate_doc_ids_warned)
         SKIP("open (issue 6): two documents with one id are accepted without a warning");
 }
 
+/* Error messages quote input (an option value, a ROUGE flag, jansson's
+ * token): they go into JSON (error records, the server, the binding), so
+ * they must be valid UTF-8 even when the quote is cut. */
+TEST(gap_error_messages_are_utf8)
+{
+    char why[250] = "open (issue 6): not UTF-8:";
+    int off = 0;
+    nf_options *o = nf_options_new();
+    char value[64] = "a";
+    for (int i = 0; i < 25; i++)
+        strcat(value, "\xc3\xa9");
+    CHECK(nf_options_set(o, "method", value) == NF_EINVAL);
+    if (!valid_utf8(nf_options_error(o), strlen(nf_options_error(o))))
+        strcat(why, " nf_options_error (a value cut at 40 bytes, src/core/options.c bad());"), off = 1;
+    nf_options_free(o);
+    nf_rouge *r = nf_rouge_new();
+    CHECK(nf_rouge_set_flags(r, "-\xc3\xa9") == NF_EINVAL);
+    if (!valid_utf8(nf_rouge_error(r), strlen(nf_rouge_error(r))))
+        strcat(why, " nf_rouge_error (\"-%c\" of one byte, src/eval/rouge_api.c);"), off = 1;
+    nf_rouge_free(r);
+    nf_docset *ds = nf_docset_new();
+    const char *line = "{\"documents\":[\"\\\xc3\xa9\"]}";
+    CHECK(nf_docset_add_json(ds, line, strlen(line)) == NF_EDATA);
+    if (!valid_utf8(nf_docset_error(ds), strlen(nf_docset_error(ds))))
+        strcat(why, " nf_docset_error (jansson's token);"), off = 1;
+    nf_docset_free(ds);
+    if (off)
+        SKIP(why);
+}
+
 /* ---- Multi-News junk ---- */
 
 TEST(hostile_multinews_lines)
@@ -586,6 +616,7 @@ int main(void)
     RUN(hostile_json_deep_nesting);
     RUN(hostile_json_accepted_oddities);
     RUN(gap_json_duplicate_doc_ids_warned);
+    RUN(gap_error_messages_are_utf8);
     RUN(hostile_multinews_lines);
     RUN(hostile_document_cut_at_max_document_bytes);
     RUN(hostile_million_one_word_sentences);
