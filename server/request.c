@@ -3,6 +3,7 @@
  * change the result (top-level fields, option names), lenient where other
  * tools add fields (document objects may carry "url" and the like). */
 #include "request.h"
+#include "text/utf8.h"
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ int srv_fail(srv_error *err, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    utf8_cut_invalid(err->message); /* quoted input may end inside a character */
     err->status = status;
     return status;
 }

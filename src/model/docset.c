@@ -27,6 +27,7 @@ int docset_fail(nf_docset *ds, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ds->err, sizeof ds->err, fmt, ap);
     va_end(ap);
+    utf8_cut_invalid(ds->err);
     return code;
 }
 

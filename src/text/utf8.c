@@ -100,3 +100,16 @@ size_t utf8_original_offset(const utf8_fix *fixes, size_t nfixes, size_t pos)
         return (size_t)((long long)f->at + before);
     return (size_t)((long long)pos + f->shift);
 }
+
+void utf8_cut_invalid(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_valid_char((const unsigned char *)s + i, n - i);
+        if (!k) {
+            s[i] = '\0';
+            return;
+        }
+        i += k;
+    }
+}

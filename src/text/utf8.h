@@ -27,6 +27,11 @@ void utf8_repair_free(utf8_repair *r);
  * inside a replacement maps to the start of the original sequence). */
 size_t utf8_original_offset(const utf8_fix *fixes, size_t nfixes, size_t pos);
 
+/* Cuts the NUL-terminated string s before its first invalid UTF-8 byte:
+ * messages built with snprintf from input text may end inside a character
+ * and must stay valid to go into JSON. */
+void utf8_cut_invalid(char *s);
+
 /* Returns the number of bytes of the UTF-8 sequence starting at s[0] if it
  * is valid and complete within n bytes, else 0. NUL counts as invalid. */
 size_t utf8_valid_char(const unsigned char *s, size_t n);
