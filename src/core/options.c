@@ -2,6 +2,7 @@
 #include "core/alloc.h"
 #include "select/methods.h"
 #include "text/tokens.h"
+#include "text/utf8.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,7 @@ void nf_options_free(nf_options *o) { xfree(o); }
 static int bad(nf_options *o, const char *key, const char *value, const char *why)
 {
     snprintf(o->err, sizeof o->err, "option %s: '%.40s' %s", key, value, why);
+    utf8_cut_invalid(o->err); /* %.40s may end inside a character */
     return NF_EINVAL;
 }
 

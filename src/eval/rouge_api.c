@@ -5,6 +5,7 @@
  * per system and metric exactly as ROUGE-1.5.5 does. */
 #include "core/alloc.h"
 #include "eval/rouge.h"
+#include "text/utf8.h"
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@ static int fail(nf_rouge *r, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(r->err, sizeof r->err, fmt, ap);
     va_end(ap);
+    utf8_cut_invalid(r->err); /* a quoted flag or value may end inside a character */
     return status;
 }
 
