@@ -332,9 +332,9 @@ TEST(gap_json_duplicate_doc_ids_warned)
 /* Error messages quote input (an option value, a ROUGE flag, jansson's
  * token): they go into JSON (error records, the server, the binding), so
  * they must be valid UTF-8 even when the quote is cut. */
-TEST(gap_error_messages_are_utf8)
+TEST(hostile_error_messages_are_utf8)
 {
-    char why[250] = "open (issue 6): not UTF-8:";
+    char why[250] = "not UTF-8:";
     int off = 0;
     nf_options *o = nf_options_new();
     char value[64] = "a";
@@ -356,7 +356,8 @@ TEST(gap_error_messages_are_utf8)
         strcat(why, " nf_docset_error (jansson's token);"), off = 1;
     nf_docset_free(ds);
     if (off)
-        SKIP(why);
+        fprintf(stderr, "  %s\n", why);
+    CHECK(!off);
 }
 
 /* ---- Multi-News junk ---- */
@@ -616,7 +617,7 @@ int main(void)
     RUN(hostile_json_deep_nesting);
     RUN(hostile_json_accepted_oddities);
     RUN(gap_json_duplicate_doc_ids_warned);
-    RUN(gap_error_messages_are_utf8);
+    RUN(hostile_error_messages_are_utf8);
     RUN(hostile_multinews_lines);
     RUN(hostile_document_cut_at_max_document_bytes);
     RUN(hostile_million_one_word_sentences);
