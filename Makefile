@@ -54,12 +54,12 @@ FUZZ     := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 60
 
 STATIC   := $(BUILD)/libnewsfuse.a
-SHARED   := $(BUILD)/libnewsfuse.so.$(VERSION)
+SHLIB    := $(BUILD)/libnewsfuse.so.$(VERSION)
 SONAME   := libnewsfuse.so.$(SOVERSION)
 CLI      := $(BUILD)/newsfuse
 
 .PHONY: all check check-plain check-san test demo install uninstall clean deps bench bench-speed valgrind fuzz
-all: $(STATIC) $(SHARED) $(CLI)
+all: $(STATIC) $(SHLIB) $(CLI)
 
 # Data files (abbreviations, stop words, debris patterns, ROUGE tables) are
 # compiled in, so the library never looks for files at run time.
@@ -99,7 +99,7 @@ $(STATIC): $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(SHARED): $(LIB_OBJ)
+$(SHLIB): $(LIB_OBJ)
 	@echo "  LD      $@"
 	@$(CC) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
 	@ln -sf libnewsfuse.so.$(VERSION) $(BUILD)/$(SONAME)
@@ -124,7 +124,7 @@ test: $(CLI) $(TESTS) $(FUZZ)
 
 # The whole suite, then the whole suite again under the sanitizers.
 check: check-plain check-san
-check-plain: $(CLI) $(TESTS) $(SHARED) $(FUZZ)
+check-plain: $(CLI) $(TESTS) $(SHLIB) $(FUZZ)
 	@BUILD=$(BUILD) sh tests/run.sh
 check-san:
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined test
@@ -150,7 +150,7 @@ bench: $(CLI)
 	sh bench/methods_speed.sh
 
 # Batch speed and scaling against wc -w and libots (sh bench/deps.sh first).
-bench-speed: $(CLI) $(SHARED)
+bench-speed: $(CLI) $(SHLIB)
 	sh bench/speed.sh
 
 deps:
@@ -160,7 +160,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin
 	install -m 644 include/newsfuse.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHLIB) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libnewsfuse.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libnewsfuse.so
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
