@@ -73,8 +73,15 @@ int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad,
         if (rc != NF_OK && rc != NF_EEMPTY) {
             bad(path, lineno, ds, arg);
             status = EXIT_DATA;
-        } else if (update_history(&history, ds) != EXIT_OK || fn(ds, lineno, arg) != EXIT_OK)
+        } else if (update_history(&history, ds) != EXIT_OK) {
             status = EXIT_DATA;
+        } else if ((rc = fn(ds, lineno, arg)) != EXIT_OK) {
+            status = EXIT_DATA;
+            if (rc < 0) { /* the caller cannot go on (an output error) */
+                nf_docset_free(ds);
+                break;
+            }
+        }
         nf_docset_free(ds);
         fflush(stdout);
     }

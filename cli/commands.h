@@ -47,7 +47,9 @@ int cli_add_text_inputs_seen(struct nf_docset *ds, char **inputs, int n);
  * per line, kind 2 = cluster JSONL, 3 = Multi-News; calls fn for every
  * event (with its line number) and bad for every line that cannot be read,
  * then goes on. Update sets of a topic get the earlier sets as seen
- * reports. Returns EXIT_OK, or EXIT_DATA if any line or call failed. */
+ * reports. fn returning a negative value stops the reading (say, output
+ * can no longer be written). Returns EXIT_OK, or EXIT_DATA if any line or
+ * call failed. */
 typedef int (*cluster_fn)(struct nf_docset *ds, long line, void *arg);
 typedef void (*bad_line_fn)(const char *path, long line, const struct nf_docset *ds, void *arg);
 int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad, void *arg);
