@@ -47,6 +47,16 @@ int utf8_repair_text(const char *s, size_t n, utf8_repair *r)
         return -1;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        /* Most text is ASCII: copy a run of it at once. */
+        size_t a = i;
+        while (a < n && u[a] - 1u < 0x7Fu) /* 0x01 .. 0x7F */
+            a++;
+        if (a > i) {
+            memcpy(r->text + out, s + i, a - i);
+            out += a - i;
+            i = a;
+            continue;
+        }
         size_t k = utf8_valid_char(u + i, n - i);
         if (k) {
             memcpy(r->text + out, s + i, k);
