@@ -31,15 +31,6 @@ static void facts_usage(FILE *out)
             "Exit status: 0 success, 1 bad data, 2 bad usage.\n");
 }
 
-static int parse_kind(const char *v)
-{
-    const char *names[] = {"auto", "text", "jsonl", "multinews"};
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(v, names[i]))
-            return i;
-    return -1;
-}
-
 static int is_format(const char *v)
 {
     return !strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "jsonl") || !strcmp(v, "md");
@@ -64,7 +55,7 @@ static int parse_args(facts_args *a, int argc, char **argv)
                 return cli_error(EXIT_USAGE, "facts: --format must be text, json, jsonl or md");
             a->format = v;
         } else if (!strcmp(f, "--input")) {
-            if ((a->kind = parse_kind(v)) < 0)
+            if ((a->kind = cli_parse_input_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "facts: --input must be auto, text, jsonl or multinews");
         } else if (cli_set_option(a->opts, f, v, "facts"))
             return EXIT_USAGE;

@@ -64,15 +64,6 @@ static int parse_format(const char *v)
     return -1;
 }
 
-static int parse_kind(const char *v)
-{
-    const char *names[] = {"auto", "text", "jsonl", "multinews"};
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(v, names[i]))
-            return i;
-    return -1;
-}
-
 static int parse_args(sum_args *a, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -99,7 +90,7 @@ static int parse_args(sum_args *a, int argc, char **argv)
         } else if (!strcmp(f, "--seen")) {
             a->seen[a->nseen++] = argv[i];
         } else if (!strcmp(f, "--input")) {
-            if ((int)(a->kind = (enum input_kind)parse_kind(v)) < 0)
+            if ((int)(a->kind = (enum input_kind)cli_parse_input_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
         } else if (cli_set_option(a->opts, f, v, "summarize"))
             return EXIT_USAGE;

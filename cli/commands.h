@@ -38,6 +38,9 @@ struct nf_docset;
  * Looks at the file name and its first bytes; stdin and directories are
  * text unless their first byte is '{'. */
 int cli_detect_input(const char *path);
+/* Parses --input's value: 0 auto, 1 text, 2 jsonl, 3 multinews (the kinds
+ * of cli_detect_input); -1 for anything else. */
+int cli_parse_input_kind(const char *v);
 /* Adds every input as one report: files, directories (their regular files
  * in name order, hidden ones skipped) and "-". Returns an exit code. */
 int cli_add_text_inputs(struct nf_docset *ds, char **inputs, int n);

@@ -21,6 +21,15 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && !strcmp(s + n - k, suffix);
 }
 
+int cli_parse_input_kind(const char *v)
+{
+    static const char *const names[] = {"auto", "text", "jsonl", "multinews"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, names[i]))
+            return i;
+    return -1;
+}
+
 int cli_detect_input(const char *path)
 {
     if (ends_with(path, ".jsonl") || ends_with(path, ".json"))
