@@ -15,17 +15,24 @@ size_t utf8_valid_char(const unsigned char *s, size_t n)
     return k > 0 ? (size_t)k : 0;
 }
 
-/* Length of the invalid sequence at s, replaced by one U+FFFD: the
- * "maximal subpart" of Unicode's practice. A lead byte with too few or
- * wrong continuation bytes swallows the continuation bytes it has; a lone
- * continuation byte or a byte that can never lead stands alone. */
+/* Length of the invalid sequence at s, replaced by one U+FFFD: Unicode's
+ * "maximal subpart" practice. A lead byte swallows the continuation bytes
+ * that could still have completed it (the second byte's allowed range
+ * depends on the lead: E0 A0-BF, ED 80-9F, F0 90-BF, F4 80-8F, else
+ * 80-BF); a byte that can never lead, or a lead followed by a byte outside
+ * that range, stands alone. */
 static size_t invalid_run(const unsigned char *s, size_t n)
 {
-    size_t want = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-                : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 1;
+    unsigned char c = s[0];
+    size_t want = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 1;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
     size_t k = 1;
-    while (k < want && k < n && (s[k] & 0xC0) == 0x80)
-        k++;
+    if (want > 1 && n > 1 && s[1] >= lo && s[1] <= hi) {
+        k = 2;
+        while (k < want && k < n && (s[k] & 0xC0) == 0x80)
+            k++;
+    }
     return k;
 }
 

@@ -89,7 +89,8 @@ gap gap_split_prints_no_nul "newsfuse split copies NUL bytes to its output" \
 
 run $NF summarize --format json --sentences 10 --min-words 0 "$TMP/badutf8.txt"
 no_crash invalid_utf8_no_crash
-expect_grep invalid_utf8_counted 'replaced 7 invalid UTF-8' "$TMP/out"
+# Maximal subparts: C0 AF -> 2, E0 80 AF -> 3, ED A0 80 -> 3, E2 82 -> 1, 80 BF -> 2.
+expect_grep invalid_utf8_counted 'replaced 11 invalid UTF-8' "$TMP/out"
 py invalid_utf8_output_is_valid_json_utf8 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))' "$TMP/out"
 # The offsets still index the original bytes: each sentence starts where its
 # first word is in the file.

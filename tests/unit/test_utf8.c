@@ -25,14 +25,18 @@ TEST(valid_text_unchanged)
 TEST(overlong_forms_replaced)
 {
     /* C0 80 is an overlong NUL (C0 never leads: two replacements); E0 80 AF
-     * an overlong '/' (one lead with its continuation bytes: one). */
+     * an overlong '/' (E0 needs A0-BF next: three). */
     CHECK(repair_is("a\xC0\x80z", 4, "a\xEF\xBF\xBD\xEF\xBF\xBDz") == 2);
-    CHECK(repair_is("\xE0\x80\xAF", 3, FFFD) == 1);
+    CHECK(repair_is("\xE0\x80\xAF", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") == 3);
+    /* F0 80 80 AF (overlong) and F4 90 80 80 (past U+10FFFF): four each. */
+    CHECK(repair_is("\xF0\x80\x80\xAF", 4, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") == 4);
+    CHECK(repair_is("\xF4\x90\x80\x80", 4, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") == 4);
 }
 
 TEST(surrogates_replaced)
 {
-    CHECK(repair_is("x\xED\xA0\x80y", 5, "x\xEF\xBF\xBDy") == 1);
+    /* ED A0 80 would be U+D800: ED needs 80-9F next, so three. */
+    CHECK(repair_is("x\xED\xA0\x80y", 5, "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy") == 3);
 }
 
 TEST(truncated_sequence_and_lone_continuation)
