@@ -9,6 +9,19 @@ static void *(*hook_malloc)(size_t) = malloc;
 static void *(*hook_realloc)(void *, size_t) = realloc;
 static void (*hook_free)(void *) = free;
 
+static _Thread_local unsigned long failures;
+
+unsigned long alloc_failures(void) { return failures; }
+
+/* The hook's malloc, counting failures (jansson allocates through it). */
+static void *counted_malloc(size_t n)
+{
+    void *p = hook_malloc(n);
+    if (!p)
+        failures++;
+    return p;
+}
+
 void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
                       void (*free_fn)(void *))
 {
@@ -16,10 +29,10 @@ void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, si
     hook_realloc = realloc_fn ? realloc_fn : realloc;
     hook_free = free_fn ? free_fn : free;
     /* jansson allocates too: route it through the same hook. */
-    json_set_alloc_funcs(hook_malloc, hook_free);
+    json_set_alloc_funcs(counted_malloc, hook_free);
 }
 
-void *xmalloc(size_t n) { return hook_malloc(n ? n : 1); }
+void *xmalloc(size_t n) { return counted_malloc(n ? n : 1); }
 
 void *xcalloc(size_t count, size_t size)
 {
@@ -31,7 +44,13 @@ void *xcalloc(size_t count, size_t size)
     return p;
 }
 
-void *xrealloc(void *p, size_t n) { return hook_realloc(p, n ? n : 1); }
+void *xrealloc(void *p, size_t n)
+{
+    void *q = hook_realloc(p, n ? n : 1);
+    if (!q)
+        failures++;
+    return q;
+}
 
 void xfree(void *p)
 {

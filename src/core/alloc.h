@@ -14,6 +14,12 @@ void xfree(void *p);
 char *xstrndup(const char *s, size_t n);
 char *xstrdup(const char *s);
 
+/* The number of allocations that have failed on this thread so far. Some
+ * callees (jansson, PCRE2 matching, a cleaner's verdict) absorb an
+ * allocation failure and carry on with a poorer result; a public call that
+ * sees this count move returns NF_ENOMEM instead of that result. */
+unsigned long alloc_failures(void);
+
 /* Grows *items (of elem bytes each, capacity *cap) to hold at least need
  * items, doubling. Returns 0, or -1 (leaving *items untouched) on failure
  * or overflow. */

@@ -129,8 +129,24 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 
+static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len);
+
+/* Renders, and reports NF_ENOMEM when any allocation failed on the way,
+ * even one a callee (jansson) absorbed by leaving something out. */
 int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
                       size_t *len)
+{
+    unsigned long failures0 = alloc_failures();
+    int rc = render(s, ds, format, out, len);
+    if (rc == NF_OK && alloc_failures() != failures0) {
+        xfree(*out);
+        *out = NULL;
+        rc = NF_ENOMEM;
+    }
+    return rc;
+}
+
+static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len)
 {
     *out = NULL;
     if (!s || !ds)

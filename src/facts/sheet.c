@@ -101,11 +101,13 @@ int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out)
     *out = NULL;
     if (!ds)
         return NF_EINVAL;
+    unsigned long failures0 = alloc_failures();
     nf_facts_sheet *sh = xcalloc(1, sizeof *sh);
     if (!sh)
         return NF_ENOMEM;
     sh->ndocs = ds->ndocs;
-    if (sheet_build(sh, ds) != NF_OK) {
+    /* A failure a callee absorbed (the cleaner's verdict) is one too. */
+    if (sheet_build(sh, ds) != NF_OK || alloc_failures() != failures0) {
         nf_facts_free(sh);
         return NF_ENOMEM;
     }

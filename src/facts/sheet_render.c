@@ -310,6 +310,7 @@ int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *f
     if (!sh || !ds || !format || !out)
         return NF_EINVAL;
     size_t n = 0;
+    unsigned long failures0 = alloc_failures();
     *out = NULL;
     if (!strcmp(format, "json") || !strcmp(format, "jsonl")) {
         *out = render_json(sh, ds, format[4] == 'l', &n);
@@ -325,6 +326,10 @@ int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *f
         buf_free(&b);
     } else
         return NF_EINVAL;
+    if (*out && alloc_failures() != failures0) { /* jansson left something out */
+        xfree(*out);
+        *out = NULL;
+    }
     if (len)
         *len = n;
     return *out ? NF_OK : NF_ENOMEM;

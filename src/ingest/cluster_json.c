@@ -115,7 +115,19 @@ static int add_header(nf_docset *ds, json_t *root)
     return set && !ds->update_set ? docset_fail(ds, NF_ENOMEM, "out of memory") : NF_OK;
 }
 
+static int add_json(nf_docset *ds, const char *line, size_t len);
+
 int nf_docset_add_json(nf_docset *ds, const char *line, size_t len)
+{
+    unsigned long failures0 = alloc_failures();
+    int rc = add_json(ds, line, len);
+    /* jansson may absorb a failure by cutting a string short. */
+    if (rc == NF_OK && alloc_failures() != failures0)
+        rc = docset_fail(ds, NF_ENOMEM, "out of memory");
+    return rc;
+}
+
+static int add_json(nf_docset *ds, const char *line, size_t len)
 {
     /* Invalid UTF-8 is repaired before parsing, so one bad byte costs a
      * warning, not the whole event. */

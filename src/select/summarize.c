@@ -142,6 +142,7 @@ static int summarize_model(nf_summary *out, const model *m, double start)
 int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **result)
 {
     *result = NULL;
+    unsigned long failures0 = alloc_failures();
     nf_summary *out = xcalloc(1, sizeof *out);
     if (!out)
         return NF_ENOMEM;
@@ -173,6 +174,8 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
         rc = nf_facts(ds, &out->opts, &out->facts) == NF_ENOMEM ? NF_ENOMEM : NF_OK;
     model_free(&m);
     tokenizer_free(tk);
+    if (alloc_failures() != failures0) /* a callee absorbed a failure */
+        rc = NF_ENOMEM;
     if (rc == NF_ENOMEM) {
         nf_summary_free(out);
         return rc;
