@@ -4,6 +4,7 @@
  * and outlets); none is taken from the evaluation data. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "test.h"
+#include "test_alloc.h"
 #include "core/data.h"
 #include "newsfuse.h"
 #include "text/clean.h"
@@ -381,29 +382,6 @@ TEST(invalid_utf8_is_harmless)
         CHECK(cleaner_dateline(shared_cleaner, buf, n) <= n);
         free(buf);
     }
-}
-
-static long alloc_budget = -1; /* allocations left before failing; -1: never fail */
-static long alloc_count;
-
-static void *budget_malloc(size_t n)
-{
-    alloc_count++;
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return malloc(n);
-}
-
-static void *budget_realloc(void *p, size_t n)
-{
-    alloc_count++;
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return realloc(p, n);
 }
 
 TEST(allocation_failure)

@@ -3,6 +3,7 @@
  * example's planted disagreements; allocation failures. */
 #include "newsfuse.h"
 #include "test.h"
+#include "test_alloc.h"
 #include <stdlib.h>
 
 /* A sheet of the given reports (dates may be NULL). */
@@ -431,24 +432,6 @@ TEST(empty_and_bad_arguments)
     nf_facts_free(NULL);
 }
 
-static long alloc_budget = -1;
-static void *failing_malloc(size_t n)
-{
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return malloc(n);
-}
-static void *failing_realloc(void *p, size_t n)
-{
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return realloc(p, n);
-}
-
 TEST(allocation_failure_is_reported)
 {
     const char *texts[] = {"At least 12 people were killed and 37 injured, officials said.",
@@ -457,7 +440,7 @@ TEST(allocation_failure_is_reported)
     nf_facts_sheet *warm = sheet_of(&ds, texts, NULL, 2); /* loads the shared lexicon and cleaner */
     nf_facts_free(warm);
     int failures = 0, successes = 0;
-    nf_set_allocator(failing_malloc, failing_realloc, free);
+    nf_set_allocator(budget_malloc, budget_realloc, free);
     for (long k = 0; k < 200; k++) {
         nf_facts_sheet *sh = NULL;
         char *out = NULL;

@@ -3,6 +3,7 @@
  * KL-Sum, the exact ILP against greedy coverage and its fallback, MMR, the
  * near-duplicate filter, and every registered method end to end. */
 #include "test.h"
+#include "test_alloc.h"
 #include "core/alloc.h"
 #include "core/options.h"
 #include "model/model.h"
@@ -581,31 +582,13 @@ TEST(every_method_copes_with_empty_and_tiny_input)
     }
 }
 
-static long alloc_budget = -1;
-static void *failing_malloc(size_t n)
-{
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return malloc(n);
-}
-static void *failing_realloc(void *p, size_t n)
-{
-    if (alloc_budget == 0)
-        return NULL;
-    if (alloc_budget > 0)
-        alloc_budget--;
-    return realloc(p, n);
-}
-
 TEST(every_method_reports_allocation_failure)
 {
     for (const char *const *name = method_names(); *name; name++) {
         fixture f;
         fixture_open(&f, EVENT, sizeof EVENT / sizeof *EVENT);
         int failures = 0, successes = 0;
-        nf_set_allocator(failing_malloc, failing_realloc, free);
+        nf_set_allocator(budget_malloc, budget_realloc, free);
         for (long k = 0; k < 60; k++) {
             struct nf_options o;
             options_for(&o, 40, 0);
