@@ -5,6 +5,7 @@
 #include "core/alloc.h"
 #include "newsfuse.h"
 #include "test.h"
+#include "test_alloc.h"
 #include "text/sentences.h"
 #include "text/sentences_lexicon.h"
 #include <jansson.h>
@@ -606,10 +607,6 @@ TEST(sentence_long_inputs_are_linear)
     CHECK(t1 < 20 && t2 < 20 && t3 < 20 && t4 < 20 && t5 < 20);
 }
 
-static long alloc_budget;
-static void *failing_malloc(size_t n) { return alloc_budget-- > 0 ? malloc(n) : NULL; }
-static void *failing_realloc(void *p, size_t n) { return alloc_budget-- > 0 ? realloc(p, n) : NULL; }
-
 TEST(sentence_out_of_memory)
 {
     /* The span list grows 8, 16: with no allocation allowed nothing is
@@ -617,7 +614,7 @@ TEST(sentence_out_of_memory)
      * way nothing leaks (ASan checks that part). */
     const char *text = "One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. Eleven.";
     static const size_t kept[] = {0, 8, 11, 11};
-    nf_set_allocator(failing_malloc, failing_realloc, free);
+    nf_set_allocator(budget_malloc, budget_realloc, free);
     for (long budget = 0; budget < 4; budget++) {
         span_vec v = {0};
         alloc_budget = budget;
