@@ -18,6 +18,7 @@ static const struct command commands[] = {
     {"batch", cmd_batch, "summarize every event of a JSONL corpus on all cores, in bounded memory"},
     {"split", cmd_split, "print the sentences of a text, one per line"},
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
+    {"idf", cmd_idf, "background term statistics of a corpus, for --idf (idf build, idf check)"},
     {"eval", cmd_eval, "summarize an evaluation set and score it with its standard ROUGE settings"},
     {"serve", cmd_serve, "the HTTP/JSON API and the web page, on 127.0.0.1 by default"},
 };

@@ -83,6 +83,14 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *                 Limits that cut something leave a warning in the result.
  *   facts 0|1     add the figure sheet (nf_facts) to the summary and to
  *                 its renderings (default 0)
+ *   idf FILE      term weights from a background table (nf_idf_read; ""
+ *                 = none, the default): read once when set, then shared
+ *                 read-only by every summary made with these options. The
+ *                 language becomes the table's unless language was set;
+ *                 a different language, set before or after, is refused.
+ *                 Not listed by nf_option_keys (its value names a file,
+ *                 not a setting of the summary); nf_options_get gives the
+ *                 path.
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 
@@ -148,6 +156,53 @@ const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
  * original bytes given to nf_docset_add; they coincide unless the
  * document needed repair. */
 const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
+
+/* ---- Background term statistics: document frequencies from a large
+ * corpus, so term weights need not come from the one document set alone.
+ * Terms are counted as nf_summarize tokenizes them (folded, stemmed, stop
+ * words left out). Methods that weigh terms by idf (centroid, mmr,
+ * lexrank, textrank, lsa, submodular, luhn and the others built on
+ * tf-idf vectors) then use log((N + 1) / (df + 1)), N the corpus's
+ * documents; a term the table lacks gets log(N + 1), the largest weight.
+ * The concept methods (concept, ilp) keep their document-set weights.
+ * Ownership: nf_idf_new gives the caller one reference; an option set
+ * given the table (nf_options_set_idf) takes its own, so the caller may
+ * free its reference at once. A table held by an option set is read-only
+ * and may be used from any number of threads at once. ---- */
+typedef struct nf_idf nf_idf;
+
+/* Returns a new, empty table for English, or NULL if out of memory. */
+nf_idf *nf_idf_new(void);
+/* Drops the caller's reference (the last one frees the table). */
+void nf_idf_free(nf_idf *t);
+/* Sets the stemmer and stop-word language before anything is counted or
+ * read. NF_OK or NF_EINVAL (unknown language, table not empty). */
+int nf_idf_set_language(nf_idf *t, const char *language);
+/* Counts each report of ds (not those already read) once per term.
+ * NF_OK, NF_EINVAL (the table is shared), NF_ENOMEM. */
+int nf_idf_add_docset(nf_idf *t, const nf_docset *ds);
+/* Writes the table as TSV into a new NUL-terminated buffer (nf_free): a
+ * header "# newsfuse-idf/1<TAB>language=L<TAB>documents=N<TAB>min_df=K",
+ * then "term<TAB>df" lines in byte order of the terms, leaving out terms
+ * in fewer than min_df documents. NF_OK or NF_ENOMEM. */
+int nf_idf_render(const nf_idf *t, long min_df, char **out, size_t *len);
+/* Fills an empty table from the TSV text[0..len) (name is used in error
+ * messages, "name:line: why"). NF_OK, NF_EDATA (malformed; the table is
+ * left empty), NF_EINVAL (not empty or shared), NF_ENOMEM. */
+int nf_idf_parse(nf_idf *t, const char *text, size_t len, const char *name);
+/* The same from the file at path; NF_EIO if it cannot be read. */
+int nf_idf_read(nf_idf *t, const char *path);
+/* Returns the message of the last failure ("" if none). */
+const char *nf_idf_error(const nf_idf *t);
+const char *nf_idf_language(const nf_idf *t);
+size_t nf_idf_documents(const nf_idf *t);
+size_t nf_idf_term_count(const nf_idf *t);
+/* Documents holding term (a folded, stemmed form as in the file); 0 if
+ * the table lacks it. */
+long nf_idf_df(const nf_idf *t, const char *term);
+/* Gives opts a reference to t (NULL: no table) and makes t read-only;
+ * the language rule of the idf key applies. NF_OK or NF_EINVAL. */
+int nf_options_set_idf(nf_options *opts, nf_idf *t);
 
 /* ---- Summaries. ---- */
 typedef struct nf_summary nf_summary;

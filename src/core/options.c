@@ -1,5 +1,6 @@
 #include "core/options.h"
 #include "core/alloc.h"
+#include "model/idf.h"
 #include "select/methods.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
@@ -42,7 +43,12 @@ nf_options *nf_options_new(void)
     return o;
 }
 
-void nf_options_free(nf_options *o) { xfree(o); }
+void nf_options_free(nf_options *o)
+{
+    if (o)
+        nf_idf_free(o->idf);
+    xfree(o);
+}
 
 static int bad(nf_options *o, const char *key, const char *value, const char *why)
 {
@@ -111,6 +117,8 @@ static int set_value(nf_options *o, int k, const char *v)
     case OPT_LANGUAGE:
         if (strlen(v) >= sizeof o->language || !tokenizer_language_ok(v))
             return bad(o, "language", v, "has no stemmer and stop list");
+        if (o->idf && strcmp(v, o->idf->language))
+            return bad(o, "language", v, "differs from the idf table's language");
         snprintf(o->language, sizeof o->language, "%s", v);
         return NF_OK;
     case OPT_ORDER:
@@ -147,10 +155,63 @@ static int set_value(nf_options *o, int k, const char *v)
     }
 }
 
+/* Makes the language follow table t (when set and not chosen by the
+ * user) or the default; NF_EINVAL when the user chose another. */
+static int follow_idf_language(nf_options *o, const nf_idf *t)
+{
+    const char *want = t ? t->language : "english";
+    if (o->set[OPT_LANGUAGE] && t && strcmp(o->language, want)) {
+        snprintf(o->err, sizeof o->err, "option idf: the table is for %s, the language set is %s",
+                 want, o->language);
+        return NF_EINVAL;
+    }
+    if (!o->set[OPT_LANGUAGE]) {
+        snprintf(o->language, sizeof o->language, "%s", want);
+        snprintf(o->value[OPT_LANGUAGE], sizeof o->value[0], "%s", want);
+    }
+    return NF_OK;
+}
+
+int nf_options_set_idf(nf_options *o, nf_idf *t)
+{
+    if (!o)
+        return NF_EINVAL;
+    if (follow_idf_language(o, t))
+        return NF_EINVAL;
+    nf_idf_free(o->idf);
+    o->idf = t ? idf_share(t) : NULL;
+    o->idf_path[0] = '\0';
+    o->err[0] = '\0';
+    return NF_OK;
+}
+
+/* The idf key: reads the table at path ("" drops the table). */
+static int set_idf_path(nf_options *o, const char *path)
+{
+    if (strlen(path) >= sizeof o->idf_path)
+        return bad(o, "idf", path, "is too long a path");
+    if (!*path)
+        return nf_options_set_idf(o, NULL);
+    nf_idf *t = nf_idf_new();
+    if (!t)
+        return NF_ENOMEM;
+    int rc = nf_idf_read(t, path);
+    if (rc != NF_OK) {
+        snprintf(o->err, sizeof o->err, "option idf: %s", nf_idf_error(t));
+        utf8_cut_invalid(o->err); /* the path may end inside a character */
+    } else if ((rc = nf_options_set_idf(o, t)) == NF_OK) {
+        snprintf(o->idf_path, sizeof o->idf_path, "%s", path);
+    }
+    nf_idf_free(t);
+    return rc == NF_ENOMEM ? NF_ENOMEM : rc ? NF_EINVAL : NF_OK;
+}
+
 int nf_options_set(nf_options *o, const char *key, const char *value)
 {
     if (!o || !key || !value)
         return NF_EINVAL;
+    if (!strcmp(key, "idf"))
+        return set_idf_path(o, value);
     for (int k = 0; k < OPT_COUNT; k++) {
         if (strcmp(keys[k], key))
             continue;
@@ -172,6 +233,8 @@ int nf_options_set(nf_options *o, const char *key, const char *value)
 
 const char *nf_options_get(const nf_options *o, const char *key)
 {
+    if (o && key && !strcmp(key, "idf"))
+        return o->idf_path;
     for (int k = 0; o && key && k < OPT_COUNT; k++)
         if (!strcmp(keys[k], key))
             return k == OPT_QUERY ? o->query : o->value[k];

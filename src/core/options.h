@@ -13,7 +13,7 @@ enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_
 #define OPT_DEFAULT_MAX_SENTENCES 200000L    /* sentences read per event */
 #define OPT_DEFAULT_MAX_SECONDS 30.0         /* per event */
 
-enum { OPT_QUERY_MAX = 4096 };
+enum { OPT_QUERY_MAX = 4096, OPT_IDF_PATH_MAX = 1024 };
 
 struct nf_options {
     long words, sentences, bytes; /* 0 = no such budget */
@@ -28,7 +28,12 @@ struct nf_options {
     char set[OPT_COUNT];      /* 1 if the user set the key */
     char value[OPT_COUNT][48]; /* string form of each value (not the query) */
     char query[OPT_QUERY_MAX]; /* topic or question for query-focused summaries */
-    char err[160];
+    /* The background table (key "idf", not in the key list): a reference
+     * this option set owns, or NULL. A copy of the struct (nf_summarize
+     * keeps one) borrows it and must not free it. */
+    struct nf_idf *idf;
+    char idf_path[OPT_IDF_PATH_MAX]; /* as given to the idf key ("" for none or the API) */
+    char err[320];
 };
 
 /* Fills o with the defaults (used when a caller passes NULL options). */

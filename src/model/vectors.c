@@ -1,5 +1,6 @@
 #include "model/vectors.h"
 #include "core/alloc.h"
+#include "model/idf.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,21 @@ static void fill_vector(vectors *v, const model *m, size_t i, uint32_t *tmp)
     v->off[i + 1] = (uint32_t)at;
 }
 
+/* Fills v->idf: from the sentences of the set, or from the background
+ * table when there is one (terms absent from the set stay 0). */
+static void set_idf(vectors *v, const model *m, const struct nf_idf *bg)
+{
+    for (size_t t = 0; t < v->nterms; t++) {
+        const term *x = &m->voc.terms[t];
+        if (!v->sf[t])
+            v->idf[t] = 0;
+        else if (bg)
+            v->idf[t] = idf_weight(bg, x->s, x->len);
+        else
+            v->idf[t] = log((double)(v->n + 1) / v->sf[t]);
+    }
+}
+
 int vectors_build(vectors *v, const model *m)
 {
     memset(v, 0, sizeof *v);
@@ -92,8 +108,7 @@ int vectors_build(vectors *v, const model *m)
         vectors_free(v);
         return -1;
     }
-    for (size_t t = 0; t < v->nterms; t++)
-        v->idf[t] = v->sf[t] ? log((double)(v->n + 1) / v->sf[t]) : 0;
+    set_idf(v, m, idf_background());
     for (size_t i = 0; i < m->nsents; i++)
         fill_vector(v, m, i, tmp);
     xfree(tmp);

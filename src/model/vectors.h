@@ -9,7 +9,9 @@
 
 /* Sentence i's vector: terms ids[off[i] .. off[i+1]) (ascending) with
  * weights w[...] and counts tf[...]. Weights are tf * idf over content terms (stop words
- * left out), idf = log(nsents / sentences containing the term), and each
+ * left out), idf = log((nsents + 1) / sentences containing the term), or,
+ * when a background table is installed for the running method (model/idf.h,
+ * the idf option), the table's log((N + 1) / (df + 1)), and each
  * vector has unit length, so the cosine of two sentences is their dot
  * product. A sentence without content terms has an empty vector. */
 typedef struct vectors {
@@ -17,7 +19,7 @@ typedef struct vectors {
     uint32_t *ids;
     double *w;
     uint32_t *tf;  /* the term's count in the sentence, parallel to ids */
-    double *idf;   /* per vocabulary term (0 for stop words) */
+    double *idf;   /* per vocabulary term (0 for stop words and terms in no sentence) */
     uint32_t *sf;  /* per vocabulary term: sentences containing it */
     size_t n;      /* sentences */
     size_t nterms; /* vocabulary size */
