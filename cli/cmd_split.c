@@ -3,6 +3,7 @@
  * what bench/sentences.sh scores. */
 #include "commands.h"
 #include "newsfuse.h"
+#include "text/utf8.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +16,31 @@ static void split_usage(FILE *out)
             "Prints the sentences of FILE (default: standard input), one per line.\n"
             "A line break always ends a sentence, except in hard-wrapped text\n"
             "(paragraphs separated by blank lines, long lines continued in lower case).\n"
+            "NUL and invalid UTF-8 bytes print as U+FFFD (the offsets count the\n"
+            "file's own bytes).\n"
             "  --offsets   print \"START END\" byte offsets instead of the text\n"
             "  --jsonl     read one JSON object {\"id\",\"text\"} per line; print one\n"
             "              {\"id\",\"offsets\":[[START,END],...]} per line, offsets in\n"
             "              bytes of the UTF-8 text ({\"id\",\"error\"} for a bad line)\n\n"
             "Exit status: 0 success, 1 unreadable input or a bad JSONL line, 2 bad usage.\n");
+}
+
+/* Prints text[a..b) on one line: a sentence may span lines (in wrapped
+ * text), and a NUL or a byte that starts no valid UTF-8 character prints
+ * as U+FFFD, as the library's repair shows it, so the output is text. */
+static void split_put_sentence(const char *text, size_t a, size_t b)
+{
+    for (size_t k = a; k < b;) {
+        size_t n = utf8_valid_char((const unsigned char *)text + k, b - k);
+        if (!n)
+            fputs("\xEF\xBF\xBD", stdout), n = 1;
+        else if (text[k] == '\n' || text[k] == '\r')
+            putchar(' ');
+        else
+            fwrite(text + k, 1, n, stdout);
+        k += n;
+    }
+    putchar('\n');
 }
 
 /* Prints the sentences of text[0..len) as text or offsets; returns an
@@ -34,10 +55,7 @@ static int split_print_text(const char *text, size_t len, int offsets)
             printf("%zu %zu\n", spans[2 * i], spans[2 * i + 1]);
             continue;
         }
-        /* A sentence may span lines (in wrapped text); print it on one. */
-        for (size_t k = spans[2 * i]; k < spans[2 * i + 1]; k++)
-            putchar(text[k] == '\n' || text[k] == '\r' ? ' ' : text[k]);
-        putchar('\n');
+        split_put_sentence(text, spans[2 * i], spans[2 * i + 1]);
     }
     nf_free(spans);
     return EXIT_OK;

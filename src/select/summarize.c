@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int summary_warn(struct nf_summary *s, const char *fmt, ...)
@@ -19,6 +20,7 @@ int summary_warn(struct nf_summary *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    utf8_cut_invalid(msg); /* a cut or a raw file-name id must not reach JSON */
     if (GROW(s->warnings, s->wcap, s->nwarnings + 1))
         return NF_ENOMEM;
     const char *w = arena_strndup(&s->mem, msg, strlen(msg));
@@ -97,11 +99,80 @@ static int fill_sentences(nf_summary *out, const model *m, const selection *sel)
     return rc;
 }
 
+/* Documents named one by one in the invalid-UTF-8 warnings; the rest are
+ * summed up in one more, so 10,000 bad reports make no 10,000 warnings. */
+#define WARN_REPAIRED_DOCS 5
+
+/* Warns about the invalid UTF-8 repaired in each document (reports and
+ * seen reports): which document, how many sequences, the byte offset of
+ * the first in its original text. Returns NF_OK or NF_ENOMEM. */
+static int warn_repairs(nf_summary *out, const nf_docset *ds)
+{
+    size_t named = 0, more_docs = 0, more_seqs = 0;
+    int rc = NF_OK;
+    for (size_t i = 0; rc == NF_OK && i < ds->ndocs + ds->nseen; i++) {
+        const document *d = i < ds->ndocs ? &ds->docs[i] : &ds->seen[i - ds->ndocs];
+        if (!d->nfixes)
+            continue;
+        if (named == WARN_REPAIRED_DOCS) {
+            more_docs++, more_seqs += d->nfixes;
+            continue;
+        }
+        named++;
+        rc = summary_warn(out, "%sdocument \"%s\": replaced %zu invalid UTF-8 sequence(s) with U+FFFD "
+                          "(the first at byte %zu)", i < ds->ndocs ? "" : "seen ", d->id, d->nfixes,
+                          utf8_original_offset(d->fixes, d->nfixes, d->fixes[0].at));
+    }
+    if (rc == NF_OK && more_docs)
+        rc = summary_warn(out, "replaced %zu more invalid UTF-8 sequence(s) in %zu more document(s)",
+                          more_seqs, more_docs);
+    return rc;
+}
+
+/* qsort order of documents by id, ties by position (deterministic). */
+static int cmp_doc_ids(const void *a, const void *b)
+{
+    const document *x = *(const document *const *)a, *y = *(const document *const *)b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* Warns when two reports share an id: sources named by id are then
+ * ambiguous. Names the first such id and its first two documents (by
+ * index, as the output numbers them), and counts the others. Returns
+ * NF_OK or NF_ENOMEM. */
+static int warn_duplicate_ids(nf_summary *out, const nf_docset *ds)
+{
+    if (ds->ndocs < 2)
+        return NF_OK;
+    const document **by_id = xmalloc(ds->ndocs * sizeof *by_id);
+    if (!by_id)
+        return NF_ENOMEM;
+    for (size_t i = 0; i < ds->ndocs; i++)
+        by_id[i] = &ds->docs[i];
+    qsort(by_id, ds->ndocs, sizeof *by_id, cmp_doc_ids);
+    const document *first = NULL, *second = NULL;
+    size_t ids = 0;
+    for (size_t i = 1; i < ds->ndocs; i++) {
+        if (strcmp(by_id[i - 1]->id, by_id[i]->id))
+            continue;
+        ids += i == 1 || strcmp(by_id[i - 2]->id, by_id[i]->id);
+        if (!first || by_id[i - 1] < first)
+            first = by_id[i - 1], second = by_id[i];
+    }
+    xfree(by_id);
+    if (!ids)
+        return NF_OK;
+    return summary_warn(out, "duplicate document id \"%s\" (documents %zu and %zu%s): sources given "
+                        "by id are ambiguous", first->id, (size_t)(first - ds->docs),
+                        (size_t)(second - ds->docs), ids > 1 ? ", and more ids used twice" : "");
+}
+
 static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
 {
-    int rc = NF_OK;
-    if (ds->replaced)
-        rc = summary_warn(out, "replaced %zu invalid UTF-8 sequence(s) with U+FFFD", ds->replaced);
+    int rc = warn_repairs(out, ds);
+    if (!rc)
+        rc = warn_duplicate_ids(out, ds);
     if (!rc && m->truncated)
         rc = summary_warn(out, "input cut at %zu sentences (max_sentences)", m->max_sentences);
     if (!rc && m->docs_cut)
@@ -114,23 +185,55 @@ static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
     return rc;
 }
 
+/* When the time limit ran out before the method chose anything, the lead
+ * baselines (linear in the sentences, no deadline) still give a summary:
+ * the first report's lead, else the first sentence of every report in
+ * turn. Sets *fell_back; returns NF_OK or NF_ENOMEM. */
+static int select_lead_fallback(const model *m, budget *b, const nf_summary *out, selection *sel,
+                                int *fell_back)
+{
+    *fell_back = 0;
+    if (sel->n || b->deadline <= 0 || clock_now() <= b->deadline || !m->nsents)
+        return NF_OK;
+    *fell_back = 1;
+    b->deadline = 0;
+    sel->note[0] = '\0';
+    if (method_lead(m, b, &out->opts, sel))
+        return NF_ENOMEM;
+    return sel->n || !method_lead_rr(m, b, &out->opts, sel) ? NF_OK : NF_ENOMEM;
+}
+
+/* Warns that max_seconds cut the selection (fell_back: the lead stood in). */
+static int warn_deadline(nf_summary *out, int fell_back)
+{
+    if (fell_back)
+        return summary_warn(out, "time limit of %g s reached before method %s chose a sentence: "
+                            "the summary takes the lead sentences instead (max_seconds)",
+                            out->opts.max_seconds, out->opts.method);
+    return summary_warn(out, "time limit of %g s reached: the summary may be short (max_seconds)",
+                        out->opts.max_seconds);
+}
+
 /* Runs the method over a built model and fills the summary; the time
  * limit counts from start. */
 static int summarize_model(nf_summary *out, const model *m, double start)
 {
     budget b;
     selection sel = {0};
+    int fell_back = 0;
     budget_from_options(&b, &out->opts, m);
     if (out->opts.max_seconds > 0)
         b.deadline = start + out->opts.max_seconds;
+    double deadline = b.deadline;
     int rc = method_find(out->opts.method)(m, &b, &out->opts, &sel) ? NF_ENOMEM : NF_OK;
+    if (rc == NF_OK)
+        rc = select_lead_fallback(m, &b, out, &sel, &fell_back);
     if (rc == NF_OK && !out->opts.order_by_rank)
         order_for_reading(m, &sel);
     if (rc == NF_OK)
         rc = fill_sentences(out, m, &sel);
-    if (rc == NF_OK && b.deadline > 0 && clock_now() > b.deadline)
-        rc = summary_warn(out, "time limit of %g s reached: the summary may be short (max_seconds)",
-                          out->opts.max_seconds);
+    if (rc == NF_OK && deadline > 0 && (fell_back || clock_now() > deadline))
+        rc = warn_deadline(out, fell_back);
     if (rc == NF_OK && sel.note[0])
         rc = summary_warn(out, "%s", sel.note);
     if (rc == NF_OK && sel.n == 0 && m->nsents > 0)

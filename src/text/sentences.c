@@ -37,8 +37,29 @@ size_t seg_space_before(const seg *s, size_t lo, size_t e)
     return 0;
 }
 
-/* Appends [start, e) trimmed of white space, unless nothing remains, and
- * starts the next sentence at e. Returns 0, or -1 when out of memory. */
+/* Returns the length of the white space or void character (a control
+ * byte, U+FFFD) ending just before e (not before lo), or 0. */
+static size_t seg_blank_before(const seg *s, size_t lo, size_t e)
+{
+    size_t n = seg_space_before(s, lo, e);
+    if (!n && sentchar_void_len(s->t + e - 1, 1))
+        n = 1;
+    if (!n && e - lo >= 3 && sentchar_void_len(s->t + e - 3, 3) == 3)
+        n = 3;
+    return n;
+}
+
+/* Returns the length of the white space or void character at a (before
+ * e), or 0. */
+static size_t seg_blank_at(const seg *s, size_t a, size_t e)
+{
+    const char *p = s->t + a;
+    return sentchar_space_len(p, e - a) + sentchar_break_len(p, e - a) + sentchar_void_len(p, e - a);
+}
+
+/* Appends [start, e) trimmed of white space and void characters, unless
+ * nothing remains, and starts the next sentence at e. Returns 0, or -1
+ * when out of memory. */
 static int seg_emit(seg *s, size_t e)
 {
     size_t a = s->start, n;
@@ -47,9 +68,9 @@ static int seg_emit(seg *s, size_t e)
     s->parens = 0;
     s->paren_end = 0;
     s->enum_next = 0;
-    while (a < e && (n = sentchar_space_len(s->t + a, e - a) + sentchar_break_len(s->t + a, e - a)))
+    while (a < e && (n = seg_blank_at(s, a, e)))
         a += n;
-    while (e > a && (n = seg_space_before(s, a, e)))
+    while (e > a && (n = seg_blank_before(s, a, e)))
         e -= n;
     return e > a ? span_vec_push(s->out, a, e) : 0;
 }

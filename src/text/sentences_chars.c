@@ -32,6 +32,17 @@ static const char *const wide_breaks[] = {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\
 /* Returns the length of the non-ASCII line break at p, or 0. */
 size_t sentchar_wide_break_len(const char *p, size_t len) { return match_any(p, len, wide_breaks); }
 
+/* Returns the length of the void character at p (see the header), or 0. */
+size_t sentchar_void_len(const char *p, size_t len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x20)
+        return c != '\n' && c != '\r' && c != '\v' && c != '\f' && c != '\t';
+    if (c == 0x7f)
+        return 1;
+    return c == 0xEF && len >= 3 && memcmp(p, "\xEF\xBF\xBD", 3) == 0 ? 3 : 0;
+}
+
 /* U+203C-U+2049 double marks, Arabic question mark, Devanagari dandas. */
 static const char *const wide_bangs[] = {"\xE2\x80\xBC", "\xE2\x81\x87", "\xE2\x81\x88",
                                          "\xE2\x81\x89", "\xD8\x9F",     "\xE0\xA5\xA4",

@@ -33,6 +33,11 @@ static inline size_t sentchar_break_len(const char *p, size_t len)
         return 1;
     return (unsigned char)*p < 0x80 ? 0 : sentchar_wide_break_len(p, len);
 }
+/* A character that carries no text: a control character other than the
+ * line breaks (NUL, DEL...) or U+FFFD, which stands for bytes the UTF-8
+ * repair threw out. Trimmed from the ends of a sentence like white space,
+ * so that one glued to the full stop does not hide the sentence's end. */
+size_t sentchar_void_len(const char *p, size_t len);
 /* A sentence terminator; sets *kind to an enum sentchar_term. */
 size_t sentchar_term_len(const char *p, size_t len, int *kind);
 /* Punctuation that may follow a terminator and still belong to the
