@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How far an approximate value reaches, as a share of the larger value. */
+static const double APPROX_SPAN = 0.05;
+
 /* Returns 1 if figure f is grouped: a count with an event and a class. */
 static int groupable(const figure *f)
 {
@@ -76,9 +79,14 @@ static int within_bound(const figure *a, const figure *b)
     return (a->qual == Q_MORE_THAN && b->lo >= a->lo) || (a->qual == Q_FEWER_THAN && b->lo <= a->lo);
 }
 
-/* Returns 1 if the two figures give the same amount: equal bounds, within
- * a tenth of each other when one is approximate, or one admitted by the
- * other's bound. */
+/* Returns 1 if the two figures give the same amount: equal bounds, one
+ * admitted by the other's bound, or within APPROX_SPAN of the larger when
+ * one is approximate. "About N" ("some", "nearly", "an estimated") is a
+ * rounding of the count, and a reporter rounds 183 to "about 180", not 190:
+ * 5% keeps the rounding of two-significant-digit figures ("about 180"
+ * covers 171-189; "nearly 3,000" 2,850-3,150) and makes a different count
+ * from another source a disagreement ("about 180" against 190). A tenth
+ * made "about 750" the same as 800. */
 static int same_value(const figure *a, const figure *b)
 {
     if (a->lo == b->lo && a->hi == b->hi)
@@ -88,7 +96,7 @@ static int same_value(const figure *a, const figure *b)
     if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
         return 0;
     double m = a->lo > b->lo ? a->lo : b->lo;
-    return fabs(a->lo - b->lo) <= 0.1 * m;
+    return fabs(a->lo - b->lo) <= APPROX_SPAN * m;
 }
 
 /* Returns 1 if a is known to be newer than b: b is marked as an earlier
@@ -237,22 +245,39 @@ static int reports_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8
     return 0;
 }
 
+enum { DISTINCT_MAX = 32 };
+
+/* Returns 1 if two comparable values of the group are not the same. Each
+ * value is checked against every distinct value seen before it (the first
+ * DISTINCT_MAX): a loose bound ("more than 750") admits both "about 750"
+ * and "almost 800", which still differ from each other. */
+static int values_differ(const nf_facts_sheet *sh, const fgroup *g, const uint8_t *aside)
+{
+    const figure *rep[DISTINCT_MAX];
+    size_t nrep = 0;
+    for (size_t a = 0; a < g->n; a++) {
+        const figure *f = &sh->figs[g->figs[a]];
+        if (!comparable(f, aside, g->figs[a]))
+            continue;
+        int seen = 0;
+        for (size_t r = 0; r < nrep; r++) {
+            if (!same_value(f, rep[r]))
+                return 1;
+            seen |= f->lo == rep[r]->lo && f->hi == rep[r]->hi && f->qual == rep[r]->qual;
+        }
+        if (!seen && nrep < DISTINCT_MAX)
+            rep[nrep++] = f;
+    }
+    return 0;
+}
+
 /* Labels one group, in time linear in its size. */
 static void label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds)
 {
-    long first = -1;
-    int differ = 0;
     g->ndocs = 0;
-    for (size_t a = 0; a < g->n; a++) {
-        const figure *f = &sh->figs[g->figs[a]];
-        g->ndocs += a == 0 || f->doc != sh->figs[g->figs[a - 1]].doc;
-        if (!comparable(f, aside, g->figs[a]))
-            continue;
-        if (first < 0)
-            first = (long)g->figs[a];
-        else if (!same_value(f, &sh->figs[first]))
-            differ = 1;
-    }
+    for (size_t a = 0; a < g->n; a++)
+        g->ndocs += a == 0 || sh->figs[g->figs[a]].doc != sh->figs[g->figs[a - 1]].doc;
+    int differ = values_differ(sh, g, aside);
     g->latest = -1;
     if (!differ) {
         g->label = g->ndocs > 1 ? LABEL_AGREE : LABEL_SINGLE;

@@ -663,6 +663,22 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->counted = "people";
 }
 
+/* Returns 1 if year q dates its sentence as another event: after "in",
+ * "during", "until", "from" or a comma. "Since 1968" opens a period that
+ * runs to the report's present ("has killed nearly 800 people since
+ * 1968": today's cumulative toll), unless "when" follows the year ("the
+ * worst since 1978, when 20 died"). */
+static int year_anchors(const sent_ctx *c, const quantity *q)
+{
+    const char *prev = c->w[q->w0 - 1].low;
+    if (!strcmp(prev, "since")) {
+        size_t k = q->w1 + (q->w1 < c->nw && c->w[q->w1].punct);
+        return is_word(c->w, c->nw, k, "when");
+    }
+    return !strcmp(prev, "in") || !strcmp(prev, "during") || !strcmp(prev, "until") ||
+           !strcmp(prev, "from") || c->w[q->w0 - 1].punct;
+}
+
 /* Appends the figure for quantity q. */
 static int figure_add(sent_ctx *c, const quantity *q)
 {
@@ -676,11 +692,8 @@ static int figure_add(sent_ctx *c, const quantity *q)
     f.speaker = speaker_find(c, q->n0);
     f.when = when_find(c, q->n0);
     f.cue = cue_find(c, q);
-    if (f.kind == KIND_YEAR && q->w0 > 0) {
-        const char *prev = c->w[q->w0 - 1].low;
-        f.anchor = !strcmp(prev, "in") || !strcmp(prev, "since") || !strcmp(prev, "during") ||
-                   !strcmp(prev, "until") || !strcmp(prev, "from") || c->w[q->w0 - 1].punct;
-    }
+    if (f.kind == KIND_YEAR && q->w0 > 0)
+        f.anchor = year_anchors(c, q);
     if (!f.text || !f.speaker || !f.when)
         return NF_ENOMEM;
     if (f.kind == KIND_COUNT && figure_count(c, q, &f) != NF_OK)
