@@ -484,9 +484,46 @@ static const char *when_find(const sent_ctx *c, size_t at)
     return arena_strndup(&c->sh->mem, c->text + c->w[a].start, c->w[b - 1].end - c->w[a].start);
 }
 
+/* The cue nearest before word i among words [lo, i) (two-word cues
+ * first), or NULL. */
+static const lex_entry *cue_before(const sent_ctx *c, size_t lo, size_t i)
+{
+    const word *w = c->w;
+    for (size_t k = i; k > lo; k--) {
+        char two[2 * WORD_MAX + 1];
+        const lex_entry *e = NULL;
+        if (k >= lo + 2) {
+            snprintf(two, sizeof two, "%s %s", w[k - 2].low, w[k - 1].low);
+            e = lex_find(&c->lx->cues, two, strlen(two));
+        }
+        if (!e)
+            e = lex_find(&c->lx->cues, w[k - 1].low, w[k - 1].len);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
+/* Returns 1 if the sentence's opening clause [0, open) speaks for the
+ * whole sentence: a lone cue ("Earlier, ...") or an attribution
+ * ("According to the latest figures, ..."). */
+static int opening_speaks(const sent_ctx *c, size_t open)
+{
+    if (open == 1 || (open == 2 && cue_before(c, 0, 2)))
+        return 1;
+    for (size_t k = 0; k < open; k++)
+        if (!c->w[k].punct && lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len))
+            return 1;
+    return is_word(c->w, c->nw, 0, "according");
+}
+
 /* Whether the sentence marks quantity q as an update or an earlier value:
  * "from 12 to 14" and "up from 12" decide locally, else the nearest cue
- * before it in the sentence. */
+ * before it in its own clause, else one in an opening clause that speaks
+ * for the sentence. A cue of another clause says when something else
+ * happened ("reeling from earlier shootings, including a dispute that
+ * left seven dead"; "was slain earlier in the week ... where five died"),
+ * not that this count was superseded. */
 static int cue_find(const sent_ctx *c, const quantity *q)
 {
     const word *w = c->w;
@@ -496,18 +533,17 @@ static int cue_find(const sent_ctx *c, const quantity *q)
         return CUE_PREVIOUS;
     if (i >= 3 && is_word(w, c->nw, i - 1, "to") && w[i - 2].digit && is_word(w, c->nw, i - 3, "from"))
         return CUE_UPDATE;
-    for (size_t k = i; k > 0; k--) {
-        char two[2 * WORD_MAX + 1];
-        const lex_entry *e = NULL;
-        if (k >= 2) {
-            snprintf(two, sizeof two, "%s %s", w[k - 2].low, w[k - 1].low);
-            e = lex_find(&c->lx->cues, two, strlen(two));
-        }
-        if (!e)
-            e = lex_find(&c->lx->cues, w[k - 1].low, w[k - 1].len);
-        if (e)
-            return e->role;
-    }
+    size_t lo = i;
+    while (lo > 0 && !is_clause_mark(&w[lo - 1]) && np_role(c->lx, &w[lo - 1]) != NP_CLAUSE)
+        lo--;
+    const lex_entry *e = cue_before(c, lo, i);
+    if (e)
+        return e->role;
+    size_t open = 0;
+    while (open < i && !is_clause_mark(&w[open]))
+        open++;
+    if (open < lo && opening_speaks(c, open) && (e = cue_before(c, 0, open)) != NULL)
+        return e->role;
     return CUE_NONE;
 }
 

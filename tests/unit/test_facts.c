@@ -360,6 +360,50 @@ TEST(update_cues_speak_for_earlier_reports_only)
     nf_docset_free(ds);
 }
 
+/* The cue of the figure written `text` in a one-sentence report. */
+static void check_cue(const char *sentence, const char *text, const char *cue)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, text, &f) >= 0);
+    if (strcmp(f.cue, cue))
+        fprintf(stderr, "  cue \"%s\", want \"%s\" in \"%s\"\n", f.cue, cue, sentence);
+    CHECK_STR(f.cue, cue);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(cues_speak_for_their_clause)
+{
+    check_cue("Atlanta is reeling from earlier shootings, including a dispute that left seven people dead.",
+              "seven", "");
+    check_cue("His family was slain earlier in the week at the firm where five of his victims died.", "five", "");
+    check_cue("Earlier, officials said 12 people were killed.", "12", "previous");
+    check_cue("According to the latest figures, 247 people were killed.", "247", "update");
+    check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "12", "previous");
+    check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "At least 23",
+              "update");
+}
+
+TEST(two_values_of_one_sentence_are_two_sets)
+{
+    /* Different places in one sentence: neither revises the other. */
+    const char *texts[] = {"The Tanzanian bombing injured 70 people, while the bombing in Kenya injured 5,000.",
+                           "The bombing in Kenya injured more than 5,000 people."};
+    const char *dates[] = {"1998-08-08", "1998-08-09"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, dates, 2);
+    CHECK_STR(group_label(sh, "injured", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *moved[] = {"Twelve people were killed in the blast.", "The death toll rose from 12 to 14."};
+    sh = sheet_of(&ds, moved, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(coordinated_counts_and_parts)
 {
     const char *texts[] = {
@@ -510,6 +554,8 @@ int main(void)
     RUN(what_is_not_a_count_of_the_affected);
     RUN(lists_and_inclusions);
     RUN(update_cues_speak_for_earlier_reports_only);
+    RUN(cues_speak_for_their_clause);
+    RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
     RUN(offsets_point_at_the_figure);
