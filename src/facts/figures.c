@@ -162,6 +162,31 @@ static size_t of_proper(const sent_ctx *c, size_t k, np *p)
     return j + 1 - k;
 }
 
+/* "members of the Constitutional Court", "members of the armed forces":
+ * a member counts nothing without its body, so the words of the body
+ * (up to four, after "the", possessives keyed as proper modifiers) become
+ * modifiers. Returns the words used from k ("of"). */
+static size_t of_body(const sent_ctx *c, size_t k, np *p)
+{
+    const word *w = c->w;
+    size_t j = k + 1;
+    if (is_word(w, c->nw, j, "the"))
+        j++;
+    size_t n = 0;
+    for (; j < c->nw && n < 4 && !is_boundary(w, j) && !np_ends(c->lx, &w[j]); j++, n++) {
+        char key[WORD_MAX];
+        size_t len = w[j].len;
+        if (len > 2 && !strcmp(w[j].low + len - 2, "'s"))
+            len -= 2;
+        if (w[j].cap)
+            len = proper_key(c->lx, w[j].low, len, key);
+        else
+            memcpy(key, w[j].low, len);
+        add_modifier(p->modifier, key, len);
+    }
+    return n ? j - k : 0;
+}
+
 /* Handles "of the 18", "of them", "of the victims" right after a number;
  * returns the word where the noun phrase starts. */
 static size_t np_of(const sent_ctx *c, size_t j, np *p)
@@ -270,7 +295,7 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         }
     }
     if (k < c->nw && !c->w[k].punct && is_word(c->w, c->nw, k, "of"))
-        k += of_proper(c, k, p);
+        k += !strcmp(p->head, "members") ? of_body(c, k, p) : of_proper(c, k, p);
     p->end = k;
     quantity next;
     size_t hl = strlen(p->head);
@@ -700,17 +725,18 @@ static void figure_inherit(sent_ctx *c, size_t i)
 }
 
 /* Returns 1 if year q dates its sentence as another event: after "in",
- * "during", "until", "from" or a comma. "Since 1968" opens a period that
- * runs to the report's present ("has killed nearly 800 people since
- * 1968": today's cumulative toll), unless "when" follows the year ("the
- * worst since 1978, when 20 died"). */
+ * "during", "until", "from" or a comma, or before "when" ("the worst
+ * since 1978, when 20 died"). "Since 1968" alone opens a period that runs
+ * to the report's present ("has killed nearly 800 people since 1968":
+ * today's cumulative toll). */
 static int year_anchors(const sent_ctx *c, const quantity *q)
 {
     const char *prev = c->w[q->w0 - 1].low;
-    if (!strcmp(prev, "since")) {
-        size_t k = q->w1 + (q->w1 < c->nw && c->w[q->w1].punct);
-        return is_word(c->w, c->nw, k, "when");
-    }
+    size_t k = q->w1 + (q->w1 < c->nw && c->w[q->w1].punct);
+    if (is_word(c->w, c->nw, k, "when"))
+        return 1; /* "compared to 2015, when 21 cases were confirmed" */
+    if (!strcmp(prev, "since"))
+        return 0;
     return !strcmp(prev, "in") || !strcmp(prev, "during") || !strcmp(prev, "until") ||
            !strcmp(prev, "from") || c->w[q->w0 - 1].punct;
 }
@@ -750,6 +776,33 @@ static int weekday_at(const sent_ctx *c, size_t i, quantity *q)
     return 1;
 }
 
+/* Returns 1 if words k, k+1 are "last month" or "last year". */
+static int last_period(const sent_ctx *c, size_t k)
+{
+    return is_word(c->w, c->nw, k, "last") &&
+           (is_word(c->w, c->nw, k + 1, "month") || is_word(c->w, c->nw, k + 1, "year"));
+}
+
+/* Marks the sentence's counts that belong to an earlier period named
+ * relative to the report: all of them after an opening "Last month," or
+ * "Last year,", those after "last year, when" ("a sharp rise compared
+ * with last year, when just seven cases had been confirmed"). Years are
+ * marked by the sheet, which knows the report's date. */
+static void mark_relative_past(sent_ctx *c)
+{
+    size_t from = (size_t)-1;
+    if (last_period(c, 0) && is_word(c->w, c->nw, 2, ","))
+        from = 0;
+    for (size_t k = 0; from == (size_t)-1 && k + 2 < c->nw; k++) {
+        size_t j = k + 2 + is_word(c->w, c->nw, k + 2, ",");
+        if (last_period(c, k) && is_word(c->w, c->nw, j, "when"))
+            from = c->w[j].start;
+    }
+    for (size_t i = c->first; from != (size_t)-1 && i < c->sh->n; i++)
+        if (c->sh->figs[i].start >= from)
+            c->sh->figs[i].past = 1;
+}
+
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
                      size_t s1)
 {
@@ -778,5 +831,6 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    mark_relative_past(&c);
     return NF_OK;
 }

@@ -374,11 +374,18 @@ static int looks_like_rate(const lexicon *lx, const word *w, size_t nw, const qu
     return 0;
 }
 
+/* "3:00 am", "14:23": hours before a colon and two digits of minutes. */
+static int looks_like_clock(const word *w, size_t nw, const quantity *q)
+{
+    return q->w1 == q->n0 + 1 && w[q->n0].digit && q->lo < 25 && word_is(w, nw, q->w1, ":") &&
+           q->w1 + 1 < nw && w[q->w1 + 1].digit && w[q->w1 + 1].len == 2;
+}
+
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
 {
     if (q->kind != KIND_COUNT)
         return;
-    int k = kind_before(lx, w, q->w0);
+    int k = looks_like_clock(w, nw, q) ? KIND_TIME : kind_before(lx, w, q->w0);
     if (k < 0)
         k = unit_kind(lx, w, nw, q->w1);
     if (k < 0 && looks_like_age(w, nw, q))

@@ -88,6 +88,7 @@ TEST(quantity_kinds)
     check_one("Dara Finn, 54, said she rowed out.", "54", 54, -1, "exact", "age");
     check_one("The talks resume on Wednesday.", "Wednesday", -1, -1, "exact", "date");
     check_one("EgyptAir Flight 990 crashed into the sea.", "990", 990, -1, "exact", "id");
+    check_one("The quake struck at 3:00 am and thousands were injured.", "3", 3, -1, "exact", "time");
 }
 
 /* The event and counted class of the figure written `text`. */
@@ -309,7 +310,24 @@ TEST(what_is_not_a_count_of_the_affected)
     CHECK(group_of("In 1978, 20 people died in a hotel fire.", "20", 0) == -1);
     CHECK(group_of("The group has killed 800 people since 1968.", "800", 0) >= 0); /* to this day */
     CHECK(group_of("It was the worst fire since 1978, when 20 people died.", "20", 0) == -1);
+    CHECK(group_of("That is double the count of 2015, when 21 cases were confirmed.", "21", 0) == -1);
+    CHECK(group_of("Last month, security forces killed 60 protesters.", "60", 0) == -1);
+    const char *rise = "This year 32 cases were confirmed, up on last year, when seven cases were confirmed.";
+    CHECK(group_of(rise, "32", 0) >= 0);
+    CHECK(group_of(rise, "seven", 0) == -1);
     CHECK(group_of("The 1996 Nobel Peace Prize winner said 11 people were killed.", "11", 0) >= 0);
+}
+
+TEST(members_count_with_their_body)
+{
+    const char *texts[] = {"Police detained two members of the Constitutional Court.",
+                           "Police detained 754 members of the armed forces."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    CHECK_STR(group_label(sh, "arrested", "member", "constitutional court"), "single");
+    CHECK_STR(group_label(sh, "arrested", "member", "armed forces"), "single");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
 }
 
 TEST(lists_and_inclusions)
@@ -552,6 +570,7 @@ int main(void)
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
     RUN(what_is_not_a_count_of_the_affected);
+    RUN(members_count_with_their_body);
     RUN(lists_and_inclusions);
     RUN(update_cues_speak_for_earlier_reports_only);
     RUN(cues_speak_for_their_clause);
