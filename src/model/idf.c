@@ -136,6 +136,7 @@ int nf_idf_add_docset(nf_idf *t, const nf_docset *ds)
         return NF_EINVAL;
     if (!t->tk && !(t->tk = tokenizer_new(t->language)))
         return fail(t, NF_ENOMEM, "out of memory");
+    unsigned long failures0 = alloc_failures();
     const cleaner *cl = cleaner_shared();
     model m;
     int rc = cl ? model_build(&m, ds, t->tk, cl, OPT_DEFAULT_MAX_DOC_BYTES, 0) : NF_ENOMEM;
@@ -143,6 +144,8 @@ int nf_idf_add_docset(nf_idf *t, const nf_docset *ds)
         rc = add_model_counts(t, &m);
     if (cl)
         model_free(&m);
+    if (rc == NF_OK && alloc_failures() != failures0) /* a callee absorbed one */
+        rc = NF_ENOMEM;
     if (rc == NF_OK)
         t->ndocs += ds->ndocs;
     return rc == NF_OK ? NF_OK : fail(t, rc, "out of memory");
