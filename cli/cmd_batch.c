@@ -355,47 +355,37 @@ typedef struct article_reader {
     int status;
 } article_reader;
 
-/* Submits the event being read, if any. */
-static void articles_flush(article_reader *ar)
+/* Submits an event that ended (ds: taken) whose last line is line. */
+static void articles_submit(article_reader *ar, nf_docset *ds, long line)
 {
-    if (!ar->ds)
-        return;
-    batch_job *job = job_new(ar->line);
+    batch_job *job = job_new(line);
     if (!job) {
         ar->status = EXIT_DATA;
-        nf_docset_free(ar->ds);
-    } else {
-        job->ds = ar->ds;
-        if (batch_submit(ar->r, job, nf_docset_id(job->ds)) != EXIT_OK)
-            ar->status = EXIT_DATA;
+        nf_docset_free(ds);
+        return;
     }
-    ar->ds = NULL;
+    job->ds = ds;
+    if (batch_submit(ar->r, job, nf_docset_id(job->ds)) != EXIT_OK)
+        ar->status = EXIT_DATA;
 }
 
-/* Adds one parsed article, starting a new event when its key changes. */
-static int articles_add(article_reader *ar, const batch_article *a, long line)
-{
-    if (ar->ds && strcmp(nf_docset_id(ar->ds), a->event))
-        articles_flush(ar);
-    if (!ar->ds && (!(ar->ds = nf_docset_new()) || nf_docset_set_id(ar->ds, a->event) != NF_OK))
-        return cli_error(EXIT_DATA, "out of memory");
-    ar->line = line;
-    return batch_article_add(ar->ds, a) == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "out of memory");
-}
-
-/* Reads one article line; a bad one becomes an error record in place. */
+/* Reads one article line (src/batch groups it with its event); an event
+ * that ends is submitted, a bad line becomes an error record in place. */
 static void articles_line(article_reader *ar, const char *text, size_t n, long line)
 {
-    batch_article a;
-    char err[256];
-    int rc = batch_article_parse(&a, text, n, err, sizeof err);
+    nf_docset *closed;
+    char *bad_id, err[256];
+    int rc = batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
+    if (closed)
+        articles_submit(ar, closed, ar->line);
     if (rc == NF_OK)
-        rc = articles_add(ar, &a, line) == EXIT_OK ? NF_OK : NF_ENOMEM;
-    else if (submit_bad(ar->r, ar->r->in, line, a.id, err) != EXIT_OK)
-        ar->status = EXIT_DATA;
-    if (rc != NF_OK)
-        ar->status = EXIT_DATA;
-    batch_article_free(&a);
+        ar->line = line;
+    else if (rc == NF_EDATA) {
+        if (submit_bad(ar->r, ar->r->in, line, bad_id, err) != EXIT_OK)
+            ar->status = EXIT_DATA;
+    } else
+        ar->status = cli_error(EXIT_DATA, "out of memory");
+    nf_free(bad_id);
 }
 
 static int read_articles(batch_run *r)
@@ -410,7 +400,8 @@ static int read_articles(batch_run *r)
     for (long lineno = 1; !r->stopped && (n = getline(&line, &cap, f)) >= 0; lineno++)
         if (!cli_is_blank(line, (size_t)n))
             articles_line(&ar, line, (size_t)n, lineno);
-    articles_flush(&ar);
+    if (ar.ds)
+        articles_submit(&ar, ar.ds, ar.line);
     if (ferror(f))
         ar.status = cli_error(EXIT_DATA, "%s: read error", r->in);
     free(line);

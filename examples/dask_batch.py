@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""newsfuse on a Dask cluster: summarize every event of a cluster JSONL
-corpus on many machines and write one JSONL record per event, in input
-order: the very bytes `newsfuse batch` writes for the same input.
+"""newsfuse on a Dask cluster: summarize every event of a JSONL corpus on
+many machines and write one JSONL record per event, in input order: the
+very bytes `newsfuse batch` writes for the same input.
 
     # one machine: a LocalCluster with one single-threaded worker per core
     python3 examples/dask_batch.py corpus.jsonl -o summaries.jsonl
@@ -12,75 +12,119 @@ order: the very bytes `newsfuse batch` writes for the same input.
     #   hostN$ PYTHONPATH=/path/to/newsfuse/bindings/python dask-worker tcp://host0:8786
     python3 examples/dask_batch.py corpus.jsonl -o summaries.jsonl --scheduler tcp://host0:8786
 
-The corpus is read as partitions of whole lines (dask.bag.read_text,
---blocksize bytes each); every worker needs the file at the same path (a
-shared file system) and the binding (bindings/python on PYTHONPATH, the
-library built or installed). Each event is summarized on a worker through
-newsfuse.summarize_line; the client writes the records partition by
-partition, in order, keeping at most --window partitions in flight.
+It reads what `newsfuse batch` reads (--input, default auto as batch
+decides): cluster JSONL (one event per line; DUC 2007 update sets B and C
+are summarized with the earlier sets of their topic as read), Multi-News
+lines, and article JSONL (one report per line; consecutive lines with the
+same "event" make one event).
 
-Limits, by design: each line is summarized on its own, so DUC 2007-style
-update sets (B and C read after A) are summarized without the earlier sets
-as read (newsfuse batch gives them that history), and article JSONL (one
-report per line, grouped by event) is not read here: use newsfuse batch,
-or turn it into cluster lines first.
+How. The corpus is cut into partitions of whole lines (--blocksize bytes
+each, dask.bytes.read_bytes); every worker needs the file at the same path
+(a shared file system) and the binding (bindings/python on PYTHONPATH, the
+library built or installed). Two passes:
+
+1. scan: each partition is read on a worker with nothing summarized, and
+   says what it carries over to the next (newsfuse.batch.Reader.meta: its
+   line count, its first and last event, its update-set topics): a few
+   values per partition come back to the client.
+2. summarize: from those, the client knows, for each partition, where the
+   history it needs begins: the partition where the article event still
+   open at its start began (that event's record is written by the
+   partition where the next event begins, or by the last one), or where the
+   update-set history of its first update set began. That partition's
+   worker reads from there, summarizes nothing before its own first line,
+   and returns its records. An event split across partitions is therefore
+   one event, and an update set at the top of a partition still has its
+   history: the reading and grouping are the library's own (src/batch),
+   the same calls newsfuse batch makes.
+
+The client writes the records partition by partition, in order, keeping at
+most --window partitions in flight.
 """
 
 import argparse
 import os
 import sys
 
-SCHEMA = "newsfuse/1"
+OPTION_KEYS = ("words", "sentences", "bytes", "ratio", "method", "language", "order",
+               "min-words", "query", "max-seconds")
 
 
-def json_string(s):
-    """A JSON string literal escaped as the CLI escapes it: quote,
-    backslash and control characters only."""
-    out = []
-    for c in s:
-        if c in '"\\':
-            out.append("\\" + c)
-        elif ord(c) < 0x20:
-            out.append("\\u%04x" % ord(c))
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
-
-
-def error_record(path, line_no, ident, message):
-    """The error record of `newsfuse batch` (doc/SCHEMA.md), byte for byte."""
-    return '{"schema":"%s","id":%s,"error":{"file":%s,"line":%d,"message":%s}}' % (
-        SCHEMA, json_string(ident) if ident is not None else "null", json_string(path), line_no,
-        json_string(message))
-
-
-def summarize_partition(lines, first_line, path, options):
-    """Runs on a worker: the records of one partition's lines."""
-    import newsfuse  # imported on the worker
-
-    out = []
-    for k, line in enumerate(lines):
-        if not line.strip(" \t\r\n"):
-            continue
-        raw = line.encode("utf-8", "surrogateescape")  # the file's bytes, as batch reads them
-        try:
-            out.append(newsfuse.summarize_line(raw, **options))
-        except newsfuse.NewsfuseError as e:
-            if e.status != newsfuse.NF_EDATA:
-                raise
-            out.append(error_record(path, first_line + k, e.id, str(e)))
+def split_lines(block):
+    """A block of whole lines -> its lines, newline kept (as getline)."""
+    lines = block.split(b"\n")
+    last = lines.pop()
+    out = [line + b"\n" for line in lines]
+    if last:
+        out.append(last)
     return out
 
 
-def count_lines(lines):
-    return len(lines)
+def scan_partition(block, kind):
+    """Runs on a worker: what the partition carries over (Reader.meta)."""
+    from newsfuse.batch import Reader  # imported on the worker
+
+    r = Reader(kind, b"", None, emit_from=float("inf"))
+    try:
+        for k, line in enumerate(split_lines(block)):
+            r.feed(k + 1, line)
+        return r.meta()
+    finally:
+        r.close()
+
+
+def summarize_partitions(blocks, first_line, emit_from, final, kind, path, options):
+    """Runs on a worker: reads blocks (the partitions from where the
+    history begins to this one) and returns the records of the lines from
+    emit_from on (this partition's), plus the events a time limit cut."""
+    from newsfuse.batch import Reader
+
+    r = Reader(kind, path, options, emit_from=emit_from)
+    out, line = [], first_line
+    try:
+        for block in blocks:
+            for data in split_lines(block):
+                out.extend(r.feed(line, data))
+                line += 1
+        out.extend(r.finish(final))
+        return out, r.time_limited
+    finally:
+        r.close()
+
+
+def plan(metas, kind):
+    """For each partition, the first partition its reader must start at.
+    Follows what each partition carries over (see the module's notes)."""
+    out, live, chain = [], None, None  # live: (event, start); chain: (topic, start)
+    last = len(metas) - 1
+    for p, m in enumerate(metas):
+        start = p
+        if kind == "articles":
+            # an open event goes on through p when p has no other event
+            through = live is not None and (m["first_event"] is None or (
+                m["uniform"] and m["first_event"] == live[0]))
+            if live is not None and (not through or p == last):
+                start = live[1]  # p writes the open event: read it from its start
+            if m["first_event"] is not None and not through:
+                live = (m["last_event"], p)
+        elif kind == "jsonl" and m["first_update"] is not None:
+            t, upd = m["first_update"]
+            goes_on = chain is not None and chain[0] is not None and t == chain[0] and upd != b"A"
+            if goes_on:
+                start = chain[1]
+            if not (goes_on and m["chains"] == 1):
+                chain = (m["last_topic"], p)
+        out.append(start)
+    return out
 
 
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("input", help="cluster JSONL (one event per line)")
+    ap.add_argument("input", help="cluster JSONL, Multi-News lines or article JSONL")
     ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--input", dest="kind", default="auto",
+                    choices=("auto", "jsonl", "multinews", "articles"))
     ap.add_argument("--scheduler", help="tcp://HOST:PORT of a running Dask scheduler "
                     "(default: start a LocalCluster on this machine)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -88,21 +132,18 @@ def parse_args(argv):
     ap.add_argument("--blocksize", default="4MiB", help="bytes of input per partition")
     ap.add_argument("--window", type=int, default=0,
                     help="partitions in flight (default: 2 per worker thread)")
-    for key in ("words", "sentences", "bytes", "ratio", "method", "language", "order",
-                "min-words", "query"):
+    for key in OPTION_KEYS:
         ap.add_argument("--" + key, dest=key.replace("-", "_"))
     ap.add_argument("--cut", action="store_true")
     return ap.parse_args(argv)
 
 
 def summary_options(args):
-    opts = {k: getattr(args, k) for k in ("words", "sentences", "bytes", "ratio", "method",
-                                          "language", "order", "min_words", "query")}
+    """The library's option keys and values, as newsfuse batch sets them."""
+    opts = {k.replace("-", "_"): getattr(args, k.replace("-", "_")) for k in OPTION_KEYS}
     opts = {k: v for k, v in opts.items() if v is not None}
     if args.cut:
-        opts["cut"] = True
-    if "words" not in opts:
-        opts["words"] = None  # the library's default (100 unless another budget)
+        opts["cut"] = "1"
     return opts
 
 
@@ -118,37 +159,49 @@ def start_client(args):
 
 def run(args):
     import dask
-    import dask.bag as db
+    from dask.bytes import read_bytes
+    from newsfuse.batch import detect_kind
 
     path = args.input
-    parts = db.read_text(path, blocksize=args.blocksize, encoding="utf-8",
-                         errors="surrogateescape", linedelimiter="\n").to_delayed()
-    counts = dask.compute(*[dask.delayed(count_lines)(p) for p in parts])
-    starts = [1 + sum(counts[:k]) for k in range(len(parts))]
-    jobs = [dask.delayed(summarize_partition)(p, s, path, summary_options(args))
-            for p, s in zip(parts, starts)]
+    kind = detect_kind(path) if args.kind == "auto" else args.kind
+    _, blocks = read_bytes(path, delimiter=b"\n", blocksize=args.blocksize, sample=False)
+    blocks = blocks[0]
     client, cluster = start_client(args)
     try:
+        metas = client.gather(client.compute([dask.delayed(scan_partition)(b, kind) for b in blocks]))
+        starts = [1]
+        for m in metas:
+            starts.append(starts[-1] + m["lines"])
+        jobs = [dask.delayed(summarize_partitions)(blocks[s:p + 1], starts[s], starts[p],
+                                                   p == len(blocks) - 1, kind, path,
+                                                   summary_options(args))
+                for p, s in enumerate(plan(metas, kind))]
         window = args.window or 2 * max(1, sum(client.nthreads().values()))
         with open(args.output, "wb") as out:
-            write_in_order(client, jobs, window, out)
+            cut = write_in_order(client, jobs, window, out)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    for line, ident in cut:  # as newsfuse batch warns
+        sys.stderr.write("newsfuse: %s:%d: event %s hit the time limit (max_seconds): its summary "
+                         "depends on the machine's speed\n"
+                         % (path, line, (ident or b"").decode("utf-8", "replace")))
 
 
 def write_in_order(client, jobs, window, out):
-    """Submits partitions, at most window ahead of the one being written."""
-    futures, next_job = [], 0
+    """Submits partitions, at most window ahead of the one being written;
+    returns the events a time limit cut."""
+    futures, next_job, cut = [], 0, []
     for k in range(len(jobs)):
         while next_job < len(jobs) and next_job < k + window:
             futures.append(client.compute(jobs[next_job]))
             next_job += 1
-        records = futures[k].result()
+        records, limited = futures[k].result()
         futures[k] = None
-        for rec in records:
-            out.write(rec.encode("utf-8", "surrogateescape") + b"\n")
+        cut.extend(limited)
+        out.write(b"".join(rec + b"\n" for rec in records))
+    return cut
 
 
 def main(argv=None):

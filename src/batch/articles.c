@@ -1,6 +1,7 @@
 /* Article JSONL lines (batch.h): one report per line, with the event it
- * belongs to. Grouping the lines into events is the reader's business. */
+ * belongs to; consecutive lines of one event make one document set. */
 #include "batch/batch.h"
+#include "core/alloc.h"
 #include "model/docset.h"
 #include "text/utf8.h"
 #include <jansson.h>
@@ -102,4 +103,37 @@ int batch_is_article_line(const char *line, size_t len)
                : json_object_get(root, "event") && !json_object_get(root, "documents") ? 1 : 0;
     json_decref(root);
     return kind;
+}
+
+/* Makes the set of a new event: empty, with the event as its id. */
+static nf_docset *article_event_set(const char *event)
+{
+    nf_docset *ds = nf_docset_new();
+    if (ds && nf_docset_set_id(ds, event) != NF_OK) {
+        nf_docset_free(ds);
+        ds = NULL;
+    }
+    return ds;
+}
+
+int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
+                        char **bad_id, char *err, size_t errlen)
+{
+    batch_article a;
+    *closed = NULL, *bad_id = NULL;
+    int rc = batch_article_parse(&a, line, len, err, errlen);
+    if (rc == NF_EDATA && a.id && !(*bad_id = xstrdup(a.id)))
+        rc = NF_ENOMEM;
+    if (rc == NF_OK && *open && strcmp(nf_docset_id(*open), a.event)) {
+        *closed = *open; /* the event ends where another begins */
+        *open = NULL;
+    }
+    if (rc == NF_OK && !*open && !(*open = article_event_set(a.event)))
+        rc = NF_ENOMEM;
+    if (rc == NF_OK)
+        rc = batch_article_add(*open, &a);
+    if (rc == NF_ENOMEM)
+        snprintf(err, errlen, "out of memory");
+    batch_article_free(&a);
+    return rc;
 }

@@ -63,10 +63,28 @@ int batch_article_parse(batch_article *a, const char *line, size_t len, char *er
 /* Adds the article to ds as one report. Returns NF_OK or NF_ENOMEM. */
 int batch_article_add(nf_docset *ds, const batch_article *a);
 void batch_article_free(batch_article *a);
+/* Reads one article line into the event being read, *open (NULL at the
+ * start): when the line's event differs from *open's, *open moves to
+ * *closed (the caller's, in every case; NULL when nothing ended) and a new
+ * set for the line's event becomes *open. Returns NF_OK; NF_EDATA for a
+ * line that cannot be read (err says why, *bad_id is the article's id or
+ * NULL, xfree it; *open is untouched); NF_ENOMEM. The one rule of grouping
+ * for newsfuse batch and the bindings (called through ctypes). */
+int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
+                        char **bad_id, char *err, size_t errlen);
 /* For format detection: returns 1 if line is a JSON object with an
  * "event" key and no "documents" key (an article line), 0 for another
  * object, -1 if it is not a JSON object (a broken line says nothing). */
 int batch_is_article_line(const char *line, size_t len);
+
+/* ---- Update sets ----
+ * Gives ds (just read) the history of its topic: set A, or a set whose
+ * topic differs from the history's, starts a new history; a later set of
+ * the same topic gets the history's reports as seen ones; then ds's own
+ * reports join the history. A set with no update set leaves it as it is.
+ * *history starts NULL and is the caller's (nf_docset_free). Returns NF_OK
+ * or NF_ENOMEM. The rules of cli/clusters.c, for the bindings. */
+int batch_update_history(nf_docset **history, nf_docset *ds);
 
 /* ---- Resuming ----
  * Scans an output file of one JSON record per line, open read-write on

@@ -1,0 +1,261 @@
+"""The reading of `newsfuse batch`, line by line, for callers that cut a
+corpus into pieces (examples/dask_batch.py): the same records, byte for
+byte, as `newsfuse batch` writes for the same lines.
+
+    from newsfuse.batch import Reader
+    r = Reader("jsonl", "corpus.jsonl", {"words": "80"})
+    for number, line in enumerate(open("corpus.jsonl", "rb"), 1):
+        for record in r.feed(number, line):
+            out.write(record + b"\\n")
+    for record in r.finish(final=True):
+        out.write(record + b"\\n")
+    r.close()
+
+Kinds: "jsonl" (cluster JSONL: one event per line; update sets B, C of a
+topic get the earlier sets as read), "multinews" (one event per line) and
+"articles" (article JSONL: consecutive lines with the same "event" make one
+event, whose record comes when the next event begins or at the end). The
+grouping and the update-set history are the library's own code
+(src/batch: batch_article_group, batch_update_history), not a copy.
+
+A reader that starts inside a corpus (a partition of it) can be told to
+write only the records that belong to lines from emit_from on: it then
+reads the earlier lines only for what they carry over (history, the
+articles of an event still open), and `meta()` says what a partition
+carries over to the next, so a driver can decide where each partition's
+reader must start (see examples/dask_batch.py).
+"""
+
+import ctypes
+
+from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
+               _p, _pp, _s, _sz)
+
+SCHEMA = b"newsfuse/1"
+KINDS = ("jsonl", "multinews", "articles")
+_ERRLEN = 256
+
+_declare("nf_docset_update_set", _s, _p)
+_declare("nf_docset_add_multinews", ctypes.c_int, _p, _s, _sz)
+_declare("batch_article_group", ctypes.c_int, _pp, _pp, _s, _sz, _pp, ctypes.c_char_p, _sz)
+_declare("batch_update_history", ctypes.c_int, _pp, _p)
+_declare("batch_is_article_line", ctypes.c_int, _s, _sz)
+_declare("nf_summary_warning_count", _sz, _p)
+_declare("nf_summary_warning", _s, _p, _sz)
+
+
+def json_string(s):
+    """bytes -> a JSON string literal escaped as the CLI escapes it (quote,
+    backslash and control bytes only), ending at a NUL as a C string does."""
+    s = s.split(b"\0", 1)[0]
+    out = bytearray(b'"')
+    for c in s:
+        if c in b'"\\':
+            out += b"\\" + bytes((c,))
+        elif c < 0x20:
+            out += b"\\u%04x" % c
+        else:
+            out.append(c)
+    return bytes(out + b'"')
+
+
+def error_record(path, line, ident, message):
+    """The error record of `newsfuse batch` (doc/SCHEMA.md), byte for byte:
+    path, ident (or None) and message are bytes."""
+    return b'{"schema":"%s","id":%s,"error":{"file":%s,"line":%d,"message":%s}}' % (
+        SCHEMA, json_string(ident) if ident is not None else b"null", json_string(path), line,
+        json_string(message))
+
+
+def is_blank(line):
+    """A line `newsfuse batch` skips: only spaces, tabs and line ends."""
+    return not line.strip(b" \t\r\n")
+
+
+def topic(ident):
+    """The topic part of an update-set id (b"D0703A-B" -> b"D0703A"); None
+    for None (src/batch/history.c)."""
+    if ident is None:
+        return None
+    dash = ident.rfind(b"-")
+    return ident if dash < 0 else ident[:dash]
+
+
+def _ends_in(path, suffixes):
+    return any(path.endswith(s) for s in suffixes)
+
+
+def detect_kind(path):
+    """The kind `newsfuse batch --input auto` reads the file at path as:
+    "articles" if the first JSON object among its first 16 non-blank lines
+    has an "event" key and no "documents" key, else "multinews" if it looks
+    like Multi-News (cli_detect_input), else "jsonl"."""
+    kind, tries = -1, 0
+    with open(path, "rb") as f:
+        for line in f:
+            if tries >= 16 or kind >= 0:
+                break
+            if not is_blank(line):
+                kind, tries = _lib.batch_is_article_line(line, len(line)), tries + 1
+    if kind == 1:
+        return "articles"
+    if _ends_in(path, (".jsonl", ".json")):
+        return "jsonl"
+    with open(path, "rb") as f:
+        head = f.read(4095).split(b"\0", 1)[0]
+    if head.lstrip(b" \n\t\r")[:1] == b"{":
+        return "jsonl"
+    return "multinews" if b"|||||" in head or b"NEWLINE_CHAR" in head else "jsonl"
+
+
+class Reader:
+    """Reads lines as `newsfuse batch` does and returns their records.
+
+    kind: "jsonl", "multinews" or "articles"; path: the input's name as
+    the error records give it (str or bytes); options: summary options as
+    the library's keys ({"words": "80", "cut": "1"}), or None to summarize
+    nothing (a scan for meta()). Only lines numbered emit_from or later give
+    records (an event of articles: when the line that ends it is).
+    """
+
+    def __init__(self, kind, path, options=None, emit_from=1):
+        if kind not in KINDS:
+            raise ValueError("kind must be one of %s" % ", ".join(KINDS))
+        self.kind, self.emit_from = kind, emit_from
+        self.path = path.encode("utf-8", "surrogateescape") if isinstance(path, str) else path
+        self.opts = _Options(None, None, None, dict(options)) if options is not None else None
+        self.history, self.open = ctypes.c_void_p(), ctypes.c_void_p()
+        self.open_line = 0
+        self.time_limited = []  # (line, id) of events cut by max_seconds
+        self.lines = 0
+        # What the lines read carry over (meta()).
+        self.first_event = self.last_event = None
+        self.uniform = True
+        self.first_update, self.last_topic, self.chains = None, None, 0
+
+    def close(self):
+        """Frees what the reader holds (an unfinished event is dropped)."""
+        for h in (self.history, self.open):
+            _lib.nf_docset_free(h)
+        self.history, self.open = ctypes.c_void_p(), ctypes.c_void_p()
+        if self.opts is not None:
+            self.opts.close()
+            self.opts = None
+
+    def feed(self, line, data):
+        """Reads input line number `line` (bytes, newline included or not);
+        returns the records it completes (bytes, no newline)."""
+        self.lines += 1
+        if is_blank(data):
+            return []
+        if self.kind == "articles":
+            return self._article(line, data)
+        return self._cluster(line, data)
+
+    def finish(self, final=True):
+        """The input ends here: returns the record of the event still open
+        (articles) if final, else drops it (a later reader writes it)."""
+        out = []
+        if self.open and final:
+            out.append(self._summarize(self.open, self.open_line))
+        _lib.nf_docset_free(self.open)
+        self.open = ctypes.c_void_p()
+        return out
+
+    def meta(self):
+        """What the lines read so far carry over to later ones: the line
+        count; for articles the first and last event read and whether
+        every article was of one event; for cluster lines the (topic,
+        update set) of the first update set, the topic of the last, and
+        the number of update-set histories started."""
+        return {"lines": self.lines, "first_event": self.first_event,
+                "last_event": self.last_event, "uniform": self.uniform,
+                "first_update": self.first_update, "last_topic": self.last_topic,
+                "chains": self.chains}
+
+    # ---- the two readers ----
+
+    def _article(self, line, data):
+        closed, bad = ctypes.c_void_p(), ctypes.c_void_p()
+        err = ctypes.create_string_buffer(_ERRLEN)
+        rc = _lib.batch_article_group(ctypes.byref(self.open), ctypes.byref(closed), data, len(data),
+                                      ctypes.byref(bad), err, _ERRLEN)
+        out = []
+        if closed:
+            if line >= self.emit_from:
+                out.append(self._summarize(closed, self.open_line))
+            _lib.nf_docset_free(closed)
+        bad_id = ctypes.string_at(bad) if bad else None
+        _lib.nf_free(bad)
+        if rc == NF_OK:
+            self.open_line = line
+            self._saw_event(_lib.nf_docset_id(self.open))
+        elif rc == NF_EDATA:
+            if line >= self.emit_from:
+                out.append(error_record(self.path, line, bad_id, err.value))
+        else:
+            raise MemoryError("batch_article_group")
+        return out
+
+    def _saw_event(self, event):
+        if self.first_event is None:
+            self.first_event = event
+        elif event != self.first_event:
+            self.uniform = False
+        self.last_event = event
+
+    def _cluster(self, line, data):
+        ds = _lib.nf_docset_new()
+        if not ds:
+            raise MemoryError("nf_docset_new")
+        try:
+            add = _lib.nf_docset_add_json if self.kind == "jsonl" else _lib.nf_docset_add_multinews
+            rc = add(ds, data, len(data))
+            if rc not in (NF_OK, NF_EEMPTY):
+                if line < self.emit_from:
+                    return []
+                return [error_record(self.path, line, _lib.nf_docset_id(ds), _lib.nf_docset_error(ds))]
+            self._saw_update(ds)
+            if _lib.batch_update_history(ctypes.byref(self.history), ds) != NF_OK:
+                raise MemoryError("batch_update_history")
+            return [self._summarize(ds, line)] if line >= self.emit_from else []
+        finally:
+            _lib.nf_docset_free(ds)
+
+    def _saw_update(self, ds):
+        """Notes an update set before it joins the history (the rule of
+        batch_update_history: set A or another topic starts a new one)."""
+        upd = _lib.nf_docset_update_set(ds)
+        if upd is None:
+            return
+        t = topic(_lib.nf_docset_id(ds))
+        hid = _lib.nf_docset_id(self.history) if self.history else None
+        if self.first_update is None:
+            self.first_update = (t, upd)
+        if upd == b"A" or t is None or topic(hid) != t:
+            self.chains += 1
+        self.last_topic = t
+
+    def _summarize(self, ds, line):
+        """The record of one event, as newsfuse batch's job_run makes it."""
+        if self.opts is None:
+            return None
+        out, text, length = ctypes.c_void_p(), ctypes.c_void_p(), _sz()
+        rc = _lib.nf_summarize(ds, self.opts.h, ctypes.byref(out))
+        try:
+            if out and rc != NF_ENOMEM:
+                rc = _lib.nf_summary_render(out, ds, _FORMAT_JSONL, ctypes.byref(text),
+                                            ctypes.byref(length))
+            if rc == NF_OK and text:
+                self._note_time_limit(out, ds, line)
+                return ctypes.string_at(text, length.value)
+            return error_record(self.path, line, _lib.nf_docset_id(ds),
+                                _lib.nf_strerror(rc if rc else NF_ENOMEM))
+        finally:
+            _lib.nf_free(text)
+            _lib.nf_summary_free(out)
+
+    def _note_time_limit(self, summary, ds, line):
+        for i in range(_lib.nf_summary_warning_count(summary)):
+            if b"(max_seconds)" in (_lib.nf_summary_warning(summary, i) or b""):
+                self.time_limited.append((line, _lib.nf_docset_id(ds)))
