@@ -10,6 +10,10 @@
 
 enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
 
+/* cli/input.c: caps the bytes read of each text report (0 = no cap).
+ * (Declared here until cli/commands.h carries it.) */
+void cli_set_text_limit(size_t max_document_bytes);
+
 typedef struct sum_args {
     nf_options *opts;
     int format;
@@ -192,6 +196,8 @@ int cmd_summarize(int argc, char **argv)
     }
     int rc = parse_args(&a, argc, argv);
     if (rc == EXIT_OK) {
+        /* Text reports are read only as far as the library will use them. */
+        cli_set_text_limit((size_t)strtoull(nf_options_get(a.opts, "max_document_bytes"), NULL, 10));
         enum input_kind kind = a.kind;
         if (kind == IN_AUTO)
             kind = (enum input_kind)cli_detect_input(a.inputs[0]);

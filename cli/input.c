@@ -1,11 +1,18 @@
 /* Reading the CLI's inputs: files, directories, stdin, format detection. */
 #include "commands.h"
 #include "newsfuse.h"
+#include "text/utf8.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* Caps how much of each text report is read: max_document_bytes (0 = no
+ * cap) plus a few bytes, so a 100 MB page costs no 100 MB when only the
+ * first 8 MiB are used. Set by summarize from its options. (Declared here
+ * until cli/commands.h carries it.) */
+void cli_set_text_limit(size_t max_document_bytes);
 
 int cli_is_blank(const char *s, size_t n)
 {
@@ -56,15 +63,129 @@ int cli_detect_input(const char *path)
     return 1;
 }
 
-/* Adds to the reports (seen = 0) or to those already read (seen = 1). */
-static int add_file(nf_docset *ds, const char *path, const char *id, int seen)
+/* Bytes of a text report read past max_document_bytes: enough for the
+ * library to see that the report is longer than the cap (and warn), and
+ * to complete a UTF-8 character that starts just before it. */
+#define READ_SLACK 4
+/* How much of a report the binary check looks at. */
+#define SNIFF_BYTES 65536
+
+/* The most bytes of one text report worth reading (0: all of them). */
+static size_t read_limit;
+
+void cli_set_text_limit(size_t max_document_bytes)
+{
+    read_limit = max_document_bytes ? max_document_bytes + READ_SLACK : 0;
+}
+
+/* The text inputs being added: to the reports or (seen) to those already
+ * read, and how many files were skipped as empty or binary. */
+typedef struct text_inputs {
+    nf_docset *ds;
+    int seen;
+    size_t skipped;
+} text_inputs;
+
+/* Reads at most read_limit bytes of path ("-" = stdin) into a new buffer
+ * (freed with free); warns when the file goes on past them. Returns NULL
+ * and prints why on failure. */
+static char *read_report(const char *path, size_t *len)
+{
+    if (!read_limit)
+        return cli_read_file(path, len);
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *data = malloc(read_limit + 1);
+    size_t n = 0, got = 1;
+    while (data && n < read_limit && got)
+        n += got = fread(data + n, 1, read_limit - n, f);
+    int more = data && n == read_limit && fgetc(f) != EOF, err = ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (!data || err) {
+        cli_error(EXIT_DATA, "%s: %s", path, data ? "read error" : "out of memory");
+        free(data);
+        return NULL;
+    }
+    if (more)
+        fprintf(stderr, "newsfuse: warning: %s: read only the first %zu bytes (max_document_bytes is "
+                "%zu: the rest would be cut)\n", path, n, n - READ_SLACK);
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+/* Names the kind of a file whose first bytes are a known binary format's
+ * signature, or returns NULL. */
+static const char *binary_signature(const char *s, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } sigs[] = {
+        {"\x1f\x8b", 2, "gzip data"},       {"PK\x03\x04", 4, "a zip archive"},
+        {"\x7f" "ELF", 4, "an executable"},   {"%PDF-", 5, "a PDF document"},
+        {"\x89PNG", 4, "a PNG image"},        {"\xff\xd8\xff", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},           {"\xfd" "7zXZ", 5, "xz data"},
+        {"\x28\xb5\x2f\xfd", 4, "zstd data"},
+        {"\xff\xfe", 2, "UTF-16 text (convert it to UTF-8)"},
+        {"\xfe\xff", 2, "UTF-16 text (convert it to UTF-8)"},
+    };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        if (n >= sigs[i].len && !memcmp(s, sigs[i].magic, sigs[i].len))
+            return sigs[i].what;
+    return NULL;
+}
+
+/* Returns 1 and says why in why[0..cap) when text[0..len) is no text
+ * report: empty, a known binary format, or a start (SNIFF_BYTES) of which
+ * over a quarter are NUL, control or invalid UTF-8 bytes (random bytes
+ * give over half; Latin-1 news a few percent). */
+static int not_text(const char *text, size_t len, char *why, size_t cap)
+{
+    const char *sig = len ? binary_signature(text, len) : "empty file";
+    if (sig) {
+        snprintf(why, cap, "%s", sig);
+        return 1;
+    }
+    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, bad = 0;
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0, k; i < n; i += k) {
+        k = utf8_valid_char(u + i, n - i);
+        if (!k)
+            bad++, k = 1;
+        else if ((u[i] < 0x20 && !strchr("\t\n\r\f\v", u[i])) || u[i] == 0x7f)
+            bad++;
+    }
+    if (bad * 4 <= n)
+        return 0;
+    snprintf(why, cap, "binary data (%zu%% of its first %zu bytes are NUL, control or invalid "
+             "UTF-8 bytes)", bad * 100 / n, n);
+    return 1;
+}
+
+/* Adds one file as a report; an empty or binary file is skipped with a
+ * warning naming it. Returns an exit code. */
+static int add_file(text_inputs *in, const char *path, const char *id)
 {
     size_t len;
-    char *text = cli_read_file(path, &len);
+    char *text = read_report(path, &len);
     if (!text)
         return EXIT_DATA;
-    int rc = seen ? nf_docset_add_seen(ds, id, NULL, NULL, text, len)
-                  : nf_docset_add(ds, id, NULL, NULL, text, len);
+    char why[128];
+    int rc = NF_OK;
+    if (not_text(text, len, why, sizeof why)) {
+        fprintf(stderr, "newsfuse: warning: %s: %s, skipped\n", path, why);
+        in->skipped++;
+    } else if (in->seen)
+        rc = nf_docset_add_seen(in->ds, id, NULL, NULL, text, len);
+    else
+        rc = nf_docset_add(in->ds, id, NULL, NULL, text, len);
     free(text);
     return rc == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "%s: %s", path, nf_strerror(rc));
 }
@@ -74,8 +195,8 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Lists the regular, non-hidden files of dir sorted by name. */
-static int add_directory(nf_docset *ds, const char *dir, int seen)
+/* Adds the regular, non-hidden files of dir sorted by name. */
+static int add_directory(text_inputs *in, const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -105,7 +226,7 @@ static int add_directory(nf_docset *ds, const char *dir, int seen)
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (rc == EXIT_OK && !stat(names[i], &st) && S_ISREG(st.st_mode))
-            rc = add_file(ds, names[i], strrchr(names[i], '/') + 1, seen);
+            rc = add_file(in, names[i], strrchr(names[i], '/') + 1);
         free(names[i]);
     }
     free(names);
@@ -114,20 +235,28 @@ static int add_directory(nf_docset *ds, const char *dir, int seen)
     return rc;
 }
 
+/* Adds every input; returns an exit code: EXIT_DATA also when inputs
+ * were given but every one was skipped (none is a report). */
 static int add_inputs(nf_docset *ds, char **inputs, int n, int seen)
 {
+    text_inputs in = {ds, seen, 0};
+    size_t before = seen ? nf_docset_seen_count(ds) : nf_docset_count(ds);
     for (int i = 0; i < n; i++) {
         struct stat st;
         int rc;
         if (strcmp(inputs[i], "-") && !stat(inputs[i], &st) && S_ISDIR(st.st_mode))
-            rc = add_directory(ds, inputs[i], seen);
+            rc = add_directory(&in, inputs[i]);
         else {
             const char *base = strrchr(inputs[i], '/');
-            rc = add_file(ds, inputs[i], base ? base + 1 : inputs[i], seen);
+            rc = add_file(&in, inputs[i], base ? base + 1 : inputs[i]);
         }
         if (rc != EXIT_OK)
             return rc;
     }
+    size_t after = seen ? nf_docset_seen_count(ds) : nf_docset_count(ds);
+    if (in.skipped && after == before)
+        return cli_error(EXIT_DATA, "no report to read: %zu input file(s) skipped as empty or not text",
+                         in.skipped);
     return EXIT_OK;
 }
 

@@ -3,10 +3,7 @@
  * Multi-News lines, very large inputs, and the limits that bound the work
  * (max_document_bytes, max_sentences, max_seconds). Each input has a
  * defined result: a status from the header, a message naming what is
- * wrong, warnings in the summary, never a crash.
- *
- * A test named gap_* checks a behaviour the issue asks for that is not
- * there yet: it SKIPs ("open ...") while it fails and passes once fixed. */
+ * wrong, warnings in the summary, never a crash. */
 #include "test.h"
 #include "newsfuse.h"
 #include <stdlib.h>
@@ -135,6 +132,72 @@ TEST(hostile_nul_bytes)
     nf_docset_free(ds);
 }
 
+/* A NUL, or any byte the repair turns into U+FFFD, glued to the full stop
+ * stays out of the sentence: the sentence still ends in "." and can be
+ * quoted; its end offset stops before the bad byte. */
+TEST(hostile_invalid_byte_after_full_stop)
+{
+    static const char *const tails[] = {"\0", "\xff", "\xc0\xaf", "\x01", "\x7f", "\0\0\0"};
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        char text[200];
+        const char *second = "Rescue divers searched the dark water through the night for the missing.";
+        size_t tail = i == 5 ? 3 : i == 2 ? 2 : 1;
+        int n = snprintf(text, sizeof text, "Twelve people were killed in the collapse of the old bridge.\n%s",
+                         second);
+        memcpy(text + n, tails[i], tail);
+        size_t len = (size_t)n + tail;
+        nf_docset *ds = docset_of((const char *[]){text}, &len, 1);
+        int rc;
+        nf_summary *s = summarize_with(ds, "sentences", "2", &rc);
+        int found = 0;
+        for (size_t k = 0; k < nf_summary_count(s); k++) {
+            const char *st;
+            size_t end;
+            nf_summary_sentence(s, k, &st, NULL, NULL, NULL, &end, NULL);
+            if (!strcmp(st, second)) {
+                found = 1;
+                CHECK(end == (size_t)n);
+            }
+        }
+        if (rc != NF_OK || !found) {
+            fprintf(stderr, "  tail %zu: status %d, second sentence %s\n", i, rc, found ? "kept" : "lost");
+            CHECK(0);
+        }
+        nf_summary_free(s);
+        nf_docset_free(ds);
+    }
+    /* nf_split on the raw bytes keeps the NUL out of the span as well. */
+    static const char raw[] = "One sentence here.\0\nTwo.\0";
+    size_t *spans = NULL, count = 0;
+    CHECK(nf_split(raw, sizeof raw - 1, &spans, &count) == NF_OK && count == 2);
+    CHECK(count == 2 && spans[1] == 18 && spans[2] == 20 && spans[3] == 24);
+    nf_free(spans);
+}
+
+/* The invalid-UTF-8 warning names each document, its count and the byte of
+ * its first bad sequence; past five documents the rest are summed up. */
+TEST(hostile_invalid_utf8_warning_per_document)
+{
+    nf_docset *ds = nf_docset_new();
+    for (int i = 0; i < 8; i++) {
+        char id[16], t[160];
+        snprintf(id, sizeof id, "r%d", i);
+        int n = snprintf(t, sizeof t, "Report %d says the old harbour bridge \xff collapsed%s on Saturday.", i,
+                         i == 0 ? " \xc0\xaf" : "");
+        CHECK(nf_docset_add(ds, id, NULL, NULL, t, (size_t)n) == NF_OK);
+    }
+    CHECK(nf_docset_add(ds, "clean", NULL, NULL, "A clean report about the bridge today.", 38) == NF_OK);
+    int rc;
+    nf_summary *s = summarize_with(ds, NULL, NULL, &rc);
+    CHECK(rc == NF_OK);
+    CHECK(has_warning(s, "document \"r0\": replaced 3 invalid UTF-8 sequence(s) with U+FFFD (the first at byte 37)"));
+    CHECK(has_warning(s, "document \"r4\": replaced 1 invalid"));
+    CHECK(!has_warning(s, "document \"r5\"") && !has_warning(s, "\"clean\""));
+    CHECK(has_warning(s, "replaced 3 more invalid UTF-8 sequence(s) in 3 more document(s)"));
+    nf_summary_free(s);
+    nf_docset_free(ds);
+}
+
 /* ---- invalid UTF-8: each maximal invalid subpart is one U+FFFD (Unicode
  * chapter 3, "U+FFFD substitution of maximal subparts") ---- */
 
@@ -181,9 +244,9 @@ TEST(hostile_invalid_utf8_forms)
 /* doc/INTERNALS.md promises Unicode's maximal-subpart practice: an
  * ill-formed lead-and-continuation run such as E0 80 AF is three
  * replacements (E0 cannot be followed by 80), not one. */
-TEST(gap_utf8_maximal_subparts)
+TEST(hostile_utf8_maximal_subparts)
 {
-    char why[250] = "open (issue 6): one U+FFFD for a whole ill-formed sequence:";
+    char why[250] = "U+FFFD count differs:";
     int off = 0;
     for (size_t i = 0; i < sizeof UTF8_CASES / sizeof *UTF8_CASES; i++) {
         char text[128];
@@ -201,7 +264,8 @@ TEST(gap_utf8_maximal_subparts)
         nf_docset_free(ds);
     }
     if (off)
-        SKIP(why);
+        fprintf(stderr, "  %s\n", why);
+    CHECK(!off);
 }
 
 /* ---- broken cluster JSON ---- */
@@ -313,20 +377,36 @@ TEST(hostile_json_accepted_oddities)
     nf_docset_free(ds);
 }
 
-TEST(gap_json_duplicate_doc_ids_warned)
+TEST(hostile_json_duplicate_doc_ids_warned)
 {
     const char *dup = "{\"documents\":[{\"id\":\"x\",\"text\":\"Twelve people were killed in the collapse "
                       "of the old bridge.\"},{\"id\":\"x\",\"text\":\"Rescue divers searched the water "
                       "through the night for the missing.\"}]}";
     nf_docset *ds = nf_docset_new();
-    nf_docset_add_json(ds, dup, strlen(dup));
+    CHECK(nf_docset_add_json(ds, dup, strlen(dup)) == NF_OK);
     int rc;
     nf_summary *s = summarize_with(ds, NULL, NULL, &rc);
-    int warned = has_warning(s, "duplicate") || has_warning(s, "same id");
+    CHECK(rc == NF_OK && nf_summary_count(s) == 2);
+    CHECK(has_warning(s, "duplicate document id \"x\" (documents 0 and 1)"));
+    CHECK(!has_warning(s, "and more ids"));
     nf_summary_free(s);
     nf_docset_free(ds);
-    if (!warned)
-        SKIP("open (issue 6): two documents with one id are accepted without a warning");
+
+    /* Two ids used twice, the first pair late in the set; unique ids: no
+     * warning. */
+    const char *ids[] = {"a", "b", "c", "b", "a", "d"};
+    ds = nf_docset_new();
+    for (size_t i = 0; i < 6; i++)
+        nf_docset_add(ds, ids[i], NULL, NULL, "The old harbour bridge collapsed on Saturday evening.", 53);
+    s = summarize_with(ds, NULL, NULL, &rc);
+    CHECK(has_warning(s, "duplicate document id \"a\" (documents 0 and 4, and more ids used twice)"));
+    nf_summary_free(s);
+    nf_docset_free(ds);
+    ds = docset_of((const char *[]){"The bridge fell down today.", "The bridge fell down today."}, NULL, 2);
+    s = summarize_with(ds, NULL, NULL, &rc);
+    CHECK(s && !has_warning(s, "duplicate"));
+    nf_summary_free(s);
+    nf_docset_free(ds);
 }
 
 /* Error messages quote input (an option value, a ROUGE flag, jansson's
@@ -508,7 +588,7 @@ TEST(hostile_time_limit_warned)
     nf_docset_free(ds);
 }
 
-TEST(gap_time_limit_bounds_whole_call)
+TEST(hostile_time_limit_bounds_whole_call)
 {
     /* max_seconds is checked in selection only: building the model of a
      * 12 MB report (no byte cap) takes far longer than the limit. */
@@ -526,17 +606,15 @@ TEST(gap_time_limit_bounds_whole_call)
     nf_options_free(o);
     nf_docset_free(ds);
     free(text);
-    char why[160];
-    snprintf(why, sizeof why, "open (issue 6): max_seconds 0.5 but the call took %.1f s (the model "
-                              "build is not bounded by the time limit)", took);
     if (took > 2.0)
-        SKIP(why);
+        fprintf(stderr, "  max_seconds 0.5 but the call took %.1f s\n", took);
+    CHECK(took <= 2.0);
 }
 
-TEST(gap_time_limit_still_gives_a_summary)
+TEST(hostile_time_limit_still_gives_a_summary)
 {
-    /* When the limit is hit before the method chose anything, the summary
-     * is empty: a lead fallback would still say something. */
+    /* When the limit is hit before the method chose anything, the lead
+     * stands in, and a warning says so. */
     nf_docset *ds = nf_docset_new();
     for (int i = 0; i < 2000; i++) {
         char t[160];
@@ -546,11 +624,18 @@ TEST(gap_time_limit_still_gives_a_summary)
     }
     int rc;
     nf_summary *s = summarize_with(ds, "max_seconds", "0.000001", &rc);
-    size_t count = nf_summary_count(s);
+    CHECK(rc == NF_OK && nf_summary_count(s) >= 1);
+    CHECK(has_warning(s, "before method concept chose a sentence: the summary takes the lead sentences"));
+    const char *first;
+    size_t doc;
+    nf_summary_sentence(s, 0, &first, NULL, &doc, NULL, NULL, NULL);
+    CHECK(doc == 0 && !strncmp(first, "Report 0:", 9)); /* the first report's lead */
+    nf_summary_free(s);
+    /* Without a limit the method itself chooses: no fallback warning. */
+    s = summarize_with(ds, NULL, NULL, &rc);
+    CHECK(rc == NF_OK && !has_warning(s, "max_seconds"));
     nf_summary_free(s);
     nf_docset_free(ds);
-    if (count == 0)
-        SKIP("open (issue 6): a time limit hit before selection gives an empty summary (NF_EEMPTY)");
 }
 
 /* ---- facts and ROUGE on junk ---- */
@@ -611,12 +696,14 @@ int main(void)
 {
     RUN(hostile_empty_and_blank_reports);
     RUN(hostile_nul_bytes);
+    RUN(hostile_invalid_byte_after_full_stop);
+    RUN(hostile_invalid_utf8_warning_per_document);
     RUN(hostile_invalid_utf8_forms);
-    RUN(gap_utf8_maximal_subparts);
+    RUN(hostile_utf8_maximal_subparts);
     RUN(hostile_json_lines);
     RUN(hostile_json_deep_nesting);
     RUN(hostile_json_accepted_oddities);
-    RUN(gap_json_duplicate_doc_ids_warned);
+    RUN(hostile_json_duplicate_doc_ids_warned);
     RUN(hostile_error_messages_are_utf8);
     RUN(hostile_multinews_lines);
     RUN(hostile_document_cut_at_max_document_bytes);
@@ -624,8 +711,8 @@ int main(void)
     RUN(hostile_ten_thousand_documents);
     RUN(hostile_limit_options_checked);
     RUN(hostile_time_limit_warned);
-    RUN(gap_time_limit_bounds_whole_call);
-    RUN(gap_time_limit_still_gives_a_summary);
+    RUN(hostile_time_limit_bounds_whole_call);
+    RUN(hostile_time_limit_still_gives_a_summary);
     RUN(hostile_facts_junk);
     RUN(hostile_rouge_junk);
     TEST_EXIT();
