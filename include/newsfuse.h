@@ -88,9 +88,11 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *                 read-only by every summary made with these options. The
  *                 language becomes the table's unless language was set;
  *                 a different language, set before or after, is refused.
- *                 Not listed by nf_option_keys (its value names a file,
- *                 not a setting of the summary); nf_options_get gives the
- *                 path.
+ *                 A file that cannot be read or is malformed makes
+ *                 nf_options_set return NF_EIO or NF_EDATA (the message
+ *                 says file:line). Not listed by nf_option_keys (its value
+ *                 names a file, not a setting of the summary);
+ *                 nf_options_get gives the path.
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 

@@ -203,7 +203,7 @@ static int set_idf_path(nf_options *o, const char *path)
         snprintf(o->idf_path, sizeof o->idf_path, "%s", path);
     }
     nf_idf_free(t);
-    return rc == NF_ENOMEM ? NF_ENOMEM : rc ? NF_EINVAL : NF_OK;
+    return rc;
 }
 
 int nf_options_set(nf_options *o, const char *key, const char *value)
