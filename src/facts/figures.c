@@ -57,6 +57,13 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
     const lex_entry *e = lex_find(&lx->events, x->low, x->len);
     if (!e && x->len > 3 && x->low[x->len - 1] == 's') /* "hospitals" */
         e = lex_find(&lx->events, x->low, x->len - 1u);
+    if (!e && x->len > 5 && x->len < WORD_MAX - 2 && !strcmp(x->low + x->len - 3, "ing")) {
+        char ed[WORD_MAX]; /* "arresting", "evacuating": as the participle */
+        size_t n = x->len - 3u;
+        memcpy(ed, x->low, n);
+        memcpy(ed + n, "ed", 3);
+        e = lex_find(&lx->events, ed, n + 2); /* "releasing": "releas" + "ed" */
+    }
     return e;
 }
 
@@ -187,6 +194,16 @@ static size_t of_body(const sent_ctx *c, size_t k, np *p)
     return n ? j - k : 0;
 }
 
+/* Returns 1 if x is a possessive determiner ("one of our cars"). */
+static int is_possessive(const word *x)
+{
+    static const char *const p[] = {"our", "their", "his", "her", "its", "my", "your"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (!strcmp(x->low, p[i]))
+            return 1;
+    return 0;
+}
+
 /* Handles "of the 18", "of them", "of the victims" right after a number;
  * returns the word where the noun phrase starts. */
 static size_t np_of(const sent_ctx *c, size_t j, np *p)
@@ -200,7 +217,7 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
         return j;
     }
     int det = is_word(w, c->nw, j + 1, "the") || is_word(w, c->nw, j + 1, "these") ||
-              is_word(w, c->nw, j + 1, "those");
+              is_word(w, c->nw, j + 1, "those") || is_possessive(&w[j + 1]);
     if (det && j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
         p->part_next = 1;
         return j; /* the whole carries the noun phrase */
@@ -313,6 +330,25 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         counted_class(c->lx, p->head, p->counted);
 }
 
+/* "60 people, most of them civilians, were killed": after a comma at k,
+ * an apposition that picks out some of the count ("most of them", "many
+ * of whom", "all of them") is skipped to the word after its closing
+ * comma; returns k when there is none. */
+static size_t apposition_end(const sent_ctx *c, size_t k)
+{
+    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few"};
+    if (!is_word(c->w, c->nw, k, ",") || !is_word(c->w, c->nw, k + 2, "of") ||
+        !(is_word(c->w, c->nw, k + 3, "them") || is_word(c->w, c->nw, k + 3, "whom")))
+        return k;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof share / sizeof *share; i++)
+        ok |= is_word(c->w, c->nw, k + 1, share[i]);
+    for (size_t j = k + 4; ok && j < c->nw && j < k + 12; j++)
+        if (is_word(c->w, c->nw, j, ","))
+            return j + 1;
+    return k;
+}
+
 /* The event nearest to quantity q: right after its noun phrase (up to
  * six words), else to its left within the clause (up to fifteen), else
  * further right (up to ten), else the head noun's own. */
@@ -323,7 +359,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;
-    for (size_t k = p->end, n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
+    for (size_t k = apposition_end(c, p->end), n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
@@ -599,22 +635,59 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     return 0;
 }
 
+/* Returns 1 if word k is a colon that opens a list ("died in clashes:
+ * 41 police officers, two soldiers"), not one inside a time ("3:00"). */
+static int list_colon(const sent_ctx *c, size_t k)
+{
+    return is_word(c->w, c->nw, k, ":") && k + 1 < c->nw && c->w[k + 1].start > c->w[k].end;
+}
+
 /* "217 people on board, including 15 crew members and 62 Egyptian
- * passengers": a count after "including" (perhaps past another count of
- * the same list) is part of the last count before that word. Returns the
- * whole's index or -1. */
+ * passengers": a count after "including" or a list's colon ("more than
+ * 190 people died: 41 police officers, two soldiers, ...") (perhaps past
+ * other counts of the same list) is part of the last count before that
+ * word. Returns the whole's index or -1. */
 static long including_whole(const sent_ctx *c, const quantity *q)
 {
     size_t k = q->w0, n = 0;
-    while (k > 0 && n < 10 && strcmp(c->w[k - 1].low, "including") &&
+    while (k > 0 && n < 16 && strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1) &&
            !(c->w[k - 1].punct && c->w[k - 1].low[0] != ','))
         k--, n++;
-    if (k == 0 || strcmp(c->w[k - 1].low, "including"))
+    if (k == 0 || (strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1)))
         return -1;
     size_t at = c->w[k - 1].start;
     for (size_t i = c->sh->n; i > c->first; i--)
         if (c->sh->figs[i - 1].kind == KIND_COUNT && c->sh->figs[i - 1].start < at)
             return (long)i - 1;
+    return -1;
+}
+
+/* The count "of them" points at: the last count of the sentence so far,
+ * else the last count of the report's previous sentence ("At least 265
+ * people were killed. An official said 161 of them were civilians"), or
+ * -1. */
+static long previous_count(const sent_ctx *c)
+{
+    const figure *f = c->sh->figs;
+    for (size_t k = c->sh->n; k > c->first; k--)
+        if (f[k - 1].kind == KIND_COUNT)
+            return (long)k - 1;
+    size_t prev = c->first;
+    if (prev == 0 || f[prev - 1].doc != c->doc)
+        return -1;
+    size_t sent = f[prev - 1].sent_start;
+    for (size_t k = prev; k > 0 && f[k - 1].doc == c->doc && f[k - 1].sent_start == sent; k--)
+        if (f[k - 1].kind == KIND_COUNT)
+            return (long)k - 1;
+    return -1;
+}
+
+/* "The remaining 104": the whole of the sentence's last part, or -1. */
+static long remaining_whole(const sent_ctx *c)
+{
+    for (size_t k = c->sh->n; k > c->first; k--)
+        if (c->sh->figs[k - 1].kind == KIND_COUNT && c->sh->figs[k - 1].part_of >= 0)
+            return c->sh->figs[k - 1].part_of;
     return -1;
 }
 
@@ -640,11 +713,10 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     f->modifier = arena_strndup(&c->sh->mem, p.modifier, strlen(p.modifier));
     if (p.part_next)
         f->part_of = (long)c->sh->n + 1; /* the next figure, made right after */
-    for (size_t k = c->sh->n; p.part_prev && k > c->first; k--)
-        if (c->sh->figs[k - 1].kind == KIND_COUNT) {
-            f->part_of = (long)k - 1;
-            break;
-        }
+    if (p.part_prev)
+        f->part_of = previous_count(c);
+    if (f->part_of < 0 && q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "remaining"))
+        f->part_of = remaining_whole(c); /* "..., while the remaining 104 were" */
     if (f->part_of < 0)
         f->part_of = including_whole(c, q);
     return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;

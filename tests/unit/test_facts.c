@@ -318,6 +318,39 @@ TEST(what_is_not_a_count_of_the_affected)
     CHECK(group_of("The 1996 Nobel Peace Prize winner said 11 people were killed.", "11", 0) >= 0);
 }
 
+TEST(parts_across_sentences_and_lists)
+{
+    const char *text = "At least 265 people were killed. An official said 161 of them were civilians, "
+                       "while the remaining 104 were coup supporters. "
+                       "The general said more than 190 people died in clashes: 41 police officers, "
+                       "two soldiers, 47 civilians and 104 coup plotters.";
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &text, NULL, 1);
+    nf_figure f, whole;
+    CHECK(find_figure(sh, ds, "161", &f) >= 0);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
+    CHECK_STR(f.event, "killed");
+    CHECK(find_figure(sh, ds, "104", &f) >= 0);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
+    CHECK(find_figure(sh, ds, "41", &f) >= 0);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 190);
+    CHECK_STR(f.event, "killed");
+    CHECK(find_figure(sh, ds, "47", &f) >= 0);
+    CHECK(f.part_of >= 0);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* A colon inside a time opens no list. */
+    CHECK(group_of("At 3:00 am 12 people were killed.", "12", 0) >= 0);
+}
+
+TEST(appositions_and_participles)
+{
+    check_event("At least 60 people, most of them civilians, have been killed.", "At least 60", "killed", "people",
+                "");
+    check_event("Troops moved in, arresting some 130 soldiers.", "some 130", "arrested", "soldier", "");
+    CHECK(group_of("It took the lives of five people, and it happened in one of our cars.", "one", 0) == -1);
+}
+
 TEST(members_count_with_their_body)
 {
     const char *texts[] = {"Police detained two members of the Constitutional Court.",
@@ -570,6 +603,8 @@ int main(void)
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
     RUN(what_is_not_a_count_of_the_affected);
+    RUN(parts_across_sentences_and_lists);
+    RUN(appositions_and_participles);
     RUN(members_count_with_their_body);
     RUN(lists_and_inclusions);
     RUN(update_cues_speak_for_earlier_reports_only);
