@@ -55,7 +55,17 @@ static void summarize_usage(FILE *out)
             "                   earlier sets of the same topic (DUC 2007)\n"
             "input and output:\n"
             "  --input KIND     auto (default), text, jsonl, multinews\n"
-            "  --format F       text (default), json, jsonl (schema newsfuse/1)\n\n"
+            "  --format F       text (default), json, jsonl (schema newsfuse/1)\n"
+            "limits (a warning says when one cut something; 0 = no limit):\n"
+            "  --max-document-bytes N  use at most N bytes of each report (default\n"
+            "                   8 MiB); a text file is read no further\n"
+            "  --max-sentences N  read at most N sentences per event (default 200000)\n"
+            "  --max-seconds S  stop selecting after S seconds per event (default 30);\n"
+            "                   if the method has chosen nothing by then, the summary\n"
+            "                   takes the lead sentences\n\n"
+            "An empty file, or one that is not text (a known binary format, or mostly\n"
+            "NUL, control and invalid UTF-8 bytes), is skipped with a warning naming\n"
+            "it; when no report is left, that is bad data.\n\n"
             "Exit status: 0 success, 1 bad data (other events are still summarized),\n"
             "2 bad usage.\n");
 }
