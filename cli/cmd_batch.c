@@ -30,6 +30,8 @@ typedef struct batch_job {
     char *out;     /* the record, newline included (malloc) */
     size_t len;
     int failed;
+    int timed;      /* a time limit cut its summary (batch_summary_timed) */
+    char *timed_id; /* then the event's id, for the warning (malloc, or NULL) */
 } batch_job;
 
 typedef struct batch_run {
@@ -40,7 +42,7 @@ typedef struct batch_run {
     int resume, fd, tty;
     long skip, records; /* records already in the output; records read */
     char *resume_id;    /* the id of the last record already written */
-    long done, failed, total_lines;
+    long done, failed, timed, total_lines;
     int bad_lines; /* a line could not be read (written now or by the earlier run) */
     struct timespec start, shown;
     batch_pool *pool;
@@ -54,7 +56,10 @@ static void batch_usage(FILE *out)
             "Summarizes every event of IN (a file, or - for standard input) and writes\n"
             "one JSON record per event to OUT (default standard output), in input\n"
             "order, schema newsfuse/1: the same records as 'summarize --format jsonl'.\n"
-            "The output is byte for byte the same whatever -j is.\n\n"
+            "The output is byte for byte the same whatever -j is, for every event that no\n"
+            "time limit cut: an event that hits one (--max-seconds, 30 s by default, or\n"
+            "the ilp method's solver limit) is named on standard error, as its summary\n"
+            "then depends on the machine's speed and load (--max-seconds 0: no limit).\n\n"
             "IN is one of (--input, default auto: by the first line of a file;\n"
             "standard input is read as cluster JSONL unless --input says otherwise):\n"
             "  jsonl      cluster JSONL: one event per line, {\"id\", \"documents\": [...]}\n"
@@ -183,6 +188,9 @@ static void job_run(void *arg, void *ctx)
     int rc = nf_summarize(job->ds, r->opts, &s);
     if (s && rc != NF_ENOMEM)
         rc = nf_summary_render(s, job->ds, NF_FORMAT_JSONL, &text, &len);
+    job->timed = batch_summary_timed(s);
+    if (job->timed && nf_docset_id(job->ds))
+        job->timed_id = strdup(nf_docset_id(job->ds));
     if (rc == NF_OK && text) {
         job->out = malloc(len + 1);
         if (job->out) {
@@ -205,6 +213,7 @@ static void job_free(void *arg, void *ctx)
     (void)ctx;
     nf_docset_free(job->ds);
     free(job->out);
+    free(job->timed_id);
     free(job);
 }
 
@@ -257,12 +266,27 @@ static void show_progress(batch_run *r, long line, int final)
     fputs(final ? "\n" : "", stderr);
 }
 
+/* Names an event a time limit cut (in input order, so the lines are the
+ * same whatever -j is): its record may differ from run to run. */
+static void warn_timed(batch_run *r, const batch_job *job)
+{
+    if (r->tty)
+        fputs("\r\033[K", stderr); /* under the progress line */
+    fprintf(stderr, "newsfuse: batch: %s:%ld: event %s hit a time limit: its summary depends on "
+                    "the machine's speed and load\n", r->in, job->line,
+            job->timed_id ? job->timed_id : "(no id)");
+}
+
 /* The caller's part, in input order: write the record, count it. */
 static int job_emit(void *arg, void *ctx)
 {
     batch_job *job = arg;
     batch_run *r = ctx;
     int rc = 0;
+    if (job->timed) {
+        warn_timed(r, job);
+        r->timed++;
+    }
     if (!job->out || write_all(r->fd, job->out, job->len))
         rc = cli_error(EXIT_DATA, "%s: cannot write: %s", r->out_path,
                        job->out ? strerror(errno) : "out of memory");
@@ -479,6 +503,10 @@ static int batch_process(batch_run *r)
     int wrc = batch_pool_finish(r->pool);
     batch_pool_free(r->pool);
     show_progress(r, 0, 1);
+    if (r->timed)
+        fprintf(stderr, "newsfuse: batch: %ld event(s) hit a time limit (named above); the output "
+                        "is the same whatever -j is only for events that none cut: raise "
+                        "--max-seconds (0: no limit) to keep them whole\n", r->timed);
     if (r->stopped == EXIT_USAGE)
         return EXIT_USAGE;
     if (r->records < r->skip)

@@ -86,6 +86,12 @@ int batch_is_article_line(const char *line, size_t len);
  * or NF_ENOMEM. The rules of cli/clusters.c, for the bindings. */
 int batch_update_history(nf_docset **history, nf_docset *ds);
 
+/* ---- Time limits ----
+ * Returns 1 if a time limit cut s (max_seconds, or the ILP solver's limit):
+ * its sentences then depend on the machine's speed and load, so two runs
+ * (or two -j) may differ on that event; 0 otherwise, and for NULL. */
+int batch_summary_timed(const nf_summary *s);
+
 /* ---- Resuming ----
  * Scans an output file of one JSON record per line, open read-write on
  * fd: counts its complete lines (those ending in a newline), cuts off a

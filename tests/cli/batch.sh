@@ -146,6 +146,25 @@ else
     fail batch_resume_after_kill "$before records before resuming; $(cmp "$TMP/full.jsonl" "$TMP/killed.jsonl" 2>&1 | head -c 200)"
 fi
 
+# A time limit makes a summary depend on the clock: batch names every event
+# it cut, in input order whatever -j is, and says how many; without a cut
+# nothing is said. (1 microsecond: every event here takes longer.)
+head -n 4 "$TMP/clusters.jsonl" >"$TMP/four.jsonl"
+for j in 1 2; do
+    expect_status batch_time_limit_exit_j$j 0 $NF batch -j $j --max-seconds 0.000001 "$TMP/four.jsonl" -o "$TMP/tl$j.jsonl"
+    grep 'hit a time limit' "$TMP/err" >"$TMP/tl_err$j"
+done
+if [ "$(grep -c 'four.jsonl:[1-4]: event e[0-3] hit a time limit' "$TMP/tl_err1")" -eq 4 ] &&
+    grep -q '4 event(s) hit a time limit' "$TMP/tl_err1" && cmp -s "$TMP/tl_err1" "$TMP/tl_err2" &&
+    [ "$(sed -n 's/.*:\([1-4]\): event.*/\1/p' "$TMP/tl_err2" | tr -d '\n')" = 1234 ]; then
+    pass batch_time_limit_names_events
+else
+    fail batch_time_limit_names_events "$(head -c 300 "$TMP/tl_err2")"
+fi
+expect_grep batch_time_limit_in_record 'time limit of 1e-06 s reached' "$TMP/tl1.jsonl"
+expect_status batch_no_time_limit_exit 0 $NF batch -j 2 "$TMP/four.jsonl" -o "$TMP/tl0.jsonl"
+if grep -q 'time limit' "$TMP/err" "$TMP/tl0.jsonl"; then fail batch_no_time_limit_silent "$(head -c 200 "$TMP/err")"; else pass batch_no_time_limit_silent; fi
+
 # The development sets: -j 1 and -j 2 byte for byte, and equal to summarize
 # (DUC 2007's update sets read their earlier sets: the history must hold).
 if [ -d "$SHARED/data" ]; then

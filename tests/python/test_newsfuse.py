@@ -194,3 +194,52 @@ def test_gil_is_released_during_the_call():
         t.join()
     assert took > 0.05, "the call must be long enough to tell"
     assert rate > 0.2 * base_rate, (rate, base_rate, took)
+
+
+def small_articles():
+    """Article JSONL lines: events a, b, a again (a second event), c; a
+    broken line and a blank line inside b; an integer event."""
+    t, lines = texts(), []
+    for n, (event, count) in enumerate([("a", 2), ("b", 3), ("a", 1), (5, 2)]):
+        for k in range(count):
+            lines.append(json.dumps({"event": event, "id": "%s.%d.%d" % (event, n, k),
+                                     "text": "Report %d of run %d.\n\n%s" % (k, n, t[(n + k) % 4])}))
+            if event == "b" and k == 0:
+                lines += ['{"event": "b", "id": "bad", "text": null}', " "]
+    return [(line + "\n").encode() for line in lines]
+
+
+def test_batch_reader_equals_batch_from_any_line(tmp_path):
+    from newsfuse.batch import Reader
+
+    lines = small_articles()
+    inp = tmp_path / "articles.jsonl"
+    inp.write_bytes(b"".join(lines))
+    want = run_cli("batch", "--words", "40", str(inp)).stdout
+    assert want.count(b"\n") == 5 and b'"id":"bad","error"' in want
+    for cut in range(1, len(lines) + 2):  # the records before cut, then those from cut on
+        got = []
+        for lo, hi, final in ((1, cut - 1, False), (cut, len(lines), True)):
+            r = Reader("articles", str(inp), {"words": "40"}, emit_from=lo)
+            for n, line in enumerate(lines[:hi], 1):
+                got += r.feed(n, line)
+            got += r.finish(final)
+            r.close()
+        assert b"".join(rec + b"\n" for rec in got) == want, "cut at line %d" % cut
+
+
+def test_batch_reader_names_events_a_time_limit_cut(tmp_path):
+    from newsfuse.batch import Reader
+
+    r = Reader("articles", "x", {"max_seconds": "0.000001"})
+    for n, line in enumerate(small_articles(), 1):
+        r.feed(n, line)
+    r.finish()
+    r.close()
+    assert [ident for _, ident in r.time_limited] == [b"a", b"b", b"a", b"5"]
+    r = Reader("articles", "x", {"max_seconds": "0"})
+    for n, line in enumerate(small_articles(), 1):
+        r.feed(n, line)
+    r.finish()
+    r.close()
+    assert r.time_limited == []

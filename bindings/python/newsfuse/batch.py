@@ -40,8 +40,7 @@ _declare("nf_docset_add_multinews", ctypes.c_int, _p, _s, _sz)
 _declare("batch_article_group", ctypes.c_int, _pp, _pp, _s, _sz, _pp, ctypes.c_char_p, _sz)
 _declare("batch_update_history", ctypes.c_int, _pp, _p)
 _declare("batch_is_article_line", ctypes.c_int, _s, _sz)
-_declare("nf_summary_warning_count", _sz, _p)
-_declare("nf_summary_warning", _s, _p, _sz)
+_declare("batch_summary_timed", ctypes.c_int, _p)
 
 
 def json_string(s):
@@ -256,6 +255,5 @@ class Reader:
             _lib.nf_summary_free(out)
 
     def _note_time_limit(self, summary, ds, line):
-        for i in range(_lib.nf_summary_warning_count(summary)):
-            if b"(max_seconds)" in (_lib.nf_summary_warning(summary, i) or b""):
-                self.time_limited.append((line, _lib.nf_docset_id(ds)))
+        if _lib.batch_summary_timed(summary):
+            self.time_limited.append((line, _lib.nf_docset_id(ds)))
