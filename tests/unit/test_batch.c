@@ -234,6 +234,103 @@ TEST(article_lines_parse_and_fail_with_reasons)
     CHECK(batch_is_article_line("not json", 8) == -1);
 }
 
+/* Feeds one article line to batch_article_group; returns its status and
+ * the id of the event it closed (or "-") in closed_id. */
+static int group_line(nf_docset **open, const char *line, char *closed_id, char **bad_id)
+{
+    nf_docset *closed;
+    char err[256];
+    int rc = batch_article_group(open, &closed, line, strlen(line), bad_id, err, sizeof err);
+    snprintf(closed_id, 32, "%s", closed ? nf_docset_id(closed) : "-");
+    if (closed)
+        CHECK(nf_docset_count(closed) >= 1);
+    nf_docset_free(closed);
+    return rc;
+}
+
+TEST(article_group_closes_an_event_when_another_begins)
+{
+    nf_docset *open = NULL;
+    char closed[32], *bad = NULL;
+    CHECK(group_line(&open, "{\"event\":\"a\",\"text\":\"One.\"}", closed, &bad) == NF_OK);
+    CHECK_STR(closed, "-");
+    CHECK(group_line(&open, "{\"event\":\"a\",\"id\":\"a2\",\"text\":\"Two.\"}", closed, &bad) == NF_OK);
+    CHECK_STR(closed, "-");
+    CHECK(open && nf_docset_count(open) == 2);
+    /* A bad line neither closes nor joins the event, and names its article. */
+    CHECK(group_line(&open, "{\"event\":\"b\",\"id\":\"bad\",\"text\":1}", closed, &bad) == NF_EDATA);
+    CHECK_STR(closed, "-");
+    CHECK_STR(bad, "bad");
+    free(bad);
+    CHECK(group_line(&open, "{\"event\":", closed, &bad) == NF_EDATA && bad == NULL);
+    CHECK(nf_docset_count(open) == 2);
+    CHECK(group_line(&open, "{\"event\":7,\"text\":\"Three.\"}", closed, &bad) == NF_OK);
+    CHECK_STR(closed, "a");
+    CHECK_STR(nf_docset_id(open), "7");
+    CHECK(group_line(&open, "{\"event\":\"a\",\"text\":\"Four.\"}", closed, &bad) == NF_OK);
+    CHECK_STR(closed, "7"); /* a again: a new event, not the first one */
+    CHECK(nf_docset_count(open) == 1);
+    nf_docset_free(open);
+}
+
+/* A DUC 2007-like set: id, update set (or NULL) and n one-line reports. */
+static nf_docset *update_set(const char *id, const char *set, int n)
+{
+    char line[512];
+    int k = snprintf(line, sizeof line, "{\"id\":\"%s\",%s%s%s\"documents\":[", id,
+                     set ? "\"update_set\":\"" : "", set ? set : "", set ? "\"," : "");
+    for (int i = 0; i < n; i++)
+        k += snprintf(line + k, sizeof line - (size_t)k,
+                      "%s\"Report %d of %s says the harbour wall fell in the storm.\"", i ? "," : "", i, id);
+    snprintf(line + k, sizeof line - (size_t)k, "]}");
+    nf_docset *ds = nf_docset_new();
+    CHECK(nf_docset_add_json(ds, line, strlen(line)) == NF_OK);
+    return ds;
+}
+
+/* Runs one set through the history; returns how many seen reports it got. */
+static size_t history_step(nf_docset **history, const char *id, const char *set, int n)
+{
+    nf_docset *ds = update_set(id, set, n);
+    CHECK(batch_update_history(history, ds) == NF_OK);
+    size_t seen = nf_docset_seen_count(ds);
+    nf_docset_free(ds);
+    return seen;
+}
+
+TEST(update_history_chains_the_sets_of_a_topic)
+{
+    nf_docset *h = NULL;
+    CHECK(history_step(&h, "T1-A", "A", 3) == 0);
+    CHECK(history_step(&h, "plain", NULL, 2) == 0); /* no update set: history kept */
+    CHECK(history_step(&h, "T1-B", "B", 2) == 3);
+    CHECK(history_step(&h, "T1-C", "C", 1) == 5);
+    CHECK(history_step(&h, "T2-B", "B", 2) == 0); /* another topic starts anew */
+    CHECK(history_step(&h, "T2-C", "C", 2) == 2);
+    CHECK(history_step(&h, "T2-A", "A", 1) == 0); /* set A starts anew */
+    CHECK_STR(nf_docset_id(h), "T2-A");
+    CHECK(history_step(&h, "T2-B", "B", 1) == 1);
+    nf_docset_free(h);
+}
+
+TEST(a_time_limit_marks_the_summary)
+{
+    nf_docset *ds = update_set("ev", NULL, 3);
+    nf_options *o = nf_options_new();
+    nf_summary *s = NULL;
+    CHECK(nf_options_set(o, "max_seconds", "0") == NF_OK);
+    CHECK(nf_summarize(ds, o, &s) == NF_OK);
+    CHECK(batch_summary_timed(s) == 0);
+    nf_summary_free(s);
+    CHECK(nf_options_set(o, "max_seconds", "0.000000001") == NF_OK);
+    CHECK(nf_summarize(ds, o, &s) == NF_OK);
+    CHECK(batch_summary_timed(s) == 1);
+    nf_summary_free(s);
+    CHECK(batch_summary_timed(NULL) == 0);
+    nf_options_free(o);
+    nf_docset_free(ds);
+}
+
 /* Writes s to a new temporary file open read-write; returns the fd. */
 static int temp_file(const char *s, char *path)
 {
@@ -323,6 +420,9 @@ int main(void)
     RUN(pool_rejects_a_zero_window);
     RUN(docset_take_moves_everything);
     RUN(article_lines_parse_and_fail_with_reasons);
+    RUN(article_group_closes_an_event_when_another_begins);
+    RUN(update_history_chains_the_sets_of_a_topic);
+    RUN(a_time_limit_marks_the_summary);
     RUN(resume_counts_lines_and_cuts_a_partial_one);
     RUN(allocation_failures_are_reported);
     TEST_EXIT();
