@@ -5,6 +5,10 @@
 # rows of ../shared/anchors/README.md as printed there (reference
 # ROUGE-1.5.5). Writes Markdown to stdout (and to $OUT when set).
 # Usage: sh bench/quality.sh [METHOD...]   (default: every method)
+# IDF=1 adds a row per method with --idf: a background table built by
+# `newsfuse idf build` from sets other than the one scored (DUC 2004: the
+# clustering set's DUC 2006/2007 articles; Multi-News: the three DUC sets;
+# DUC 2006 and 2007: Multi-News), never from the set itself.
 set -u
 NF=${NF:-build/newsfuse}
 SHARED=${SHARED:-../shared}
@@ -38,12 +42,36 @@ anchors() {
     ' "$SHARED/anchors/README.md" | sed 's/  */ /g'
 }
 
+# idf_table DATASET: builds (once) the background table for DATASET from
+# other sets; prints its path, a space, and what it was built from.
+idf_table() {
+    case $1 in
+    duc2004) src="clustering" ;;
+    multinews) src="duc2004 duc2006 duc2007_update" ;;
+    *) src="multinews" ;;
+    esac
+    t="$out.idf.$(echo "$src" | tr -cd 'a-z0-9')"
+    if [ ! -s "$t" ]; then
+        # shellcheck disable=SC2046
+        $NF idf build $(for f in $src; do echo "$DATA/$f.dev.jsonl"; done) >"$t" 2>/dev/null
+    fi
+    echo "$t $(echo "$src" | tr ' ' '+')"
+}
+
 section() { # DATASET TITLE NAME SYSTEMS FLAGS VALUE ANCHOR_HEADING [ID_REGEX]
     printf '\n## %s\n\n| system | R-1 | R-2 | R-SU4 | R-L | ms/cluster |\n|---|---|---|---|---|---|\n' "$2"
     for m in $methods; do
         $NF eval --method "$m" --format md "$DATA/$1.dev.jsonl" --dataset "$3" 2>/dev/null ||
             echo "| $m | failed | | | | |"
     done
+    if [ -n "${IDF:-}" ]; then
+        tab=$(idf_table "$1")
+        from=${tab#* } tab=${tab%% *}
+        for m in $methods; do
+            $NF eval --method "$m" --idf "$tab" --name "$m +idf($from)" --format md \
+                "$DATA/$1.dev.jsonl" --dataset "$3" 2>/dev/null || echo "| $m +idf($from) | failed | | | | |"
+        done
+    fi
     [ -n "$4" ] && peers "$1" "$4" "$5" "$6" "${8:-}"
     anchors "$7"
 }
@@ -64,4 +92,4 @@ section() { # DATASET TITLE NAME SYSTEMS FLAGS VALUE ANCHOR_HEADING [ID_REGEX]
         "$DATA/duc2007_update.systems" "$F07" R "DUC 2007" "-[BC]"
 } | tee "$out"
 [ -n "${OUT:-}" ] && cp "$out" "$OUT"
-rm -f "$out" "$out.sys"
+rm -f "$out" "$out.sys" "$out".idf.*

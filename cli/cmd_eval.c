@@ -48,8 +48,10 @@ static void eval_usage(FILE *out)
             "  --dataset NAME   one of the above (default: the \"source\" of the data)\n"
             "  --name NAME      the row's name (default: the method)\n"
             "  --format F       table (default), md (a Markdown row), json\n"
-            "  summarize's options (--method, --words, --query, ...) apply; the\n"
-            "  length defaults to the set's and the last sentence is cut (--cut).\n");
+            "  summarize's options (--method, --words, --query, --idf FILE, ...)\n"
+            "  apply; the length defaults to the set's and the last sentence is cut\n"
+            "  (--cut). --idf takes term weights from a background table (newsfuse idf\n"
+            "  build): build it from another corpus than the one evaluated.\n");
 }
 
 static const convention *find_convention(const char *name)

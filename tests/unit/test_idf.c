@@ -184,11 +184,11 @@ TEST(the_idf_option_reads_the_file_and_follows_its_language)
     CHECK(o->idf == NULL && !strcmp(nf_options_get(o, "idf"), ""));
     /* A bad file is an option error naming file and line. */
     const char *bad = temp_file(bbuf, "# newsfuse-idf/1\tlanguage=english\tdocuments=4\nbruck\n");
-    CHECK(bad && nf_options_set(o, "idf", bad) == NF_EINVAL);
+    CHECK(bad && nf_options_set(o, "idf", bad) == NF_EDATA);
     char want[96];
     snprintf(want, sizeof want, "%s:2:", bad ? bad : "");
     CHECK(strstr(nf_options_error(o), want) != NULL);
-    CHECK(nf_options_set(o, "idf", "/nonexistent/idf.tsv") == NF_EINVAL);
+    CHECK(nf_options_set(o, "idf", "/nonexistent/idf.tsv") == NF_EIO);
     CHECK(strstr(nf_options_error(o), "cannot open") != NULL);
     /* The key is settable but not listed (it names a file). */
     for (const char *const *k = nf_option_keys(); *k; k++)
