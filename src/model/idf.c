@@ -192,8 +192,9 @@ static int header_field(cursor *c, const char *s, size_t n, int *have)
         *have |= 1;
     } else if (k == 9 && !memcmp(s, "documents", 9)) {
         long v = parse_count(eq + 1, vn, 4000000000L);
-        if (v < 0)
-            return fail(t, NF_EDATA, "%s:%ld: documents= needs a count", c->name, c->line);
+        if (v < 1)
+            return fail(t, NF_EDATA, "%s:%ld: documents= needs a count of at least 1", c->name,
+                        c->line);
         t->ndocs = (size_t)v;
         *have |= 2;
     } else if (k == 6 && !memcmp(s, "min_df", 6)) {

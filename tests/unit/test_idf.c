@@ -132,6 +132,7 @@ TEST(malformed_tables_are_refused_with_file_and_line)
     expect_bad("# newsfuse-idf/1\tdocuments=10\n", NF_EDATA, "x.tsv:1: the header needs");
     expect_bad("# newsfuse-idf/1\tlanguage=klingon\tdocuments=10\n", NF_EDATA, "x.tsv:1: language");
     expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=ten\n", NF_EDATA, "x.tsv:1: documents=");
+    expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=0\n", NF_EDATA, "x.tsv:1: documents=");
     snprintf(text, sizeof text, "%sbridg\t2\nharbour 3\n", h);
     expect_bad(text, NF_EDATA, "x.tsv:3: expected term<TAB>");
     snprintf(text, sizeof text, "%sbridg\t11\n", h);
@@ -150,6 +151,32 @@ TEST(malformed_tables_are_refused_with_file_and_line)
     /* A filled table is not parsed into again. */
     CHECK(nf_idf_parse(t, ok, strlen(ok), "ok.tsv") == NF_EINVAL);
     nf_idf_free(t);
+}
+
+TEST(junk_is_refused_or_read_never_crashes)
+{
+    /* A fixed-seed generator: the same junk every run. */
+    unsigned long x = 12345;
+    char text[200];
+    const char *h = "# newsfuse-idf/1\tlanguage=english\tdocuments=7\n";
+    const char alphabet[] = "ab\t\n\r0123456789=#\0\xff ";
+    for (int round = 0; round < 3000; round++) {
+        size_t n = strlen(h) * (size_t)(round % 2); /* half start with a good header */
+        memcpy(text, h, n);
+        size_t len = n + (size_t)(round % 120);
+        for (size_t i = n; i < len; i++) {
+            x = x * 6364136223846793005UL + 1442695040888963407UL;
+            text[i] = alphabet[(x >> 33) % (sizeof alphabet - 1)];
+        }
+        nf_idf *t = nf_idf_new();
+        if (!t)
+            return;
+        int rc = nf_idf_parse(t, text, len, "junk");
+        CHECK(rc == NF_OK || rc == NF_EDATA);
+        CHECK(rc == NF_OK || strncmp(nf_idf_error(t), "junk:", 5) == 0);
+        CHECK(rc != NF_OK || nf_idf_documents(t) == 7);
+        nf_idf_free(t);
+    }
 }
 
 TEST(reading_a_missing_file_says_which)
@@ -384,6 +411,7 @@ int main(void)
     RUN(counting_follows_the_summarizer_tokens);
     RUN(render_and_parse_round_trip);
     RUN(malformed_tables_are_refused_with_file_and_line);
+    RUN(junk_is_refused_or_read_never_crashes);
     RUN(reading_a_missing_file_says_which);
     RUN(the_idf_option_reads_the_file_and_follows_its_language);
     RUN(a_shared_table_is_read_only_and_outlives_its_creator);
