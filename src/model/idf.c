@@ -20,6 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The largest table file read (a table of every term of a large corpus
+ * is a few megabytes). */
+#define IDF_MAX_FILE (1 << 30)
 
 static _Thread_local const struct nf_idf *background;
 
@@ -281,18 +286,26 @@ int nf_idf_parse(nf_idf *t, const char *text, size_t len, const char *name)
     return rc;
 }
 
-/* Reads the file at path into a new buffer (xfree it); NULL on failure. */
+/* Reads the file at path into a new buffer (xfree it); NULL on failure.
+ * Only a regular file of at most IDF_MAX_FILE bytes is read, so a path
+ * such as /dev/zero cannot make the reading endless. */
 static char *read_all(nf_idf *t, const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
+    struct stat st;
     if (!f) {
         fail(t, NF_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode) || st.st_size > IDF_MAX_FILE) {
+        fclose(f);
+        fail(t, NF_EIO, "%s: not a regular file of at most %d MiB", path, IDF_MAX_FILE >> 20);
         return NULL;
     }
     buf b = {0};
     char chunk[1 << 16];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= IDF_MAX_FILE)
         buf_append(&b, chunk, n);
     int err = ferror(f);
     fclose(f);

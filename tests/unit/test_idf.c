@@ -184,6 +184,9 @@ TEST(reading_a_missing_file_says_which)
     nf_idf *t = nf_idf_new();
     CHECK(t && nf_idf_read(t, "/nonexistent/idf.tsv") == NF_EIO);
     CHECK(strstr(nf_idf_error(t), "/nonexistent/idf.tsv: cannot open") != NULL);
+    CHECK(nf_idf_read(t, "/dev/zero") == NF_EIO); /* not a regular file: not read */
+    CHECK(strstr(nf_idf_error(t), "/dev/zero: not a regular file") != NULL);
+    CHECK(nf_idf_read(t, "/tmp") == NF_EIO);
     nf_idf_free(t);
 }
 
