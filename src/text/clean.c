@@ -13,12 +13,17 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/data.h"
+#include <ctype.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #define DEBRIS_KINDS (DEBRIS_OTHER + 1)
+/* Patterns the prefilter index covers: 64 per word (more are always run). */
+#define CAND_WORDS 8
+#define TRIGRAMS 4096
+#define TRIGRAM_WORDS (TRIGRAMS / 64)
 /* How many stacked datelines ("GENEVA (AP) -- GENEVA (AP) --") to strip. */
 #define DATELINE_REPEAT 2
 
@@ -29,7 +34,13 @@ static const char *const kind_names[DEBRIS_KINDS] = {
 
 struct pattern {
     pcre2_code *re;
-    int kind; /* a debris_kind, or DEBRIS_NONE for a dateline pattern */
+    uint32_t *cond; /* a necessary condition (see the prefilter below), or NULL */
+    int kind;       /* a debris_kind, or DEBRIS_NONE for a dateline pattern */
+    /* PCRE2's own start information, checked before calling it: the
+     * fewest characters a match needs and, for a pattern anchored at the
+     * start, the bytes a match may start with (all when unknown). */
+    uint32_t minlen;
+    uint8_t first[32];
 };
 
 struct cleaner {
@@ -40,6 +51,12 @@ struct cleaner {
     pcre2_general_context *gctx;
     pcre2_compile_context *cctx;
     pcre2_match_context *mctx;
+    /* The prefilter's index: for each trigram, the patterns (bit i of
+     * CAND_WORDS words is pattern i) with that trigram among their keys;
+     * and the patterns without keys, which are always run. */
+    uint64_t (*by_key)[CAND_WORDS];
+    uint64_t keyless[CAND_WORDS];
+    size_t cand_words; /* words of by_key in use */
 };
 
 /* Adapters so PCRE2 allocates through the library's hook. */
@@ -62,6 +79,458 @@ const char *cleaner_kind_name(int kind)
     return kind_names[kind];
 }
 
+/* The prefilter. Most sentences match no debris pattern, and running every
+ * pattern over every sentence (most are unanchored: each scans the whole
+ * sentence) used to cost more than the rest of a summary. So each pattern
+ * carries a necessary condition read from its source: the literal text it
+ * cannot match without, as trigrams of ASCII-case-folded bytes, combined
+ * with AND (a sequence) and OR (an alternation). A sentence's trigrams go
+ * into a 4096-bit set once per call; a pattern whose condition fails on
+ * that set cannot match and is not run. Whatever the reader is unsure of
+ * (classes, escapes, optional parts, lookarounds) counts as "may match", so
+ * the condition is never stronger than the pattern and the verdicts are
+ * the same with or without it.
+ *
+ * Case: under CASELESS and UCP an ASCII letter matches its other ASCII case
+ * and, for k and s only, U+212A KELVIN SIGN and U+017F LONG S (checked over
+ * every code point); the sentence's bytes are folded the same way, so a
+ * literal the pattern needs is always found in the folded sentence. Literal
+ * characters beyond ASCII are left out of the condition. */
+
+#define COND_AND 0x80000000u /* [COND_AND, size, children...] */
+#define COND_OR 0x80000001u  /* [COND_OR, size, children...]; a leaf: a trigram < 4096 and its rarity << 12 */
+#define COND_MAX 30000   /* longer conditions are dropped (never reached by real patterns) */
+#define COND_KEYS 32     /* at most this many keys (see clean_keys) */
+
+/* The state of reading one pattern's source into a condition. */
+struct rx {
+    const unsigned char *p, *end;
+    int bad;              /* something not understood: no condition */
+    int oom;              /* memory ran out */
+    uint32_t *code;       /* the condition being built */
+    size_t n, cap;
+    unsigned char run[2]; /* the last two literal bytes in a row */
+    int nrun;
+};
+
+static uint16_t clean_trigram(unsigned a, unsigned b, unsigned c)
+{
+    return (uint16_t)(((uint32_t)(a | b << 8 | c << 16) * 2654435761u) >> 20);
+}
+
+/* How rare a folded byte is in English text, roughly: its rank among the
+ * letters by frequency (0 for the space and e, 25 for z), 12 for others. */
+static unsigned clean_rarity(unsigned char c)
+{
+    static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
+    const char *p = c && c < 0x80 ? strchr(order, c) : NULL;
+    return c == ' ' ? 0 : p ? (unsigned)(p - order) : 12;
+}
+
+static unsigned char clean_fold_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Appends one unit to the condition (marks it bad when too long). */
+static void rx_emit(struct rx *r, unsigned v)
+{
+    if (r->n >= COND_MAX || GROW(r->code, r->cap, r->n + 1)) {
+        r->oom |= r->n < COND_MAX;
+        r->bad = 1;
+        return;
+    }
+    r->code[r->n++] = (uint32_t)v;
+}
+
+/* Consumes a quantifier at r->p, if any, with its lazy or possessive mark.
+ * Returns its minimum count, or -1 when there is none. A '{' that is not a
+ * quantifier would be a literal: not understood. */
+static long rx_quantifier(struct rx *r)
+{
+    long min = -1;
+    if (r->p >= r->end)
+        return -1;
+    if (*r->p == '?' || *r->p == '*' || *r->p == '+') {
+        min = *r->p == '+';
+        r->p++;
+    } else if (*r->p == '{') {
+        const unsigned char *q = r->p + 1;
+        min = 0;
+        while (q < r->end && *q >= '0' && *q <= '9' && min < 100000)
+            min = min * 10 + (*q++ - '0');
+        if (q == r->p + 1)
+            r->bad = 1;
+        while (q < r->end && ((*q >= '0' && *q <= '9') || *q == ','))
+            q++;
+        if (q >= r->end || *q != '}')
+            r->bad = 1;
+        r->p = q < r->end ? q + 1 : q;
+    } else {
+        return -1;
+    }
+    if (r->p < r->end && (*r->p == '?' || *r->p == '+'))
+        r->p++;
+    return min;
+}
+
+/* An item that is not a literal byte ends the run of literals (its own
+ * quantifier changes nothing). */
+static void rx_atom(struct rx *r)
+{
+    r->nrun = 0;
+    (void)rx_quantifier(r);
+}
+
+/* A literal byte: unless quantified, it extends the run and adds the
+ * trigram it completes. */
+static void rx_literal(struct rx *r, unsigned char c)
+{
+    if (rx_quantifier(r) >= 0) {
+        r->nrun = 0;
+        return;
+    }
+    c = clean_fold_ascii(c);
+    if (r->nrun == 2) /* a leaf: the trigram, and its rarity in bits 12-14 */
+        rx_emit(r, clean_trigram(r->run[0], r->run[1], c) |
+                       (clean_rarity(r->run[0]) + clean_rarity(r->run[1]) + clean_rarity(c)) << 12);
+    r->run[0] = r->nrun == 2 ? r->run[1] : r->run[0];
+    r->run[r->nrun == 2 ? 1 : r->nrun] = c;
+    r->nrun += r->nrun < 2;
+}
+
+/* Skips a character class starting at '['. */
+static void rx_skip_class(struct rx *r)
+{
+    r->p++;
+    if (r->p < r->end && *r->p == '^')
+        r->p++;
+    if (r->p < r->end && *r->p == ']')
+        r->p++;
+    while (r->p < r->end && *r->p != ']') {
+        if (*r->p == '[' && r->p + 1 < r->end && r->p[1] == ':')
+            r->bad = 1; /* POSIX classes: not needed so far */
+        if (*r->p == '\\' && r->p + 1 >= r->end)
+            break;
+        r->p += *r->p == '\\' ? 2 : 1;
+    }
+    if (r->p >= r->end)
+        r->bad = 1;
+    else
+        r->p++;
+}
+
+/* Skips a group from its '(' to the matching ')', classes and escapes
+ * included, adding nothing to the condition. */
+static void rx_skip_group(struct rx *r)
+{
+    int depth = 0;
+    while (r->p < r->end && !r->bad) {
+        unsigned char c = *r->p;
+        if (c == '[') {
+            rx_skip_class(r);
+            continue;
+        }
+        if (c == '\\' && r->p + 1 >= r->end)
+            break;
+        r->p += c == '\\' ? 2 : 1;
+        if (c == '(')
+            depth++;
+        else if (c == ')' && --depth == 0)
+            return;
+    }
+    r->bad = 1;
+}
+
+/* Skips to just after the byte stop (a name's end). */
+static void rx_skip_past(struct rx *r, unsigned char stop)
+{
+    while (r->p < r->end && *r->p != stop)
+        r->p++;
+    if (r->p >= r->end)
+        r->bad = 1;
+    else
+        r->p++;
+}
+
+/* An escape: a punctuation byte stands for itself; a letter or digit is a
+ * class, an assertion, a reference or a coded character, skipped whole. */
+static void rx_escape(struct rx *r)
+{
+    r->p++;
+    if (r->p >= r->end) {
+        r->bad = 1;
+        return;
+    }
+    unsigned char e = *r->p++;
+    if (e < 0x80 && !((e | 32) >= 'a' && (e | 32) <= 'z') && !(e >= '0' && e <= '9')) {
+        rx_literal(r, e);
+        return;
+    }
+    if (e == 'Q' || e == 'E' || e == 'c')
+        r->bad = 1;
+    else if (r->p < r->end && *r->p == '{' && strchr("pPxoN", e))
+        rx_skip_past(r, '}');
+    else if (e == 'g' || e == 'k') {
+        if (r->p < r->end && (*r->p == '{' || *r->p == '<' || *r->p == '\''))
+            rx_skip_past(r, *r->p == '{' ? '}' : *r->p == '<' ? '>' : '\'');
+        else
+            r->bad = 1;
+    } else if (e == 'p' || e == 'P')
+        r->p += r->p < r->end; /* \pL: a one-letter property */
+    else if (e == 'x')
+        for (int k = 0; k < 2 && r->p < r->end && isxdigit(*r->p); k++)
+            r->p++;
+    else if (e >= '0' && e <= '9')
+        while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
+            r->p++;
+    else
+        while (e >= 0x80 && r->p < r->end && (*r->p & 0xC0) == 0x80)
+            r->p++;
+    rx_atom(r);
+}
+
+static void rx_alternation(struct rx *r);
+
+/* A group from its '('. Groups that must match (plain, capturing, named,
+ * atomic, with options) add their condition unless quantified to be
+ * optional; lookarounds, conditions, calls and the like add nothing. */
+static void rx_group(struct rx *r)
+{
+    const unsigned char *q = r->p + 1;
+    size_t at = r->n;
+    r->nrun = 0;
+    if (q < r->end && *q == '*') {
+        r->bad = 1;
+        return;
+    }
+    if (q < r->end && *q == '?') {
+        q++;
+        if (q < r->end && (*q == ':' || *q == '>' || *q == '|'))
+            q++;
+        else if (q + 1 < r->end && *q == '<' && q[1] != '=' && q[1] != '!') {
+            while (q < r->end && *q != '>')
+                q++;
+            q++;
+        } else if (q < r->end && (*q == 'i' || *q == '-')) {
+            while (q < r->end && (*q == 'i' || *q == '-'))
+                q++;
+            if (q < r->end && *q == ')') { /* options for the rest: no atom */
+                r->p = q + 1;
+                return;
+            }
+            if (q >= r->end || *q != ':') {
+                r->bad = 1;
+                return;
+            }
+            q++;
+        } else if (q < r->end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z' && *q != 'R' && *q != 'P')
+                                  || *q == '#' || *q == '^')) {
+            r->bad = 1; /* other options (x changes what a space means), comments */
+            return;
+        } else {
+            rx_skip_group(r);
+            rx_atom(r);
+            return;
+        }
+    } else {
+        q = r->p + 1;
+    }
+    r->p = q;
+    rx_alternation(r);
+    if (r->p >= r->end || *r->p != ')') {
+        r->bad = 1;
+        return;
+    }
+    r->p++;
+    if (rx_quantifier(r) == 0)
+        r->n = at; /* optional: requires nothing */
+    r->nrun = 0;
+}
+
+/* One item of a sequence. */
+static void rx_item(struct rx *r)
+{
+    unsigned char c = *r->p;
+    if (c == '(')
+        rx_group(r);
+    else if (c == '[') {
+        rx_skip_class(r);
+        rx_atom(r);
+    } else if (c == '\\')
+        rx_escape(r);
+    else if (c == '?' || c == '*' || c == '+' || c == '{')
+        r->bad = 1; /* a quantifier with nothing before it */
+    else if (c >= 0x80 || c == '.' || c == '^' || c == '$') {
+        r->p++;
+        while (c >= 0x80 && r->p < r->end && (*r->p & 0xC0) == 0x80)
+            r->p++;
+        rx_atom(r);
+    } else {
+        r->p++;
+        rx_literal(r, c);
+    }
+}
+
+/* A sequence up to '|', ')' or the end: an AND node. Returns 1 if it
+ * requires nothing. */
+static int rx_sequence(struct rx *r)
+{
+    size_t at = r->n;
+    rx_emit(r, COND_AND);
+    rx_emit(r, 0);
+    r->nrun = 0;
+    while (!r->bad && r->p < r->end && *r->p != '|' && *r->p != ')')
+        rx_item(r);
+    r->nrun = 0;
+    if (r->bad)
+        return 1;
+    r->code[at + 1] = (uint32_t)(r->n - at);
+    return r->n - at == 2;
+}
+
+/* Alternatives up to ')' or the end: an OR node, or nothing when one
+ * alternative requires nothing. */
+static void rx_alternation(struct rx *r)
+{
+    size_t at = r->n;
+    int free_branch = 0;
+    rx_emit(r, COND_OR);
+    rx_emit(r, 0);
+    for (;;) {
+        free_branch |= rx_sequence(r);
+        if (r->bad || r->p >= r->end || *r->p != '|')
+            break;
+        r->p++;
+    }
+    if (free_branch || r->bad)
+        r->n = at;
+    else
+        r->code[at + 1] = (uint32_t)(r->n - at);
+}
+
+static int clean_condition_holds(const uint32_t *code, size_t i, const uint64_t *set);
+
+/* Writes to out the keys of the condition at code[i]: leaves such that the
+ * condition cannot hold unless one of them is in the set (one leaf of each
+ * alternative, the rarest choice of each sequence). Returns how many, or 0
+ * when there would be more than COND_KEYS. */
+static size_t clean_keys(const uint32_t *code, size_t i, uint32_t *out)
+{
+    unsigned op = code[i];
+    if (op < COND_AND) {
+        out[0] = (uint32_t)op;
+        return 1;
+    }
+    size_t end = i + code[i + 1], n = 0, best_score = 0;
+    uint32_t tmp[COND_KEYS];
+    for (size_t j = i + 2; j < end; j += code[j] < COND_AND ? 1 : code[j + 1]) {
+        size_t k = clean_keys(code, j, tmp);
+        if (op == COND_OR && (k == 0 || n + k > COND_KEYS))
+            return 0;
+        size_t rare = 255; /* a sequence keeps the fewest keys, then the rarest */
+        for (size_t x = 0; x < k; x++)
+            rare = tmp[x] >> 12 < rare ? tmp[x] >> 12 : rare;
+        size_t score = k ? (COND_KEYS - k) * 256 + rare + 1 : 0;
+        if (op == COND_OR || score >= best_score) {
+            memcpy(out + (op == COND_OR ? n : 0), tmp, k * sizeof *tmp);
+            n = op == COND_OR ? n + k : k;
+            best_score = op == COND_OR ? best_score : score;
+        }
+    }
+    return n;
+}
+
+/* Reads the condition of a pattern's source into *cond (the caller frees
+ * it with xfree), or sets *cond to NULL when the pattern requires nothing
+ * that can be checked or was not understood: that pattern is simply always
+ * run. The condition is stored as [number of keys, keys..., tree...]: the
+ * keys are a quick first test. Returns 0, or -1 when memory ran out. */
+static int clean_condition(const char *src, size_t len, uint32_t **cond)
+{
+    struct rx r = {(const unsigned char *)src, (const unsigned char *)src + len, 0, 0, NULL, 0, 0, {0, 0}, 0};
+    rx_alternation(&r);
+    *cond = NULL;
+    if (r.bad || r.p != r.end || r.n == 0) {
+        xfree(r.code);
+        return r.oom ? -1 : 0;
+    }
+    uint32_t keys[COND_KEYS];
+    size_t nkeys = clean_keys(r.code, 0, keys);
+    *cond = xmalloc((1 + nkeys + r.n) * sizeof **cond);
+    if (*cond) {
+        (*cond)[0] = (uint32_t)nkeys;
+        memcpy(*cond + 1, keys, nkeys * sizeof *keys);
+        memcpy(*cond + 1 + nkeys, r.code, r.n * sizeof *r.code);
+    }
+    xfree(r.code);
+    return *cond ? 0 : -1;
+}
+
+/* Returns 1 if the condition at code[i] holds for the trigram set. */
+static int clean_condition_holds(const uint32_t *code, size_t i, const uint64_t *set)
+{
+    unsigned op = code[i];
+    if (op < COND_AND)
+        return (int)(set[(op & 0xFFF) >> 6] >> (op & 63) & 1);
+    size_t end = i + code[i + 1];
+    for (size_t j = i + 2; j < end; j += code[j] < COND_AND ? 1 : code[j + 1]) {
+        int h = clean_condition_holds(code, j, set);
+        if (op == COND_AND && !h)
+            return 0;
+        if (op == COND_OR && h)
+            return 1;
+    }
+    return op == COND_AND;
+}
+
+/* Fills set with the trigrams of s[0..n), folded as the conditions are,
+ * and cand with the patterns that one of them is a key of, plus the
+ * keyless ones. */
+static void clean_trigrams(const cleaner *cl, const char *s, size_t n, uint64_t *set, uint64_t *cand)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned a = 0, b = 0;
+    size_t have = 0;
+    memset(set, 0, TRIGRAM_WORDS * sizeof *set);
+    memcpy(cand, cl->keyless, sizeof cl->keyless);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = clean_fold_ascii(u[i]);
+        if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA)
+            c = 'k', i += 2; /* U+212A KELVIN SIGN */
+        else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF)
+            c = 's', i += 1; /* U+017F LATIN SMALL LETTER LONG S */
+        if (++have >= 3) {
+            uint16_t t = clean_trigram(a, b, c);
+            uint64_t bit = (uint64_t)1 << (t & 63);
+            if (!(set[t >> 6] & bit)) {
+                set[t >> 6] |= bit;
+                for (size_t w = 0; w < cl->cand_words; w++)
+                    cand[w] |= cl->by_key[t][w];
+            }
+        }
+        a = b, b = c;
+    }
+}
+
+/* Builds the prefilter's index of keys. Returns 0 or -1 (out of memory). */
+static int clean_index(cleaner *c)
+{
+    c->by_key = xcalloc(TRIGRAMS, sizeof *c->by_key);
+    if (!c->by_key)
+        return -1;
+    c->cand_words = c->npats / 64 + 1 < CAND_WORDS ? c->npats / 64 + 1 : CAND_WORDS;
+    for (size_t i = 0; i < c->npats && i < CAND_WORDS * 64; i++) {
+        const uint32_t *cond = c->pats[i].cond;
+        uint64_t bit = (uint64_t)1 << (i & 63);
+        if (!cond || !cond[0])
+            c->keyless[i >> 6] |= bit;
+        for (size_t k = 1; cond && k <= cond[0]; k++)
+            c->by_key[cond[k] & 0xFFF][i >> 6] |= bit;
+    }
+    return 0;
+}
+
 /* Compiles one pattern line; returns the code, or NULL when the pattern is
  * bad or memory ran out. JIT is an optimisation only: when it is not
  * available the interpreter runs the same pattern. */
@@ -82,6 +551,19 @@ struct load_arg {
     buf anchored; /* a debris file's patterns anchored at the start, joined */
 };
 
+/* Reads PCRE2's start information of p->re into p (see struct pattern). */
+static void clean_start_info(struct pattern *p)
+{
+    uint32_t opts = 0, minlen = 0;
+    const uint8_t *bitmap = NULL;
+    memset(p->first, 0xff, sizeof p->first);
+    if (!pcre2_pattern_info(p->re, PCRE2_INFO_MINLENGTH, &minlen))
+        p->minlen = minlen; /* characters: never more than the bytes */
+    if (!pcre2_pattern_info(p->re, PCRE2_INFO_ALLOPTIONS, &opts) && (opts & PCRE2_ANCHORED) &&
+        !pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTBITMAP, &bitmap) && bitmap)
+        memcpy(p->first, bitmap, sizeof p->first);
+}
+
 /* Appends a compiled pattern to the debris or the dateline list. Returns 0,
  * or -1 on a bad pattern or out of memory. */
 static int clean_add_pattern(struct load_arg *la, const char *src, size_t len)
@@ -90,12 +572,19 @@ static int clean_add_pattern(struct load_arg *la, const char *src, size_t len)
     int dateline = la->kind == DEBRIS_NONE;
     if (dateline ? GROW(c->dates, c->datecap, c->ndates + 1) : GROW(c->pats, c->cap, c->npats + 1))
         return -1;
-    pcre2_code *re = clean_compile(c, src, len);
-    if (!re)
+    uint32_t *cond = NULL;
+    if (!dateline && clean_condition(src, len, &cond))
         return -1;
+    pcre2_code *re = clean_compile(c, src, len);
+    if (!re) {
+        xfree(cond);
+        return -1;
+    }
     struct pattern *p = dateline ? &c->dates[c->ndates++] : &c->pats[c->npats++];
     p->re = re;
+    p->cond = cond;
     p->kind = la->kind;
+    clean_start_info(p);
     return 0;
 }
 
@@ -105,15 +594,22 @@ static int clean_is_anchored(const char *line, size_t len)
     return (len > 0 && line[0] == '^') || (len > 5 && !strncmp(line, "(?-i)^", 6));
 }
 
-/* data_each_line callback. A debris pattern anchored at the start joins
- * its file's alternation: tried at one position only, a kind's anchored
- * patterns cost one match call instead of one each, and the kind found is
- * the same (any of them matching gives the file's kind). Other patterns,
- * and datelines (whose longest match counts), are compiled alone. */
+/* data_each_line callback. A debris pattern anchored at the start with
+ * no condition the prefilter can check joins its file's alternation:
+ * tried at one position only, a kind's anchored patterns cost one match
+ * call instead of one each, and the kind found is the same (any of them
+ * matching gives the file's kind). Other patterns (a checkable one is
+ * mostly skipped), and datelines (whose longest match counts), are
+ * compiled alone. */
 static int clean_add_line(const char *line, size_t len, void *arg)
 {
     struct load_arg *la = arg;
-    if (la->kind == DEBRIS_NONE || !clean_is_anchored(line, len))
+    uint32_t *cond = NULL;
+    if (la->kind != DEBRIS_NONE && clean_condition(line, len, &cond))
+        return -1;
+    int checkable = cond != NULL;
+    xfree(cond);
+    if (la->kind == DEBRIS_NONE || checkable || !clean_is_anchored(line, len))
         return clean_add_pattern(la, line, len);
     buf_puts(&la->anchored, la->anchored.len ? "|(?:" : "(?:");
     buf_append(&la->anchored, line, len);
@@ -167,7 +663,7 @@ cleaner *cleaner_new(void)
             return NULL;
         }
     }
-    if (clean_load_file(c, "dateline", DEBRIS_NONE)) {
+    if (clean_load_file(c, "dateline", DEBRIS_NONE) || clean_index(c)) {
         cleaner_free(c);
         return NULL;
     }
@@ -178,12 +674,15 @@ void cleaner_free(cleaner *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->npats; i++)
+    for (size_t i = 0; i < c->npats; i++) {
         pcre2_code_free(c->pats[i].re);
+        xfree(c->pats[i].cond);
+    }
     for (size_t i = 0; i < c->ndates; i++)
         pcre2_code_free(c->dates[i].re);
     xfree(c->pats);
     xfree(c->dates);
+    xfree(c->by_key);
     pcre2_match_context_free(c->mctx);
     pcre2_compile_context_free(c->cctx);
     pcre2_general_context_free(c->gctx);
@@ -207,6 +706,20 @@ static long clean_match(const cleaner *c, const pcre2_code *re, const char *s, s
     return (long)pcre2_get_ovector_pointer(md)[1];
 }
 
+/* Returns the kind of pattern i if it matches s[0..n) (its condition
+ * first), else DEBRIS_NONE. */
+static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const uint64_t *set,
+                     pcre2_match_data *md)
+{
+    const struct pattern *p = &c->pats[i];
+    unsigned char first = (unsigned char)s[0];
+    if (n < p->minlen || !(p->first[first >> 3] >> (first & 7) & 1))
+        return DEBRIS_NONE;
+    if (p->cond && !clean_condition_holds(p->cond, 1 + (size_t)p->cond[0], set))
+        return DEBRIS_NONE;
+    return clean_match(c, p->re, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
+}
+
 int cleaner_debris(const cleaner *c, const char *s, size_t n)
 {
     if (!c || !s)
@@ -223,11 +736,15 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n)
     pcre2_match_data *md = pcre2_match_data_create(1, c->gctx);
     if (!md)
         return DEBRIS_NONE;
+    uint64_t set[TRIGRAM_WORDS], cand[CAND_WORDS];
+    clean_trigrams(c, s, n, set, cand);
     int kind = DEBRIS_NONE;
-    for (size_t i = 0; i < c->npats && kind == DEBRIS_NONE; i++) {
-        if (clean_match(c, c->pats[i].re, s, n, md) >= 0)
-            kind = c->pats[i].kind;
-    }
+    /* The candidates in pattern order, so the first kind that matches wins. */
+    for (size_t w = 0; w < c->cand_words && kind == DEBRIS_NONE; w++)
+        for (uint64_t bits = cand[w]; bits && kind == DEBRIS_NONE; bits &= bits - 1)
+            kind = clean_try(c, w * 64 + (size_t)__builtin_ctzll(bits), s, n, set, md);
+    for (size_t i = CAND_WORDS * 64; i < c->npats && kind == DEBRIS_NONE; i++)
+        kind = clean_try(c, i, s, n, set, md);
     pcre2_match_data_free(md);
     return kind;
 }
