@@ -75,7 +75,8 @@ static size_t read_limit;
 
 void cli_set_text_limit(size_t max_document_bytes)
 {
-    read_limit = max_document_bytes ? max_document_bytes + READ_SLACK : 0;
+    int huge = max_document_bytes > (size_t)-1 / 2; /* no buffer that big anyway */
+    read_limit = max_document_bytes && !huge ? max_document_bytes + READ_SLACK : 0;
 }
 
 /* The text inputs being added: to the reports or (seen) to those already
@@ -86,6 +87,32 @@ typedef struct text_inputs {
     size_t skipped;
 } text_inputs;
 
+/* Reads at most limit bytes of f into a new NUL-terminated buffer that
+ * grows as the data comes (a small file costs a small buffer); *more is
+ * set when f goes on past the limit. Returns NULL when out of memory. */
+static char *read_capped(FILE *f, size_t limit, size_t *len, int *more)
+{
+    size_t cap = limit < (1u << 16) ? limit + 1 : 1u << 16, n = 0, got = 1;
+    char *data = malloc(cap);
+    while (data && got && n < limit) {
+        if (n + 1 >= cap) {
+            size_t want = cap > limit / 2 ? limit + 1 : cap * 2;
+            char *p = realloc(data, want);
+            if (!p)
+                free(data);
+            data = p, cap = want;
+            if (!data)
+                break;
+        }
+        n += got = fread(data + n, 1, cap - 1 - n, f);
+    }
+    *more = data && n == limit && fgetc(f) != EOF;
+    if (data)
+        data[n] = '\0';
+    *len = n;
+    return data;
+}
+
 /* Reads at most read_limit bytes of path ("-" = stdin) into a new buffer
  * (freed with free); warns when the file goes on past them. Returns NULL
  * and prints why on failure. */
@@ -93,17 +120,14 @@ static char *read_report(const char *path, size_t *len)
 {
     if (!read_limit)
         return cli_read_file(path, len);
-    int is_stdin = !strcmp(path, "-");
+    int is_stdin = !strcmp(path, "-"), more;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    char *data = malloc(read_limit + 1);
-    size_t n = 0, got = 1;
-    while (data && n < read_limit && got)
-        n += got = fread(data + n, 1, read_limit - n, f);
-    int more = data && n == read_limit && fgetc(f) != EOF, err = ferror(f);
+    char *data = read_capped(f, read_limit, len, &more);
+    int err = ferror(f);
     if (!is_stdin)
         fclose(f);
     if (!data || err) {
@@ -113,9 +137,7 @@ static char *read_report(const char *path, size_t *len)
     }
     if (more)
         fprintf(stderr, "newsfuse: warning: %s: read only the first %zu bytes (max_document_bytes is "
-                "%zu: the rest would be cut)\n", path, n, n - READ_SLACK);
-    data[n] = '\0';
-    *len = n;
+                "%zu: the rest would be cut)\n", path, *len, *len - READ_SLACK);
     return data;
 }
 
