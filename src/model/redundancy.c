@@ -27,6 +27,23 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sorts v[0..n) ascending: insertion sort for a sentence's few bigrams
+ * (no call per comparison), qsort for long ones. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+    if (n > 48) {
+        qsort(v, n, sizeof *v, cmp_u64);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* The sorted distinct bigram hashes of every eligible sentence:
  * h[first[i] .. first[i+1]). */
 typedef struct shingles {
@@ -47,7 +64,7 @@ static int shingles_build(shingles *sh, const model *m)
         uint32_t start = at;
         for (uint32_t k = 1; eligible(s) && k < s->ntok; k++)
             sh->h[at++] = mix64(((uint64_t)m->toks[s->tok + k - 1] << 32) | m->toks[s->tok + k]);
-        qsort(sh->h + start, at - start, sizeof *sh->h, cmp_u64);
+        sort_u64(sh->h + start, at - start);
         uint32_t w = start;
         for (uint32_t k = start; k < at; k++)
             if (k == start || sh->h[k] != sh->h[w - 1])
@@ -85,6 +102,31 @@ static int cmp_entry(const void *a, const void *b)
     if (x->key != y->key)
         return x->key < y->key ? -1 : 1;
     return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
+/* Sorts e[0..n) as cmp_entry does, by a stable radix sort on the key:
+ * entries are made in sentence order, so equal keys stay by sentence.
+ * Falls back to qsort when the scratch space cannot be had. */
+static void sort_entries(band_entry *e, size_t n)
+{
+    band_entry *tmp = n > 1 ? xmalloc(n * sizeof *tmp) : NULL;
+    if (!tmp) {
+        qsort(e, n, sizeof *e, cmp_entry);
+        return;
+    }
+    band_entry *from = e, *to = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((from[i].key >> shift) & 0xff) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+        band_entry *swap = from;
+        from = to, to = swap;
+    }
+    xfree(tmp); /* eight passes: the sorted entries are back in e */
 }
 
 /* Writes sentence i's BANDS band keys (MinHash signature, ROWS per band). */
@@ -174,7 +216,7 @@ int redundancy_mark_near_duplicates(model *m, double min_jaccard)
         if (eligible(&m->sents[i]) && sh.first[i + 1] > sh.first[i])
             band_keys(&sh, i, e + n), n += BANDS;
     }
-    qsort(e, n, sizeof *e, cmp_entry);
+    sort_entries(e, n);
     join_runs(&sh, e, n, min_jaccard, parent);
     mark_groups(m, parent);
     rc = 0;

@@ -50,15 +50,21 @@ static int stop_insert(const char *line, size_t len, void *arg)
     return tk->stops[i] ? 0 : -1;
 }
 
-int tokenizer_is_stop(const tokenizer *tk, const char *w, size_t n)
+/* tokenizer_is_stop, given hash_bytes(w, n). */
+static int stop_lookup(const tokenizer *tk, const char *w, size_t n, size_t hash)
 {
-    size_t i = hash_bytes(w, n) & (tk->nslots - 1);
+    size_t i = hash & (tk->nslots - 1);
     while (tk->stops[i]) {
         if (!strncmp(tk->stops[i], w, n) && tk->stops[i][n] == '\0')
             return 1;
         i = (i + 1) & (tk->nslots - 1);
     }
     return 0;
+}
+
+int tokenizer_is_stop(const tokenizer *tk, const char *w, size_t n)
+{
+    return stop_lookup(tk, w, n, hash_bytes(w, n));
 }
 
 static void stop_list_name(const char *language, char *name, size_t size)
@@ -160,6 +166,16 @@ static int fold_cp(tokenizer *tk, size_t *len, utf8proc_int32_t cp)
     return 0;
 }
 
+/* Appends ASCII word byte c, lower-cased, to tk->fold at *len (as fold_cp
+ * would, without utf8proc); -1 when out of memory. */
+static int fold_ascii(tokenizer *tk, size_t *len, unsigned char c)
+{
+    if (*len + 2 > tk->foldcap && GROW(tk->fold, tk->foldcap, *len + 2))
+        return -1;
+    tk->fold[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return 0;
+}
+
 /* Remembers word w -> stem s when there is room; failures only mean the
  * word will be stemmed again. */
 static void stem_remember(tokenizer *tk, size_t slot, const char *w, size_t wn, const char *s,
@@ -175,11 +191,11 @@ static void stem_remember(tokenizer *tk, size_t slot, const char *w, size_t wn, 
     tk->nstems++;
 }
 
-/* The stem of the folded word w[0..n): remembered, or from Snowball.
- * Returns NULL when out of memory. */
-static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t *len)
+/* The stem of the folded word w[0..n) (whose hash_bytes is hash):
+ * remembered, or from Snowball. Returns NULL when out of memory. */
+static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, size_t *len)
 {
-    size_t slot = hash_bytes(w, n) & (STEM_SLOTS - 1);
+    size_t slot = hash & (STEM_SLOTS - 1);
     for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (STEM_SLOTS - 1)) {
         const struct stem_entry *e = &tk->stem_slots[slot];
         if (e->word_len == n && !memcmp(tk->stem_text + e->off, w, n)) {
@@ -200,8 +216,9 @@ static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
 {
     tk->fold[flen] = '\0';
     token t = {.folded = tk->fold, .folded_len = flen, .start = start, .end = end};
-    t.stop = tokenizer_is_stop(tk, tk->fold, flen);
-    t.form = stem_of(tk, tk->fold, flen, &t.len);
+    size_t hash = hash_bytes(tk->fold, flen); /* one hash for both tables */
+    t.stop = stop_lookup(tk, tk->fold, flen, hash);
+    t.form = stem_of(tk, tk->fold, flen, hash, &t.len);
     return t.form ? fn(&t, arg) : -1;
 }
 
@@ -211,12 +228,13 @@ int tokenizer_each(tokenizer *tk, const char *s, size_t n,
     size_t i = 0, start = 0, flen = 0;
     int in_word = 0;
     while (i < n) {
-        utf8proc_int32_t cp;
-        size_t k = next_cp(s + i, n - i, &cp);
+        unsigned char b = (unsigned char)s[i];
+        utf8proc_int32_t cp = b;
+        size_t k = b < 0x80 ? 1 : next_cp(s + i, n - i, &cp); /* ASCII needs no decoding */
         if (is_word_cp(cp)) {
             if (!in_word)
                 start = i, flen = 0, in_word = 1;
-            if (fold_cp(tk, &flen, cp))
+            if (b < 0x80 ? fold_ascii(tk, &flen, b) : fold_cp(tk, &flen, cp))
                 return -1;
         } else if (in_word) {
             in_word = 0;
