@@ -6,9 +6,10 @@
 # ROUGE-1.5.5). Writes Markdown to stdout (and to $OUT when set).
 # Usage: sh bench/quality.sh [METHOD...]   (default: every method)
 # IDF=1 adds a row per method with --idf: a background table built by
-# `newsfuse idf build` from sets other than the one scored (DUC 2004: the
-# clustering set's DUC 2006/2007 articles; Multi-News: the three DUC sets;
-# DUC 2006 and 2007: Multi-News), never from the set itself.
+# `newsfuse idf build` from the development files other than the one
+# scored, never from the set itself nor from the same articles (the
+# clustering set holds DUC 2006/2007 articles, so it serves DUC 2004 and
+# Multi-News only; html.aeb's page texts serve every set).
 set -u
 NF=${NF:-build/newsfuse}
 SHARED=${SHARED:-../shared}
@@ -46,11 +47,12 @@ anchors() {
 # other sets; prints its path, a space, and what it was built from.
 idf_table() {
     case $1 in
-    duc2004) src="clustering" ;;
-    multinews) src="duc2004 duc2006 duc2007_update" ;;
-    *) src="multinews" ;;
+    duc2004) src="clustering multinews html.aeb" ;;
+    multinews) src="clustering duc2004 duc2006 duc2007_update html.aeb" ;;
+    duc2006) src="multinews html.aeb duc2004 duc2007_update" ;;
+    *) src="multinews html.aeb duc2004 duc2006" ;;
     esac
-    t="$out.idf.$(echo "$src" | tr -cd 'a-z0-9')"
+    t="$out.idf.$1"
     if [ ! -s "$t" ]; then
         # shellcheck disable=SC2046
         $NF idf build $(for f in $src; do echo "$DATA/$f.dev.jsonl"; done) >"$t" 2>/dev/null
