@@ -14,6 +14,7 @@
 #include "model/model.h"
 #include "text/clean.h"
 #include "text/tokens.h"
+#include "text/utf8.h"
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -37,7 +38,9 @@ const struct nf_idf *idf_background_swap(const struct nf_idf *t)
     return old;
 }
 
-/* Formats the table's error message; returns code for tail calls. */
+/* Formats the table's error message, cut before any invalid UTF-8 (a
+ * path or a language name from the file may hold some; messages reach
+ * JSON); returns code for tail calls. */
 static int fail(nf_idf *t, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int fail(nf_idf *t, int code, const char *fmt, ...)
 {
@@ -45,6 +48,7 @@ static int fail(nf_idf *t, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(t->err, sizeof t->err, fmt, ap);
     va_end(ap);
+    utf8_cut_invalid(t->err);
     return code;
 }
 

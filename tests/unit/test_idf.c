@@ -131,6 +131,7 @@ TEST(malformed_tables_are_refused_with_file_and_line)
     expect_bad("term\t3\n", NF_EDATA, "x.tsv:1: not an idf table");
     expect_bad("# newsfuse-idf/1\tdocuments=10\n", NF_EDATA, "x.tsv:1: the header needs");
     expect_bad("# newsfuse-idf/1\tlanguage=klingon\tdocuments=10\n", NF_EDATA, "x.tsv:1: language");
+    expect_bad("# newsfuse-idf/1\tlanguage=kl\xffngon\tdocuments=10\n", NF_EDATA, "x.tsv:1: language 'kl");
     expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=ten\n", NF_EDATA, "x.tsv:1: documents=");
     expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=0\n", NF_EDATA, "x.tsv:1: documents=");
     snprintf(text, sizeof text, "%sbridg\t2\nharbour 3\n", h);
@@ -174,6 +175,7 @@ TEST(junk_is_refused_or_read_never_crashes)
         int rc = nf_idf_parse(t, text, len, "junk");
         CHECK(rc == NF_OK || rc == NF_EDATA);
         CHECK(rc == NF_OK || strncmp(nf_idf_error(t), "junk:", 5) == 0);
+        CHECK(!strchr(nf_idf_error(t), '\xff')); /* messages stay UTF-8 */
         CHECK(rc != NF_OK || nf_idf_documents(t) == 7);
         nf_idf_free(t);
     }
