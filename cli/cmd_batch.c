@@ -26,6 +26,10 @@ enum batch_kind { KIND_AUTO, KIND_JSONL, KIND_MULTINEWS, KIND_ARTICLES };
 /* One record to produce: an event to summarize, or an error record. */
 typedef struct batch_job {
     nf_docset *ds; /* NULL for an error record made by the reader */
+    char *raw;     /* or a cluster line the worker reads (malloc) */
+    size_t raw_len;
+    int raw_kind;  /* 2: cluster JSONL, 3: Multi-News */
+    char *bad;     /* why the line could not be read (malloc), said on stderr in order */
     long line;     /* the event's (last) input line */
     char *out;     /* the record, newline included (malloc) */
     size_t len;
@@ -175,11 +179,34 @@ static void job_error_record(batch_job *job, const char *path, const char *id, c
     job->out = text, job->len = len, job->failed = 1;
 }
 
+/* Reads the job's raw line into its set (on the worker, so that parsing
+ * runs on every core); a line that cannot be read makes the error record
+ * the cluster reader would have made. */
+static void job_read_line(batch_job *job, const batch_run *r)
+{
+    nf_docset *ds = nf_docset_new();
+    int rc = !ds ? NF_ENOMEM
+             : job->raw_kind == 2 ? nf_docset_add_json(ds, job->raw, job->raw_len)
+                                  : nf_docset_add_multinews(ds, job->raw, job->raw_len);
+    free(job->raw);
+    job->raw = NULL;
+    if (rc == NF_OK || rc == NF_EEMPTY) {
+        job->ds = ds;
+        return;
+    }
+    const char *msg = ds ? nf_docset_error(ds) : "out of memory";
+    job_error_record(job, r->in, nf_docset_id(ds), msg);
+    job->bad = strdup(msg);
+    nf_docset_free(ds);
+}
+
 /* The worker's part: summarize and render one event (any thread). */
 static void job_run(void *arg, void *ctx)
 {
     batch_job *job = arg;
     batch_run *r = ctx;
+    if (job->raw)
+        job_read_line(job, r);
     if (!job->ds)
         return;
     nf_summary *s = NULL;
@@ -212,6 +239,8 @@ static void job_free(void *arg, void *ctx)
     batch_job *job = arg;
     (void)ctx;
     nf_docset_free(job->ds);
+    free(job->raw);
+    free(job->bad);
     free(job->out);
     free(job->timed_id);
     free(job);
@@ -277,12 +306,23 @@ static void warn_timed(batch_run *r, const batch_job *job)
             job->timed_id ? job->timed_id : "(no id)");
 }
 
+/* Says on stderr why a line could not be read (its record says it too). */
+static void warn_bad(batch_run *r, const batch_job *job)
+{
+    if (r->tty)
+        fputs("\r\033[K", stderr);
+    fprintf(stderr, "newsfuse: %s:%ld: %s\n", r->in, job->line, job->bad);
+    r->bad_lines = 1;
+}
+
 /* The caller's part, in input order: write the record, count it. */
 static int job_emit(void *arg, void *ctx)
 {
     batch_job *job = arg;
     batch_run *r = ctx;
     int rc = 0;
+    if (job->bad)
+        warn_bad(r, job);
     if (job->timed) {
         warn_timed(r, job);
         r->timed++;
@@ -299,10 +339,11 @@ static int job_emit(void *arg, void *ctx)
 
 /* ---- Input ---- */
 
-/* A job's weight against the window: its reports' bytes. */
+/* A job's weight against the window: its reports' bytes (its line's,
+ * not yet read). */
 static size_t job_weight(const batch_job *job)
 {
-    size_t bytes = 0, len;
+    size_t bytes = job->raw_len, len;
     for (size_t i = 0; job->ds && i < nf_docset_count(job->ds); i++)
         if (nf_docset_text(job->ds, i, &len))
             bytes += len;
@@ -319,6 +360,8 @@ static int batch_submit(batch_run *r, batch_job *job, const char *id)
                                    "batch: %s does not continue %s: its last record is '%s', "
                                    "the input's event %ld is '%s'",
                                    r->out_path, r->in, r->resume_id, r->skip, id);
+        if (job->bad)
+            warn_bad(r, job);
         job_free(job, r); /* id may point into the job: freed after its last use */
         return r->stopped ? EXIT_DATA : EXIT_OK;
     }
@@ -341,15 +384,18 @@ static batch_job *job_new(long line)
     return job;
 }
 
-/* An error record for a line of path that could not be read. */
+/* An error record for a line of path that could not be read (stderr
+ * says so when it is emitted, in input order). */
 static int submit_bad(batch_run *r, const char *path, long line, const char *id, const char *msg)
 {
-    fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
-    r->bad_lines = 1;
     batch_job *job = job_new(line);
     if (!job)
         return EXIT_DATA;
     job_error_record(job, path, id, msg);
+    if (!(job->bad = strdup(msg))) {
+        job_free(job, r);
+        return cli_error(EXIT_DATA, "out of memory");
+    }
     return batch_submit(r, job, id);
 }
 
@@ -365,9 +411,84 @@ static int on_event(nf_docset *ds, long line, void *arg)
     return batch_submit(r, job, nf_docset_id(job->ds));
 }
 
-static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+/* ---- Cluster lines: read by the workers, but update sets in order ---- */
+
+/* Returns 1 if a cluster line may hold an update set: it names
+ * "update_set", or escapes an ASCII letter (\u0041 to \u007a), which could
+ * spell the key. Such a line is read in order by the reader, as the
+ * update-set history needs; any other is read by its worker. */
+static int may_be_update_set(const char *s, size_t n)
 {
-    submit_bad(arg, path, line, nf_docset_id(ds), nf_docset_error(ds));
+    static const char key[] = "update_set";
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\\', (size_t)(end - p))); p++)
+        if (end - p >= 6 && !strncmp(p, "\\u00", 4) && p[4] >= '4' && p[4] <= '7')
+            return 1;
+    for (const char *p = s, *end = s + n; (p = memchr(p, 'u', (size_t)(end - p))); p++)
+        if ((size_t)(end - p) >= sizeof key - 1 && !memcmp(p, key, sizeof key - 1))
+            return 1;
+    return 0;
+}
+
+/* Reads one line here, in input order: its history, then its job. */
+static int read_in_order(batch_run *r, nf_docset **history, const char *line, size_t n, long lineno,
+                         int kind)
+{
+    nf_docset *ds = nf_docset_new();
+    if (!ds)
+        return cli_error(EXIT_DATA, "out of memory");
+    int rc = kind == 2 ? nf_docset_add_json(ds, line, n) : nf_docset_add_multinews(ds, line, n);
+    int status;
+    if (rc != NF_OK && rc != NF_EEMPTY)
+        status = submit_bad(r, r->in, lineno, nf_docset_id(ds), nf_docset_error(ds));
+    else if (batch_update_history(history, ds) != NF_OK)
+        status = cli_error(EXIT_DATA, "out of memory");
+    else
+        status = on_event(ds, lineno, r);
+    nf_docset_free(ds);
+    return status;
+}
+
+/* Hands one line, unread, to a worker. */
+static int submit_raw(batch_run *r, const char *line, size_t n, long lineno, int kind)
+{
+    batch_job *job = job_new(lineno);
+    if (job && !(job->raw = malloc(n ? n : 1)))
+        free(job), job = NULL;
+    if (!job)
+        return cli_error(EXIT_DATA, "out of memory");
+    memcpy(job->raw, line, n);
+    job->raw_len = n, job->raw_kind = kind;
+    return batch_submit(r, job, NULL);
+}
+
+/* Reads cluster JSONL (kind 2) or Multi-News lines (3): the same records as
+ * the CLI's cluster reader (cli/clusters.c), with the parsing on the
+ * workers. A line still to skip (--resume) is read here for its id. */
+static int read_clusters(batch_run *r, int kind)
+{
+    FILE *f = strcmp(r->in, "-") ? fopen(r->in, "rb") : stdin;
+    if (!f)
+        return cli_error(EXIT_DATA, "%s: cannot open: %s", r->in, strerror(errno));
+    nf_docset *history = NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int status = EXIT_OK;
+    for (long lineno = 1; !r->stopped && (n = getline(&line, &cap, f)) >= 0; lineno++) {
+        if (cli_is_blank(line, (size_t)n))
+            continue;
+        int in_order = r->records < r->skip || (kind == 2 && may_be_update_set(line, (size_t)n));
+        if ((in_order ? read_in_order(r, &history, line, (size_t)n, lineno, kind)
+                      : submit_raw(r, line, (size_t)n, lineno, kind)) != EXIT_OK)
+            status = EXIT_DATA;
+    }
+    if (ferror(f))
+        status = cli_error(EXIT_DATA, "%s: read error", r->in);
+    free(line);
+    nf_docset_free(history);
+    if (f != stdin)
+        fclose(f);
+    return status;
 }
 
 /* ---- Article JSONL: consecutive lines of one event make one set ---- */
@@ -499,7 +620,7 @@ static int batch_process(batch_run *r)
     enum batch_kind k = r->kind == KIND_AUTO ? detect_kind(r->in) : r->kind;
     int rc = k == KIND_ARTICLES
                  ? read_articles(r)
-                 : cli_each_cluster(r->in, k == KIND_MULTINEWS ? 3 : 2, on_event, on_bad_line, r);
+                 : read_clusters(r, k == KIND_MULTINEWS ? 3 : 2);
     int wrc = batch_pool_finish(r->pool);
     batch_pool_free(r->pool);
     show_progress(r, 0, 1);
