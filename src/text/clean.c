@@ -21,7 +21,7 @@
 
 #define DEBRIS_KINDS (DEBRIS_OTHER + 1)
 /* Patterns the prefilter index covers: 64 per word (more are always run). */
-#define CAND_WORDS 8
+#define CAND_WORDS 4
 #define TRIGRAMS 4096
 #define TRIGRAM_WORDS (TRIGRAMS / 64)
 /* How many stacked datelines ("GENEVA (AP) -- GENEVA (AP) --") to strip. */
@@ -56,7 +56,10 @@ struct cleaner {
      * and the patterns without keys, which are always run. */
     uint64_t (*by_key)[CAND_WORDS];
     uint64_t keyless[CAND_WORDS];
-    size_t cand_words; /* words of by_key in use */
+    uint64_t keyed[TRIGRAM_WORDS]; /* the set bits that are some pattern's key */
+    /* The set bits of common English trigrams (those of the stop words):
+     * a key there would pass for most sentences, so keys avoid them. */
+    uint64_t common[TRIGRAM_WORDS];
 };
 
 /* Adapters so PCRE2 allocates through the library's hook. */
@@ -100,7 +103,7 @@ const char *cleaner_kind_name(int kind)
 #define COND_AND 0x80000000u /* [COND_AND, size, children...] */
 #define COND_OR 0x80000001u  /* [COND_OR, size, children...]; a leaf: a trigram < 4096 and its rarity << 12 */
 #define COND_MAX 30000   /* longer conditions are dropped (never reached by real patterns) */
-#define COND_KEYS 32     /* at most this many keys (see clean_keys) */
+#define COND_KEYS 48     /* at most this many keys (see clean_keys) */
 
 /* The state of reading one pattern's source into a condition. */
 struct rx {
@@ -110,12 +113,30 @@ struct rx {
     uint32_t *code;       /* the condition being built */
     size_t n, cap;
     unsigned char run[2]; /* the last two literal bytes in a row */
-    int nrun;
+    int nrun;             /* how many of them there are (at most 2) */
+    size_t runlen;        /* the length of the run */
+    const uint64_t *common; /* see struct cleaner */
 };
+
+/* The set's bit for a gram: a | b << 8 | c << 16 for the trigram abc, or
+ * CLEAN_UNIGRAM | c for the punctuation byte c alone. */
+#define CLEAN_UNIGRAM (1u << 24)
+static uint16_t clean_gram(uint32_t key)
+{
+    uint32_t h = key * 0x9E3779B1u;
+    h ^= h >> 15;
+    return (uint16_t)((h * 0x85EBCA77u) >> 20);
+}
 
 static uint16_t clean_trigram(unsigned a, unsigned b, unsigned c)
 {
-    return (uint16_t)(((uint32_t)(a | b << 8 | c << 16) * 2654435761u) >> 20);
+    return clean_gram(a | b << 8 | c << 16);
+}
+
+/* 1 for ASCII punctuation and symbols: the bytes that count alone too. */
+static int clean_is_mark(unsigned c)
+{
+    return c > 0x20 && c < 0x7f && !((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9');
 }
 
 /* How rare a folded byte is in English text, roughly: its rank among the
@@ -125,6 +146,26 @@ static unsigned clean_rarity(unsigned char c)
     static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
     const char *p = c && c < 0x80 ? strchr(order, c) : NULL;
     return c == ' ' ? 0 : p ? (unsigned)(p - order) : 12;
+}
+
+/* How rare a trigram is, roughly: its letters' rarities, less for one of
+ * the commonest English trigrams. Only chooses keys (see clean_keys). */
+static unsigned clean_trigram_rarity(unsigned char a, unsigned char b, unsigned char c)
+{
+    static const char common[] = "the and ing ion tio ent for her ter hat tha ere ate his con res ver "
+                                 "all ons nce men ith ted ers pro thi wit are ess not ive was ect rea "
+                                 "com eve per int est sta cti ica ist ear ain one our iti rat ";
+    unsigned r = clean_rarity(a) + clean_rarity(b) + clean_rarity(c);
+    for (const char *p = common; *p; p += 4)
+        if (p[0] == a && p[1] == b && p[2] == c)
+            return r > 20 ? r - 20 : 0;
+    return r;
+}
+
+/* How rare a punctuation byte alone is: the sentence marks are common. */
+static unsigned clean_mark_rarity(unsigned char c)
+{
+    return strchr(".,-'\":;?!", c) ? 5 : 30;
 }
 
 static unsigned char clean_fold_ascii(unsigned char c)
@@ -174,11 +215,22 @@ static long rx_quantifier(struct rx *r)
     return min;
 }
 
+/* Ends the run of literal bytes. A run too short for a trigram still
+ * requires its punctuation bytes. */
+static void rx_end_run(struct rx *r)
+{
+    for (size_t i = 0; r->runlen < 3 && i < r->runlen; i++)
+        if (clean_is_mark(r->run[i]))
+            rx_emit(r, clean_gram(CLEAN_UNIGRAM | r->run[i]) | clean_mark_rarity(r->run[i]) << 12);
+    r->nrun = 0;
+    r->runlen = 0;
+}
+
 /* An item that is not a literal byte ends the run of literals (its own
  * quantifier changes nothing). */
 static void rx_atom(struct rx *r)
 {
-    r->nrun = 0;
+    rx_end_run(r);
     (void)rx_quantifier(r);
 }
 
@@ -187,16 +239,19 @@ static void rx_atom(struct rx *r)
 static void rx_literal(struct rx *r, unsigned char c)
 {
     if (rx_quantifier(r) >= 0) {
-        r->nrun = 0;
+        rx_end_run(r);
         return;
     }
     c = clean_fold_ascii(c);
-    if (r->nrun == 2) /* a leaf: the trigram, and its rarity in bits 12-14 */
-        rx_emit(r, clean_trigram(r->run[0], r->run[1], c) |
-                       (clean_rarity(r->run[0]) + clean_rarity(r->run[1]) + clean_rarity(c)) << 12);
+    if (r->nrun == 2) { /* a leaf: the trigram, and its rarity from bit 12 */
+        uint16_t g = clean_trigram(r->run[0], r->run[1], c);
+        int common = (int)(r->common[g >> 6] >> (g & 63) & 1);
+        rx_emit(r, g | (common ? 0 : clean_trigram_rarity(r->run[0], r->run[1], c)) << 12);
+    }
     r->run[0] = r->nrun == 2 ? r->run[1] : r->run[0];
     r->run[r->nrun == 2 ? 1 : r->nrun] = c;
     r->nrun += r->nrun < 2;
+    r->runlen++;
 }
 
 /* Skips a character class starting at '['. */
@@ -299,7 +354,7 @@ static void rx_group(struct rx *r)
 {
     const unsigned char *q = r->p + 1;
     size_t at = r->n;
-    r->nrun = 0;
+    rx_end_run(r);
     if (q < r->end && *q == '*') {
         r->bad = 1;
         return;
@@ -345,7 +400,7 @@ static void rx_group(struct rx *r)
     r->p++;
     if (rx_quantifier(r) == 0)
         r->n = at; /* optional: requires nothing */
-    r->nrun = 0;
+    rx_end_run(r);
 }
 
 /* One item of a sequence. */
@@ -379,10 +434,10 @@ static int rx_sequence(struct rx *r)
     size_t at = r->n;
     rx_emit(r, COND_AND);
     rx_emit(r, 0);
-    r->nrun = 0;
+    rx_end_run(r);
     while (!r->bad && r->p < r->end && *r->p != '|' && *r->p != ')')
         rx_item(r);
-    r->nrun = 0;
+    rx_end_run(r);
     if (r->bad)
         return 1;
     r->code[at + 1] = (uint32_t)(r->n - at);
@@ -422,20 +477,24 @@ static size_t clean_keys(const uint32_t *code, size_t i, uint32_t *out)
         out[0] = (uint32_t)op;
         return 1;
     }
-    size_t end = i + code[i + 1], n = 0, best_score = 0;
+    size_t end = i + code[i + 1], n = 0;
+    uint64_t best = UINT64_MAX;
     uint32_t tmp[COND_KEYS];
     for (size_t j = i + 2; j < end; j += code[j] < COND_AND ? 1 : code[j + 1]) {
         size_t k = clean_keys(code, j, tmp);
         if (op == COND_OR && (k == 0 || n + k > COND_KEYS))
             return 0;
-        size_t rare = 255; /* a sequence keeps the fewest keys, then the rarest */
-        for (size_t x = 0; x < k; x++)
-            rare = tmp[x] >> 12 < rare ? tmp[x] >> 12 : rare;
-        size_t score = k ? (COND_KEYS - k) * 256 + rare + 1 : 0;
-        if (op == COND_OR || score >= best_score) {
+        /* A sequence keeps the child whose keys are least likely to be
+         * in a sentence: a key of rarity r counts about 2^(-r/6). */
+        uint64_t cost = 0;
+        for (size_t x = 0; x < k; x++) {
+            unsigned r = tmp[x] >> 12;
+            cost += (uint64_t)1 << (20 - (r > 114 ? 114 : r) / 6);
+        }
+        if (op == COND_OR || (k && cost < best)) {
             memcpy(out + (op == COND_OR ? n : 0), tmp, k * sizeof *tmp);
             n = op == COND_OR ? n + k : k;
-            best_score = op == COND_OR ? best_score : score;
+            best = cost;
         }
     }
     return n;
@@ -446,9 +505,10 @@ static size_t clean_keys(const uint32_t *code, size_t i, uint32_t *out)
  * that can be checked or was not understood: that pattern is simply always
  * run. The condition is stored as [number of keys, keys..., tree...]: the
  * keys are a quick first test. Returns 0, or -1 when memory ran out. */
-static int clean_condition(const char *src, size_t len, uint32_t **cond)
+static int clean_condition(const cleaner *c, const char *src, size_t len, uint32_t **cond)
 {
-    struct rx r = {(const unsigned char *)src, (const unsigned char *)src + len, 0, 0, NULL, 0, 0, {0, 0}, 0};
+    struct rx r = {(const unsigned char *)src, (const unsigned char *)src + len, 0, 0, NULL, 0, 0, {0, 0}, 0, 0,
+                   c->common};
     rx_alternation(&r);
     *cond = NULL;
     if (r.bad || r.p != r.end || r.n == 0) {
@@ -484,6 +544,19 @@ static int clean_condition_holds(const uint32_t *code, size_t i, const uint64_t 
     return op == COND_AND;
 }
 
+/* Adds gram bit g to the set and, the first time, the patterns it is a
+ * key of to cand. */
+static void clean_add_gram(const cleaner *cl, uint16_t g, uint64_t *set, uint64_t *cand)
+{
+    uint64_t bit = (uint64_t)1 << (g & 63);
+    if (set[g >> 6] & bit)
+        return;
+    set[g >> 6] |= bit;
+    if (cl->keyed[g >> 6] & bit)
+        for (size_t w = 0; w < CAND_WORDS; w++)
+            cand[w] |= cl->by_key[g][w];
+}
+
 /* Fills set with the trigrams of s[0..n), folded as the conditions are,
  * and cand with the patterns that one of them is a key of, plus the
  * keyless ones. */
@@ -491,24 +564,21 @@ static void clean_trigrams(const cleaner *cl, const char *s, size_t n, uint64_t 
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned a = 0, b = 0;
-    size_t have = 0;
     memset(set, 0, TRIGRAM_WORDS * sizeof *set);
     memcpy(cand, cl->keyless, sizeof cl->keyless);
     for (size_t i = 0; i < n; i++) {
-        unsigned c = clean_fold_ascii(u[i]);
-        if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA)
-            c = 'k', i += 2; /* U+212A KELVIN SIGN */
-        else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF)
-            c = 's', i += 1; /* U+017F LATIN SMALL LETTER LONG S */
-        if (++have >= 3) {
-            uint16_t t = clean_trigram(a, b, c);
-            uint64_t bit = (uint64_t)1 << (t & 63);
-            if (!(set[t >> 6] & bit)) {
-                set[t >> 6] |= bit;
-                for (size_t w = 0; w < cl->cand_words; w++)
-                    cand[w] |= cl->by_key[t][w];
-            }
-        }
+        unsigned c = u[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (c >= 0x80) {
+            if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA)
+                c = 'k', i += 2; /* U+212A KELVIN SIGN */
+            else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF)
+                c = 's', i += 1; /* U+017F LATIN SMALL LETTER LONG S */
+        } else if (clean_is_mark(c))
+            clean_add_gram(cl, clean_gram(CLEAN_UNIGRAM | c), set, cand);
+        if (i >= 2) /* a and b are set from the third byte (a bit more is harmless) */
+            clean_add_gram(cl, clean_trigram(a, b, c), set, cand);
         a = b, b = c;
     }
 }
@@ -519,14 +589,15 @@ static int clean_index(cleaner *c)
     c->by_key = xcalloc(TRIGRAMS, sizeof *c->by_key);
     if (!c->by_key)
         return -1;
-    c->cand_words = c->npats / 64 + 1 < CAND_WORDS ? c->npats / 64 + 1 : CAND_WORDS;
     for (size_t i = 0; i < c->npats && i < CAND_WORDS * 64; i++) {
         const uint32_t *cond = c->pats[i].cond;
         uint64_t bit = (uint64_t)1 << (i & 63);
         if (!cond || !cond[0])
             c->keyless[i >> 6] |= bit;
-        for (size_t k = 1; cond && k <= cond[0]; k++)
+        for (size_t k = 1; cond && k <= cond[0]; k++) {
             c->by_key[cond[k] & 0xFFF][i >> 6] |= bit;
+            c->keyed[(cond[k] & 0xFFF) >> 6] |= (uint64_t)1 << (cond[k] & 63);
+        }
     }
     return 0;
 }
@@ -573,7 +644,7 @@ static int clean_add_pattern(struct load_arg *la, const char *src, size_t len)
     if (dateline ? GROW(c->dates, c->datecap, c->ndates + 1) : GROW(c->pats, c->cap, c->npats + 1))
         return -1;
     uint32_t *cond = NULL;
-    if (!dateline && clean_condition(src, len, &cond))
+    if (!dateline && clean_condition(c, src, len, &cond))
         return -1;
     pcre2_code *re = clean_compile(c, src, len);
     if (!re) {
@@ -605,7 +676,7 @@ static int clean_add_line(const char *line, size_t len, void *arg)
 {
     struct load_arg *la = arg;
     uint32_t *cond = NULL;
-    if (la->kind != DEBRIS_NONE && clean_condition(line, len, &cond))
+    if (la->kind != DEBRIS_NONE && clean_condition(la->c, line, len, &cond))
         return -1;
     int checkable = cond != NULL;
     xfree(cond);
@@ -615,6 +686,20 @@ static int clean_add_line(const char *line, size_t len, void *arg)
     buf_append(&la->anchored, line, len);
     buf_putc(&la->anchored, ')');
     return la->anchored.failed ? -1 : 0;
+}
+
+/* data_each_line callback: marks the trigrams of " word " as common. */
+static int clean_add_common(const char *w, size_t len, void *arg)
+{
+    cleaner *c = arg;
+    unsigned a = ' ', b = clean_fold_ascii((unsigned char)w[0]);
+    for (size_t i = 1; i <= len; i++) {
+        unsigned ch = i < len ? clean_fold_ascii((unsigned char)w[i]) : ' ';
+        uint16_t g = clean_trigram(a, b, ch);
+        c->common[g >> 6] |= (uint64_t)1 << (g & 63);
+        a = b, b = ch;
+    }
+    return 0;
 }
 
 /* Loads data/debris/<name>.txt as patterns of the given kind. Returns 0, or
@@ -657,6 +742,7 @@ cleaner *cleaner_new(void)
         cleaner_free(c);
         return NULL;
     }
+    (void)data_each_line("stopwords/english.txt", clean_add_common, c); /* only guides keys */
     for (int k = DEBRIS_NONE + 1; k < DEBRIS_KINDS; k++) {
         if (clean_load_file(c, kind_names[k], k)) {
             cleaner_free(c);
@@ -740,7 +826,7 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n)
     clean_trigrams(c, s, n, set, cand);
     int kind = DEBRIS_NONE;
     /* The candidates in pattern order, so the first kind that matches wins. */
-    for (size_t w = 0; w < c->cand_words && kind == DEBRIS_NONE; w++)
+    for (size_t w = 0; w < CAND_WORDS && kind == DEBRIS_NONE; w++)
         for (uint64_t bits = cand[w]; bits && kind == DEBRIS_NONE; bits &= bits - 1)
             kind = clean_try(c, w * 64 + (size_t)__builtin_ctzll(bits), s, n, set, md);
     for (size_t i = CAND_WORDS * 64; i < c->npats && kind == DEBRIS_NONE; i++)

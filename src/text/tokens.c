@@ -12,7 +12,9 @@ struct stem_entry {
     uint32_t off, word_len, stem_len; /* word at text + off, then its stem */
 };
 
-enum { STEM_SLOTS = 1 << 15, STEM_MAX_ENTRIES = STEM_SLOTS / 2 };
+/* The stem table starts small (a tokenizer is made per summary) and
+ * doubles when half full, up to STEM_SLOTS. */
+enum { STEM_SLOTS = 1 << 15, STEM_MAX_ENTRIES = STEM_SLOTS / 2, STEM_FIRST_SLOTS = 1 << 10 };
 
 struct tokenizer {
     struct sb_stemmer *stemmer;
@@ -22,8 +24,8 @@ struct tokenizer {
     size_t foldcap;
     /* Stemming is the costliest step per token and news repeats its words:
      * stems are remembered (up to STEM_MAX_ENTRIES words, then computed). */
-    struct stem_entry *stem_slots; /* STEM_SLOTS, word_len 0 = empty */
-    size_t nstems;
+    struct stem_entry *stem_slots; /* nstem_slots, word_len 0 = empty */
+    size_t nstem_slots, nstems;
     char *stem_text;
     size_t stem_len, stem_cap;
 };
@@ -95,7 +97,8 @@ tokenizer *tokenizer_new(const char *language)
     tk->nslots = 2048; /* stop lists hold a few hundred words */
     tk->stops = xcalloc(tk->nslots, sizeof *tk->stops);
     tk->stemmer = sb_stemmer_new(language, "UTF_8");
-    tk->stem_slots = xcalloc(STEM_SLOTS, sizeof *tk->stem_slots);
+    tk->nstem_slots = STEM_FIRST_SLOTS;
+    tk->stem_slots = xcalloc(tk->nstem_slots, sizeof *tk->stem_slots);
     stop_list_name(language, name, sizeof name);
     if (!tk->stops || !tk->stemmer || !tk->stem_slots || data_each_line(name, stop_insert, tk)) {
         tokenizer_free(tk);
@@ -176,14 +179,42 @@ static int fold_ascii(tokenizer *tk, size_t *len, unsigned char c)
     return 0;
 }
 
-/* Remembers word w -> stem s when there is room; failures only mean the
- * word will be stemmed again. */
-static void stem_remember(tokenizer *tk, size_t slot, const char *w, size_t wn, const char *s,
+/* Doubles the stem table (up to STEM_SLOTS) and places the entries anew.
+ * Returns 0, or -1 when it cannot grow (the table is then unchanged). */
+static int stem_grow(tokenizer *tk)
+{
+    size_t n = tk->nstem_slots * 2;
+    struct stem_entry *slots = n <= STEM_SLOTS ? xcalloc(n, sizeof *slots) : NULL;
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < tk->nstem_slots; i++) {
+        const struct stem_entry *e = &tk->stem_slots[i];
+        if (!e->word_len)
+            continue;
+        size_t k = hash_bytes(tk->stem_text + e->off, e->word_len) & (n - 1);
+        while (slots[k].word_len)
+            k = (k + 1) & (n - 1);
+        slots[k] = *e;
+    }
+    xfree(tk->stem_slots);
+    tk->stem_slots = slots;
+    tk->nstem_slots = n;
+    return 0;
+}
+
+/* Remembers word w -> stem s (hash: hash_bytes(w, wn)) when there is room;
+ * failures only mean the word will be stemmed again. */
+static void stem_remember(tokenizer *tk, size_t hash, const char *w, size_t wn, const char *s,
                           size_t sn)
 {
+    if ((tk->nstems + 1) * 2 > tk->nstem_slots && stem_grow(tk))
+        return;
     if (tk->nstems >= STEM_MAX_ENTRIES || wn + sn > UINT32_MAX / 4 ||
         GROW(tk->stem_text, tk->stem_cap, tk->stem_len + wn + sn))
         return;
+    size_t slot = hash & (tk->nstem_slots - 1);
+    while (tk->stem_slots[slot].word_len)
+        slot = (slot + 1) & (tk->nstem_slots - 1);
     memcpy(tk->stem_text + tk->stem_len, w, wn);
     memcpy(tk->stem_text + tk->stem_len + wn, s, sn);
     tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn};
@@ -195,8 +226,8 @@ static void stem_remember(tokenizer *tk, size_t slot, const char *w, size_t wn, 
  * remembered, or from Snowball. Returns NULL when out of memory. */
 static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, size_t *len)
 {
-    size_t slot = hash & (STEM_SLOTS - 1);
-    for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (STEM_SLOTS - 1)) {
+    size_t slot = hash & (tk->nstem_slots - 1);
+    for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (tk->nstem_slots - 1)) {
         const struct stem_entry *e = &tk->stem_slots[slot];
         if (e->word_len == n && !memcmp(tk->stem_text + e->off, w, n)) {
             *len = e->stem_len;
@@ -207,7 +238,7 @@ static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, 
     if (!st)
         return NULL;
     *len = (size_t)sb_stemmer_length(tk->stemmer);
-    stem_remember(tk, slot, w, n, (const char *)st, *len);
+    stem_remember(tk, hash, w, n, (const char *)st, *len);
     return (const char *)st;
 }
 
