@@ -162,11 +162,15 @@ const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
 /* ---- Background term statistics: document frequencies from a large
  * corpus, so term weights need not come from the one document set alone.
  * Terms are counted as nf_summarize tokenizes them (folded, stemmed, stop
- * words left out). Methods that weigh terms by idf (centroid, mmr,
- * lexrank, textrank, lsa, submodular, luhn and the others built on
- * tf-idf vectors) then use log((N + 1) / (df + 1)), N the corpus's
- * documents; a term the table lacks gets log(N + 1), the largest weight.
- * The concept methods (concept, ilp) keep their document-set weights.
+ * words left out). Methods that weigh terms by idf (centroid,
+ * centroid-revisited, mmr, lexrank, lexrank-threshold, textrank, lsa,
+ * submodular, luhn) then count the corpus's N documents and the event's
+ * n sentences as one collection: log((N + n + 1) / (df + sf + 1)), df the
+ * documents and sf the sentences holding the term, so a term the table
+ * lacks weighs by the event alone, near the largest weight. The concept
+ * methods (concept, the default, and ilp), lead, sumbasic and kl are
+ * unchanged: background weights did not help them on the development
+ * sets.
  * Ownership: nf_idf_new gives the caller one reference; an option set
  * given the table (nf_options_set_idf) takes its own, so the caller may
  * free its reference at once. A table held by an option set is read-only

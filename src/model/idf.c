@@ -16,7 +16,6 @@
 #include "text/tokens.h"
 #include "text/utf8.h"
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,11 +91,10 @@ long nf_idf_df(const nf_idf *t, const char *word)
     return id < 0 ? 0 : (long)t->voc.terms[id].df;
 }
 
-double idf_weight(const struct nf_idf *t, const char *s, size_t len)
+double idf_df(const struct nf_idf *t, const char *s, size_t len)
 {
     int64_t id = vocab_find(&t->voc, s, len);
-    double df = id < 0 ? 0 : t->voc.terms[id].df;
-    return log(((double)t->ndocs + 1) / (df + 1));
+    return id < 0 ? 0 : t->voc.terms[id].df;
 }
 
 /* Returns NF_OK if t may still change, else NF_EINVAL with a message. */

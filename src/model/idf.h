@@ -30,12 +30,10 @@ struct nf_idf {
     char err[256];
 };
 
-/* Returns the inverse document frequency of term s[0..len) (folded and
- * stemmed, as the tokenizer makes it): log((N + 1) / (df + 1)), N the
- * documents counted. A term the table lacks (never seen, or dropped under
- * min_df) gets df = 0, the largest value, log(N + 1): rare in the
- * background. A term in every document gets 0, like a stop word. */
-double idf_weight(const struct nf_idf *t, const char *s, size_t len);
+/* Returns the number of documents of the table holding term s[0..len)
+ * (folded and stemmed, as the tokenizer makes it); 0 when the table lacks
+ * it (never seen, or dropped under min_df). */
+double idf_df(const struct nf_idf *t, const char *s, size_t len);
 
 /* Takes one more reference to t (for an option set) and makes it
  * read-only. Returns t. */

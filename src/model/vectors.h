@@ -11,7 +11,8 @@
  * weights w[...] and counts tf[...]. Weights are tf * idf over content terms (stop words
  * left out), idf = log((nsents + 1) / sentences containing the term), or,
  * when a background table is installed for the running method (model/idf.h,
- * the idf option), the table's log((N + 1) / (df + 1)), and each
+ * the idf option), that of the table's N documents and the sentences
+ * together, log((N + nsents + 1) / (df + sf + 1)), and each
  * vector has unit length, so the cosine of two sentences is their dot
  * product. A sentence without content terms has an empty vector. */
 typedef struct vectors {

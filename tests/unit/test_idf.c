@@ -296,16 +296,27 @@ TEST(vectors_take_idf_from_the_table)
     /* Without a table: the set's own sentence frequencies (3 sentences). */
     CHECK_NEAR(idf_of(&f, &own, "bridg"), log(4.0 / 2), 1e-12);
     CHECK_NEAR(idf_of(&f, &own, "harbour"), log(4.0 / 2), 1e-12);
-    /* With it: log((N + 1) / (df + 1)); a term in every document weighs
-     * nothing; an unseen one weighs log(N + 1), the most. */
-    CHECK_NEAR(idf_of(&f, &bg, "bridg"), log(100.0 / 10), 1e-12);
-    CHECK_NEAR(idf_of(&f, &bg, "harbour"), 0, 1e-12);
-    CHECK_NEAR(idf_of(&f, &bg, "diver"), log(100.0), 1e-12);
+    /* With it, the 99 documents and the 3 sentences are one collection:
+     * log((N + n + 1) / (df + sf + 1)). */
+    CHECK_NEAR(idf_of(&f, &bg, "bridg"), log(103.0 / 12), 1e-12);
+    /* A term in every background document weighs next to nothing... */
+    CHECK_NEAR(idf_of(&f, &bg, "harbour"), log(103.0 / 102), 1e-12);
+    /* ...one the background lacks, by this set alone: nearly the most. */
+    CHECK_NEAR(idf_of(&f, &bg, "diver"), log(103.0 / 2), 1e-12);
     CHECK(idf_of(&f, &bg, "the") == 0); /* stop words stay out */
-    /* The vectors follow: harbour drops out of the sentences. */
+    /* The vectors follow: harbour, a top term of its sentences without the
+     * table, is now the least of every sentence holding it. */
     int64_t h = vocab_find(&f.m.voc, "harbour", 7);
-    for (uint32_t k = 0; k < bg.off[bg.n]; k++)
-        CHECK(bg.ids[k] != (uint32_t)h);
+    int seen = 0;
+    for (size_t i = 0; i < bg.n; i++)
+        for (uint32_t k = bg.off[i]; k < bg.off[i + 1]; k++) {
+            if (bg.ids[k] != (uint32_t)h)
+                continue;
+            seen++;
+            for (uint32_t j = bg.off[i]; j < bg.off[i + 1]; j++)
+                CHECK(bg.w[k] <= bg.w[j]);
+        }
+    CHECK(seen == 2);
     vectors_free(&own), vectors_free(&bg);
     nf_idf_free(t);
     fixture_close(&f);
