@@ -69,6 +69,108 @@ static long assign_groups(nf_facts_sheet *sh)
     return ngroups;
 }
 
+/* ---- One set named two ways: "five people" and "five passengers". ---- */
+
+/* The smallest value two namings must share to be taken for one set:
+ * "two soldiers" and "two people" killed are too often two pairs. */
+static const double SAME_SET_MIN = 3;
+
+/* Returns 1 if figure f may stand for a set named another way: an exact
+ * count (or "at least"), not vague, not a part or an increment. */
+static int names_a_set(const figure *f)
+{
+    return f->group >= 0 && f->part_of < 0 && !f->increment && f->lo >= SAME_SET_MIN &&
+           (f->qual == Q_EXACT || f->qual == Q_AT_LEAST);
+}
+
+/* Returns 1 if a and b, of different groups, count the same set: the
+ * same event and value, one of them the generic class ("people",
+ * "victims", "bodies"), the other a class of people (persons.txt: not
+ * "four dead crows" beside "four people") and their modifiers not apart (one of them has
+ * none, or both the same): "4,299 political opponents died" and "4,299
+ * people were killed", "nine of the activists were arrested" and "he and
+ * nine others were arrested". Nationalities stay apart ("five Estmarkians"
+ * against "five Brysians" both name a class of their own). */
+static int same_set(const figure *a, const figure *b)
+{
+    if (a->group == b->group || strcmp(a->event, b->event) || a->lo != b->lo)
+        return 0;
+    if (strcmp(a->counted, "people") && strcmp(b->counted, "people"))
+        return 0;
+    const lexicon *lx = lexicon_get(); /* loaded: the figures were read with it */
+    if (!lx || !lex_find(&lx->persons, a->counted, strlen(a->counted)) ||
+        !lex_find(&lx->persons, b->counted, strlen(b->counted)))
+        return 0;
+    return !a->modifier[0] || !b->modifier[0] || !strcmp(a->modifier, b->modifier);
+}
+
+static long uf_find(long *up, long g)
+{
+    while (up[g] != g)
+        g = up[g] = up[up[g]];
+    return g;
+}
+
+/* A figure as same-set runs see it: ordered by event, value, index. */
+typedef struct set_key {
+    const char *event;
+    double lo;
+    size_t i;
+} set_key;
+
+static int cmp_set_key(const void *pa, const void *pb)
+{
+    const set_key *a = pa, *b = pb;
+    int c = strcmp(a->event, b->event);
+    if (c)
+        return c;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Joins the groups of figures that count one set under two names (see
+ * same_set()), renumbering groups in first-seen order. Sorting by event
+ * and value makes it O(n log n) plus the pairs within one value's run
+ * (a run is cut at 64 figures). Returns the new group count, -1 when out
+ * of memory. */
+static long join_same_sets(nf_facts_sheet *sh, long ngroups)
+{
+    set_key *k = xmalloc((sh->n ? sh->n : 1) * sizeof *k);
+    long *up = xmalloc((size_t)(ngroups ? ngroups : 1) * 2 * sizeof *up);
+    if (!k || !up) {
+        xfree(k), xfree(up);
+        return -1;
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < sh->n; i++)
+        if (names_a_set(&sh->figs[i]))
+            k[nk++] = (set_key){sh->figs[i].event, sh->figs[i].lo, i};
+    qsort(k, nk, sizeof *k, cmp_set_key);
+    for (long g = 0; g < ngroups; g++)
+        up[g] = g;
+    for (size_t a = 0; a < nk; a++)
+        for (size_t b = a + 1; b < nk && b < a + 64 && k[b].lo == k[a].lo && !strcmp(k[b].event, k[a].event); b++)
+            if (same_set(&sh->figs[k[a].i], &sh->figs[k[b].i])) {
+                long x = uf_find(up, sh->figs[k[a].i].group), y = uf_find(up, sh->figs[k[b].i].group);
+                up[x > y ? x : y] = x < y ? x : y; /* the first-seen group names the set */
+            }
+    long *renum = up + ngroups, n = 0;
+    for (long g = 0; g < ngroups; g++)
+        renum[g] = -1;
+    for (size_t i = 0; i < sh->n; i++) {
+        figure *f = &sh->figs[i];
+        if (f->group < 0)
+            continue;
+        long r = uf_find(up, f->group);
+        if (renum[r] < 0)
+            renum[r] = n++;
+        f->group = renum[r];
+    }
+    xfree(k), xfree(up);
+    return n;
+}
+
 /* Returns 1 if bound figure a ("more than 24", "fewer than 10") admits
  * the value of b. "At least" is not a bound here: "at least 12 killed"
  * is a count, and "14 killed" later is a new count. */
@@ -311,8 +413,8 @@ static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
         if (f->group < 0)
             continue;
         fgroup *g = &sh->groups[f->group];
-        if (!g->n)
-            g->event = f->event, g->counted = f->counted, g->modifier = f->modifier;
+        if (!g->n || (strcmp(g->counted, "people") && !strcmp(f->counted, "people")))
+            g->event = f->event, g->counted = f->counted, g->modifier = f->modifier; /* a joined set is "people" */
         g->figs[g->n++] = i;
     }
     return NF_OK;
@@ -384,6 +486,8 @@ static void mark_siblings(const nf_facts_sheet *sh, const fgroup *g, uint8_t *as
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
 {
     long ngroups = assign_groups(sh);
+    if (ngroups >= 0)
+        ngroups = join_same_sets(sh, ngroups);
     if (ngroups < 0)
         return NF_ENOMEM;
     int rc = fill_groups(sh, (size_t)ngroups);

@@ -37,6 +37,7 @@ typedef struct lex_table {
 typedef struct lexicon {
     arena mem;
     lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
+    lex_table persons; /* counted classes that are people (persons.txt) */
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or

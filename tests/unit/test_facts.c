@@ -257,6 +257,33 @@ static const char *label_of_two(const char *a, const char *b, const char *event)
     return label;
 }
 
+/* The number of groups of two undated reports. */
+static size_t groups_of_two(const char *a, const char *b)
+{
+    const char *texts[] = {a, b};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    size_t n = sh ? nf_facts_group_count(sh) : 0;
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    return n;
+}
+
+TEST(one_set_named_two_ways)
+{
+    /* the same event and value, "people" and a class of people: one set */
+    CHECK_STR(label_of_two("Police arrested nine activists on Thursday.",
+                           "Nine people were arrested, the police said.", "arrested"), "agree");
+    CHECK(groups_of_two("Police arrested nine activists on Thursday.", "Nine people were arrested.") == 1);
+    /* different values say nothing of the names */
+    CHECK(groups_of_two("Police arrested nine activists.", "Police arrested eight people.") == 2);
+    /* not people, or too small a number to tell two sets apart */
+    CHECK(groups_of_two("Four dead crows were found in the park.", "Four people died of the virus.") == 2);
+    CHECK(groups_of_two("Two soldiers were killed.", "Two people were killed.") == 2);
+    /* nationalities stay apart even with the generic class between them */
+    CHECK(groups_of_two("Five Estmarkians were killed.", "Five Brysians were killed.") == 2);
+}
+
 TEST(approximations_cover_five_percent)
 {
     /* "about N" is a rounding: within 5% of the larger value it agrees,
@@ -602,6 +629,7 @@ int main(void)
     RUN(part_of_whole_is_not_a_conflict);
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
+    RUN(one_set_named_two_ways);
     RUN(what_is_not_a_count_of_the_affected);
     RUN(parts_across_sentences_and_lists);
     RUN(appositions_and_participles);
