@@ -349,13 +349,48 @@ static size_t apposition_end(const sent_ctx *c, size_t k)
     return k;
 }
 
+/* Returns 1 if an event word (not a state) before quantity q in its clause
+ * acts on the count: "killing all 109 people on board", "arrested eight
+ * men aboard a helicopter"; not across "with" ("disappeared with 239
+ * people on board": the craft disappeared). */
+static int left_verb_governs(const sent_ctx *c, const quantity *q)
+{
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(c->w, k - 1); k--, n++) {
+        const word *x = &c->w[k - 1];
+        if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
+            return 0;
+        const lex_entry *e = event_of(c->lx, x);
+        if (e && e->role != EVENT_WEAK)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns 1 if "aboard" or "on board" follows a noun phrase ending at k:
+ * the count is then of those aboard ("with 239 people on board", "all
+ * 217 people on board are feared dead", "none of the 13 workers aboard
+ * was injured") unless a verb before it acts on them (left_verb_governs:
+ * "killing all 109 people on board"). Parts ("42 of the 69 sailors aboard
+ * died") keep their own verb. */
+static int aboard_follows(const sent_ctx *c, size_t k)
+{
+    if (k == 0 || c->w[k - 1].punct || c->w[k - 1].digit)
+        return 0; /* a noun phrase of its own, not a bare number */
+    return is_word(c->w, c->nw, k, "aboard") ||
+           (is_word(c->w, c->nw, k, "on") && is_word(c->w, c->nw, k + 1, "board"));
+}
+
 /* The event nearest to quantity q: right after its noun phrase (up to
  * six words), else to its left within the clause (up to fifteen), else
  * further right (up to ten), else the head noun's own. */
 static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong)
 {
-    *strong = 2;
     const word *w = c->w;
+    if (aboard_follows(c, p->end) && !p->part_next && !p->of_the && !left_verb_governs(c, q)) {
+        *strong = 1; /* "all 217 people on board are feared dead": who was aboard */
+        return "aboard";
+    }
+    *strong = 2;
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;

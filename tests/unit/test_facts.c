@@ -132,6 +132,12 @@ TEST(event_types)
                 "infected", "case", "");
     check_event("Four dead crows found in New Jersey tested positive.", "Four", "killed", "crow", "");
     check_event("None of the 178 insects he has collected were infected.", "178", "infected", "insect", "");
+    /* a count "on board" is of those aboard, unless a verb before it acts on them */
+    check_event("All the 217 people on board are feared dead.", "217", "aboard", "people", "");
+    check_event("The airliner disappeared a month ago with 239 people on board.", "239", "aboard", "people", "");
+    check_event("None of the 13 workers aboard was seriously injured.", "13", "aboard", "worker", "");
+    check_event("The crash killed all 109 people on board.", "109", "killed", "people", "");
+    check_event("Police arrested eight men aboard a helicopter.", "eight", "arrested", "men", "");
 }
 
 TEST(attribution_and_time)
