@@ -2,6 +2,10 @@
 #include "core/alloc.h"
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#endif
 
 enum { MIN_TOKENS = 6, ROWS = 3, BANDS = 10, NHASH = ROWS * BANDS, RUN_WINDOW = 32 };
 
@@ -129,19 +133,80 @@ static void sort_entries(band_entry *e, size_t n)
     xfree(tmp); /* eight passes: the sorted entries are back in e */
 }
 
-/* Writes sentence i's BANDS band keys (MinHash signature, ROWS per band). */
-static void band_keys(const shingles *sh, size_t i, band_entry *out)
+/* sig[k] = the least mix64(h[s] ^ seeds[k]) over h[0..n), for every k. */
+static void minhash_plain(const uint64_t *h, size_t n, const uint64_t *seeds, uint64_t *sig)
 {
-    uint64_t sig[NHASH];
     for (int k = 0; k < NHASH; k++) {
-        uint64_t seed = mix64((uint64_t)k + 1), best = UINT64_MAX;
-        for (uint32_t s = sh->first[i]; s < sh->first[i + 1]; s++) {
-            uint64_t v = mix64(sh->h[s] ^ seed);
+        uint64_t best = UINT64_MAX;
+        for (size_t s = 0; s < n; s++) {
+            uint64_t v = mix64(h[s] ^ seeds[k]);
             if (v < best)
                 best = v;
         }
         sig[k] = best;
     }
+}
+
+#ifdef HAVE_AVX2_PATH
+/* The low 64 bits of a * b in each lane, b given with its high halves in
+ * b_hi (AVX2 multiplies 32 x 32 bits only). */
+__attribute__((target("avx2"))) static __m256i mul64_avx2(__m256i a, __m256i b, __m256i b_hi)
+{
+    __m256i lo = _mm256_mul_epu32(a, b);
+    __m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(a, 32), b), _mm256_mul_epu32(a, b_hi));
+    return _mm256_add_epi64(lo, _mm256_slli_epi64(cross, 32));
+}
+
+/* minhash_plain four shingles at a time: the same integers, so the same
+ * signatures. Minima are kept with the sign bit flipped, so the signed
+ * comparison AVX2 has orders them as unsigned. */
+__attribute__((target("avx2"))) static void minhash_avx2(const uint64_t *h, size_t n, const uint64_t *seeds,
+                                                         uint64_t *sig)
+{
+    const __m256i c0 = _mm256_set1_epi64x((long long)0x9e3779b97f4a7c15ULL);
+    const __m256i m1 = _mm256_set1_epi64x((long long)0xbf58476d1ce4e5b9ULL);
+    const __m256i m2 = _mm256_set1_epi64x((long long)0x94d049bb133111ebULL);
+    const __m256i m1_hi = _mm256_srli_epi64(m1, 32), m2_hi = _mm256_srli_epi64(m2, 32);
+    const __m256i sign = _mm256_set1_epi64x(INT64_MIN);
+    size_t n4 = n & ~(size_t)3;
+    for (int k = 0; k < NHASH; k++) {
+        __m256i seed = _mm256_set1_epi64x((long long)seeds[k]);
+        __m256i best = _mm256_set1_epi64x(INT64_MAX); /* UINT64_MAX, sign flipped */
+        for (size_t s = 0; s < n4; s += 4) {
+            __m256i x;
+            memcpy(&x, h + s, sizeof x);
+            x = _mm256_add_epi64(_mm256_xor_si256(x, seed), c0);
+            x = mul64_avx2(_mm256_xor_si256(x, _mm256_srli_epi64(x, 30)), m1, m1_hi);
+            x = mul64_avx2(_mm256_xor_si256(x, _mm256_srli_epi64(x, 27)), m2, m2_hi);
+            x = _mm256_xor_si256(_mm256_xor_si256(x, _mm256_srli_epi64(x, 31)), sign);
+            best = _mm256_blendv_epi8(best, x, _mm256_cmpgt_epi64(best, x));
+        }
+        uint64_t lanes[4], m = UINT64_MAX;
+        memcpy(lanes, &best, sizeof lanes);
+        for (int l = 0; l < 4; l++)
+            m = (lanes[l] ^ (uint64_t)INT64_MIN) < m ? lanes[l] ^ (uint64_t)INT64_MIN : m;
+        for (size_t s = n4; s < n; s++) {
+            uint64_t v = mix64(h[s] ^ seeds[k]);
+            m = v < m ? v : m;
+        }
+        sig[k] = m;
+    }
+}
+#endif
+
+/* Writes sentence i's BANDS band keys (MinHash signature, ROWS per band). */
+static void band_keys(const shingles *sh, size_t i, const uint64_t *seeds, int avx2, band_entry *out)
+{
+    uint64_t sig[NHASH];
+    const uint64_t *h = sh->h + sh->first[i];
+    size_t n = sh->first[i + 1] - sh->first[i];
+#ifdef HAVE_AVX2_PATH
+    if (avx2)
+        minhash_avx2(h, n, seeds, sig);
+    else
+#endif
+        minhash_plain(h, n, seeds, sig);
+    (void)avx2;
     for (int b = 0; b < BANDS; b++) {
         uint64_t key = mix64((uint64_t)b);
         for (int r = 0; r < ROWS; r++)
@@ -211,10 +276,17 @@ int redundancy_mark_near_duplicates(model *m, double min_jaccard)
     int rc = -1;
     if (!e || !parent || shingles_build(&sh, m))
         goto done;
+    uint64_t seeds[NHASH];
+    for (int k = 0; k < NHASH; k++)
+        seeds[k] = mix64((uint64_t)k + 1);
+    int avx2 = 0;
+#ifdef HAVE_AVX2_PATH
+    avx2 = __builtin_cpu_supports("avx2");
+#endif
     for (size_t i = 0; i < m->nsents; i++) {
         parent[i] = (uint32_t)i;
         if (eligible(&m->sents[i]) && sh.first[i + 1] > sh.first[i])
-            band_keys(&sh, i, e + n), n += BANDS;
+            band_keys(&sh, i, seeds, avx2, e + n), n += BANDS;
     }
     sort_entries(e, n);
     join_runs(&sh, e, n, min_jaccard, parent);
