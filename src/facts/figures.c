@@ -50,6 +50,7 @@ static int is_boundary(const word *w, size_t k)
     return w[k].punct && w[k].low[0] != '-' && w[k].low[0] != '\'';
 }
 
+/* The event a word names by itself (events.txt), or NULL. */
 static const lex_entry *event_of(const lexicon *lx, const word *x)
 {
     if (x->punct)
@@ -65,6 +66,17 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
         e = lex_find(&lx->events, ed, n + 2); /* "releasing": "releas" + "ed" */
     }
     return e;
+}
+
+/* The event of word k of the sentence, read in its context: "held" before
+ * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
+ * not people. */
+static const lex_entry *event_at(const sent_ctx *c, size_t k)
+{
+    const word *x = &c->w[k];
+    if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
+        return NULL;
+    return event_of(c->lx, x);
 }
 
 static int np_role(const lexicon *lx, const word *x)
@@ -245,7 +257,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         p->increment |= role == NP_INCREMENT && !*content;
         return 1;
     }
-    const lex_entry *ev = event_of(c->lx, x);
+    const lex_entry *ev = event_at(c, k);
     if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
@@ -269,7 +281,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     }
     if (ev && ev->role == EVENT_ADJ && !p->head[0] && k + 1 < c->nw && !c->w[k + 1].punct &&
         !c->w[k + 1].digit && !c->w[k + 1].cap && !np_role(c->lx, &c->w[k + 1]) &&
-        !event_of(c->lx, &c->w[k + 1])) { /* "four dead crows": the noun follows */
+        !event_at(c, k + 1)) { /* "four dead crows": the noun follows */
         p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
         return 1;
     }
@@ -359,7 +371,7 @@ static int left_verb_governs(const sent_ctx *c, const quantity *q)
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
-        const lex_entry *e = event_of(c->lx, x);
+        const lex_entry *e = event_at(c, k - 1);
         if (e && e->role != EVENT_WEAK)
             return 1;
     }
@@ -398,7 +410,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
-        const lex_entry *e = event_of(c->lx, &w[k]);
+        const lex_entry *e = event_at(c, k);
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK) {
@@ -415,11 +427,11 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
-        const lex_entry *e = event_of(c->lx, &w[k - 1]);
+        const lex_entry *e = event_at(c, k - 1);
         if (e && k >= 2 && is_word(w, c->nw, k - 2, "to"))
             break; /* "intended to kill at least three": not done */
-        if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_of(c->lx, &w[k - 2]))
-            e = event_of(c->lx, &w[k - 2]); /* "the injured toll" */
+        if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_at(c, k - 2))
+            e = event_at(c, k - 2); /* "the injured toll" */
         if (e && e->role == EVENT_WEAK && !weak && !crossed)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK)

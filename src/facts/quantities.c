@@ -381,6 +381,26 @@ static int looks_like_clock(const word *w, size_t nw, const quantity *q)
            q->w1 + 1 < nw && w[q->w1 + 1].digit && w[q->w1 + 1].len == 2;
 }
 
+/* "the ages of the arrested ranged from 28 to 70", "ranging in age from
+ * 18 to 25": a number shortly after "age"/"ages" in its clause is an age. */
+static int after_age_word(const word *w, size_t w0)
+{
+    for (size_t k = w0, n = 0; k > 0 && n < 8 && !(w[k - 1].punct && w[k - 1].low[0] != '-'); k--, n++)
+        if (!strcmp(w[k - 1].low, "age") || !strcmp(w[k - 1].low, "ages"))
+            return 1;
+    return 0;
+}
+
+/* "two more weeks", "three additional days": the unit after an increment
+ * word (a duration, not "two more bodies"). */
+static int unit_after_increment(const lexicon *lx, const word *w, size_t nw, size_t j)
+{
+    if (!word_is(w, nw, j, "more") && !word_is(w, nw, j, "additional") && !word_is(w, nw, j, "further") &&
+        !word_is(w, nw, j, "other"))
+        return -1;
+    return unit_kind(lx, w, nw, j + 1);
+}
+
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
 {
     if (q->kind != KIND_COUNT)
@@ -388,7 +408,9 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
     int k = looks_like_clock(w, nw, q) ? KIND_TIME : kind_before(lx, w, q->w0);
     if (k < 0)
         k = unit_kind(lx, w, nw, q->w1);
-    if (k < 0 && looks_like_age(w, nw, q))
+    if (k < 0)
+        k = unit_after_increment(lx, w, nw, q->w1);
+    if (k < 0 && (looks_like_age(w, nw, q) || after_age_word(w, q->w0)))
         k = KIND_AGE;
     if (k < 0 && looks_like_year(w, nw, q))
         k = KIND_YEAR;

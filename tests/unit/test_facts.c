@@ -79,6 +79,11 @@ TEST(number_forms)
 
 TEST(quantity_kinds)
 {
+    /* a unit after "more" is still a unit; numbers after "ages" are ages */
+    check_one("He is expected to stay in hospital for two more weeks.", "two", 2, -1, "exact", "duration");
+    check_one("The ages of the arrested ranged from 28 to 70.", "28", 28, -1, "exact", "age");
+    check_one("The ages of the arrested ranged from 28 to 70.", "70", 70, -1, "exact", "age");
+    check_one("Police found two more bodies.", "two", 2, -1, "exact", "count");
     check_one("The siege lasted four days.", "four", 4, -1, "exact", "duration");
     check_one("The bank lost $5 million last year.", "5 million", 5e6, -1, "exact", "money");
     check_one("Only 47 percent of students passed.", "47", 47, -1, "exact", "percent");
@@ -138,6 +143,14 @@ TEST(event_types)
     check_event("None of the 13 workers aboard was seriously injured.", "13", "aboard", "worker", "");
     check_event("The crash killed all 109 people on board.", "109", "killed", "people", "");
     check_event("Police arrested eight men aboard a helicopter.", "eight", "arrested", "men", "");
+    /* "held a protest" holds an occasion, not people; "rounded up", "fell ill", "felled" */
+    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "",
+                "demonstrator", "");
+    check_event("Rebels held the 23 hostages for four days.", "23", "held", "hostages", "");
+    check_event("Authorities rounded up nearly 3,000 suspected plotters.", "nearly 3,000", "arrested", "plotter",
+                "suspected");
+    check_event("Samples from 77 people who fell ill would be tested again.", "77", "infected", "people", "");
+    check_event("The virus has felled scores of birds in the region.", "scores of", "killed", "bird", "");
 }
 
 TEST(attribution_and_time)
