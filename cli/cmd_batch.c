@@ -1,7 +1,9 @@
 /* newsfuse batch: every event of a JSONL corpus summarized on all cores,
- * one record per event, in input order, in bounded memory. The reading
- * (and update-set history) is the cluster reader's; src/batch/ runs the
- * ordered worker pool; this file wires them and writes the records. */
+ * one record per event, in input order, in bounded memory. src/batch/
+ * runs the ordered worker pool and holds the rules of reading (article
+ * grouping, update-set history, as the CLI's cluster reader has them);
+ * this file reads lines, hands them to the workers (who parse most of
+ * them) and writes the records. */
 #include "batch/batch.h"
 #include "commands.h"
 #include "newsfuse.h"
@@ -423,8 +425,9 @@ static int may_be_update_set(const char *s, size_t n)
     for (const char *p = s, *end = s + n; (p = memchr(p, '\\', (size_t)(end - p))); p++)
         if (end - p >= 6 && !strncmp(p, "\\u00", 4) && p[4] >= '4' && p[4] <= '7')
             return 1;
-    for (const char *p = s, *end = s + n; (p = memchr(p, 'u', (size_t)(end - p))); p++)
-        if ((size_t)(end - p) >= sizeof key - 1 && !memcmp(p, key, sizeof key - 1))
+    /* By its '_', rarer in text than its letters: "update" stands before it. */
+    for (const char *p = s + (n < 6 ? n : 6), *end = s + n; (p = memchr(p, '_', (size_t)(end - p))); p++)
+        if ((size_t)(end - p) >= sizeof key - 7 && !memcmp(p - 6, key, sizeof key - 1))
             return 1;
     return 0;
 }
