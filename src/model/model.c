@@ -17,7 +17,7 @@ static int on_token(const token *t, void *arg)
 {
     struct tok_ctx *c = arg;
     model *m = c->m;
-    int64_t id = vocab_intern(&m->voc, &m->mem, t->form, t->len, t->stop);
+    int64_t id = vocab_intern_hashed(&m->voc, &m->mem, t->form, t->len, t->form_hash, t->stop);
     if (id < 0 || GROW(m->toks, m->tokcap, m->ntoks + 1))
         return -1;
     term *tm = &m->voc.terms[id];

@@ -11,10 +11,11 @@ uint64_t hash_bytes64(const void *p, size_t n)
     return h;
 }
 
-/* Finds the slot holding s, or the empty slot where it would go. */
-static size_t slot_of(const vocab *v, const char *s, size_t len)
+/* Finds the slot holding s (whose hash_bytes64 is hash), or the empty slot
+ * where it would go. */
+static size_t slot_at(const vocab *v, const char *s, size_t len, uint64_t hash)
 {
-    size_t i = hash_bytes64(s, len) & (v->nslots - 1);
+    size_t i = hash & (v->nslots - 1);
     for (;;) {
         uint32_t id = v->slots[i];
         if (!id)
@@ -24,6 +25,11 @@ static size_t slot_of(const vocab *v, const char *s, size_t len)
             return i;
         i = (i + 1) & (v->nslots - 1);
     }
+}
+
+static size_t slot_of(const vocab *v, const char *s, size_t len)
+{
+    return slot_at(v, s, len, hash_bytes64(s, len));
 }
 
 /* Doubles the slot table when it is half full. */
@@ -51,9 +57,14 @@ int64_t vocab_find(const vocab *v, const char *s, size_t len)
 
 int64_t vocab_intern(vocab *v, arena *a, const char *s, size_t len, int stop)
 {
+    return vocab_intern_hashed(v, a, s, len, hash_bytes64(s, len), stop);
+}
+
+int64_t vocab_intern_hashed(vocab *v, arena *a, const char *s, size_t len, uint64_t hash, int stop)
+{
     if ((v->nterms + 1) * 2 > v->nslots && rehash(v))
         return -1;
-    size_t i = slot_of(v, s, len);
+    size_t i = slot_at(v, s, len, hash);
     if (v->slots[i])
         return (int64_t)v->slots[i] - 1;
     if (GROW(v->terms, v->cap, v->nterms + 1))

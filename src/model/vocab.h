@@ -24,6 +24,8 @@ typedef struct vocab {
 /* Returns the id of s[0..len), adding it (stop flag as given) if new, or
  * -1 when out of memory. Strings are copied into a. */
 int64_t vocab_intern(vocab *v, arena *a, const char *s, size_t len, int stop);
+/* vocab_intern, given hash == hash_bytes64(s, len) (the tokenizer has it). */
+int64_t vocab_intern_hashed(vocab *v, arena *a, const char *s, size_t len, uint64_t hash, int stop);
 /* Returns the id of s[0..len) or -1 if absent. */
 int64_t vocab_find(const vocab *v, const char *s, size_t len);
 void vocab_free(vocab *v);

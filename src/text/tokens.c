@@ -10,6 +10,7 @@
 /* A remembered stem: word and stem side by side in the cache's text. */
 struct stem_entry {
     uint32_t off, word_len, stem_len; /* word at text + off, then its stem */
+    uint64_t stem_hash;               /* hash_bytes of the stem */
 };
 
 /* The stem table starts small (a tokenizer is made per summary) and
@@ -31,9 +32,9 @@ struct tokenizer {
 };
 
 /* FNV-1a: a small, fixed hash so the set's layout is deterministic. */
-static size_t hash_bytes(const char *s, size_t n)
+static uint64_t hash_bytes(const char *s, size_t n)
 {
-    size_t h = 1469598103934665603ULL;
+    uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
     return h;
@@ -205,7 +206,7 @@ static int stem_grow(tokenizer *tk)
 /* Remembers word w -> stem s (hash: hash_bytes(w, wn)) when there is room;
  * failures only mean the word will be stemmed again. */
 static void stem_remember(tokenizer *tk, size_t hash, const char *w, size_t wn, const char *s,
-                          size_t sn)
+                          size_t sn, uint64_t stem_hash)
 {
     if ((tk->nstems + 1) * 2 > tk->nstem_slots && stem_grow(tk))
         return;
@@ -217,20 +218,23 @@ static void stem_remember(tokenizer *tk, size_t hash, const char *w, size_t wn, 
         slot = (slot + 1) & (tk->nstem_slots - 1);
     memcpy(tk->stem_text + tk->stem_len, w, wn);
     memcpy(tk->stem_text + tk->stem_len + wn, s, sn);
-    tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn};
+    tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn, stem_hash};
     tk->stem_len += wn + sn;
     tk->nstems++;
 }
 
 /* The stem of the folded word w[0..n) (whose hash_bytes is hash):
- * remembered, or from Snowball. Returns NULL when out of memory. */
-static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, size_t *len)
+ * remembered, or from Snowball, with its own hash in *stem_hash. Returns
+ * NULL when out of memory. */
+static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, size_t *len,
+                           uint64_t *stem_hash)
 {
     size_t slot = hash & (tk->nstem_slots - 1);
     for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (tk->nstem_slots - 1)) {
         const struct stem_entry *e = &tk->stem_slots[slot];
         if (e->word_len == n && !memcmp(tk->stem_text + e->off, w, n)) {
             *len = e->stem_len;
+            *stem_hash = e->stem_hash;
             return tk->stem_text + e->off + n;
         }
     }
@@ -238,7 +242,8 @@ static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, 
     if (!st)
         return NULL;
     *len = (size_t)sb_stemmer_length(tk->stemmer);
-    stem_remember(tk, hash, w, n, (const char *)st, *len);
+    *stem_hash = hash_bytes((const char *)st, *len);
+    stem_remember(tk, hash, w, n, (const char *)st, *len, *stem_hash);
     return (const char *)st;
 }
 
@@ -249,7 +254,7 @@ static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
     token t = {.folded = tk->fold, .folded_len = flen, .start = start, .end = end};
     size_t hash = hash_bytes(tk->fold, flen); /* one hash for both tables */
     t.stop = stop_lookup(tk, tk->fold, flen, hash);
-    t.form = stem_of(tk, tk->fold, flen, hash, &t.len);
+    t.form = stem_of(tk, tk->fold, flen, hash, &t.len, &t.form_hash);
     return t.form ? fn(&t, arg) : -1;
 }
 

@@ -3,6 +3,7 @@
 #ifndef NF_TEXT_TOKENS_H
 #define NF_TEXT_TOKENS_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct tokenizer tokenizer;
 
@@ -13,6 +14,7 @@ typedef struct token {
     size_t folded_len;
     size_t start, end; /* span of the token in the input */
     int stop;          /* 1 if the folded form is a stop word */
+    uint64_t form_hash; /* FNV-1a (64 bits) of form, as hash_bytes64 in model/vocab.h */
 } token;
 
 /* Returns 1 if the language has a Snowball stemmer and a stop list. */
