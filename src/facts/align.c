@@ -111,6 +111,24 @@ static long uf_find(long *up, long g)
     return g;
 }
 
+/* Renumbers the figures' groups [0, ngroups) in first-seen order, dropping
+ * empty ones; renum has room for ngroups. Returns the new count. */
+static long renumber_groups(nf_facts_sheet *sh, long ngroups, long *renum)
+{
+    long n = 0;
+    for (long g = 0; g < ngroups; g++)
+        renum[g] = -1;
+    for (size_t i = 0; i < sh->n; i++) {
+        figure *f = &sh->figs[i];
+        if (f->group < 0)
+            continue;
+        if (renum[f->group] < 0)
+            renum[f->group] = n++;
+        f->group = renum[f->group];
+    }
+    return n;
+}
+
 /* A figure as same-set runs see it: ordered by event, value, index. */
 typedef struct set_key {
     const char *event;
@@ -155,19 +173,78 @@ static long join_same_sets(nf_facts_sheet *sh, long ngroups)
                 long x = uf_find(up, sh->figs[k[a].i].group), y = uf_find(up, sh->figs[k[b].i].group);
                 up[x > y ? x : y] = x < y ? x : y; /* the first-seen group names the set */
             }
-    long *renum = up + ngroups, n = 0;
-    for (long g = 0; g < ngroups; g++)
-        renum[g] = -1;
+    for (size_t i = 0; i < sh->n; i++)
+        if (sh->figs[i].group >= 0)
+            sh->figs[i].group = uf_find(up, sh->figs[i].group);
+    long n = renumber_groups(sh, ngroups, up + ngroups);
+    xfree(k), xfree(up);
+    return n;
+}
+
+/* ---- Places: "8 arrested in Greece" and "1,563 arrested across Turkey". ---- */
+
+/* A group's first place and whether it has another (split_by_place). */
+typedef struct place_seen {
+    const char *first;
+    int several;
+} place_seen;
+
+static uint64_t str_hash(uint64_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Splits each group whose figures name two places or more: a figure with
+ * a place goes to the group of that place ("in Homs", "in Hasrata"), one
+ * without stays where it was (it may be about either, or all). A group
+ * with one place is not split ("killed 224 in Kenya" beside tolls that
+ * name none). Hash of (group, place key): linear. Returns the new group
+ * count, -1 when out of memory. */
+static long split_by_place(nf_facts_sheet *sh, long ngroups)
+{
+    place_seen *seen = xcalloc((size_t)(ngroups ? ngroups : 1), sizeof *seen);
+    size_t size = 16;
+    while (size < 2 * sh->n)
+        size *= 2;
+    long *slot = xmalloc(size * sizeof *slot);
+    long *renum = xmalloc((size_t)(ngroups + (long)sh->n + 1) * sizeof *renum);
+    if (!seen || !slot || !renum) {
+        xfree(seen), xfree(slot), xfree(renum);
+        return -1;
+    }
+    for (size_t i = 0; i < sh->n; i++) {
+        const figure *f = &sh->figs[i];
+        if (f->group < 0 || !f->place_key[0])
+            continue;
+        place_seen *p = &seen[f->group];
+        if (!p->first)
+            p->first = f->place_key;
+        else if (strcmp(p->first, f->place_key))
+            p->several = 1;
+    }
+    for (size_t i = 0; i < size; i++)
+        slot[i] = -1;
+    long next = ngroups;
     for (size_t i = 0; i < sh->n; i++) {
         figure *f = &sh->figs[i];
-        if (f->group < 0)
+        if (f->group < 0 || !f->place_key[0] || !seen[f->group].several)
             continue;
-        long r = uf_find(up, f->group);
-        if (renum[r] < 0)
-            renum[r] = n++;
-        f->group = renum[r];
+        size_t h = (size_t)str_hash((uint64_t)f->group * 1099511628211ULL, f->place_key) & (size - 1);
+        while (slot[h] >= 0 && (sh->figs[slot[h]].by_place != (int)(f->group + 1) ||
+                                strcmp(sh->figs[slot[h]].place_key, f->place_key)))
+            h = (h + 1) & (size - 1);
+        f->by_place = (int)(f->group + 1); /* the group it came from, while splitting */
+        if (slot[h] < 0)
+            slot[h] = (long)i, f->group = next++;
+        else
+            f->group = sh->figs[slot[h]].group;
     }
-    xfree(k), xfree(up);
+    for (size_t i = 0; i < sh->n; i++)
+        sh->figs[i].by_place = sh->figs[i].by_place != 0;
+    long n = renumber_groups(sh, next, renum);
+    xfree(seen), xfree(slot), xfree(renum);
     return n;
 }
 
@@ -415,6 +492,8 @@ static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
         fgroup *g = &sh->groups[f->group];
         if (!g->n || (strcmp(g->counted, "people") && !strcmp(f->counted, "people")))
             g->event = f->event, g->counted = f->counted, g->modifier = f->modifier; /* a joined set is "people" */
+        if (!g->n)
+            g->place = f->by_place ? f->place : "";
         g->figs[g->n++] = i;
     }
     return NF_OK;
@@ -488,6 +567,8 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
     long ngroups = assign_groups(sh);
     if (ngroups >= 0)
         ngroups = join_same_sets(sh, ngroups);
+    if (ngroups >= 0)
+        ngroups = split_by_place(sh, ngroups);
     if (ngroups < 0)
         return NF_ENOMEM;
     int rc = fill_groups(sh, (size_t)ngroups);

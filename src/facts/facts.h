@@ -38,6 +38,7 @@ typedef struct lexicon {
     arena mem;
     lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
     lex_table persons; /* counted classes that are people (persons.txt) */
+    lex_table places;  /* countries (places.txt), up to three words */
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or
@@ -92,6 +93,8 @@ typedef struct figure {
     const char *head;        /* the head noun as written in lower case, "" if none */
     const char *modifier;    /* nationality or proper modifier key, "" if none */
     const char *event;       /* normalised event, "" if none */
+    const char *place;       /* "in Homs": the place it is about as written, "" if none */
+    const char *place_key;   /* its key (demonyms.txt or the suffix rule), "" if none */
     const char *speaker;     /* "" if none */
     const char *when;        /* time reference, "" if none */
     long part_of;            /* index of the whole ("4 of the 18"), or -1 */
@@ -102,12 +105,14 @@ typedef struct figure {
     int component;           /* with another count of its report, adds up to a total */
     int anchor;              /* a year after "in", "since", "during": dates its sentence */
     long group;              /* index of its group, or -1 */
+    int by_place;            /* its group is its place's share of a split group */
 } figure;
 
 enum label { LABEL_SINGLE = 0, LABEL_AGREE, LABEL_REVISED, LABEL_CONFLICT };
 
 typedef struct fgroup {
     const char *event, *counted, *modifier;
+    const char *place; /* "" unless the group was split by place (align.c) */
     size_t *figs; /* figure indices in document order */
     size_t n;
     int label;

@@ -81,7 +81,7 @@ static void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    lex_table *ts[] = {&lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
+    lex_table *ts[] = {&lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
                        &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
@@ -120,7 +120,7 @@ static lexicon *lexicon_load(void)
         {&lx->demonyms, "facts/demonyms.txt"},   {&lx->cues, "facts/update_cues.txt"},
         {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
         {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"},
-        {&lx->persons, "facts/persons.txt"}};
+        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name)) {
             lexicon_free(lx);

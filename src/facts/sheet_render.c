@@ -68,11 +68,12 @@ static void group_order(const nf_facts_sheet *sh, size_t *order)
                 order[k++] = g;
 }
 
-/* What a group counts, e.g. "killed: people (estmark)". */
+/* What a group counts, e.g. "killed: people (estmark)", "killed: people in
+ * Homs" for a group split by place. */
 static void group_title(const fgroup *g, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s: %s%s%s%s", g->event, g->counted, g->modifier[0] ? " (" : "", g->modifier,
-             g->modifier[0] ? ")" : "");
+    snprintf(out, cap, "%s: %s%s%s%s%s%s", g->event, g->counted, g->modifier[0] ? " (" : "", g->modifier,
+             g->modifier[0] ? ")" : "", g->place[0] ? " in " : "", g->place);
 }
 
 /* Appends text[0..n) with line breaks as spaces, cut at about max bytes on
@@ -258,8 +259,9 @@ static json_t *json_group(const nf_facts_sheet *sh, size_t g)
     json_t *figs = json_array();
     for (size_t k = 0; figs && k < x->n; k++)
         json_array_append_new(figs, json_integer((json_int_t)x->figs[k]));
-    return json_pack("{s:I, s:s, s:s, s:s?, s:s, s:I, s:o, s:o}", "id", (json_int_t)g, "event", x->event,
-                     "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL, "label",
+    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:I, s:o, s:o}", "id", (json_int_t)g, "event", x->event,
+                     "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL, "place",
+                     x->place[0] ? x->place : NULL, "label",
                      facts_label_name(x->label), "reports", (json_int_t)x->ndocs, "current",
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }

@@ -303,6 +303,23 @@ TEST(one_set_named_two_ways)
     CHECK(groups_of_two("Five Estmarkians were killed.", "Five Brysians were killed.") == 2);
 }
 
+TEST(places_split_a_group)
+{
+    nf_docset *ds;
+    const char *texts[] = {"Eight soldiers were arrested in Greece.", "Officials said 1,563 soldiers were arrested across Turkey.",
+                           "Police said 12 soldiers were arrested."};
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 3);
+    CHECK(sh && nf_facts_group_count(sh) == 3);
+    CHECK_STR(group_label(sh, "arrested", "soldier", ""), "single");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* a country as the subject of the verb; one place alone splits nothing */
+    CHECK(groups_of_two("Neighboring Greece arrested eight soldiers.", "Turkey arrested 1,563 soldiers.") == 2);
+    CHECK(groups_of_two("At least 224 people were killed in Kenya.", "The bombing killed 247 people.") == 1);
+    /* cities and states are not places here: one story names its city and its country */
+    CHECK(groups_of_two("Five people died in New York City.", "Six people died in Boston.") == 1);
+}
+
 TEST(approximations_cover_five_percent)
 {
     /* "about N" is a rounding: within 5% of the larger value it agrees,
@@ -649,6 +666,7 @@ int main(void)
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
     RUN(one_set_named_two_ways);
+    RUN(places_split_a_group);
     RUN(what_is_not_a_count_of_the_affected);
     RUN(parts_across_sentences_and_lists);
     RUN(appositions_and_participles);
