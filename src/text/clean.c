@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,16 @@ struct cleaner {
     /* The set bits of common English trigrams (those of the stop words):
      * a key there would pass for most sentences, so keys avoid them. */
     uint64_t common[TRIGRAM_WORDS];
+    struct clean_jit *jit; /* see clean_match_debris */
+};
+
+/* Debris patterns are JIT-compiled on first use: the prefilter leaves most
+ * of them unrun on most inputs, and compiling them all took longer than
+ * summarizing a small cluster. Every match still runs JIT code, as when
+ * all were compiled up front. */
+struct clean_jit {
+    pthread_mutex_t lock;           /* held while compiling */
+    _Atomic unsigned char *tried;   /* per debris pattern: compiled (or JIT unavailable) */
 };
 
 /* Adapters so PCRE2 allocates through the library's hook. */
@@ -427,6 +438,30 @@ static void rx_item(struct rx *r)
     }
 }
 
+/* Puts the leaves of the AND node at code[at] first, rarest first, so its
+ * test fails early (the order within an AND does not change its meaning). */
+static void rx_sort_leaves(struct rx *r, size_t at)
+{
+    uint32_t tmp[256], *c = r->code + at + 2;
+    size_t len = r->n - at - 2, nl = 0, w;
+    if (len > sizeof tmp / sizeof *tmp)
+        return;
+    for (size_t j = 0; j < len; j += c[j] < COND_AND ? 1 : c[j + 1])
+        if (c[j] < COND_AND) {
+            size_t k = nl++;
+            for (; k > 0 && tmp[k - 1] >> 12 < c[j] >> 12; k--)
+                tmp[k] = tmp[k - 1];
+            tmp[k] = c[j];
+        }
+    w = nl;
+    for (size_t j = 0; j < len; j += c[j] < COND_AND ? 1 : c[j + 1])
+        if (c[j] >= COND_AND) {
+            memcpy(tmp + w, c + j, c[j + 1] * sizeof *c);
+            w += c[j + 1];
+        }
+    memcpy(c, tmp, len * sizeof *c);
+}
+
 /* A sequence up to '|', ')' or the end: an AND node. Returns 1 if it
  * requires nothing. */
 static int rx_sequence(struct rx *r)
@@ -441,6 +476,7 @@ static int rx_sequence(struct rx *r)
     if (r->bad)
         return 1;
     r->code[at + 1] = (uint32_t)(r->n - at);
+    rx_sort_leaves(r, at);
     return r->n - at == 2;
 }
 
@@ -587,8 +623,15 @@ static void clean_trigrams(const cleaner *cl, const char *s, size_t n, uint64_t 
 static int clean_index(cleaner *c)
 {
     c->by_key = xcalloc(TRIGRAMS, sizeof *c->by_key);
-    if (!c->by_key)
+    c->jit = xcalloc(1, sizeof *c->jit);
+    if (!c->by_key || !c->jit)
         return -1;
+    c->jit->tried = xcalloc(c->npats ? c->npats : 1, sizeof *c->jit->tried);
+    if (!c->jit->tried || pthread_mutex_init(&c->jit->lock, NULL)) {
+        xfree((void *)c->jit->tried);
+        c->jit->tried = NULL; /* tells cleaner_free the lock was never made */
+        return -1;
+    }
     for (size_t i = 0; i < c->npats && i < CAND_WORDS * 64; i++) {
         const uint32_t *cond = c->pats[i].cond;
         uint64_t bit = (uint64_t)1 << (i & 63);
@@ -605,13 +648,13 @@ static int clean_index(cleaner *c)
 /* Compiles one pattern line; returns the code, or NULL when the pattern is
  * bad or memory ran out. JIT is an optimisation only: when it is not
  * available the interpreter runs the same pattern. */
-static pcre2_code *clean_compile(cleaner *c, const char *line, size_t len)
+static pcre2_code *clean_compile(cleaner *c, const char *line, size_t len, int jit_now)
 {
     const uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF;
     int err;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)line, len, opts, &err, &erroff, c->cctx);
-    if (re)
+    if (re && jit_now)
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     return re;
 }
@@ -646,7 +689,7 @@ static int clean_add_pattern(struct load_arg *la, const char *src, size_t len)
     uint32_t *cond = NULL;
     if (!dateline && clean_condition(c, src, len, &cond))
         return -1;
-    pcre2_code *re = clean_compile(c, src, len);
+    pcre2_code *re = clean_compile(c, src, len, dateline); /* debris: on first use */
     if (!re) {
         xfree(cond);
         return -1;
@@ -769,6 +812,11 @@ void cleaner_free(cleaner *c)
     xfree(c->pats);
     xfree(c->dates);
     xfree(c->by_key);
+    if (c->jit && c->jit->tried) {
+        pthread_mutex_destroy(&c->jit->lock);
+        xfree((void *)c->jit->tried);
+    }
+    xfree(c->jit);
     pcre2_match_context_free(c->mctx);
     pcre2_compile_context_free(c->cctx);
     pcre2_general_context_free(c->gctx);
@@ -792,6 +840,26 @@ static long clean_match(const cleaner *c, const pcre2_code *re, const char *s, s
     return (long)pcre2_get_ovector_pointer(md)[1];
 }
 
+/* clean_match for debris pattern i, JIT-compiling it first if this is its
+ * first use. A pattern whose compilation ran out of memory is matched
+ * under the lock (by the interpreter), since another call may be
+ * compiling it, and is compiled again next time. */
+static long clean_match_debris(const cleaner *c, size_t i, const char *s, size_t n,
+                               pcre2_match_data *md)
+{
+    _Atomic unsigned char *tried = &c->jit->tried[i];
+    if (atomic_load_explicit(tried, memory_order_acquire))
+        return clean_match(c, c->pats[i].re, s, n, md);
+    pthread_mutex_lock(&c->jit->lock);
+    if (!atomic_load_explicit(tried, memory_order_relaxed) &&
+        pcre2_jit_compile(c->pats[i].re, PCRE2_JIT_COMPLETE) != PCRE2_ERROR_NOMEMORY)
+        atomic_store_explicit(tried, 1, memory_order_release);
+    int ready = atomic_load_explicit(tried, memory_order_relaxed);
+    long end = ready ? -1 : clean_match(c, c->pats[i].re, s, n, md);
+    pthread_mutex_unlock(&c->jit->lock);
+    return ready ? clean_match(c, c->pats[i].re, s, n, md) : end;
+}
+
 /* Returns the kind of pattern i if it matches s[0..n) (its condition
  * first), else DEBRIS_NONE. */
 static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const uint64_t *set,
@@ -803,7 +871,7 @@ static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const 
         return DEBRIS_NONE;
     if (p->cond && !clean_condition_holds(p->cond, 1 + (size_t)p->cond[0], set))
         return DEBRIS_NONE;
-    return clean_match(c, p->re, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
+    return clean_match_debris(c, i, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
 }
 
 int cleaner_debris(const cleaner *c, const char *s, size_t n)
