@@ -24,6 +24,19 @@ expect_grep facts_md_table '^## missing: people \(estmark\) — conflict' "$TMP/
 cat $EX/1-meridian-wire.txt | $NF facts - >"$TMP/out" 2>"$TMP/err"
 expect_grep facts_stdin 'killed: people' "$TMP/out"
 
+# places split a group; one set named two ways is one group
+mkdir -p "$TMP/places"
+echo 'Eight soldiers were arrested in Greece on Saturday.' >"$TMP/places/1.txt"
+echo 'Officials said 1,563 soldiers have been arrested across Turkey.' >"$TMP/places/2.txt"
+echo 'Police arrested nine activists on Thursday.' >"$TMP/places/3.txt"
+echo 'Nine people were arrested during the protest, police said.' >"$TMP/places/4.txt"
+expect_status facts_places_exit 0 $NF facts "$TMP/places"
+expect_grep facts_place_greece '^single +arrested: soldier in Greece +8' "$TMP/out"
+expect_grep facts_place_turkey '^single +arrested: soldier in Turkey +1563' "$TMP/out"
+expect_grep facts_same_set_joined '^agree +arrested: people +9' "$TMP/out"
+expect_status facts_places_json 0 $NF facts --format json "$TMP/places"
+expect_grep facts_place_json_key '"place": "Greece"' "$TMP/out"
+
 expect_status facts_bad_format 2 $NF facts --format html $EX
 expect_status facts_no_input 2 $NF facts
 expect_status facts_missing_file 1 $NF facts /nonexistent/report.txt
