@@ -70,12 +70,16 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
 
 /* The event of word k of the sentence, read in its context: "held" before
  * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
- * not people. */
+ * not people; "released from (area) hospitals" is discharged, not freed. */
 static const lex_entry *event_at(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
         return NULL;
+    if (!strcmp(x->low, "released") && is_word(c->w, c->nw, k + 1, "from"))
+        for (size_t j = k + 2; j < c->nw && j < k + 5; j++)
+            if (!strcmp(c->w[j].low, "hospital") || !strcmp(c->w[j].low, "hospitals"))
+                return lex_find(&c->lx->events, "discharged", 10); /* not freed */
     return event_of(c->lx, x);
 }
 

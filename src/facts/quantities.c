@@ -238,7 +238,7 @@ static void range_after(const lexicon *lx, const word *w, size_t nw, quantity *q
     size_t j = q->w1;
     if (j + 1 >= nw)
         return;
-    int ok = between ? !strcmp(w[j].low, "and")
+    int ok = between ? !strcmp(w[j].low, "and") || !strcmp(w[j].low, "to") /* "between 350 to 400" */
                      : (!strcmp(w[j].low, "to") || !strcmp(w[j].low, "or") || !strcmp(w[j].low, "-"));
     if (!ok || (q->n0 > 0 && !strcmp(w[q->n0 - 1].low, "from")))
         return;
@@ -342,10 +342,13 @@ static int looks_like_age(const word *w, size_t nw, const quantity *q)
            q->w0 >= 2 && word_is(w, nw, q->w0 - 1, ",") && w[q->w0 - 2].cap && word_is(w, nw, q->w1, ",");
 }
 
-/* A four-digit 1800-2100 without a comma and not before a plural noun. */
+/* A four-digit 1800-2100 without a comma and not before a plural noun;
+ * a range of two of them ("between 1973 and 1983"). */
 static int looks_like_year(const word *w, size_t nw, const quantity *q)
 {
     const word *n = &w[q->n0];
+    if (q->qual == Q_RANGE && n->digit && n->len == 4 && q->lo >= 1800 && q->hi <= 2100)
+        return 1;
     if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < 1800 || q->lo > 2100)
         return 0;
     const word *next = q->w1 < nw ? &w[q->w1] : NULL;

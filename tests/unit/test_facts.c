@@ -84,6 +84,8 @@ TEST(quantity_kinds)
     check_one("The ages of the arrested ranged from 28 to 70.", "28", 28, -1, "exact", "age");
     check_one("The ages of the arrested ranged from 28 to 70.", "70", 70, -1, "exact", "age");
     check_one("Police found two more bodies.", "two", 2, -1, "exact", "count");
+    check_one("He is accused of killings between 1973 and 1983.", "between 1973 and 1983", 1973, 1983, "range", "year");
+    check_one("He treated between 350 to 400 people.", "between 350 to 400", 350, 400, "range", "count");
     check_one("The siege lasted four days.", "four", 4, -1, "exact", "duration");
     check_one("The bank lost $5 million last year.", "5 million", 5e6, -1, "exact", "money");
     check_one("Only 47 percent of students passed.", "47", 47, -1, "exact", "percent");
@@ -151,6 +153,8 @@ TEST(event_types)
                 "suspected");
     check_event("Samples from 77 people who fell ill would be tested again.", "77", "infected", "people", "");
     check_event("The virus has felled scores of birds in the region.", "scores of", "killed", "bird", "");
+    check_event("Officials said 29 people were released from area hospitals.", "29", "discharged", "people", "");
+    check_event("The rebels released 12 hostages on Sunday.", "12", "freed", "hostages", "");
 }
 
 TEST(attribution_and_time)
