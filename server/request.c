@@ -174,6 +174,11 @@ static int scalar_text(json_t *v, char *buf, size_t size, const char **out)
 static int apply_option(srv_request *r, const char *key, json_t *v, const srv_limits *lim,
                         srv_error *err)
 {
+    /* A path is the server operator's to choose: over HTTP it would let any
+     * client make the server read a file of its choosing. */
+    if (!strcmp(key, "idf"))
+        return srv_fail(err, 403, "options.idf is not accepted over HTTP (a background table "
+                                  "is the server's to load)");
     if (!nf_options_get(r->opts, key))
         return srv_fail(err, 400, "unknown option \"%.60s\" (the option names are those of "
                                   "newsfuse summarize, with _ for -)", key);

@@ -74,6 +74,7 @@ put("blank.json", {"documents": ["   ", "\n\n"]})
 put("no_docs.json", {"documents": []})
 put("unknown_field.json", {"documents": ["a b c."], "documnets": []})
 put("unknown_option.json", {"documents": ["a b c."], "options": {"wrods": 10}})
+put("idf_option.json", {"documents": ["a b c."], "options": {"idf": "/etc/passwd"}})
 put("bad_method.json", {"documents": ["a b c."], "options": {"method": "nope"}})
 put("bad_words.json", {"documents": ["a b c."], "options": {"words": "many"}})
 put("bad_doc.json", {"documents": [42]})
@@ -180,6 +181,8 @@ http serve_400_empty_body 400 $J -X POST $U/v1/summarize
 http serve_400_unknown_field 400 $J --data-binary @"$TMP/unknown_field.json" $U/v1/summarize
 expect_grep serve_400_names_field 'documnets' "$TMP/body"
 http serve_400_unknown_option 400 $J --data-binary @"$TMP/unknown_option.json" $U/v1/summarize
+http serve_403_idf_path_refused 403 $J --data-binary @"$TMP/idf_option.json" $U/v1/summarize
+expect_grep serve_403_idf_names_option 'options.idf is not accepted' "$TMP/body"
 http serve_400_bad_method 400 $J --data-binary @"$TMP/bad_method.json" $U/v1/summarize
 http serve_400_bad_words 400 $J --data-binary @"$TMP/bad_words.json" $U/v1/summarize
 http serve_400_bad_document 400 $J --data-binary @"$TMP/bad_doc.json" $U/v1/summarize
