@@ -27,6 +27,7 @@ reader must start (see examples/dask_batch.py).
 """
 
 import ctypes
+import re
 
 from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
                _p, _pp, _s, _sz)
@@ -78,6 +79,16 @@ def topic(ident):
         return None
     dash = ident.rfind(b"-")
     return ident if dash < 0 else ident[:dash]
+
+
+_LETTER_ESCAPE = re.compile(rb"\\u00[4-7]")
+
+
+def may_be_update_set(line):
+    """False if a cluster line cannot hold an update set: it neither names
+    "update_set" nor escapes an ASCII letter that could spell it (the test
+    of newsfuse batch, which reads such lines in order)."""
+    return b"update_set" in line or _LETTER_ESCAPE.search(line) is not None
 
 
 def _ends_in(path, suffixes):
@@ -204,6 +215,8 @@ class Reader:
         self.last_event = event
 
     def _cluster(self, line, data):
+        if line < self.emit_from and not may_be_update_set(data):
+            return []  # neither a record nor history: no need to read it
         ds = _lib.nf_docset_new()
         if not ds:
             raise MemoryError("nf_docset_new")
