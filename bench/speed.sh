@@ -12,7 +12,8 @@
 # NF_SHARED=DIR if the data is not in ../shared; bench/deps.sh
 # installs libots (OTS=0 skips it). CALLGRIND=1 adds where the time goes. libots
 # takes minutes (its time grows fast with the 145k-word cluster); the rest
-# about a minute. Seconds are wall-clock on whatever else the machine does
+# about a minute. With CALLGRIND=1 also the instructions of -j 2 over -j 1
+# (what threading adds, whatever the load). Seconds are wall-clock on whatever else the machine does
 # (the load is printed); CPU seconds are the work alone. Instructions per
 # word, which no load changes: bench/event_instructions.sh.
 set -e
@@ -142,4 +143,14 @@ if [ -n "$CALLGRIND" ]; then
         "$DATA/duc2004.dev.jsonl" -o /dev/null >/dev/null 2>&1
     callgrind_annotate --inclusive=yes "$TMP/cg.out" 2>/dev/null | sed -n '1,60p' |
         grep -E '^ *[0-9,]+ \(' | head -40
+    # Threads' own work, which no load changes: callgrind runs the threads
+    # one at a time, so -j 2's instructions over -j 1's is what the pool,
+    # its locks and hand-overs add (a lock held while summarizing would not
+    # show here, but as CPU seconds equal and wall time not halved above).
+    valgrind --tool=callgrind --callgrind-out-file="$TMP/cg2.out" "$NF" batch -j 2 \
+        "$DATA/duc2004.dev.jsonl" -o /dev/null >/dev/null 2>&1
+    i1=$(callgrind_annotate "$TMP/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    i2=$(callgrind_annotate "$TMP/cg2.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    echo
+    awk -v a="$i1" -v b="$i2" 'BEGIN { printf "Instructions -j 2 / -j 1 on DUC 2004: %.4f (%d / %d)\n", b / a, b, a }'
 fi
