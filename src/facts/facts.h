@@ -106,6 +106,7 @@ typedef struct figure {
     int anchor;              /* a year after "in", "since", "during": dates its sentence */
     long group;              /* index of its group, or -1 */
     int by_place;            /* its group is its place's share of a split group */
+    int individual;          /* "one of the two people": one person, not a count */
 } figure;
 
 enum label { LABEL_SINGLE = 0, LABEL_AGREE, LABEL_REVISED, LABEL_CONFLICT };

@@ -70,17 +70,23 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
 
 /* The event of word k of the sentence, read in its context: "held" before
  * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
- * not people; "released from (area) hospitals" is discharged, not freed. */
+ * not people; "released from (area) hospitals" is discharged, not freed;
+ * "critically" or "gravely" injured is critical ("seriously injured" is
+ * not: 16,000 of an earthquake's injured are listed so). */
 static const lex_entry *event_at(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
         return NULL;
+    const lex_entry *e = event_of(c->lx, x);
+    if (e && !strcmp(e->val, "injured") && k > 0 &&
+        (is_word(c->w, c->nw, k - 1, "critically") || is_word(c->w, c->nw, k - 1, "gravely")))
+        return lex_find(&c->lx->events, "critical", 8); /* "two critically injured" */
     if (!strcmp(x->low, "released") && is_word(c->w, c->nw, k + 1, "from"))
         for (size_t j = k + 2; j < c->nw && j < k + 5; j++)
             if (!strcmp(c->w[j].low, "hospital") || !strcmp(c->w[j].low, "hospitals"))
                 return lex_find(&c->lx->events, "discharged", 10); /* not freed */
-    return event_of(c->lx, x);
+    return e;
 }
 
 static int np_role(const lexicon *lx, const word *x)
@@ -842,8 +848,8 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
     if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
         f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
-    if (p.of_the && q->lo == 1 && q->qual == Q_EXACT)
-        f->event = ""; /* "one of the missing men": an individual, not a count */
+    if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit)
+        f->event = "", f->individual = 1; /* "one of the missing men", "one of the two people" */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
     f->increment = p.increment;
     f->share_next = p.share_next;
@@ -864,13 +870,20 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 }
 
 /* Returns 1 if count b follows count a's noun phrase past only commas and
- * "and" or "or": members of one list ("six Iraqis, six Sudanese", "12
- * hostages and 18 attackers"). */
+ * "and" or "or" (and "on board"): members of one list ("six Iraqis, six
+ * Sudanese", "12 hostages and 18 attackers", "all 109 people on board and
+ * four on the ground"). */
 static int joined(const sent_ctx *c, const figure *a, const figure *b)
 {
     if (a->kind != KIND_COUNT || b->kind != KIND_COUNT || a->np_end >= b->start)
         return 0;
     const char *s = c->text + a->np_end, *e = c->text + b->start;
+    while (s < e && *s == ' ')
+        s++;
+    if (e - s >= 6 && !strncmp(s, "aboard", 6))
+        s += 6; /* "all 109 people on board and four on the ground" */
+    else if (e - s >= 8 && !strncmp(s, "on board", 8))
+        s += 8;
     while (s < e && (*s == ' ' || *s == ','))
         s++;
     if (e - s >= 3 && (!strncmp(s, "and", 3) || !strncmp(s, "or ", 3)))
@@ -905,6 +918,8 @@ static void list_events(sent_ctx *c)
 static void figure_inherit(sent_ctx *c, size_t i)
 {
     figure *f = &c->sh->figs[i];
+    if (f->individual)
+        return; /* "one of the two people seriously injured": not a count */
     if (f->part_of > (long)i && f->part_of < (long)c->sh->n && !f->event[0]) {
         /* "4 of the 18 employees were killed": the verb is the part's */
         f->event = c->sh->figs[f->part_of].event;

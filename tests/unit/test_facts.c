@@ -155,6 +155,18 @@ TEST(event_types)
     check_event("The virus has felled scores of birds in the region.", "scores of", "killed", "bird", "");
     check_event("Officials said 29 people were released from area hospitals.", "29", "discharged", "people", "");
     check_event("The rebels released 12 hostages on Sunday.", "12", "freed", "hostages", "");
+    check_event("Two soldiers were critically injured.", "Two", "critical", "soldier", "");
+    check_event("The crash killed all 109 people on board and four people on the ground.", "four", "killed",
+                "people", "");
+    /* "one of the two people": an individual, the two a count */
+    const char *one = "She was one of the two people injured in the blast.";
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &one, NULL, 1);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "one", &f) >= 0 && f.group < 0);
+    CHECK(find_figure(sh, ds, "two", &f) >= 0 && !strcmp(f.event, "injured"));
+    nf_facts_free(sh);
+    nf_docset_free(ds);
 }
 
 TEST(attribution_and_time)
