@@ -5,50 +5,12 @@
  * as an update ("rose to") or an earlier value ("up from"). */
 #include "core/alloc.h"
 #include "facts/facts.h"
+#include "facts/sentence.h"
 #include <stdio.h>
 #include <string.h>
 
 enum { MAX_QUANTITIES = 256, NP_WORDS = 5, SPEAKER_WORDS = 6 };
 
-typedef struct sent_ctx {
-    nf_facts_sheet *sh;
-    const lexicon *lx;
-    const char *text;
-    const word *w;
-    size_t nw;
-    uint32_t doc;
-    size_t s0, s1;
-    size_t first; /* index of the sentence's first figure in sh */
-} sent_ctx;
-
-/* What the noun phrase after a number says. */
-typedef struct np {
-    size_t end;          /* the word after the phrase */
-    char head[WORD_MAX]; /* lower case, "" if none */
-    char counted[WORD_MAX];
-    char modifier[3 * WORD_MAX];
-    const char *event;   /* the head's own event ("dead", "hostages"), or NULL */
-    int increment;
-    int part_next;       /* "of the 18": the next quantity is the whole */
-    int part_prev;       /* "of them": the previous count is the whole */
-    int share_next;      /* "107 foreign and 685 Algerian hostages" */
-    int of_the;          /* "one of the missing men": an individual of a set */
-    int event_weak;      /* the head's own event is a state ("hostages": held) */
-} np;
-
-static int is_word(const word *w, size_t nw, size_t k, const char *s)
-{
-    return k < nw && !strcmp(w[k].low, s);
-}
-
-/* Returns 1 if word k is a boundary for searches: punctuation other than
- * a hyphen or an apostrophe, or a number. */
-static int is_boundary(const word *w, size_t k)
-{
-    if (w[k].digit)
-        return 1;
-    return w[k].punct && w[k].low[0] != '-' && w[k].low[0] != '\'';
-}
 
 /* The event a word names by itself (events.txt), or NULL. */
 static const lex_entry *event_of(const lexicon *lx, const word *x)
@@ -73,7 +35,7 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
  * not people; "released from (area) hospitals" is discharged, not freed;
  * "critically" or "gravely" injured is critical ("seriously injured" is
  * not: 16,000 of an earthquake's injured are listed so). */
-static const lex_entry *event_at(const sent_ctx *c, size_t k)
+const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
@@ -87,12 +49,6 @@ static const lex_entry *event_at(const sent_ctx *c, size_t k)
             if (!strcmp(c->w[j].low, "hospital") || !strcmp(c->w[j].low, "hospitals"))
                 return lex_find(&c->lx->events, "discharged", 10); /* not freed */
     return e;
-}
-
-static int np_role(const lexicon *lx, const word *x)
-{
-    const lex_entry *e = x->punct ? NULL : lex_find(&lx->np, x->low, x->len);
-    return e ? e->role : 0;
 }
 
 /* Returns 1 if the word ends a noun phrase as a function word. */
@@ -267,7 +223,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         p->increment |= role == NP_INCREMENT && !*content;
         return 1;
     }
-    const lex_entry *ev = event_at(c, k);
+    const lex_entry *ev = sentence_event_at(c, k);
     if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
@@ -291,7 +247,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     }
     if (ev && ev->role == EVENT_ADJ && !p->head[0] && k + 1 < c->nw && !c->w[k + 1].punct &&
         !c->w[k + 1].digit && !c->w[k + 1].cap && !np_role(c->lx, &c->w[k + 1]) &&
-        !event_at(c, k + 1)) { /* "four dead crows": the noun follows */
+        !sentence_event_at(c, k + 1)) { /* "four dead crows": the noun follows */
         p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
         return 1;
     }
@@ -356,7 +312,7 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
  * an apposition that picks out some of the count ("most of them", "many
  * of whom", "all of them") is skipped to the word after its closing
  * comma; returns k when there is none. */
-static size_t apposition_end(const sent_ctx *c, size_t k)
+size_t sentence_apposition_end(const sent_ctx *c, size_t k)
 {
     static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few"};
     if (!is_word(c->w, c->nw, k, ",") || !is_word(c->w, c->nw, k + 2, "of") ||
@@ -381,7 +337,7 @@ static int left_verb_governs(const sent_ctx *c, const quantity *q)
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
-        const lex_entry *e = event_at(c, k - 1);
+        const lex_entry *e = sentence_event_at(c, k - 1);
         if (e && e->role != EVENT_WEAK)
             return 1;
     }
@@ -416,11 +372,11 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;
-    for (size_t k = apposition_end(c, p->end), n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
+    for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
-        const lex_entry *e = event_at(c, k);
+        const lex_entry *e = sentence_event_at(c, k);
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK) {
@@ -437,11 +393,11 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
-        const lex_entry *e = event_at(c, k - 1);
+        const lex_entry *e = sentence_event_at(c, k - 1);
         if (e && k >= 2 && is_word(w, c->nw, k - 2, "to"))
             break; /* "intended to kill at least three": not done */
-        if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && event_at(c, k - 2))
-            e = event_at(c, k - 2); /* "the injured toll" */
+        if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && sentence_event_at(c, k - 2))
+            e = sentence_event_at(c, k - 2); /* "the injured toll" */
         if (e && e->role == EVENT_WEAK && !weak && !crossed)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK)
@@ -748,94 +704,6 @@ static long remaining_whole(const sent_ctx *c)
     return -1;
 }
 
-/* The country named at word k: "in"/"across"/"throughout", then at most
- * four lower-case words ("the", "neighbouring"), then a country of
- * places.txt in up to three capitalised words ("in Greece", "across
- * Turkey", "in the United States"). Cities and regions are not taken: a
- * story names its city, its state and its country for one set ("in New
- * York City", "in the United States"). Sets *len (words) and *key and
- * returns the country's first word index + 1, or 0. */
-static int country_at(const sent_ctx *c, size_t j, size_t *len, const char **key);
-
-static size_t place_at(const sent_ctx *c, size_t k, size_t *len, const char **key)
-{
-    const word *w = c->w;
-    if (!is_word(w, c->nw, k, "in") && !is_word(w, c->nw, k, "across") && !is_word(w, c->nw, k, "throughout"))
-        return 0;
-    size_t j = k + 1;
-    while (j < c->nw && j < k + 5 && !w[j].cap && !w[j].punct && !w[j].digit)
-        j++;
-    return country_at(c, j, len, key) ? j + 1 : 0;
-}
-
-/* Returns 1 if words from j name a country of places.txt (up to three
- * capitalised words), setting *len and *key. */
-static int country_at(const sent_ctx *c, size_t j, size_t *len, const char **key)
-{
-    const word *w = c->w;
-    for (size_t n = 3; n >= 1; n--) {
-        char name[3 * WORD_MAX];
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (j + i >= c->nw || !w[j + i].cap || w[j + i].punct)
-                break;
-            if (i)
-                name[m++] = ' ';
-            memcpy(name + m, w[j + i].low, w[j + i].len);
-            m += w[j + i].len;
-            const lex_entry *e = i + 1 == n ? lex_find(&c->lx->places, name, m) : NULL;
-            if (e) {
-                *len = n, *key = e->val;
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* A country as the subject of the event word right after it ("Neighboring
- * Greece arrested eight men"): where it happened. Returns the country's
- * first word index + 1 (it may open the sentence), or 0. */
-static size_t subject_place_at(const sent_ctx *c, size_t k, size_t *len, const char **key)
-{
-    for (size_t n = 1; n <= 3 && n <= k; n++)
-        if (k < c->nw && event_at(c, k) && country_at(c, k - n, len, key) && *len == n)
-            return k - n + 1;
-    return 0;
-}
-
-/* The place a count is about: the nearest place_at() after its noun
- * phrase (up to eight words), else before it in its clause (up to fifteen),
- * not across a clause word or punctuation ("8 were arrested in Greece";
- * "in Kenya killed at least 224 people"). Sets the figure's place (as
- * written) and its key; "" when none. */
-static int place_find(sent_ctx *c, const quantity *q, const np *p, figure *f)
-{
-    const word *w = c->w;
-    size_t at = 0, len = 0;
-    const char *key = "";
-    for (size_t k = apposition_end(c, p->end), n = 0; !at && k < c->nw && n < 8 && !is_boundary(w, k);
-         k++, n++) {
-        if (np_role(c->lx, &w[k]) == NP_CLAUSE)
-            break;
-        at = place_at(c, k, &len, &key);
-    }
-    for (size_t k = q->w0, n = 0; !at && k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
-        if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
-            break;
-        at = place_at(c, k - 1, &len, &key);
-        if (!at)
-            at = subject_place_at(c, k - 1, &len, &key);
-    }
-    f->place = f->place_key = "";
-    if (!at)
-        return NF_OK;
-    at--; /* the place's first word */
-    f->place = arena_strndup(&c->sh->mem, c->text + w[at].start, w[at + len - 1].end - w[at].start);
-    f->place_key = key;
-    return f->place ? NF_OK : NF_ENOMEM;
-}
-
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -864,7 +732,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
         f->part_of = remaining_whole(c); /* "..., while the remaining 104 were" */
     if (f->part_of < 0)
         f->part_of = including_whole(c, q);
-    if (f->event[0] && place_find(c, q, &p, f) != NF_OK)
+    if (f->event[0] && places_find(c, q, &p, f) != NF_OK)
         return NF_ENOMEM;
     return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
 }
