@@ -82,7 +82,7 @@ static void batch_usage(FILE *out)
             "                    (a trailing partial line is dropped) and do the rest\n"
             "  --input KIND      auto, jsonl, multinews or articles\n"
             "  and every summarize option: --words, --sentences, --bytes, --ratio, --cut,\n"
-            "  --method, --language, --order, --min-words, --query, --facts... (see\n"
+            "  --method, --language, --order, --min-words, --query, --idf, --facts... (see\n"
             "  summarize --help)\n\n"
             "Memory is bounded by a window of events in flight (32 x N events and 16 MB\n"
             "of report text; a larger event runs alone), whatever the input's size:\n"
