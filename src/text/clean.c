@@ -571,7 +571,8 @@ static int clean_condition_holds(const uint32_t *code, size_t i, const uint64_t 
         return (int)(set[(op & 0xFFF) >> 6] >> (op & 63) & 1);
     size_t end = i + code[i + 1];
     for (size_t j = i + 2; j < end; j += code[j] < COND_AND ? 1 : code[j + 1]) {
-        int h = clean_condition_holds(code, j, set);
+        uint32_t v = code[j]; /* a leaf is tested here, without a call */
+        int h = v < COND_AND ? (int)(set[(v & 0xFFF) >> 6] >> (v & 63) & 1) : clean_condition_holds(code, j, set);
         if (op == COND_AND && !h)
             return 0;
         if (op == COND_OR && h)
