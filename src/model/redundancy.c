@@ -168,13 +168,18 @@ __attribute__((target("avx2"))) static void minhash_avx2(const uint64_t *h, size
     const __m256i m2 = _mm256_set1_epi64x((long long)0x94d049bb133111ebULL);
     const __m256i m1_hi = _mm256_srli_epi64(m1, 32), m2_hi = _mm256_srli_epi64(m2, 32);
     const __m256i sign = _mm256_set1_epi64x(INT64_MIN);
-    size_t n4 = n & ~(size_t)3;
+    /* The last group of four is filled up with the last shingle again: a
+     * repeat cannot change a minimum. */
+    size_t groups = (n + 3) / 4;
+    uint64_t tail[4];
+    for (int l = 0; l < 4 && n; l++)
+        tail[l] = h[(groups - 1) * 4 + (size_t)l < n ? (groups - 1) * 4 + (size_t)l : n - 1];
     for (int k = 0; k < NHASH; k++) {
         __m256i seed = _mm256_set1_epi64x((long long)seeds[k]);
         __m256i best = _mm256_set1_epi64x(INT64_MAX); /* UINT64_MAX, sign flipped */
-        for (size_t s = 0; s < n4; s += 4) {
+        for (size_t g = 0; g < groups; g++) {
             __m256i x;
-            memcpy(&x, h + s, sizeof x);
+            memcpy(&x, g + 1 < groups ? h + 4 * g : tail, sizeof x);
             x = _mm256_add_epi64(_mm256_xor_si256(x, seed), c0);
             x = mul64_avx2(_mm256_xor_si256(x, _mm256_srli_epi64(x, 30)), m1, m1_hi);
             x = mul64_avx2(_mm256_xor_si256(x, _mm256_srli_epi64(x, 27)), m2, m2_hi);
@@ -185,10 +190,6 @@ __attribute__((target("avx2"))) static void minhash_avx2(const uint64_t *h, size
         memcpy(lanes, &best, sizeof lanes);
         for (int l = 0; l < 4; l++)
             m = (lanes[l] ^ (uint64_t)INT64_MIN) < m ? lanes[l] ^ (uint64_t)INT64_MIN : m;
-        for (size_t s = n4; s < n; s++) {
-            uint64_t v = mix64(h[s] ^ seeds[k]);
-            m = v < m ? v : m;
-        }
         sig[k] = m;
     }
 }
