@@ -246,6 +246,8 @@ static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t
     const char *vals[] = {f.counted, f.modifier, f.event, f.speaker, f.time, f.cue};
     for (int k = 0; k < 6; k++)
         json_object_set_new(o, keys[k], vals[k][0] ? json_string(vals[k]) : json_null());
+    const char *place = sh->figs[i].place ? sh->figs[i].place : "";
+    json_object_set_new(o, "place", place[0] ? json_string(place) : json_null()); /* "in Greece" */
     json_object_set_new(o, "part_of", f.part_of >= 0 ? json_integer(f.part_of) : json_null());
     json_object_set_new(o, "group", f.group >= 0 ? json_integer(f.group) : json_null());
     json_object_set_new(o, "increment", json_boolean(f.increment));
