@@ -841,6 +841,13 @@ static long clean_match(const cleaner *c, const pcre2_code *re, const char *s, s
     return (long)pcre2_get_ovector_pointer(md)[1];
 }
 
+/* 0 if PCRE2's start information rules out a match of p on s[0..n), n > 0. */
+static int clean_may_start(const struct pattern *p, const char *s, size_t n)
+{
+    unsigned char first = (unsigned char)s[0];
+    return n >= p->minlen && (p->first[first >> 3] >> (first & 7) & 1);
+}
+
 /* clean_match for debris pattern i, JIT-compiling it first if this is its
  * first use. A pattern whose compilation ran out of memory is matched
  * under the lock (by the interpreter), since another call may be
@@ -867,8 +874,7 @@ static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const 
                      pcre2_match_data *md)
 {
     const struct pattern *p = &c->pats[i];
-    unsigned char first = (unsigned char)s[0];
-    if (n < p->minlen || !(p->first[first >> 3] >> (first & 7) & 1))
+    if (!clean_may_start(p, s, n))
         return DEBRIS_NONE;
     if (p->cond && !clean_condition_holds(p->cond, 1 + (size_t)p->cond[0], set))
         return DEBRIS_NONE;
@@ -910,7 +916,7 @@ static size_t clean_dateline_once(const cleaner *c, const char *s, size_t n, pcr
 {
     size_t best = 0;
     for (size_t i = 0; i < c->ndates; i++) {
-        long end = clean_match(c, c->dates[i].re, s, n, md);
+        long end = clean_may_start(&c->dates[i], s, n) ? clean_match(c, c->dates[i].re, s, n, md) : -1;
         if (end > 0 && (size_t)end > best)
             best = (size_t)end;
     }
