@@ -327,6 +327,27 @@ size_t sentence_apposition_end(const sent_ctx *c, size_t k)
     return k;
 }
 
+/* After a comma at k that opens a relative clause (", which rocked a
+ * crowded neighborhood,", ", who were visiting,"), the word after its
+ * closing comma (within 25 words); else k. "All 29 victims of the blast,
+ * which ..., have been released from hospitals": the verb is the count's. */
+static size_t relative_clause_end(const sent_ctx *c, size_t k)
+{
+    static const char *const rel[] = {"which", "who", "whom", "whose"};
+    if (!is_word(c->w, c->nw, k, ","))
+        return k;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++)
+        ok |= is_word(c->w, c->nw, k + 1, rel[i]);
+    for (size_t j = k + 2; ok && j < c->nw && j < k + 27; j++) {
+        if (is_word(c->w, c->nw, j, ","))
+            return j + 1;
+        if (c->w[j].punct && c->w[j].low[0] != '-' && c->w[j].low[0] != '\'')
+            break; /* a dash, a colon, a full stop: not a clause we can close */
+    }
+    return k;
+}
+
 /* Returns 1 if an event word (not a state) before quantity q in its clause
  * acts on the count: "killing all 109 people on board", "arrested eight
  * men aboard a helicopter"; not across "with" ("disappeared with 239
@@ -372,7 +393,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;
-    for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10 && !is_boundary(w, k); k++, n++) {
+    for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
+        k = relative_clause_end(c, k);
+        if (k >= c->nw || is_boundary(w, k))
+            break;
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */

@@ -156,6 +156,9 @@ TEST(event_types)
     check_event("Officials said 29 people were released from area hospitals.", "29", "discharged", "people", "");
     check_event("The rebels released 12 hostages on Sunday.", "12", "freed", "hostages", "");
     check_event("Two soldiers were critically injured.", "Two", "critical", "soldier", "");
+    /* a relative clause between the count and its verb is skipped */
+    check_event("All 29 victims of the blast, which rocked a crowded and busy street, have been released from "
+                "area hospitals.", "29", "discharged", "people", "");
     check_event("The crash killed all 109 people on board and four people on the ground.", "four", "killed",
                 "people", "");
     /* "one of the two people": an individual, the two a count */
