@@ -327,6 +327,13 @@ size_t sentence_apposition_end(const sent_ctx *c, size_t k)
     return k;
 }
 
+/* Returns 1 if a quantity starts at word k ("or 400", "or a dozen"). */
+static int quantity_starts(const sent_ctx *c, size_t k)
+{
+    quantity q;
+    return quantity_at(c->lx, c->w, c->nw, k, &q);
+}
+
 /* After a comma at k that opens a relative clause (", which rocked a
  * crowded neighborhood,", ", who were visiting,"), the word after its
  * closing comma (within 25 words); else k. "All 29 victims of the blast,
@@ -397,6 +404,9 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         k = relative_clause_end(c, k);
         if (k >= c->nw || is_boundary(w, k))
             break;
+        if (!strcmp(w[k].low, "or") && k + 1 < c->nw && !w[k + 1].digit && !w[k + 1].punct &&
+            !sentence_event_at(c, k + 1) && !quantity_starts(c, k + 1))
+            continue; /* "161 civilians or security forces were killed": one subject */
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */

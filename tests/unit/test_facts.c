@@ -156,6 +156,9 @@ TEST(event_types)
     check_event("Officials said 29 people were released from area hospitals.", "29", "discharged", "people", "");
     check_event("The rebels released 12 hostages on Sunday.", "12", "freed", "hostages", "");
     check_event("Two soldiers were critically injured.", "Two", "critical", "soldier", "");
+    check_event("Officials say 161 civilians or security forces were killed during the coup.", "161", "killed",
+                "civilian", "");
+    check_event("The bombing killed 12 people or more, and police arrested 3 men.", "12", "killed", "people", "");
     /* a relative clause between the count and its verb is skipped */
     check_event("All 29 victims of the blast, which rocked a crowded and busy street, have been released from "
                 "area hospitals.", "29", "discharged", "people", "");
