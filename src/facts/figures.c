@@ -34,13 +34,19 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
  * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
  * not people; "released from (area) hospitals" is discharged, not freed;
  * "critically" or "gravely" injured is critical ("seriously injured" is
- * not: 16,000 of an earthquake's injured are listed so). */
+ * not: 16,000 of an earthquake's injured are listed so); "outside" or
+ * "near a hospital" is a place. */
 const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
         return NULL;
     const lex_entry *e = event_of(c->lx, x);
+    if (e && !strcmp(e->val, "hospitalized") && strncmp(x->low, "hospital", 8) == 0)
+        for (size_t j = k, n = 0; j > 0 && n < 3; j--, n++)
+            if (is_word(c->w, c->nw, j - 1, "outside") || is_word(c->w, c->nw, j - 1, "near") ||
+                is_word(c->w, c->nw, j - 1, "opposite") || is_word(c->w, c->nw, j - 1, "front"))
+                return NULL; /* "gathered outside a military hospital": a place */
     if (e && !strcmp(e->val, "injured") && k > 0 &&
         (is_word(c->w, c->nw, k - 1, "critically") || is_word(c->w, c->nw, k - 1, "gravely")))
         return lex_find(&c->lx->events, "critical", 8); /* "two critically injured" */

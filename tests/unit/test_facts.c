@@ -156,6 +156,14 @@ TEST(event_types)
     check_event("Officials said 29 people were released from area hospitals.", "29", "discharged", "people", "");
     check_event("The rebels released 12 hostages on Sunday.", "12", "freed", "hostages", "");
     check_event("Two soldiers were critically injured.", "Two", "critical", "soldier", "");
+    const char *outside = "About 1,500 Kurds who spent the night outside a military hospital went on strike.";
+    nf_docset *ds2;
+    nf_facts_sheet *sh2 = sheet_of(&ds2, &outside, NULL, 1);
+    nf_figure f2;
+    CHECK(find_figure(sh2, ds2, "About 1,500", &f2) >= 0 && !strcmp(f2.event, ""));
+    nf_facts_free(sh2);
+    nf_docset_free(ds2);
+    check_event("About 20 people were taken to a hospital near the site.", "About 20", "hospitalized", "people", "");
     check_event("Officials say 161 civilians or security forces were killed during the coup.", "161", "killed",
                 "civilian", "");
     check_event("The bombing killed 12 people or more, and police arrested 3 men.", "12", "killed", "people", "");
