@@ -115,9 +115,23 @@ static size_t usable_documents(const model *m, long min_words)
     return n;
 }
 
+/* The weight a concept in df reports starts from: df at or above the
+ * threshold; a share of it one report short of a threshold of three, when
+ * there is no query (a soft edge: two reports of ten are weaker evidence,
+ * not none); else 0. */
+static double threshold_weight(const model *m, uint32_t df, uint32_t min_df)
+{
+    if (df >= min_df)
+        return df;
+    if (min_df == 3 && df == 2 && !m->in_query)
+        return df * CONCEPT_NEAR_THRESHOLD_SHARE;
+    return 0;
+}
+
 /* Weight = document frequency, kept only for concepts in enough documents
  * (three, as Gillick & Favre on 10-document sets, or half the reports with
- * usable sentences, rounded up, when fewer than six); divided by
+ * usable sentences, rounded up, when fewer than six; threshold_weight for
+ * the soft edge); divided by
  * sqrt(1 + the reports already read that hold it) (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
  * for a concept first seen at sentence position p; times
  * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query. */
@@ -127,7 +141,7 @@ static void weigh(concepts *c, long min_words)
     uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     for (size_t k = 0; k < c->n; k++) {
         concept *x = &c->cs[k];
-        double w = x->df >= min_df ? x->df : 0;
+        double w = threshold_weight(c->m, x->df, min_df);
         w /= sqrt(1.0 + x->seen_df);
         if (x->first_pos != UINT32_MAX)
             w *= 1.0 + CONCEPT_POSITION_PRIOR / (1.0 + x->first_pos);
@@ -165,6 +179,32 @@ static double coverage_gain(void *ctx, size_t i)
     for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
         if (!cv->covered[c->ids[k]])
             g += c->cs[c->ids[k]].weight;
+    return g;
+}
+
+double coverage_prefix_gain(const coverage *cv, size_t i, uint32_t ntok)
+{
+    const concepts *c = cv->c;
+    const model *m = c->m;
+    const msent *s = &m->sents[i];
+    double g = 0;
+    if (!c->nslots || s->debris)
+        return 0;
+    if (ntok > s->ntok)
+        ntok = s->ntok;
+    /* A concept counts once: its first bigram in the prefix is the one
+     * whose earlier copies are none; the prefix is short, so a scan. */
+    for (uint32_t k = 1; k < ntok; k++) {
+        uint64_t key = (uint64_t)m->toks[s->tok + k - 1] << 32 | m->toks[s->tok + k];
+        size_t slot = slot_for(c, key);
+        if (!c->slot[slot] || cv->covered[c->slot[slot] - 1])
+            continue;
+        uint32_t j = 1;
+        while (j < k && ((uint64_t)m->toks[s->tok + j - 1] << 32 | m->toks[s->tok + j]) != key)
+            j++;
+        if (j == k)
+            g += c->cs[c->slot[slot] - 1].weight;
+    }
     return g;
 }
 

@@ -249,6 +249,109 @@ TEST(ilp_beats_greedy_where_greedy_is_suboptimal)
     fixture_close(&f);
 }
 
+/* The weight of the concept bigram "a b" (stems as given), or -1. */
+static double concept_weight(const fixture *f, const concepts *c, const char *a, const char *b)
+{
+    int64_t ta = vocab_find(&f->m.voc, a, strlen(a)), tb = vocab_find(&f->m.voc, b, strlen(b));
+    uint64_t key = (uint64_t)ta << 32 | (uint64_t)tb;
+    for (size_t k = 0; ta >= 0 && tb >= 0 && k < c->n; k++)
+        if (c->cs[k].key == key)
+            return c->cs[k].weight;
+    return -1;
+}
+
+TEST(concept_one_report_short_of_the_threshold_counts_half)
+{
+    /* Six reports: the threshold is three. "kelpit dravok" opens two of
+     * them, "brindak vaskor" three; both first seen at position 0, so
+     * both carry the position prior 1 + 2 / 1 = 3. */
+    static const char *const docs[] = {
+        "Kelpit dravok brindak vaskor stood near the old harbour wall today.",
+        "Kelpit dravok brindak vaskor were seen by the river at night.",
+        "Brindak vaskor came back to the town square this morning early.",
+        "The market opened late because of the heavy rain and wind.",
+        "Farmers brought fresh apples and pears to the weekly market.",
+        "Children played football in the park until the sun went down.",
+    };
+    fixture f;
+    fixture_open(&f, docs, 6);
+    concepts c;
+    CHECK(f.ok && concepts_build(&c, &f.m, 6) == 0);
+    double prior = 1.0 + CONCEPT_POSITION_PRIOR;
+    CHECK(fabs(concept_weight(&f, &c, "brindak", "vaskor") - 3 * prior) < 1e-9);
+    CHECK(fabs(concept_weight(&f, &c, "kelpit", "dravok") -
+               2 * CONCEPT_NEAR_THRESHOLD_SHARE * prior) < 1e-9);
+    concepts_free(&c);
+    /* With a query the edge is hard again: two reports weigh nothing. */
+    CHECK(f.ok && model_set_query(&f.m, f.tk, "market apples") == NF_OK);
+    CHECK(f.ok && concepts_build(&c, &f.m, 6) == 0);
+    CHECK(concept_weight(&f, &c, "kelpit", "dravok") == 0);
+    CHECK(fabs(concept_weight(&f, &c, "brindak", "vaskor") - 3 * prior) < 1e-9);
+    concepts_free(&c);
+    fixture_close(&f);
+}
+
+TEST(coverage_prefix_gain_counts_only_the_prefix_and_once)
+{
+    const char *const docs[] = {TRAP, TRAP, TRAP};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    long i = find_sentence(&f, "Brindle vaskor");
+    CHECK(i >= 0);
+    concepts c;
+    coverage cv;
+    CHECK(f.ok && concepts_build(&c, &f.m, 6) == 0 && coverage_init(&cv, &c) == 0);
+    scorer sc = coverage_scorer(&cv);
+    const msent *s = &f.m.sents[i < 0 ? 0 : i];
+    double whole = sc.gain(sc.ctx, (size_t)i), last = 0;
+    CHECK(whole > 0);
+    CHECK(coverage_prefix_gain(&cv, (size_t)i, 0) == 0 && coverage_prefix_gain(&cv, (size_t)i, 1) == 0);
+    /* Every bigram of this sentence is a distinct concept of equal weight
+     * (all in three reports, first seen at the same position). */
+    double one = coverage_prefix_gain(&cv, (size_t)i, 2);
+    CHECK(one > 0);
+    for (uint32_t k = 2; k <= s->ntok; k++) {
+        double g = coverage_prefix_gain(&cv, (size_t)i, k);
+        CHECK(fabs(g - one * (k - 1)) < 1e-9 && g >= last);
+        last = g;
+    }
+    CHECK(fabs(coverage_prefix_gain(&cv, (size_t)i, s->ntok + 5) - whole) < 1e-9);
+    sc.commit(sc.ctx, (size_t)i);
+    CHECK(coverage_prefix_gain(&cv, (size_t)i, s->ntok) == 0);
+    coverage_free(&cv);
+    concepts_free(&c);
+    fixture_close(&f);
+}
+
+/* Three copies of a report whose long lead packs its concepts, while the
+ * short second sentence is mostly stop words. */
+static const char *const LEAD =
+    "Zorvane kelpit mardune solvex tirran quopel brindle vaskor mellum tobrin quaddle "
+    "fenwick orlimp sastrel vuntor pelkin drobbel kastorn yelvin marrow glimmet horvath "
+    "sunnel predwick oxtall ferrund jobble kinsel lattern morwick.\n\n"
+    "It was not what it had been before then, said Nobbin.";
+
+TEST(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser)
+{
+    const char *const docs[] = {LEAD, LEAD, LEAD};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    struct nf_options o;
+    options_for(&o, 20, 0);
+    o.cut = 1;
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection sel = {0};
+    CHECK(f.ok && method_find("concept")(&f.m, &b, &o, &sel) == 0);
+    /* The lead's first 20 words are worth more per word, even at the cut
+     * sentence's discount, than the short sentence whole: the summary is
+     * the lead, cut, and nothing else. */
+    CHECK(sel.n == 1 && sel.cut_words == 20 && sel.words == 20);
+    CHECK(sel.n == 1 && (long)sel.idx[0] == find_sentence(&f, "Zorvane"));
+    selection_free(&sel);
+    fixture_close(&f);
+}
+
 TEST(ilp_falls_back_to_greedy_and_says_so)
 {
     const char *const docs[] = {TRAP, TRAP, TRAP};
@@ -674,6 +777,9 @@ int main(void)
     RUN(lexrank_ranks_the_central_sentence_first);
     RUN(kl_picks_the_sentence_closest_to_the_input_distribution);
     RUN(ilp_beats_greedy_where_greedy_is_suboptimal);
+    RUN(concept_one_report_short_of_the_threshold_counts_half);
+    RUN(coverage_prefix_gain_counts_only_the_prefix_and_once);
+    RUN(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser);
     RUN(ilp_falls_back_to_greedy_and_says_so);
     RUN(ilp_note_reaches_the_summary_warnings);
     RUN(ilp_falls_back_when_the_solver_fails);
