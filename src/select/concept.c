@@ -67,7 +67,7 @@ typedef struct step {
 
 /* Considers sentence i as a cut ending; its whole gain g bounds its
  * prefix gain, so most sentences are dismissed without the prefix. */
-static void consider_cut(const model *m, const coverage *cv, long left, size_t i, double g,
+static void consider_cut(const model *m, coverage *cv, long left, size_t i, double g,
                          step *best)
 {
     if (g * CUT_DENSITY_SHARE / (double)left <= best->ratio)
@@ -81,7 +81,7 @@ static void consider_cut(const model *m, const coverage *cv, long left, size_t i
 }
 
 /* Finds the best next step under budget b; best->i = (size_t)-1 if none. */
-static void best_step(const model *m, const budget *b, const scorer *sc, const coverage *cv,
+static void best_step(const model *m, const budget *b, const scorer *sc, coverage *cv,
                       long min_words, const selection *sel, step *best)
 {
     int may_cut = b->cut && b->words > 0;
@@ -108,7 +108,7 @@ static void best_step(const model *m, const budget *b, const scorer *sc, const c
 
 /* Greedy budgeted selection as select_greedy, with cut endings weighed at
  * every step (see the file comment). Returns 0 or -1 when out of memory. */
-static int select_with_cut(const model *m, const budget *b, const scorer *sc, const coverage *cv,
+static int select_with_cut(const model *m, const budget *b, const scorer *sc, coverage *cv,
                            long min_words, selection *sel)
 {
     while (!budget_full(b, sel)) {

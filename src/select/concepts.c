@@ -182,7 +182,7 @@ static double coverage_gain(void *ctx, size_t i)
     return g;
 }
 
-double coverage_prefix_gain(const coverage *cv, size_t i, uint32_t ntok)
+double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok)
 {
     const concepts *c = cv->c;
     const model *m = c->m;
@@ -192,18 +192,17 @@ double coverage_prefix_gain(const coverage *cv, size_t i, uint32_t ntok)
         return 0;
     if (ntok > s->ntok)
         ntok = s->ntok;
-    /* A concept counts once: its first bigram in the prefix is the one
-     * whose earlier copies are none; the prefix is short, so a scan. */
+    if (++cv->calls == 0) { /* the stamps wrapped: start them afresh */
+        memset(cv->stamp, 0, (c->n ? c->n : 1) * sizeof *cv->stamp);
+        cv->calls = 1;
+    }
     for (uint32_t k = 1; k < ntok; k++) {
         uint64_t key = (uint64_t)m->toks[s->tok + k - 1] << 32 | m->toks[s->tok + k];
-        size_t slot = slot_for(c, key);
-        if (!c->slot[slot] || cv->covered[c->slot[slot] - 1])
+        uint32_t id = c->slot[slot_for(c, key)];
+        if (!id-- || cv->covered[id] || cv->stamp[id] == cv->calls)
             continue;
-        uint32_t j = 1;
-        while (j < k && ((uint64_t)m->toks[s->tok + j - 1] << 32 | m->toks[s->tok + j]) != key)
-            j++;
-        if (j == k)
-            g += c->cs[c->slot[slot] - 1].weight;
+        cv->stamp[id] = cv->calls; /* a concept counts once */
+        g += c->cs[id].weight;
     }
     return g;
 }
@@ -220,8 +219,13 @@ static void coverage_commit(void *ctx, size_t i)
 int coverage_init(coverage *cv, const concepts *c)
 {
     cv->c = c;
+    cv->calls = 0;
     cv->covered = xcalloc(c->n ? c->n : 1, 1);
-    return cv->covered ? 0 : -1;
+    cv->stamp = xcalloc(c->n ? c->n : 1, sizeof *cv->stamp);
+    if (cv->covered && cv->stamp)
+        return 0;
+    coverage_free(cv); /* callers free only what initialised */
+    return -1;
 }
 
 scorer coverage_scorer(coverage *cv)
@@ -233,5 +237,7 @@ scorer coverage_scorer(coverage *cv)
 void coverage_free(coverage *cv)
 {
     xfree(cv->covered);
+    xfree(cv->stamp);
     cv->covered = NULL;
+    cv->stamp = NULL;
 }

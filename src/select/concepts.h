@@ -56,6 +56,8 @@ void concepts_free(concepts *c);
 typedef struct coverage {
     const concepts *c;
     uint8_t *covered;
+    uint32_t *stamp; /* per concept: the prefix_gain call that last counted it */
+    uint32_t calls;
 } coverage;
 
 /* Returns 0 or -1 when out of memory. */
@@ -63,7 +65,7 @@ int coverage_init(coverage *cv, const concepts *c);
 
 /* The gain of only the first ntok tokens of sentence i: the weight of the
  * uncovered concepts among their bigrams (what a cut sentence covers). */
-double coverage_prefix_gain(const coverage *cv, size_t i, uint32_t ntok);
+double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok);
 scorer coverage_scorer(coverage *cv);
 void coverage_free(coverage *cv);
 
