@@ -276,6 +276,7 @@ typedef struct nf_figure {
     int increment;         /* "two more bodies": added to a count */
     int component;         /* with another count of its report adds up to a
                               total the sheet gives ("59 found, 6 died later") */
+    const char *place;     /* the country it is about, as written ("in Greece") */
 } nf_figure;
 
 size_t nf_facts_figure_count(const nf_facts_sheet *sheet);

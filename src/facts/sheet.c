@@ -157,7 +157,7 @@ int nf_facts_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i, nf_
                        .counted = f->counted, .modifier = f->modifier, .event = f->event,
                        .speaker = f->speaker, .time = f->when, .cue = cue_name(f->cue),
                        .part_of = f->part_of, .group = f->group, .increment = f->increment,
-                       .component = f->component};
+                       .component = f->component, .place = f->place ? f->place : ""};
     out->start = facts_original_offset(ds, f->doc, f->start);
     out->end = facts_original_offset(ds, f->doc, f->end);
     out->sentence_start = facts_original_offset(ds, f->doc, f->sent_start);

@@ -341,6 +341,9 @@ TEST(places_split_a_group)
     nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 3);
     CHECK(sh && nf_facts_group_count(sh) == 3);
     CHECK_STR(group_label(sh, "arrested", "soldier", ""), "single");
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "Eight", &f) >= 0 && strstr(f.place, "Greece"));
+    CHECK(find_figure(sh, ds, "12", &f) >= 0 && !strcmp(f.place, ""));
     nf_facts_free(sh);
     nf_docset_free(ds);
     /* a country as the subject of the verb; one place alone splits nothing */
