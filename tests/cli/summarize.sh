@@ -68,10 +68,10 @@ printf 'The pier \377\376 collapsed on Saturday evening during the festival, off
 expect_status summarize_invalid_utf8 0 $NF summarize --format json "$TMP/bad.txt"
 expect_grep summarize_invalid_utf8_warns 'replaced 2 invalid UTF-8' "$TMP/out"
 
-# Empty input: an empty summary and a warning, exit 0 (nothing is wrong with it).
+# Empty input: skipped with a warning naming it; nothing left to read is bad data (exit 1).
 : >"$TMP/empty.txt"
-expect_status summarize_empty_file 0 $NF summarize --format json "$TMP/empty.txt"
-expect_grep summarize_empty_warns 'hold no sentence|no documents' "$TMP/out"
+expect_status summarize_empty_file 1 $NF summarize --format json "$TMP/empty.txt"
+expect_grep summarize_empty_warns 'empty.txt: empty file, skipped' "$TMP/err"
 
 # The shared evaluation data: 25 DUC 2004 summaries within 100 words, with
 # offsets that index their documents.
