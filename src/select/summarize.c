@@ -126,6 +126,14 @@ static int warn_repairs(nf_summary *out, const nf_docset *ds)
     if (rc == NF_OK && more_docs)
         rc = summary_warn(out, "replaced %zu more invalid UTF-8 sequence(s) in %zu more document(s)",
                           more_seqs, more_docs);
+    size_t in_docs = 0;
+    for (size_t i = 0; i < ds->ndocs + ds->nseen; i++)
+        in_docs += i < ds->ndocs ? ds->docs[i].nfixes : ds->seen[i - ds->ndocs].nfixes;
+    /* JSON input is repaired as a whole line before it is parsed, so its
+     * repairs belong to no one document. */
+    if (rc == NF_OK && ds->replaced > in_docs)
+        rc = summary_warn(out, "replaced %zu invalid UTF-8 sequence(s) with U+FFFD in the JSON input",
+                          ds->replaced - in_docs);
     return rc;
 }
 

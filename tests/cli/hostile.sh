@@ -116,6 +116,16 @@ run $NF summarize "$TMP/badutf8.txt" "$TMP/badutf8_copy.txt"
 check invalid_utf8_warning_names_each_file "one invalid-UTF-8 warning per report, naming it, with its count and first byte" \
     sh -c "grep -q 'document \"badutf8.txt\": replaced 11 invalid UTF-8 sequence(s) with U+FFFD (the first at byte 15)' '$TMP/err' &&
            grep -q 'document \"badutf8_copy.txt\": replaced 11 invalid' '$TMP/err'"
+# JSON input is repaired line by line before parsing: the warning still comes,
+# in summarize and in batch, for cluster and article lines.
+printf '{"id":"x","documents":["The harbour bridge fell \377 into the water on the night of the festival."]}\n' >"$TMP/badutf8.jsonl"
+printf '{"event":"e","id":"a","text":"The harbour bridge fell \377 into the water on the night of the festival."}\n' >"$TMP/badutf8_articles.jsonl"
+run $NF summarize --format jsonl "$TMP/badutf8.jsonl"
+expect_grep invalid_utf8_in_jsonl_warned 'replaced 1 invalid UTF-8 sequence\(s\) with U\+FFFD in the JSON input' "$TMP/out"
+run $NF batch "$TMP/badutf8.jsonl"
+expect_grep invalid_utf8_in_jsonl_warned_batch 'replaced 1 invalid UTF-8 sequence\(s\) with U\+FFFD in the JSON input' "$TMP/out"
+run $NF batch --input articles "$TMP/badutf8_articles.jsonl"
+expect_grep invalid_utf8_in_articles_warned 'replaced 1 invalid UTF-8' "$TMP/out"
 
 # ---- Files that cannot be read ----
 expect_status missing_file_exit_1 1 $NF summarize "$TMP/none.txt"
