@@ -239,8 +239,11 @@ static int parse_eval_args(eval_run *e, int argc, char **argv, const char **path
             e->format = !strcmp(v, "table") ? 0 : !strcmp(v, "md") ? 1 : !strcmp(v, "json") ? 2 : -1;
             if (e->format < 0)
                 return cli_error(EXIT_USAGE, "eval: --format must be table, md or json");
-        } else if (cli_set_option(e->opts, f, v, "eval"))
-            return EXIT_USAGE;
+        } else {
+            int rc = cli_set_option(e->opts, f, v, "eval");
+            if (rc)
+                return rc;
+        }
     }
     if (!*path)
         return eval_usage(stderr), cli_error(EXIT_USAGE, "eval: no data file");

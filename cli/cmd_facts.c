@@ -57,8 +57,11 @@ static int parse_args(facts_args *a, int argc, char **argv)
         } else if (!strcmp(f, "--input")) {
             if ((a->kind = cli_parse_input_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "facts: --input must be auto, text, jsonl or multinews");
-        } else if (cli_set_option(a->opts, f, v, "facts"))
-            return EXIT_USAGE;
+        } else {
+            int rc = cli_set_option(a->opts, f, v, "facts");
+            if (rc)
+                return rc;
+        }
     }
     if (!a->ninputs)
         return facts_usage(stderr), cli_error(EXIT_USAGE, "facts: no input (use - for stdin)");
@@ -114,6 +117,8 @@ int cmd_facts(int argc, char **argv)
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
     int rc = a.opts && a.inputs ? parse_args(&a, argc, argv) : cli_error(EXIT_DATA, "out of memory");
     if (rc == EXIT_OK) {
+        /* Text reports are read only as far as the library will use them. */
+        cli_set_text_limit((size_t)strtoull(nf_options_get(a.opts, "max_document_bytes"), NULL, 10));
         int kind = a.kind ? a.kind : cli_detect_input(a.inputs[0]);
         if (kind == 1 || a.ninputs > 1)
             rc = facts_texts(&a);

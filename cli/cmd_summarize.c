@@ -12,7 +12,6 @@ enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
 
 /* cli/input.c: caps the bytes read of each text report (0 = no cap).
  * (Declared here until cli/commands.h carries it.) */
-void cli_set_text_limit(size_t max_document_bytes);
 
 typedef struct sum_args {
     nf_options *opts;
@@ -53,6 +52,9 @@ static void summarize_usage(FILE *out)
             "                   says what is new (repeatable). In a JSONL file, update\n"
             "                   sets B, C... of a topic are summarized having read the\n"
             "                   earlier sets of the same topic (DUC 2007)\n"
+            "  --idf FILE       term weights from a background table (newsfuse idf\n"
+            "                   build): the tf-idf methods count its documents with the\n"
+            "                   event's sentences; the language follows the table\n"
             "input and output:\n"
             "  --input KIND     auto (default), text, jsonl, multinews\n"
             "  --format F       text (default), json, jsonl (schema newsfuse/1)\n"
@@ -106,8 +108,11 @@ static int parse_args(sum_args *a, int argc, char **argv)
         } else if (!strcmp(f, "--input")) {
             if ((int)(a->kind = (enum input_kind)cli_parse_input_kind(v)) < 0)
                 return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
-        } else if (cli_set_option(a->opts, f, v, "summarize"))
-            return EXIT_USAGE;
+        } else {
+            int rc = cli_set_option(a->opts, f, v, "summarize");
+            if (rc)
+                return rc;
+        }
     }
     if (!a->ninputs)
         return summarize_usage(stderr), cli_error(EXIT_USAGE, "summarize: no input (use - for stdin)");

@@ -19,6 +19,9 @@ int cmd_idf(int argc, char **argv);
 /* Shared helpers (cli/util.c). */
 /* Prints "newsfuse: " + message to stderr; returns code for tail calls. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Text reports are read only to max_document_bytes (+ a few bytes, so the
+ * library sees that it cut them and warns); 0 reads them whole. */
+void cli_set_text_limit(size_t max_document_bytes);
 /* Reads a whole file ("-" = stdin) into a new NUL-terminated buffer (freed
  * with free). Returns NULL and prints why on failure. */
 char *cli_read_file(const char *path, size_t *len);

@@ -12,7 +12,6 @@
  * cap) plus a few bytes, so a 100 MB page costs no 100 MB when only the
  * first 8 MiB are used. Set by summarize from its options. (Declared here
  * until cli/commands.h carries it.) */
-void cli_set_text_limit(size_t max_document_bytes);
 
 int cli_is_blank(const char *s, size_t n)
 {

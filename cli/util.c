@@ -77,7 +77,12 @@ int cli_set_option(nf_options *opts, const char *flag, const char *value, const 
             *p = '_';
     if (!nf_options_get(opts, key))
         return cli_error(EXIT_USAGE, "%s: unknown option '%s' (see --help)", cmd, flag);
-    if (nf_options_set(opts, key, value) != NF_OK)
+    int rc = nf_options_set(opts, key, value);
+    /* A file the option names (--idf) that cannot be read or used is bad
+     * data, not bad usage. */
+    if (rc == NF_EIO || rc == NF_EDATA)
+        return cli_error(EXIT_DATA, "%s: %s", cmd, nf_options_error(opts));
+    if (rc != NF_OK)
         return cli_error(EXIT_USAGE, "%s: %s", cmd, nf_options_error(opts));
     return EXIT_OK;
 }

@@ -81,21 +81,13 @@ $NF summarize "$TMP/ev1.txt" "$TMP/ev2.txt" "$TMP/ev3.txt" >"$TMP/plain" 2>&1
 $NF summarize --idf "" "$TMP/ev1.txt" "$TMP/ev2.txt" "$TMP/ev3.txt" >"$TMP/out" 2>&1
 if cmp -s "$TMP/out" "$TMP/plain"; then pass idf_empty_is_none; else fail idf_empty_is_none; fi
 
-# Bad tables: refused with file:line. summarize exits 1 (bad data) or 2
-# (the CLI's code for any bad option value), never 0.
-# expect_refused NAME CMD...: CMD must exit 1 or 2.
-expect_refused() {
-    name=$1; shift
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    got=$?
-    if [ "$got" -eq 1 ] || [ "$got" -eq 2 ]; then pass "$name"; else fail "$name" "exit $got"; fi
-}
+# Bad tables: refused with file:line, exit 1 (bad data).
 printf '# newsfuse-idf/1\tlanguage=english\tdocuments=5\nbridg\t9\n' >"$TMP/badtab.tsv"
-expect_refused idf_bad_table $NF summarize --idf "$TMP/badtab.tsv" "$TMP/ev1.txt"
+expect_status idf_bad_table 1 $NF summarize --idf "$TMP/badtab.tsv" "$TMP/ev1.txt"
 expect_grep idf_bad_table_named "badtab.tsv:2:" "$TMP/err"
 expect_status idf_check_bad_table 1 $NF idf check "$TMP/badtab.tsv"
 expect_grep idf_check_bad_table_named "badtab.tsv:2:" "$TMP/err"
-expect_refused idf_missing_table $NF summarize --idf "$TMP/nope.tsv" "$TMP/ev1.txt"
+expect_status idf_missing_table 1 $NF summarize --idf "$TMP/nope.tsv" "$TMP/ev1.txt"
 expect_grep idf_missing_table_named "nope.tsv: cannot open" "$TMP/err"
 printf '# newsfuse-idf/1\tlanguage=german\tdocuments=5\nbruck\t2\n' >"$TMP/de.tsv"
 expect_status idf_language_mismatch 2 $NF summarize --language english --idf "$TMP/de.tsv" "$TMP/ev1.txt"
