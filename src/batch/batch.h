@@ -83,7 +83,7 @@ int batch_is_article_line(const char *line, size_t len);
  * the same topic gets the history's reports as seen ones; then ds's own
  * reports join the history. A set with no update set leaves it as it is.
  * *history starts NULL and is the caller's (nf_docset_free). Returns NF_OK
- * or NF_ENOMEM. The rules of cli/clusters.c, for the bindings. */
+ * or NF_ENOMEM. Used by cli/clusters.c, batch and the bindings. */
 int batch_update_history(nf_docset **history, nf_docset *ds);
 
 /* ---- Time limits ----

@@ -1,7 +1,7 @@
 /* Update-set history (batch.h): DUC 2007 update sets B and C of a topic
- * are summarized for a reader who has read the earlier sets. The same
- * rules as the CLI's cluster reader (cli/clusters.c), so that a reader
- * outside the CLI (the Python binding, Dask) writes the same records. */
+ * are summarized for a reader who has read the earlier sets. The one rule
+ * for the CLI's cluster reader (cli/clusters.c), batch, the Python binding
+ * and Dask, so that all of them write the same records. */
 #include "batch/batch.h"
 #include <string.h>
 
