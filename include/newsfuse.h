@@ -78,8 +78,11 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *                 the document set's topic, if it has one)
  *   max_document_bytes N  read at most N bytes of each document (default
  *                 8 MiB; 0 = no limit)
- *   max_sentences N  read at most N sentences per event (default 200000)
- *   max_seconds S    stop selecting after S seconds per event (default 30)
+ *   max_sentences N  read at most N sentences per event (default 200000;
+ *                 0 = no limit)
+ *   max_seconds S    stop selecting after S seconds per event (default 30;
+ *                 0 = no limit); if nothing is chosen by then, the lead
+ *                 sentences stand in, with a warning
  *                 Limits that cut something leave a warning in the result.
  *   facts 0|1     add the figure sheet (nf_facts) to the summary and to
  *                 its renderings (default 0)
