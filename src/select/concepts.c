@@ -116,14 +116,14 @@ static size_t usable_documents(const model *m, long min_words)
 }
 
 /* The weight a concept in df reports starts from: df at or above the
- * threshold; a share of it one report short of a threshold of three, when
- * there is no query (a soft edge: two reports of ten are weaker evidence,
- * not none); else 0. */
+ * threshold; a share of it one report short of the threshold, when there
+ * is no query (a soft edge: two reports of ten are weaker evidence, not
+ * none); else 0. */
 static double threshold_weight(const model *m, uint32_t df, uint32_t min_df)
 {
     if (df >= min_df)
         return df;
-    if (min_df == 3 && df == 2 && !m->in_query)
+    if (df + 1 == min_df && !m->in_query)
         return df * CONCEPT_NEAR_THRESHOLD_SHARE;
     return 0;
 }

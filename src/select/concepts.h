@@ -27,10 +27,10 @@ typedef struct concept {
 #define CONCEPT_QUERY_BOOST 2.0
 
 /* The threshold's soft edge: without a query, a concept one report short
- * of a three-report threshold (in two reports) keeps this share of its
- * weight instead of none. Tuned on DUC 2004 dev (0.25-0.6 all help both
- * halves, 0.5 best); query-focused sets (DUC 2006, 2007) lose with it, so
- * it stays out of query mode. */
+ * of the threshold (in two reports when three are needed, in one when
+ * two are) keeps this share of its weight instead of none. Tuned on DUC
+ * 2004 dev (0.25-0.6 all help both halves, 0.5 best); query-focused sets
+ * (DUC 2006, 2007) lose with it, so it stays out of query mode. */
 #define CONCEPT_NEAR_THRESHOLD_SHARE 0.5
 
 typedef struct concepts {

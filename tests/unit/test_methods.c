@@ -262,7 +262,7 @@ static double concept_weight(const fixture *f, const concepts *c, const char *a,
 
 TEST(concept_one_report_short_of_the_threshold_counts_half)
 {
-    /* Six reports: the threshold is three. "kelpit dravok" opens two of
+    /* Six reports: the threshold is three (with three, two). "kelpit dravok" opens two of
      * them, "brindak vaskor" three; both first seen at position 0, so
      * both carry the position prior 1 + 2 / 1 = 3. */
     static const char *const docs[] = {
@@ -287,6 +287,14 @@ TEST(concept_one_report_short_of_the_threshold_counts_half)
     CHECK(f.ok && concepts_build(&c, &f.m, 6) == 0);
     CHECK(concept_weight(&f, &c, "kelpit", "dravok") == 0);
     CHECK(fabs(concept_weight(&f, &c, "brindak", "vaskor") - 3 * prior) < 1e-9);
+    concepts_free(&c);
+    fixture_close(&f);
+    /* Three reports: the threshold is two, and one report is one short. */
+    fixture_open(&f, docs + 1, 3);
+    CHECK(f.ok && concepts_build(&c, &f.m, 6) == 0);
+    CHECK(fabs(concept_weight(&f, &c, "brindak", "vaskor") - 2 * prior) < 1e-9);
+    CHECK(fabs(concept_weight(&f, &c, "kelpit", "dravok") - CONCEPT_NEAR_THRESHOLD_SHARE * prior) <
+          1e-9);
     concepts_free(&c);
     fixture_close(&f);
 }
