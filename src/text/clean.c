@@ -23,7 +23,10 @@
 #define DEBRIS_KINDS (DEBRIS_OTHER + 1)
 /* Patterns the prefilter index covers: 64 per word (more are always run). */
 #define CAND_WORDS 4
-#define TRIGRAMS 4096
+/* The sentence set has 2^GRAM_BITS bits (see the prefilter). */
+#define GRAM_BITS 13
+#define GRAM_MASK ((1u << GRAM_BITS) - 1)
+#define TRIGRAMS (1u << GRAM_BITS)
 #define TRIGRAM_WORDS (TRIGRAMS / 64)
 /* How many stacked datelines ("GENEVA (AP) -- GENEVA (AP) --") to strip. */
 #define DATELINE_REPEAT 2
@@ -99,7 +102,7 @@ const char *cleaner_kind_name(int kind)
  * carries a necessary condition read from its source: the literal text it
  * cannot match without, as trigrams of ASCII-case-folded bytes, combined
  * with AND (a sequence) and OR (an alternation). A sentence's trigrams go
- * into a 4096-bit set once per call; a pattern whose condition fails on
+ * into a set of 8192 bits once per call; a pattern whose condition fails on
  * that set cannot match and is not run. Whatever the reader is unsure of
  * (classes, escapes, optional parts, lookarounds) counts as "may match", so
  * the condition is never stronger than the pattern and the verdicts are
@@ -112,7 +115,7 @@ const char *cleaner_kind_name(int kind)
  * characters beyond ASCII are left out of the condition. */
 
 #define COND_AND 0x80000000u /* [COND_AND, size, children...] */
-#define COND_OR 0x80000001u  /* [COND_OR, size, children...]; a leaf: a trigram < 4096 and its rarity << 12 */
+#define COND_OR 0x80000001u  /* [COND_OR, size, children...]; a leaf: a gram bit (GRAM_BITS) and its rarity above */
 #define COND_MAX 30000   /* longer conditions are dropped (never reached by real patterns) */
 #define COND_KEYS 48     /* at most this many keys (see clean_keys) */
 
@@ -136,7 +139,7 @@ static uint16_t clean_gram(uint32_t key)
 {
     uint32_t h = key * 0x9E3779B1u;
     h ^= h >> 15;
-    return (uint16_t)((h * 0x85EBCA77u) >> 20);
+    return (uint16_t)((h * 0x85EBCA77u) >> (32 - GRAM_BITS));
 }
 
 static uint16_t clean_trigram(unsigned a, unsigned b, unsigned c)
@@ -232,7 +235,7 @@ static void rx_end_run(struct rx *r)
 {
     for (size_t i = 0; r->runlen < 3 && i < r->runlen; i++)
         if (clean_is_mark(r->run[i]))
-            rx_emit(r, clean_gram(CLEAN_UNIGRAM | r->run[i]) | clean_mark_rarity(r->run[i]) << 12);
+            rx_emit(r, clean_gram(CLEAN_UNIGRAM | r->run[i]) | clean_mark_rarity(r->run[i]) << GRAM_BITS);
     r->nrun = 0;
     r->runlen = 0;
 }
@@ -254,10 +257,10 @@ static void rx_literal(struct rx *r, unsigned char c)
         return;
     }
     c = clean_fold_ascii(c);
-    if (r->nrun == 2) { /* a leaf: the trigram, and its rarity from bit 12 */
+    if (r->nrun == 2) { /* a leaf: the trigram, and its rarity above GRAM_BITS */
         uint16_t g = clean_trigram(r->run[0], r->run[1], c);
         int common = (int)(r->common[g >> 6] >> (g & 63) & 1);
-        rx_emit(r, g | (common ? 0 : clean_trigram_rarity(r->run[0], r->run[1], c)) << 12);
+        rx_emit(r, g | (common ? 0 : clean_trigram_rarity(r->run[0], r->run[1], c)) << GRAM_BITS);
     }
     r->run[0] = r->nrun == 2 ? r->run[1] : r->run[0];
     r->run[r->nrun == 2 ? 1 : r->nrun] = c;
@@ -449,7 +452,7 @@ static void rx_sort_leaves(struct rx *r, size_t at)
     for (size_t j = 0; j < len; j += c[j] < COND_AND ? 1 : c[j + 1])
         if (c[j] < COND_AND) {
             size_t k = nl++;
-            for (; k > 0 && tmp[k - 1] >> 12 < c[j] >> 12; k--)
+            for (; k > 0 && tmp[k - 1] >> GRAM_BITS < c[j] >> GRAM_BITS; k--)
                 tmp[k] = tmp[k - 1];
             tmp[k] = c[j];
         }
@@ -524,7 +527,7 @@ static size_t clean_keys(const uint32_t *code, size_t i, uint32_t *out)
          * in a sentence: a key of rarity r counts about 2^(-r/6). */
         uint64_t cost = 0;
         for (size_t x = 0; x < k; x++) {
-            unsigned r = tmp[x] >> 12;
+            unsigned r = tmp[x] >> GRAM_BITS;
             cost += (uint64_t)1 << (20 - (r > 114 ? 114 : r) / 6);
         }
         if (op == COND_OR || (k && cost < best)) {
@@ -568,11 +571,11 @@ static int clean_condition_holds(const uint32_t *code, size_t i, const uint64_t 
 {
     unsigned op = code[i];
     if (op < COND_AND)
-        return (int)(set[(op & 0xFFF) >> 6] >> (op & 63) & 1);
+        return (int)(set[(op & GRAM_MASK) >> 6] >> (op & 63) & 1);
     size_t end = i + code[i + 1];
     for (size_t j = i + 2; j < end; j += code[j] < COND_AND ? 1 : code[j + 1]) {
         uint32_t v = code[j]; /* a leaf is tested here, without a call */
-        int h = v < COND_AND ? (int)(set[(v & 0xFFF) >> 6] >> (v & 63) & 1) : clean_condition_holds(code, j, set);
+        int h = v < COND_AND ? (int)(set[(v & GRAM_MASK) >> 6] >> (v & 63) & 1) : clean_condition_holds(code, j, set);
         if (op == COND_AND && !h)
             return 0;
         if (op == COND_OR && h)
@@ -639,8 +642,8 @@ static int clean_index(cleaner *c)
         if (!cond || !cond[0])
             c->keyless[i >> 6] |= bit;
         for (size_t k = 1; cond && k <= cond[0]; k++) {
-            c->by_key[cond[k] & 0xFFF][i >> 6] |= bit;
-            c->keyed[(cond[k] & 0xFFF) >> 6] |= (uint64_t)1 << (cond[k] & 63);
+            c->by_key[cond[k] & GRAM_MASK][i >> 6] |= bit;
+            c->keyed[(cond[k] & GRAM_MASK) >> 6] |= (uint64_t)1 << (cond[k] & 63);
         }
     }
     return 0;
