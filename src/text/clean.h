@@ -5,7 +5,12 @@
  * The patterns are PCRE2 regular expressions kept in data/debris/<kind>.txt
  * (one per line, '#' starts a comment line), compiled into the library by
  * the build; doc/CLEANING.md says what they recognise and how to add one.
- * A cleaner is immutable once made, so one cleaner may serve many threads. */
+ * A prefilter reads from each pattern's source the literal text it needs
+ * and skips patterns that cannot match a sentence (clean.c says how; any
+ * construct it does not understand just means the pattern always runs).
+ * A cleaner does not change once made, except that each debris pattern is
+ * JIT-compiled, under a lock, on its first use; one cleaner may serve many
+ * threads. */
 #ifndef NF_TEXT_CLEAN_H
 #define NF_TEXT_CLEAN_H
 #include <stddef.h>
