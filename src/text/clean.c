@@ -112,7 +112,16 @@ const char *cleaner_kind_name(int kind)
  * and, for k and s only, U+212A KELVIN SIGN and U+017F LONG S (checked over
  * every code point); the sentence's bytes are folded the same way, so a
  * literal the pattern needs is always found in the folded sentence. Literal
- * characters beyond ASCII are left out of the condition. */
+ * characters beyond ASCII are left out of the condition. A run of literal
+ * bytes too short for a trigram still requires its punctuation bytes, as
+ * single-byte grams.
+ *
+ * Keys: from each condition, one leaf per alternative (the rarest choice in
+ * a sequence) such that the condition cannot hold without one of them. An
+ * index maps each gram to the patterns it is a key of, so building the
+ * sentence's set also gives the few candidate patterns; only those have
+ * their whole condition tested. Rarity only guides this choice (letter
+ * frequencies, and the trigrams of the stop words count as common). */
 
 #define COND_AND 0x80000000u /* [COND_AND, size, children...] */
 #define COND_OR 0x80000001u  /* [COND_OR, size, children...]; a leaf: a gram bit (GRAM_BITS) and its rarity above */
@@ -713,7 +722,10 @@ static int clean_is_anchored(const char *line, size_t len)
 }
 
 /* data_each_line callback. A debris pattern anchored at the start with
- * no condition the prefilter can check joins its file's alternation:
+ * no condition the prefilter can check joins its file's alternation (one
+ * with a condition runs alone, so the prefilter can skip it; it then has a
+ * PCRE2 match limit of its own, which only matters for input so
+ * pathological that a limit is hit):
  * tried at one position only, a kind's anchored patterns cost one match
  * call instead of one each, and the kind found is the same (any of them
  * matching gives the file's kind). Other patterns (a checkable one is
