@@ -146,7 +146,7 @@ int nf_idf_add_docset(nf_idf *t, const nf_docset *ds)
     unsigned long failures0 = alloc_failures();
     const cleaner *cl = cleaner_shared();
     model m;
-    int rc = cl ? model_build(&m, ds, t->tk, cl, OPT_DEFAULT_MAX_DOC_BYTES, 0) : NF_ENOMEM;
+    int rc = cl ? model_build(&m, ds, t->tk, cl, &(model_limits){.max_doc_bytes = OPT_DEFAULT_MAX_DOC_BYTES}) : NF_ENOMEM;
     if (rc == NF_OK)
         rc = add_model_counts(t, &m);
     if (cl)

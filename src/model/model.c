@@ -1,4 +1,5 @@
 #include "model/model.h"
+#include "core/clock.h"
 #include "model/redundancy.h"
 #include "core/alloc.h"
 #include "text/clean.h"
@@ -93,6 +94,19 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
     return 0;
 }
 
+/* Sentences read between two looks at the clock (a look costs little,
+ * but there are up to max_sentences sentences). */
+#define DEADLINE_EVERY 1024
+
+/* Returns 1 if the reading deadline has passed (then sets m->timed_out). */
+static int past_deadline(model *m)
+{
+    if (m->deadline <= 0 || (!m->timed_out && clock_now() <= m->deadline))
+        return m->timed_out;
+    m->timed_out = 1;
+    return 1;
+}
+
 static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
 {
     span_vec v = {0};
@@ -114,6 +128,8 @@ static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
             m->truncated = 1;
             break;
         }
+        if (i && i % DEADLINE_EVERY == 0 && past_deadline(m))
+            break; /* the rest of this document is left unread */
         if (add_sentence(m, tk, cl, d, (uint32_t)i, v.items[i])) {
             span_vec_free(&v);
             return -1;
@@ -164,19 +180,33 @@ static int mark_duplicates(model *m)
     return 0;
 }
 
+/* Reads document d unless the deadline has passed (first: read it
+ * anyway); returns 0 or -1 (OOM). */
+static int read_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, int first)
+{
+    if (!first && past_deadline(m)) {
+        m->docs_unread++;
+        return 0;
+    }
+    return add_document(m, tk, cl, d);
+}
+
 int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
-                size_t max_doc_bytes, size_t max_sentences)
+                const model_limits *lim)
 {
     memset(m, 0, sizeof *m);
-    m->max_sentences = max_sentences;
-    m->max_doc_bytes = max_doc_bytes;
+    if (lim) {
+        m->max_sentences = lim->max_sentences;
+        m->max_doc_bytes = lim->max_doc_bytes;
+        m->deadline = lim->deadline;
+    }
     m->ds = ds;
     m->ndocs = ds->ndocs;
     for (size_t k = 0; k < ds->nseen; k++)
-        if (add_document(m, tk, cl, (uint32_t)(ds->ndocs + k)))
+        if (read_document(m, tk, cl, (uint32_t)(ds->ndocs + k), 0))
             return NF_ENOMEM;
     for (uint32_t d = 0; d < ds->ndocs; d++)
-        if (add_document(m, tk, cl, d))
+        if (read_document(m, tk, cl, d, d == 0))
             return NF_ENOMEM;
     return mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
                ? NF_ENOMEM : NF_OK;

@@ -42,7 +42,18 @@ typedef struct model {
     size_t max_doc_bytes; /* cap on bytes read of each document; 0 = none */
     int truncated;        /* 1 when the sentence cap cut input */
     size_t docs_cut;      /* documents cut by the byte cap */
+    double deadline;      /* clock_now() time to stop reading; 0 = none */
+    size_t docs_unread;   /* documents (seen ones too) the deadline left out */
+    int timed_out;        /* 1 once the deadline has passed while reading */
 } model;
+
+/* What model_build may read: bytes of each document and sentences in all
+ * (0 = no cap), and a clock_now() time after which it stops reading (0 =
+ * none). The first new document is always read, so a summary is possible. */
+typedef struct model_limits {
+    size_t max_doc_bytes, max_sentences;
+    double deadline;
+} model_limits;
 
 /* Returns the document sentence s comes from (a seen one included). */
 const document *model_document(const model *m, const msent *s);
@@ -50,10 +61,11 @@ const document *model_document(const model *m, const msent *s);
 /* Builds the model of ds: splits every document into sentences, strips
  * datelines, classifies debris, tokenizes, counts. Seen reports come first
  * (so a new sentence repeating one is the duplicate) but do not count in
- * the statistics. Returns NF_OK or
- * NF_ENOMEM. The model refers to ds, which must outlive it. */
+ * the statistics. lim may be NULL (no limits); what a limit cut is in
+ * truncated, docs_cut and docs_unread. Returns NF_OK or NF_ENOMEM. The
+ * model refers to ds, which must outlive it. */
 int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struct cleaner *cl,
-                size_t max_doc_bytes, size_t max_sentences);
+                const model_limits *lim);
 void model_free(model *m);
 
 /* Marks the non-stop terms of query (UTF-8, any length) that occur in the

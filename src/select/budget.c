@@ -36,13 +36,6 @@ int budget_fits(const budget *b, const selection *sel, const model *m, size_t i)
     return 1;
 }
 
-double clock_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int budget_full(const budget *b, const selection *sel)
 {
     if (b->deadline > 0 && clock_now() > b->deadline)

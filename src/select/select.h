@@ -3,6 +3,7 @@
  * orderer. Methods differ only in how they score. */
 #ifndef NF_SELECT_SELECT_H
 #define NF_SELECT_SELECT_H
+#include "core/clock.h"
 #include "core/options.h"
 #include "model/model.h"
 
@@ -11,9 +12,6 @@ typedef struct budget {
     int cut;                      /* cut the last sentence at the budget */
     double deadline;              /* monotonic seconds (clock_now); 0 = none */
 } budget;
-
-/* Seconds on a monotonic clock. */
-double clock_now(void);
 
 /* What has been chosen so far, in the order chosen. */
 typedef struct selection {

@@ -186,6 +186,10 @@ static int warn_input(nf_summary *out, const nf_docset *ds, const model *m)
     if (!rc && m->docs_cut)
         rc = summary_warn(out, "%zu document(s) cut at %zu bytes (max_document_bytes)", m->docs_cut,
                           m->max_doc_bytes);
+    if (!rc && m->timed_out)
+        rc = summary_warn(out, "time limit of %g s reached while reading the reports: %zu sentence(s) "
+                          "read, %zu document(s) left unread (max_seconds)", out->opts.max_seconds,
+                          m->nsents, m->docs_unread);
     if (!rc && ds->ndocs == 0)
         rc = summary_warn(out, "no documents");
     else if (!rc && m->nsents == 0)
@@ -265,9 +269,10 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     tokenizer *tk = tokenizer_new(out->opts.language);
     const cleaner *cl = cleaner_shared();
     model m = {0};
-    int rc = tk && cl ? model_build(&m, ds, tk, cl, (size_t)out->opts.max_doc_bytes,
-                                    (size_t)out->opts.max_sentences)
-                      : NF_ENOMEM;
+    /* The time limit covers reading the reports too, not only selection. */
+    model_limits lim = {(size_t)out->opts.max_doc_bytes, (size_t)out->opts.max_sentences,
+                        out->opts.max_seconds > 0 ? start + out->opts.max_seconds : 0};
+    int rc = tk && cl ? model_build(&m, ds, tk, cl, &lim) : NF_ENOMEM;
     /* An explicit query wins; else a query-focused set's topic is used. */
     const char *query = out->opts.query[0] ? out->opts.query : ds->topic;
     if (rc == NF_OK && query && *query) {

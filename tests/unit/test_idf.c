@@ -263,7 +263,7 @@ static int fixture_open(fixture *f)
     f->ds = docset_of(corpus_a, 2);
     f->tk = tokenizer_new("english");
     f->cl = cleaner_new();
-    return f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, 0, 0) == NF_OK;
+    return f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, NULL) == NF_OK;
 }
 
 static void fixture_close(fixture *f)

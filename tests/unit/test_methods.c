@@ -38,7 +38,7 @@ static void fixture_open(fixture *f, const char *const *texts, size_t n)
     f->cl = cleaner_new();
     for (size_t i = 0; f->ds && i < n; i++)
         CHECK(nf_docset_add(f->ds, NULL, NULL, NULL, texts[i], strlen(texts[i])) == NF_OK);
-    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, 0, 0) == NF_OK;
+    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, NULL) == NF_OK;
     CHECK(f->ok);
 }
 
