@@ -68,6 +68,11 @@ static json_t *json_options(const nf_summary *s)
     const char *const *keys = nf_option_keys();
     for (int k = 0; o && keys[k]; k++)
         json_object_set_new(o, keys[k], json_string(nf_options_get(&s->opts, keys[k])));
+    /* A background table changes the weights: say which, so the run can be
+     * repeated (left out when there is none, as before tables existed). */
+    if (o && s->opts.idf)
+        json_object_set_new(o, "idf", json_string(s->opts.idf_path[0] ? s->opts.idf_path
+                                                                       : "(a table given through the API)"));
     return o;
 }
 

@@ -80,6 +80,11 @@ if cmp -s "$TMP/out" "$TMP/plain"; then fail idf_changes_lexrank "same summary";
 $NF summarize "$TMP/ev1.txt" "$TMP/ev2.txt" "$TMP/ev3.txt" >"$TMP/plain" 2>&1
 $NF summarize --idf "" "$TMP/ev1.txt" "$TMP/ev2.txt" "$TMP/ev3.txt" >"$TMP/out" 2>&1
 if cmp -s "$TMP/out" "$TMP/plain"; then pass idf_empty_is_none; else fail idf_empty_is_none; fi
+# The JSON result names the table it used, and says nothing of one without it.
+expect_status idf_json 0 $NF summarize --format json --idf "$TMP/bg.tsv" "$TMP/ev1.txt" "$TMP/ev2.txt"
+expect_grep idf_json_names_table "\"idf\": \".*bg.tsv\"" "$TMP/out"
+$NF summarize --format json "$TMP/ev1.txt" "$TMP/ev2.txt" >"$TMP/out" 2>/dev/null
+if grep -q '"idf"' "$TMP/out"; then fail idf_json_absent_without_table; else pass idf_json_absent_without_table; fi
 
 # Bad tables: refused with file:line, exit 1 (bad data).
 printf '# newsfuse-idf/1\tlanguage=english\tdocuments=5\nbridg\t9\n' >"$TMP/badtab.tsv"
