@@ -889,6 +889,8 @@ static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const 
                      pcre2_match_data *md)
 {
     const struct pattern *p = &c->pats[i];
+    if (!set) /* unfiltered: every check skipped, PCRE2 decides */
+        return clean_match_debris(c, i, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
     if (!clean_may_start(p, s, n))
         return DEBRIS_NONE;
     if (p->cond && !clean_condition_holds(p->cond, 1 + (size_t)p->cond[0], set))
@@ -896,7 +898,9 @@ static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const 
     return clean_match_debris(c, i, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
 }
 
-int cleaner_debris(const cleaner *c, const char *s, size_t n)
+/* cleaner_debris, through the prefilter when filtered, else running every
+ * pattern in order (the reference the prefilter must agree with). */
+static int clean_debris(const cleaner *c, const char *s, size_t n, int filtered)
 {
     if (!c || !s)
         return DEBRIS_NONE;
@@ -913,8 +917,14 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n)
     if (!md)
         return DEBRIS_NONE;
     uint64_t set[TRIGRAM_WORDS], cand[CAND_WORDS];
-    clean_trigrams(c, s, n, set, cand);
     int kind = DEBRIS_NONE;
+    if (!filtered) {
+        for (size_t i = 0; i < c->npats && kind == DEBRIS_NONE; i++)
+            kind = clean_try(c, i, s, n, NULL, md);
+        pcre2_match_data_free(md);
+        return kind;
+    }
+    clean_trigrams(c, s, n, set, cand);
     /* The candidates in pattern order, so the first kind that matches wins. */
     for (size_t w = 0; w < CAND_WORDS && kind == DEBRIS_NONE; w++)
         for (uint64_t bits = cand[w]; bits && kind == DEBRIS_NONE; bits &= bits - 1)
@@ -925,20 +935,33 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n)
     return kind;
 }
 
+int cleaner_debris(const cleaner *c, const char *s, size_t n)
+{
+    return clean_debris(c, s, n, 1);
+}
+
+int cleaner_debris_unfiltered(const cleaner *c, const char *s, size_t n)
+{
+    return clean_debris(c, s, n, 0);
+}
+
 /* Returns the length of the longest dateline pattern match at the start of
- * s[0..n), or 0. */
-static size_t clean_dateline_once(const cleaner *c, const char *s, size_t n, pcre2_match_data *md)
+ * s[0..n), or 0; PCRE2's start information is checked first when filtered. */
+static size_t clean_dateline_once(const cleaner *c, const char *s, size_t n, pcre2_match_data *md,
+                                  int filtered)
 {
     size_t best = 0;
     for (size_t i = 0; i < c->ndates; i++) {
-        long end = clean_may_start(&c->dates[i], s, n) ? clean_match(c, c->dates[i].re, s, n, md) : -1;
+        int may = !filtered || clean_may_start(&c->dates[i], s, n);
+        long end = may ? clean_match(c, c->dates[i].re, s, n, md) : -1;
         if (end > 0 && (size_t)end > best)
             best = (size_t)end;
     }
     return best;
 }
 
-size_t cleaner_dateline(const cleaner *c, const char *s, size_t n)
+/* cleaner_dateline, with or without the start-information check. */
+static size_t clean_dateline(const cleaner *c, const char *s, size_t n, int filtered)
 {
     if (!c || !s || !n)
         return 0;
@@ -947,13 +970,23 @@ size_t cleaner_dateline(const cleaner *c, const char *s, size_t n)
         return 0;
     size_t total = 0;
     for (int r = 0; r < DATELINE_REPEAT && total < n; r++) {
-        size_t len = clean_dateline_once(c, s + total, n - total, md);
+        size_t len = clean_dateline_once(c, s + total, n - total, md, filtered);
         if (!len)
             break;
         total += len;
     }
     pcre2_match_data_free(md);
     return total;
+}
+
+size_t cleaner_dateline(const cleaner *c, const char *s, size_t n)
+{
+    return clean_dateline(c, s, n, 1);
+}
+
+size_t cleaner_dateline_unfiltered(const cleaner *c, const char *s, size_t n)
+{
+    return clean_dateline(c, s, n, 0);
 }
 
 const cleaner *cleaner_shared(void)

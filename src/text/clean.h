@@ -49,6 +49,14 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n);
  * counts whole. The sentence stays; only this prefix is not content. */
 size_t cleaner_dateline(const cleaner *c, const char *s, size_t n);
 
+/* For tests only (the differential tests and tests/fuzz/fuzz_clean_diff.c):
+ * cleaner_debris and cleaner_dateline without the prefilter, i.e. every
+ * pattern is run by PCRE2 with no condition, minimum-length or first-byte
+ * check first. Same contracts; the verdicts must always equal the filtered
+ * ones, which is what those tests check. Slow: not for the pipeline. */
+int cleaner_debris_unfiltered(const cleaner *c, const char *s, size_t n);
+size_t cleaner_dateline_unfiltered(const cleaner *c, const char *s, size_t n);
+
 /* Returns the lower-case name of a debris kind ("caption", "credit", ...),
  * "none" for DEBRIS_NONE, or "unknown" for any other value. The string is
  * static. */

@@ -8,6 +8,7 @@
 #include "core/data.h"
 #include "newsfuse.h"
 #include "text/clean.h"
+#include <jansson.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -492,6 +493,323 @@ TEST(match_cost_stays_linear)
     CHECK(secs < 20);
 }
 
+
+/* Checks that both verdicts on s[0..n) (debris kind, dateline length) are
+ * the same with and without the prefilter; prints the sentence if not.
+ * Returns 1 if they agree. */
+static int agrees(const char *s, size_t n)
+{
+    int k = cleaner_debris(shared_cleaner, s, n), rk = cleaner_debris_unfiltered(shared_cleaner, s, n);
+    size_t d = cleaner_dateline(shared_cleaner, s, n), rd = cleaner_dateline_unfiltered(shared_cleaner, s, n);
+    if (k == rk && d == rd)
+        return 1;
+    fprintf(stderr, "  prefilter differs: %s/%zu, unfiltered %s/%zu on \"", cleaner_kind_name(k), d,
+            cleaner_kind_name(rk), rd);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ? "\\x%02X" : "%c",
+                (unsigned char)s[i]);
+    fprintf(stderr, "\"\n");
+    return 0;
+}
+
+TEST(unicode_case_variants_classify_like_ascii)
+{
+    if (!shared_cleaner)
+        return;
+    /* Under CASELESS and UCP, s also matches U+017F LONG S and k U+212A
+     * KELVIN SIGN: the prefilter folds them to s and k, so these are
+     * recognised as their ASCII spellings are, not skipped. */
+    static const struct {
+        const char *ascii, *variant;
+        int kind;
+    } cases[] = {
+        {"Continue reading the main story", "Continue reading the main \xC5\xBFtory", DEBRIS_NAVIGATION},
+        {"Continue reading the main story", "Continue reading the main \xC5\xBF\x54ORY", DEBRIS_NAVIGATION},
+        {"Facebook Twitter Pinterest", "Faceboo\xE2\x84\xAA Twitter Pinterest", DEBRIS_SHARE},
+        {"Facebook Twitter Pinterest", "FACEBOO\xE2\x84\xAA TWITTER PINTERE\xC5\xBFT", DEBRIS_SHARE},
+        {"Share this article", "\xC5\xBFhare this article", DEBRIS_SHARE},
+        {"Like this:", "Li\xE2\x84\xAA" "e this:", DEBRIS_SHARE},
+        {"Story highlights", "\xC5\xBFtory highlights", DEBRIS_NAVIGATION},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        CHECK_KIND(cases[i].ascii, cases[i].kind);
+        CHECK_KIND(cases[i].variant, cases[i].kind);
+        CHECK(agrees(cases[i].variant, strlen(cases[i].variant)));
+    }
+    /* Other look-alikes are not case variants: they stay content. */
+    CHECK_KIND("Continue reading the main \xC5\xBE" "tory", DEBRIS_NONE);  /* U+017E */
+    CHECK_KIND("Faceboo\xE2\x84\xAB Twitter Pinterest", DEBRIS_NONE);     /* U+212B */
+}
+
+TEST(only_long_s_and_kelvin_fold_to_ascii)
+{
+    /* The prefilter's premise, checked against PCRE2 over every code
+     * point: with the cleaner's options, no character beyond ASCII matches
+     * an ASCII letter caselessly except U+017F (s) and U+212A (k). If a
+     * PCRE2 update adds one, clean_trigrams must fold it too. */
+    int err;
+    PCRE2_SIZE off;
+    const uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF;
+    pcre2_code *cls = pcre2_compile((PCRE2_SPTR) "^[a-z]$", PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
+    pcre2_code *k = pcre2_compile((PCRE2_SPTR) "^k$", PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
+    pcre2_code *sl = pcre2_compile((PCRE2_SPTR) "^s$", PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    CHECK(cls && k && sl && md);
+    if (!cls || !k || !sl || !md)
+        goto out;
+    int found = 0;
+    for (uint32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        unsigned char u[4];
+        size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        u[0] = (unsigned char)(n == 2 ? 0xC0 | cp >> 6 : n == 3 ? 0xE0 | cp >> 12 : 0xF0 | cp >> 18);
+        for (size_t j = 1; j < n; j++)
+            u[j] = (unsigned char)(0x80 | (cp >> (6 * (n - 1 - j)) & 0x3F));
+        if (pcre2_match(cls, u, n, 0, 0, md, NULL) >= 0) {
+            found++;
+            CHECK(cp == 0x17F || cp == 0x212A);
+            if (cp != 0x17F && cp != 0x212A)
+                fprintf(stderr, "  U+%04X matches [a-z] caselessly\n", (unsigned)cp);
+        }
+    }
+    CHECK(found == 2);
+    CHECK(pcre2_match(k, (PCRE2_SPTR) "\xE2\x84\xAA", 3, 0, 0, md, NULL) >= 0);
+    CHECK(pcre2_match(sl, (PCRE2_SPTR) "\xC5\xBF", 2, 0, 0, md, NULL) >= 0);
+out:
+    pcre2_match_data_free(md);
+    pcre2_code_free(cls);
+    pcre2_code_free(k);
+    pcre2_code_free(sl);
+}
+
+/* The literal pieces of the debris and dateline patterns: runs of bytes
+ * that are not regex syntax, as the prefilter reads them. */
+struct pieces {
+    char text[16384];
+    size_t start[2048], len[2048], n, used;
+};
+
+/* Adds the literal runs of one pattern line to pc. */
+static void pieces_of_line(struct pieces *pc, const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && pc->n < 2048) {
+        size_t a = pc->used;
+        while (i < n && pc->used < sizeof pc->text && !strchr("()[]{}|?*+^$.\\", p[i]))
+            pc->text[pc->used++] = p[i++];
+        if (pc->used - a >= 2)
+            pc->start[pc->n] = a, pc->len[pc->n++] = pc->used - a;
+        else
+            pc->used = a;
+        if (i < n && p[i] == '\\')
+            i++; /* an escaped byte is skipped with its escape */
+        i++;
+    }
+}
+
+/* Collects the pieces of every pattern file. */
+static void pieces_collect(struct pieces *pc)
+{
+    static const char *const files[] = {"caption", "credit", "byline", "contributor", "related",
+                                        "share", "widget", "navigation", "other", "dateline"};
+    pc->n = pc->used = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char name[64];
+        size_t len;
+        snprintf(name, sizeof name, "debris/%s.txt", files[f]);
+        const char *p = data_get(name, &len), *end = p ? p + len : NULL;
+        while (p && p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end;
+            if (eol > p && *p != '#')
+                pieces_of_line(pc, p, (size_t)(eol - p));
+            p = eol + 1;
+        }
+    }
+}
+
+static unsigned long rng_state;
+static unsigned rng(unsigned bound)
+{
+    rng_state = rng_state * 6364136223846793005UL + 1442695040888963407UL;
+    return (unsigned)(rng_state >> 33) % bound;
+}
+
+/* Appends byte or string to out[0..*n) within cap. */
+static void put(char *out, size_t *n, size_t cap, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && *n < cap; i++)
+        out[(*n)++] = s[i];
+}
+
+/* Appends one piece, mutated: case flips, s and k as long s and Kelvin,
+ * a punctuation byte, a space or a bad byte inserted, or cut short. */
+static void put_mutated(char *out, size_t *n, size_t cap, const char *p, size_t len)
+{
+    static const char *const odd[] = {"\xC5\xBF", "\xE2\x84\xAA", "\xFF", "\xC5", "\xE2\x84", " ", "-", ".",
+                                      ":", "'", "\xE2\x80\x94", "/", "(", ")", "\xC3\xA9", "\0"};
+    if (rng(4) == 0)
+        len = rng((unsigned)len) + 1; /* truncated */
+    for (size_t i = 0; i < len; i++) {
+        char c = p[i];
+        unsigned r = rng(24);
+        if (r == 0 && (c | 32) == 's')
+            put(out, n, cap, "\xC5\xBF", 2);
+        else if (r == 0 && (c | 32) == 'k')
+            put(out, n, cap, "\xE2\x84\xAA", 3);
+        else if (r == 1) {
+            const char *o = odd[rng(sizeof odd / sizeof *odd)];
+            put(out, n, cap, o, *o ? strlen(o) : 1);
+            put(out, n, cap, &c, 1);
+        } else if (r == 2)
+            continue; /* dropped */
+        else {
+            if (r < 8 && ((c | 32) >= 'a' && (c | 32) <= 'z'))
+                c ^= 32;
+            put(out, n, cap, &c, 1);
+        }
+    }
+}
+
+/* Builds one tricky sentence of pieces into out; returns its length. */
+static size_t tricky_sentence(const struct pieces *pc, char *out, size_t cap)
+{
+    static const char *const glue[] = {" ", "", ": ", " -- ", ", ", ". ", " (AP) ", " \xE2\x80\x94 ", "/",
+                                       "John Smith", " 12 ", "THE ", " and ", "\n"};
+    size_t n = 0, parts = rng(5) + 1;
+    for (size_t i = 0; i < parts; i++) {
+        size_t k = rng((unsigned)pc->n);
+        if (rng(3) == 0)
+            put(out, &n, cap, pc->text + pc->start[k], pc->len[k]);
+        else
+            put_mutated(out, &n, cap, pc->text + pc->start[k], pc->len[k]);
+        const char *g = glue[rng(sizeof glue / sizeof *glue)];
+        if (i + 1 < parts || rng(2))
+            put(out, &n, cap, g, strlen(g));
+    }
+    return n;
+}
+
+TEST(prefilter_agrees_on_tricky_sentences)
+{
+    if (!shared_cleaner)
+        return;
+    /* Sentences made of the patterns' own literal pieces, mutated (see
+     * put_mutated), from a fixed seed: each must get the same debris kind
+     * and dateline length with the prefilter as without it. */
+    static struct pieces pc;
+    pieces_collect(&pc);
+    CHECK(pc.n > 200);
+    if (pc.n == 0)
+        return;
+    rng_state = 20261122;
+    int bad = 0, debris = 0;
+    char s[600];
+    for (int t = 0; t < 30000 && bad < 10; t++) {
+        size_t n = tricky_sentence(&pc, s, sizeof s);
+        bad += !agrees(s, n);
+        debris += cleaner_debris(shared_cleaner, s, n) != DEBRIS_NONE;
+    }
+    CHECK(bad == 0);
+    /* The generator reaches the patterns: a fair share is debris. */
+    CHECK(debris > 300);
+}
+
+/* Checks every sentence nf_split finds in t[0..n); returns the number of
+ * disagreements, adding the sentences to *sentences. */
+static int agree_on_text(const char *t, size_t n, size_t *sentences)
+{
+    size_t *spans = NULL, count = 0;
+    int bad = 0;
+    if (nf_split(t, n, &spans, &count) != NF_OK)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        bad += !agrees(t + spans[2 * i], spans[2 * i + 1] - spans[2 * i]);
+    *sentences += count;
+    nf_free(spans);
+    return bad;
+}
+
+/* The same for one JSON line's field "text", or "html" when html: then
+ * each stretch of text between the tags (script and style too: the more
+ * hostile, the better) on its own. */
+static int agree_on_field(const char *line, size_t len, int html, size_t *sentences)
+{
+    json_t *j = json_loadb(line, len, 0, NULL);
+    json_t *f = json_object_get(j, html ? "html" : "text");
+    const char *h = json_string_value(f);
+    size_t n = h ? json_string_length(f) : 0;
+    int bad = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && (!html || h[e] != '<'))
+            e++;
+        bad += agree_on_text(h + i, e - i, sentences);
+        while (e < n && h[e] != '>')
+            e++;
+        i = e + 1;
+    }
+    json_decref(j);
+    return bad;
+}
+
+/* Checks every sentence of one JSONL file: clusters, or single texts
+ * (articles, sentence sets) in "text", or pages when html. Returns -1 if
+ * it cannot be read, else the number of disagreements, adding to
+ * *sentences. */
+static int agree_on_file(const char *path, int html, size_t *sentences)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int bad = 0;
+    while ((len = getline(&line, &cap, f)) > 0 && bad < 10) {
+        nf_docset *ds = html ? NULL : nf_docset_new();
+        if (ds && nf_docset_add_json(ds, line, (size_t)len) == NF_OK)
+            for (size_t d = 0; d < nf_docset_count(ds); d++) {
+                size_t tlen;
+                const char *t = nf_docset_text(ds, d, &tlen);
+                bad += agree_on_text(t, tlen, sentences);
+            }
+        else
+            bad += agree_on_field(line, (size_t)len, html, sentences);
+        nf_docset_free(ds);
+    }
+    free(line);
+    fclose(f);
+    return bad;
+}
+
+TEST(prefilter_agrees_on_dev_data)
+{
+    if (!shared_cleaner)
+        return;
+    /* Every sentence of the dev sets (read here at run time, never
+     * copied) gets the same verdicts with and without the prefilter. */
+    static const struct {
+        const char *path;
+        int html;
+    } files[] = {
+        {"../shared/data/duc2004.dev.jsonl", 0},   {"../shared/data/duc2006.dev.jsonl", 0},
+        {"../shared/data/duc2007_update.dev.jsonl", 0}, {"../shared/data/multinews.dev.jsonl", 0},
+        {"../shared/data/clustering.dev.jsonl", 0}, {"../shared/data/sentences.gum_news.dev.jsonl", 0},
+        {"../shared/data/sentences.ud_ewt_dev.jsonl", 0}, {"../shared/data/html.aeb.dev.jsonl", 1},
+    };
+    size_t sentences = 0;
+    int read = 0;
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        int bad = agree_on_file(files[i].path, files[i].html, &sentences);
+        read += bad >= 0;
+        CHECK(bad <= 0);
+    }
+    if (!read)
+        SKIP("../shared/data is absent (dev sets)");
+    CHECK(sentences > 1000);
+}
+
 int main(void)
 {
     shared_cleaner = cleaner_new();
@@ -506,6 +824,10 @@ int main(void)
     RUN(allocation_failure);
     RUN(concurrent_calls_on_one_cleaner);
     RUN(match_cost_stays_linear);
+    RUN(unicode_case_variants_classify_like_ascii);
+    RUN(only_long_s_and_kelvin_fold_to_ascii);
+    RUN(prefilter_agrees_on_tricky_sentences);
+    RUN(prefilter_agrees_on_dev_data);
     cleaner_free(shared_cleaner);
     TEST_EXIT();
 }

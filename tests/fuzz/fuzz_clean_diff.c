@@ -1,0 +1,38 @@
+/* Fuzz target: the debris cleaner's prefilter against no prefilter. The
+ * input is taken as one sentence and, split at 0x1e, as up to eight more;
+ * for each, cleaner_debris and cleaner_dateline (prefiltered: conditions
+ * read from the patterns' sources, PCRE2's minimum length and first-byte
+ * map) must give exactly the verdicts of cleaner_debris_unfiltered and
+ * cleaner_dateline_unfiltered (every pattern run). A difference aborts. */
+#include "fuzz.h"
+#include "text/clean.h"
+
+/* Checks both verdicts on one sentence. */
+static void check_sentence(const cleaner *cl, const char *s, size_t n)
+{
+    int kind = cleaner_debris(cl, s, n), ref = cleaner_debris_unfiltered(cl, s, n);
+    if (kind != ref)
+        fprintf(stderr, "debris: prefiltered %s, unfiltered %s\n", cleaner_kind_name(kind),
+                cleaner_kind_name(ref));
+    FUZZ_CHECK(kind == ref);
+    size_t len = cleaner_dateline(cl, s, n), rlen = cleaner_dateline_unfiltered(cl, s, n);
+    if (len != rlen)
+        fprintf(stderr, "dateline: prefiltered %zu, unfiltered %zu\n", len, rlen);
+    FUZZ_CHECK(len == rlen && len <= n);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static cleaner *cl;
+    if (!cl)
+        cl = cleaner_new(); /* made once: the patterns take a while to compile */
+    if (!cl)
+        return 0;
+    const char *part[8];
+    size_t len[8];
+    check_sentence(cl, (const char *)data, size);
+    size_t n = fuzz_parts(data, size, part, len, 8);
+    for (size_t i = 0; n > 1 && i < n; i++)
+        check_sentence(cl, part[i], len[i]);
+    return 0;
+}
