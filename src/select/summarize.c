@@ -266,7 +266,11 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     else
         options_defaults(&out->opts);
     double start = clock_now();
-    tokenizer *tk = tokenizer_new(out->opts.language);
+    /* The thread's kept tokenizer: its stem cache is warm from the last
+     * call (a fresh one only when that cannot be had). */
+    tokenizer *own = NULL, *tk = tokenizer_for_thread(out->opts.language);
+    if (!tk)
+        tk = own = tokenizer_new(out->opts.language);
     const cleaner *cl = cleaner_shared();
     model m = {0};
     /* The time limit covers reading the reports too, not only selection. */
@@ -289,7 +293,7 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     if (rc == NF_OK && out->opts.facts)
         rc = nf_facts(ds, &out->opts, &out->facts) == NF_ENOMEM ? NF_ENOMEM : NF_OK;
     model_free(&m);
-    tokenizer_free(tk);
+    tokenizer_free(own);
     if (alloc_failures() != failures0) /* a callee absorbed a failure */
         rc = NF_ENOMEM;
     if (rc == NF_ENOMEM) {

@@ -240,6 +240,26 @@ static size_t seg_step(seg *s, size_t i)
     return i + 1;
 }
 
+/* The ASCII bytes seg_step does something with: white space, line
+ * breaks, terminators, and what seg_count counts. Every other ASCII byte
+ * inside a word only moves the pass on by one. */
+static const unsigned char seg_special[128] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['!'] = 1,
+    ['"'] = 1,  ['('] = 1,  [')'] = 1,  ['.'] = 1,  ['?'] = 1,  ['['] = 1, [']'] = 1};
+
+/* Returns the first byte from i on that seg_step must look at: inside a
+ * word of a sentence that has begun, the plain ASCII bytes are skipped in
+ * one tight loop (the pass would only step over them one at a time). */
+static size_t seg_skip_plain(const seg *s, size_t i)
+{
+    if (s->in_space || !s->has_content)
+        return i;
+    const unsigned char *t = (const unsigned char *)s->t;
+    while (i < s->len && t[i] < 0x80 && !seg_special[t[i]])
+        i++;
+    return i;
+}
+
 /* Appends every sentence of text[0..len) to *out (see sentences.h). */
 int sentences_split(const char *text, size_t len, span_vec *out)
 {
@@ -247,6 +267,8 @@ int sentences_split(const char *text, size_t len, span_vec *out)
     s.wrapped = seg_detect_wrapping(text, len);
     s.pull_quote = seg_pull_quote(&s, 0);
     for (size_t i = 0; i < len;) {
+        if ((i = seg_skip_plain(&s, i)) >= len)
+            break;
         i = seg_step(&s, i);
         if (i == (size_t)-1)
             return -1;

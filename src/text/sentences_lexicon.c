@@ -17,7 +17,7 @@ typedef struct lex_entry {
 
 static lex_entry lex_table[LEX_SLOTS];
 static size_t lex_count;
-static unsigned char lex_first_bytes[LEX_CLASSES][256]; /* first bytes seen per class */
+static unsigned short lex_first_classes[256]; /* the classes of words starting with each byte */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 /* Which file fills which class. */
@@ -72,9 +72,7 @@ static int lex_add_line(const char *line, size_t len, void *arg)
     }
     int cls = *(const int *)arg;
     e->classes |= (unsigned short)cls;
-    for (int bit = 0; bit < LEX_CLASSES; bit++)
-        if (cls & (1 << bit))
-            lex_first_bytes[bit][(unsigned char)line[0]] = 1;
+    lex_first_classes[(unsigned char)line[0]] |= (unsigned short)cls;
     return 0;
 }
 
@@ -123,11 +121,10 @@ int lexicon_lookup(const char *word, size_t len)
  * cheap test before a lookup. */
 int lexicon_may_start(int cls, unsigned char c)
 {
+    if (cls <= 0 || (cls & (cls - 1)) || cls >= 1 << LEX_CLASSES)
+        return 1; /* not one class: no test */
     pthread_once(&lex_once, lex_load);
-    for (int bit = 0; bit < LEX_CLASSES; bit++)
-        if (cls == 1 << bit)
-            return lex_first_bytes[bit][c];
-    return 1;
+    return (lex_first_classes[c] & cls) != 0;
 }
 
 /* Returns how many distinct words the lists hold. */

@@ -66,7 +66,7 @@ static int units_is_email(const seg *s, size_t a, size_t e)
 static int units_is_separator(const seg *s, size_t a, size_t e)
 {
     char c = s->t[a];
-    if (!c || !strchr("-=_*~#", c))
+    if (c != '-' && c != '=' && c != '_' && c != '*' && c != '~' && c != '#')
         return 0;
     for (size_t k = a; k < e; k++)
         if (s->t[k] != c)
@@ -90,7 +90,7 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
     memset(tok, 0, sizeof *tok);
     tok->start = j;
     tok->end = units_word_end(s, j);
-    size_t a = j + (j < tok->end && strchr("<[(", s->t[j]) && s->t[j]);
+    size_t a = j + (j < tok->end && (s->t[j] == '<' || s->t[j] == '[' || s->t[j] == '('));
     tok->url = units_url_at(s, a);
     tok->email = !tok->url && units_is_email(s, j, tok->end);
     tok->separator = units_is_separator(s, j, tok->end);
@@ -239,7 +239,10 @@ int units_break_before(seg *s, size_t j, seg_token *tok)
         s->ts_end = j + ts;
     if (!s->has_content || !p->end)
         return 0;
-    int upper = units_capital_at(s, j);
+    /* Only a URL, an address, a ">>" or a bracketed credit before asks
+     * about the case of this word (the rules below): the rest skip it. */
+    int upper = (p->url || p->email || s->paren_end || p->end - p->start == 2) &&
+                units_capital_at(s, j);
     if (p->emoticon || p->separator || tok->separator || had_stamp ||
         (tok->list_item && !s->parens))
         return 1;
@@ -272,6 +275,9 @@ int units_emoticon_at(const seg *s, size_t j)
 /* Returns 1 if a URL starts at j. */
 int units_url_at(const seg *s, size_t j)
 {
+    char c = j < s->len ? (char)(s->t[j] | 0x20) : 0; /* 'h' or 'w', either case */
+    if (c != 'h' && c != 'w')
+        return 0;
     return units_prefix(s, j, "http://") || units_prefix(s, j, "https://") ||
            units_prefix(s, j, "www.");
 }

@@ -2,6 +2,7 @@
 #include "core/alloc.h"
 #include "core/data.h"
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,11 +14,14 @@ struct stem_entry {
     uint64_t stem_hash;               /* hash_bytes of the stem */
 };
 
-/* The stem table starts small (a tokenizer is made per summary) and
- * doubles when half full, up to STEM_SLOTS. */
+/* The stem table starts small and doubles when half full, up to
+ * STEM_SLOTS; a thread's kept tokenizer (tokenizer_for_thread) empties it
+ * once it is full, so it follows the words of the text at hand in bounded
+ * memory (about 1 MB). */
 enum { STEM_SLOTS = 1 << 15, STEM_MAX_ENTRIES = STEM_SLOTS / 2, STEM_FIRST_SLOTS = 1 << 10 };
 
 struct tokenizer {
+    char language[48]; /* as given to tokenizer_new (shorter names only) */
     struct sb_stemmer *stemmer;
     char **stops; /* open-addressing set of stop words */
     size_t nslots;
@@ -90,11 +94,12 @@ int tokenizer_language_ok(const char *language)
 tokenizer *tokenizer_new(const char *language)
 {
     char name[96];
-    if (!tokenizer_language_ok(language))
+    if (strlen(language) >= sizeof ((tokenizer *)0)->language || !tokenizer_language_ok(language))
         return NULL;
     tokenizer *tk = xcalloc(1, sizeof *tk);
     if (!tk)
         return NULL;
+    strcpy(tk->language, language);
     tk->nslots = 2048; /* stop lists hold a few hundred words */
     tk->stops = xcalloc(tk->nslots, sizeof *tk->stops);
     tk->stemmer = sb_stemmer_new(language, "UTF_8");
@@ -281,4 +286,72 @@ int tokenizer_each(tokenizer *tk, const char *s, size_t n,
         i += k;
     }
     return in_word ? emit_token(tk, start, n, flen, fn, arg) : 0;
+}
+
+/* ---- One kept tokenizer per thread and language ---- */
+
+/* A few languages per thread: a batch worker meets one, a server thread
+ * perhaps several; the oldest kept one gives way to a new one. */
+enum { THREAD_TOKENIZERS = 4 };
+
+struct thread_tokenizers {
+    tokenizer *tk[THREAD_TOKENIZERS];
+    size_t next; /* the slot a new language takes */
+};
+
+/* The thread's own list, reachable from thread-local storage (so a leak
+ * checker sees it live) and freed at thread exit through tk_key. */
+static _Thread_local struct thread_tokenizers tk_kept;
+static pthread_key_t tk_key;
+static pthread_once_t tk_key_once = PTHREAD_ONCE_INIT;
+static int tk_key_ok;
+
+/* tk_key's destructor: frees the exiting thread's tokenizers. */
+static void tk_thread_end(void *arg)
+{
+    struct thread_tokenizers *kept = arg;
+    for (size_t i = 0; i < THREAD_TOKENIZERS; i++) {
+        tokenizer_free(kept->tk[i]);
+        kept->tk[i] = NULL;
+    }
+}
+
+/* pthread_once routine: makes the key whose destructor frees them. */
+static void tk_key_make(void) { tk_key_ok = pthread_key_create(&tk_key, tk_thread_end) == 0; }
+
+/* Empties a full stem table, keeping its memory: the words remembered
+ * from earlier texts give way to the current one's. */
+static void stem_forget_when_full(tokenizer *tk)
+{
+    if (tk->nstems < STEM_MAX_ENTRIES)
+        return;
+    memset(tk->stem_slots, 0, tk->nstem_slots * sizeof *tk->stem_slots);
+    tk->nstems = 0;
+    tk->stem_len = 0;
+}
+
+/* Returns the calling thread's tokenizer for language, made on first use
+ * and kept (with its stem cache, warm for the next text) until the thread
+ * ends; NULL when the language is unknown or memory runs out. Owned by the
+ * thread: never freed by the caller, used by this thread only, and not
+ * across another call of tokenizer_for_thread. */
+tokenizer *tokenizer_for_thread(const char *language)
+{
+    struct thread_tokenizers *kept = &tk_kept;
+    for (size_t i = 0; i < THREAD_TOKENIZERS; i++)
+        if (kept->tk[i] && !strcmp(kept->tk[i]->language, language)) {
+            stem_forget_when_full(kept->tk[i]);
+            return kept->tk[i];
+        }
+    pthread_once(&tk_key_once, tk_key_make);
+    if (!tk_key_ok || pthread_setspecific(tk_key, kept))
+        return NULL;
+    tokenizer *tk = tokenizer_new(language);
+    if (!tk)
+        return NULL;
+    size_t slot = kept->next;
+    kept->next = (slot + 1) % THREAD_TOKENIZERS;
+    tokenizer_free(kept->tk[slot]);
+    kept->tk[slot] = tk;
+    return tk;
 }

@@ -26,6 +26,13 @@ int tokenizer_language_ok(const char *language);
 tokenizer *tokenizer_new(const char *language);
 void tokenizer_free(tokenizer *tk);
 
+/* Returns the calling thread's own tokenizer for the language, made on
+ * first use and kept until the thread exits (so its stem cache stays warm
+ * from one text to the next), or NULL when the language is unknown or
+ * memory runs out. The caller must not free it nor hand it to another
+ * thread; a thread keeps up to four languages. */
+tokenizer *tokenizer_for_thread(const char *language);
+
 /* Calls fn for each token of s[0..n) (valid UTF-8) in order. A token is a
  * maximal run of letters, digits and combining marks. Returns 0, the first
  * non-zero value fn returned, or -1 when out of memory. */
