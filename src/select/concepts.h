@@ -2,8 +2,7 @@
  * bigrams, not both stop words, each weighing the number of documents that
  * contain it; concepts in too few documents weigh nothing (details at
  * weigh() in concepts.c: position prior, update and query modes, as in
- * concept.c). Shared by the exact ILP and meant for the greedy concept
- * method too. */
+ * concept.c). Shared by the greedy concept method and the exact ILP. */
 #ifndef NF_SELECT_CONCEPTS_H
 #define NF_SELECT_CONCEPTS_H
 #include "select/select.h"
@@ -64,7 +63,8 @@ typedef struct coverage {
 int coverage_init(coverage *cv, const concepts *c);
 
 /* The gain of only the first ntok tokens of sentence i: the weight of the
- * uncovered concepts among their bigrams (what a cut sentence covers). */
+ * uncovered concepts among their bigrams (what a cut sentence covers; the
+ * base of concept's prefix gain for the shared selector). */
 double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok);
 scorer coverage_scorer(coverage *cv);
 void coverage_free(coverage *cv);

@@ -54,6 +54,20 @@ typedef struct scorer {
 int select_greedy(const model *m, const budget *b, const scorer *sc, long min_words,
                   selection *sel);
 
+/* The gain of only the first `words` words of sentence i (what a sentence
+ * cut there gives), given what was chosen; ctx is the scorer's. Never more
+ * than the scorer's gain of the whole sentence: the selector relies on
+ * that bound to skip most sentences. */
+typedef double (*prefix_gain_fn)(void *ctx, size_t i, long words);
+
+/* select_greedy, except that with a prefix gain (NULL: select_greedy),
+ * b->cut and a word budget but no byte budget, every step also weighs
+ * ending the summary with a sentence cut at the budget, by its prefix
+ * gain per word left at a discount (greedy.c); taken, it ends the
+ * selection. Returns 0 or -1 when out of memory. */
+int select_greedy_prefix(const model *m, const budget *b, const scorer *sc,
+                         prefix_gain_fn prefix_gain, long min_words, selection *sel);
+
 /* Sorts the chosen sentences for reading: by document date when known,
  * then document, then position (ties broken by index: deterministic). */
 void order_for_reading(const model *m, selection *sel);

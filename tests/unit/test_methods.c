@@ -360,6 +360,97 @@ TEST(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser)
     fixture_close(&f);
 }
 
+/* A scorer with set gains for the shared selector's cut endings: gain[i]
+ * whole, per_word[i] per kept word for a prefix (at most the whole). */
+typedef struct toy {
+    double gain[8], per_word[8];
+    int taken[8];
+} toy;
+
+static double toy_gain(void *ctx, size_t i)
+{
+    toy *t = ctx;
+    return i < 8 && !t->taken[i] ? t->gain[i] : 0;
+}
+
+static void toy_commit(void *ctx, size_t i)
+{
+    ((toy *)ctx)->taken[i < 8 ? i : 0] = 1;
+}
+
+static double toy_prefix_gain(void *ctx, size_t i, long words)
+{
+    double g = toy_gain(ctx, i), p = i < 8 ? ((toy *)ctx)->per_word[i] * (double)words : 0;
+    return p < g ? p : g;
+}
+
+/* Three sentences, short A and C, long B; whole gain per word 1 for A,
+ * 0.5 for C, 2 for B (which never fits 20 words). Runs the selector with
+ * prefix gain per word pw for B (pw < 0: no prefix gain) under o. */
+static selection toy_select(fixture *f, const struct nf_options *o, double pw)
+{
+    toy t = {{0}, {0}, {0}};
+    long ids[3] = {find_sentence(f, "Divers found"), find_sentence(f, "The long"),
+                   find_sentence(f, "Rescuers said")};
+    const double ratio[3] = {1, 2, 0.5};
+    for (int k = 0; k < 3; k++) {
+        CHECK(ids[k] >= 0 && ids[k] < 8);
+        size_t i = ids[k] < 0 || ids[k] >= 8 ? 0 : (size_t)ids[k];
+        t.gain[i] = ratio[k] * f->m.sents[i].nwords;
+        t.per_word[i] = k == 1 ? pw : 0;
+    }
+    budget b;
+    budget_from_options(&b, o, &f->m);
+    scorer sc = {toy_gain, toy_commit, &t};
+    selection sel = {0};
+    CHECK(select_greedy_prefix(&f->m, &b, &sc, pw < 0 ? NULL : toy_prefix_gain, o->min_words,
+                               &sel) == 0);
+    return sel;
+}
+
+TEST(greedy_weighs_cut_endings_only_with_a_prefix_gain)
+{
+    static const char *const docs[] = {
+        "Divers found the wreck near the northern reef. The long search for the ferry that "
+        "sank in the storm last week ended when sonar crews mapped the hull lying on its side "
+        "in deep water off the coast. Rescuers said the cold water slowed their work."};
+    fixture f;
+    fixture_open(&f, docs, 1);
+    long a = find_sentence(&f, "Divers found"), bl = find_sentence(&f, "The long"),
+         c = find_sentence(&f, "Rescuers said");
+    CHECK(f.ok && a >= 0 && bl >= 0 && c >= 0 && f.m.sents[bl].nwords > 20);
+    CHECK(f.m.sents[a].nwords + f.m.sents[c].nwords < 20);
+    struct nf_options o;
+    options_for(&o, 20, 0);
+    o.cut = 1;
+    /* Default ending: A and C whole, then B cut to the words left. */
+    selection d = toy_select(&f, &o, -1);
+    CHECK(d.n == 3 && (long)d.idx[0] == a && (long)d.idx[1] == c && (long)d.idx[2] == bl);
+    CHECK(d.cut_sent == (size_t)bl && d.cut_words == 20 - (long)(f.m.sents[a].nwords + f.m.sents[c].nwords));
+    /* B's first words at 3 per word beat A even at the cut discount: B cut
+     * at 20 words is the whole summary. */
+    selection dense = toy_select(&f, &o, 3);
+    CHECK(dense.n == 1 && (long)dense.idx[0] == bl && dense.cut_words == 20 && dense.words == 20);
+    /* At 1.5 per word the discount puts B's cut ending below A but above
+     * C: A, then B cut to the words left. */
+    selection mid = toy_select(&f, &o, 1.5);
+    CHECK(mid.n == 2 && (long)mid.idx[0] == a && (long)mid.idx[1] == bl);
+    CHECK(mid.cut_sent == (size_t)bl && mid.cut_words == 20 - (long)f.m.sents[a].nwords);
+    /* A prefix worth nothing is no ending: A and C, no cut sentence. */
+    selection none = toy_select(&f, &o, 0);
+    CHECK(none.n == 2 && none.cut_words == 0);
+    /* A byte budget keeps the default ending whatever the prefix gain. */
+    o.words = 0, o.bytes = 140;
+    selection bytes_plain = toy_select(&f, &o, -1), bytes_dense = toy_select(&f, &o, 3);
+    CHECK(bytes_plain.n == bytes_dense.n && bytes_dense.n > 0 && bytes_dense.cut_words == 0);
+    for (size_t k = 0; k < bytes_plain.n && k < bytes_dense.n; k++)
+        CHECK(bytes_plain.idx[k] == bytes_dense.idx[k]);
+    selection *all[] = {&d, &dense, &mid, &none, &bytes_plain, &bytes_dense};
+    for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+        selection_free(all[k]);
+    fixture_close(&f);
+}
+
 TEST(ilp_falls_back_to_greedy_and_says_so)
 {
     const char *const docs[] = {TRAP, TRAP, TRAP};
@@ -788,6 +879,7 @@ int main(void)
     RUN(concept_one_report_short_of_the_threshold_counts_half);
     RUN(coverage_prefix_gain_counts_only_the_prefix_and_once);
     RUN(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser);
+    RUN(greedy_weighs_cut_endings_only_with_a_prefix_gain);
     RUN(ilp_falls_back_to_greedy_and_says_so);
     RUN(ilp_note_reaches_the_summary_warnings);
     RUN(ilp_falls_back_when_the_solver_fails);
