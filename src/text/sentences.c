@@ -150,7 +150,7 @@ static int seg_pull_quote(const seg *s, size_t a)
     if (a >= s->len || !sentchar_opener_len(s->t + a, s->len - a, &quote) || !quote)
         return 0;
     for (e = a; e < s->len && e - a < SEG_PULL_MAX && !sentchar_break_len(s->t + e, s->len - e); e++)
-        if (e > a && strchr(".!?", s->t[e - 1]) && s->t[e - 1] &&
+        if (e > a && (s->t[e - 1] == '.' || s->t[e - 1] == '!' || s->t[e - 1] == '?') &&
             (n = sentchar_closer_len(s->t + e, s->len - e)) != 0 && s->t[e] != ')')
             q = e + n; /* just after the last quotation that ends a sentence */
     if (e - a >= SEG_PULL_MAX || !q)

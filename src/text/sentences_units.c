@@ -41,13 +41,24 @@ static int units_prefix(const seg *s, size_t j, const char *p)
     return 1;
 }
 
-/* Returns the end of the word starting at j: the next space or break. */
+/* Returns the end of the word starting at j: the next space or break.
+ * Printable ASCII is neither, so only other bytes are asked about. */
 static size_t units_word_end(const seg *s, size_t j)
 {
-    while (j < s->len && !sentchar_space_len(s->t + j, s->len - j) &&
-           !sentchar_break_len(s->t + j, s->len - j))
-        j++;
+    const unsigned char *t = (const unsigned char *)s->t;
+    for (; j < s->len; j++)
+        if ((t[j] <= ' ' || t[j] >= 0x80) &&
+            (sentchar_space_len(s->t + j, s->len - j) || sentchar_break_len(s->t + j, s->len - j)))
+            break;
     return j;
+}
+
+/* Returns 0 if no URL can start at j (its first byte is not h or w),
+ * sparing units_url_at's three prefix tests for most words. */
+static int units_may_be_url(const seg *s, size_t j)
+{
+    char c = j < s->len ? (char)(s->t[j] | 0x20) : 0;
+    return c == 'h' || c == 'w';
 }
 
 /* Returns 1 if t[a..e) holds an '@' with a letter before it and a '.'
@@ -91,7 +102,7 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
     tok->start = j;
     tok->end = units_word_end(s, j);
     size_t a = j + (j < tok->end && (s->t[j] == '<' || s->t[j] == '[' || s->t[j] == '('));
-    tok->url = units_url_at(s, a);
+    tok->url = units_may_be_url(s, a) && units_url_at(s, a);
     tok->email = !tok->url && units_is_email(s, j, tok->end);
     tok->separator = units_is_separator(s, j, tok->end);
     size_t n = tok->end - j;
@@ -275,8 +286,7 @@ int units_emoticon_at(const seg *s, size_t j)
 /* Returns 1 if a URL starts at j. */
 int units_url_at(const seg *s, size_t j)
 {
-    char c = j < s->len ? (char)(s->t[j] | 0x20) : 0; /* 'h' or 'w', either case */
-    if (c != 'h' && c != 'w')
+    if (!units_may_be_url(s, j))
         return 0;
     return units_prefix(s, j, "http://") || units_prefix(s, j, "https://") ||
            units_prefix(s, j, "www.");

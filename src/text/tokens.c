@@ -263,6 +263,25 @@ static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
     return t.form ? fn(&t, arg) : -1;
 }
 
+/* Returns 1 if b is an ASCII letter or digit (a word byte). */
+static int is_ascii_word(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+/* Appends the ASCII word bytes s[0..k), lower-cased, to tk->fold at *len
+ * (as fold_ascii would one at a time); -1 when out of memory. */
+static int fold_ascii_run(tokenizer *tk, size_t *len, const char *s, size_t k)
+{
+    if (*len + k + 1 > tk->foldcap && GROW(tk->fold, tk->foldcap, *len + k + 1))
+        return -1;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)s[i];
+        tk->fold[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return 0;
+}
+
 int tokenizer_each(tokenizer *tk, const char *s, size_t n,
                    int (*fn)(const token *t, void *arg), void *arg)
 {
@@ -270,6 +289,17 @@ int tokenizer_each(tokenizer *tk, const char *s, size_t n,
     int in_word = 0;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
+        if (is_ascii_word(b)) { /* the common case: a run of ASCII word bytes at once */
+            size_t j = i + 1;
+            while (j < n && is_ascii_word((unsigned char)s[j]))
+                j++;
+            if (!in_word)
+                start = i, flen = 0, in_word = 1;
+            if (fold_ascii_run(tk, &flen, s + i, j - i))
+                return -1;
+            i = j;
+            continue;
+        }
         utf8proc_int32_t cp = b;
         size_t k = b < 0x80 ? 1 : next_cp(s + i, n - i, &cp); /* ASCII needs no decoding */
         if (is_word_cp(cp)) {
