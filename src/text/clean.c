@@ -898,18 +898,26 @@ static int clean_try(const cleaner *c, size_t i, const char *s, size_t n, const 
     return clean_match_debris(c, i, s, n, md) >= 0 ? p->kind : DEBRIS_NONE;
 }
 
+/* Returns s with the white space around it trimmed; *n becomes the
+ * trimmed length. */
+static const char *clean_trim(const char *s, size_t *n)
+{
+    while (*n && clean_is_space((unsigned char)s[*n - 1]))
+        (*n)--;
+    while (*n && clean_is_space((unsigned char)*s)) {
+        s++;
+        (*n)--;
+    }
+    return s;
+}
+
 /* cleaner_debris, through the prefilter when filtered, else running every
  * pattern in order (the reference the prefilter must agree with). */
 static int clean_debris(const cleaner *c, const char *s, size_t n, int filtered)
 {
     if (!c || !s)
         return DEBRIS_NONE;
-    while (n && clean_is_space((unsigned char)s[n - 1]))
-        n--;
-    while (n && clean_is_space((unsigned char)*s)) {
-        s++;
-        n--;
-    }
+    s = clean_trim(s, &n);
     if (!n)
         return DEBRIS_NONE;
     /* One match block per call keeps concurrent calls independent. */
@@ -943,6 +951,37 @@ int cleaner_debris(const cleaner *c, const char *s, size_t n)
 int cleaner_debris_unfiltered(const cleaner *c, const char *s, size_t n)
 {
     return clean_debris(c, s, n, 0);
+}
+
+/* 1 if the prefilter lets debris pattern i run on s[0..n) (see
+ * clean_debris): a candidate of the index, or beyond it, whose start
+ * information and condition pass. */
+static int clean_passes(const cleaner *c, size_t i, const char *s, size_t n, const uint64_t *set,
+                        const uint64_t *cand)
+{
+    const struct pattern *p = &c->pats[i];
+    if (i < CAND_WORDS * 64 && !(cand[i >> 6] >> (i & 63) & 1))
+        return 0;
+    return clean_may_start(p, s, n) && (!p->cond || clean_condition_holds(p->cond, 1 + (size_t)p->cond[0], set));
+}
+
+size_t cleaner_prefilter_misses(const cleaner *c, const char *s, size_t n)
+{
+    if (!c || !s)
+        return 0;
+    s = clean_trim(s, &n);
+    pcre2_match_data *md = n ? pcre2_match_data_create(1, c->gctx) : NULL;
+    if (!md)
+        return 0;
+    uint64_t set[TRIGRAM_WORDS], cand[CAND_WORDS];
+    size_t misses = 0;
+    clean_trigrams(c, s, n, set, cand);
+    for (size_t i = 0; i < c->npats; i++)
+        misses += !clean_passes(c, i, s, n, set, cand) && clean_match_debris(c, i, s, n, md) >= 0;
+    for (size_t i = 0; i < c->ndates; i++)
+        misses += !clean_may_start(&c->dates[i], s, n) && clean_match(c, c->dates[i].re, s, n, md) > 0;
+    pcre2_match_data_free(md);
+    return misses;
 }
 
 /* Returns the length of the longest dateline pattern match at the start of

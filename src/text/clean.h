@@ -57,6 +57,13 @@ size_t cleaner_dateline(const cleaner *c, const char *s, size_t n);
 int cleaner_debris_unfiltered(const cleaner *c, const char *s, size_t n);
 size_t cleaner_dateline_unfiltered(const cleaner *c, const char *s, size_t n);
 
+/* For tests only, stricter than comparing verdicts (where an earlier
+ * pattern's match can hide a wrong skip): returns how many patterns, debris
+ * and dateline, PCRE2 matches on s[0..n) (white space around it trimmed,
+ * as cleaner_debris does; datelines at its start) although the prefilter
+ * would not have run them. Must always be 0. 0 too when out of memory. */
+size_t cleaner_prefilter_misses(const cleaner *c, const char *s, size_t n);
+
 /* Returns the lower-case name of a debris kind ("caption", "credit", ...),
  * "none" for DEBRIS_NONE, or "unknown" for any other value. The string is
  * static. */

@@ -3,7 +3,9 @@
  * for each, cleaner_debris and cleaner_dateline (prefiltered: conditions
  * read from the patterns' sources, PCRE2's minimum length and first-byte
  * map) must give exactly the verdicts of cleaner_debris_unfiltered and
- * cleaner_dateline_unfiltered (every pattern run). A difference aborts. */
+ * cleaner_dateline_unfiltered (every pattern run), and
+ * cleaner_prefilter_misses must find no matching pattern skipped. A
+ * difference aborts. */
 #include "fuzz.h"
 #include "text/clean.h"
 
@@ -19,6 +21,30 @@ static void check_sentence(const cleaner *cl, const char *s, size_t n)
     if (len != rlen)
         fprintf(stderr, "dateline: prefiltered %zu, unfiltered %zu\n", len, rlen);
     FUZZ_CHECK(len == rlen && len <= n);
+    /* Stricter: no pattern that matches was skipped, even one hidden
+     * behind an earlier match. */
+    size_t miss = cleaner_prefilter_misses(cl, s, n);
+    if (miss)
+        fprintf(stderr, "prefilter skipped %zu matching patterns\n", miss);
+    FUZZ_CHECK(miss == 0);
+    /* Different code per verdict, so libFuzzer (which cannot see inside
+     * PCRE2) keeps inputs that reach a new kind or a dateline. */
+    static volatile unsigned seen[DEBRIS_OTHER + 1][2];
+    seen[kind][len > 0]++;
+    switch (kind) {
+    case DEBRIS_CAPTION: seen[0][0]++; break;
+    case DEBRIS_CREDIT: seen[0][0] += 2; break;
+    case DEBRIS_BYLINE: seen[0][0] += 3; break;
+    case DEBRIS_CONTRIBUTOR: seen[0][0] += 4; break;
+    case DEBRIS_RELATED: seen[0][0] += 5; break;
+    case DEBRIS_SHARE: seen[0][0] += 6; break;
+    case DEBRIS_WIDGET: seen[0][0] += 7; break;
+    case DEBRIS_NAVIGATION: seen[0][0] += 8; break;
+    case DEBRIS_OTHER: seen[0][0] += 9; break;
+    default: break;
+    }
+    if (len > 0)
+        seen[0][1]++;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -495,16 +495,17 @@ TEST(match_cost_stays_linear)
 
 
 /* Checks that both verdicts on s[0..n) (debris kind, dateline length) are
- * the same with and without the prefilter; prints the sentence if not.
- * Returns 1 if they agree. */
+ * the same with and without the prefilter, and that the prefilter skips no
+ * pattern that matches; prints the sentence if not. Returns 1 if so. */
 static int agrees(const char *s, size_t n)
 {
     int k = cleaner_debris(shared_cleaner, s, n), rk = cleaner_debris_unfiltered(shared_cleaner, s, n);
     size_t d = cleaner_dateline(shared_cleaner, s, n), rd = cleaner_dateline_unfiltered(shared_cleaner, s, n);
-    if (k == rk && d == rd)
+    size_t miss = cleaner_prefilter_misses(shared_cleaner, s, n);
+    if (k == rk && d == rd && !miss)
         return 1;
-    fprintf(stderr, "  prefilter differs: %s/%zu, unfiltered %s/%zu on \"", cleaner_kind_name(k), d,
-            cleaner_kind_name(rk), rd);
+    fprintf(stderr, "  prefilter differs: %s/%zu, unfiltered %s/%zu, %zu patterns missed on \"",
+            cleaner_kind_name(k), d, cleaner_kind_name(rk), rd, miss);
     for (size_t i = 0; i < n; i++)
         fprintf(stderr, (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ? "\\x%02X" : "%c",
                 (unsigned char)s[i]);
