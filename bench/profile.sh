@@ -51,7 +51,11 @@ for row in \
     "default method (concept), all:method_concept" \
     "  of which concept weights:concepts_build" \
     "corroboration:corroborate" \
-    "tokenizer setup:tokenizer_new"; do
+    "tokenizer setup (once per thread since kept):tokenizer_new" \
+    "  sentence breaks between words:units_break_before" \
+    "  terminator runs:run_judge" \
+    "  per-token work (stop list, stem cache, model):emit_token" \
+    "  vocabulary and counts (model.c):on_token"; do
     name=${row%%:*}
     fn=${row##*:}
     n=$(incl "$fn")

@@ -51,16 +51,11 @@ static const char *const wide_bangs[] = {"\xE2\x80\xBC", "\xE2\x81\x87", "\xE2\x
 static const char *const wide_stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F",
                                          "\xEF\xBD\xA1", NULL};
 
-/* Returns the length of the terminator at p and sets *kind, or 0. */
-size_t sentchar_term_len(const char *p, size_t len, int *kind)
+/* Returns the length of the non-ASCII terminator at p and sets *kind,
+ * or 0. */
+size_t sentchar_wide_term_len(const char *p, size_t len, int *kind)
 {
     size_t n;
-    if (*p == '.' || *p == '!' || *p == '?') {
-        *kind = *p == '.' ? TERM_DOT : TERM_BANG;
-        return 1;
-    }
-    if ((unsigned char)*p < 0x80)
-        return 0;
     if (len >= 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0) {
         *kind = TERM_ELLIPSIS;
         return 3;

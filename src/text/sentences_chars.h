@@ -38,8 +38,18 @@ static inline size_t sentchar_break_len(const char *p, size_t len)
  * repair threw out. Trimmed from the ends of a sentence like white space,
  * so that one glued to the full stop does not hide the sentence's end. */
 size_t sentchar_void_len(const char *p, size_t len);
-/* A sentence terminator; sets *kind to an enum sentchar_term. */
-size_t sentchar_term_len(const char *p, size_t len, int *kind);
+/* A sentence terminator; sets *kind to an enum sentchar_term. The
+ * non-ASCII half is out of line; sentchar_term_len is inline because the
+ * pass asks it of every word's first byte. */
+size_t sentchar_wide_term_len(const char *p, size_t len, int *kind);
+static inline size_t sentchar_term_len(const char *p, size_t len, int *kind)
+{
+    if (*p == '.' || *p == '!' || *p == '?') {
+        *kind = *p == '.' ? TERM_DOT : TERM_BANG;
+        return 1;
+    }
+    return (unsigned char)*p < 0x80 ? 0 : sentchar_wide_term_len(p, len, kind);
+}
 /* Punctuation that may follow a terminator and still belong to the
  * sentence: closing quotes and brackets (the ASCII quotes count). */
 size_t sentchar_closer_len(const char *p, size_t len);

@@ -8,17 +8,20 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* A remembered stem: word and stem side by side in the cache's text. */
+/* A remembered stem: word and stem side by side in the cache's text,
+ * with the word's stop-list verdict (one lookup answers both). */
 struct stem_entry {
-    uint32_t off, word_len, stem_len; /* word at text + off, then its stem */
-    uint64_t stem_hash;               /* hash_bytes of the stem */
+    uint32_t off, word_len;   /* word at text + off, then its stem */
+    uint32_t stem_len : 31;   /* under 2^30 (stem_remember's bound) */
+    uint32_t stop : 1;        /* the word is on the stop list */
+    uint64_t stem_hash;       /* hash_bytes of the stem */
 };
 
 /* The stem table starts small and doubles when half full, up to
  * STEM_SLOTS; a thread's kept tokenizer (tokenizer_for_thread) empties it
  * once it is full, so it follows the words of the text at hand in bounded
- * memory (about 1 MB). */
-enum { STEM_SLOTS = 1 << 15, STEM_MAX_ENTRIES = STEM_SLOTS / 2, STEM_FIRST_SLOTS = 1 << 10 };
+ * memory (about 2 MB: 32768 words, 24 bytes a slot, twice the slots). */
+enum { STEM_SLOTS = 1 << 16, STEM_MAX_ENTRIES = STEM_SLOTS / 2, STEM_FIRST_SLOTS = 1 << 10 };
 
 struct tokenizer {
     char language[48]; /* as given to tokenizer_new (shorter names only) */
@@ -208,10 +211,11 @@ static int stem_grow(tokenizer *tk)
     return 0;
 }
 
-/* Remembers word w -> stem s (hash: hash_bytes(w, wn)) when there is room;
- * failures only mean the word will be stemmed again. */
+/* Remembers word w -> stem s (hash: hash_bytes(w, wn)) and its stop
+ * verdict when there is room; failures only mean the word will be
+ * stemmed again. */
 static void stem_remember(tokenizer *tk, size_t hash, const char *w, size_t wn, const char *s,
-                          size_t sn, uint64_t stem_hash)
+                          size_t sn, uint64_t stem_hash, int stop)
 {
     if ((tk->nstems + 1) * 2 > tk->nstem_slots && stem_grow(tk))
         return;
@@ -223,16 +227,17 @@ static void stem_remember(tokenizer *tk, size_t hash, const char *w, size_t wn, 
         slot = (slot + 1) & (tk->nstem_slots - 1);
     memcpy(tk->stem_text + tk->stem_len, w, wn);
     memcpy(tk->stem_text + tk->stem_len + wn, s, sn);
-    tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn, stem_hash};
+    tk->stem_slots[slot] = (struct stem_entry){(uint32_t)tk->stem_len, (uint32_t)wn, (uint32_t)sn,
+                                               (uint32_t)(stop != 0), stem_hash};
     tk->stem_len += wn + sn;
     tk->nstems++;
 }
 
 /* The stem of the folded word w[0..n) (whose hash_bytes is hash):
- * remembered, or from Snowball, with its own hash in *stem_hash. Returns
- * NULL when out of memory. */
+ * remembered, or from Snowball, with its own hash in *stem_hash and the
+ * word's stop verdict in *stop. Returns NULL when out of memory. */
 static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, size_t *len,
-                           uint64_t *stem_hash)
+                           uint64_t *stem_hash, int *stop)
 {
     size_t slot = hash & (tk->nstem_slots - 1);
     for (; tk->stem_slots[slot].word_len; slot = (slot + 1) & (tk->nstem_slots - 1)) {
@@ -240,6 +245,7 @@ static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, 
         if (e->word_len == n && !memcmp(tk->stem_text + e->off, w, n)) {
             *len = e->stem_len;
             *stem_hash = e->stem_hash;
+            *stop = e->stop;
             return tk->stem_text + e->off + n;
         }
     }
@@ -248,7 +254,8 @@ static const char *stem_of(tokenizer *tk, const char *w, size_t n, size_t hash, 
         return NULL;
     *len = (size_t)sb_stemmer_length(tk->stemmer);
     *stem_hash = hash_bytes((const char *)st, *len);
-    stem_remember(tk, hash, w, n, (const char *)st, *len, *stem_hash);
+    *stop = stop_lookup(tk, w, n, hash);
+    stem_remember(tk, hash, w, n, (const char *)st, *len, *stem_hash, *stop);
     return (const char *)st;
 }
 
@@ -258,15 +265,14 @@ static int emit_token(tokenizer *tk, size_t start, size_t end, size_t flen,
     tk->fold[flen] = '\0';
     token t = {.folded = tk->fold, .folded_len = flen, .start = start, .end = end};
     size_t hash = hash_bytes(tk->fold, flen); /* one hash for both tables */
-    t.stop = stop_lookup(tk, tk->fold, flen, hash);
-    t.form = stem_of(tk, tk->fold, flen, hash, &t.len, &t.form_hash);
+    t.form = stem_of(tk, tk->fold, flen, hash, &t.len, &t.form_hash, &t.stop);
     return t.form ? fn(&t, arg) : -1;
 }
 
 /* Returns 1 if b is an ASCII letter or digit (a word byte). */
 static int is_ascii_word(unsigned char b)
 {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
 }
 
 /* Appends the ASCII word bytes s[0..k), lower-cased, to tk->fold at *len
@@ -275,10 +281,12 @@ static int fold_ascii_run(tokenizer *tk, size_t *len, const char *s, size_t k)
 {
     if (*len + k + 1 > tk->foldcap && GROW(tk->fold, tk->foldcap, *len + k + 1))
         return -1;
+    char *f = tk->fold + *len; /* a local pointer: the stores cannot alias *len */
     for (size_t i = 0; i < k; i++) {
         unsigned char c = (unsigned char)s[i];
-        tk->fold[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        f[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    *len += k;
     return 0;
 }
 
