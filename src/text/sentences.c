@@ -16,6 +16,7 @@
  * linear in the input. */
 #include "text/sentences.h"
 #include "text/sentences_chars.h"
+#include "text/sentences_lexicon.h"
 #include "text/sentences_seg.h"
 #include <string.h>
 
@@ -27,6 +28,9 @@
  * before lo), or 0. */
 size_t seg_space_before(const seg *s, size_t lo, size_t e)
 {
+    unsigned char c = e > lo ? (unsigned char)s->t[e - 1] : 0;
+    if (c && c < 0x80) /* ASCII ends no longer character: only itself can be the space */
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
     for (size_t n = 1; n <= 3 && n <= e - lo; n++) {
         size_t got = sentchar_space_len(s->t + e - n, n);
         if (!got)
@@ -264,6 +268,7 @@ static size_t seg_skip_plain(const seg *s, size_t i)
 int sentences_split(const char *text, size_t len, span_vec *out)
 {
     seg s = {.t = text, .len = len, .out = out, .in_space = 1};
+    s.first_classes = lexicon_first_classes();
     s.wrapped = seg_detect_wrapping(text, len);
     s.pull_quote = seg_pull_quote(&s, 0);
     for (size_t i = 0; i < len;) {

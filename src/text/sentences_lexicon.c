@@ -127,6 +127,13 @@ int lexicon_may_start(int cls, unsigned char c)
     return (lex_first_classes[c] & cls) != 0;
 }
 
+/* Returns the first-byte classes table (see the header). */
+const unsigned short *lexicon_first_classes(void)
+{
+    pthread_once(&lex_once, lex_load);
+    return lex_first_classes;
+}
+
 /* Returns how many distinct words the lists hold. */
 size_t lexicon_size(void)
 {

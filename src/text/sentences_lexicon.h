@@ -35,6 +35,10 @@ int lexicon_lookup(const char *word, size_t len);
 /* Returns 1 if a word of class cls (a single bit) may start with byte
  * c, 0 if none does: lets a caller skip most lookups. */
 int lexicon_may_start(int cls, unsigned char c);
+/* The table behind lexicon_may_start: for each byte, the classes of the
+ * words starting with it (loads the lists first). Lives as long as the
+ * program; a pass over a text fetches it once. */
+const unsigned short *lexicon_first_classes(void);
 
 /* Returns the number of entries loaded (for tests); loads on first use. */
 size_t lexicon_size(void);

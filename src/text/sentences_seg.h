@@ -40,6 +40,7 @@ typedef struct seg {
     int in_space;     /* the last character was white space */
     size_t ts_end;    /* end of the last timestamp matched (0: none) */
     seg_token prev;   /* the last word */
+    const unsigned short *first_classes; /* lexicon_first_classes() */
 } seg;
 
 /* Returns the length of the space or line-break character ending just

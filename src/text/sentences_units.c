@@ -110,7 +110,7 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
                      units_digits(s, j, n - 1, n - 1) == n - 1;
     if (n == 2 && s->t[j + 1] == ')' && s->t[j] >= 'a' && s->t[j] <= 'z')
         tok->letter_item = s->t[j];
-    tok->emoticon = tok->end - j <= 4 && lexicon_may_start(LEX_EMOTICON, (unsigned char)s->t[j]) &&
+    tok->emoticon = tok->end - j <= 4 && (s->first_classes[(unsigned char)s->t[j]] & LEX_EMOTICON) &&
                     (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
 }
 
