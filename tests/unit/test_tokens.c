@@ -1,6 +1,12 @@
 /* Tokens: Unicode word boundaries, case folding, stop words, stemming. */
 #include "test.h"
+#include "newsfuse.h"
 #include "text/tokens.h"
+#include <libstemmer.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
 
 struct collect {
     char out[512];
@@ -85,11 +91,331 @@ TEST(languages)
     tokenizer_free(tk);
 }
 
+/* ---- tokenizer_for_thread ---- */
+
+/* Blocks the library holds right now: the allocator hook counts them
+ * (installed first thing in main), so a thread's exit can be seen to free. */
+static atomic_long live_blocks;
+
+static void *live_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (p)
+        atomic_fetch_add(&live_blocks, 1);
+    return p;
+}
+
+static void *live_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (q && !p)
+        atomic_fetch_add(&live_blocks, 1);
+    return q;
+}
+
+static void live_free(void *p)
+{
+    if (p)
+        atomic_fetch_sub(&live_blocks, 1);
+    free(p);
+}
+
+/* A growing record of every token field, one line a token, so two runs
+ * can be compared whole. */
+struct trace {
+    char *s;
+    size_t n, cap;
+    size_t stops, stemmed; /* tokens that are stop words / changed by stemming */
+};
+
+static int on_trace(const token *t, void *arg)
+{
+    struct trace *tr = arg;
+    char line[256];
+    int k = snprintf(line, sizeof line, "%.*s|%.*s|%zu|%zu|%d|%016llx\n", (int)t->len, t->form,
+                     (int)t->folded_len, t->folded, t->start, t->end, t->stop,
+                     (unsigned long long)t->form_hash);
+    if (k < 0 || (size_t)k >= sizeof line)
+        return 1;
+    if (tr->n + (size_t)k + 1 > tr->cap) {
+        size_t cap = tr->cap ? tr->cap * 2 + (size_t)k : 4096;
+        char *s = realloc(tr->s, cap);
+        if (!s)
+            return 1;
+        tr->s = s, tr->cap = cap;
+    }
+    memcpy(tr->s + tr->n, line, (size_t)k + 1);
+    tr->n += (size_t)k;
+    tr->stops += t->stop != 0;
+    tr->stemmed += t->len != t->folded_len || memcmp(t->form, t->folded, t->len) != 0;
+    return 0;
+}
+
+/* Returns the malloc'd trace of tk over s (caller frees), NULL on error. */
+static char *trace_of(tokenizer *tk, const char *s, struct trace *tr)
+{
+    *tr = (struct trace){0};
+    if (!tk || tokenizer_each(tk, s, strlen(s), on_trace, tr) != 0) {
+        free(tr->s);
+        return NULL;
+    }
+    return tr->s ? tr->s : calloc(1, 1);
+}
+
+/* Returns the trace of a fresh tokenizer_new(language) over s (caller frees). */
+static char *fresh_trace_of(const char *language, const char *s)
+{
+    struct trace tr;
+    tokenizer *tk = tokenizer_new(language);
+    char *out = trace_of(tk, s, &tr);
+    tokenizer_free(tk);
+    return out;
+}
+
+/* Stop words, inflections, repeats, capitals, digits, accents, Greek. */
+static const char varied_text[] =
+    "The rescuers were searching the collapsed buildings; THE RESCUERS searched again. "
+    "Officials said that 1,200 people had been evacuated and were running out of supplies. "
+    "Connected connections connecting: the generously generous generalization of "
+    "nationalities. Z\xC3\xBCrich caf\xC3\xA9s reopened \xE2\x80\x94 "
+    "\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91 and \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
+    "too. They would have been there if it had not been for the storms' storming.";
+
+/* Compares tk's trace over varied_text with a fresh tokenizer's, twice
+ * (the second pass is served from the stem cache). Returns 1 if equal. */
+static int same_as_fresh(tokenizer *tk, const char *language, const char *text)
+{
+    char *want = fresh_trace_of(language, text);
+    int same = want != NULL;
+    for (int pass = 0; pass < 2 && same; pass++) {
+        struct trace tr;
+        char *got = trace_of(tk, text, &tr);
+        same = got && !strcmp(got, want);
+        free(got);
+    }
+    free(want);
+    return same;
+}
+
+TEST(varied_text_has_stops_and_stems)
+{
+    /* Guards the comparisons below: the text must exercise both verdicts. */
+    struct trace tr;
+    tokenizer *tk = tokenizer_new("english");
+    char *s = trace_of(tk, varied_text, &tr);
+    CHECK(s != NULL);
+    CHECK(tr.stops >= 10);
+    CHECK(tr.stemmed >= 10);
+    free(s);
+    tokenizer_free(tk);
+}
+
+TEST(thread_tokenizer_is_kept_per_language)
+{
+    tokenizer *en = tokenizer_for_thread("english");
+    CHECK(en != NULL);
+    CHECK(tokenizer_for_thread("english") == en);
+    tokenizer *fr = tokenizer_for_thread("french");
+    CHECK(fr != NULL && fr != en);
+    CHECK(tokenizer_for_thread("english") == en);
+    CHECK(tokenizer_for_thread("french") == fr);
+    CHECK(tokenizer_for_thread("klingon") == NULL);
+    CHECK(tokenizer_for_thread("english") == en);
+    /* Each is a tokenizer of its own language. */
+    CHECK_STR(tokens_of(fr, "les enfants"), "le/s enfant");
+    CHECK_STR(tokens_of(tokenizer_for_thread("english"), "The rescuers"), "the/s rescuer");
+    CHECK(same_as_fresh(tokenizer_for_thread("english"), "english", varied_text));
+}
+
+/* Runs fn(arg) in a new thread and joins it. Returns 0 on success. */
+static int in_thread(void *(*fn)(void *), void *arg)
+{
+    pthread_t th;
+    if (pthread_create(&th, NULL, fn, arg))
+        return -1;
+    return pthread_join(th, NULL);
+}
+
+struct eviction {
+    const char *langs[5]; /* languages with a stemmer and a stop list */
+    int n;                /* how many: four are kept, a fifth evicts */
+    int distinct, kept_four, oldest_replaced, fresh_works, others_kept;
+};
+
+/* Thread body: five languages in turn; the first gives way to the fifth. */
+static void *evict_oldest(void *arg)
+{
+    struct eviction *ev = arg;
+    const char *const *langs = ev->langs;
+    tokenizer *tk[5];
+    for (int i = 0; i < 4; i++)
+        tk[i] = tokenizer_for_thread(langs[i]);
+    ev->distinct = tk[0] && tk[1] && tk[2] && tk[3] && tk[0] != tk[1] && tk[1] != tk[2] &&
+                   tk[2] != tk[3] && tk[0] != tk[3];
+    ev->kept_four = 1;
+    for (int i = 0; i < 4; i++)
+        ev->kept_four &= tokenizer_for_thread(langs[i]) == tk[i];
+    if (ev->n < 5)
+        return NULL;
+    /* langs[0] (made first) is the oldest; asking again does not refresh it. */
+    tk[4] = tokenizer_for_thread(langs[4]);
+    ev->others_kept = tk[4] != NULL;
+    for (int i = 1; i < 4; i++)
+        ev->others_kept &= tokenizer_for_thread(langs[i]) == tk[i];
+    tokenizer *again = tokenizer_for_thread(langs[0]);
+    ev->oldest_replaced = again != NULL;
+    for (int i = 1; i < 5; i++)
+        ev->oldest_replaced &= again != tk[i];
+    ev->fresh_works = again && same_as_fresh(again, langs[0], varied_text);
+    return NULL;
+}
+
+TEST(fifth_language_replaces_the_oldest)
+{
+    struct eviction ev = {0};
+    for (const char **l = sb_stemmer_list(); *l && ev.n < 5; l++)
+        if (tokenizer_language_ok(*l))
+            ev.langs[ev.n++] = *l;
+    CHECK(ev.n >= 4);
+    if (ev.n < 4)
+        return;
+    CHECK(in_thread(evict_oldest, &ev) == 0);
+    CHECK(ev.distinct);
+    CHECK(ev.kept_four);
+    if (ev.n < 5)
+        SKIP("four languages kept; a fifth needs another stop list in data/stopwords");
+    CHECK(ev.others_kept);
+    CHECK(ev.oldest_replaced);
+    CHECK(ev.fresh_works);
+}
+
+/* Writes n distinct lower-case words (base 26, from index first) separated
+ * by spaces into a malloc'd string (caller frees). */
+static char *distinct_words(size_t first, size_t n)
+{
+    char *s = malloc(n * 8 + 1), *p = s;
+    if (!s)
+        return NULL;
+    for (size_t i = first; i < first + n; i++) {
+        *p++ = 'q'; /* "q" + letters: no stop word, never a number */
+        for (size_t v = i, k = 0; k < 4; k++, v /= 26)
+            *p++ = (char)('a' + v % 26);
+        *p++ = ' ';
+    }
+    *p = '\0';
+    return s;
+}
+
+TEST(stem_cache_full_then_emptied_gives_same_results)
+{
+    enum { WORDS = 40000 }; /* past the cache's 32768 words */
+    char *fill = distinct_words(0, WORDS);
+    CHECK(fill != NULL);
+    if (!fill)
+        return;
+    tokenizer *tk = tokenizer_for_thread("english");
+    CHECK(same_as_fresh(tk, "english", varied_text));
+    /* Fill past the bound: the words beyond it are stemmed, not remembered,
+     * and still come out right, as do the cached words. */
+    CHECK(same_as_fresh(tk, "english", fill));
+    CHECK(same_as_fresh(tk, "english", varied_text));
+    /* Asking again empties the full cache; the text refills it. */
+    tk = tokenizer_for_thread("english");
+    CHECK(tk != NULL);
+    CHECK(same_as_fresh(tk, "english", varied_text));
+    char *more = distinct_words(WORDS, WORDS);
+    CHECK(more && same_as_fresh(tk, "english", more));
+    tk = tokenizer_for_thread("english");
+    CHECK(same_as_fresh(tk, "english", fill));
+    CHECK(same_as_fresh(tk, "english", varied_text));
+    free(more);
+    free(fill);
+}
+
+/* Thread body: uses the thread's tokenizers of two languages, then exits. */
+static void *use_and_exit(void *arg)
+{
+    int *ok = arg;
+    *ok = same_as_fresh(tokenizer_for_thread("english"), "english", varied_text) &&
+          tokenizer_for_thread("french") != NULL;
+    return NULL;
+}
+
+TEST(thread_exit_frees_its_tokenizers)
+{
+    /* Make the main thread's own tokenizers first so they are not counted. */
+    CHECK(tokenizer_for_thread("english") != NULL);
+    long before = atomic_load(&live_blocks);
+    for (int i = 0; i < 3; i++) {
+        int ok = 0;
+        CHECK(in_thread(use_and_exit, &ok) == 0);
+        CHECK(ok);
+        CHECK(atomic_load(&live_blocks) == before);
+    }
+}
+
+enum { THREADS = 4 };
+
+struct together {
+    pthread_barrier_t *all_made; /* every thread holds its tokenizer before any exits */
+    tokenizer *tk;
+    char *trace;
+    int same_again;
+};
+
+/* Thread body: gets its tokenizer, waits for the others, traces the text. */
+static void *trace_together(void *arg)
+{
+    struct together *t = arg;
+    struct trace tr;
+    t->tk = tokenizer_for_thread("english");
+    pthread_barrier_wait(t->all_made);
+    t->trace = trace_of(t->tk, varied_text, &tr);
+    t->same_again = tokenizer_for_thread("english") == t->tk;
+    pthread_barrier_wait(t->all_made);
+    return NULL;
+}
+
+TEST(threads_at_once_get_their_own_tokenizers)
+{
+    pthread_barrier_t bar;
+    pthread_t th[THREADS];
+    struct together t[THREADS] = {{0}};
+    int started = 0;
+    CHECK(pthread_barrier_init(&bar, NULL, THREADS) == 0);
+    for (int i = 0; i < THREADS; i++) {
+        t[i].all_made = &bar;
+        started += pthread_create(&th[i], NULL, trace_together, &t[i]) == 0;
+    }
+    CHECK(started == THREADS);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&bar);
+    char *want = fresh_trace_of("english", varied_text);
+    CHECK(want != NULL);
+    for (int i = 0; i < started; i++) {
+        CHECK(t[i].tk != NULL && t[i].same_again);
+        CHECK(t[i].tk != tokenizer_for_thread("english"));
+        for (int j = 0; j < i; j++)
+            CHECK(t[i].tk != t[j].tk);
+        CHECK(want && t[i].trace && !strcmp(t[i].trace, want));
+        free(t[i].trace);
+    }
+    free(want);
+}
+
 int main(void)
 {
+    nf_set_allocator(live_malloc, live_realloc, live_free); /* before any other call */
     RUN(english_stems_and_stops);
     RUN(unicode_letters_and_case_folding);
     RUN(offsets_index_the_input);
     RUN(languages);
+    RUN(varied_text_has_stops_and_stems);
+    RUN(thread_tokenizer_is_kept_per_language);
+    RUN(fifth_language_replaces_the_oldest);
+    RUN(stem_cache_full_then_emptied_gives_same_results);
+    RUN(thread_exit_frees_its_tokenizers);
+    RUN(threads_at_once_get_their_own_tokenizers);
     TEST_EXIT();
 }
