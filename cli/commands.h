@@ -25,6 +25,9 @@ void cli_set_text_limit(size_t max_document_bytes);
 /* Reads a whole file ("-" = stdin) into a new NUL-terminated buffer (freed
  * with free). Returns NULL and prints why on failure. */
 char *cli_read_file(const char *path, size_t *len);
+/* The same, reading at most limit bytes (0: all); *more (may be NULL) is
+ * set when the file goes on past them. */
+char *cli_read_file_upto(const char *path, size_t limit, size_t *len, int *more);
 /* Maps "--some-key" VALUE onto the option registry key some_key; prints
  * the error (prefixed by cmd) and returns EXIT_USAGE when it fails. */
 struct nf_options;

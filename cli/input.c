@@ -86,55 +86,14 @@ typedef struct text_inputs {
     size_t skipped;
 } text_inputs;
 
-/* Reads at most limit bytes of f into a new NUL-terminated buffer that
- * grows as the data comes (a small file costs a small buffer); *more is
- * set when f goes on past the limit. Returns NULL when out of memory. */
-static char *read_capped(FILE *f, size_t limit, size_t *len, int *more)
-{
-    size_t cap = limit < (1u << 16) ? limit + 1 : 1u << 16, n = 0, got = 1;
-    char *data = malloc(cap);
-    while (data && got && n < limit) {
-        if (n + 1 >= cap) {
-            size_t want = cap > limit / 2 ? limit + 1 : cap * 2;
-            char *p = realloc(data, want);
-            if (!p)
-                free(data);
-            data = p, cap = want;
-            if (!data)
-                break;
-        }
-        n += got = fread(data + n, 1, cap - 1 - n, f);
-    }
-    *more = data && n == limit && fgetc(f) != EOF;
-    if (data)
-        data[n] = '\0';
-    *len = n;
-    return data;
-}
-
 /* Reads at most read_limit bytes of path ("-" = stdin) into a new buffer
  * (freed with free); warns when the file goes on past them. Returns NULL
  * and prints why on failure. */
 static char *read_report(const char *path, size_t *len)
 {
-    if (!read_limit)
-        return cli_read_file(path, len);
-    int is_stdin = !strcmp(path, "-"), more;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *data = read_capped(f, read_limit, len, &more);
-    int err = ferror(f);
-    if (!is_stdin)
-        fclose(f);
-    if (!data || err) {
-        cli_error(EXIT_DATA, "%s: %s", path, data ? "read error" : "out of memory");
-        free(data);
-        return NULL;
-    }
-    if (more)
+    int more;
+    char *data = cli_read_file_upto(path, read_limit, len, &more);
+    if (data && more)
         fprintf(stderr, "newsfuse: warning: %s: read only the first %zu bytes (max_document_bytes is "
                 "%zu: the rest would be cut)\n", path, *len, *len - READ_SLACK);
     return data;

@@ -17,32 +17,42 @@ int cli_error(int code, const char *fmt, ...)
     return code;
 }
 
-char *cli_read_file(const char *path, size_t *len)
+/* Reads at most limit bytes of f into a new NUL-terminated buffer that
+ * grows as the data comes (a small file costs a small buffer); *more is
+ * set when f goes on past the limit. Returns NULL when out of memory. */
+static char *read_stream(FILE *f, size_t limit, size_t *len, int *more)
 {
-    int is_stdin = strcmp(path, "-") == 0;
+    size_t cap = limit < (1u << 16) ? limit + 1 : 1u << 16, n = 0, got = 1;
+    char *data = malloc(cap);
+    while (data && got && n < limit) {
+        if (n + 1 >= cap) {
+            size_t want = cap > limit / 2 ? limit + 1 : cap * 2;
+            char *p = realloc(data, want);
+            if (!p)
+                free(data);
+            data = p, cap = want;
+            if (!data)
+                break;
+        }
+        n += got = fread(data + n, 1, cap - 1 - n, f);
+    }
+    *more = data && n == limit && fgetc(f) != EOF;
+    if (data)
+        data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+char *cli_read_file_upto(const char *path, size_t limit, size_t *len, int *more)
+{
+    int is_stdin = strcmp(path, "-") == 0, past;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *data = malloc(cap);
-    while (data) {
-        if (n + 1 >= cap) {
-            char *p = cap > ((size_t)-1) / 2 ? NULL : realloc(data, cap * 2);
-            if (!p) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = p;
-            cap *= 2;
-        }
-        size_t got = fread(data + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
+    /* No limit: as much as a buffer can hold (realloc says when not). */
+    char *data = read_stream(f, limit ? limit : (size_t)-1 / 2 - 1, len, &past);
     int err = ferror(f);
     if (!is_stdin)
         fclose(f);
@@ -51,9 +61,14 @@ char *cli_read_file(const char *path, size_t *len)
         free(data);
         return NULL;
     }
-    data[n] = '\0';
-    *len = n;
+    if (more)
+        *more = limit && past;
     return data;
+}
+
+char *cli_read_file(const char *path, size_t *len)
+{
+    return cli_read_file_upto(path, 0, len, NULL);
 }
 
 long cli_parse_count(const char *s)
