@@ -108,10 +108,11 @@ static int fill_sentences(nf_summary *out, const model *m, const selection *sel)
  * the first in its original text. Returns NF_OK or NF_ENOMEM. */
 static int warn_repairs(nf_summary *out, const nf_docset *ds)
 {
-    size_t named = 0, more_docs = 0, more_seqs = 0;
+    size_t named = 0, more_docs = 0, more_seqs = 0, in_docs = 0;
     int rc = NF_OK;
     for (size_t i = 0; rc == NF_OK && i < ds->ndocs + ds->nseen; i++) {
         const document *d = i < ds->ndocs ? &ds->docs[i] : &ds->seen[i - ds->ndocs];
+        in_docs += d->nfixes;
         if (!d->nfixes)
             continue;
         if (named == WARN_REPAIRED_DOCS) {
@@ -126,9 +127,6 @@ static int warn_repairs(nf_summary *out, const nf_docset *ds)
     if (rc == NF_OK && more_docs)
         rc = summary_warn(out, "replaced %zu more invalid UTF-8 sequence(s) in %zu more document(s)",
                           more_seqs, more_docs);
-    size_t in_docs = 0;
-    for (size_t i = 0; i < ds->ndocs + ds->nseen; i++)
-        in_docs += i < ds->ndocs ? ds->docs[i].nfixes : ds->seen[i - ds->ndocs].nfixes;
     /* JSON input is repaired as a whole line before it is parsed, so its
      * repairs belong to no one document. */
     if (rc == NF_OK && ds->replaced > in_docs)
