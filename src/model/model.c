@@ -101,10 +101,9 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
 /* Returns 1 if the reading deadline has passed (then sets m->timed_out). */
 static int past_deadline(model *m)
 {
-    if (m->deadline <= 0 || (!m->timed_out && clock_now() <= m->deadline))
-        return m->timed_out;
-    m->timed_out = 1;
-    return 1;
+    if (!m->timed_out && m->deadline > 0 && clock_now() > m->deadline)
+        m->timed_out = 1;
+    return m->timed_out;
 }
 
 static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
