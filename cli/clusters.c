@@ -10,48 +10,91 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad, void *arg)
+/* Reads one line's event and hands it to fn (or its error to bad). Returns
+ * EXIT_OK, EXIT_DATA, or a negative value when fn says to stop. */
+static int one_cluster(const char *path, const char *line, size_t n, long lineno, int kind,
+                       nf_docset **history, cluster_fn fn, bad_line_fn bad, void *arg)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f)
-        return cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
+    nf_docset *ds = nf_docset_new();
+    if (!ds)
+        return cli_error(EXIT_DATA, "out of memory");
+    int rc = kind == 2 ? nf_docset_add_json(ds, line, n) : nf_docset_add_multinews(ds, line, n);
     int status = EXIT_OK;
-    nf_docset *history = NULL;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (cli_is_blank(line, (size_t)n))
-            continue;
-        nf_docset *ds = nf_docset_new();
-        if (!ds) {
-            status = cli_error(EXIT_DATA, "out of memory");
+    if (rc != NF_OK && rc != NF_EEMPTY) {
+        bad(path, lineno, nf_docset_id(ds), nf_docset_error(ds), arg);
+        status = EXIT_DATA;
+    } else if (batch_update_history(history, ds) != NF_OK) {
+        status = cli_error(EXIT_DATA, "out of memory");
+    } else if ((rc = fn(ds, lineno, arg)) != EXIT_OK) {
+        status = rc < 0 ? rc : EXIT_DATA; /* negative: the caller cannot go on (an output error) */
+    }
+    nf_docset_free(ds);
+    fflush(stdout);
+    return status;
+}
+
+void cli_line_too_long(char *msg, size_t cap)
+{
+    snprintf(msg, cap, "line longer than %zu bytes (--max-line-bytes): skipped", cli_max_line());
+}
+
+int cli_each_line(const char *path, cli_line_fn fn, void *arg)
+{
+    nf_input *in = cli_input_open(path);
+    if (!in)
+        return EXIT_DATA;
+    const char *line;
+    size_t n;
+    long lineno = 0;
+    int status = EXIT_OK, rc, one = 0;
+    while (one >= 0 && (rc = nf_input_line(in, cli_max_line(), &line, &n, &lineno)) != NF_EEMPTY) {
+        if (rc == NF_EDATA) {
+            status = cli_error(EXIT_DATA, "%s:%ld: binary data (NUL bytes) in a line longer than %zu "
+                               "bytes: not JSONL or Multi-News; reading stopped", path, lineno,
+                               cli_max_line());
             break;
         }
-        int rc = kind == 2 ? nf_docset_add_json(ds, line, (size_t)n)
-                           : nf_docset_add_multinews(ds, line, (size_t)n);
-        if (rc != NF_OK && rc != NF_EEMPTY) {
-            bad(path, lineno, ds, arg);
-            status = EXIT_DATA;
-        } else if (batch_update_history(&history, ds) != NF_OK) {
-            status = cli_error(EXIT_DATA, "out of memory");
-        } else if ((rc = fn(ds, lineno, arg)) != EXIT_OK) {
-            status = EXIT_DATA;
-            if (rc < 0) { /* the caller cannot go on (an output error) */
-                nf_docset_free(ds);
-                break;
-            }
+        if (rc != NF_OK && rc != NF_ELIMIT) {
+            status = cli_error(EXIT_DATA, "%s: %s after line %ld: %s", path,
+                               rc == NF_EIO ? "read error" : "cannot go on", lineno,
+                               rc == NF_EIO ? strerror(nf_input_errno(in)) : nf_strerror(rc));
+            break;
         }
-        nf_docset_free(ds);
-        fflush(stdout);
+        if (rc == NF_OK && cli_is_blank(line, n))
+            continue;
+        if ((one = fn(rc == NF_OK ? line : NULL, n, lineno, arg)) != EXIT_OK)
+            status = EXIT_DATA;
     }
-    if (ferror(f))
-        status = cli_error(EXIT_DATA, "%s: read error after line %ld", path, lineno);
-    free(line);
-    nf_docset_free(history);
-    if (f != stdin)
-        fclose(f);
+    cli_input_close(in);
+    return status;
+}
+
+/* One reading of cluster lines. */
+typedef struct cluster_reading {
+    const char *path;
+    int kind;
+    nf_docset *history;
+    cluster_fn fn;
+    bad_line_fn bad;
+    void *arg;
+} cluster_reading;
+
+static int cluster_line(const char *line, size_t n, long lineno, void *arg)
+{
+    cluster_reading *c = arg;
+    if (!line) {
+        char msg[96];
+        cli_line_too_long(msg, sizeof msg);
+        c->bad(c->path, lineno, NULL, msg, c->arg);
+        return EXIT_DATA;
+    }
+    return one_cluster(c->path, line, n, lineno, c->kind, &c->history, c->fn, c->bad, c->arg);
+}
+
+int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad, void *arg)
+{
+    cluster_reading c = {path, kind, NULL, fn, bad, arg};
+    int status = cli_each_line(path, cluster_line, &c);
+    nf_docset_free(c.history);
     return status;
 }

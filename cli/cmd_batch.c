@@ -48,6 +48,7 @@ typedef struct batch_run {
     int resume, fd, tty;
     long skip, records; /* records already in the output; records read */
     char *resume_id;    /* the id of the last record already written */
+    uint64_t *resume_keys; /* the keys of the records already written (batch_record_key) */
     long done, failed, timed, total_lines;
     int bad_lines; /* a line could not be read (written now or by the earlier run) */
     struct timespec start, shown;
@@ -357,11 +358,12 @@ static size_t job_weight(const batch_job *job)
 static int batch_submit(batch_run *r, batch_job *job, const char *id)
 {
     if (++r->records <= r->skip) {
-        if (r->records == r->skip && r->resume_id && id && strcmp(r->resume_id, id))
+        if (r->resume_keys && batch_record_key(id, job->line) != r->resume_keys[r->records - 1])
             r->stopped = cli_error(EXIT_USAGE,
-                                   "batch: %s does not continue %s: its last record is '%s', "
-                                   "the input's event %ld is '%s'",
-                                   r->out_path, r->in, r->resume_id, r->skip, id);
+                                   "batch: %s does not continue %s: its record %ld is not the "
+                                   "input's event %ld ('%s', line %ld)",
+                                   r->out_path, r->in, r->records, r->records, id ? id : "(no id)",
+                                   job->line);
         if (job->bad)
             warn_bad(r, job);
         job_free(job, r); /* id may point into the job: freed after its last use */
@@ -464,33 +466,42 @@ static int submit_raw(batch_run *r, const char *line, size_t n, long lineno, int
     return batch_submit(r, job, NULL);
 }
 
+/* One reading of cluster lines. */
+typedef struct cluster_lines {
+    batch_run *r;
+    int kind;
+    nf_docset *history;
+} cluster_lines;
+
+/* A line over --max-line-bytes: an error record in its place. */
+static int submit_too_long(batch_run *r, long lineno)
+{
+    char msg[96];
+    cli_line_too_long(msg, sizeof msg);
+    return submit_bad(r, r->in, lineno, NULL, msg);
+}
+
+static int cluster_line(const char *line, size_t n, long lineno, void *arg)
+{
+    cluster_lines *c = arg;
+    batch_run *r = c->r;
+    if (r->stopped)
+        return -1;
+    if (!line)
+        return submit_too_long(r, lineno);
+    int in_order = r->records < r->skip || (c->kind == 2 && may_be_update_set(line, n));
+    return in_order ? read_in_order(r, &c->history, line, n, lineno, c->kind)
+                    : submit_raw(r, line, n, lineno, c->kind);
+}
+
 /* Reads cluster JSONL (kind 2) or Multi-News lines (3): the same records as
  * the CLI's cluster reader (cli/clusters.c), with the parsing on the
  * workers. A line still to skip (--resume) is read here for its id. */
 static int read_clusters(batch_run *r, int kind)
 {
-    FILE *f = strcmp(r->in, "-") ? fopen(r->in, "rb") : stdin;
-    if (!f)
-        return cli_error(EXIT_DATA, "%s: cannot open: %s", r->in, strerror(errno));
-    nf_docset *history = NULL;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int status = EXIT_OK;
-    for (long lineno = 1; !r->stopped && (n = getline(&line, &cap, f)) >= 0; lineno++) {
-        if (cli_is_blank(line, (size_t)n))
-            continue;
-        int in_order = r->records < r->skip || (kind == 2 && may_be_update_set(line, (size_t)n));
-        if ((in_order ? read_in_order(r, &history, line, (size_t)n, lineno, kind)
-                      : submit_raw(r, line, (size_t)n, lineno, kind)) != EXIT_OK)
-            status = EXIT_DATA;
-    }
-    if (ferror(f))
-        status = cli_error(EXIT_DATA, "%s: read error", r->in);
-    free(line);
-    nf_docset_free(history);
-    if (f != stdin)
-        fclose(f);
+    cluster_lines c = {r, kind, NULL};
+    int status = cli_each_line(r->in, cluster_line, &c);
+    nf_docset_free(c.history);
     return status;
 }
 
@@ -536,46 +547,43 @@ static void articles_line(article_reader *ar, const char *text, size_t n, long l
     nf_free(bad_id);
 }
 
+static int article_line(const char *line, size_t n, long lineno, void *arg)
+{
+    article_reader *ar = arg;
+    if (ar->r->stopped)
+        return -1;
+    if (!line)
+        return submit_too_long(ar->r, lineno);
+    articles_line(ar, line, n, lineno);
+    return EXIT_OK;
+}
+
 static int read_articles(batch_run *r)
 {
-    FILE *f = strcmp(r->in, "-") ? fopen(r->in, "rb") : stdin;
-    if (!f)
-        return cli_error(EXIT_DATA, "%s: cannot open: %s", r->in, strerror(errno));
     article_reader ar = {.r = r};
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    for (long lineno = 1; !r->stopped && (n = getline(&line, &cap, f)) >= 0; lineno++)
-        if (!cli_is_blank(line, (size_t)n))
-            articles_line(&ar, line, (size_t)n, lineno);
+    int status = cli_each_line(r->in, article_line, &ar);
     if (ar.ds)
         articles_submit(&ar, ar.ds, ar.line);
-    if (ferror(f))
-        ar.status = cli_error(EXIT_DATA, "%s: read error", r->in);
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return ar.status;
+    return status == EXIT_OK ? ar.status : status;
 }
 
 /* ---- The run ---- */
 
-/* Decides the input kind from the first of a file's first 16 non-blank
- * lines that is a JSON object (a broken first line says nothing). */
+/* Decides the input kind from the first of the input's first 16 non-blank
+ * lines that is a JSON object (a broken first line says nothing), looking
+ * at its first bytes only (they stay to be read). */
 static enum batch_kind detect_kind(const char *path)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
-    if (!f)
-        return KIND_JSONL;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    size_t n;
+    const char *head = cli_input_head(path, 16, &n);
     int kind = -1;
-    for (int tries = 0; kind < 0 && tries < 16 && (n = getline(&line, &cap, f)) >= 0;)
-        if (!cli_is_blank(line, (size_t)n))
-            kind = batch_is_article_line(line, (size_t)n), tries++;
-    free(line);
-    fclose(f);
+    for (int tries = 0; head && kind < 0 && tries < 16 && n;) {
+        const char *nl = memchr(head, '\n', n);
+        size_t len = nl ? (size_t)(nl - head) + 1 : n;
+        if (!cli_is_blank(head, len))
+            kind = batch_is_article_line(head, len), tries++;
+        head += len, n -= len;
+    }
     if (kind == 1)
         return KIND_ARTICLES;
     return cli_detect_input(path) == 3 ? KIND_MULTINEWS : KIND_JSONL;
@@ -596,9 +604,37 @@ static long count_lines(const char *path)
     return lines;
 }
 
+/* Returns 1 when the output names the input's file (the same inode, by any
+ * name or link): opening it would truncate the input before it is read. */
+static int output_is_input(const batch_run *r)
+{
+    struct stat in, out;
+    int in_ok = strcmp(r->in, "-") ? stat(r->in, &in) : fstat(STDIN_FILENO, &in);
+    int out_ok = strcmp(r->out_path, "-") ? stat(r->out_path, &out) : fstat(STDOUT_FILENO, &out);
+    return !in_ok && !out_ok && S_ISREG(in.st_mode) && in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+}
+
+/* --resume: checks that every record already written is one this run would
+ * have written (a newsfuse record, made with these options), keeping their
+ * keys to check each against the input's event in its place. */
+static int verify_output(batch_run *r)
+{
+    char why[256] = "";
+    int rc = batch_resume_keys(r->fd, r->skip, r->opts, &r->resume_keys, why, sizeof why);
+    if (rc == NF_EDATA)
+        return cli_error(EXIT_USAGE, "batch: %s cannot be resumed: it %s", r->out_path, why);
+    if (rc != NF_OK)
+        return cli_error(EXIT_DATA, "%s: cannot resume: %s", r->out_path,
+                         rc == NF_EIO ? "read error" : nf_strerror(rc));
+    return EXIT_OK;
+}
+
 /* Opens the output: truncated, or kept and checked for --resume. */
 static int open_output(batch_run *r)
 {
+    if (output_is_input(r))
+        return cli_error(EXIT_USAGE, "batch: the output %s is the input %s: refusing to overwrite it "
+                         "(write to another file)", r->out_path, r->in);
     if (!strcmp(r->out_path, "-"))
         return r->fd = STDOUT_FILENO, EXIT_OK;
     r->fd = open(r->out_path, O_RDWR | O_CREAT | (r->resume ? 0 : O_TRUNC), 0644);
@@ -610,7 +646,7 @@ static int open_output(batch_run *r)
     if (rc != NF_OK)
         return cli_error(EXIT_DATA, "%s: cannot resume: %s", r->out_path,
                          rc == NF_EIO ? strerror(errno) : nf_strerror(rc));
-    return EXIT_OK;
+    return verify_output(r);
 }
 
 /* Reads the input through the pool; returns the exit code. */
@@ -659,5 +695,6 @@ int cmd_batch(int argc, char **argv)
         rc = cli_error(EXIT_DATA, "%s: %s", r.out_path, strerror(errno));
     nf_options_free(r.opts);
     nf_free(r.resume_id);
+    nf_free(r.resume_keys);
     return rc < 0 ? EXIT_OK : rc;
 }

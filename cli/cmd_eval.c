@@ -155,10 +155,10 @@ static int on_cluster(nf_docset *ds, long line, void *arg)
     return EXIT_OK;
 }
 
-static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
 {
-    (void)arg;
-    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, nf_docset_error(ds));
+    (void)arg, (void)id;
+    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
 }
 
 /* Finds metric name among the scored ones; (size_t)-1 if absent. */

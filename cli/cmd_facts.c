@@ -93,10 +93,10 @@ static int facts_one(nf_docset *ds, long line, void *arg)
     return rc == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "facts: %s", nf_strerror(rc));
 }
 
-static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
 {
-    (void)arg;
-    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, nf_docset_error(ds));
+    (void)arg, (void)id;
+    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
 }
 
 /* All inputs as plain-text reports of one event. */

@@ -17,6 +17,7 @@ typedef struct idf_build {
     long min_df;
     int kind;
     size_t bad; /* lines or files that could not be read */
+    const char *path; /* the input being read */
 } idf_build;
 
 static void idf_usage(FILE *out)
@@ -54,10 +55,11 @@ static int count_event(nf_docset *ds, long line, void *arg)
     return rc == NF_OK ? EXIT_OK : -cli_error(EXIT_DATA, "idf: %s", nf_idf_error(b->table));
 }
 
-static void bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+static void bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
 {
+    (void)id;
     ((idf_build *)arg)->bad++;
-    cli_error(EXIT_DATA, "%s:%ld: %s (line skipped)", path, line, nf_docset_error(ds));
+    cli_error(EXIT_DATA, "%s:%ld: %s (line skipped)", path, line, msg);
 }
 
 /* Counts one article line ({"text": ..., other fields ignored}). */
@@ -86,48 +88,39 @@ static int article_line(idf_build *b, const char *path, long lineno, const char 
     return rc;
 }
 
+/* One article line for read_articles (line NULL: too long, skipped). */
+static int idf_article_line(const char *line, size_t n, long lineno, void *arg)
+{
+    idf_build *b = arg;
+    if (line)
+        return article_line(b, b->path, lineno, line, n);
+    char msg[96];
+    cli_line_too_long(msg, sizeof msg);
+    bad_line(b->path, lineno, NULL, msg, b);
+    return EXIT_DATA;
+}
+
 /* Reads an article JSONL file, one report per line. */
 static int read_articles(idf_build *b, const char *path)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f)
-        return cli_error(EXIT_DATA, "%s: cannot open", path);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int status = EXIT_OK, rc = EXIT_OK;
-    while (rc >= 0 && (n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (!cli_is_blank(line, (size_t)n) &&
-            (rc = article_line(b, path, lineno, line, (size_t)n)) != EXIT_OK)
-            status = EXIT_DATA;
-    }
-    if (ferror(f))
-        status = cli_error(EXIT_DATA, "%s: read error after line %ld", path, lineno);
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return status;
+    b->path = path;
+    return cli_each_line(path, idf_article_line, b);
 }
 
 /* Returns 1 if the first non-blank line of path is a JSON object with a
  * "text" and no "documents" (article JSONL), else 0. */
 static int looks_like_articles(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n = -1;
-    while (f && (n = getline(&line, &cap, f)) >= 0 && cli_is_blank(line, (size_t)n))
-        ;
-    json_t *root = n > 0 ? json_loadb(line, (size_t)n, 0, NULL) : NULL;
+    size_t n;
+    const char *head = cli_input_head(path, 1, &n);
+    size_t i = 0;
+    while (head && i < n && (head[i] == '\n' || head[i] == '\r' || head[i] == ' ' || head[i] == '\t'))
+        i++;
+    const char *end = head ? memchr(head + i, '\n', n - i) : NULL;
+    json_t *root = head ? json_loadb(head + i, (end ? (size_t)(end - head) : n) - i, 0, NULL) : NULL;
     int yes = json_is_object(root) && json_object_get(root, "text") &&
               !json_object_get(root, "documents");
     json_decref(root);
-    free(line);
-    if (f)
-        fclose(f);
     return yes;
 }
 
@@ -151,8 +144,8 @@ static int read_input(idf_build *b, char *path)
 {
     int kind = b->kind;
     if (kind == KIND_AUTO)
-        kind = strcmp(path, "-") ? cli_detect_input(path) : KIND_JSONL;
-    if (kind == KIND_JSONL && strcmp(path, "-") && looks_like_articles(path))
+        kind = cli_detect_input(path);
+    if (kind == KIND_JSONL && looks_like_articles(path))
         kind = KIND_ARTICLES;
     if (kind == KIND_TEXT)
         return read_text(b, path);
@@ -184,6 +177,9 @@ static int parse_build_args(idf_build *b, int argc, char **argv, int *npaths)
         } else if (!strcmp(f, "--min-df")) {
             if ((b->min_df = cli_parse_count(v)) < 1)
                 return cli_error(EXIT_USAGE, "idf build: --min-df needs a count of at least 1");
+        } else if (!strcmp(f, "--max-line-bytes")) {
+            if (cli_set_max_line(v))
+                return cli_error(EXIT_USAGE, "idf build: --max-line-bytes takes a byte count (0: no cap)");
         } else if (!strcmp(f, "--input")) {
             for (b->kind = 0; b->kind < 5 && strcmp(v, kinds[b->kind]); b->kind++)
                 ;

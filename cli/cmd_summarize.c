@@ -153,16 +153,16 @@ static int summarize_one(const sum_args *a, nf_docset *ds)
 
 
 /* Emits an error record for a bad line (JSON formats) or a message. */
-static void report_bad_line(const sum_args *a, const char *path, long line, const nf_docset *ds)
+static void report_bad_line(const sum_args *a, const char *path, long line, const char *id,
+                            const char *msg)
 {
-    const char *msg = nf_docset_error(ds);
     if (a->format == NF_FORMAT_TEXT) {
         cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
         return;
     }
     printf("{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
-    if (nf_docset_id(ds))
-        cli_print_json_string(stdout, nf_docset_id(ds));
+    if (id)
+        cli_print_json_string(stdout, id);
     else
         printf("null");
     printf(",\"error\":{\"file\":");
@@ -181,9 +181,9 @@ static int on_cluster(nf_docset *ds, long line, void *arg)
 }
 
 /* Called by the cluster reader for each line it cannot read. */
-static void on_bad_line(const char *path, long line, const nf_docset *ds, void *arg)
+static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
 {
-    report_bad_line(arg, path, line, ds);
+    report_bad_line(arg, path, line, id, msg);
 }
 
 /* All inputs as plain-text reports of one event. */

@@ -41,6 +41,27 @@ long cli_parse_count(const char *s);
 /* Input helpers (cli/input.c). */
 struct nf_docset;
 #include <stdio.h>
+/* Opens path ("-" = stdin) once for the whole run: a later call with the
+ * same path gets the same stream, with the bytes looked at to tell its
+ * format still unread. Prints why and returns NULL when it cannot. */
+struct nf_input;
+struct nf_input *cli_input_open(const char *path);
+/* Closes an input of cli_input_open (and forgets it). */
+void cli_input_close(struct nf_input *in);
+/* The input's first bytes, not consumed: its first `lines` lines (as far
+ * as 1 MiB holds them) or 4 KiB; NULL (said) on error. */
+const char *cli_input_head(const char *path, int lines, size_t *n);
+/* Calls fn on every non-blank line of path ("-" = stdin), with its 1-based
+ * number; a line longer than cli_max_line() comes as line NULL (skipped, to
+ * be reported). fn returning a negative value stops the reading. Returns
+ * EXIT_OK, or EXIT_DATA when fn returned non-zero for any line or the input
+ * could not be read (said): a read error is never the end of the input. */
+typedef int (*cli_line_fn)(const char *line, size_t n, long lineno, void *arg);
+int cli_each_line(const char *path, cli_line_fn fn, void *arg);
+/* The cap on one line of JSONL or Multi-News input (--max-line-bytes;
+ * default NF_DEFAULT_MAX_LINE_BYTES; 0: none); set returns -1 for a bad value. */
+size_t cli_max_line(void);
+int cli_set_max_line(const char *value);
 /* Kinds as cmd_summarize's enum: 1 text, 2 cluster JSONL, 3 Multi-News.
  * Looks at the file name and its first bytes; stdin and directories are
  * text unless their first byte is '{'. */
@@ -55,13 +76,16 @@ int cli_add_text_inputs(struct nf_docset *ds, char **inputs, int n);
 int cli_add_text_inputs_seen(struct nf_docset *ds, char **inputs, int n);
 /* The cluster reader (cli/clusters.c): reads path ("-" = stdin) one event
  * per line, kind 2 = cluster JSONL, 3 = Multi-News; calls fn for every
- * event (with its line number) and bad for every line that cannot be read,
- * then goes on. Update sets of a topic get the earlier sets as seen
- * reports. fn returning a negative value stops the reading (say, output
+ * event (with its line number) and bad for every line that cannot be read
+ * (malformed, or longer than cli_max_line(): id NULL), then goes on; a read
+ * or allocation error ends the reading with an error, never as its end.
+ * Update sets of a topic get the earlier sets as seen reports. fn returning a negative value stops the reading (say, output
  * can no longer be written). Returns EXIT_OK, or EXIT_DATA if any line or
  * call failed. */
 typedef int (*cluster_fn)(struct nf_docset *ds, long line, void *arg);
-typedef void (*bad_line_fn)(const char *path, long line, const struct nf_docset *ds, void *arg);
+typedef void (*bad_line_fn)(const char *path, long line, const char *id, const char *msg, void *arg);
+/* The message of a line over cli_max_line(), into msg[0..cap). */
+void cli_line_too_long(char *msg, size_t cap);
 int cli_each_cluster(const char *path, int kind, cluster_fn fn, bad_line_fn bad, void *arg);
 /* Returns 1 if s[0..n) is only white space. */
 int cli_is_blank(const char *s, size_t n);

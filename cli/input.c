@@ -1,4 +1,5 @@
 /* Reading the CLI's inputs: files, directories, stdin, format detection. */
+#define _GNU_SOURCE /* memmem */
 #include "commands.h"
 #include "newsfuse.h"
 #include "text/utf8.h"
@@ -36,28 +37,102 @@ int cli_parse_input_kind(const char *v)
     return -1;
 }
 
+/* Inputs opened to tell their format, kept open until they are read, so a
+ * pipe, a FIFO or stdin is read once and loses none of its first bytes. */
+enum { OPEN_SLOTS = 8 };
+static struct {
+    char *path;
+    nf_input *in;
+} opened[OPEN_SLOTS];
+
+nf_input *cli_input_open(const char *path)
+{
+    for (int i = 0; i < OPEN_SLOTS; i++)
+        if (opened[i].in && !strcmp(opened[i].path, path))
+            return opened[i].in;
+    nf_input *in = nf_input_open(path);
+    if (!in) {
+        cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    for (int i = 0; i < OPEN_SLOTS; i++)
+        if (!opened[i].in && (opened[i].path = strdup(path))) {
+            opened[i].in = in;
+            break;
+        }
+    return in; /* not kept when every slot is taken: read from the start by its reader */
+}
+
+void cli_input_close(nf_input *in)
+{
+    for (int i = 0; i < OPEN_SLOTS; i++)
+        if (opened[i].in == in) {
+            free(opened[i].path);
+            opened[i].in = NULL, opened[i].path = NULL;
+        }
+    nf_input_close(in);
+}
+
+/* The most of an input looked at to tell its format. */
+#define HEAD_MAX ((size_t)1 << 20)
+
+/* The longest line a JSONL or Multi-News input may hold (--max-line-bytes). */
+static size_t max_line = NF_DEFAULT_MAX_LINE_BYTES;
+
+size_t cli_max_line(void)
+{
+    return max_line;
+}
+
+int cli_set_max_line(const char *value)
+{
+    long v = cli_parse_count(value);
+    if (v < 0)
+        return -1;
+    max_line = (size_t)v;
+    return 0;
+}
+
+const char *cli_input_head(const char *path, int lines, size_t *n)
+{
+    nf_input *in = cli_input_open(path);
+    if (!in)
+        return NULL;
+    /* Asks for more only while the lines are not all there: a live stream
+     * is not waited on for bytes the decision does not need. */
+    for (size_t want = 4096;; want *= 4) {
+        const char *head = nf_input_head(in, want, n);
+        if (!head) {
+            cli_error(EXIT_DATA, "%s: read error: %s", path, strerror(nf_input_errno(in)));
+            return NULL;
+        }
+        int seen = 0;
+        for (const char *p = head; seen < lines && (p = memchr(p, '\n', (size_t)(head + *n - p))); p++)
+            seen++;
+        if (seen >= lines || *n < want || want >= HEAD_MAX)
+            return head;
+    }
+}
+
 int cli_detect_input(const char *path)
 {
     if (ends_with(path, ".jsonl") || ends_with(path, ".json"))
         return 2;
-    if (!strcmp(path, "-"))
-        return 1;
     struct stat st;
-    if (stat(path, &st) || !S_ISREG(st.st_mode))
+    if (strcmp(path, "-") && (stat(path, &st) || S_ISDIR(st.st_mode)))
         return 1;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 1;
-    char head[4096];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
-    head[n] = '\0';
+    size_t n;
+    const char *head = cli_input_head(path, 1, &n);
+    if (!head)
+        return 1; /* its reader says why */
     size_t i = 0;
+    if (n >= 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+        i = 3; /* a UTF-8 byte order mark */
     while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\t' || head[i] == '\r'))
         i++;
     if (i < n && head[i] == '{')
         return 2;
-    if (strstr(head, "|||||") || strstr(head, "NEWLINE_CHAR"))
+    if (memmem(head, n, "|||||", 5) || memmem(head, n, "NEWLINE_CHAR", 12))
         return 3;
     return 1;
 }
@@ -253,13 +328,21 @@ int cli_add_text_inputs_seen(nf_docset *ds, char **inputs, int n)
 void cli_print_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    size_t left = strlen(s);
+    for (const unsigned char *p = (const unsigned char *)s; *p; left--) {
+        size_t k = utf8_valid_char(p, left);
+        if (!k) { /* a file name or message need not be UTF-8; the record must be */
+            fputs("\\ufffd", f);
+            p++;
+            continue;
+        }
         if (*p == '"' || *p == '\\')
             fprintf(f, "\\%c", *p);
         else if (*p < 0x20)
             fprintf(f, "\\u%04x", *p);
         else
-            fputc(*p, f);
+            fwrite(p, 1, k, f);
+        p += k, left -= k - 1;
     }
     fputc('"', f);
 }

@@ -17,53 +17,20 @@ int cli_error(int code, const char *fmt, ...)
     return code;
 }
 
-/* Reads at most limit bytes of f into a new NUL-terminated buffer that
- * grows as the data comes (a small file costs a small buffer); *more is
- * set when f goes on past the limit. Returns NULL when out of memory. */
-static char *read_stream(FILE *f, size_t limit, size_t *len, int *more)
-{
-    size_t cap = limit < (1u << 16) ? limit + 1 : 1u << 16, n = 0, got = 1;
-    char *data = malloc(cap);
-    while (data && got && n < limit) {
-        if (n + 1 >= cap) {
-            size_t want = cap > limit / 2 ? limit + 1 : cap * 2;
-            char *p = realloc(data, want);
-            if (!p)
-                free(data);
-            data = p, cap = want;
-            if (!data)
-                break;
-        }
-        n += got = fread(data + n, 1, cap - 1 - n, f);
-    }
-    *more = data && n == limit && fgetc(f) != EOF;
-    if (data)
-        data[n] = '\0';
-    *len = n;
-    return data;
-}
-
 char *cli_read_file_upto(const char *path, size_t limit, size_t *len, int *more)
 {
-    int is_stdin = strcmp(path, "-") == 0, past;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
+    nf_input *in = cli_input_open(path);
+    if (!in)
         return NULL;
-    }
-    /* No limit: as much as a buffer can hold (realloc says when not). */
-    char *data = read_stream(f, limit ? limit : (size_t)-1 / 2 - 1, len, &past);
-    int err = ferror(f);
-    if (!is_stdin)
-        fclose(f);
-    if (!data || err) {
-        cli_error(EXIT_DATA, "%s: %s", path, data ? "read error" : "out of memory");
-        free(data);
-        return NULL;
-    }
+    char *data;
+    int past, rc = nf_input_read_all(in, limit ? limit : (size_t)-1 / 2 - 1, &data, len, &past);
+    if (rc != NF_OK)
+        cli_error(EXIT_DATA, "%s: %s%s", path, rc == NF_EIO ? "read error: " : "",
+                  rc == NF_EIO ? strerror(nf_input_errno(in)) : nf_strerror(rc));
+    cli_input_close(in);
     if (more)
         *more = limit && past;
-    return data;
+    return rc == NF_OK ? data : NULL;
 }
 
 char *cli_read_file(const char *path, size_t *len)
@@ -85,6 +52,10 @@ long cli_parse_count(const char *s)
 
 int cli_set_option(nf_options *opts, const char *flag, const char *value, const char *cmd)
 {
+    /* How inputs are read, not what is made of them: a CLI setting. */
+    if (!strcmp(flag, "--max-line-bytes"))
+        return cli_set_max_line(value) ? cli_error(EXIT_USAGE, "%s: --max-line-bytes takes a byte "
+                                                   "count (0: no cap), not '%s'", cmd, value) : EXIT_OK;
     char key[48];
     snprintf(key, sizeof key, "%s", flag + 2);
     for (char *p = key; *p; p++)

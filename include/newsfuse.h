@@ -117,6 +117,43 @@ const char *const *nf_option_keys(void);
 /* Returns a NULL-terminated static list of the method names. */
 const char *const *nf_methods(void);
 
+/* ---- Reading an input once (section owned by src/ingest/): a file, a
+ * pipe, a FIFO or standard input is opened a single time and read through
+ * one buffer, so its first bytes can be looked at to tell its format without
+ * being lost, and lines are read with a cap. ---- */
+
+typedef struct nf_input nf_input;
+
+/* The default cap on one line of a JSONL or Multi-News input: eight times
+ * the default max_document_bytes, so a cluster of several full-size reports
+ * fits, and one line can never cost more than this (plus a 64 KiB block). */
+#define NF_DEFAULT_MAX_LINE_BYTES ((size_t)64 << 20)
+
+/* Opens path ("-" = standard input, not closed by nf_input_close). Returns
+ * NULL with errno set when it cannot be opened. */
+nf_input *nf_input_open(const char *path);
+/* Looks at up to want of the next bytes without consuming them (*n: how
+ * many there are; fewer at the end of the input). Returns NULL on a read
+ * error (nf_input_errno) or when out of memory. */
+const char *nf_input_head(nf_input *in, size_t want, size_t *n);
+/* Reads the next line (with its newline, if any; NUL-terminated; valid until
+ * the next call) and its 1-based number. Returns NF_OK; NF_EEMPTY at the end
+ * of the input; NF_ELIMIT when the line was longer than max bytes (0: no
+ * cap): it is skipped, *lineno names it, and reading goes on with the next;
+ * NF_EDATA when that skipped line holds NUL bytes (binary data, which may
+ * never end: the reading stops there);
+ * NF_EIO on a read error (nf_input_errno); NF_ENOMEM. A UTF-8 byte order
+ * mark before the first line is dropped. Never reports the end
+ * of the input for an error. */
+int nf_input_line(nf_input *in, size_t max, const char **line, size_t *len, long *lineno);
+/* Reads the rest of the input, at most limit bytes (0: no cap), into a new
+ * NUL-terminated buffer (free with nf_free); *more is set when the input
+ * goes on past limit. NF_OK, NF_EIO, NF_ENOMEM. */
+int nf_input_read_all(nf_input *in, size_t limit, char **data, size_t *len, int *more);
+/* The errno of the read that failed, or 0. */
+int nf_input_errno(const nf_input *in);
+void nf_input_close(nf_input *in);
+
 /* ---- Document sets: the reports about one event. ---- */
 typedef struct nf_docset nf_docset;
 

@@ -5,6 +5,7 @@
 #define NF_BATCH_BATCH_H
 #include "newsfuse.h"
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- The ordered pool ----
  * Jobs are submitted in order from one thread (the caller's); `threads`
@@ -100,5 +101,17 @@ int batch_summary_timed(const nf_summary *s);
  * there is none or it is null). Leaves the file offset at the end.
  * Returns NF_OK, NF_EIO (errno says why) or NF_ENOMEM. */
 int batch_resume_scan(int fd, long *records, char **last_id);
+/* The key of a record: its event's id, or (an error record without one) the
+ * input line it names. */
+uint64_t batch_record_key(const char *id, long line);
+/* Verifies the first `records` records of the output on fd, after
+ * batch_resume_scan, as ones this run would write: newsfuse/1 records with
+ * an id (or an error record's line) and, when opts is given, the same
+ * value of each of its options in their "options" (records without any:
+ * error records). *keys receives their keys in order (xfree), for
+ * checking each against the input's event at the same place. Returns NF_OK,
+ * NF_EDATA (why[0..cap) says what and which record), NF_EIO, NF_ENOMEM. */
+int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,
+                      size_t cap);
 
 #endif

@@ -3,6 +3,9 @@
  * a line without its newline is the one record that may be incomplete. */
 #include "batch/batch.h"
 #include "core/alloc.h"
+#include "model/vocab.h"
+#include "newsfuse.h"
+#include <stdio.h>
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
@@ -66,5 +69,86 @@ int batch_resume_scan(int fd, long *records, char **last_id)
         rc = resume_read_id(fd, prev_nl, last_nl, last_id);
     if (rc == NF_OK && lseek(fd, 0, SEEK_END) < 0)
         rc = NF_EIO;
+    return rc;
+}
+
+uint64_t batch_record_key(const char *id, long line)
+{
+    char buf[32];
+    if (id)
+        return hash_bytes64(id, strlen(id));
+    int n = snprintf(buf, sizeof buf, "\x01line %ld", line); /* no id starts with \x01 */
+    return hash_bytes64(buf, (size_t)n);
+}
+
+/* Returns 1 when every option of want has the same value in opts. */
+static int options_match(const json_t *opts, const json_t *want)
+{
+    const char *key;
+    const json_t *v;
+    json_object_foreach((json_t *)want, key, v)
+        if (!json_equal(json_object_get(opts, key), v))
+            return 0;
+    return 1;
+}
+
+/* The key of one output record, or why it is no record this run could
+ * have written: not a newsfuse/1 JSON object, or made under other options. */
+static int record_key(const char *text, size_t len, const json_t *want, uint64_t *key, char *why,
+                      size_t cap)
+{
+    json_t *root = json_loadb(text, len, 0, NULL);
+    json_t *schema = json_object_get(root, "schema"), *id = json_object_get(root, "id");
+    json_t *err = json_object_get(root, "error"), *opts = json_object_get(root, "options");
+    int rc = NF_OK;
+    if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
+        !(json_is_string(id) || (json_is_null(id) && json_is_integer(json_object_get(err, "line")))))
+        rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record");
+    else if (want && opts && !options_match(opts, want))
+        rc = NF_EDATA, snprintf(why, cap, "was made with other options (run again without --resume, "
+                                          "or with the options of the first run)");
+    else
+        *key = batch_record_key(json_is_string(id) ? json_string_value(id) : NULL,
+                                (long)json_integer_value(json_object_get(err, "line")));
+    json_decref(root);
+    return rc;
+}
+
+/* The run's options as the JSON object its records carry. */
+static json_t *options_object(const nf_options *opts)
+{
+    json_t *o = json_object();
+    const char *const *keys = nf_option_keys();
+    for (int k = 0; o && keys[k]; k++)
+        json_object_set_new(o, keys[k], json_string(nf_options_get(opts, keys[k])));
+    return o;
+}
+
+int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,
+                      size_t cap)
+{
+    json_t *want = opts ? options_object(opts) : NULL;
+    FILE *f = fdopen(dup(fd), "rb");
+    uint64_t *k = xmalloc(((size_t)records + 1) * sizeof *k);
+    char *line = NULL;
+    size_t lcap = 0;
+    long i = 0;
+    int rc = f && k && (!opts || want) ? NF_OK : NF_ENOMEM;
+    if (f && rc == NF_OK && fseeko(f, 0, SEEK_SET))
+        rc = NF_EIO;
+    for (ssize_t n; rc == NF_OK && i < records && (n = getline(&line, &lcap, f)) > 0; i++)
+        if ((rc = record_key(line, (size_t)n, want, &k[i], why, cap)) != NF_OK) {
+            size_t used = strlen(why);
+            snprintf(why + used, cap - used, " (its record %ld)", i + 1);
+        }
+    if (rc == NF_OK && i < records)
+        rc = NF_EIO;
+    free(line);
+    if (f)
+        fclose(f);
+    json_decref(want);
+    if (rc != NF_OK)
+        xfree(k), k = NULL;
+    *keys = k;
     return rc;
 }
