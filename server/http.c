@@ -4,6 +4,7 @@
  * The work itself is server/api.c; the page is server/assets.c. */
 #include "api.h"
 #include "server.h"
+#include "text/utf8.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -27,8 +28,8 @@ typedef struct exchange {
     int over;          /* the body went over max_body: discarded, then 413 */
     int status;        /* the status sent, for the log */
     size_t bytes;      /* the body bytes sent, for the log */
-    char method[12];
-    char path[160];
+    char method[32];   /* as received, cut to fit: escaped only when logged */
+    char path[256];
 } exchange;
 
 /* The running server: its settings and whether its bind is loopback. */
@@ -290,18 +291,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 /* ---- access log ---- */
 
 /* Writes s into out as the inside of a JSON string (at most size-1 bytes,
- * never cutting an escape). */
+ * never cutting an escape or a character). The method and path are the
+ * client's bytes: quotes, backslashes and controls are escaped and invalid
+ * UTF-8 becomes U+FFFD, so that every log line is valid JSON. */
 static void json_escape(char *out, size_t size, const char *s)
 {
-    size_t n = 0;
-    for (; *s && n + 7 < size; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            out[n++] = '\\', out[n++] = (char)ch;
-        else if (ch < 0x20 || ch >= 0x7f)
-            n += (size_t)snprintf(out + n, size - n, "\\u%04x", ch);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0, left = strlen(s);
+    while (left && n + 7 < size) {
+        size_t k = *p < 0x80 ? 1 : utf8_valid_char(p, left);
+        if (*p == '"' || *p == '\\')
+            out[n++] = '\\', out[n++] = (char)*p;
+        else if (*p < 0x20)
+            n += (size_t)snprintf(out + n, size - n, "\\u%04x", *p);
+        else if (k)
+            memcpy(out + n, p, k), n += k;
         else
-            out[n++] = (char)ch;
+            memcpy(out + n, "\\ufffd", 6), n += 6, k = 1;
+        p += k, left -= k;
     }
     out[n] = '\0';
 }
@@ -328,7 +335,11 @@ static void peer_address(struct MHD_Connection *c, char *out, size_t size)
 static void log_exchange(struct MHD_Connection *c, const exchange *x,
                          enum MHD_RequestTerminationCode why)
 {
-    char path[400], peer[64], stamp[32], line[768];
+    /* Room for the worst case: every byte of method and path a 6-byte
+     * escape, plus about 200 bytes of keys, time, address and numbers. */
+    char method[6 * sizeof x->method + 8], path[6 * sizeof x->path + 8], peer[64], stamp[32];
+    char line[sizeof method + sizeof path + 256];
+    json_escape(method, sizeof method, x->method);
     json_escape(path, sizeof path, x->path);
     peer_address(c, peer, sizeof peer);
     time_t t = time(NULL);
@@ -339,7 +350,7 @@ static void log_exchange(struct MHD_Connection *c, const exchange *x,
     int n = snprintf(line, sizeof line,
                      "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
                      "\"status\":%d,\"bytes\":%zu,\"ms\":%.2f%s}\n",
-                     stamp, peer, x->method, path, status, x->bytes,
+                     stamp, peer, method, path, status, x->bytes,
                      (now_seconds() - x->start) * 1000.0,
                      why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : ",\"closed\":true");
     if (n > 0)

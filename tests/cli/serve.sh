@@ -256,6 +256,19 @@ try:
 except Exception:
     data = b""
 print("garbage", data[:12])
+# Methods and paths that would break a JSON line unescaped: quotes,
+# backslashes, braces, controls, invalid UTF-8 (raw and %-decoded).
+for req in (b'X"}{\\ / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+            b'G\x01\xff\xc3\x28ET /%ff%22%5c%0a\xe2\x82 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+            b'GET /caf\xc3\xa9%e2%82%ac"\\ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(req)
+    s.settimeout(5)
+    try:
+        print("odd_request", s.recv(4096)[:12])
+    except Exception as e:
+        print("odd_request", e)
+    s.close()
 EOF
 expect_grep serve_slowloris_headers_closed '^slowloris_headers closed' "$TMP/slow"
 expect_grep serve_slowloris_body_closed '^slowloris_body closed' "$TMP/slow"
@@ -282,8 +295,18 @@ if [ $rc -eq 0 ]; then pass serve_sigterm_clean_exit; else fail serve_sigterm_cl
 # ---- the access log: one JSON line per request, never a 500 ----
 $PY - "$TMP/server.log" >"$TMP/py" 2>&1 <<'EOF' && pass serve_access_log || fail serve_access_log "$(tail -c 300 "$TMP/py")"
 import json, sys
-lines = [l for l in open(sys.argv[1]) if l.startswith("{")]
-recs = [json.loads(l) for l in lines]
+# Every line is JSON but libmicrohttpd's and the CLI's own messages.
+lines = [l for l in open(sys.argv[1], "rb") if not l.startswith(b"newsfuse: ")]
+recs = []
+for l in lines:
+    try:
+        recs.append(json.loads(l.decode("utf-8")))
+    except ValueError as e:
+        raise AssertionError("not a JSON line: %r (%s)" % (l[:200], e))
+methods = {r["method"] for r in recs}
+assert 'X"}{\\' in methods, methods
+assert any(r["path"] == "/caf\u00e9\u20ac\"\\" for r in recs), [r["path"] for r in recs]
+assert any("\ufffd" in r["method"] and "\x01" in r["method"] for r in recs), methods
 assert len(recs) >= 50, len(recs)
 for r in recs:
     assert set(r) >= {"time", "remote", "method", "path", "status", "bytes", "ms"}, r
