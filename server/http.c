@@ -3,6 +3,7 @@
  * length), the body under its limits, responses and the access log.
  * The work itself is server/api.c; the page is server/assets.c. */
 #include "api.h"
+#include "guard.h"
 #include "server.h"
 #include "text/utf8.h"
 #include <arpa/inet.h>
@@ -36,6 +37,7 @@ typedef struct exchange {
 typedef struct server {
     const srv_config *cfg;
     int loopback;
+    guard *guard; /* deadlines and the connection budget (guard.h) */
 } server;
 
 /* Monotonic seconds: request times never jump with the wall clock. */
@@ -46,12 +48,27 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The guard's record of c's connection (NULL if it could not be made). */
+static guard_conn *conn_guard(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Moves c's connection to phase p (its deadline starts now). */
+static void set_phase(const server *s, struct MHD_Connection *c, enum guard_phase p)
+{
+    guard_phase(s->guard, conn_guard(c), p);
+}
+
 void srv_config_defaults(srv_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->bind = "127.0.0.1";
     cfg->port = 8080;
     cfg->timeout = 10;
+    cfg->header_seconds = 10;
     cfg->body_seconds = 30;
     cfg->max_connections = 256;
     cfg->limits.max_body = 8u << 20;
@@ -276,9 +293,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!x) {
         if (!(*state = x = exchange_new(method, url)))
             return MHD_NO;
+        set_phase(s, c, GUARD_BODY);
         int rc = check_access(s, c, x);
         if (!rc && x->route >= 0)
             rc = check_post(s, c, x);
+        if (rc > 0)
+            set_phase(s, c, GUARD_ANSWER);
         return rc < 0 ? MHD_NO : MHD_YES;
     }
     if (x->status)
@@ -292,7 +312,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return rc ? MHD_NO : MHD_YES;
     }
-    return x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
+    set_phase(s, c, GUARD_WORK); /* bounded by --max-seconds, not by the guard */
+    enum MHD_Result q = x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
+    set_phase(s, c, GUARD_ANSWER);
+    return q;
 }
 
 /* ---- access log ---- */
@@ -340,7 +363,7 @@ static void peer_address(struct MHD_Connection *c, char *out, size_t size)
 /* One JSON line per request on stderr, written with one write(2) so that
  * lines of concurrent requests never interleave. */
 static void log_exchange(struct MHD_Connection *c, const exchange *x,
-                         enum MHD_RequestTerminationCode why)
+                         enum MHD_RequestTerminationCode why, int cut)
 {
     /* Room for the worst case: every byte of method and path a 6-byte
      * escape, plus about 200 bytes of keys, time, address and numbers. */
@@ -353,7 +376,8 @@ static void log_exchange(struct MHD_Connection *c, const exchange *x,
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    int status = x->status ? x->status : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? 408 : 0;
+    int late = why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED || cut;
+    int status = x->status ? x->status : late ? 408 : 0;
     int n = snprintf(line, sizeof line,
                      "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
                      "\"status\":%d,\"bytes\":%zu,\"ms\":%.2f%s}\n",
@@ -373,10 +397,28 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
     if (!x)
         return;
     if (!s->cfg->quiet)
-        log_exchange(c, x, why);
+        log_exchange(c, x, why, guard_was_cut(s->guard, conn_guard(c)));
+    /* Kept alive: the next request's headers are awaited from now. */
+    set_phase(s, c, GUARD_HEADERS);
     free(x->body);
     free(x);
     *state = NULL;
+}
+
+/* Connection start and end: the guard's record lives in the socket
+ * context; libmicrohttpd reports the end before closing the socket. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    const server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? guard_open(s->guard, ci->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(s->guard, *socket_context);
+        *socket_context = NULL;
+    }
 }
 
 /* libmicrohttpd's own messages, prefixed like the CLI's. */
@@ -438,7 +480,7 @@ static struct MHD_Daemon *start_daemon(server *s, const struct sockaddr_storage 
         MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_TIMEOUT,
         s->cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, s->cfg->max_connections,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, s, MHD_OPTION_END);
+        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
 }
 
 /* Blocks SIGINT and SIGTERM (inherited by the server's threads) and
@@ -463,8 +505,15 @@ int srv_run(const srv_config *cfg)
     }
     sigset_t set;
     block_signals(&set);
-    struct MHD_Daemon *d = start_daemon(&s, &addr, v6);
+    /* Over the budget the longest-waiting headers make room, an eighth of
+     * the connections ahead of libmicrohttpd's limit (where it would stop
+     * accepting and leave new clients waiting). */
+    unsigned spare = cfg->max_connections / 8 ? cfg->max_connections / 8 : 1;
+    s.guard = guard_start(cfg->max_connections > spare ? cfg->max_connections - spare : 1,
+                          cfg->header_seconds, cfg->body_seconds);
+    struct MHD_Daemon *d = s.guard ? start_daemon(&s, &addr, v6) : NULL;
     if (!d) {
+        guard_stop(s.guard);
         fprintf(stderr, "newsfuse: serve: cannot listen on %s port %u: %s\n", cfg->bind,
                 cfg->port, strerror(errno));
         return 1;
@@ -476,5 +525,6 @@ int srv_run(const srv_config *cfg)
     sigwait(&set, &sig);
     fprintf(stderr, "newsfuse: serve: stopping (signal %d)\n", sig);
     MHD_stop_daemon(d);
+    guard_stop(s.guard);
     return 0;
 }

@@ -10,6 +10,7 @@ typedef struct srv_config {
     unsigned port;            /* 0: any free port (printed at start) */
     unsigned threads;         /* worker threads; 0: one per core */
     unsigned timeout;         /* seconds a connection may stay idle */
+    unsigned header_seconds;  /* seconds a request's headers may take */
     unsigned body_seconds;    /* seconds a request body may take to arrive */
     unsigned max_connections; /* open connections at once */
     srv_limits limits;        /* per request */
