@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ typedef struct exchange {
     char *body;        /* the body so far (malloc) */
     size_t len, cap;
     int over;          /* the body went over max_body: discarded, then 413 */
+    int last;          /* answered while stopping: the connection is closed after */
     int status;        /* the status sent, for the log */
     size_t bytes;      /* the body bytes sent, for the log */
     char method[32];   /* as received, cut to fit: escaped only when logged */
@@ -38,6 +40,8 @@ typedef struct server {
     const srv_config *cfg;
     int loopback;
     guard *guard; /* deadlines and the connection budget (guard.h) */
+    atomic_int inflight; /* requests begun and not completed (SIGTERM waits) */
+    atomic_int stopping; /* set at SIGTERM: answers close their connection */
 } server;
 
 /* Monotonic seconds: request times never jump with the wall clock. */
@@ -70,6 +74,7 @@ void srv_config_defaults(srv_config *cfg)
     cfg->timeout = 10;
     cfg->header_seconds = 10;
     cfg->body_seconds = 30;
+    cfg->grace_seconds = 10;
     cfg->max_connections = 256;
     cfg->limits.max_body = 8u << 20;
     cfg->limits.max_documents = 200;
@@ -99,6 +104,8 @@ static enum MHD_Result send_body(struct MHD_Connection *c, exchange *x, srv_body
     }
     add_common_headers(r, "application/json; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (x->last)
+        MHD_add_response_header(r, "Connection", "close");
     if (allow)
         MHD_add_response_header(r, "Allow", allow);
     if (b->status == 401)
@@ -129,6 +136,8 @@ static enum MHD_Result send_asset(struct MHD_Connection *c, exchange *x, const s
         return MHD_NO;
     add_common_headers(r, a->type);
     MHD_add_response_header(r, "Cache-Control", "no-cache");
+    if (x->last)
+        MHD_add_response_header(r, "Connection", "close");
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                             "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
@@ -288,11 +297,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                   const char *upload_data, size_t *upload_size, void **state)
 {
     (void)version;
-    const server *s = cls;
+    server *s = cls;
     exchange *x = *state;
     if (!x) {
         if (!(*state = x = exchange_new(method, url)))
             return MHD_NO;
+        atomic_fetch_add(&s->inflight, 1);
         set_phase(s, c, GUARD_BODY);
         int rc = check_access(s, c, x);
         if (!rc && x->route >= 0)
@@ -313,6 +323,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return rc ? MHD_NO : MHD_YES;
     }
     set_phase(s, c, GUARD_WORK); /* bounded by --max-seconds, not by the guard */
+    x->last = atomic_load(&s->stopping);
     enum MHD_Result q = x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
     set_phase(s, c, GUARD_ANSWER);
     return q;
@@ -392,10 +403,11 @@ static void log_exchange(struct MHD_Connection *c, const exchange *x,
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
                          enum MHD_RequestTerminationCode why)
 {
-    const server *s = cls;
+    server *s = cls;
     exchange *x = *state;
     if (!x)
         return;
+    atomic_fetch_sub(&s->inflight, 1);
     if (!s->cfg->quiet)
         log_exchange(c, x, why, guard_was_cut(s->guard, conn_guard(c)));
     /* Kept alive: the next request's headers are awaited from now. */
@@ -472,8 +484,9 @@ static unsigned thread_count(const srv_config *cfg)
 static struct MHD_Daemon *start_daemon(server *s, const struct sockaddr_storage *addr, int v6)
 {
     unsigned threads = thread_count(s->cfg);
+    /* MHD_USE_ITC: MHD_quiesce_daemon needs it to stop accepting at SIGTERM. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     (v6 ? MHD_USE_IPv6 : 0);
+                     MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
     return MHD_start_daemon(
         flags, (uint16_t)s->cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
         on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, addr,
@@ -492,6 +505,27 @@ static void block_signals(sigset_t *set)
     sigaddset(set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, set, NULL);
     signal(SIGPIPE, SIG_IGN);
+}
+
+/* After SIGINT or SIGTERM: stops accepting, then waits for the requests
+ * in flight to finish, at most --grace-seconds (a second signal ends the
+ * wait). Idle keep-alive connections and half-sent headers are closed by
+ * MHD_stop_daemon afterwards. */
+static void drain(server *s, struct MHD_Daemon *d, const sigset_t *set)
+{
+    atomic_store(&s->stopping, 1);
+    MHD_socket listener = MHD_quiesce_daemon(d);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    double until = now_seconds() + s->cfg->grace_seconds;
+    const struct timespec tick = {0, 20 * 1000 * 1000};
+    int left;
+    while ((left = atomic_load(&s->inflight)) > 0 && now_seconds() < until)
+        if (sigtimedwait(set, NULL, &tick) > 0)
+            break;
+    if (left > 0)
+        fprintf(stderr, "newsfuse: serve: %d request%s still in flight: closed\n", left,
+                left == 1 ? "" : "s");
 }
 
 int srv_run(const srv_config *cfg)
@@ -524,6 +558,7 @@ int srv_run(const srv_config *cfg)
     int sig = 0;
     sigwait(&set, &sig);
     fprintf(stderr, "newsfuse: serve: stopping (signal %d)\n", sig);
+    drain(&s, d, &set);
     MHD_stop_daemon(d);
     guard_stop(s.guard);
     return 0;

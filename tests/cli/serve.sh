@@ -358,6 +358,60 @@ kill -TERM "$server"
 wait "$server"
 if [ ! -s "$TMP/token.log" ] || ! grep -q '^{' "$TMP/token.log"; then pass serve_quiet_no_log; else fail serve_quiet_no_log; fi
 
+# ---- SIGTERM: in-flight requests finish, new connections are refused ----
+# term_during NAME GRACE finish|stall: a summarize request whose body is
+# half sent when the client sends SIGTERM, the rest (finish) 0.5 s later;
+# writes what the client got to $TMP/NAME.
+term_during() {
+    start_server "$TMP/$1.log" --grace-seconds "$2" --timeout 5
+    $PY - "$port" "$server" "$TMP/example.json" "$3" >"$TMP/$1" 2>&1 <<'EOF'
+import json, os, signal, socket, sys, time
+port, pid, body = int(sys.argv[1]), int(sys.argv[2]), open(sys.argv[3], "rb").read()
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall(b"POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          b"Content-Length: %d\r\n\r\n" % len(body) + body[:len(body) // 2])
+time.sleep(0.3)
+t0 = time.time()
+os.kill(pid, signal.SIGTERM)
+time.sleep(0.5)
+try:
+    socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    print("new_connection accepted")
+except OSError:
+    print("new_connection refused")
+if sys.argv[4] == "finish":
+    s.sendall(body[len(body) // 2:])
+s.settimeout(15)
+data = b""
+try:
+    while True:
+        got = s.recv(65536)
+        if not got:
+            break
+        data += got
+except OSError as e:
+    print("error", e)
+head, _, rest = data.partition(b"\r\n\r\n")
+length = [int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")]
+print("status", head.split(b"\r\n")[0].decode(errors="replace"))
+complete = length and len(rest) == length[0] and len(json.loads(rest)["summary"]) >= 2
+print("answer", "complete" if complete else "incomplete (%d bytes)" % len(rest))
+print("seconds %.1f" % (time.time() - t0))
+EOF
+    wait "$server"
+    echo "exit $?" >>"$TMP/$1"
+}
+term_during term_finish 10 finish
+expect_grep serve_sigterm_finishes_request '^answer complete' "$TMP/term_finish"
+expect_grep serve_sigterm_status_200 '^status HTTP/1.1 200' "$TMP/term_finish"
+expect_grep serve_sigterm_refuses_new '^new_connection refused' "$TMP/term_finish"
+expect_grep serve_sigterm_drained_exit_0 '^exit 0' "$TMP/term_finish"
+# A request that never completes is closed at the grace period (1 s).
+term_during term_grace 1 stall
+expect_grep serve_sigterm_grace_exit_0 '^exit 0' "$TMP/term_grace"
+expect_grep serve_sigterm_grace_bounded '^seconds [0-3]\.' "$TMP/term_grace"
+expect_grep serve_sigterm_grace_logged 'still in flight: closed' "$TMP/term_grace.log"
+
 # ---- usage ----
 expect_status serve_bad_port 2 $NF serve --port 70000
 expect_status serve_bad_flag 2 $NF serve --frobnicate 1
