@@ -15,6 +15,7 @@ PY=$(command -v /usr/bin/python3 || command -v python3) || { skip serve "python3
 # $server (pid) and $port, or fails.
 start_server() {
     log=$1; shift
+    : >"$log" # exists before the server writes to it: the sed below reads it
     $NF serve --port 0 "$@" 2>"$log" &
     server=$!
     port=""
