@@ -23,8 +23,12 @@ static void serve_usage(FILE *out)
             "                         TOKEN being the file's first line\n"
             "  --threads N            worker threads (default: one per core)\n"
             "  --timeout S            close connections idle for S seconds (default 10)\n"
-            "  --body-seconds S       a request body must arrive within S seconds (default 30)\n"
+            "  --header-seconds S     request headers must arrive within S seconds (default 10)\n"
+            "  --body-seconds S       a request body must arrive, and its answer be read,\n"
+            "                         within S seconds (default 30)\n"
             "  --max-connections N    open connections at once (default 256)\n"
+            "  --grace-seconds S      at SIGINT/SIGTERM, let requests in flight finish\n"
+            "                         for up to S seconds (default 10)\n"
             "  --max-body N           bytes of a request body (default 8388608)\n"
             "  --max-documents N      reports per request (default 200)\n"
             "  --max-document-bytes N bytes of one report (default 1048576)\n"
@@ -69,6 +73,7 @@ static const struct {
     {"--port", 65535},         {"--threads", 256},          {"--timeout", 3600},
     {"--body-seconds", 3600},  {"--max-connections", 10000}, {"--max-body", 1L << 30},
     {"--max-documents", 1000000}, {"--max-document-bytes", 1L << 30}, {"--max-seconds", 3600},
+    {"--header-seconds", 3600}, {"--grace-seconds", 3600},
 };
 
 /* Stores the value of numeric flag i. */
@@ -83,7 +88,9 @@ static void set_number(srv_config *c, size_t i, long n)
     case 5: c->limits.max_body = (size_t)n; break;
     case 6: c->limits.max_documents = (size_t)n; break;
     case 7: c->limits.max_doc_bytes = (size_t)n; break;
-    default: c->limits.max_seconds = (double)n; break;
+    case 8: c->limits.max_seconds = (double)n; break;
+    case 9: c->header_seconds = (unsigned)n; break;
+    default: c->grace_seconds = (unsigned)n; break;
     }
 }
 

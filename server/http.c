@@ -3,13 +3,19 @@
  * length), the body under its limits, responses and the access log.
  * The work itself is server/api.c; the page is server/assets.c. */
 #include "api.h"
+#include "guard.h"
 #include "server.h"
+#include "text/utf8.h"
 #include <arpa/inet.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,16 +31,20 @@ typedef struct exchange {
     char *body;        /* the body so far (malloc) */
     size_t len, cap;
     int over;          /* the body went over max_body: discarded, then 413 */
+    int last;          /* answered while stopping: the connection is closed after */
     int status;        /* the status sent, for the log */
     size_t bytes;      /* the body bytes sent, for the log */
-    char method[12];
-    char path[160];
+    char method[32];   /* as received, cut to fit: escaped only when logged */
+    char path[256];
 } exchange;
 
 /* The running server: its settings and whether its bind is loopback. */
 typedef struct server {
     const srv_config *cfg;
     int loopback;
+    guard *guard; /* deadlines and the connection budget (guard.h) */
+    atomic_int inflight; /* requests begun and not completed (SIGTERM waits) */
+    atomic_int stopping; /* set at SIGTERM: answers close their connection */
 } server;
 
 /* Monotonic seconds: request times never jump with the wall clock. */
@@ -45,13 +55,29 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The guard's record of c's connection (NULL if it could not be made). */
+static guard_conn *conn_guard(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Moves c's connection to phase p (its deadline starts now). */
+static void set_phase(const server *s, struct MHD_Connection *c, enum guard_phase p)
+{
+    guard_phase(s->guard, conn_guard(c), p);
+}
+
 void srv_config_defaults(srv_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->bind = "127.0.0.1";
     cfg->port = 8080;
     cfg->timeout = 10;
+    cfg->header_seconds = 10;
     cfg->body_seconds = 30;
+    cfg->grace_seconds = 10;
     cfg->max_connections = 256;
     cfg->limits.max_body = 8u << 20;
     cfg->limits.max_documents = 200;
@@ -81,6 +107,8 @@ static enum MHD_Result send_body(struct MHD_Connection *c, exchange *x, srv_body
     }
     add_common_headers(r, "application/json; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (x->last)
+        MHD_add_response_header(r, "Connection", "close");
     if (allow)
         MHD_add_response_header(r, "Allow", allow);
     if (b->status == 401)
@@ -111,6 +139,8 @@ static enum MHD_Result send_asset(struct MHD_Connection *c, exchange *x, const s
         return MHD_NO;
     add_common_headers(r, a->type);
     MHD_add_response_header(r, "Cache-Control", "no-cache");
+    if (x->last)
+        MHD_add_response_header(r, "Connection", "close");
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                             "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
@@ -173,6 +203,13 @@ static int check_post(const server *s, struct MHD_Connection *c, exchange *x)
     else if (!srv_is_json_type(ct))
         q = send_error(c, x, 415, "the body must be JSON: send Content-Type: application/json",
                        NULL);
+    else if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+        /* libmicrohttpd parses chunk lines itself and answers one longer
+         * than its buffer (a 64 KiB chunk extension) with its own HTML 500
+         * before we see a byte: refusing chunked bodies at the headers is
+         * the only way such input gets our JSON 4xx. */
+        q = send_error(c, x, 411, "send the body with a Content-Length: chunked bodies are "
+                       "not accepted", NULL);
     else if (cl && strtoull(cl, NULL, 10) > s->cfg->limits.max_body) {
         snprintf(msg, sizeof msg, "the request body is %.20s bytes, over the limit of %zu", cl,
                  s->cfg->limits.max_body);
@@ -263,14 +300,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                   const char *upload_data, size_t *upload_size, void **state)
 {
     (void)version;
-    const server *s = cls;
+    server *s = cls;
     exchange *x = *state;
     if (!x) {
         if (!(*state = x = exchange_new(method, url)))
             return MHD_NO;
+        atomic_fetch_add(&s->inflight, 1);
+        set_phase(s, c, GUARD_BODY);
         int rc = check_access(s, c, x);
         if (!rc && x->route >= 0)
             rc = check_post(s, c, x);
+        if (rc > 0)
+            set_phase(s, c, GUARD_ANSWER);
         return rc < 0 ? MHD_NO : MHD_YES;
     }
     if (x->status)
@@ -284,24 +325,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return rc ? MHD_NO : MHD_YES;
     }
-    return x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
+    set_phase(s, c, GUARD_WORK); /* bounded by --max-seconds, not by the guard */
+    x->last = atomic_load(&s->stopping);
+    enum MHD_Result q = x->route >= 0 ? finish_post(s, c, x) : serve_get(s, c, x, url);
+    set_phase(s, c, GUARD_ANSWER);
+    return q;
 }
 
 /* ---- access log ---- */
 
 /* Writes s into out as the inside of a JSON string (at most size-1 bytes,
- * never cutting an escape). */
+ * never cutting an escape or a character). The method and path are the
+ * client's bytes: quotes, backslashes and controls are escaped and invalid
+ * UTF-8 becomes U+FFFD, so that every log line is valid JSON. */
 static void json_escape(char *out, size_t size, const char *s)
 {
-    size_t n = 0;
-    for (; *s && n + 7 < size; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            out[n++] = '\\', out[n++] = (char)ch;
-        else if (ch < 0x20 || ch >= 0x7f)
-            n += (size_t)snprintf(out + n, size - n, "\\u%04x", ch);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0, left = strlen(s);
+    while (left && n + 7 < size) {
+        size_t k = *p < 0x80 ? 1 : utf8_valid_char(p, left);
+        if (*p == '"' || *p == '\\')
+            out[n++] = '\\', out[n++] = (char)*p;
+        else if (*p < 0x20)
+            n += (size_t)snprintf(out + n, size - n, "\\u%04x", *p);
+        else if (k)
+            memcpy(out + n, p, k), n += k;
         else
-            out[n++] = (char)ch;
+            memcpy(out + n, "\\ufffd", 6), n += 6, k = 1;
+        p += k, left -= k;
     }
     out[n] = '\0';
 }
@@ -326,39 +377,81 @@ static void peer_address(struct MHD_Connection *c, char *out, size_t size)
 /* One JSON line per request on stderr, written with one write(2) so that
  * lines of concurrent requests never interleave. */
 static void log_exchange(struct MHD_Connection *c, const exchange *x,
-                         enum MHD_RequestTerminationCode why)
+                         enum MHD_RequestTerminationCode why, int cut)
 {
-    char path[400], peer[64], stamp[32], line[768];
+    /* Room for the worst case: every byte of method and path a 6-byte
+     * escape, plus about 200 bytes of keys, time, address and numbers. */
+    char method[6 * sizeof x->method + 8], path[6 * sizeof x->path + 8], peer[64], stamp[32];
+    char line[sizeof method + sizeof path + 256];
+    json_escape(method, sizeof method, x->method);
     json_escape(path, sizeof path, x->path);
     peer_address(c, peer, sizeof peer);
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    int status = x->status ? x->status : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? 408 : 0;
+    int late = why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED || cut;
+    int status = x->status ? x->status : late ? 408 : 0;
     int n = snprintf(line, sizeof line,
                      "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"%s\",\"path\":\"%s\","
                      "\"status\":%d,\"bytes\":%zu,\"ms\":%.2f%s}\n",
-                     stamp, peer, x->method, path, status, x->bytes,
+                     stamp, peer, method, path, status, x->bytes,
                      (now_seconds() - x->start) * 1000.0,
                      why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : ",\"closed\":true");
     if (n > 0)
         (void)!write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
+/* A request this large (body plus answer) leaves its worker's malloc arena
+ * holding hundreds of MB (7 reports of 1 MB: about 300 MB per worker,
+ * never reused by the other workers' arenas): glibc keeps freed memory
+ * unless asked to give it back. Smaller requests do not pay for the trim. */
+#define TRIM_AFTER_BYTES ((size_t)1 << 20)
+
+/* Returns the heap's free memory to the system after a large request. */
+static void trim_after(const exchange *x)
+{
+#ifdef __GLIBC__
+    if (x->len + x->bytes > TRIM_AFTER_BYTES)
+        malloc_trim(0);
+#else
+    (void)x;
+#endif
+}
+
 /* Called by libmicrohttpd when a request is over, whatever the reason. */
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
                          enum MHD_RequestTerminationCode why)
 {
-    const server *s = cls;
+    server *s = cls;
     exchange *x = *state;
     if (!x)
         return;
+    atomic_fetch_sub(&s->inflight, 1);
     if (!s->cfg->quiet)
-        log_exchange(c, x, why);
+        log_exchange(c, x, why, guard_was_cut(s->guard, conn_guard(c)));
+    /* Kept alive: the next request's headers are awaited from now. */
+    set_phase(s, c, GUARD_HEADERS);
     free(x->body);
+    trim_after(x);
     free(x);
     *state = NULL;
+}
+
+/* Connection start and end: the guard's record lives in the socket
+ * context; libmicrohttpd reports the end before closing the socket. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    const server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? guard_open(s->guard, ci->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(s->guard, *socket_context);
+        *socket_context = NULL;
+    }
 }
 
 /* libmicrohttpd's own messages, prefixed like the CLI's. */
@@ -412,15 +505,16 @@ static unsigned thread_count(const srv_config *cfg)
 static struct MHD_Daemon *start_daemon(server *s, const struct sockaddr_storage *addr, int v6)
 {
     unsigned threads = thread_count(s->cfg);
+    /* MHD_USE_ITC: MHD_quiesce_daemon needs it to stop accepting at SIGTERM. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     (v6 ? MHD_USE_IPv6 : 0);
+                     MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
     return MHD_start_daemon(
         flags, (uint16_t)s->cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
         on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_TIMEOUT,
         s->cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, s->cfg->max_connections,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, s, MHD_OPTION_END);
+        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
 }
 
 /* Blocks SIGINT and SIGTERM (inherited by the server's threads) and
@@ -434,6 +528,27 @@ static void block_signals(sigset_t *set)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* After SIGINT or SIGTERM: stops accepting, then waits for the requests
+ * in flight to finish, at most --grace-seconds (a second signal ends the
+ * wait). Idle keep-alive connections and half-sent headers are closed by
+ * MHD_stop_daemon afterwards. */
+static void drain(server *s, struct MHD_Daemon *d, const sigset_t *set)
+{
+    atomic_store(&s->stopping, 1);
+    MHD_socket listener = MHD_quiesce_daemon(d);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    double until = now_seconds() + s->cfg->grace_seconds;
+    const struct timespec tick = {0, 20 * 1000 * 1000};
+    int left;
+    while ((left = atomic_load(&s->inflight)) > 0 && now_seconds() < until)
+        if (sigtimedwait(set, NULL, &tick) > 0)
+            break;
+    if (left > 0)
+        fprintf(stderr, "newsfuse: serve: %d request%s still in flight: closed\n", left,
+                left == 1 ? "" : "s");
+}
+
 int srv_run(const srv_config *cfg)
 {
     server s = {.cfg = cfg};
@@ -445,8 +560,15 @@ int srv_run(const srv_config *cfg)
     }
     sigset_t set;
     block_signals(&set);
-    struct MHD_Daemon *d = start_daemon(&s, &addr, v6);
+    /* Over the budget the longest-waiting headers make room, an eighth of
+     * the connections ahead of libmicrohttpd's limit (where it would stop
+     * accepting and leave new clients waiting). */
+    unsigned spare = cfg->max_connections / 8 ? cfg->max_connections / 8 : 1;
+    s.guard = guard_start(cfg->max_connections > spare ? cfg->max_connections - spare : 1,
+                          cfg->header_seconds, cfg->body_seconds);
+    struct MHD_Daemon *d = s.guard ? start_daemon(&s, &addr, v6) : NULL;
     if (!d) {
+        guard_stop(s.guard);
         fprintf(stderr, "newsfuse: serve: cannot listen on %s port %u: %s\n", cfg->bind,
                 cfg->port, strerror(errno));
         return 1;
@@ -457,6 +579,8 @@ int srv_run(const srv_config *cfg)
     int sig = 0;
     sigwait(&set, &sig);
     fprintf(stderr, "newsfuse: serve: stopping (signal %d)\n", sig);
+    drain(&s, d, &set);
     MHD_stop_daemon(d);
+    guard_stop(s.guard);
     return 0;
 }

@@ -10,7 +10,9 @@ typedef struct srv_config {
     unsigned port;            /* 0: any free port (printed at start) */
     unsigned threads;         /* worker threads; 0: one per core */
     unsigned timeout;         /* seconds a connection may stay idle */
+    unsigned header_seconds;  /* seconds a request's headers may take */
     unsigned body_seconds;    /* seconds a request body may take to arrive */
+    unsigned grace_seconds;   /* at SIGTERM, seconds in-flight requests may take */
     unsigned max_connections; /* open connections at once */
     srv_limits limits;        /* per request */
     const char *token;        /* bearer token for /v1/ and /version, or NULL */
@@ -19,7 +21,8 @@ typedef struct srv_config {
 
 /* Fills cfg with the defaults. */
 void srv_config_defaults(srv_config *cfg);
-/* Serves until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 if the
+/* Serves until SIGINT or SIGTERM, then stops accepting and lets requests
+ * in flight finish (up to grace_seconds). Returns 0 after a clean stop, 1 if the
  * server could not start (the reason is printed on stderr). */
 int srv_run(const srv_config *cfg);
 

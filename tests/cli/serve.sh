@@ -15,6 +15,7 @@ PY=$(command -v /usr/bin/python3 || command -v python3) || { skip serve "python3
 # $server (pid) and $port, or fails.
 start_server() {
     log=$1; shift
+    : >"$log" # exists before the server writes to it: the sed below reads it
     $NF serve --port 0 "$@" 2>"$log" &
     server=$!
     port=""
@@ -192,7 +193,8 @@ http serve_400_facts_seen 400 $J --data-binary @"$TMP/seen.json" $U/v1/facts
 http serve_400_rouge_flags 400 $J --data-binary @"$TMP/rouge_flags.json" $U/v1/rouge
 http serve_400_rouge_resamples 400 $J --data-binary @"$TMP/rouge_resamples.json" $U/v1/rouge
 http serve_413_body 413 $J --data-binary @"$TMP/huge.json" $U/v1/summarize
-http serve_413_body_chunked 413 $J -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/huge.json" $U/v1/summarize
+http serve_411_chunked 411 $J -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/example.json" $U/v1/summarize
+http serve_411_chunked_huge 411 $J -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/huge.json" $U/v1/summarize
 http serve_413_thousands_of_documents 413 $J --data-binary @"$TMP/many_docs.json" $U/v1/summarize
 http serve_413_documents 413 $J --data-binary @"$TMP/fifty_one.json" $U/v1/facts
 http serve_413_document_size 413 $J --data-binary @"$TMP/big_doc.json" $U/v1/summarize
@@ -256,9 +258,48 @@ try:
 except Exception:
     data = b""
 print("garbage", data[:12])
+# A 70 KB chunk extension: libmicrohttpd answered it with its own HTML 500;
+# it must get the server's JSON refusal (4xx).
+s = socket.create_connection(("127.0.0.1", port))
+body = b'{"documents": ["a b c."]}'
+s.sendall(b"POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          b"Transfer-Encoding: chunked\r\n\r\n%x;ext=" % len(body))
+answer = b""
+try:
+    # An answer at the headers is read before the rest is sent: once the
+    # server closes, unread bytes could turn the close into a reset.
+    s.settimeout(1)
+    answer = s.recv(65536)
+except (socket.timeout, TimeoutError):
+    s.sendall(b"a" * 70000 + b"\r\n" + body + b"\r\n0\r\n\r\n")
+s.settimeout(5)
+try:
+    while True:
+        got = s.recv(65536)
+        if not got:
+            break
+        answer += got
+except Exception:
+    pass
+head, _, rest = answer.partition(b"\r\n\r\n")
+print("chunk_extension", head.split(b"\r\n")[0], rest[:60])
+# Methods and paths that would break a JSON line unescaped: quotes,
+# backslashes, braces, controls, invalid UTF-8 (raw and %-decoded).
+for req in (b'X"}{\\ / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+            b'G\x01\xff\xc3\x28ET /%ff%22%5c%0a\xe2\x82 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+            b'GET /caf\xc3\xa9%e2%82%ac"\\ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(req)
+    s.settimeout(5)
+    try:
+        print("odd_request", s.recv(4096)[:12])
+    except Exception as e:
+        print("odd_request", e)
+    s.close()
 EOF
 expect_grep serve_slowloris_headers_closed '^slowloris_headers closed' "$TMP/slow"
 expect_grep serve_slowloris_body_closed '^slowloris_body closed' "$TMP/slow"
+expect_grep serve_chunk_extension_json_4xx '^chunk_extension b.HTTP/1.1 4[0-9][0-9] .* b.\{"schema":"newsfuse/1","error"' "$TMP/slow"
 expect_grep serve_garbage_refused "^garbage b'(HTTP/1.1 400|)'" "$TMP/slow"
 
 # ---- concurrency: the same answer whatever the interleaving ----
@@ -282,8 +323,18 @@ if [ $rc -eq 0 ]; then pass serve_sigterm_clean_exit; else fail serve_sigterm_cl
 # ---- the access log: one JSON line per request, never a 500 ----
 $PY - "$TMP/server.log" >"$TMP/py" 2>&1 <<'EOF' && pass serve_access_log || fail serve_access_log "$(tail -c 300 "$TMP/py")"
 import json, sys
-lines = [l for l in open(sys.argv[1]) if l.startswith("{")]
-recs = [json.loads(l) for l in lines]
+# Every line is JSON but libmicrohttpd's and the CLI's own messages.
+lines = [l for l in open(sys.argv[1], "rb") if not l.startswith(b"newsfuse: ")]
+recs = []
+for l in lines:
+    try:
+        recs.append(json.loads(l.decode("utf-8")))
+    except ValueError as e:
+        raise AssertionError("not a JSON line: %r (%s)" % (l[:200], e))
+methods = {r["method"] for r in recs}
+assert 'X"}{\\' in methods, methods
+assert any(r["path"] == "/caf\u00e9\u20ac\"\\" for r in recs), [r["path"] for r in recs]
+assert any("\ufffd" in r["method"] and "\x01" in r["method"] for r in recs), methods
 assert len(recs) >= 50, len(recs)
 for r in recs:
     assert set(r) >= {"time", "remote", "method", "path", "status", "bytes", "ms"}, r
@@ -307,6 +358,60 @@ http serve_token_healthz_open 200 $U/healthz
 kill -TERM "$server"
 wait "$server"
 if [ ! -s "$TMP/token.log" ] || ! grep -q '^{' "$TMP/token.log"; then pass serve_quiet_no_log; else fail serve_quiet_no_log; fi
+
+# ---- SIGTERM: in-flight requests finish, new connections are refused ----
+# term_during NAME GRACE finish|stall: a summarize request whose body is
+# half sent when the client sends SIGTERM, the rest (finish) 0.5 s later;
+# writes what the client got to $TMP/NAME.
+term_during() {
+    start_server "$TMP/$1.log" --grace-seconds "$2" --timeout 5
+    $PY - "$port" "$server" "$TMP/example.json" "$3" >"$TMP/$1" 2>&1 <<'EOF'
+import json, os, signal, socket, sys, time
+port, pid, body = int(sys.argv[1]), int(sys.argv[2]), open(sys.argv[3], "rb").read()
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall(b"POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          b"Content-Length: %d\r\n\r\n" % len(body) + body[:len(body) // 2])
+time.sleep(0.3)
+t0 = time.time()
+os.kill(pid, signal.SIGTERM)
+time.sleep(0.5)
+try:
+    socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    print("new_connection accepted")
+except OSError:
+    print("new_connection refused")
+if sys.argv[4] == "finish":
+    s.sendall(body[len(body) // 2:])
+s.settimeout(15)
+data = b""
+try:
+    while True:
+        got = s.recv(65536)
+        if not got:
+            break
+        data += got
+except OSError as e:
+    print("error", e)
+head, _, rest = data.partition(b"\r\n\r\n")
+length = [int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")]
+print("status", head.split(b"\r\n")[0].decode(errors="replace"))
+complete = length and len(rest) == length[0] and len(json.loads(rest)["summary"]) >= 2
+print("answer", "complete" if complete else "incomplete (%d bytes)" % len(rest))
+print("seconds %.1f" % (time.time() - t0))
+EOF
+    wait "$server"
+    echo "exit $?" >>"$TMP/$1"
+}
+term_during term_finish 10 finish
+expect_grep serve_sigterm_finishes_request '^answer complete' "$TMP/term_finish"
+expect_grep serve_sigterm_status_200 '^status HTTP/1.1 200' "$TMP/term_finish"
+expect_grep serve_sigterm_refuses_new '^new_connection refused' "$TMP/term_finish"
+expect_grep serve_sigterm_drained_exit_0 '^exit 0' "$TMP/term_finish"
+# A request that never completes is closed at the grace period (1 s).
+term_during term_grace 1 stall
+expect_grep serve_sigterm_grace_exit_0 '^exit 0' "$TMP/term_grace"
+expect_grep serve_sigterm_grace_bounded '^seconds [0-3]\.' "$TMP/term_grace"
+expect_grep serve_sigterm_grace_logged 'still in flight: closed' "$TMP/term_grace.log"
 
 # ---- usage ----
 expect_status serve_bad_port 2 $NF serve --port 70000
