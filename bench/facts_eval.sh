@@ -1,14 +1,41 @@
 #!/bin/sh
-# Precision and recall of the figure sheet on the hand-annotated development
-# clusters (tests/facts/annotations.txt), read from ../shared/data at run
-# time. Usage: bench/facts_eval.sh [path/to/newsfuse [-v]] (-v lists each
-# missed and extra figure and each disagreement label)
+# Strict, mention-level score of the figure sheet against the figures-gold/2
+# annotations (tests/facts/gold/, ../shared/design/FIGURES_GOLD.md) by
+# ../shared/tools/figures_score.py; the texts are read from ../shared/data
+# at run time. The last line printed is the scorer's JSON.
+# Usage: bench/facts_eval.sh [path/to/newsfuse] [tune|held|all] [-v]
+#   tune (default): the clusters the sheet is tuned on; held: the held-out
+#   clusters (score them only at milestones); all: both. -v lists each
+#   spurious and missed mention and each gold group's label beside the
+#   sheet's. bench/facts_eval_old.sh is the first, looser scorer.
 cd "$(dirname "$0")/.." || exit 2
-NF=${1:-build/newsfuse}
-[ $# -gt 0 ] && shift
+NF=build/newsfuse
+SPLIT=tune
+VERBOSE=
+for a in "$@"; do
+    case $a in
+        tune|held|all) SPLIT=$a ;;
+        -v|--verbose) VERBOSE=--verbose ;;
+        -*) echo "usage: bench/facts_eval.sh [newsfuse] [tune|held|all] [-v]" >&2; exit 2 ;;
+        *) NF=$a ;;
+    esac
+done
 SHARED=${SHARED:-../shared}
-if [ ! -d "$SHARED/data" ]; then
-    echo "facts_eval: $SHARED/data is absent; nothing to score" >&2
+SCORER=$SHARED/tools/figures_score.py
+if [ ! -d "$SHARED/data" ] || [ ! -f "$SCORER" ]; then
+    echo "facts_eval: $SHARED (data and tools/figures_score.py) is absent; nothing to score" >&2
     exit 0
 fi
-exec python3 bench/facts_score.py "$NF" tests/facts/annotations.txt "$SHARED/data" "$@"
+[ -x "$NF" ] || { echo "facts_eval: no $NF: build first (make)" >&2; exit 2; }
+case $SPLIT in
+    all) FILES="tests/facts/gold/tune/*.json tests/facts/gold/held/*.json" ;;
+    *) FILES="tests/facts/gold/$SPLIT/*.json" ;;
+esac
+TMP=$(mktemp -d) || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 2' HUP INT TERM
+export SHARED
+# shellcheck disable=SC2086 # FILES is a glob on purpose
+python3 tests/facts/gold.py merge $FILES > "$TMP/gold.json" || exit 2
+python3 tests/facts/gold.py data "$TMP/data" || exit 2
+python3 "$SCORER" "$NF" "$TMP/gold.json" --data "$TMP/data" --texts "$PWD" $VERBOSE
