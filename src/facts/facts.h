@@ -81,6 +81,12 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
 
 /* ---- figures.c / align.c / the sheet ---- */
 
+/* What the text asserts of a figure (FIGURES_GOLD.md): only a current one
+ * is a count of what happened; a previous one was superseded, the others
+ * are expected, feared, claimed by a party, denied or supposed. */
+enum fig_status { ST_CURRENT = 0, ST_PREVIOUS, ST_PROJECTED, ST_FEARED, ST_CLAIMED, ST_NEGATED,
+                  ST_HYPOTHETICAL };
+
 typedef struct figure {
     uint32_t doc;
     size_t start, end;       /* the figure's words (qualifier + number), stored text */
@@ -107,6 +113,8 @@ typedef struct figure {
     long group;              /* index of its group, or -1 */
     int by_place;            /* its group is its place's share of a split group */
     int individual;          /* "one of the two people": one person, not a count */
+    int status;              /* enum fig_status */
+    const char *status_cue;  /* the words that set a status other than current, "" if none */
 } figure;
 
 enum label { LABEL_SINGLE = 0, LABEL_AGREE, LABEL_REVISED, LABEL_CONFLICT };
@@ -148,6 +156,7 @@ size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos);
 
 /* Names for output. */
 const char *facts_label_name(int label);
+const char *facts_status_name(int status);
 const char *facts_kind_name(int kind);
 const char *facts_qualifier_name(int qual);
 /* Writes the value as a journalist would read it ("at least 12", "12-15"). */

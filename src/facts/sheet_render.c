@@ -17,6 +17,13 @@ const char *facts_label_name(int label)
     return label >= 0 && label <= LABEL_CONFLICT ? names[label] : "unknown";
 }
 
+const char *facts_status_name(int status)
+{
+    static const char *const names[] = {"current", "previous", "projected", "feared", "claimed",
+                                        "negated", "hypothetical"};
+    return status >= 0 && status <= ST_HYPOTHETICAL ? names[status] : "unknown";
+}
+
 const char *facts_kind_name(int kind)
 {
     static const char *const names[] = {"count", "money", "percent", "measure", "duration", "date",
@@ -252,6 +259,10 @@ static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t
     json_object_set_new(o, "group", f.group >= 0 ? json_integer(f.group) : json_null());
     json_object_set_new(o, "increment", json_boolean(f.increment));
     json_object_set_new(o, "component", json_boolean(f.component));
+    const figure *x = &sh->figs[i];
+    json_object_set_new(o, "status", json_string(facts_status_name(x->status)));
+    json_object_set_new(o, "status_cue", x->status_cue && x->status_cue[0] ? json_string(x->status_cue)
+                                                                           : json_null());
     return o;
 }
 
