@@ -15,102 +15,6 @@
 /* How far an approximate value reaches, as a share of the larger value. */
 static const double APPROX_SPAN = 0.05;
 
-/* Returns 1 if figure f is grouped: a count with an event and a class. */
-static int groupable(const figure *f)
-{
-    return f->kind == KIND_COUNT && f->event[0] && f->counted[0] && !f->past;
-}
-
-static uint64_t key_hash(const figure *f)
-{
-    uint64_t h = 1469598103934665603ULL;
-    const char *parts[] = {f->event, f->counted, f->modifier};
-    for (int p = 0; p < 3; p++) {
-        for (const char *s = parts[p]; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-        h = (h ^ 0xFF) * 1099511628211ULL;
-    }
-    return h;
-}
-
-static int same_key(const figure *a, const figure *b)
-{
-    return !strcmp(a->event, b->event) && !strcmp(a->counted, b->counted) &&
-           !strcmp(a->modifier, b->modifier);
-}
-
-/* Assigns each groupable figure its group index (first-seen order) with
- * an open-addressing table of figure indices; returns the group count or
- * -1 when out of memory. */
-static long assign_groups(nf_facts_sheet *sh)
-{
-    size_t size = 16;
-    while (size < 2 * sh->n)
-        size *= 2;
-    long *slot = xmalloc(size * sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t i = 0; i < size; i++)
-        slot[i] = -1;
-    long ngroups = 0;
-    for (size_t i = 0; i < sh->n; i++) {
-        figure *f = &sh->figs[i];
-        if (!groupable(f))
-            continue;
-        size_t h = (size_t)key_hash(f) & (size_t)(size - 1);
-        while (slot[h] >= 0 && !same_key(&sh->figs[slot[h]], f))
-            h = (h + 1) & (size - 1);
-        if (slot[h] < 0)
-            slot[h] = (long)i, sh->figs[i].group = ngroups++;
-        else
-            f->group = sh->figs[slot[h]].group;
-    }
-    xfree(slot);
-    return ngroups;
-}
-
-/* ---- One set named two ways: "five people" and "five passengers". ---- */
-
-/* The smallest value two namings must share to be taken for one set:
- * "two soldiers" and "two people" killed are too often two pairs. */
-static const double SAME_SET_MIN = 3;
-
-/* Returns 1 if figure f may stand for a set named another way: an exact
- * count (or "at least"), not vague, not a part or an increment. */
-static int names_a_set(const figure *f)
-{
-    return f->group >= 0 && f->part_of < 0 && !f->increment && f->lo >= SAME_SET_MIN &&
-           (f->qual == Q_EXACT || f->qual == Q_AT_LEAST);
-}
-
-/* Returns 1 if a and b, of different groups, count the same set: the
- * same event and value, one of them the generic class ("people",
- * "victims", "bodies"), the other a class of people (persons.txt: not
- * "four dead crows" beside "four people") and their modifiers not apart (one of them has
- * none, or both the same): "4,299 political opponents died" and "4,299
- * people were killed", "nine of the activists were arrested" and "he and
- * nine others were arrested". Nationalities stay apart ("five Estmarkians"
- * against "five Brysians" both name a class of their own). */
-static int same_set(const figure *a, const figure *b)
-{
-    if (a->group == b->group || strcmp(a->event, b->event) || a->lo != b->lo)
-        return 0;
-    if (strcmp(a->counted, "people") && strcmp(b->counted, "people"))
-        return 0;
-    const lexicon *lx = lexicon_get(); /* loaded: the figures were read with it */
-    if (!lx || !lex_find(&lx->persons, a->counted, strlen(a->counted)) ||
-        !lex_find(&lx->persons, b->counted, strlen(b->counted)))
-        return 0;
-    return !a->modifier[0] || !b->modifier[0] || !strcmp(a->modifier, b->modifier);
-}
-
-static long uf_find(long *up, long g)
-{
-    while (up[g] != g)
-        g = up[g] = up[up[g]];
-    return g;
-}
-
 /* Renumbers the figures' groups [0, ngroups) in first-seen order, dropping
  * empty ones; renum has room for ngroups. Returns the new count. */
 static long renumber_groups(nf_facts_sheet *sh, long ngroups, long *renum)
@@ -126,125 +30,6 @@ static long renumber_groups(nf_facts_sheet *sh, long ngroups, long *renum)
             renum[f->group] = n++;
         f->group = renum[f->group];
     }
-    return n;
-}
-
-/* A figure as same-set runs see it: ordered by event, value, index. */
-typedef struct set_key {
-    const char *event;
-    double lo;
-    size_t i;
-} set_key;
-
-static int cmp_set_key(const void *pa, const void *pb)
-{
-    const set_key *a = pa, *b = pb;
-    int c = strcmp(a->event, b->event);
-    if (c)
-        return c;
-    if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    return (a->i > b->i) - (a->i < b->i);
-}
-
-/* Joins the groups of figures that count one set under two names (see
- * same_set()), renumbering groups in first-seen order. Sorting by event
- * and value makes it O(n log n) plus the pairs within one value's run
- * (a run is cut at 64 figures). Returns the new group count, -1 when out
- * of memory. */
-static long join_same_sets(nf_facts_sheet *sh, long ngroups)
-{
-    set_key *k = xmalloc((sh->n ? sh->n : 1) * sizeof *k);
-    long *up = xmalloc((size_t)(ngroups ? ngroups : 1) * 2 * sizeof *up);
-    if (!k || !up) {
-        xfree(k), xfree(up);
-        return -1;
-    }
-    size_t nk = 0;
-    for (size_t i = 0; i < sh->n; i++)
-        if (names_a_set(&sh->figs[i]))
-            k[nk++] = (set_key){sh->figs[i].event, sh->figs[i].lo, i};
-    qsort(k, nk, sizeof *k, cmp_set_key);
-    for (long g = 0; g < ngroups; g++)
-        up[g] = g;
-    for (size_t a = 0; a < nk; a++)
-        for (size_t b = a + 1; b < nk && b < a + 64 && k[b].lo == k[a].lo && !strcmp(k[b].event, k[a].event); b++)
-            if (same_set(&sh->figs[k[a].i], &sh->figs[k[b].i])) {
-                long x = uf_find(up, sh->figs[k[a].i].group), y = uf_find(up, sh->figs[k[b].i].group);
-                up[x > y ? x : y] = x < y ? x : y; /* the first-seen group names the set */
-            }
-    for (size_t i = 0; i < sh->n; i++)
-        if (sh->figs[i].group >= 0)
-            sh->figs[i].group = uf_find(up, sh->figs[i].group);
-    long n = renumber_groups(sh, ngroups, up + ngroups);
-    xfree(k), xfree(up);
-    return n;
-}
-
-/* ---- Places: "8 arrested in Greece" and "1,563 arrested across Turkey". ---- */
-
-/* A group's first place and whether it has another (split_by_place). */
-typedef struct place_seen {
-    const char *first;
-    int several;
-} place_seen;
-
-static uint64_t str_hash(uint64_t h, const char *s)
-{
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-/* Splits each group whose figures name two places or more: a figure with
- * a place goes to the group of that place ("in Homs", "in Hasrata"), one
- * without stays where it was (it may be about either, or all). A group
- * with one place is not split ("killed 224 in Kenya" beside tolls that
- * name none). Hash of (group, place key): linear. Returns the new group
- * count, -1 when out of memory. */
-static long split_by_place(nf_facts_sheet *sh, long ngroups)
-{
-    place_seen *seen = xcalloc((size_t)(ngroups ? ngroups : 1), sizeof *seen);
-    size_t size = 16;
-    while (size < 2 * sh->n)
-        size *= 2;
-    long *slot = xmalloc(size * sizeof *slot);
-    long *renum = xmalloc((size_t)(ngroups + (long)sh->n + 1) * sizeof *renum);
-    if (!seen || !slot || !renum) {
-        xfree(seen), xfree(slot), xfree(renum);
-        return -1;
-    }
-    for (size_t i = 0; i < sh->n; i++) {
-        const figure *f = &sh->figs[i];
-        if (f->group < 0 || !f->place_key[0])
-            continue;
-        place_seen *p = &seen[f->group];
-        if (!p->first)
-            p->first = f->place_key;
-        else if (strcmp(p->first, f->place_key))
-            p->several = 1;
-    }
-    for (size_t i = 0; i < size; i++)
-        slot[i] = -1;
-    long next = ngroups;
-    for (size_t i = 0; i < sh->n; i++) {
-        figure *f = &sh->figs[i];
-        if (f->group < 0 || !f->place_key[0] || !seen[f->group].several)
-            continue;
-        size_t h = (size_t)str_hash((uint64_t)f->group * 1099511628211ULL, f->place_key) & (size - 1);
-        while (slot[h] >= 0 && (sh->figs[slot[h]].by_place != (int)(f->group + 1) ||
-                                strcmp(sh->figs[slot[h]].place_key, f->place_key)))
-            h = (h + 1) & (size - 1);
-        f->by_place = (int)(f->group + 1); /* the group it came from, while splitting */
-        if (slot[h] < 0)
-            slot[h] = (long)i, f->group = next++;
-        else
-            f->group = sh->figs[slot[h]].group;
-    }
-    for (size_t i = 0; i < sh->n; i++)
-        sh->figs[i].by_place = sh->figs[i].by_place != 0;
-    long n = renumber_groups(sh, next, renum);
-    xfree(seen), xfree(slot), xfree(renum);
     return n;
 }
 
@@ -564,13 +349,12 @@ static void mark_siblings(const nf_facts_sheet *sh, const fgroup *g, uint8_t *as
 
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
 {
-    long ngroups = assign_groups(sh);
-    if (ngroups >= 0)
-        ngroups = join_same_sets(sh, ngroups);
-    if (ngroups >= 0)
-        ngroups = split_by_place(sh, ngroups);
-    if (ngroups < 0)
+    long ngroups = group_figures(sh, ds);
+    long *renum = ngroups >= 0 ? xmalloc((size_t)(ngroups + 1) * sizeof *renum) : NULL;
+    if (!renum)
         return NF_ENOMEM;
+    ngroups = renumber_groups(sh, ngroups, renum); /* first-seen order */
+    xfree(renum);
     int rc = fill_groups(sh, (size_t)ngroups);
     uint8_t *aside = rc == NF_OK ? xcalloc(sh->n ? sh->n : 1, 1) : NULL;
     if (!aside)

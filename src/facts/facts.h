@@ -39,6 +39,7 @@ typedef struct lexicon {
     lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
+    lex_table pair_model; /* the grouping model's weights (pair_model.txt: feature, weight) */
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or
@@ -150,6 +151,11 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
  * labels each group; dates are the documents' ("YYYY-MM-DD" or NULL).
  * Returns NF_OK or NF_ENOMEM. */
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds);
+
+/* group.c: sets every figure's group (-1: not grouped) by constrained
+ * clustering of their frames; returns the number of groups, or -1 when out
+ * of memory. */
+long group_figures(nf_facts_sheet *sh, const nf_docset *ds);
 
 /* Maps an offset in document doc's stored text to its original bytes. */
 size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos);

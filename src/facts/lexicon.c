@@ -82,7 +82,8 @@ static void lexicon_free(lexicon *lx)
     if (!lx)
         return;
     lex_table *ts[] = {&lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
-                       &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np};
+                       &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np,
+                       &lx->pair_model};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
     arena_free(&lx->mem);
@@ -120,7 +121,8 @@ static lexicon *lexicon_load(void)
         {&lx->demonyms, "facts/demonyms.txt"},   {&lx->cues, "facts/update_cues.txt"},
         {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
         {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"},
-        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"}};
+        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"},
+        {&lx->pair_model, "facts/pair_model.txt"}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name)) {
             lexicon_free(lx);

@@ -1,0 +1,326 @@
+/* Grouping figures as constrained clustering (issue 14): which figures
+ * count the same thing. Not an exact key: every pair of figures with the
+ * same outcome gets a compatibility score from the features of its frames
+ * (class, nationality, place, status, value, where they stand), weighed by
+ * data/facts/pair_model.txt (a logistic model rebuilt from the annotated
+ * clusters by tools/facts_pairs.py), and hard constraints say what can
+ * never be one count (cannot-links: a part and its whole, two nationalities
+ * or places, a feared toll and a counted one, two different values in one
+ * sentence with no cue between them). Figures that restate each other
+ * exactly (same frame, same value) are joined first (must-links); then the
+ * clusters are merged greedily by average score, best first, while it
+ * stays above zero and no cannot-link is crossed.
+ *
+ * NF_FACTS_PAIRS=FILE appends every scored pair's features to FILE (for
+ * the training script; figure ids are the sheet's). */
+#include "core/alloc.h"
+#include "facts/facts.h"
+#include "model/docset.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The features of a pair, in the order of pair_model.txt's weights. */
+enum {
+    PF_BIAS = 0,
+    PF_SAME_CLASS,   /* the same counted class */
+    PF_GENERIC,      /* one is the generic class ("people"), the other a class of people */
+    PF_OTHER_CLASS,  /* two different classes otherwise */
+    PF_NAT_ONE,      /* a nationality on one side only */
+    PF_PLACE_ONE,    /* a place on one side only */
+    PF_SAME_VALUE,   /* the same amount (approximations included) */
+    PF_LOG_RATIO,    /* |log(a/b)| of the values, capped at 3 */
+    PF_SAME_DOC,     /* both in one report, different values */
+    PF_CUE,          /* one of them carries an update or previous cue */
+    PF_VAGUE,        /* one is vague ("dozens") */
+    PF_OTHER_STATUS, /* claimed or negated against current */
+    PF_WEAK_EVENT,   /* one's event is only its noun's or a state */
+    PF_COUNT
+};
+
+static const char *const feature_names[PF_COUNT] = {
+    "bias", "same_class", "generic", "other_class", "nat_one", "place_one", "same_value",
+    "log_ratio", "same_doc", "cue", "vague", "other_status", "weak_event"};
+
+/* The weights when data/facts/pair_model.txt cannot be read: set by hand,
+ * in the direction each feature must pull (a missing file is an error the
+ * lexicon reports; these keep the sheet usable in the meantime). */
+static const double default_weights[PF_COUNT] = {-1.0, 2.0, 0.5, -3.0, -2.0, -0.5, 2.5, -1.0,
+                                                 -1.5, 1.0, -0.5, -0.5, -0.5};
+
+/* How far an approximate value reaches, as a share of the larger value
+ * (align.c's APPROX_SPAN: "about 180" covers 171-189). */
+static const double SPAN = 0.05;
+
+static int is_generic(const char *counted)
+{
+    return !strcmp(counted, "people");
+}
+
+static int is_person_class(const lexicon *lx, const char *counted)
+{
+    return lx && lex_find(&lx->persons, counted, strlen(counted)) != NULL;
+}
+
+/* A status that is not a count of what happened: its own group. */
+static int unreal(int status)
+{
+    return status == ST_FEARED || status == ST_PROJECTED || status == ST_HYPOTHETICAL;
+}
+
+/* Returns 1 if the two figures give the same amount (see align.c). */
+static int same_amount(const figure *a, const figure *b)
+{
+    if (a->lo == b->lo && a->hi == b->hi)
+        return 1;
+    if ((a->qual == Q_MORE_THAN && b->lo >= a->lo) || (b->qual == Q_MORE_THAN && a->lo >= b->lo))
+        return 1;
+    if ((a->qual == Q_FEWER_THAN && b->lo <= a->lo) || (b->qual == Q_FEWER_THAN && a->lo <= b->lo))
+        return 1;
+    if (a->qual == Q_VAGUE || b->qual == Q_VAGUE)
+        return a->qual == b->qual && a->lo == b->lo;
+    if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
+        return 0;
+    double m = a->lo > b->lo ? a->lo : b->lo;
+    return fabs(a->lo - b->lo) <= SPAN * m;
+}
+
+/* Returns 1 if nothing allows a and b to be one count (a cannot-link). */
+static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx)
+{
+    const figure *a = &sh->figs[i], *b = &sh->figs[j];
+    if (strcmp(a->event, b->event))
+        return 1;
+    if (a->part_of == (long)j || b->part_of == (long)i)
+        return 1; /* a part and its whole */
+    if (a->increment || b->increment)
+        return 1; /* "two more bodies" adds to a count; it is not one */
+    if (unreal(a->status) != unreal(b->status))
+        return 1;
+    if (a->modifier[0] && b->modifier[0] && strcmp(a->modifier, b->modifier))
+        return 1;
+    if (a->place_key[0] && b->place_key[0] && strcmp(a->place_key, b->place_key))
+        return 1;
+    if (strcmp(a->counted, b->counted) && !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
+        !(is_generic(b->counted) && is_person_class(lx, a->counted)))
+        return 1; /* two classes that are not one naming of the other */
+    if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b))
+        return 1; /* "killed 10 in Tanzania and 224 in Kenya": two counts */
+    return 0;
+}
+
+/* Fills x with the features of the pair (i, j). */
+static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx, double *x)
+{
+    const figure *a = &sh->figs[i], *b = &sh->figs[j];
+    memset(x, 0, PF_COUNT * sizeof *x);
+    int same = same_amount(a, b);
+    x[PF_BIAS] = 1;
+    x[PF_SAME_CLASS] = !strcmp(a->counted, b->counted);
+    x[PF_GENERIC] = !x[PF_SAME_CLASS] && (is_generic(a->counted) || is_generic(b->counted));
+    x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC];
+    x[PF_NAT_ONE] = !a->modifier[0] != !b->modifier[0];
+    x[PF_PLACE_ONE] = !a->place_key[0] != !b->place_key[0];
+    x[PF_SAME_VALUE] = same;
+    if (!same && a->lo > 0 && b->lo > 0) {
+        double r = fabs(log(a->lo / b->lo));
+        x[PF_LOG_RATIO] = r > 3 ? 3 : r;
+    } else if (!same)
+        x[PF_LOG_RATIO] = 3; /* none against some */
+    x[PF_SAME_DOC] = !same && a->doc == b->doc;
+    x[PF_CUE] = a->cue || b->cue || a->status == ST_PREVIOUS || b->status == ST_PREVIOUS;
+    x[PF_VAGUE] = a->qual == Q_VAGUE || b->qual == Q_VAGUE;
+    x[PF_OTHER_STATUS] = (a->status == ST_CLAIMED || a->status == ST_NEGATED) !=
+                         (b->status == ST_CLAIMED || b->status == ST_NEGATED);
+    x[PF_WEAK_EVENT] = a->strong < 2 || b->strong < 2;
+    (void)lx;
+}
+
+/* The model's weights: data/facts/pair_model.txt ("name<TAB>weight"
+ * lines), read once into the lexicon's numbers, else the defaults. */
+static void load_weights(const lexicon *lx, double *w)
+{
+    memcpy(w, default_weights, sizeof default_weights);
+    for (int k = 0; lx && k < PF_COUNT; k++) {
+        const lex_entry *e = lex_find(&lx->pair_model, feature_names[k], strlen(feature_names[k]));
+        if (e)
+            w[k] = e->num;
+    }
+}
+
+/* The state of one clustering: per cluster (restatements joined) its
+ * figures, a linked list through next[]; between clusters the sum and
+ * number of pair scores (average linkage), -INFINITY across a cannot-link. */
+typedef struct gstate {
+    const nf_facts_sheet *sh;
+    const lexicon *lx;
+    double w[PF_COUNT];
+    long *head, *next; /* per cluster: first figure (-1: merged away); per figure: next */
+    double *sum;       /* nc x nc */
+    long *cnt;         /* nc x nc */
+    long nc;
+    FILE *dump;
+    const char *id; /* the event's id, for the dump */
+} gstate;
+
+static double pair_score(gstate *g, size_t i, size_t j)
+{
+    double x[PF_COUNT], s = 0;
+    pair_features(g->sh, i, j, g->lx, x);
+    for (int k = 0; k < PF_COUNT; k++)
+        s += g->w[k] * x[k];
+    if (g->dump) {
+        fprintf(g->dump, "%s\t%zu\t%zu", g->id ? g->id : "", i, j);
+        for (int k = 0; k < PF_COUNT; k++)
+            fprintf(g->dump, "\t%g", x[k]);
+        fputc('\n', g->dump);
+    }
+    return s;
+}
+
+/* Fills the sums between clusters p and q. */
+static void link_init(gstate *g, long p, long q)
+{
+    double sum = 0;
+    long n = 0;
+    for (long i = g->head[p]; i >= 0 && isfinite(sum); i = g->next[i])
+        for (long j = g->head[q]; j >= 0; j = g->next[j]) {
+            if (cannot_link(g->sh, (size_t)i, (size_t)j, g->lx)) {
+                sum = -INFINITY;
+                break;
+            }
+            sum += pair_score(g, (size_t)i, (size_t)j);
+            n++;
+        }
+    g->sum[p * g->nc + q] = g->sum[q * g->nc + p] = sum;
+    g->cnt[p * g->nc + q] = g->cnt[q * g->nc + p] = n;
+}
+
+/* Merges q into p: lists joined, sums added (a cannot-link stays). */
+static void merge(gstate *g, long p, long q)
+{
+    long t = g->head[p];
+    while (g->next[t] >= 0)
+        t = g->next[t];
+    g->next[t] = g->head[q];
+    g->head[q] = -1;
+    for (long r = 0; r < g->nc; r++) {
+        if (r == p || g->head[r] < 0)
+            continue;
+        double s = g->sum[p * g->nc + r] + g->sum[q * g->nc + r];
+        long n = g->cnt[p * g->nc + r] + g->cnt[q * g->nc + r];
+        g->sum[p * g->nc + r] = g->sum[r * g->nc + p] = s;
+        g->cnt[p * g->nc + r] = g->cnt[r * g->nc + p] = n;
+    }
+}
+
+/* The pair of live clusters with the best average score above zero. */
+static int best_pair(const gstate *g, long *bp, long *bq)
+{
+    double best = 0;
+    *bp = *bq = -1;
+    for (long p = 0; p < g->nc; p++)
+        for (long q = p + 1; g->head[p] >= 0 && q < g->nc; q++) {
+            long n = g->cnt[p * g->nc + q];
+            double s = g->sum[p * g->nc + q];
+            if (g->head[q] >= 0 && n && isfinite(s) && s / (double)n > best)
+                best = s / (double)n, *bp = p, *bq = q;
+        }
+    return *bp >= 0;
+}
+
+/* Returns 1 if figure f takes part in grouping. */
+static int groupable(const figure *f)
+{
+    return f->kind == KIND_COUNT && f->event[0] && f->counted[0] && !f->past;
+}
+
+/* Must-links: a figure joins the first earlier one with the same frame and
+ * amount (a restatement); returns the number of clusters. */
+static long restatements(gstate *g, const long *fig, long nfig, long *cl)
+{
+    long nc = 0;
+    for (long a = 0; a < nfig; a++) {
+        cl[a] = -1;
+        for (long b = 0; b < a && cl[a] < 0; b++) {
+            const figure *x = &g->sh->figs[fig[a]], *y = &g->sh->figs[fig[b]];
+            if (!strcmp(x->counted, y->counted) && !strcmp(x->modifier, y->modifier) &&
+                !strcmp(x->place_key, y->place_key) && x->status == y->status && same_amount(x, y) &&
+                !cannot_link(g->sh, (size_t)fig[a], (size_t)fig[b], g->lx))
+                cl[a] = cl[b];
+        }
+        if (cl[a] < 0)
+            cl[a] = nc++;
+    }
+    return nc;
+}
+
+/* Clusters figures fig[0..nfig) of one outcome; cluster ids from *next_id. */
+static int cluster_block(gstate *g, const long *fig, long nfig, long *next_id, nf_facts_sheet *sh)
+{
+    long *cl = xmalloc((size_t)nfig * sizeof *cl);
+    if (!cl)
+        return NF_ENOMEM;
+    long nc = g->nc = restatements(g, fig, nfig, cl);
+    g->sum = xmalloc((size_t)(nc * nc) * sizeof *g->sum);
+    g->cnt = xmalloc((size_t)(nc * nc) * sizeof *g->cnt);
+    if (!g->sum || !g->cnt) {
+        xfree(cl), xfree(g->sum), xfree(g->cnt);
+        return NF_ENOMEM;
+    }
+    for (long c = 0; c < nc; c++)
+        g->head[c] = -1;
+    for (long a = nfig - 1; a >= 0; a--) { /* lists in figure order */
+        g->next[fig[a]] = g->head[cl[a]];
+        g->head[cl[a]] = fig[a];
+    }
+    for (long p = 0; p < nc; p++)
+        for (long q = p + 1; q < nc; q++)
+            link_init(g, p, q);
+    for (long p, q; best_pair(g, &p, &q);)
+        merge(g, p, q);
+    for (long c = 0; c < nc; c++) {
+        if (g->head[c] < 0)
+            continue;
+        for (long i = g->head[c]; i >= 0; i = g->next[i])
+            sh->figs[i].group = *next_id;
+        (*next_id)++;
+    }
+    xfree(cl), xfree(g->sum), xfree(g->cnt);
+    return NF_OK;
+}
+
+/* The most figures of one outcome clustered together (the score matrix is
+ * quadratic and the merging cubic in its clusters); a larger outcome is
+ * clustered in blocks of this many, in document order. */
+enum { BLOCK_MAX = 400 };
+
+long group_figures(nf_facts_sheet *sh, const nf_docset *ds)
+{
+    gstate g = {.sh = sh, .lx = lexicon_get(), .id = nf_docset_id(ds)};
+    load_weights(g.lx, g.w);
+    const char *dump = getenv("NF_FACTS_PAIRS");
+    g.dump = dump && *dump ? fopen(dump, "a") : NULL;
+    long *fig = xmalloc((sh->n + 1) * sizeof *fig);
+    uint8_t *done = xcalloc(sh->n + 1, 1);
+    g.head = xmalloc((sh->n + 1) * sizeof *g.head);
+    g.next = xmalloc((sh->n + 1) * sizeof *g.next);
+    long ngroups = fig && done && g.head && g.next ? 0 : -1;
+    for (size_t i = 0; i < sh->n; i++)
+        sh->figs[i].group = -1;
+    for (size_t i = 0; ngroups >= 0 && i < sh->n; i++) {
+        if (done[i] || !groupable(&sh->figs[i]))
+            continue;
+        long nfig = 0; /* the figures of this outcome, in order */
+        for (size_t j = i; j < sh->n && nfig < BLOCK_MAX; j++)
+            if (!done[j] && groupable(&sh->figs[j]) && !strcmp(sh->figs[j].event, sh->figs[i].event))
+                fig[nfig++] = (long)j, done[j] = 1;
+        if (cluster_block(&g, fig, nfig, &ngroups, sh) != NF_OK)
+            ngroups = -1;
+    }
+    if (g.dump)
+        fclose(g.dump);
+    xfree(fig), xfree(done), xfree(g.head), xfree(g.next);
+    return ngroups;
+}
