@@ -99,6 +99,7 @@ typedef struct figure {
     const char *counted;     /* normalised head noun class, "" if none */
     const char *head;        /* the head noun as written in lower case, "" if none */
     const char *modifier;    /* nationality or proper modifier key, "" if none */
+    const char *nation;      /* the first proper modifier's key (a nationality or body), "" if none */
     const char *event;       /* normalised event, "" if none */
     const char *place;       /* "in Homs": the place it is about as written, "" if none */
     const char *place_key;   /* its key (demonyms.txt or the suffix rule), "" if none */
@@ -128,6 +129,7 @@ typedef struct fgroup {
     int label;
     size_t ndocs;   /* distinct reports */
     long latest;    /* the figure holding the current value (revised), or -1 */
+    const char *reason; /* why the label, in words (timeline.c), or NULL */
 } fgroup;
 
 struct nf_facts_sheet {
@@ -156,6 +158,13 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds);
  * clustering of their frames; returns the number of groups, or -1 when out
  * of memory. */
 long group_figures(nf_facts_sheet *sh, const nf_docset *ds);
+
+/* timeline.c: returns 1 if the two figures give the same amount (equal,
+ * one admitted by the other's bound, or within 5% when one is "about"). */
+int facts_same_value(const figure *a, const figure *b);
+/* Labels group g from the order in time of its figures (those with aside
+ * set are shown but not compared), with its reason and latest figure. */
+void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds);
 
 /* Maps an offset in document doc's stored text to its original bytes. */
 size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos);

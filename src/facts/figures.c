@@ -76,6 +76,17 @@ static void add_modifier(char *m, const char *key, size_t keylen)
     m[len + keylen] = '\0';
 }
 
+/* Appends a proper modifier's key: to the modifiers, and as the phrase's
+ * nationality (or body: "BP employees") when it has none yet. */
+static void add_proper(np *p, const char *key, size_t keylen)
+{
+    add_modifier(p->modifier, key, keylen);
+    if (!p->nation[0] && keylen < sizeof p->nation) {
+        memcpy(p->nation, key, keylen);
+        p->nation[keylen] = '\0';
+    }
+}
+
 /* The key of a proper modifier: "Estmarkian", "Estmarkians" and "Estmark"
  * all give "estmark" (demonyms.txt first, then suffixes). */
 static size_t proper_key(const lexicon *lx, const char *low, size_t len, char *out)
@@ -149,7 +160,7 @@ static size_t of_proper(const sent_ctx *c, size_t k, np *p)
         return 0;
     char key[WORD_MAX];
     size_t n = proper_key(c->lx, w[j].low, w[j].len, key);
-    add_modifier(p->modifier, key, n);
+    add_proper(p, key, n);
     return j + 1 - k;
 }
 
@@ -242,11 +253,13 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
             return 0;
         if (last && !is_demonym(c->lx, x)) { /* "685 Algerian and 107 foreign hostages" */
             char key[WORD_MAX];
-            add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
+            size_t kl = proper_key(c->lx, x->low, x->len, key);
+            add_proper(p, key, kl);
             return 2;
         }
         char key[WORD_MAX];
-        add_modifier(p->modifier, key, proper_key(c->lx, x->low, x->len, key));
+        size_t kl = proper_key(c->lx, x->low, x->len, key);
+        add_proper(p, key, kl);
         if (last)
             memcpy(p->head, "people", 7);
         return last ? 2 : 1;
@@ -764,6 +777,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     f->head = arena_strndup(&c->sh->mem, p.head, strlen(p.head));
     f->counted = arena_strndup(&c->sh->mem, p.counted, strlen(p.counted));
     f->modifier = arena_strndup(&c->sh->mem, p.modifier, strlen(p.modifier));
+    f->nation = arena_strndup(&c->sh->mem, p.nation, strlen(p.nation));
     if (p.part_next)
         f->part_of = (long)c->sh->n + 1; /* the next figure, made right after */
     if (p.part_prev)
@@ -774,7 +788,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
         f->part_of = including_whole(c, q);
     if (f->event[0] && places_find(c, q, &p, f) != NF_OK)
         return NF_ENOMEM;
-    return f->head && f->counted && f->modifier ? NF_OK : NF_ENOMEM;
+    return f->head && f->counted && f->modifier && f->nation ? NF_OK : NF_ENOMEM;
 }
 
 /* Returns 1 if count b follows count a's noun phrase past only commas and
@@ -853,7 +867,7 @@ static void figure_inherit(sent_ctx *c, size_t i)
             c->sh->figs[k - 1].event[0])
             from = &c->sh->figs[k - 1];
     if (from && from->counted[0]) {
-        f->counted = from->counted, f->modifier = from->modifier;
+        f->counted = from->counted, f->modifier = from->modifier, f->nation = from->nation;
         if (!f->event[0])
             f->event = from->event;
     } else if (f->event[0])
@@ -885,7 +899,7 @@ static int figure_add(sent_ctx *c, const quantity *q)
     figure f = {.doc = c->doc, .sent_start = c->s0, .sent_end = c->s1, .lo = q->lo, .hi = q->hi,
                 .qual = q->qual, .kind = q->kind, .part_of = -1, .group = -1,
                 .counted = "", .head = "", .modifier = "", .event = "", .place = "", .place_key = "",
-                .status_cue = ""};
+                .status_cue = "", .nation = ""};
     f.start = c->w[q->w0].start, f.end = c->w[q->w1 - 1].end;
     f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
     f.speaker = speaker_find(c, q->n0);

@@ -6,7 +6,8 @@
  * clusters by tools/facts_pairs.py), and hard constraints say what can
  * never be one count (cannot-links: a part and its whole, two nationalities
  * or places, a feared toll and a counted one, two different values in one
- * sentence with no cue between them). Figures that restate each other
+ * sentence with no cue between them, two classes neither of which is the
+ * generic "people" naming a class of persons.txt). Figures that restate each other
  * exactly (same frame, same value) are joined first (must-links); then the
  * clusters are merged greedily by average score, best first, while it
  * stays above zero and no cannot-link is crossed.
@@ -58,6 +59,37 @@ static int is_generic(const char *counted)
     return !strcmp(counted, "people");
 }
 
+/* The nationality (or body: "BP employees") a figure's people are given:
+ * its proper modifier ("Estmarkians", "citizens of Estmark"), else a
+ * modifier word demonyms.txt or places.txt knows; "" when none. Other
+ * modifiers ("young", "political") say nothing of who is counted. Writes
+ * into buf (cap bytes). */
+static const char *nationality(const lexicon *lx, const figure *f, char *buf, size_t cap)
+{
+    if (f->nation && f->nation[0])
+        return f->nation;
+    for (const char *m = f->modifier; lx && *m;) {
+        size_t n = strcspn(m, " ");
+        if (lex_find(&lx->demonyms, m, n) || lex_find(&lx->places, m, n)) {
+            snprintf(buf, cap, "%.*s", (int)n, m);
+            return buf;
+        }
+        m += n + (m[n] == ' ');
+    }
+    return "";
+}
+
+/* Returns 1 if the figures name two nationalities, 2 if only one of them
+ * names one, 0 if both name the same or none. */
+static int nationality_relation(const lexicon *lx, const figure *a, const figure *b)
+{
+    char x[48], y[48];
+    const char *na = nationality(lx, a, x, sizeof x), *nb = nationality(lx, b, y, sizeof y);
+    if (na[0] && nb[0])
+        return strcmp(na, nb) != 0;
+    return na[0] || nb[0] ? 2 : 0;
+}
+
 static int is_person_class(const lexicon *lx, const char *counted)
 {
     return lx && lex_find(&lx->persons, counted, strlen(counted)) != NULL;
@@ -86,10 +118,14 @@ static int same_amount(const figure *a, const figure *b)
     return fabs(a->lo - b->lo) <= SPAN * m;
 }
 
-/* Returns 1 if nothing allows a and b to be one count (a cannot-link). */
-static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx)
+/* Returns 1 if nothing allows a and b to be one count (a cannot-link).
+ * places: the outcome's figures name two places or more, so a figure that
+ * names none could be about either (or all) and joins neither. */
+static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx, int places)
 {
     const figure *a = &sh->figs[i], *b = &sh->figs[j];
+    if (places && !a->place_key[0] != !b->place_key[0])
+        return 1;
     if (strcmp(a->event, b->event))
         return 1;
     if (a->part_of == (long)j || b->part_of == (long)i)
@@ -98,13 +134,13 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
         return 1; /* "two more bodies" adds to a count; it is not one */
     if (unreal(a->status) != unreal(b->status))
         return 1;
-    if (a->modifier[0] && b->modifier[0] && strcmp(a->modifier, b->modifier))
+    if (nationality_relation(lx, a, b) == 1)
         return 1;
     if (a->place_key[0] && b->place_key[0] && strcmp(a->place_key, b->place_key))
         return 1;
     if (strcmp(a->counted, b->counted) && !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
         !(is_generic(b->counted) && is_person_class(lx, a->counted)))
-        return 1; /* two classes that are not one naming of the other */
+        return 1; /* two classes, neither the generic naming of the other ("crows" are not "people") */
     if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b))
         return 1; /* "killed 10 in Tanzania and 224 in Kenya": two counts */
     return 0;
@@ -120,7 +156,7 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     x[PF_SAME_CLASS] = !strcmp(a->counted, b->counted);
     x[PF_GENERIC] = !x[PF_SAME_CLASS] && (is_generic(a->counted) || is_generic(b->counted));
     x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC];
-    x[PF_NAT_ONE] = !a->modifier[0] != !b->modifier[0];
+    x[PF_NAT_ONE] = nationality_relation(lx, a, b) == 2;
     x[PF_PLACE_ONE] = !a->place_key[0] != !b->place_key[0];
     x[PF_SAME_VALUE] = same;
     if (!same && a->lo > 0 && b->lo > 0) {
@@ -134,7 +170,6 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     x[PF_OTHER_STATUS] = (a->status == ST_CLAIMED || a->status == ST_NEGATED) !=
                          (b->status == ST_CLAIMED || b->status == ST_NEGATED);
     x[PF_WEAK_EVENT] = a->strong < 2 || b->strong < 2;
-    (void)lx;
 }
 
 /* The model's weights: data/facts/pair_model.txt ("name<TAB>weight"
@@ -160,6 +195,7 @@ typedef struct gstate {
     double *sum;       /* nc x nc */
     long *cnt;         /* nc x nc */
     long nc;
+    int places; /* the block's figures name two places or more */
     FILE *dump;
     const char *id; /* the event's id, for the dump */
 } gstate;
@@ -186,7 +222,7 @@ static void link_init(gstate *g, long p, long q)
     long n = 0;
     for (long i = g->head[p]; i >= 0 && isfinite(sum); i = g->next[i])
         for (long j = g->head[q]; j >= 0; j = g->next[j]) {
-            if (cannot_link(g->sh, (size_t)i, (size_t)j, g->lx)) {
+            if (cannot_link(g->sh, (size_t)i, (size_t)j, g->lx, g->places)) {
                 sum = -INFINITY;
                 break;
             }
@@ -245,9 +281,9 @@ static long restatements(gstate *g, const long *fig, long nfig, long *cl)
         cl[a] = -1;
         for (long b = 0; b < a && cl[a] < 0; b++) {
             const figure *x = &g->sh->figs[fig[a]], *y = &g->sh->figs[fig[b]];
-            if (!strcmp(x->counted, y->counted) && !strcmp(x->modifier, y->modifier) &&
+            if (!strcmp(x->counted, y->counted) && !nationality_relation(g->lx, x, y) &&
                 !strcmp(x->place_key, y->place_key) && x->status == y->status && same_amount(x, y) &&
-                !cannot_link(g->sh, (size_t)fig[a], (size_t)fig[b], g->lx))
+                !cannot_link(g->sh, (size_t)fig[a], (size_t)fig[b], g->lx, g->places))
                 cl[a] = cl[b];
         }
         if (cl[a] < 0)
@@ -262,6 +298,15 @@ static int cluster_block(gstate *g, const long *fig, long nfig, long *next_id, n
     long *cl = xmalloc((size_t)nfig * sizeof *cl);
     if (!cl)
         return NF_ENOMEM;
+    const char *place = NULL;
+    g->places = 0;
+    for (long a = 0; a < nfig; a++) {
+        const char *k = sh->figs[fig[a]].place_key;
+        if (k[0] && place && strcmp(k, place))
+            g->places = 1;
+        if (k[0])
+            place = k;
+    }
     long nc = g->nc = restatements(g, fig, nfig, cl);
     g->sum = xmalloc((size_t)(nc * nc) * sizeof *g->sum);
     g->cnt = xmalloc((size_t)(nc * nc) * sizeof *g->cnt);

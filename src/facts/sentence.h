@@ -23,6 +23,7 @@ typedef struct np {
     char head[WORD_MAX]; /* lower case, "" if none */
     char counted[WORD_MAX];
     char modifier[3 * WORD_MAX];
+    char nation[WORD_MAX]; /* the first proper modifier's key: a nationality or body ("estmark", "bp") */
     const char *event;   /* the head's own event ("dead", "hostages"), or NULL */
     int increment;
     int part_next;       /* "of the 18": the next quantity is the whole */

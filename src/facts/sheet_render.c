@@ -272,10 +272,10 @@ static json_t *json_group(const nf_facts_sheet *sh, size_t g)
     json_t *figs = json_array();
     for (size_t k = 0; figs && k < x->n; k++)
         json_array_append_new(figs, json_integer((json_int_t)x->figs[k]));
-    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:I, s:o, s:o}", "id", (json_int_t)g, "event", x->event,
-                     "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL, "place",
-                     x->place[0] ? x->place : NULL, "label",
-                     facts_label_name(x->label), "reports", (json_int_t)x->ndocs, "current",
+    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:s?, s:I, s:o, s:o}", "id", (json_int_t)g, "event",
+                     x->event, "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL,
+                     "place", x->place[0] ? x->place : NULL, "label", facts_label_name(x->label),
+                     "reason", x->reason, "reports", (json_int_t)x->ndocs, "current",
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }
 

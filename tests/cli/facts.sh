@@ -7,11 +7,11 @@ EX=examples/harbor-collapse
 expect_status facts_example_exit 0 $NF facts $EX
 expect_grep facts_example_revised_deaths '^revised +killed: people +12 -> 14' "$TMP/out"
 expect_grep facts_example_revised_injured '^revised +injured: people +37 -> 41' "$TMP/out"
-expect_grep facts_example_conflict_estmark '^conflict +missing: people \(estmark\) +5 / 6' "$TMP/out"
+expect_grep facts_example_revised_estmark '^revised +missing: people \(estmark\) +5 -> 6' "$TMP/out"
 expect_grep facts_example_speaker 'per the Estmarkian foreign ministry' "$TMP/out"
 
 expect_status facts_json_exit 0 $NF facts --format json $EX
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="newsfuse/1" and d["kind"]=="facts"; assert sorted(g["label"] for g in d["groups"] if g["label"]!="single")==["conflict","revised","revised"]; assert d["warnings"]==[]' "$TMP/out" 2>"$TMP/py"; then
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="newsfuse/1" and d["kind"]=="facts"; assert sorted(g["label"] for g in d["groups"] if g["label"]!="single")==["revised","revised","revised"]; assert d["warnings"]==[]; assert all(g["reason"] for g in d["groups"])' "$TMP/out" 2>"$TMP/py"; then
     pass facts_json_schema
 else
     fail facts_json_schema "$(head -c 300 "$TMP/py")"
@@ -19,7 +19,7 @@ fi
 expect_status facts_jsonl_exit 0 $NF facts --format jsonl $EX
 if [ "$(wc -l <"$TMP/out")" -eq 1 ]; then pass facts_jsonl_one_line; else fail facts_jsonl_one_line; fi
 expect_status facts_md_exit 0 $NF facts --format md $EX
-expect_grep facts_md_table '^## missing: people \(estmark\) — conflict' "$TMP/out"
+expect_grep facts_md_table '^## missing: people \(estmark\) — revised' "$TMP/out"
 
 cat $EX/1-meridian-wire.txt | $NF facts - >"$TMP/out" 2>"$TMP/err"
 expect_grep facts_stdin 'killed: people' "$TMP/out"
