@@ -77,6 +77,30 @@ TEST(number_forms)
     check_one("Officials said 12 to 15 people died.", "12 to 15", 12, 15, "range", "count");
 }
 
+/* Figures of the number in a one-sentence report whose value is v. */
+static size_t figures_valued(const char *sentence, double v)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    size_t n = 0;
+    nf_figure f;
+    for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
+        n += nf_facts_figure(sh, ds, i, &f) == NF_OK && f.low == v;
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    return n;
+}
+
+/* A number written with an exponent is a computer's, not a count of
+ * people: its exponent ("308" of "1E+308") is no figure either. */
+TEST(exponents_are_not_counts)
+{
+    CHECK(figures_valued("1E+308 people were killed.", 308) == 0);
+    CHECK(figures_valued("Officials said 2.5e+6 people were evacuated.", 6) == 0);
+    CHECK(figures_valued("1E-5 people were killed.", 5) == 0);
+    CHECK(figures_valued("The score was 1 + 308 people.", 308) == 1); /* spaced: two numbers */
+}
+
 TEST(quantity_kinds)
 {
     /* a unit after "more" is still a unit; numbers after "ages" are ages */
@@ -692,6 +716,7 @@ TEST(allocation_failure_is_reported)
 int main(void)
 {
     RUN(number_forms);
+    RUN(exponents_are_not_counts);
     RUN(quantity_kinds);
     RUN(event_types);
     RUN(attribution_and_time);
