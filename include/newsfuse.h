@@ -83,12 +83,15 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
  *                 8 MiB; 0 = no limit)
  *   max_sentences N  read at most N sentences per event (default 200000;
  *                 0 = no limit)
- *   max_seconds S    stop selecting after S seconds per event (default 30;
+ *   max_seconds S    stop reading and selecting after S seconds per event,
+ *                 the figure sheet's reading included (default 30;
  *                 0 = no limit); if nothing is chosen by then, the lead
  *                 sentences stand in, with a warning
  *                 Limits that cut something leave a warning in the result.
  *   facts 0|1     add the figure sheet (nf_facts) to the summary and to
  *                 its renderings (default 0)
+ *   max_figures N the figure sheet keeps at most N figures, whole
+ *                 sentences' worth (default 10000; 0 = no limit)
  *   idf FILE      term weights from a background table (nf_idf_read; ""
  *                 = none, the default): read once when set, then shared
  *                 read-only by every summary made with these options. The
@@ -294,8 +297,11 @@ int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char
 typedef struct nf_facts_sheet nf_facts_sheet;
 
 /* Reads ds into a new sheet (*out, freed with nf_facts_free). opts may be
- * NULL (no option changes the sheet yet). Returns NF_OK, NF_EINVAL,
- * NF_ENOMEM, or NF_EEMPTY when ds holds no report (*out still set). */
+ * NULL (the defaults). The sheet honours the limits a summary does
+ * (max_document_bytes, max_sentences, max_seconds: a report left unread
+ * after the deadline) and keeps at most max_figures figures; what a limit
+ * cut is in the sheet's warnings. Returns NF_OK, NF_EINVAL, NF_ENOMEM, or
+ * NF_EEMPTY when ds holds no report (*out still set). */
 int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
 void nf_facts_free(nf_facts_sheet *sheet);
 

@@ -11,7 +11,7 @@
 
 static const char *const keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
-    "max_document_bytes", "max_sentences", "max_seconds", "facts", NULL};
+    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", NULL};
 
 const char *const *nf_option_keys(void) { return keys; }
 const char *const *nf_methods(void) { return method_names(); }
@@ -33,6 +33,8 @@ void options_defaults(struct nf_options *o)
     snprintf(o->value[OPT_MAX_SENTENCES], sizeof o->value[0], "%ld", o->max_sentences);
     snprintf(o->value[OPT_MAX_SECONDS], sizeof o->value[0], "%g", o->max_seconds);
     snprintf(o->value[OPT_FACTS], sizeof o->value[0], "0");
+    o->max_figures = OPT_DEFAULT_MAX_FIGURES;
+    snprintf(o->value[OPT_MAX_FIGURES], sizeof o->value[0], "%ld", o->max_figures);
 }
 
 nf_options *nf_options_new(void)
@@ -138,11 +140,13 @@ static int set_value(nf_options *o, int k, const char *v)
         return NF_OK;
     }
     case OPT_MAX_DOC_BYTES:
-    case OPT_MAX_SENTENCES: {
+    case OPT_MAX_SENTENCES:
+    case OPT_MAX_FIGURES: {
         long n = parse_count(v);
         if (n < 0)
             return bad(o, keys[k], v, "is not a count (0 = no limit)");
-        *(k == OPT_MAX_DOC_BYTES ? &o->max_doc_bytes : &o->max_sentences) = n;
+        *(k == OPT_MAX_DOC_BYTES ? &o->max_doc_bytes
+          : k == OPT_MAX_SENTENCES ? &o->max_sentences : &o->max_figures) = n;
         return NF_OK;
     }
     default: { /* OPT_MIN_WORDS */

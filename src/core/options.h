@@ -6,12 +6,13 @@
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
        OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_MAX_DOC_BYTES, OPT_MAX_SENTENCES,
-       OPT_MAX_SECONDS, OPT_FACTS, OPT_COUNT };
+       OPT_MAX_SECONDS, OPT_FACTS, OPT_MAX_FIGURES, OPT_COUNT };
 
 /* Defaults of the limits that keep hostile or huge input bounded. */
 #define OPT_DEFAULT_MAX_DOC_BYTES (8L << 20) /* 8 MiB of text per document */
 #define OPT_DEFAULT_MAX_SENTENCES 200000L    /* sentences read per event */
 #define OPT_DEFAULT_MAX_SECONDS 30.0         /* per event */
+#define OPT_DEFAULT_MAX_FIGURES 10000L       /* figures a sheet keeps */
 
 enum { OPT_QUERY_MAX = 4096, OPT_IDF_PATH_MAX = 1024 };
 
@@ -24,6 +25,10 @@ struct nf_options {
     long max_doc_bytes, max_sentences; /* limits: 0 = none */
     double max_seconds;                /* limit: 0 = none */
     int facts;                         /* add the figure sheet to the summary */
+    long max_figures;                  /* figures a sheet keeps: 0 = no limit */
+    /* clock_now() when max_seconds began, 0 = when the call begins: the
+     * sheet nf_summarize adds shares the summary's time (not a key). */
+    double clock_start;
     char method[48], language[48];
     char set[OPT_COUNT];      /* 1 if the user set the key */
     char value[OPT_COUNT][48]; /* string form of each value (not the query) */

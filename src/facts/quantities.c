@@ -198,6 +198,21 @@ static size_t apply_multipliers(const lexicon *lx, const word *w, size_t nw, siz
     return j;
 }
 
+/* Returns 1 if digit word i is the exponent of a number written like
+ * "1E+308": a "+" glued between it and a word of digits ending in "e".
+ * ("1e308" and "1E-5" are one word, which parse_digits refuses.) */
+static int is_exponent(const word *w, size_t i)
+{
+    if (i < 2 || !w[i - 1].punct || w[i - 1].low[0] != '+' || w[i - 1].end != w[i].start ||
+        w[i - 2].end != w[i - 1].start || !w[i - 2].digit)
+        return 0;
+    const word *m = &w[i - 2];
+    size_t k = 0;
+    while (k < m->len && ((m->low[k] >= '0' && m->low[k] <= '9') || m->low[k] == '.' || m->low[k] == ','))
+        k++;
+    return k + 1 == m->len && m->low[k] == 'e';
+}
+
 /* Reads the number at word i alone: returns the word after it (i when
  * none) and sets lo, hi, and a kind the word itself implies (-1 if none). */
 static size_t number_at(const lexicon *lx, const word *w, size_t nw, size_t i, double *lo, double *hi,
@@ -207,7 +222,7 @@ static size_t number_at(const lexicon *lx, const word *w, size_t nw, size_t i, d
     if (i >= nw || w[i].punct)
         return i;
     if (w[i].digit) {
-        if (!parse_digits(&w[i], lo, hi, kind))
+        if (is_exponent(w, i) || !parse_digits(&w[i], lo, hi, kind))
             return i;
         return *kind == -1 ? apply_multipliers(lx, w, nw, i + 1, lo) : i + 1;
     }

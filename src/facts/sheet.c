@@ -1,6 +1,8 @@
 /* nf_facts: every report's sentences (debris skipped, datelines cut) read
  * for figures, then grouped and labelled; the sheet's accessors. */
 #include "core/alloc.h"
+#include "core/clock.h"
+#include "core/options.h"
 #include "facts/facts.h"
 #include "model/docset.h"
 #include "text/clean.h"
@@ -52,19 +54,94 @@ static void mark_past(nf_facts_sheet *sh, size_t first, const document *doc)
     }
 }
 
-/* Reads the figures of document d, sentence by sentence. */
-static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, uint32_t d,
-                       const document *doc)
+/* What the sheet may read (the limits of nf_options, as the summary
+ * applies them) and what they cut, for the warnings. */
+typedef struct sheet_limits {
+    size_t max_doc_bytes, max_sentences, max_figures; /* 0 = no limit */
+    double max_seconds, deadline;                      /* deadline: clock_now() time, 0 = none */
+    size_t nsents;      /* sentences read */
+    size_t docs_cut;    /* documents cut at max_doc_bytes */
+    size_t docs_unread; /* documents the deadline left out */
+    int sents_cut, figs_cut, timed_out;
+} sheet_limits;
+
+/* Sentences read between two looks at the clock, as in model.c. */
+#define DEADLINE_EVERY 1024
+
+static void limits_from(sheet_limits *lim, const nf_options *o)
+{
+    memset(lim, 0, sizeof *lim);
+    lim->max_doc_bytes = (size_t)o->max_doc_bytes;
+    lim->max_sentences = (size_t)o->max_sentences;
+    lim->max_figures = (size_t)o->max_figures;
+    lim->max_seconds = o->max_seconds;
+    if (o->max_seconds > 0)
+        lim->deadline = (o->clock_start > 0 ? o->clock_start : clock_now()) + o->max_seconds;
+}
+
+/* Returns 1 if the deadline has passed (then sets lim->timed_out). */
+static int past_deadline(sheet_limits *lim)
+{
+    if (!lim->timed_out && lim->deadline > 0 && clock_now() > lim->deadline)
+        lim->timed_out = 1;
+    return lim->timed_out;
+}
+
+/* Returns 1 when no more sentences may be read: max_sentences, the cap
+ * on figures reached, or (looked at every DEADLINE_EVERY sentences) the
+ * deadline. */
+static int stop_reading(sheet_limits *lim)
+{
+    if (lim->max_sentences && lim->nsents >= lim->max_sentences)
+        lim->sents_cut = 1;
+    else if (lim->nsents && lim->nsents % DEADLINE_EVERY == 0)
+        past_deadline(lim);
+    return lim->sents_cut || lim->figs_cut || lim->timed_out;
+}
+
+/* The bytes of doc to read: all, or max_doc_bytes cut back to the start
+ * of a character. */
+static size_t doc_length(const document *doc, sheet_limits *lim)
+{
+    size_t len = doc->len;
+    if (!lim->max_doc_bytes || len <= lim->max_doc_bytes)
+        return len;
+    len = lim->max_doc_bytes;
+    while (len > 0 && ((unsigned char)doc->text[len] & 0xC0) == 0x80)
+        len--;
+    lim->docs_cut++;
+    return len;
+}
+
+/* Reads the figures of one sentence; a sentence that would take the sheet
+ * past max_figures is dropped whole (its figures may point at each
+ * other, never at a later sentence's), and reading stops. */
+static int sentence_figures(nf_facts_sheet *sh, const lexicon *lx, sheet_limits *lim, uint32_t d,
+                            const char *text, size_t s, size_t e)
+{
+    size_t before = sh->n;
+    int rc = figures_sentence(sh, lx, d, text, s, e);
+    if (rc == NF_OK && lim->max_figures && sh->n > lim->max_figures) {
+        sh->n = before;
+        lim->figs_cut = 1;
+    }
+    return rc;
+}
+
+/* Reads the figures of document d, sentence by sentence, within lim. */
+static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, sheet_limits *lim,
+                       uint32_t d, const document *doc)
 {
     span_vec v = {0};
     size_t first = sh->n;
-    int rc = sentences_split(doc->text, doc->len, &v) ? NF_ENOMEM : NF_OK;
-    for (size_t i = 0; rc == NF_OK && i < v.len; i++) {
+    int rc = sentences_split(doc->text, doc_length(doc, lim), &v) ? NF_ENOMEM : NF_OK;
+    for (size_t i = 0; rc == NF_OK && i < v.len && !stop_reading(lim); i++) {
         size_t s = v.items[i].start, e = v.items[i].end;
+        lim->nsents++;
         if (cleaner_debris(cl, doc->text + s, e - s) != DEBRIS_NONE)
             continue;
         s += cleaner_dateline(cl, doc->text + s, e - s);
-        rc = figures_sentence(sh, lx, d, doc->text, s, e);
+        rc = sentence_figures(sh, lx, lim, d, doc->text, s, e);
     }
     span_vec_free(&v);
     if (rc == NF_OK)
@@ -72,19 +149,57 @@ static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl,
     return rc;
 }
 
-static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds)
+/* Warns of what the limits cut, in the summary's words. */
+static int warn_limits(nf_facts_sheet *sh, const sheet_limits *lim)
+{
+    int rc = NF_OK;
+    if (lim->figs_cut)
+        rc = sheet_warn(sh, "figure sheet cut at %zu figures: later sentences unread (max_figures)",
+                        sh->n);
+    if (rc == NF_OK && lim->sents_cut)
+        rc = sheet_warn(sh, "input cut at %zu sentences (max_sentences)", lim->max_sentences);
+    if (rc == NF_OK && lim->docs_cut)
+        rc = sheet_warn(sh, "%zu document(s) cut at %zu bytes (max_document_bytes)", lim->docs_cut,
+                        lim->max_doc_bytes);
+    if (rc == NF_OK && lim->timed_out)
+        rc = sheet_warn(sh, "time limit of %g s reached while reading the reports: %zu sentence(s) "
+                        "read, %zu document(s) left unread (max_seconds)", lim->max_seconds,
+                        lim->nsents, lim->docs_unread);
+    return rc;
+}
+
+/* Reads every document within lim. The first is always begun (its first
+ * sentences give a sheet even when the summary used up the time); a later
+ * one is left unread once the deadline has passed or reading stopped. */
+static int read_documents(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, sheet_limits *lim,
+                          const nf_docset *ds)
+{
+    int rc = NF_OK;
+    for (size_t d = 0; rc == NF_OK && d < ds->ndocs; d++) {
+        if (d && (lim->sents_cut || lim->figs_cut || past_deadline(lim))) {
+            lim->docs_unread += lim->timed_out;
+            continue;
+        }
+        rc = doc_figures(sh, lx, cl, lim, (uint32_t)d, &ds->docs[d]);
+    }
+    return rc;
+}
+
+static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds, const nf_options *opts)
 {
     const lexicon *lx = lexicon_get();
     const cleaner *cl = cleaner_shared();
     if (!lx || !cl)
         return NF_ENOMEM;
-    int rc = NF_OK;
-    for (size_t d = 0; rc == NF_OK && d < ds->ndocs; d++)
-        rc = doc_figures(sh, lx, cl, (uint32_t)d, &ds->docs[d]);
+    sheet_limits lim;
+    limits_from(&lim, opts);
+    int rc = read_documents(sh, lx, cl, &lim, ds);
     xfree(sh->scratch);
     sh->scratch = NULL, sh->scratch_cap = 0;
     if (rc == NF_OK)
         rc = align_figures(sh, ds);
+    if (rc == NF_OK)
+        rc = warn_limits(sh, &lim);
     if (rc == NF_OK && ds->replaced)
         rc = sheet_warn(sh, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", ds->replaced,
                         ds->replaced == 1 ? "" : "s");
@@ -95,7 +210,6 @@ static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds)
 
 int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out)
 {
-    (void)opts; /* no option changes the sheet yet; kept for the API's shape */
     if (!out)
         return NF_EINVAL;
     *out = NULL;
@@ -106,8 +220,11 @@ int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out)
     if (!sh)
         return NF_ENOMEM;
     sh->ndocs = ds->ndocs;
+    nf_options defaults;
+    if (!opts)
+        options_defaults(&defaults), opts = &defaults;
     /* A failure a callee absorbed (the cleaner's verdict) is one too. */
-    if (sheet_build(sh, ds) != NF_OK || alloc_failures() != failures0) {
+    if (sheet_build(sh, ds, opts) != NF_OK || alloc_failures() != failures0) {
         nf_facts_free(sh);
         return NF_ENOMEM;
     }

@@ -288,6 +288,7 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     out->ndocs = ds->ndocs, out->nseen = ds->nseen, out->nsents_in = m.nsents, out->words_in = m.total_words;
     if (rc == NF_OK)
         rc = summarize_model(out, &m, start);
+    out->opts.clock_start = start; /* the sheet's time is what the summary left */
     if (rc == NF_OK && out->opts.facts)
         rc = nf_facts(ds, &out->opts, &out->facts) == NF_ENOMEM ? NF_ENOMEM : NF_OK;
     model_free(&m);

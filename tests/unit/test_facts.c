@@ -88,6 +88,30 @@ TEST(number_forms)
     check_one("Officials said 12 to 15 people died.", "12 to 15", 12, 15, "range", "count");
 }
 
+/* Figures of the number in a one-sentence report whose value is v. */
+static size_t figures_valued(const char *sentence, double v)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    size_t n = 0;
+    nf_figure f;
+    for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
+        n += nf_facts_figure(sh, ds, i, &f) == NF_OK && f.low == v;
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    return n;
+}
+
+/* A number written with an exponent is a computer's, not a count of
+ * people: its exponent ("308" of "1E+308") is no figure either. */
+TEST(exponents_are_not_counts)
+{
+    CHECK(figures_valued("1E+308 people were killed.", 308) == 0);
+    CHECK(figures_valued("Officials said 2.5e+6 people were evacuated.", 6) == 0);
+    CHECK(figures_valued("1E-5 people were killed.", 5) == 0);
+    CHECK(figures_valued("The score was 1 + 308 people.", 308) == 1); /* spaced: two numbers */
+}
+
 TEST(quantity_kinds)
 {
     /* a unit after "more" is still a unit; numbers after "ages" are ages */
@@ -679,6 +703,74 @@ TEST(empty_and_bad_arguments)
     nf_facts_free(NULL);
 }
 
+/* Hostile input (issue 12, item 6): nreports reports of n sentences "N
+ * people were killed on day N.", two figures each, all of one group. */
+static nf_docset *hostile_reports(size_t nreports, size_t n)
+{
+    char *text = malloc(n * 48);
+    size_t len = 0;
+    for (size_t i = 1; i <= n; i++)
+        len += (size_t)sprintf(text + len, "%zu people were killed on day %zu.\n", i, i);
+    nf_docset *ds = nf_docset_new();
+    for (size_t r = 0; r < nreports; r++)
+        nf_docset_add(ds, NULL, NULL, NULL, text, len);
+    free(text);
+    return ds;
+}
+
+/* The sheet of ds with one option set (key NULL: the defaults). */
+static nf_facts_sheet *sheet_with(const nf_docset *ds, const char *key, const char *value)
+{
+    nf_options *o = nf_options_new();
+    if (key)
+        CHECK(nf_options_set(o, key, value) == NF_OK);
+    nf_facts_sheet *sh = NULL;
+    CHECK(nf_facts(ds, o, &sh) == NF_OK);
+    nf_options_free(o);
+    return sh;
+}
+
+/* Returns 1 if a warning of the sheet holds s. */
+static int warns(const nf_facts_sheet *sh, const char *s)
+{
+    for (size_t i = 0; i < nf_facts_warning_count(sh); i++)
+        if (strstr(nf_facts_warning(sh, i), s))
+            return 1;
+    return 0;
+}
+
+TEST(limits_cut_a_hostile_sheet)
+{
+    nf_docset *ds = hostile_reports(7, 1000); /* 14,000 figures */
+    nf_facts_sheet *sh = sheet_with(ds, NULL, NULL); /* default cap: 10,000 */
+    CHECK(nf_facts_figure_count(sh) == 10000);
+    CHECK(warns(sh, "cut at 10000 figures") && warns(sh, "(max_figures)"));
+    CHECK(!warns(sh, "max_seconds") && !warns(sh, "max_sentences"));
+    nf_facts_free(sh);
+
+    sh = sheet_with(ds, "max_figures", "101"); /* a sentence is kept whole or not at all */
+    CHECK(nf_facts_figure_count(sh) == 100 && warns(sh, "(max_figures)"));
+    nf_facts_free(sh);
+    sh = sheet_with(ds, "max_figures", "0"); /* no cap: every figure, no warning */
+    CHECK(nf_facts_figure_count(sh) == 14000 && nf_facts_warning_count(sh) == 0);
+    nf_facts_free(sh);
+
+    sh = sheet_with(ds, "max_sentences", "1500");
+    CHECK(nf_facts_figure_count(sh) == 3000 && warns(sh, "input cut at 1500 sentences (max_sentences)"));
+    nf_facts_free(sh);
+    sh = sheet_with(ds, "max_document_bytes", "3000"); /* 3,000 bytes: 89 sentences a report */
+    CHECK(nf_facts_figure_count(sh) < 7 * 200 && warns(sh, "7 document(s) cut at 3000 bytes"));
+    nf_facts_free(sh);
+
+    /* The time limit: the first report is begun, the deadline has passed
+     * before the second, so six are left unread. */
+    sh = sheet_with(ds, "max_seconds", "0.000001");
+    CHECK(nf_facts_figure_count(sh) == 2000);
+    CHECK(warns(sh, "time limit of 1e-06 s reached") && warns(sh, "6 document(s) left unread (max_seconds)"));
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(allocation_failure_is_reported)
 {
     const char *texts[] = {"At least 12 people were killed and 37 injured, officials said.",
@@ -709,6 +801,7 @@ TEST(allocation_failure_is_reported)
 int main(void)
 {
     RUN(number_forms);
+    RUN(exponents_are_not_counts);
     RUN(quantity_kinds);
     RUN(event_types);
     RUN(attribution_and_time);
@@ -729,6 +822,7 @@ int main(void)
     RUN(example_planted_disagreements);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
+    RUN(limits_cut_a_hostile_sheet);
     RUN(allocation_failure_is_reported);
     TEST_EXIT();
 }
