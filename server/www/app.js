@@ -263,6 +263,8 @@
       tr.appendChild(el('th', 'what', groupWhat(g))).scope = 'row';
       const st = el('td', 'status');
       st.appendChild(el('span', 'label ' + g.label, g.label));
+      if (g.reason && (g.label === 'revised' || g.label === 'conflict'))
+        st.appendChild(el('p', 'reason', g.reason)); /* why the label: the sheet says it */
       tr.appendChild(st);
       const td = el('td', 'figures');
       const ul = el('ul', 'figure-list');

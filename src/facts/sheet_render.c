@@ -231,6 +231,8 @@ static void render_text(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, c
         buf_printf(b, "\n%-8s  %s  ", facts_label_name(g->label), title);
         text_values(b, sh, g);
         buf_putc(b, '\n');
+        if (g->label == LABEL_REVISED || g->label == LABEL_CONFLICT)
+            buf_printf(b, "  why: %s\n", g->reason ? g->reason : "");
         for (size_t k = 0; k < g->n; k++)
             text_figure(b, sh, ds, &sh->figs[g->figs[k]]);
     }
@@ -262,6 +264,10 @@ static void render_md(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, con
         group_title(g, title, sizeof title);
         buf_printf(b, "\n## %s — %s: ", title, facts_label_name(g->label));
         text_values(b, sh, g);
+        if (g->reason && (g->label == LABEL_REVISED || g->label == LABEL_CONFLICT)) {
+            buf_puts(b, "\n\n*Why:* ");
+            md_cell(b, g->reason, strlen(g->reason));
+        }
         buf_puts(b, "\n\n| Report | Value | Said by | When | Sentence |\n|---|---|---|---|---|\n");
         for (size_t k = 0; k < g->n; k++) {
             const figure *f = &sh->figs[g->figs[k]];
