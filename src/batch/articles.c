@@ -75,7 +75,11 @@ int batch_article_parse(batch_article *a, const char *line, size_t len, char *er
     a->replaced = r.nfixes;
     utf8_repair_free(&r);
     if (!root) {
+        /* jansson quotes the bytes it stopped at, which may end inside a
+         * character (so may errlen): cut there, as the cluster reader
+         * does, since the message goes into a JSON error record. */
         snprintf(err, errlen, "column %d: %s", e.column, e.text);
+        utf8_cut_invalid(err);
         return NF_EDATA;
     }
     a->json = root;
