@@ -59,6 +59,18 @@ $NF rouge -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100 --format roug
 if [ -s "$TMP/preset" ] && cmp -s "$TMP/preset" "$TMP/flags"; then pass rouge_preset_duc2004; else fail rouge_preset_duc2004; fi
 expect_status rouge_preset_unknown 2 $NF rouge --preset tac2008 "$TMP/copy.jsonl" "$TMP/refs.jsonl"
 
+# Reading is bounded: a JSONL file at most 256 MiB, one summary file of a
+# directory at most 64 MiB; /dev/zero is refused by name.
+bounded $NF rouge "$TMP/copy.jsonl" /dev/zero
+if [ "$got" -eq 1 ] && grep -q 'rouge: /dev/zero: longer than 256 MiB' "$TMP/err"; then pass rouge_jsonl_read_bounded
+else fail rouge_jsonl_read_bounded "exit $got: $(head -c 300 "$TMP/err")"; fi
+mkdir -p "$TMP/bigsys" # (a directory lists regular files only: a sparse one)
+truncate -s 65M "$TMP/bigsys/e1"
+bounded $NF rouge "$TMP/bigsys" "$TMP/refs.jsonl"
+rm -rf "$TMP/bigsys"
+if [ "$got" -eq 1 ] && grep -q 'rouge: [^ ]*bigsys/e1: longer than 64 MiB' "$TMP/err"; then pass rouge_summary_file_read_bounded
+else fail rouge_summary_file_read_bounded "exit $got: $(head -c 300 "$TMP/err")"; fi
+
 # A directory of summaries: one file per event, the extension dropped.
 mkdir -p "$TMP/mysys"
 printf 'The river bridge closed after engineers found cracks.\n' >"$TMP/mysys/e1.txt"
