@@ -93,6 +93,13 @@ static int apply_flag(rouge_args *a, char flag, const char *value)
         a->metric_flag = 1;
     if (nf_rouge_set_flag(a->r, flag, value) != NF_OK)
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
+    /* ROUGE-W's weighting (k^W for a run of k) only favours consecutive
+     * matches when W > 1; below, ROUGE-1.5.5 prints scores above 1 and so
+     * do we (the same numbers), but they are no longer ROUGE-W's. */
+    if (flag == 'w' && strtod(value, NULL) <= 1)
+        fprintf(stderr, "newsfuse: rouge: warning: -w %s: ROUGE-W is defined for weights above 1; "
+                "with this one its scores can exceed 1 (ROUGE-1.5.5 prints the same numbers)\n",
+                value);
     return EXIT_OK;
 }
 
