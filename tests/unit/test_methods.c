@@ -708,7 +708,7 @@ TEST(mmr_wraps_any_scorer)
      * greedy coverage chooses; with a redundancy limit under the cosine of
      * the two long sentences of the first report (copied into the third),
      * the second one never joins the first. */
-    static const char *const docs[] = {EVENT[0], EVENT[2], EVENT[0]};
+    const char *const docs[] = {EVENT[0], EVENT[2], EVENT[0]};
     fixture f;
     fixture_open(&f, docs, 3);
     struct nf_options o;
