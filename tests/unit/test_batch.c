@@ -218,8 +218,11 @@ TEST(article_lines_parse_and_fail_with_reasons)
 
     struct { const char *line, *why; } bad[] = {
         {"{\"event\":\"e\",\"text\":3}", "\"text\" must be a string"},
-        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
-        {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
+        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string"},
+        {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string"},
+        /* found by fuzz_article_group: cut at the NUL, two events merged */
+        {"{\"event\":\"\\u0000a\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
+        {"{\"event\":\"e\\u0000\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
         {"{\"event\":\"e\",\"id\":5,\"text\":\"t\"}", "\"id\" must be a string or null"},
         {"[1,2]", "an article must be a JSON object"},
         {"{\"event\":", "column"},
