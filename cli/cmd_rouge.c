@@ -93,6 +93,13 @@ static int apply_flag(rouge_args *a, char flag, const char *value)
         a->metric_flag = 1;
     if (nf_rouge_set_flag(a->r, flag, value) != NF_OK)
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
+    /* ROUGE-W's weighting (k^W for a run of k) only favours consecutive
+     * matches when W > 1; below, ROUGE-1.5.5 prints scores above 1 and so
+     * do we (the same numbers), but they are no longer ROUGE-W's. */
+    if (flag == 'w' && strtod(value, NULL) <= 1)
+        fprintf(stderr, "newsfuse: rouge: warning: -w %s: ROUGE-W is defined for weights above 1; "
+                "with this one its scores can exceed 1 (ROUGE-1.5.5 prints the same numbers)\n",
+                value);
     return EXIT_OK;
 }
 
@@ -294,13 +301,35 @@ static char *spl_of_value(const rouge_args *a, const json_t *v, size_t *len)
     return rc == NF_OK ? out : NULL;
 }
 
+/* The most bytes read of one file: a JSONL file of summaries or
+ * references (every cluster of a corpus: tens of MB at most), and one
+ * cluster's summary in a SUMMARIES directory. They bound what a path such
+ * as /dev/zero can make rouge hold. */
+#define ROUGE_MAX_JSONL ((size_t)256 << 20)
+#define ROUGE_MAX_SUMMARY ((size_t)64 << 20)
+
+/* cli_read_file, refusing a file longer than limit with a message naming
+ * it. Returns the buffer (free it) or NULL after the message. */
+static char *read_capped(const char *path, size_t limit, size_t *len)
+{
+    int more = 0;
+    char *data = cli_read_file_upto(path, limit, len, &more);
+    if (data && more) {
+        cli_error(EXIT_DATA, "rouge: %s: longer than %zu MiB (the most rouge reads of one file)",
+                  path, limit >> 20);
+        free(data);
+        return NULL;
+    }
+    return data;
+}
+
 /* Calls fn on each non-blank line of a JSONL file as a parsed object;
  * reports bad lines with file and line. Returns EXIT_OK or EXIT_DATA. */
 static int each_jsonl(const char *path, int (*fn)(json_t *, const char *, long, void *),
                       void *arg)
 {
     size_t len;
-    char *data = cli_read_file(path, &len);
+    char *data = read_capped(path, ROUGE_MAX_JSONL, &len);
     if (!data)
         return EXIT_DATA;
     int rc = EXIT_OK;
@@ -468,7 +497,7 @@ static int add_sum_dir(rouge_args *a, const char *dir, const char *sys, char *co
         if (!bsearch(&(const char *){id}, ids, nids, sizeof *ids, cmp_str) && strrchr(id, '.'))
             *strrchr(id, '.') = '\0';
         size_t len, slen;
-        char *text = cli_read_file(path, &len), *spl = NULL;
+        char *text = read_capped(path, ROUGE_MAX_SUMMARY, &len), *spl = NULL;
         if (!text)
             rc = EXIT_DATA;
         else if (nf_rouge_spl(text, len, a->splitter, &spl, &slen))

@@ -38,11 +38,22 @@ static void serve_usage(FILE *out)
             "2 bad usage.\n");
 }
 
+/* The most bytes of a token file read: a token is a line of a few dozen
+ * characters; more is not a token file (or is /dev/zero). */
+#define SERVE_MAX_TOKEN_FILE 4096
+
 /* Reads the token: the first line of path, without its line break. */
 static char *read_token(const char *path)
 {
     size_t len = 0;
-    char *t = cli_read_file(path, &len);
+    int more = 0;
+    char *t = cli_read_file_upto(path, SERVE_MAX_TOKEN_FILE, &len, &more);
+    if (t && more) {
+        cli_error(EXIT_USAGE, "serve: %s: longer than %d bytes: not a token file", path,
+                  SERVE_MAX_TOKEN_FILE);
+        free(t);
+        return NULL;
+    }
     if (!t)
         return NULL;
     t[strcspn(t, "\r\n")] = '\0';

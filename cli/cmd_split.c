@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "newsfuse.h"
 #include "text/utf8.h"
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,9 @@ static void split_usage(FILE *out)
             "  --offsets   print \"START END\" byte offsets instead of the text\n"
             "  --jsonl     read one JSON object {\"id\",\"text\"} per line; print one\n"
             "              {\"id\",\"offsets\":[[START,END],...]} per line, offsets in\n"
-            "              bytes of the UTF-8 text ({\"id\",\"error\"} for a bad line)\n\n"
+            "              bytes of the UTF-8 text; a bad line prints\n"
+            "              {\"id\",\"error\":{\"file\",\"line\",\"message\"}} in its place\n"
+            "A text, or one JSONL line, is read to 64 MiB at most.\n\n"
             "Exit status: 0 success, 1 unreadable input or a bad JSONL line, 2 bad usage.\n");
 }
 
@@ -89,42 +92,138 @@ static int split_put_json(json_t *o)
     return dump ? 0 : -1;
 }
 
-/* Splits one JSONL record line[0..n) and prints its result line (an
- * {"id","error"} line for a bad record, so outputs stay aligned with
- * inputs); returns 0, or 1 when the record is bad or memory ran out. */
-static int split_jsonl_record(const char *line, size_t n, size_t lineno)
+/* The most bytes split reads of one text or of one JSONL line: eight
+ * times max_document_bytes' default, far past any real document, and a
+ * bound on what a path such as /dev/zero can make it hold. */
+#define SPLIT_MAX_BYTES ((size_t)64 << 20)
+
+/* Where a JSONL record came from, for its error record. */
+typedef struct split_where {
+    const char *path;
+    size_t line;
+} split_where;
+
+/* Prints the error record {"id","error":{"file","line","message"}} of a
+ * bad record (the shape of the other commands' error records) in its
+ * place, so that outputs stay aligned with inputs, and says so on
+ * stderr; returns 0, or -1 when out of memory. id is borrowed (NULL:
+ * null); msg may end inside a character (jansson quotes the bytes it
+ * stopped at) and is cut before it. */
+static int split_error_record(json_t *id, const split_where *w, const char *msg)
+{
+    char why[256];
+    snprintf(why, sizeof why, "%s", msg);
+    utf8_cut_invalid(why);
+    cli_error(EXIT_DATA, "split: %s:%zu: %s", w->path, w->line, why);
+    return split_put_json(json_pack("{s:O, s:{s:s, s:I, s:s}}", "id", id ? id : json_null(),
+                                    "error", "file", w->path, "line", (json_int_t)w->line,
+                                    "message", why));
+}
+
+/* Splits one JSONL record line[0..n) and prints its result line (an error
+ * record for a bad record); returns 0, or 1 when the record is bad or
+ * memory ran out. */
+static int split_jsonl_record(const char *line, size_t n, const split_where *w)
 {
     json_error_t err;
     json_t *rec = json_loadb(line, n, JSON_ALLOW_NUL, &err);
     json_t *text = rec ? json_object_get(rec, "text") : NULL;
     json_t *id = rec ? json_object_get(rec, "id") : NULL;
-    int bad = !json_is_string(text);
-    const char *why = !rec ? err.text : "no \"text\" string";
-    json_t *res = bad ? json_pack("{s:O, s:s}", "id", id ? id : json_null(), "error", why)
-                      : split_offsets_json(id, json_string_value(text), json_string_length(text));
-    if (split_put_json(res))
-        why = "out of memory", bad = 1;
-    if (bad)
-        cli_error(EXIT_DATA, "split: line %zu: %s", lineno, why);
+    int bad = 0;
+    char why[256] = "no \"text\" string";
+    if (!rec)
+        snprintf(why, sizeof why, "column %d: %s", err.column, err.text);
+    if (!rec || !json_is_string(text)) {
+        bad = 1;
+        if (split_error_record(id, w, why))
+            cli_error(EXIT_DATA, "split: %s:%zu: out of memory", w->path, w->line);
+    } else if (split_put_json(split_offsets_json(id, json_string_value(text),
+                                                 json_string_length(text)))) {
+        bad = 1;
+        if (split_error_record(id, w, "out of memory"))
+            cli_error(EXIT_DATA, "split: %s:%zu: out of memory", w->path, w->line);
+    }
     json_decref(rec);
     return bad;
 }
 
-/* Splits every record of a JSONL buffer; returns an exit code. */
-static int split_print_jsonl(const char *data, size_t len)
+/* Reads the next line of f, without its newline, into *buf (grown as
+ * needed, to at most max + 1 bytes). Returns its length; -1 at the end of
+ * the input; -2 when the line goes on past max bytes (the rest is left
+ * unread); -3 when out of memory. */
+static long split_read_line(FILE *f, char **buf, size_t *cap, size_t max)
+{
+    size_t n = 0;
+    int c = EOF;
+    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
+        if (n == max)
+            return -2;
+        if (n + 1 >= *cap) {
+            size_t want = *cap ? (*cap > max / 2 ? max + 1 : *cap * 2) : 4096;
+            char *p = realloc(*buf, want);
+            if (!p)
+                return -3;
+            *buf = p, *cap = want;
+        }
+        (*buf)[n++] = (char)c;
+    }
+    return c == EOF && n == 0 ? -1 : (long)n;
+}
+
+/* Splits every record of a JSONL stream, one output line per non-blank
+ * input line. A line longer than SPLIT_MAX_BYTES gets its error record
+ * and ends the reading (skipping it could take for ever: /dev/zero).
+ * Returns an exit code. */
+static int split_print_jsonl(FILE *f, const char *path)
 {
     int bad = 0;
-    size_t lineno = 0;
-    for (const char *p = data, *end = data + len; p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end;
-        lineno++;
-        size_t n = (size_t)(eol - p);
-        if (strspn(p, " \t\r") < n)
-            bad |= split_jsonl_record(p, n, lineno);
-        p = eol + 1;
+    char *line = NULL;
+    size_t cap = 0;
+    split_where w = {path, 0};
+    for (long n; (n = split_read_line(f, &line, &cap, SPLIT_MAX_BYTES)) != -1;) {
+        w.line++;
+        if (n < 0) {
+            bad = 1;
+            split_error_record(NULL, &w, n == -2 ? "the line is longer than 64 MiB (the most "
+                                                   "split reads of one line); stopped there"
+                                                 : "out of memory; stopped there");
+            break;
+        }
+        if (!cli_is_blank(line, (size_t)n))
+            bad |= split_jsonl_record(line, (size_t)n, &w);
     }
+    if (ferror(f))
+        bad = 1, cli_error(EXIT_DATA, "split: %s: read error after line %zu", path, w.line);
+    free(line);
     return bad ? EXIT_DATA : EXIT_OK;
+}
+
+/* split --jsonl on path ("-": stdin). */
+static int split_jsonl_file(const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return cli_error(EXIT_DATA, "split: %s: cannot open: %s", path, strerror(errno));
+    int rc = split_print_jsonl(f, is_stdin ? "-" : path);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+/* split on a text file: at most SPLIT_MAX_BYTES of it. */
+static int split_text_file(const char *path, int offsets)
+{
+    size_t len;
+    int more = 0;
+    char *text = cli_read_file_upto(path, SPLIT_MAX_BYTES, &len, &more);
+    if (!text)
+        return EXIT_DATA;
+    int rc = more ? cli_error(EXIT_DATA, "split: %s: longer than 64 MiB (the most split reads of "
+                              "one text)", path)
+                  : split_print_text(text, len, offsets);
+    free(text);
+    return rc;
 }
 
 int cmd_split(int argc, char **argv)
@@ -146,11 +245,5 @@ int cmd_split(int argc, char **argv)
     }
     if (offsets && jsonl)
         return split_usage(stderr), cli_error(EXIT_USAGE, "split: --offsets and --jsonl exclude each other");
-    size_t len;
-    char *text = cli_read_file(path, &len);
-    if (!text)
-        return EXIT_DATA;
-    int rc = jsonl ? split_print_jsonl(text, len) : split_print_text(text, len, offsets);
-    free(text);
-    return rc;
+    return jsonl ? split_jsonl_file(path) : split_text_file(path, offsets);
 }

@@ -2,6 +2,7 @@
 # Runs every unit-test binary and every CLI test script, counts their
 # PASS/FAIL/SKIP lines and ends with "N passed, N failed, N skipped".
 # Usage: BUILD=build sh tests/run.sh
+# NF_TESTS=core: the unit tests and the fuzz corpus replays only.
 BUILD=${BUILD:-build}
 export BUILD
 log=$(mktemp)
@@ -19,6 +20,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 for s in tests/cli/*.sh; do
     [ "$(basename "$s")" = lib.sh ] && continue
+    [ "${NF_TESTS:-}" = core ] && [ "$(basename "$s")" != fuzz_replay.sh ] && continue
     [ -f "$s" ] || continue
     echo "== $(basename "$s")"
     sh "$s" >"$log.one" 2>&1

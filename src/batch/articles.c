@@ -23,17 +23,21 @@ static int article_string(json_t *root, const char *key, const char **out, char 
     return -1;
 }
 
-/* Reads the event key: a non-empty string or an integer. */
+/* Reads the event key: a non-empty string or an integer. A string with a
+ * NUL byte (\u0000) is refused: the key is used as a C string, so it would
+ * be cut there, and events that differ after the NUL would merge (an empty
+ * key made a set with an empty id). */
 static int article_event(batch_article *a, json_t *root, char *err, size_t errlen)
 {
     json_t *v = json_object_get(root, "event");
     if (json_is_integer(v)) {
         snprintf(a->event_buf, sizeof a->event_buf, "%lld", (long long)json_integer_value(v));
         a->event = a->event_buf;
-    } else if (json_is_string(v) && json_string_length(v) > 0)
+    } else if (json_is_string(v) && json_string_length(v) > 0 &&
+               strlen(json_string_value(v)) == json_string_length(v))
         a->event = json_string_value(v);
     else {
-        snprintf(err, errlen, "\"event\" must be a non-empty string or an integer");
+        snprintf(err, errlen, "\"event\" must be a non-empty string without NUL bytes, or an integer");
         return -1;
     }
     return 0;
@@ -75,7 +79,11 @@ int batch_article_parse(batch_article *a, const char *line, size_t len, char *er
     a->replaced = r.nfixes;
     utf8_repair_free(&r);
     if (!root) {
+        /* jansson quotes the bytes it stopped at, which may end inside a
+         * character (so may errlen): cut there, as the cluster reader
+         * does, since the message goes into a JSON error record. */
         snprintf(err, errlen, "column %d: %s", e.column, e.text);
+        utf8_cut_invalid(err);
         return NF_EDATA;
     }
     a->json = root;

@@ -186,7 +186,16 @@ static int header_field(cursor *c, const char *s, size_t n, int *have)
 {
     nf_idf *t = c->t;
     const char *eq = memchr(s, '=', n);
-    size_t k = eq ? (size_t)(eq - s) : n, vn = eq ? n - k - 1 : 0;
+    /* Every field is key=value, unknown keys included (they are skipped
+     * by their key): a field without '=' is a broken header, and there is
+     * no value to point at. An empty field (a doubled or trailing tab)
+     * says nothing and is skipped, as before. */
+    if (!n)
+        return NF_OK;
+    if (!eq)
+        return fail(t, NF_EDATA, "%s:%ld: header field '%.*s' is not key=value (no '=')",
+                    c->name, c->line, (int)(n < 40 ? n : 40), s);
+    size_t k = (size_t)(eq - s), vn = n - k - 1;
     if (k == 8 && !memcmp(s, "language", 8)) {
         char lang[48];
         if (vn >= sizeof lang)

@@ -12,6 +12,7 @@
 #include "select/concepts.h"
 #include "select/methods.h"
 #include <glpk.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,6 +232,40 @@ static void on_glpk_error(void *info)
     longjmp(*(jmp_buf *)info, 1);
 }
 
+/* GLPK keeps its environment (settings, hooks, memory accounting, a few
+ * KB) in a thread-local pointer made on first use and never freed by
+ * itself: each thread that ever solved would leak it at exit (servers and
+ * pools start many short threads). Freeing it after every solve instead
+ * would also destroy any GLPK objects the application made in that thread,
+ * so a thread-specific key's destructor frees it when the thread ends,
+ * while the thread-local pointer is still readable. The main thread's
+ * environment stays reachable until the process ends, as before. */
+static pthread_key_t glpk_env_key;
+static pthread_once_t glpk_env_once = PTHREAD_ONCE_INIT;
+static int glpk_env_key_ok;
+
+/* The key's destructor: runs in the ending thread, so it frees that
+ * thread's environment (a no-op returning 1 when there is none). */
+static void glpk_env_release(void *unused)
+{
+    (void)unused;
+    glp_free_env();
+}
+
+static void glpk_env_key_make(void)
+{
+    glpk_env_key_ok = pthread_key_create(&glpk_env_key, glpk_env_release) == 0;
+}
+
+/* Arranges for this thread's GLPK environment to be freed when it ends;
+ * the key's value only has to be non-NULL for the destructor to run. */
+static void glpk_env_release_at_exit(void)
+{
+    pthread_once(&glpk_env_once, glpk_env_key_make);
+    if (glpk_env_key_ok && !pthread_getspecific(glpk_env_key))
+        (void)pthread_setspecific(glpk_env_key, &glpk_env_key_ok);
+}
+
 /* solve_program, guarded: GLPK prints nothing (the library never prints),
  * and a GLPK failure returns 2 after GLPK's memory in this thread is
  * released (glp_free_env, which also resets GLPK's settings there),
@@ -238,6 +273,7 @@ static void on_glpk_error(void *info)
 static int solve(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t *chosen)
 {
     jmp_buf jb;
+    glpk_env_release_at_exit();
     if (setjmp(jb)) {
         glp_error_hook(NULL, NULL);
         glp_term_hook(NULL, NULL);

@@ -104,6 +104,19 @@ fi
 expect_status batch_articles_bad_line 1 $NF batch -j 2 "$TMP/articles_bad.jsonl" -o "$TMP/got_ab.jsonl"
 expect_grep batch_articles_bad_line_record '"id":"bad","error":\{"file":"[^"]*articles_bad.jsonl","line":4,"message":"\\"text\\" must be a string"' "$TMP/got_ab.jsonl"
 if [ "$(wc -l <"$TMP/got_ab.jsonl")" -eq 13 ]; then pass batch_articles_bad_line_count; else fail batch_articles_bad_line_count "$(wc -l <"$TMP/got_ab.jsonl")"; fi
+# An error cut inside a character by jansson (an invalid escape before
+# "é"): the error record stays valid UTF-8, no lone 0xC3.
+printf '{"event":"e1","id":"esc","text":"Th\\\303\251"}\n' >"$TMP/articles_esc.jsonl"
+expect_status batch_articles_escape_error 1 $NF batch --input articles "$TMP/articles_esc.jsonl" -o "$TMP/got_esc.jsonl"
+if command -v python3 >/dev/null; then
+    if python3 -c 'import json, sys; r = json.loads(open(sys.argv[1], "rb").read().decode("utf-8")); assert r["error"]["message"].startswith("column")' "$TMP/got_esc.jsonl" 2>"$TMP/pyerr"; then
+        pass batch_articles_escape_error_record_utf8
+    else
+        fail batch_articles_escape_error_record_utf8 "$(head -c 300 "$TMP/pyerr")"
+    fi
+else
+    skip batch_articles_escape_error_record_utf8 "no python3"
+fi
 
 # --resume after a cut: complete lines are kept, a partial last line is
 # dropped, the rest is done; the result is the uninterrupted run's.

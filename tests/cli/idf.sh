@@ -92,6 +92,10 @@ expect_status idf_bad_table 1 $NF summarize --idf "$TMP/badtab.tsv" "$TMP/ev1.tx
 expect_grep idf_bad_table_named "badtab.tsv:2:" "$TMP/err"
 expect_status idf_check_bad_table 1 $NF idf check "$TMP/badtab.tsv"
 expect_grep idf_check_bad_table_named "badtab.tsv:2:" "$TMP/err"
+# A header field without '=' (undefined behaviour before: clang's UBSan).
+printf '# newsfuse-idf/1\tlanguage=english\tdocuments=4\tmin_df\nw\t1\n' >"$TMP/noeq.tsv"
+expect_status idf_check_field_without_eq 1 $NF idf check "$TMP/noeq.tsv"
+expect_grep idf_check_field_without_eq_named "noeq.tsv:1: header field 'min_df' is not key=value" "$TMP/err"
 expect_status idf_missing_table 1 $NF summarize --idf "$TMP/nope.tsv" "$TMP/ev1.txt"
 expect_grep idf_missing_table_named "nope.tsv: cannot open" "$TMP/err"
 printf '# newsfuse-idf/1\tlanguage=german\tdocuments=5\nbruck\t2\n' >"$TMP/de.tsv"

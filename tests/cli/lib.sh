@@ -24,3 +24,19 @@ expect_status() {
 expect_grep() {
     if grep -Eq -- "$2" "$3"; then pass "$1"; else fail "$1" "no /$2/ in $(head -c 300 "$3")"; fi
 }
+
+# bounded CMD...: runs CMD with its memory capped at 768 MB and 120 s, so a
+# read without a limit (a path such as /dev/zero) fails instead of eating
+# the machine: the address space under prlimit in a plain build, RSS in a
+# sanitizer build (ASan reserves terabytes of address space; its
+# hard_rss_limit_mb aborts the process past the limit, and a small
+# quarantine keeps the blocks a growing buffer leaves behind from
+# counting). Output in $TMP/out and $TMP/err, exit status in $got.
+bounded() {
+    case "$BUILD" in
+    *san*) ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=768:quarantine_size_mb=8" \
+               timeout 120 "$@" >"$TMP/out" 2>"$TMP/err" ;;
+    *) timeout 120 prlimit --as=805306368 "$@" >"$TMP/out" 2>"$TMP/err" ;;
+    esac
+    got=$?
+}

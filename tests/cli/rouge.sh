@@ -59,6 +59,26 @@ $NF rouge -n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100 --format roug
 if [ -s "$TMP/preset" ] && cmp -s "$TMP/preset" "$TMP/flags"; then pass rouge_preset_duc2004; else fail rouge_preset_duc2004; fi
 expect_status rouge_preset_unknown 2 $NF rouge --preset tac2008 "$TMP/copy.jsonl" "$TMP/refs.jsonl"
 
+# -w at most 1: the scores ROUGE-1.5.5 prints (recall above 1 for an
+# identical summary), and a warning that ROUGE-W needs a weight above 1.
+expect_status rouge_w_below_1 0 $NF rouge -w 0.5 --format json "$TMP/copy.jsonl" "$TMP/refs.jsonl"
+expect_grep rouge_w_below_1_warns 'warning: -w 0.5: ROUGE-W is defined for weights above 1' "$TMP/err"
+expect_grep rouge_w_below_1_same_numbers '"ROUGE-W-0.5"' "$TMP/out"
+expect_status rouge_w_above_1 0 $NF rouge -w 1.2 "$TMP/copy.jsonl" "$TMP/refs.jsonl"
+if grep -q warning "$TMP/err"; then fail rouge_w_above_1_no_warning "$(cat "$TMP/err")"; else pass rouge_w_above_1_no_warning; fi
+
+# Reading is bounded: a JSONL file at most 256 MiB, one summary file of a
+# directory at most 64 MiB; /dev/zero is refused by name.
+bounded $NF rouge "$TMP/copy.jsonl" /dev/zero
+if [ "$got" -eq 1 ] && grep -q 'rouge: /dev/zero: longer than 256 MiB' "$TMP/err"; then pass rouge_jsonl_read_bounded
+else fail rouge_jsonl_read_bounded "exit $got: $(head -c 300 "$TMP/err")"; fi
+mkdir -p "$TMP/bigsys" # (a directory lists regular files only: a sparse one)
+truncate -s 65M "$TMP/bigsys/e1"
+bounded $NF rouge "$TMP/bigsys" "$TMP/refs.jsonl"
+rm -rf "$TMP/bigsys"
+if [ "$got" -eq 1 ] && grep -q 'rouge: [^ ]*bigsys/e1: longer than 64 MiB' "$TMP/err"; then pass rouge_summary_file_read_bounded
+else fail rouge_summary_file_read_bounded "exit $got: $(head -c 300 "$TMP/err")"; fi
+
 # A directory of summaries: one file per event, the extension dropped.
 mkdir -p "$TMP/mysys"
 printf 'The river bridge closed after engineers found cracks.\n' >"$TMP/mysys/e1.txt"

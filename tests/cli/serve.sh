@@ -418,6 +418,10 @@ expect_status serve_bad_port 2 $NF serve --port 70000
 expect_status serve_bad_flag 2 $NF serve --frobnicate 1
 expect_status serve_bad_bind 1 $NF serve --bind not-an-address
 expect_status serve_missing_token 2 $NF serve --token /nonexistent/token
+# A token file is read to 4 KiB at most: /dev/zero is refused by name.
+bounded $NF serve --token /dev/zero
+if [ "$got" -eq 2 ] && grep -q 'serve: /dev/zero: longer than 4096 bytes' "$TMP/err"; then pass serve_token_read_bounded
+else fail serve_token_read_bounded "exit $got: $(head -c 300 "$TMP/err")"; fi
 printf 'short\n' >"$TMP/short"
 expect_status serve_short_token 2 $NF serve --token "$TMP/short"
 expect_status serve_help 0 $NF serve --help

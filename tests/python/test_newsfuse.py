@@ -81,6 +81,36 @@ def test_method_query_and_seen_change_the_result():
     assert update["summary"] != plain["summary"]
 
 
+def test_seen_as_one_string_is_one_report():
+    # A str is iterable: it used to become one report per character.
+    docs = texts()
+    one = newsfuse.summarize(docs[2:], seen=docs[0], words=60)
+    assert one["stats"]["seen_documents"] == 1
+    assert one == newsfuse.summarize(docs[2:], seen=[docs[0]], words=60)
+    assert newsfuse.summarize(docs[2:], seen=docs[0].encode(), words=60) == one
+    assert newsfuse.summarize(docs[2:], seen={"id": "s", "text": docs[0]},
+                              words=60)["stats"]["seen_documents"] == 1
+
+
+def test_nul_in_a_c_string_raises_value_error():
+    # C would end the id at the NUL and take "a" silently.
+    docs = texts()
+    with pytest.raises(ValueError, match="id"):
+        newsfuse.summarize([{"id": "a\0b", "text": docs[0]}])
+    with pytest.raises(ValueError, match="title"):
+        newsfuse.summarize([{"title": b"x\0", "text": docs[0]}])
+    with pytest.raises(ValueError, match="id"):
+        newsfuse.summarize(docs, id="ev\0")
+    with pytest.raises(ValueError):
+        newsfuse.summarize(docs, method="lead\0x")
+    with pytest.raises(ValueError):
+        newsfuse.rouge({"c\0": "A summary."}, {"c\0": ["A reference."]})
+    # A NUL in a text is data, passed with its length: repaired, not cut.
+    text = "Twelve people died\0 in the collapse of the bridge on Saturday."
+    r = newsfuse.summarize([text])
+    assert "Saturday" in json.dumps(r["summary"])  # the NUL became U+FFFD
+
+
 def test_bad_option_raises():
     with pytest.raises(newsfuse.NewsfuseError) as e:
         newsfuse.summarize(texts(), method="no-such-method")
@@ -243,3 +273,17 @@ def test_batch_reader_names_events_a_time_limit_cut(tmp_path):
     r.finish()
     r.close()
     assert r.time_limited == []
+
+
+def test_batch_reader_refuses_feed_after_close():
+    from newsfuse.batch import Reader
+
+    r = Reader("articles", "x", {"words": "40"})
+    line = small_articles()[0]
+    assert r.feed(1, line) == []
+    r.close()
+    with pytest.raises(ValueError, match="closed"):
+        r.feed(2, line)  # was [None]: no options left to summarize with
+    with pytest.raises(ValueError, match="closed"):
+        r.finish()
+    r.close()  # a second close is harmless

@@ -3,6 +3,7 @@
  * an output file, and allocation failures in each. */
 #include "batch/batch.h"
 #include "test.h"
+#include "text/utf8.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -217,8 +218,11 @@ TEST(article_lines_parse_and_fail_with_reasons)
 
     struct { const char *line, *why; } bad[] = {
         {"{\"event\":\"e\",\"text\":3}", "\"text\" must be a string"},
-        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
-        {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string or an integer"},
+        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string"},
+        {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string"},
+        /* found by fuzz_article_group: cut at the NUL, two events merged */
+        {"{\"event\":\"\\u0000a\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
+        {"{\"event\":\"e\\u0000\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
         {"{\"event\":\"e\",\"id\":5,\"text\":\"t\"}", "\"id\" must be a string or null"},
         {"[1,2]", "an article must be a JSON object"},
         {"{\"event\":", "column"},
@@ -232,6 +236,38 @@ TEST(article_lines_parse_and_fail_with_reasons)
     CHECK(batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
     CHECK(batch_is_article_line("{\"event\":1,\"documents\":[]}", 26) == 0);
     CHECK(batch_is_article_line("not json", 8) == -1);
+}
+
+/* Returns 1 if the NUL-terminated s is valid UTF-8. */
+static int valid_utf8(const char *s)
+{
+    for (size_t n = strlen(s), k; n; s += k, n -= k)
+        if (!(k = utf8_valid_char((const unsigned char *)s, n)))
+            return 0;
+    return 1;
+}
+
+TEST(article_errors_are_cut_at_a_character_boundary)
+{
+    /* jansson's message quotes the bytes it stopped at, here the first
+     * byte of "é" after a backslash: the error record then held a lone
+     * 0xC3 (the cluster reader cut it already). A short err buffer may
+     * also end inside a character. */
+    static const char *const lines[] = {
+        "{\"event\":1,\"id\":\"a\",\"text\":\"Th\\\xc3\xa9\"}",
+        "{\"event\":1,\"text\":\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9}",
+        "{\"event\":1,\"text\":\"\xe2\x82\xac\\\xe2\x82\xac\"}",
+    };
+    batch_article a;
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        for (size_t errlen = 8; errlen <= 256; errlen++) {
+            char err[256];
+            CHECK(batch_article_parse(&a, lines[i], strlen(lines[i]), err, errlen) == NF_EDATA);
+            if (!valid_utf8(err))
+                fprintf(stderr, "  line %zu, errlen %zu: \"%s\"\n", i, errlen, err);
+            CHECK(valid_utf8(err));
+            batch_article_free(&a);
+        }
 }
 
 /* Feeds one article line to batch_article_group; returns its status and
@@ -420,6 +456,7 @@ int main(void)
     RUN(pool_rejects_a_zero_window);
     RUN(docset_take_moves_everything);
     RUN(article_lines_parse_and_fail_with_reasons);
+    RUN(article_errors_are_cut_at_a_character_boundary);
     RUN(article_group_closes_an_event_when_another_begins);
     RUN(update_history_chains_the_sets_of_a_topic);
     RUN(a_time_limit_marks_the_summary);

@@ -134,6 +134,14 @@ TEST(malformed_tables_are_refused_with_file_and_line)
     expect_bad("# newsfuse-idf/1\tlanguage=kl\xffngon\tdocuments=10\n", NF_EDATA, "x.tsv:1: language 'kl");
     expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=ten\n", NF_EDATA, "x.tsv:1: documents=");
     expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=0\n", NF_EDATA, "x.tsv:1: documents=");
+    /* A field without '=' (found by clang's UBSan: its value was read
+     * from NULL + 1) is named; an empty one is skipped. */
+    expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=4\tmin_df\nw\t1\n", NF_EDATA,
+               "x.tsv:1: header field 'min_df' is not key=value");
+    expect_bad("# newsfuse-idf/1\tdocuments\tlanguage=english\n", NF_EDATA,
+               "x.tsv:1: header field 'documents' is not key=value");
+    expect_bad("# newsfuse-idf/1\tlanguage=english\tdocuments=4\tsource\n", NF_EDATA,
+               "x.tsv:1: header field 'source' is not key=value");
     snprintf(text, sizeof text, "%sbridg\t2\nharbour 3\n", h);
     expect_bad(text, NF_EDATA, "x.tsv:3: expected term<TAB>");
     snprintf(text, sizeof text, "%sbridg\t11\n", h);
@@ -146,7 +154,7 @@ TEST(malformed_tables_are_refused_with_file_and_line)
     expect_bad(text, NF_EDATA, "x.tsv:4: the term appears twice");
     /* Unknown header fields, CRLF and a last line without a newline pass. */
     nf_idf *t = nf_idf_new();
-    const char *ok = "# newsfuse-idf/1\tlanguage=english\tdocuments=10\tsource=x\r\nbridg\t2\r\nrain\t1";
+    const char *ok = "# newsfuse-idf/1\tlanguage=english\t\tdocuments=10\tsource=x\t\r\nbridg\t2\r\nrain\t1";
     CHECK(t && nf_idf_parse(t, ok, strlen(ok), "ok.tsv") == NF_OK);
     CHECK(nf_idf_df(t, "bridg") == 2 && nf_idf_df(t, "rain") == 1);
     /* A filled table is not parsed into again. */

@@ -11,8 +11,10 @@ static const char *REPORTS[] = {
     "A footbridge over the harbour collapsed on Saturday evening during the lantern festival. "
     "Rescue divers searched the water through the night for the missing. The harbour authority "
     "said the bridge had been inspected in March and was rated safe.",
-    "The death toll from the footbridge collapse rose to fourteen on Sunday, the harbour "
-    "authority said. Rescue divers searched the water through the night. Why did it fail?",
+    /* (parenthesized: clang's -Wstring-concatenation takes a two-piece
+     * element of a list for a missing comma) */
+    ("The death toll from the footbridge collapse rose to fourteen on Sunday, the harbour "
+     "authority said. Rescue divers searched the water through the night. Why did it fail?"),
 };
 
 static nf_docset *example(void)

@@ -112,6 +112,15 @@ def _b(s):
     return str(s).encode("utf-8")
 
 
+def _c(s, what):
+    """_b for a NUL-terminated argument (an id, a name, an option): a NUL
+    byte inside would silently cut it in C, so it raises ValueError."""
+    data = _b(s)
+    if data is not None and b"\0" in data:
+        raise ValueError("%s: a NUL byte cannot be passed (it would end the string): %r" % (what, s))
+    return data
+
+
 def _check(status, what, handle_error=None):
     if status in (NF_OK, NF_EEMPTY):
         return status
@@ -171,7 +180,7 @@ class _Options:
         for key, value in given.items():
             if isinstance(value, bool):
                 value = int(value)
-            rc = _lib.nf_options_set(self.h, _b(key), _b(value))
+            rc = _lib.nf_options_set(self.h, _c(key, "option"), _c(value, "option %s" % key))
             if rc != NF_OK:
                 msg = _lib.nf_options_error(self.h).decode("utf-8", "replace")
                 self.close()
@@ -186,7 +195,8 @@ def _add_document(ds, doc, seen):
     add = _lib.nf_docset_add_seen if seen else _lib.nf_docset_add
     if isinstance(doc, dict):
         text = _b(doc.get("text", ""))
-        rc = add(ds, _b(doc.get("id")), _b(doc.get("title")), _b(doc.get("date")), text, len(text))
+        rc = add(ds, _c(doc.get("id"), "id"), _c(doc.get("title"), "title"),
+                 _c(doc.get("date"), "date"), text, len(text))
     else:
         text = _b(doc)
         rc = add(ds, None, None, None, text, len(text))
@@ -201,9 +211,11 @@ def _docset(documents, seen=None, id=None):
         raise MemoryError("nf_docset_new")
     try:
         if id is not None:
-            _check(_lib.nf_docset_set_id(ds, _b(id)), "id")
+            _check(_lib.nf_docset_set_id(ds, _c(id, "id")), "id")
         for doc in documents:
             _add_document(ds, doc, False)
+        if isinstance(seen, (str, bytes, dict)):
+            seen = [seen]  # one report, not one per character
         for doc in seen or ():
             _add_document(ds, doc, True)
     except Exception:
@@ -229,7 +241,9 @@ def summarize(documents, words=100, method=None, query=None, seen=None, id=None,
 
     documents: a list of report texts (str) or of {"id", "title", "date",
     "text"} dicts (the JSON schema's documents). seen: reports the reader
-    has already read (update summaries: what they say is not repeated).
+    has already read (update summaries: what they say is not repeated), a
+    list as documents or a single report. Ids, titles, dates and option
+    values with a NUL byte raise ValueError.
     words: the budget (100 unless another budget is given: sentences=,
     bytes=, ratio=). method: see methods(). query: a question or topic to
     favour. Other options as the library's keys: cut=True, order="rank",
@@ -282,7 +296,7 @@ def facts(documents, id=None, format="dict"):
         _check(_lib.nf_facts(ds, None, ctypes.byref(sheet)), "facts")
         text, length = ctypes.c_void_p(), _sz()
         fmt = "json" if format == "dict" else format
-        _check(_lib.nf_facts_render(sheet, ds, _b(fmt), ctypes.byref(text), ctypes.byref(length)),
+        _check(_lib.nf_facts_render(sheet, ds, _c(fmt, "format"), ctypes.byref(text), ctypes.byref(length)),
                "facts render")
         out = _take(text, length.value)
         return json.loads(out) if format == "dict" else out
@@ -318,11 +332,11 @@ def _rouge_fill(r, summaries, references, splitter):
         spl = [_spl(t, splitter) for t in refs]
         arr = (_s * len(spl))(*spl)
         lens = (_sz * len(spl))(*[len(x) for x in spl])
-        _check(_lib.nf_rouge_add_references(r, _b(cid), arr, lens, len(spl)), "references", err)
+        _check(_lib.nf_rouge_add_references(r, _c(cid, "cluster id"), arr, lens, len(spl)), "references", err)
     for system, by_id in summaries.items():
         for cid, text in by_id.items():
             spl = _spl(text, splitter)
-            _check(_lib.nf_rouge_add_summary(r, _b(system), _b(cid), spl, len(spl)), "summary", err)
+            _check(_lib.nf_rouge_add_summary(r, _c(system, "system"), _c(cid, "cluster id"), spl, len(spl)), "summary", err)
 
 
 def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False, **settings):
@@ -346,10 +360,10 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
     err = lambda: _lib.nf_rouge_error(r)
     try:
         if flags:
-            _check(_lib.nf_rouge_set_flags(r, _b(flags)), "flags", err)
+            _check(_lib.nf_rouge_set_flags(r, _c(flags, "flags")), "flags", err)
         for key, value in settings.items():
             value = int(value) if isinstance(value, bool) else value
-            _check(_lib.nf_rouge_set(r, _b(key.replace("_", "-")), _b(value)), key, err)
+            _check(_lib.nf_rouge_set(r, _c(key.replace("_", "-"), "setting"), _c(value, key)), key, err)
         _rouge_fill(r, summaries, references, _SPLITTERS[split])
         _check(_lib.nf_rouge_score(r), "score", err)
         text, length = ctypes.c_void_p(), _sz()

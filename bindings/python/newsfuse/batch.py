@@ -142,9 +142,18 @@ class Reader:
         self.first_event = self.last_event = None
         self.uniform = True
         self.first_update, self.last_topic, self.chains = None, None, 0
+        self.closed = False
+
+    def _check_open(self):
+        # After close() the options are gone: feeding would summarize
+        # nothing and answer [None] instead of records.
+        if self.closed:
+            raise ValueError("the Reader is closed")
 
     def close(self):
-        """Frees what the reader holds (an unfinished event is dropped)."""
+        """Frees what the reader holds (an unfinished event is dropped);
+        feed() and finish() then raise ValueError."""
+        self.closed = True
         for h in (self.history, self.open):
             _lib.nf_docset_free(h)
         self.history, self.open = ctypes.c_void_p(), ctypes.c_void_p()
@@ -155,6 +164,7 @@ class Reader:
     def feed(self, line, data):
         """Reads input line number `line` (bytes, newline included or not);
         returns the records it completes (bytes, no newline)."""
+        self._check_open()
         self.lines += 1
         if is_blank(data):
             return []
@@ -165,6 +175,7 @@ class Reader:
     def finish(self, final=True):
         """The input ends here: returns the record of the event still open
         (articles) if final, else drops it (a later reader writes it)."""
+        self._check_open()
         out = []
         if self.open and final:
             out.append(self._summarize(self.open, self.open_line))
