@@ -21,6 +21,8 @@ enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
 enum { EVENT_WEAK = 1, EVENT_ADJ };
+/* The KIND column of gazetteer.tsv. */
+enum gaz_kind { GAZ_COUNTRY = 1, GAZ_ALIAS, GAZ_DEMONYM, GAZ_ADJECTIVE, GAZ_CITY, GAZ_REGION, GAZ_NOT };
 
 typedef struct lex_entry {
     const char *key; /* lower case, words separated by one space */
@@ -40,6 +42,10 @@ typedef struct lexicon {
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
     lex_table pair_model; /* the grouping model's weights (pair_model.txt: feature, weight) */
+    lex_table gaz;     /* gazetteer.tsv: name as written -> country key; in
+                          lex_fold_range's order, not lex_find's */
+    size_t gaz_longest; /* bytes of the longest name */
+    lex_table aliases; /* aliases.txt: counted noun -> class */
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or
@@ -47,6 +53,13 @@ typedef struct lexicon {
 const lexicon *lexicon_get(void);
 /* Returns the entry whose key is the n bytes at w (lower case), or NULL. */
 const lex_entry *lex_find(const lex_table *t, const char *w, size_t n);
+/* Compares key's first n bytes with s[0..n), ASCII case folded, as strncmp
+ * does (a key shorter than n is less). */
+int lex_fold_ncmp(const char *key, const char *s, size_t n);
+/* In a table sorted case-folded (the gazetteer): the index of the first key
+ * whose first n bytes equal s[0..n) in any case; *end is one past the last.
+ * Keys equal to s in length come first. */
+size_t lex_fold_range(const lex_table *t, const char *s, size_t n, size_t *end);
 
 /* ---- quantities.c: words and numbers of one sentence. ---- */
 
@@ -79,6 +92,26 @@ int quantity_at(const lexicon *lx, const word *w, size_t nw, size_t i, quantity 
 /* Sets q->kind from the words around it (money, percent, measures,
  * durations, dates, times, ages, years). */
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q);
+
+/* ---- places.c: the gazetteer and the noun classes. ---- */
+
+/* The country key ("Kenya", "Britain", "United States") of a name,
+ * demonym, adjective, city or region as written in n bytes at name
+ * ("Nairobi", "Britons", "U.S.", "El Salvador"); a possessive "'s" or "'"
+ * is dropped ("Kenya's"). Case counts, except that ALL-CAPS text
+ * ("NAIROBI") is looked up in any case. NULL for anything else. */
+const char *gaz_country(const lexicon *lx, const char *name, size_t n);
+/* The longest gazetteer name that starts at word i of a sentence (words of
+ * text, as words_split made them): returns its country and sets *nwords to
+ * the words it spans, a trailing possessive included ("El Salvador's" is 2
+ * words, "Kenya ' s" 3). NULL with *nwords 0 when none starts there; NULL
+ * with *nwords > 0 for a name in no one country ("Gulf of Aden"), whose
+ * words the caller should skip. */
+const char *gaz_at(const lexicon *lx, const char *text, const word *w, size_t nw, size_t i, size_t *nwords);
+/* The class of a counted noun in n bytes (any case; "gunmen" ->
+ * "attackers"): nouns of one class may name the same people. For grouping
+ * only, never for what is shown. NULL when the noun has no class. */
+const char *alias_class(const lexicon *lx, const char *noun, size_t n);
 
 /* ---- figures.c / align.c / the sheet ---- */
 

@@ -18,7 +18,11 @@ typedef struct load_ctx {
  * qualifiers.txt to its enum value; 0 when the column is free text. */
 static int role_of(const char *s, size_t n)
 {
+    /* The gazetteer's kinds first: its six thousand lines outnumber all
+     * the other files together. */
     static const struct { const char *name; int role; } roles[] = {
+        {"city", GAZ_CITY}, {"region", GAZ_REGION}, {"country", GAZ_COUNTRY}, {"alias", GAZ_ALIAS},
+        {"demonym", GAZ_DEMONYM}, {"adjective", GAZ_ADJECTIVE}, {"not", GAZ_NOT},
         {"unit", NUM_UNIT},   {"ten", NUM_TEN},         {"mult", NUM_MULT},
         {"vague", NUM_VAGUE}, {"dozen", NUM_DOZEN},     {"update", CUE_UPDATE},
         {"previous", CUE_PREVIOUS}, {"verb", ATTR_VERB}, {"follows", ATTR_FOLLOWS},
@@ -31,8 +35,9 @@ static int role_of(const char *s, size_t n)
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
         {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}};
+    /* The first byte rules out most names before any comparison. */
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
+        if (n && roles[i].name[0] == s[0] && !strncmp(roles[i].name, s, n) && !roles[i].name[n])
             return roles[i].role;
     return 0;
 }
@@ -55,7 +60,10 @@ static int load_line(const char *line, size_t len, void *arg)
     e->val = arena_strndup(c->mem, v, vlen);
     if (!e->key || !e->val)
         return c->failed = 1;
-    e->num = strtod(e->val, NULL);
+    /* Only numbers.txt's values are numbers; strtod on every name of the
+     * gazetteer would be a tenth of the load. */
+    e->num = (e->val[0] >= '0' && e->val[0] <= '9') || e->val[0] == '.' || e->val[0] == '-'
+                 ? strtod(e->val, NULL) : 0;
     e->role = tab2 ? role_of(tab2 + 1, (size_t)(end - tab2 - 1)) : role_of(v, vlen);
     c->t->n++;
     return 0;
@@ -66,14 +74,58 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const lex_entry *)a)->key, ((const lex_entry *)b)->key);
 }
 
-/* Loads data/facts/<name> into t, sorted. Returns 0 or -1. */
-static int load_table(arena *mem, lex_table *t, const char *name)
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+int lex_fold_ncmp(const char *key, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = fold((unsigned char)key[i]), b = fold((unsigned char)s[i]);
+        if (!key[i] || a != b)
+            return !key[i] ? -1 : a < b ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The gazetteer's order: case-folded, then as written. One table serves
+ * both lookups (lex_fold_range), so the load sorts it once. */
+static int cmp_fold(const void *a, const void *b)
+{
+    const char *x = ((const lex_entry *)a)->key, *y = ((const lex_entry *)b)->key;
+    size_t i = 0;
+    while (x[i] && fold((unsigned char)x[i]) == fold((unsigned char)y[i]))
+        i++;
+    int c = (int)fold((unsigned char)x[i]) - (int)fold((unsigned char)y[i]);
+    return c ? c : strcmp(x, y);
+}
+
+size_t lex_fold_range(const lex_table *t, const char *s, size_t n, size_t *end)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lex_fold_ncmp(t->items[mid].key, s, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t e = lo;
+    while (e < t->n && !lex_fold_ncmp(t->items[e].key, s, n))
+        e++;
+    *end = e;
+    return lo;
+}
+
+/* Loads data/facts/<name> into t, sorted by cmp. Returns 0 or -1. */
+static int load_table(arena *mem, lex_table *t, const char *name, int (*cmp)(const void *, const void *))
 {
     load_ctx c = {mem, t, 0, 0};
     int rc = data_each_line(name, load_line, &c);
     if (rc < 0 || c.failed)
         return -1;
-    qsort(t->items, t->n, sizeof *t->items, cmp_entry);
+    qsort(t->items, t->n, sizeof *t->items, cmp);
     return 0;
 }
 
@@ -81,8 +133,8 @@ static void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    lex_table *ts[] = {&lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
-                       &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np,
+    lex_table *ts[] = {&lx->gaz, &lx->aliases, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers,
+                       &lx->events, &lx->counted, &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np,
                        &lx->pair_model};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
@@ -109,22 +161,33 @@ static int demonyms_self(lexicon *lx)
     return 0;
 }
 
+/* Notes the gazetteer's longest name, which bounds how far gaz_at reads. */
+static void gazetteer_longest(lexicon *lx)
+{
+    for (size_t i = 0; i < lx->gaz.n; i++) {
+        size_t n = strlen(lx->gaz.items[i].key);
+        if (n > lx->gaz_longest)
+            lx->gaz_longest = n;
+    }
+}
+
 /* Builds a lexicon from every data file, or NULL. */
 static lexicon *lexicon_load(void)
 {
     lexicon *lx = xcalloc(1, sizeof *lx);
     if (!lx)
         return NULL;
-    struct { lex_table *t; const char *name; } files[] = {
-        {&lx->numbers, "facts/numbers.txt"},     {&lx->qualifiers, "facts/qualifiers.txt"},
-        {&lx->events, "facts/events.txt"},       {&lx->counted, "facts/counted.txt"},
-        {&lx->demonyms, "facts/demonyms.txt"},   {&lx->cues, "facts/update_cues.txt"},
-        {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
-        {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"},
-        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"},
-        {&lx->pair_model, "facts/pair_model.txt"}};
+    struct { lex_table *t; const char *name; int (*cmp)(const void *, const void *); } files[] = {
+        {&lx->numbers, "facts/numbers.txt", cmp_entry},     {&lx->qualifiers, "facts/qualifiers.txt", cmp_entry},
+        {&lx->events, "facts/events.txt", cmp_entry},       {&lx->counted, "facts/counted.txt", cmp_entry},
+        {&lx->demonyms, "facts/demonyms.txt", cmp_entry},   {&lx->cues, "facts/update_cues.txt", cmp_entry},
+        {&lx->attribution, "facts/attribution.txt", cmp_entry}, {&lx->units, "facts/units.txt", cmp_entry},
+        {&lx->when, "facts/when.txt", cmp_entry},           {&lx->np, "facts/np_words.txt", cmp_entry},
+        {&lx->persons, "facts/persons.txt", cmp_entry},     {&lx->places, "facts/places.txt", cmp_entry},
+        {&lx->gaz, "facts/gazetteer.tsv", cmp_fold},        {&lx->aliases, "facts/aliases.txt", cmp_entry},
+        {&lx->pair_model, "facts/pair_model.txt", cmp_entry}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-        if (load_table(&lx->mem, files[i].t, files[i].name)) {
+        if (load_table(&lx->mem, files[i].t, files[i].name, files[i].cmp)) {
             lexicon_free(lx);
             return NULL;
         }
@@ -132,6 +195,7 @@ static lexicon *lexicon_load(void)
         lexicon_free(lx);
         return NULL;
     }
+    gazetteer_longest(lx);
     return lx;
 }
 
