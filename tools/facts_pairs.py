@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "facts"))
 import gold as goldlib  # noqa: E402
 
 FEATURES = ["bias", "same_class", "generic", "other_class", "nat_one", "place_one", "same_value",
-            "log_ratio", "same_doc", "cue", "vague", "other_status", "weak_event"]
+            "log_ratio", "same_doc", "cue", "vague", "other_status", "weak_event", "alias"]
 L2 = 1.0  # the prior keeps weights of rare features near zero
 
 

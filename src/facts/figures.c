@@ -76,12 +76,19 @@ static void add_modifier(char *m, const char *key, size_t keylen)
     m[len + keylen] = '\0';
 }
 
-/* Appends a proper modifier's key: to the modifiers, and as the phrase's
- * nationality (or body: "BP employees") when it has none yet. */
-static void add_proper(np *p, const char *key, size_t keylen)
+/* Appends the proper modifier word x (its key): to the modifiers, and as
+ * the phrase's nationality (or body: "BP employees") when it has none yet,
+ * as the gazetteer's country when it names one ("Britons", "British" and
+ * "Britain" are one nationality), else as its key. */
+static void add_proper(const sent_ctx *c, np *p, const word *x, const char *key, size_t keylen)
 {
     add_modifier(p->modifier, key, keylen);
-    if (!p->nation[0] && keylen < sizeof p->nation) {
+    if (p->nation[0])
+        return;
+    const char *country = gaz_country(c->lx, c->text + x->start, x->end - x->start);
+    if (country)
+        snprintf(p->nation, sizeof p->nation, "%s", country);
+    else if (keylen < sizeof p->nation) {
         memcpy(p->nation, key, keylen);
         p->nation[keylen] = '\0';
     }
@@ -160,7 +167,7 @@ static size_t of_proper(const sent_ctx *c, size_t k, np *p)
         return 0;
     char key[WORD_MAX];
     size_t n = proper_key(c->lx, w[j].low, w[j].len, key);
-    add_proper(p, key, n);
+    add_proper(c, p, &w[j], key, n);
     return j + 1 - k;
 }
 
@@ -254,12 +261,12 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         if (last && !is_demonym(c->lx, x)) { /* "685 Algerian and 107 foreign hostages" */
             char key[WORD_MAX];
             size_t kl = proper_key(c->lx, x->low, x->len, key);
-            add_proper(p, key, kl);
+            add_proper(c, p, x, key, kl);
             return 2;
         }
         char key[WORD_MAX];
         size_t kl = proper_key(c->lx, x->low, x->len, key);
-        add_proper(p, key, kl);
+        add_proper(c, p, x, key, kl);
         if (last)
             memcpy(p->head, "people", 7);
         return last ? 2 : 1;

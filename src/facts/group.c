@@ -6,8 +6,9 @@
  * clusters by tools/facts_pairs.py), and hard constraints say what can
  * never be one count (cannot-links: a part and its whole, two nationalities
  * or places, a feared toll and a counted one, two different values in one
- * sentence with no cue between them, two classes neither of which is the
- * generic "people" naming a class of persons.txt). Figures that restate each other
+ * sentence with no cue between them, two classes that are neither of one
+ * alias class (aliases.txt) nor the generic "people" beside a class of
+ * persons). Figures that restate each other
  * exactly (same frame, same value) are joined first (must-links); then the
  * clusters are merged greedily by average score, best first, while it
  * stays above zero and no cannot-link is crossed.
@@ -37,18 +38,19 @@ enum {
     PF_VAGUE,        /* one is vague ("dozens") */
     PF_OTHER_STATUS, /* claimed or negated against current */
     PF_WEAK_EVENT,   /* one's event is only its noun's or a state */
+    PF_ALIAS,        /* two classes of one alias class (aliases.txt: gunmen, kidnappers) */
     PF_COUNT
 };
 
 static const char *const feature_names[PF_COUNT] = {
     "bias", "same_class", "generic", "other_class", "nat_one", "place_one", "same_value",
-    "log_ratio", "same_doc", "cue", "vague", "other_status", "weak_event"};
+    "log_ratio", "same_doc", "cue", "vague", "other_status", "weak_event", "alias"};
 
 /* The weights when data/facts/pair_model.txt cannot be read: set by hand,
  * in the direction each feature must pull (a missing file is an error the
  * lexicon reports; these keep the sheet usable in the meantime). */
 static const double default_weights[PF_COUNT] = {-1.0, 2.0, 0.5, -3.0, -2.0, -0.5, 2.5, -1.0,
-                                                 -1.5, 1.0, -0.5, -0.5, -0.5};
+                                                 -1.5, 1.0, -0.5, -0.5, -0.25, 1.5};
 
 /* How far an approximate value reaches, as a share of the larger value
  * (align.c's APPROX_SPAN: "about 180" covers 171-189). */
@@ -92,7 +94,14 @@ static int nationality_relation(const lexicon *lx, const figure *a, const figure
 
 static int is_person_class(const lexicon *lx, const char *counted)
 {
-    return lx && lex_find(&lx->persons, counted, strlen(counted)) != NULL;
+    return lx && (lex_find(&lx->persons, counted, strlen(counted)) || alias_class(lx, counted, strlen(counted)));
+}
+
+/* Returns 1 if two different classes are of one alias class. */
+static int same_alias(const lexicon *lx, const char *a, const char *b)
+{
+    const char *x = lx ? alias_class(lx, a, strlen(a)) : NULL, *y = lx ? alias_class(lx, b, strlen(b)) : NULL;
+    return x && y && !strcmp(x, y);
 }
 
 /* A status that is not a count of what happened: its own group. */
@@ -138,7 +147,8 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
         return 1;
     if (a->place_key[0] && b->place_key[0] && strcmp(a->place_key, b->place_key))
         return 1;
-    if (strcmp(a->counted, b->counted) && !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
+    if (strcmp(a->counted, b->counted) && !same_alias(lx, a->counted, b->counted) &&
+        !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
         !(is_generic(b->counted) && is_person_class(lx, a->counted)))
         return 1; /* two classes, neither the generic naming of the other ("crows" are not "people") */
     if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b))
@@ -154,8 +164,9 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     int same = same_amount(a, b);
     x[PF_BIAS] = 1;
     x[PF_SAME_CLASS] = !strcmp(a->counted, b->counted);
-    x[PF_GENERIC] = !x[PF_SAME_CLASS] && (is_generic(a->counted) || is_generic(b->counted));
-    x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC];
+    x[PF_ALIAS] = !x[PF_SAME_CLASS] && same_alias(lx, a->counted, b->counted);
+    x[PF_GENERIC] = !x[PF_SAME_CLASS] && !x[PF_ALIAS] && (is_generic(a->counted) || is_generic(b->counted));
+    x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC] && !x[PF_ALIAS];
     x[PF_NAT_ONE] = nationality_relation(lx, a, b) == 2;
     x[PF_PLACE_ONE] = !a->place_key[0] != !b->place_key[0];
     x[PF_SAME_VALUE] = same;
