@@ -63,7 +63,7 @@ static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
         if (!g->n || (strcmp(g->counted, "people") && !strcmp(f->counted, "people")))
             g->event = f->event, g->counted = f->counted, g->modifier = f->modifier; /* a joined set is "people" */
         if (!g->n)
-            g->place = "";
+            g->place = "", g->incident = f->incident;
         if (!g->place[0] && f->place_key[0])
             g->place = f->place; /* the place its counts are restricted to (group.c keeps one) */
         g->figs[g->n++] = i;
@@ -114,26 +114,6 @@ static int mark_components(nf_facts_sheet *sh, const fgroup *g, uint8_t *aside)
     return NF_OK;
 }
 
-/* Sets aside two different values of the group given in one sentence
- * with no cue between them: "the Tanzanian bombing killed 10 people and
- * injured 70, while the bombing in Kenya killed at least 224 and injured
- * 5,000" counts two sets (places, dates, sides), not one count and its
- * revision. ("Rose from 12 to 14" carries cues and still compares.) */
-static void mark_siblings(const nf_facts_sheet *sh, const fgroup *g, uint8_t *aside)
-{
-    for (size_t a = 0; a < g->n; a++) {
-        const figure *x = &sh->figs[g->figs[a]];
-        for (size_t b = a + 1; b < g->n; b++) {
-            const figure *y = &sh->figs[g->figs[b]];
-            if (y->doc != x->doc || y->sent_start != x->sent_start)
-                break;
-            if (comparable(x, aside, g->figs[a]) && comparable(y, aside, g->figs[b]) && !x->cue &&
-                !y->cue && !facts_same_value(x, y))
-                aside[g->figs[a]] = aside[g->figs[b]] = 3;
-        }
-    }
-}
-
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
 {
     long ngroups = group_figures(sh, ds);
@@ -156,8 +136,6 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
     }
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
         rc = mark_components(sh, &sh->groups[g], aside);
-    for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
-        mark_siblings(sh, &sh->groups[g], aside);
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
         facts_label_group(sh, &sh->groups[g], aside, ds);
     xfree(aside);

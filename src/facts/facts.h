@@ -42,6 +42,7 @@ typedef struct lexicon {
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
     lex_table pair_model; /* the grouping model's weights (pair_model.txt: feature, weight) */
+    lex_table incidents;  /* words of sub-events (incidents.txt: order or happening) */
     lex_table gaz;     /* gazetteer.tsv: name as written -> country key; in
                           lex_fold_range's order, not lex_find's */
     size_t gaz_longest; /* bytes of the longest name */
@@ -149,6 +150,7 @@ typedef struct figure {
     int by_place;            /* its group is its place's share of a split group */
     int individual;          /* "one of the two people": one person, not a count */
     int status;              /* enum fig_status */
+    const char *incident;    /* the sub-event it counts ("final assault"), "" for the main event */
     const char *status_cue;  /* the words that set a status other than current, "" if none */
 } figure;
 
@@ -163,6 +165,7 @@ typedef struct fgroup {
     size_t ndocs;   /* distinct reports */
     long latest;    /* the figure holding the current value (revised), or -1 */
     const char *reason; /* why the label, in words (timeline.c), or NULL */
+    const char *incident; /* the sub-event its figures count, or NULL (the main event) */
 } fgroup;
 
 struct nf_facts_sheet {
@@ -186,6 +189,12 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
  * labels each group; dates are the documents' ("YYYY-MM-DD" or NULL).
  * Returns NF_OK or NF_ENOMEM. */
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds);
+
+/* incident.c: gives the count figures [first, sh->n), all of sentence
+ * text[s0..s1), the sub-event the sentence says they count, if any.
+ * Returns NF_OK or NF_ENOMEM. */
+int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first, const char *text, size_t s0,
+                       size_t s1);
 
 /* group.c: sets every figure's group (-1: not grouped) by constrained
  * clustering of their frames; returns the number of groups, or -1 when out

@@ -906,7 +906,7 @@ static int figure_add(sent_ctx *c, const quantity *q)
     figure f = {.doc = c->doc, .sent_start = c->s0, .sent_end = c->s1, .lo = q->lo, .hi = q->hi,
                 .qual = q->qual, .kind = q->kind, .part_of = -1, .group = -1,
                 .counted = "", .head = "", .modifier = "", .event = "", .place = "", .place_key = "",
-                .status_cue = "", .nation = ""};
+                .status_cue = "", .nation = "", .incident = ""};
     f.start = c->w[q->w0].start, f.end = c->w[q->w1 - 1].end;
     f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
     f.speaker = speaker_find(c, q->n0);

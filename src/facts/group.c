@@ -5,7 +5,8 @@
  * data/facts/pair_model.txt (a logistic model rebuilt from the annotated
  * clusters by tools/facts_pairs.py), and hard constraints say what can
  * never be one count (cannot-links: a part and its whole, two nationalities
- * or places, a feared toll and a counted one, two different values in one
+ * or places, two incidents (a sub-event and the event), a feared toll and a
+ * counted one, two different values in one
  * sentence with no cue between them, two classes that are neither of one
  * alias class (aliases.txt) nor the generic "people" beside a class of
  * persons). Figures that restate each other
@@ -141,6 +142,8 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
         return 1; /* a part and its whole */
     if (a->increment || b->increment)
         return 1; /* "two more bodies" adds to a count; it is not one */
+    if (strcmp(a->incident, b->incident))
+        return 1; /* the final assault's dead are not the siege's */
     if (unreal(a->status) != unreal(b->status))
         return 1;
     if (nationality_relation(lx, a, b) == 1)
@@ -151,8 +154,10 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
         !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
         !(is_generic(b->counted) && is_person_class(lx, a->counted)))
         return 1; /* two classes, neither the generic naming of the other ("crows" are not "people") */
-    if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b))
-        return 1; /* "killed 10 in Tanzania and 224 in Kenya": two counts */
+    if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b) &&
+        !(a->nation[0] && !strcmp(a->nation, b->nation)))
+        return 1; /* "killed 10 in Tanzania and 224 in Kenya": two counts; but "six Britons
+                   * per the government, five per the prime minister" is one, disputed */
     return 0;
 }
 
@@ -175,7 +180,10 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
         x[PF_LOG_RATIO] = r > 3 ? 3 : r;
     } else if (!same)
         x[PF_LOG_RATIO] = 3; /* none against some */
-    x[PF_SAME_DOC] = !same && a->doc == b->doc;
+    /* A report seldom gives two values of one count, unless one sentence
+     * sets them side by side for the same people (a disputed figure). */
+    x[PF_SAME_DOC] = !same && a->doc == b->doc &&
+                     !(a->sent_start == b->sent_start && a->nation[0] && !strcmp(a->nation, b->nation));
     x[PF_CUE] = a->cue || b->cue || a->status == ST_PREVIOUS || b->status == ST_PREVIOUS;
     x[PF_VAGUE] = a->qual == Q_VAGUE || b->qual == Q_VAGUE;
     x[PF_OTHER_STATUS] = (a->status == ST_CLAIMED || a->status == ST_NEGATED) !=

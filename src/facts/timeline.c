@@ -187,6 +187,21 @@ static void newest_why(const figure *f, const nf_docset *ds, char *out, size_t c
              f->cue == CUE_UPDATE ? ", an update" : "");
 }
 
+/* Why a group is in conflict: two of its values and who gives them. */
+static void conflict_why(nf_facts_sheet *sh, fgroup *g, const size_t *idx, size_t n)
+{
+    const figure *a = &sh->figs[idx[0]], *b = NULL;
+    for (size_t k = 1; k < n && !b; k++)
+        if (!facts_same_value(&sh->figs[idx[k]], a))
+            b = &sh->figs[idx[k]];
+    char va[48], vb[48];
+    facts_value_string(a, va, sizeof va);
+    facts_value_string(b ? b : a, vb, sizeof vb);
+    reason(sh, g, "%s (report %u%s%s) against %s (report %u%s%s): nothing says which is newer", va, a->doc + 1,
+           a->speaker[0] ? ", per " : "", a->speaker, vb, b ? b->doc + 1 : a->doc + 1,
+           b && b->speaker[0] ? ", per " : "", b ? b->speaker : "");
+}
+
 /* Labels one group (single, agree, revised or conflict) with its reason. */
 void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds)
 {
@@ -262,8 +277,7 @@ void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, cons
         reason(sh, g, "%s", why);
     } else {
         g->label = LABEL_CONFLICT;
-        reason(sh, g, "values differ and neither the reports' dates, the times given nor the cues "
-                      "say which is newer");
+        conflict_why(sh, g, idx, n);
     }
     xfree(w);
 }

@@ -50,3 +50,25 @@ if [ -f "$D" ]; then
 else
     skip facts_cluster_jsonl "$D absent"
 fi
+
+# An invented hostage siege (tests/facts/siege, written here) with the
+# traps of real reports: an earlier count, a sub-event's toll, a disputed
+# count in one sentence. The sheet must read each the way the reports mean.
+expect_status facts_siege_exit 0 $NF facts --format json tests/facts/siege
+py_check() {
+    name=$1; shift
+    if python3 -c "$@" "$TMP/out" 2>"$TMP/py"; then pass "$name"; else fail "$name" "$(tail -c 300 "$TMP/py")"; fi
+}
+SIEGE_LIB='import json,sys
+d=json.load(open(sys.argv[1])); F=d["figures"]
+def grp(text, doc=0):
+    f=[f for f in F if f["text"]==text and f["doc"]["index"]==doc][0]
+    return d["groups"][f["group"]]
+'
+py_check facts_siege_earlier_count_revised "$SIEGE_LIB
+g=grp(\"12\"); assert g[\"label\"]==\"revised\", g; assert F[g[\"current\"]][\"low\"]==23, g"
+py_check facts_siege_final_assault_apart "$SIEGE_LIB
+g=grp(\"seven\"); assert g[\"incident\"]==\"final assault\" and g[\"label\"]==\"agree\", g
+assert grp(\"at least 23\")[\"figures\"]!=g[\"figures\"]"
+py_check facts_siege_disputed_britons "$SIEGE_LIB
+g=grp(\"six\", 1); assert g[\"label\"]==\"conflict\" and g is grp(\"five\", 0), g; assert \"Dana Holt\" in g[\"reason\"]"
