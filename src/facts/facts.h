@@ -18,9 +18,9 @@ enum qualifier { Q_EXACT = 0, Q_AT_LEAST, Q_MORE_THAN, Q_AT_MOST, Q_FEWER_THAN, 
                  Q_VAGUE };
 enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
-enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
+enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE, NP_SIZE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
-enum { EVENT_WEAK = 1, EVENT_ADJ };
+enum { EVENT_WEAK = 1, EVENT_ADJ, EVENT_DEFAULT };
 
 typedef struct lex_entry {
     const char *key; /* lower case, words separated by one space */
@@ -39,6 +39,9 @@ typedef struct lexicon {
     lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
+    /* The event of a count of people that no word of its sentence gives
+     * (events.txt, role "default": "four gunmen" are involved), or NULL. */
+    const char *people_event;
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or

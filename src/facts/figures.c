@@ -54,6 +54,16 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
         for (size_t j = k + 2; j < c->nw && j < k + 5; j++)
             if (!strcmp(c->w[j].low, "hospital") || !strcmp(c->w[j].low, "hospitals"))
                 return lex_find(&c->lx->events, "discharged", 10); /* not freed */
+    if (e && k + 1 < c->nw && !c->w[k + 1].punct) {
+        char two[2 * WORD_MAX + 1];
+        snprintf(two, sizeof two, "%s %s", x->low, c->w[k + 1].low);
+        const lex_entry *cue = lex_find(&c->lx->cues, two, strlen(two));
+        if (cue && cue->role == CUE_UPDATE)
+            return NULL; /* "the toll jumped to 50": a change of the figure */
+        const lex_entry *adj = e->role == EVENT_ADJ ? NULL : event_of(c->lx, &c->w[k + 1]);
+        if (adj && adj->role == EVENT_ADJ)
+            return adj; /* "shot dead": the state it left them in */
+    }
     return e;
 }
 
@@ -235,7 +245,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
     if (x->cap) {
-        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_role(c->lx, &c->w[k + 1]) ||
+        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_ends(c->lx, &c->w[k + 1]) ||
                    c->w[k + 1].cap;
         int coord = is_word(c->w, c->nw, k + 1, "and") || is_word(c->w, c->nw, k + 1, "or");
         if (last && !is_demonym(c->lx, x) && !coord)
@@ -394,8 +404,10 @@ static int aboard_follows(const sent_ctx *c, size_t k)
 
 /* The event nearest to quantity q: right after its noun phrase (up to
  * six words), else to its left within the clause (up to fifteen), else
- * further right (up to ten), else the head noun's own. */
-static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong)
+ * further right (up to ten), else the head noun's own. When the search
+ * stops at an infinitive ("intended to kill") and nothing else is found,
+ * *strong is -1 and *to_at the word "to": an outcome meant, not done. */
+static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong, size_t *to_at)
 {
     const word *w = c->w;
     if (aboard_follows(c, p->end) && !p->part_next && !p->of_the && !left_verb_governs(c, q)) {
@@ -434,8 +446,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
         const lex_entry *e = sentence_event_at(c, k - 1);
-        if (e && k >= 2 && is_word(w, c->nw, k - 2, "to"))
-            break; /* "intended to kill at least three": not done */
+        if (e && k >= 2 && is_word(w, c->nw, k - 2, "to")) {
+            *to_at = k - 2; /* "intended to kill at least three": not done */
+            break;
+        }
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && sentence_event_at(c, k - 2))
             e = sentence_event_at(c, k - 2); /* "the injured toll" */
         if (e && e->role == EVENT_WEAK && !weak && !crossed)
@@ -446,6 +460,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     if (right)
         return right;
     *strong = p->event && !p->event_weak;
+    if (!p->event && !weak && *to_at < c->nw)
+        *strong = -1;
     return p->event ? p->event : weak;
 }
 
@@ -750,9 +766,17 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     np p;
     np_read(c, q, &p);
     int strong;
-    const char *ev = event_find(c, q, &p, &strong);
+    size_t to_at = (size_t)-1;
+    const char *ev = event_find(c, q, &p, &strong, &to_at);
     f->event = ev ? ev : "";
     f->strong = ev ? strong : 0;
+    if (strong == -1) { /* "intended to kill three": supposed, not done */
+        f->status = ST_HYPOTHETICAL;
+        f->status_cue = arena_strndup(&c->sh->mem, c->text + c->w[to_at].start,
+                                      c->w[to_at + 1].end - c->w[to_at].start);
+        if (!f->status_cue)
+            return NF_ENOMEM;
+    }
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
     if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
         f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
@@ -858,6 +882,75 @@ static void figure_inherit(sent_ctx *c, size_t i)
             f->event = from->event;
     } else if (f->event[0])
         f->counted = "people";
+}
+
+/* Returns 1 if the words before figure f make its count background, not
+ * people of the event: a possession or a size ("the couple had two
+ * children", "Goteborg has 435,000 people", "his two younger children",
+ * "a city of 30,000 people" (np_words.txt, role "size"), "one in 10
+ * students", a limit: "limiting the bridge to 200 people"). */
+static int background_count(const sent_ctx *c, const figure *f)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < f->start)
+        k++;
+    if (k == 0)
+        return 0;
+    const word *p = &c->w[k - 1];
+    static const char *const owns[] = {"has", "have", "had", "hosts", "in", "to"};
+    for (size_t i = 0; i < sizeof owns / sizeof *owns; i++)
+        if (!strcmp(p->low, owns[i]))
+            return 1;
+    if (!strcmp(p->low, "of") && k >= 2 && np_role(c->lx, &c->w[k - 2]) == NP_SIZE)
+        return 1; /* "a city of 30,000 people", not "a busload of 44 teen-agers" */
+    return is_possessive(p) || (p->len > 2 && !strcmp(p->low + p->len - 2, "'s"));
+}
+
+/* Returns 1 if attribution word k is a verb of speech ("said"). */
+static int says_at(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = k < c->nw && !c->w[k].punct ? lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len) : NULL;
+    return e && e->role == ATTR_VERB;
+}
+
+/* Returns 1 if figure f's people speak: a verb of speech right after its
+ * noun phrase or after an apposition between commas ("two administration
+ * officials, speaking on condition of anonymity, said"); not "400 people
+ * surrounding the lion, the wildlife service said". */
+static int count_speaks(const sent_ctx *c, const figure *f)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < f->np_end)
+        k++;
+    if (says_at(c, k))
+        return 1;
+    if (!is_word(c->w, c->nw, k, ","))
+        return 0;
+    for (size_t j = k + 1; j < c->nw && j < k + 12 && !is_boundary(c->w, j); j++)
+        if (is_word(c->w, c->nw, j + 1, ","))
+            return says_at(c, j + 2);
+    return 0;
+}
+
+/* A count of people that no word of its sentence gives an event ("four
+ * gunmen", "300 spectators on the bridge", "the two teens") took part in
+ * the event: it gets the lexicon's default event ("involved") so the
+ * sheet keeps it. Only classes of persons.txt (a count of things without
+ * an outcome, "ten ships", "five felony counts", says nothing), two or
+ * more (one person is an individual unless something happened to him),
+ * fewer than a million (a population, not a crowd), not the sources of
+ * the sentence nor background (background_count). */
+static void people_default(sent_ctx *c)
+{
+    const char *ev = c->lx->people_event;
+    for (size_t i = c->first; ev && i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        if (f->kind == KIND_COUNT && !f->event[0] && f->counted[0] && !f->individual && f->lo >= 2 &&
+            f->status == ST_CURRENT &&
+            f->lo < 1e6 && lex_find(&c->lx->persons, f->counted, strlen(f->counted)) &&
+            !background_count(c, f) && !count_speaks(c, f))
+            f->event = ev;
+    }
 }
 
 /* Returns 1 if year q dates its sentence as another event: after "in",
@@ -968,6 +1061,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    people_default(&c);
     mark_relative_past(&c);
     return NF_OK;
 }

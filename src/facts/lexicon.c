@@ -26,11 +26,11 @@ static int role_of(const char *s, size_t n)
         {"at_least", Q_AT_LEAST}, {"more_than", Q_MORE_THAN}, {"at_most", Q_AT_MOST},
         {"fewer_than", Q_FEWER_THAN}, {"about", Q_ABOUT},
         {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},
-        {"clause", NP_CLAUSE}, {"place", NP_PLACE},
+        {"clause", NP_CLAUSE}, {"place", NP_PLACE}, {"size", NP_SIZE},
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
-        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}};
+        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].role;
@@ -108,6 +108,16 @@ static int demonyms_self(lexicon *lx)
     return 0;
 }
 
+/* The event events.txt names for a count of people with no word of its
+ * own (role "default"), so the word stays in the data file. */
+static const char *default_event(const lex_table *events)
+{
+    for (size_t i = 0; i < events->n; i++)
+        if (events->items[i].role == EVENT_DEFAULT)
+            return events->items[i].val;
+    return NULL;
+}
+
 /* Builds a lexicon from every data file, or NULL. */
 static lexicon *lexicon_load(void)
 {
@@ -130,6 +140,7 @@ static lexicon *lexicon_load(void)
         lexicon_free(lx);
         return NULL;
     }
+    lx->people_event = default_event(&lx->events);
     return lx;
 }
 

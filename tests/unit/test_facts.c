@@ -146,9 +146,15 @@ TEST(event_types)
     check_event("The crash killed all 109 people on board.", "109", "killed", "people", "");
     check_event("Police arrested eight men aboard a helicopter.", "eight", "arrested", "men", "");
     /* "held a protest" holds an occasion, not people; "rounded up", "fell ill", "felled" */
-    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "",
+    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "involved",
                 "demonstrator", "");
     check_event("Rebels held the 23 hostages for four days.", "23", "held", "hostages", "");
+    /* outcomes of issue 14: sent, attacked, charged, and an attack word before "dead" */
+    check_event("About 15 rescue vessels were sent to the area.", "About 15", "deployed", "vessel", "rescue");
+    check_event("The lion mauled two tourists.", "two", "attacked", "tourist", "");
+    check_event("Two women were charged in connection with the incident.", "Two", "charged", "women", "");
+    check_event("Rangers shot dead three lions.", "three", "killed", "lion", "");
+    check_event("The toll jumped to 50 on Monday.", "50", "killed", "people", "");
     check_event("Authorities rounded up nearly 3,000 suspected plotters.", "nearly 3,000", "arrested", "plotter",
                 "suspected");
     check_event("Samples from 77 people who fell ill would be tested again.", "77", "infected", "people", "");
@@ -160,7 +166,7 @@ TEST(event_types)
     nf_docset *ds2;
     nf_facts_sheet *sh2 = sheet_of(&ds2, &outside, NULL, 1);
     nf_figure f2;
-    CHECK(find_figure(sh2, ds2, "About 1,500", &f2) >= 0 && !strcmp(f2.event, ""));
+    CHECK(find_figure(sh2, ds2, "About 1,500", &f2) >= 0 && !strcmp(f2.event, "involved")); /* not hospitalized */
     nf_facts_free(sh2);
     nf_docset_free(ds2);
     check_event("About 20 people were taken to a hospital near the site.", "About 20", "hospitalized", "people", "");
@@ -401,7 +407,18 @@ TEST(what_is_not_a_count_of_the_affected)
     CHECK(group_of("He killed nine people at two brokerage firms.", "nine", 0) >= 0);
     CHECK(group_of("The slayings at the two brokerage firms shocked Atlanta.", "two", 0) == -1);
     CHECK(group_of("The father of one of the missing men spoke.", "one", 0) == -1);
-    CHECK(group_of("As many as 600 people were at the campground when the women were killed.", "As many as 600", 0) == -1);
+    /* people with no outcome of their own took part: not killed, involved */
+    check_event("As many as 600 people were at the campground when the women were killed.", "As many as 600",
+                "involved", "people", "");
+    check_event("Four gunmen stormed the building.", "Four", "involved", "gunman", "");
+    check_event("Police estimate 300 spectators were on the bridge.", "300", "involved", "spectator", "");
+    /* ... but not sources, families, populations, limits, things or one person */
+    CHECK(group_of("Two officials, speaking on condition of anonymity, said the talks failed.", "Two", 0) == -1);
+    CHECK(group_of("The couple had two children.", "two", 0) == -1);
+    CHECK(group_of("Goteborg is a city of 435,000 people.", "435,000", 0) == -1);
+    CHECK(group_of("Inspectors limited the bridge to 200 people at a time.", "200", 0) == -1);
+    CHECK(group_of("Ten ships were in the area.", "Ten", 0) == -1);
+    CHECK(group_of("One passenger was told to leave his bag.", "One", 0) == -1);
     CHECK(group_of("He had intended to kill at least three more people.", "at least three", 0) == -1);
     CHECK(group_of("In 1978, 20 people died in a hotel fire.", "20", 0) == -1);
     CHECK(group_of("The group has killed 800 people since 1968.", "800", 0) >= 0); /* to this day */
