@@ -21,6 +21,7 @@ enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE, NP_SIZE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
 enum { EVENT_WEAK = 1, EVENT_ADJ, EVENT_DEFAULT };
+enum det_role { DET_ARTICLE = 1, DET_PAIR, DET_SOME, DET_NEGATION };
 
 typedef struct lex_entry {
     const char *key; /* lower case, words separated by one space */
@@ -39,6 +40,7 @@ typedef struct lexicon {
     lex_table numbers, qualifiers, events, counted, demonyms, cues, attribution, units, when, np;
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
+    lex_table determiners; /* counts without a number: "a", "both", "no one" */
     /* The event of a count of people that no word of its sentence gives
      * (events.txt, role "default": "four gunmen" are involved), or NULL. */
     const char *people_event;

@@ -7,6 +7,7 @@
 #include "facts/facts.h"
 #include "facts/sentence.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_QUANTITIES = 256, NP_WORDS = 5, SPEAKER_WORDS = 6 };
@@ -1033,6 +1034,161 @@ static void mark_relative_past(sent_ctx *c)
             c->sh->figs[i].past = 1;
 }
 
+/* The determiner at word i ("a", "several", "no one": determiners.txt,
+ * two words first): its entry, its length in words in *len; or NULL. */
+static const lex_entry *determiner_at(const sent_ctx *c, size_t i, size_t *len)
+{
+    const lex_entry *e = NULL;
+    if (c->w[i].punct)
+        return NULL;
+    if (i + 1 < c->nw && !c->w[i + 1].punct) {
+        char two[2 * WORD_MAX + 1];
+        snprintf(two, sizeof two, "%s %s", c->w[i].low, c->w[i + 1].low);
+        e = lex_find(&c->lx->determiners, two, strlen(two));
+        *len = 2;
+    }
+    if (!e) {
+        e = lex_find(&c->lx->determiners, c->w[i].low, c->w[i].len);
+        *len = 1;
+    }
+    return e;
+}
+
+/* The quantity a determiner gives: its value, or a vague low-high range
+ * ("3-9"). */
+static void determiner_quantity(const lex_entry *e, size_t i, size_t len, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    const char *dash = strchr(e->val, '-');
+    q->w0 = q->n0 = (uint32_t)i, q->w1 = (uint32_t)(i + len);
+    q->lo = e->num, q->hi = dash ? strtod(dash + 1, NULL) : -1;
+    q->qual = dash ? Q_VAGUE : Q_EXACT;
+    q->kind = KIND_COUNT;
+}
+
+/* The first word at or after byte offset pos, or c->nw. */
+static size_t word_at_byte(const sent_ctx *c, size_t pos)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < pos)
+        k++;
+    return k;
+}
+
+/* Returns 1 if word k is a form of "be" or "have" or an adverb in -ly:
+ * words between a noun and its passive verb ("a nurse was seriously
+ * injured"). */
+static int verb_filler(const word *x)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"};
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+        if (!strcmp(x->low, aux[i]))
+            return 1;
+    return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
+}
+
+/* An article counts one person only as the object or the subject of an
+ * outcome verb right beside it: the verb just before the article
+ * ("killed a policeman", "seriously injured a nurse") or just after its
+ * noun phrase past forms of be/have and adverbs ("a Dane was killed", "a
+ * policeman who was shot dead"). "The son of a farmer was killed" or "a
+ * man who killed three" are not counts of one. Returns the event or NULL. */
+static const char *article_event(const sent_ctx *c, size_t i, size_t np_end)
+{
+    size_t k = i;
+    while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
+        k--;
+    const lex_entry *e = k > 0 ? sentence_event_at(c, k - 1) : NULL;
+    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+        return e->val;
+    size_t j = np_end;
+    if (is_word(c->w, c->nw, j, "who") && j + 1 < c->nw && verb_filler(&c->w[j + 1]))
+        j++; /* "a policeman who was killed", not "a man who killed" */
+    while (j < c->nw && !c->w[j].punct && verb_filler(&c->w[j]))
+        j++;
+    e = j < c->nw ? sentence_event_at(c, j) : NULL;
+    return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT ? e->val : NULL; /* "an expert involved" */
+}
+
+/* The outcome of the subject a determiner opens: the first outcome word
+ * to its right in its clause, past an "of" phrase and its number ("none
+ * of the 13 workers aboard was seriously injured") or a coordinated noun
+ * ("several demonstrators and police officers were slightly injured"),
+ * or NULL. */
+static const char *subject_event(const sent_ctx *c, size_t from)
+{
+    for (size_t k = from, n = 0; k < c->nw && n < 14; k++, n++) {
+        if ((c->w[k].punct && c->w[k].low[0] != '-' && c->w[k].low[0] != '\'') ||
+            np_role(c->lx, &c->w[k]) == NP_CLAUSE)
+            return NULL;
+        const lex_entry *e = c->w[k].digit ? NULL : sentence_event_at(c, k);
+        if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+            return e->val;
+    }
+    return NULL;
+}
+
+/* Returns 1 if a "no" at word i states a count: it opens its clause or
+ * follows a form of be ("No deaths were reported", "there were no
+ * casualties"), not the object of another verb ("designed to cause no
+ * casualties", "sustained no life-threatening injuries"). */
+static int no_states(const sent_ctx *c, size_t i)
+{
+    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]);
+}
+
+/* Decides whether the figure just made for a determiner (role r) counts
+ * people something happened to, and completes it: a count of none is
+ * negated. An article or a pair needs its outcome verb beside it
+ * (article_event); "several" and "none" the outcome of their clause.
+ * Returns 1 to keep it. */
+static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
+{
+    int person = f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted));
+    int bare = !f->head[0]; /* "both died" */
+    int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
+    const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
+    if (r == DET_ARTICLE || r == DET_PAIR)
+        ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
+    else if (!ev && (person || of))
+        ev = subject_event(c, q->w1);
+    if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
+        return 0;
+    if (!ev || !(person || (bare && r == DET_PAIR) || (of && r == DET_NEGATION) ||
+                 (bare && r == DET_NEGATION)))
+        return 0;
+    if (r == DET_PAIR && q->w1 < c->nw && (c->w[q->w1].digit || c->w[q->w1].cap))
+        return 0; /* "both 2004 and 2005", "both Israel and Egypt" */
+    f->event = ev, f->strong = 2;
+    if (bare && f->part_of < 0)
+        f->counted = "people"; /* "both died": the pair of the sentence */
+    if (r == DET_NEGATION)
+        f->status = ST_NEGATED, f->status_cue = f->text;
+    return 1;
+}
+
+/* Adds the figure of a determiner at word i when it counts people that
+ * something happened to (determiner_keep). Returns NF_OK or NF_ENOMEM;
+ * sets *next to the word after the words it used. */
+static int determiner_add(sent_ctx *c, size_t i, size_t *next)
+{
+    size_t len;
+    const lex_entry *e = determiner_at(c, i, &len);
+    *next = i + 1;
+    if (!e)
+        return NF_OK;
+    quantity q;
+    determiner_quantity(e, i, len, &q);
+    size_t n = c->sh->n;
+    if (figure_add(c, &q) != NF_OK)
+        return NF_ENOMEM;
+    if (determiner_keep(c, e->role, &q, &c->sh->figs[n]))
+        *next = q.w1;
+    else
+        c->sh->n = n; /* its strings stay in the arena: a sentence's worth */
+    return NF_OK;
+}
+
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
                      size_t s1)
 {
@@ -1048,7 +1204,8 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     quantity q;
     for (size_t i = 0; i < c.nw;) {
         if (!quantity_at(lx, c.w, c.nw, i, &q) && !weekday_at(&c, i, &q)) {
-            i++;
+            if (determiner_add(&c, i, &i) != NF_OK)
+                return NF_ENOMEM;
             continue;
         }
         quantity_classify(lx, c.w, c.nw, &q);

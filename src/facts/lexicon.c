@@ -30,7 +30,8 @@ static int role_of(const char *s, size_t n)
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
-        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT}};
+        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT},
+        {"article", DET_ARTICLE}, {"pair", DET_PAIR}, {"some", DET_SOME}, {"negation", DET_NEGATION}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strlen(roles[i].name) == n && !memcmp(roles[i].name, s, n))
             return roles[i].role;
@@ -81,7 +82,7 @@ static void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    lex_table *ts[] = {&lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
+    lex_table *ts[] = {&lx->determiners, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
                        &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
@@ -130,7 +131,8 @@ static lexicon *lexicon_load(void)
         {&lx->demonyms, "facts/demonyms.txt"},   {&lx->cues, "facts/update_cues.txt"},
         {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
         {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"},
-        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"}};
+        {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"},
+        {&lx->determiners, "facts/determiners.txt"}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name)) {
             lexicon_free(lx);

@@ -189,6 +189,62 @@ TEST(event_types)
     nf_docset_free(ds);
 }
 
+/* The value, event and counted class of the figure written `text`, which
+ * must exist and be grouped. */
+static void check_det(const char *sentence, const char *text, double lo, double hi, const char *event,
+                      const char *counted)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    nf_figure f;
+    long i = find_figure(sh, ds, text, &f);
+    if (i < 0)
+        fprintf(stderr, "  no figure \"%s\" in \"%s\"\n", text, sentence);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_NEAR(f.low, lo, 1e-9);
+        CHECK_NEAR(f.high, hi, 1e-9);
+        CHECK_STR(f.event, event);
+        CHECK_STR(f.counted, counted);
+        CHECK(f.group >= 0);
+    }
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(counts_without_a_number)
+{
+    /* an article before a person beside an outcome verb is one */
+    check_det("The bombing killed an off-duty policeman.", "an", 1, -1, "killed", "policeman");
+    check_det("The blast seriously injured a nurse.", "a", 1, -1, "injured", "nurse");
+    check_det("A Dane was killed in the collapse.", "A", 1, -1, "killed", "people");
+    check_det("Several police officers had been killed overnight.", "Several", 3, 9, "killed", "officer");
+    check_det("The march ended with nearly 100 arrests and several injuries.", "several", 3, 9, "injured",
+              "people");
+    check_det("He pulled to safety several people.", "several", 3, 9, "rescued", "people");
+    check_det("Police said the couple both died of strangulation.", "both", 2, -1, "killed", "people");
+    check_det("The bombs went off but nobody was injured.", "nobody", 0, -1, "injured", "people");
+    check_det("No deaths were reported.", "No", 0, -1, "killed", "people");
+    check_det("None of the 13 workers aboard was seriously injured.", "None", 0, -1, "injured", "worker");
+    /* ... and nothing otherwise */
+    const char *none[] = {"A spokesman said the talks failed.", "The son of a farmer was killed.",
+                          "A man who killed three people was arrested.", "It quoted an expert involved in it.",
+                          "The blasts were designed to cause no casualties.", "Problems were serious in both 2004 "
+                          "and 2005.", "No ship was involved in the collision.", "He made a few calls."};
+    for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+        nf_docset *ds;
+        nf_facts_sheet *sh = sheet_of(&ds, &none[k], NULL, 1);
+        nf_figure f;
+        for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
+            if (nf_facts_figure(sh, ds, i, &f) == NF_OK && f.group >= 0 && f.low <= 1) {
+                fprintf(stderr, "  \"%s\" grouped in \"%s\"\n", f.text, none[k]);
+                CHECK(0);
+            }
+        nf_facts_free(sh);
+        nf_docset_free(ds);
+    }
+}
+
 TEST(attribution_and_time)
 {
     const char *texts[] = {
@@ -711,6 +767,7 @@ int main(void)
     RUN(number_forms);
     RUN(quantity_kinds);
     RUN(event_types);
+    RUN(counts_without_a_number);
     RUN(attribution_and_time);
     RUN(part_of_whole_is_not_a_conflict);
     RUN(revised_against_conflict);
