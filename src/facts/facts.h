@@ -41,6 +41,7 @@ typedef struct lexicon {
     lex_table persons; /* counted classes that are people (persons.txt) */
     lex_table places;  /* countries (places.txt), up to three words */
     lex_table determiners; /* counts without a number: "a", "both", "no one" */
+    lex_table status; /* status_cues.txt: role = enum fig_status */
     /* The event of a count of people that no word of its sentence gives
      * (events.txt, role "default": "four gunmen" are involved), or NULL. */
     const char *people_event;

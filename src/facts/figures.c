@@ -13,6 +13,15 @@
 enum { MAX_QUANTITIES = 256, NP_WORDS = 5, SPEAKER_WORDS = 6 };
 
 
+/* The first word at or after byte offset pos, or c->nw. */
+static size_t word_at_byte(const sent_ctx *c, size_t pos)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < pos)
+        k++;
+    return k;
+}
+
 /* The event a word names by itself (events.txt), or NULL. */
 static const lex_entry *event_of(const lexicon *lx, const word *x)
 {
@@ -655,10 +664,11 @@ static int opening_speaks(const sent_ctx *c, size_t open)
  * happened ("reeling from earlier shootings, including a dispute that
  * left seven dead"; "was slain earlier in the week ... where five died"),
  * not that this count was superseded. */
-static int cue_find(const sent_ctx *c, const quantity *q)
+static int cue_find(const sent_ctx *c, const quantity *q, const char **said)
 {
     const word *w = c->w;
     size_t i = q->w0;
+    *said = "from";
     if (i > 0 && is_word(w, c->nw, i - 1, "from") && is_word(w, c->nw, q->w1, "to") && q->w1 + 1 < c->nw &&
         !w[q->w1 + 1].punct)
         return CUE_PREVIOUS;
@@ -668,14 +678,116 @@ static int cue_find(const sent_ctx *c, const quantity *q)
     while (lo > 0 && !is_clause_mark(&w[lo - 1]) && np_role(c->lx, &w[lo - 1]) != NP_CLAUSE)
         lo--;
     const lex_entry *e = cue_before(c, lo, i);
-    if (e)
-        return e->role;
     size_t open = 0;
-    while (open < i && !is_clause_mark(&w[open]))
+    while (!e && open < i && !is_clause_mark(&w[open]))
         open++;
-    if (open < lo && opening_speaks(c, open) && (e = cue_before(c, 0, open)) != NULL)
-        return e->role;
-    return CUE_NONE;
+    if (!e && open < lo && opening_speaks(c, open))
+        e = cue_before(c, 0, open);
+    *said = e ? e->key : "";
+    return e ? e->role : CUE_NONE;
+}
+
+/* The longest status cue (up to three words) that starts at word k and
+ * ends before word end: its entry and its length in *len, or NULL. */
+static const lex_entry *status_cue_at(const sent_ctx *c, size_t k, size_t end, size_t *len)
+{
+    char phrase[3 * WORD_MAX + 3];
+    size_t n = 0;
+    const lex_entry *best = NULL;
+    for (size_t j = k; j < end && j < k + 3 && !c->w[j].punct; j++) {
+        if (j > k)
+            phrase[n++] = ' ';
+        memcpy(phrase + n, c->w[j].low, c->w[j].len);
+        n += c->w[j].len;
+        const lex_entry *e = lex_find(&c->lx->status, phrase, n);
+        if (e && e->role >= 0 && (j > k || k == 0 || !c->w[k].cap)) /* "in April and May" */
+            best = e, *len = j + 1 - k;
+    }
+    return best;
+}
+
+/* Returns 1 if word x ends a clause for status cues: a clause mark or a
+ * clause word of np_words.txt ("when", "if"; "if" is itself a cue, so a
+ * clause starts at it). */
+static int status_boundary(const sent_ctx *c, size_t k)
+{
+    return is_clause_mark(&c->w[k]) || np_role(c->lx, &c->w[k]) == NP_CLAUSE ||
+           (c->w[k].punct && c->w[k].low[0] != '-' && c->w[k].low[0] != '\'');
+}
+
+/* Returns 1 if the clause [lo, hi) asserts an outcome outright: a verb of
+ * events.txt in the past ("were killed", "died"), not an adjective ("feared
+ * dead"). A feared count is one no death of its clause confirms. */
+static int clause_asserts(const sent_ctx *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : sentence_event_at(c, k);
+        if (e && e->role != EVENT_ADJ && e->role != EVENT_WEAK && c->w[k].len > 2 &&
+            !strcmp(c->w[k].low + c->w[k].len - 2, "ed"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The status cue of the clause that governs the number of quantity q
+ * whose noun phrase ends at word np_end: the nearest cue before the
+ * number, else the first after its noun phrase before any outcome verb,
+ * "and" or "but" ("five people are feared dead"; not "12 were killed and
+ * the toll could rise"), one word only if it fears. Sets *at and *len to
+ * its words; NULL if none. */
+static const lex_entry *status_cue_find(const sent_ctx *c, const quantity *q, size_t np_end, size_t *at,
+                                        size_t *len)
+{
+    size_t lo = q->w0;
+    while (lo > 0 && (np_role(c->lx, &c->w[lo - 1]) == NP_CLAUSE || !status_boundary(c, lo - 1))) {
+        lo--;
+        if (np_role(c->lx, &c->w[lo]) == NP_CLAUSE)
+            break; /* "if 20 more die": the clause starts at its word */
+    }
+    for (size_t k = q->w0; k > lo; k--) {
+        const lex_entry *e = status_cue_at(c, k - 1, q->w0, len);
+        if (e) {
+            *at = k - 1;
+            return e;
+        }
+    }
+    for (size_t k = np_end; k < c->nw && !status_boundary(c, k); k++) {
+        const lex_entry *e = status_cue_at(c, k, c->nw, len);
+        if (e && *len == 1 && e->role != ST_FEARED)
+            e = NULL; /* "five of the victims could not escape": what they could do */
+        if (e) {
+            *at = k;
+            return e;
+        }
+        const lex_entry *ev = sentence_event_at(c, k);
+        if ((ev && ev->role != EVENT_WEAK && ev->role != EVENT_ADJ) || is_word(c->w, c->nw, k, "and") ||
+            is_word(c->w, c->nw, k, "but"))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Sets the status of count figure f (quantity q) from the cues of its
+ * clause (status_cues.txt) and agrees with its update cue: a figure the
+ * sentence marks as an earlier value is previous, and a figure a status
+ * cue calls previous ("had said 12") is an earlier value. */
+static int status_find(sent_ctx *c, const quantity *q, figure *f, const char *cue_said)
+{
+    size_t at = 0, len = 0, np_end = word_at_byte(c, f->np_end > f->end ? f->np_end : f->end);
+    const lex_entry *e = status_cue_find(c, q, np_end, &at, &len);
+    if (f->cue == CUE_PREVIOUS && !(e && e->role == ST_PREVIOUS)) {
+        f->status = ST_PREVIOUS, f->status_cue = cue_said; /* "up from 12", "earlier" */
+        return NF_OK;
+    }
+    if (!e || e->role == ST_CURRENT)
+        return NF_OK;
+    if (e->role == ST_FEARED && clause_asserts(c, q->w0 > 0 ? q->w0 - 1 : 0, np_end + 4 < c->nw ? np_end + 4 : c->nw))
+        return NF_OK; /* "were killed ... feared": a death asserted */
+    f->status = e->role;
+    if (e->role == ST_PREVIOUS)
+        f->cue = CUE_PREVIOUS; /* "had said 12": an earlier value */
+    f->status_cue = arena_strndup(&c->sh->mem, c->text + c->w[at].start, c->w[at + len - 1].end - c->w[at].start);
+    return f->status_cue ? NF_OK : NF_ENOMEM;
 }
 
 /* A sentence that gives an earlier value ("raising the toll from an
@@ -984,12 +1096,15 @@ static int figure_add(sent_ctx *c, const quantity *q)
     f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
     f.speaker = speaker_find(c, q->n0);
     f.when = when_find(c, q->n0);
-    f.cue = cue_find(c, q);
+    const char *cue_said;
+    f.cue = cue_find(c, q, &cue_said);
     if (f.kind == KIND_YEAR && q->w0 > 0)
         f.anchor = year_anchors(c, q);
     if (!f.text || !f.speaker || !f.when)
         return NF_ENOMEM;
     if (f.kind == KIND_COUNT && figure_count(c, q, &f) != NF_OK)
+        return NF_ENOMEM;
+    if (f.kind == KIND_COUNT && f.status == ST_CURRENT && status_find(c, q, &f, cue_said) != NF_OK)
         return NF_ENOMEM;
     c->sh->figs[c->sh->n++] = f;
     return NF_OK;
@@ -1064,15 +1179,6 @@ static void determiner_quantity(const lex_entry *e, size_t i, size_t len, quanti
     q->lo = e->num, q->hi = dash ? strtod(dash + 1, NULL) : -1;
     q->qual = dash ? Q_VAGUE : Q_EXACT;
     q->kind = KIND_COUNT;
-}
-
-/* The first word at or after byte offset pos, or c->nw. */
-static size_t word_at_byte(const sent_ctx *c, size_t pos)
-{
-    size_t k = 0;
-    while (k < c->nw && c->w[k].start < pos)
-        k++;
-    return k;
 }
 
 /* Returns 1 if word k is a form of "be" or "have" or an adverb in -ly:

@@ -82,7 +82,7 @@ static void lexicon_free(lexicon *lx)
 {
     if (!lx)
         return;
-    lex_table *ts[] = {&lx->determiners, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
+    lex_table *ts[] = {&lx->status, &lx->determiners, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers, &lx->events, &lx->counted,
                        &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
@@ -119,6 +119,18 @@ static const char *default_event(const lex_table *events)
     return NULL;
 }
 
+/* Gives each status cue the status its value names (the role column is
+ * free text there: status names like "previous" are also cue names). */
+static void status_roles(lex_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        t->items[i].role = -1;
+        for (int s = ST_CURRENT; s <= ST_HYPOTHETICAL; s++)
+            if (!strcmp(facts_status_name(s), t->items[i].val))
+                t->items[i].role = s;
+    }
+}
+
 /* Builds a lexicon from every data file, or NULL. */
 static lexicon *lexicon_load(void)
 {
@@ -132,7 +144,7 @@ static lexicon *lexicon_load(void)
         {&lx->attribution, "facts/attribution.txt"}, {&lx->units, "facts/units.txt"},
         {&lx->when, "facts/when.txt"},           {&lx->np, "facts/np_words.txt"},
         {&lx->persons, "facts/persons.txt"},     {&lx->places, "facts/places.txt"},
-        {&lx->determiners, "facts/determiners.txt"}};
+        {&lx->determiners, "facts/determiners.txt"}, {&lx->status, "facts/status_cues.txt"}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name)) {
             lexicon_free(lx);
@@ -143,6 +155,7 @@ static lexicon *lexicon_load(void)
         return NULL;
     }
     lx->people_event = default_event(&lx->events);
+    status_roles(&lx->status);
     return lx;
 }
 

@@ -1,6 +1,7 @@
 /* Figure sheet tests: hand-written sentences for every number form, kind,
  * event, attribution, part-of-whole, revised against conflict; the bundled
  * example's planted disagreements; allocation failures. */
+#include "facts/facts.h"
 #include "newsfuse.h"
 #include "test.h"
 #include "test_alloc.h"
@@ -594,6 +595,58 @@ static void check_cue(const char *sentence, const char *text, const char *cue)
     nf_docset_free(ds);
 }
 
+/* The status (and its cue, "" for none) of the figure written `text` in
+ * a one-sentence report: the sheet's internal figure, as the JSON has it. */
+static void check_status(const char *sentence, const char *text, int status, const char *cue)
+{
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, &sentence, NULL, 1);
+    const figure *f = NULL;
+    for (size_t i = 0; sh && i < sh->n && !f; i++)
+        if (!strcmp(sh->figs[i].text, text))
+            f = &sh->figs[i];
+    CHECK(f != NULL);
+    if (f && (f->status != status || strcmp(f->status_cue, cue)))
+        fprintf(stderr, "  status %s (\"%s\"), want %s (\"%s\") in \"%s\"\n", facts_status_name(f->status),
+                f->status_cue, facts_status_name(status), cue, sentence);
+    CHECK(f && f->status == status && !strcmp(f->status_cue, cue));
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(status_of_each_figure)
+{
+    check_status("At least 12 people were killed on Saturday.", "At least 12", ST_CURRENT, "");
+    /* previous: agrees with the update cue, both ways */
+    check_status("The toll rose to 14, up from 12.", "12", ST_PREVIOUS, "up from");
+    check_status("Police had said 12 people were killed.", "12", ST_PREVIOUS, "had said");
+    check_cue("Police had said 12 people were killed.", "12", "previous");
+    check_status("The team was doubled from its previous size of 35 agents.", "35", ST_PREVIOUS, "previous");
+    /* projected, feared (only when no death is asserted), claimed */
+    check_status("Officials said the toll could rise to 50.", "50", ST_PROJECTED, "could rise");
+    check_status("Some 300 people are expected to be evacuated.", "Some 300", ST_PROJECTED, "expected to");
+    check_status("The army is expected to free 40 hostages.", "40", ST_PROJECTED, "expected to");
+    check_status("All 217 people on board are feared dead.", "217", ST_FEARED, "feared dead");
+    check_status("Rescuers fear for the lives of five climbers.", "five", ST_FEARED, "fear for");
+    check_status("Five people were killed and rescuers feared more were trapped.", "Five", ST_CURRENT, "");
+    check_status("Rebels claimed they had killed 30 soldiers.", "30", ST_CLAIMED, "claimed they");
+    check_status("ETA claimed responsibility for the bomb that killed 12 people.", "12", ST_CURRENT, "");
+    check_status("The crash claimed 109 lives.", "109", ST_CURRENT, "");
+    /* negated: a count of none, or a denial */
+    check_status("The bombs went off but nobody was injured.", "nobody", ST_NEGATED, "nobody");
+    check_status("None of the 13 workers aboard was seriously injured.", "13", ST_CURRENT, "");
+    check_status("The army denied that 20 civilians were killed.", "20", ST_NEGATED, "denied");
+    /* hypothetical: a condition, a supposition, an intention */
+    check_status("If 20 more people die, the toll will be the worst.", "20", ST_HYPOTHETICAL, "If");
+    check_status("A collapse would kill 1,000 people.", "1,000", ST_HYPOTHETICAL, "would");
+    check_status("He had intended to kill at least three more people.", "at least three", ST_HYPOTHETICAL,
+                 "to kill");
+    /* a cue of another clause says nothing of this one */
+    check_status("If the dam breaks, officials said, 20 people were evacuated.", "20", ST_CURRENT, "");
+    check_status("In April and May, 7,556 homes lost water.", "7,556", ST_CURRENT, "");
+    check_status("Five of the victims could not escape the flames.", "Five", ST_CURRENT, "");
+}
+
 TEST(cues_speak_for_their_clause)
 {
     check_cue("Atlanta is reeling from earlier shootings, including a dispute that left seven people dead.",
@@ -781,6 +834,7 @@ int main(void)
     RUN(lists_and_inclusions);
     RUN(update_cues_speak_for_earlier_reports_only);
     RUN(cues_speak_for_their_clause);
+    RUN(status_of_each_figure);
     RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
