@@ -18,9 +18,10 @@ enum qualifier { Q_EXACT = 0, Q_AT_LEAST, Q_MORE_THAN, Q_AT_MOST, Q_FEWER_THAN, 
                  Q_VAGUE };
 enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
-enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE };
+enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE, NP_SIZE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
-enum { EVENT_WEAK = 1, EVENT_ADJ };
+enum { EVENT_WEAK = 1, EVENT_ADJ, EVENT_DEFAULT };
+enum det_role { DET_ARTICLE = 1, DET_PAIR, DET_SOME, DET_NEGATION };
 /* The KIND column of gazetteer.tsv. */
 enum gaz_kind { GAZ_COUNTRY = 1, GAZ_ALIAS, GAZ_DEMONYM, GAZ_ADJECTIVE, GAZ_CITY, GAZ_REGION, GAZ_NOT };
 
@@ -47,6 +48,11 @@ typedef struct lexicon {
                           lex_fold_range's order, not lex_find's */
     size_t gaz_longest; /* bytes of the longest name */
     lex_table aliases; /* aliases.txt: counted noun -> class */
+    lex_table determiners; /* counts without a number: "a", "both", "no one" */
+    lex_table status; /* status_cues.txt: role = enum fig_status */
+    /* The event of a count of people that no word of its sentence gives
+     * (events.txt, role "default": "four gunmen" are involved), or NULL. */
+    const char *people_event;
 } lexicon;
 
 /* Returns the shared lexicon, loading it on first use (thread-safe), or

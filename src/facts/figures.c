@@ -7,10 +7,20 @@
 #include "facts/facts.h"
 #include "facts/sentence.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_QUANTITIES = 256, NP_WORDS = 5, SPEAKER_WORDS = 6 };
 
+
+/* The first word at or after byte offset pos, or c->nw. */
+static size_t word_at_byte(const sent_ctx *c, size_t pos)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < pos)
+        k++;
+    return k;
+}
 
 /* The event a word names by itself (events.txt), or NULL. */
 static const lex_entry *event_of(const lexicon *lx, const word *x)
@@ -54,6 +64,16 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
         for (size_t j = k + 2; j < c->nw && j < k + 5; j++)
             if (!strcmp(c->w[j].low, "hospital") || !strcmp(c->w[j].low, "hospitals"))
                 return lex_find(&c->lx->events, "discharged", 10); /* not freed */
+    if (e && k + 1 < c->nw && !c->w[k + 1].punct) {
+        char two[2 * WORD_MAX + 1];
+        snprintf(two, sizeof two, "%s %s", x->low, c->w[k + 1].low);
+        const lex_entry *cue = lex_find(&c->lx->cues, two, strlen(two));
+        if (cue && cue->role == CUE_UPDATE)
+            return NULL; /* "the toll jumped to 50": a change of the figure */
+        const lex_entry *adj = e->role == EVENT_ADJ ? NULL : event_of(c->lx, &c->w[k + 1]);
+        if (adj && adj->role == EVENT_ADJ)
+            return adj; /* "shot dead": the state it left them in */
+    }
     return e;
 }
 
@@ -253,7 +273,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
     if (x->cap) {
-        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_role(c->lx, &c->w[k + 1]) ||
+        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_ends(c->lx, &c->w[k + 1]) ||
                    c->w[k + 1].cap;
         int coord = is_word(c->w, c->nw, k + 1, "and") || is_word(c->w, c->nw, k + 1, "or");
         if (last && !is_demonym(c->lx, x) && !coord)
@@ -414,8 +434,10 @@ static int aboard_follows(const sent_ctx *c, size_t k)
 
 /* The event nearest to quantity q: right after its noun phrase (up to
  * six words), else to its left within the clause (up to fifteen), else
- * further right (up to ten), else the head noun's own. */
-static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong)
+ * further right (up to ten), else the head noun's own. When the search
+ * stops at an infinitive ("intended to kill") and nothing else is found,
+ * *strong is -1 and *to_at the word "to": an outcome meant, not done. */
+static const char *event_find(const sent_ctx *c, const quantity *q, const np *p, int *strong, size_t *to_at)
 {
     const word *w = c->w;
     if (aboard_follows(c, p->end) && !p->part_next && !p->of_the && !left_verb_governs(c, q)) {
@@ -454,8 +476,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
         const lex_entry *e = sentence_event_at(c, k - 1);
-        if (e && k >= 2 && is_word(w, c->nw, k - 2, "to"))
-            break; /* "intended to kill at least three": not done */
+        if (e && k >= 2 && is_word(w, c->nw, k - 2, "to")) {
+            *to_at = k - 2; /* "intended to kill at least three": not done */
+            break;
+        }
         if (e && k >= 2 && !strcmp(w[k - 1].low, "toll") && sentence_event_at(c, k - 2))
             e = sentence_event_at(c, k - 2); /* "the injured toll" */
         if (e && e->role == EVENT_WEAK && !weak && !crossed)
@@ -466,6 +490,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     if (right)
         return right;
     *strong = p->event && !p->event_weak;
+    if (!p->event && !weak && *to_at < c->nw)
+        *strong = -1;
     return p->event ? p->event : weak;
 }
 
@@ -658,10 +684,11 @@ static int opening_speaks(const sent_ctx *c, size_t open)
  * happened ("reeling from earlier shootings, including a dispute that
  * left seven dead"; "was slain earlier in the week ... where five died"),
  * not that this count was superseded. */
-static int cue_find(const sent_ctx *c, const quantity *q)
+static int cue_find(const sent_ctx *c, const quantity *q, const char **said)
 {
     const word *w = c->w;
     size_t i = q->w0;
+    *said = "from";
     if (i > 0 && is_word(w, c->nw, i - 1, "from") && is_word(w, c->nw, q->w1, "to") && q->w1 + 1 < c->nw &&
         !w[q->w1 + 1].punct)
         return CUE_PREVIOUS;
@@ -671,14 +698,116 @@ static int cue_find(const sent_ctx *c, const quantity *q)
     while (lo > 0 && !is_clause_mark(&w[lo - 1]) && np_role(c->lx, &w[lo - 1]) != NP_CLAUSE)
         lo--;
     const lex_entry *e = cue_before(c, lo, i);
-    if (e)
-        return e->role;
     size_t open = 0;
-    while (open < i && !is_clause_mark(&w[open]))
+    while (!e && open < i && !is_clause_mark(&w[open]))
         open++;
-    if (open < lo && opening_speaks(c, open) && (e = cue_before(c, 0, open)) != NULL)
-        return e->role;
-    return CUE_NONE;
+    if (!e && open < lo && opening_speaks(c, open))
+        e = cue_before(c, 0, open);
+    *said = e ? e->key : "";
+    return e ? e->role : CUE_NONE;
+}
+
+/* The longest status cue (up to three words) that starts at word k and
+ * ends before word end: its entry and its length in *len, or NULL. */
+static const lex_entry *status_cue_at(const sent_ctx *c, size_t k, size_t end, size_t *len)
+{
+    char phrase[3 * WORD_MAX + 3];
+    size_t n = 0;
+    const lex_entry *best = NULL;
+    for (size_t j = k; j < end && j < k + 3 && !c->w[j].punct; j++) {
+        if (j > k)
+            phrase[n++] = ' ';
+        memcpy(phrase + n, c->w[j].low, c->w[j].len);
+        n += c->w[j].len;
+        const lex_entry *e = lex_find(&c->lx->status, phrase, n);
+        if (e && e->role >= 0 && (j > k || k == 0 || !c->w[k].cap)) /* "in April and May" */
+            best = e, *len = j + 1 - k;
+    }
+    return best;
+}
+
+/* Returns 1 if word x ends a clause for status cues: a clause mark or a
+ * clause word of np_words.txt ("when", "if"; "if" is itself a cue, so a
+ * clause starts at it). */
+static int status_boundary(const sent_ctx *c, size_t k)
+{
+    return is_clause_mark(&c->w[k]) || np_role(c->lx, &c->w[k]) == NP_CLAUSE ||
+           (c->w[k].punct && c->w[k].low[0] != '-' && c->w[k].low[0] != '\'');
+}
+
+/* Returns 1 if the clause [lo, hi) asserts an outcome outright: a verb of
+ * events.txt in the past ("were killed", "died"), not an adjective ("feared
+ * dead"). A feared count is one no death of its clause confirms. */
+static int clause_asserts(const sent_ctx *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : sentence_event_at(c, k);
+        if (e && e->role != EVENT_ADJ && e->role != EVENT_WEAK && c->w[k].len > 2 &&
+            !strcmp(c->w[k].low + c->w[k].len - 2, "ed"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The status cue of the clause that governs the number of quantity q
+ * whose noun phrase ends at word np_end: the nearest cue before the
+ * number, else the first after its noun phrase before any outcome verb,
+ * "and" or "but" ("five people are feared dead"; not "12 were killed and
+ * the toll could rise"), one word only if it fears. Sets *at and *len to
+ * its words; NULL if none. */
+static const lex_entry *status_cue_find(const sent_ctx *c, const quantity *q, size_t np_end, size_t *at,
+                                        size_t *len)
+{
+    size_t lo = q->w0;
+    while (lo > 0 && (np_role(c->lx, &c->w[lo - 1]) == NP_CLAUSE || !status_boundary(c, lo - 1))) {
+        lo--;
+        if (np_role(c->lx, &c->w[lo]) == NP_CLAUSE)
+            break; /* "if 20 more die": the clause starts at its word */
+    }
+    for (size_t k = q->w0; k > lo; k--) {
+        const lex_entry *e = status_cue_at(c, k - 1, q->w0, len);
+        if (e) {
+            *at = k - 1;
+            return e;
+        }
+    }
+    for (size_t k = np_end; k < c->nw && !status_boundary(c, k); k++) {
+        const lex_entry *e = status_cue_at(c, k, c->nw, len);
+        if (e && *len == 1 && e->role != ST_FEARED)
+            e = NULL; /* "five of the victims could not escape": what they could do */
+        if (e) {
+            *at = k;
+            return e;
+        }
+        const lex_entry *ev = sentence_event_at(c, k);
+        if ((ev && ev->role != EVENT_WEAK && ev->role != EVENT_ADJ) || is_word(c->w, c->nw, k, "and") ||
+            is_word(c->w, c->nw, k, "but"))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Sets the status of count figure f (quantity q) from the cues of its
+ * clause (status_cues.txt) and agrees with its update cue: a figure the
+ * sentence marks as an earlier value is previous, and a figure a status
+ * cue calls previous ("had said 12") is an earlier value. */
+static int status_find(sent_ctx *c, const quantity *q, figure *f, const char *cue_said)
+{
+    size_t at = 0, len = 0, np_end = word_at_byte(c, f->np_end > f->end ? f->np_end : f->end);
+    const lex_entry *e = status_cue_find(c, q, np_end, &at, &len);
+    if (f->cue == CUE_PREVIOUS && !(e && e->role == ST_PREVIOUS)) {
+        f->status = ST_PREVIOUS, f->status_cue = cue_said; /* "up from 12", "earlier" */
+        return NF_OK;
+    }
+    if (!e || e->role == ST_CURRENT)
+        return NF_OK;
+    if (e->role == ST_FEARED && clause_asserts(c, q->w0 > 0 ? q->w0 - 1 : 0, np_end + 4 < c->nw ? np_end + 4 : c->nw))
+        return NF_OK; /* "were killed ... feared": a death asserted */
+    f->status = e->role;
+    if (e->role == ST_PREVIOUS)
+        f->cue = CUE_PREVIOUS; /* "had said 12": an earlier value */
+    f->status_cue = arena_strndup(&c->sh->mem, c->text + c->w[at].start, c->w[at + len - 1].end - c->w[at].start);
+    return f->status_cue ? NF_OK : NF_ENOMEM;
 }
 
 /* A sentence that gives an earlier value ("raising the toll from an
@@ -770,9 +899,17 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     np p;
     np_read(c, q, &p);
     int strong;
-    const char *ev = event_find(c, q, &p, &strong);
+    size_t to_at = (size_t)-1;
+    const char *ev = event_find(c, q, &p, &strong, &to_at);
     f->event = ev ? ev : "";
     f->strong = ev ? strong : 0;
+    if (strong == -1) { /* "intended to kill three": supposed, not done */
+        f->status = ST_HYPOTHETICAL;
+        f->status_cue = arena_strndup(&c->sh->mem, c->text + c->w[to_at].start,
+                                      c->w[to_at + 1].end - c->w[to_at].start);
+        if (!f->status_cue)
+            return NF_ENOMEM;
+    }
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
     if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
         f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
@@ -881,6 +1018,98 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->counted = "people";
 }
 
+/* Returns 1 if the words before figure f make its count background, not
+ * people of the event: a possession or a size ("the couple had two
+ * children", "Goteborg has 435,000 people", "his two younger children",
+ * "a city of 30,000 people" (np_words.txt, role "size"), "one in 10
+ * students", a limit: "limiting the bridge to 200 people"). */
+static int background_count(const sent_ctx *c, const figure *f)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < f->start)
+        k++;
+    if (k == 0)
+        return 0;
+    const word *p = &c->w[k - 1];
+    static const char *const owns[] = {"has", "have", "had", "hosts", "in", "to"};
+    for (size_t i = 0; i < sizeof owns / sizeof *owns; i++)
+        if (!strcmp(p->low, owns[i]))
+            return 1;
+    if (!strcmp(p->low, "of") && k >= 2 && np_role(c->lx, &c->w[k - 2]) == NP_SIZE)
+        return 1; /* "a city of 30,000 people", not "a busload of 44 teen-agers" */
+    return is_possessive(p) || (p->len > 2 && !strcmp(p->low + p->len - 2, "'s"));
+}
+
+/* Returns 1 if attribution word k is a verb of speech ("said"). */
+static int says_at(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = k < c->nw && !c->w[k].punct ? lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len) : NULL;
+    return e && e->role == ATTR_VERB;
+}
+
+/* Returns 1 if figure f's people speak: a verb of speech right after its
+ * noun phrase or after an apposition between commas ("two administration
+ * officials, speaking on condition of anonymity, said"); not "400 people
+ * surrounding the lion, the wildlife service said". */
+static int count_speaks(const sent_ctx *c, const figure *f)
+{
+    size_t k = 0;
+    while (k < c->nw && c->w[k].start < f->np_end)
+        k++;
+    if (says_at(c, k))
+        return 1;
+    if (!is_word(c->w, c->nw, k, ","))
+        return 0;
+    for (size_t j = k + 1; j < c->nw && j < k + 12 && !is_boundary(c->w, j); j++)
+        if (is_word(c->w, c->nw, j + 1, ","))
+            return says_at(c, j + 2);
+    return 0;
+}
+
+/* Returns 1 if counted people act in the event rather than undergo it:
+ * an alias class of attackers or fighters (aliases.txt: gunmen, militants,
+ * rebels). */
+static int is_actor(const lexicon *lx, const char *counted)
+{
+    const char *k = alias_class(lx, counted, strlen(counted));
+    return k && (!strcmp(k, "attackers") || !strcmp(k, "fighters"));
+}
+
+/* Returns 1 if figure i is the whole of a part of its sentence ("300
+ * spectators were on the bridge, 12 of them were killed"). */
+static int is_whole(const sent_ctx *c, size_t i)
+{
+    for (size_t k = c->first; k < c->sh->n; k++)
+        if (c->sh->figs[k].part_of == (long)i)
+            return 1;
+    return 0;
+}
+
+/* A count of people that no word of its sentence gives an event ("four
+ * gunmen", "300 spectators on the bridge", "the two teens") took part in
+ * the event: it gets the lexicon's default event ("involved") so the
+ * sheet keeps it, when its people act in the event (attackers, fighters)
+ * or it is the total of a part the sentence gives; a crowd, an audience or
+ * a population merely present says nothing of what happened (the
+ * annotators leave such counts out of scope or optional). Only classes of persons.txt (a count of things without
+ * an outcome, "ten ships", "five felony counts", says nothing), two or
+ * more (one person is an individual unless something happened to him),
+ * fewer than a million (a population, not a crowd), not the sources of
+ * the sentence nor background (background_count). */
+static void people_default(sent_ctx *c)
+{
+    const char *ev = c->lx->people_event;
+    for (size_t i = c->first; ev && i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        if (f->kind == KIND_COUNT && !f->event[0] && f->counted[0] && !f->individual && f->lo >= 2 &&
+            f->status == ST_CURRENT &&
+            f->lo < 1e6 && lex_find(&c->lx->persons, f->counted, strlen(f->counted)) &&
+            (is_actor(c->lx, f->counted) || is_whole(c, i)) && !background_count(c, f) &&
+            !count_speaks(c, f))
+            f->event = ev;
+    }
+}
+
 /* Returns 1 if year q dates its sentence as another event: after "in",
  * "during", "until", "from" or a comma, or before "when" ("the worst
  * since 1978, when 20 died"). "Since 1968" alone opens a period that runs
@@ -911,12 +1140,15 @@ static int figure_add(sent_ctx *c, const quantity *q)
     f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
     f.speaker = speaker_find(c, q->n0);
     f.when = when_find(c, q->n0);
-    f.cue = cue_find(c, q);
+    const char *cue_said;
+    f.cue = cue_find(c, q, &cue_said);
     if (f.kind == KIND_YEAR && q->w0 > 0)
         f.anchor = year_anchors(c, q);
     if (!f.text || !f.speaker || !f.when)
         return NF_ENOMEM;
     if (f.kind == KIND_COUNT && figure_count(c, q, &f) != NF_OK)
+        return NF_ENOMEM;
+    if (f.kind == KIND_COUNT && f.status == ST_CURRENT && status_find(c, q, &f, cue_said) != NF_OK)
         return NF_ENOMEM;
     c->sh->figs[c->sh->n++] = f;
     return NF_OK;
@@ -961,6 +1193,152 @@ static void mark_relative_past(sent_ctx *c)
             c->sh->figs[i].past = 1;
 }
 
+/* The determiner at word i ("a", "several", "no one": determiners.txt,
+ * two words first): its entry, its length in words in *len; or NULL. */
+static const lex_entry *determiner_at(const sent_ctx *c, size_t i, size_t *len)
+{
+    const lex_entry *e = NULL;
+    if (c->w[i].punct)
+        return NULL;
+    if (i + 1 < c->nw && !c->w[i + 1].punct) {
+        char two[2 * WORD_MAX + 1];
+        snprintf(two, sizeof two, "%s %s", c->w[i].low, c->w[i + 1].low);
+        e = lex_find(&c->lx->determiners, two, strlen(two));
+        *len = 2;
+    }
+    if (!e) {
+        e = lex_find(&c->lx->determiners, c->w[i].low, c->w[i].len);
+        *len = 1;
+    }
+    return e;
+}
+
+/* The quantity a determiner gives: its value, or a vague low-high range
+ * ("3-9"). */
+static void determiner_quantity(const lex_entry *e, size_t i, size_t len, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    const char *dash = strchr(e->val, '-');
+    q->w0 = q->n0 = (uint32_t)i, q->w1 = (uint32_t)(i + len);
+    q->lo = e->num, q->hi = dash ? strtod(dash + 1, NULL) : -1;
+    q->qual = dash ? Q_VAGUE : Q_EXACT;
+    q->kind = KIND_COUNT;
+}
+
+/* Returns 1 if word k is a form of "be" or "have" or an adverb in -ly:
+ * words between a noun and its passive verb ("a nurse was seriously
+ * injured"). */
+static int verb_filler(const word *x)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"};
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+        if (!strcmp(x->low, aux[i]))
+            return 1;
+    return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
+}
+
+/* An article counts one person only as the object or the subject of an
+ * outcome verb right beside it: the verb just before the article
+ * ("killed a policeman", "seriously injured a nurse") or just after its
+ * noun phrase past forms of be/have and adverbs ("a Dane was killed", "a
+ * policeman who was shot dead"). "The son of a farmer was killed" or "a
+ * man who killed three" are not counts of one. Returns the event or NULL. */
+static const char *article_event(const sent_ctx *c, size_t i, size_t np_end)
+{
+    size_t k = i;
+    while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
+        k--;
+    const lex_entry *e = k > 0 ? sentence_event_at(c, k - 1) : NULL;
+    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+        return e->val;
+    size_t j = np_end;
+    if (is_word(c->w, c->nw, j, "who") && j + 1 < c->nw && verb_filler(&c->w[j + 1]))
+        j++; /* "a policeman who was killed", not "a man who killed" */
+    while (j < c->nw && !c->w[j].punct && verb_filler(&c->w[j]))
+        j++;
+    e = j < c->nw ? sentence_event_at(c, j) : NULL;
+    return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT ? e->val : NULL; /* "an expert involved" */
+}
+
+/* The outcome of the subject a determiner opens: the first outcome word
+ * to its right in its clause, past an "of" phrase and its number ("none
+ * of the 13 workers aboard was seriously injured") or a coordinated noun
+ * ("several demonstrators and police officers were slightly injured"),
+ * or NULL. */
+static const char *subject_event(const sent_ctx *c, size_t from)
+{
+    for (size_t k = from, n = 0; k < c->nw && n < 14; k++, n++) {
+        if ((c->w[k].punct && c->w[k].low[0] != '-' && c->w[k].low[0] != '\'') ||
+            np_role(c->lx, &c->w[k]) == NP_CLAUSE)
+            return NULL;
+        const lex_entry *e = c->w[k].digit ? NULL : sentence_event_at(c, k);
+        if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+            return e->val;
+    }
+    return NULL;
+}
+
+/* Returns 1 if a "no" at word i states a count: it opens its clause or
+ * follows a form of be ("No deaths were reported", "there were no
+ * casualties"), not the object of another verb ("designed to cause no
+ * casualties", "sustained no life-threatening injuries"). */
+static int no_states(const sent_ctx *c, size_t i)
+{
+    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]);
+}
+
+/* Decides whether the figure just made for a determiner (role r) counts
+ * people something happened to, and completes it: a count of none is
+ * negated. An article or a pair needs its outcome verb beside it
+ * (article_event); "several" and "none" the outcome of their clause.
+ * Returns 1 to keep it. */
+static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
+{
+    int person = f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted));
+    int bare = !f->head[0]; /* "both died" */
+    int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
+    const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
+    if (r == DET_ARTICLE || r == DET_PAIR)
+        ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
+    else if (!ev && (person || of))
+        ev = subject_event(c, q->w1);
+    if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
+        return 0;
+    if (!ev || !(person || (bare && r == DET_PAIR) || (of && r == DET_NEGATION) ||
+                 (bare && r == DET_NEGATION)))
+        return 0;
+    if (r == DET_PAIR && q->w1 < c->nw && (c->w[q->w1].digit || c->w[q->w1].cap))
+        return 0; /* "both 2004 and 2005", "both Israel and Egypt" */
+    f->event = ev, f->strong = 2;
+    if (bare && f->part_of < 0)
+        f->counted = "people"; /* "both died": the pair of the sentence */
+    if (r == DET_NEGATION)
+        f->status = ST_NEGATED, f->status_cue = f->text;
+    return 1;
+}
+
+/* Adds the figure of a determiner at word i when it counts people that
+ * something happened to (determiner_keep). Returns NF_OK or NF_ENOMEM;
+ * sets *next to the word after the words it used. */
+static int determiner_add(sent_ctx *c, size_t i, size_t *next)
+{
+    size_t len;
+    const lex_entry *e = determiner_at(c, i, &len);
+    *next = i + 1;
+    if (!e)
+        return NF_OK;
+    quantity q;
+    determiner_quantity(e, i, len, &q);
+    size_t n = c->sh->n;
+    if (figure_add(c, &q) != NF_OK)
+        return NF_ENOMEM;
+    if (determiner_keep(c, e->role, &q, &c->sh->figs[n]))
+        *next = q.w1;
+    else
+        c->sh->n = n; /* its strings stay in the arena: a sentence's worth */
+    return NF_OK;
+}
+
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
                      size_t s1)
 {
@@ -976,7 +1354,8 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     quantity q;
     for (size_t i = 0; i < c.nw;) {
         if (!quantity_at(lx, c.w, c.nw, i, &q) && !weekday_at(&c, i, &q)) {
-            i++;
+            if (determiner_add(&c, i, &i) != NF_OK)
+                return NF_ENOMEM;
             continue;
         }
         quantity_classify(lx, c.w, c.nw, &q);
@@ -989,6 +1368,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    people_default(&c);
     mark_relative_past(&c);
     return NF_OK;
 }

@@ -30,11 +30,12 @@ static int role_of(const char *s, size_t n)
         {"at_least", Q_AT_LEAST}, {"more_than", Q_MORE_THAN}, {"at_most", Q_AT_MOST},
         {"fewer_than", Q_FEWER_THAN}, {"about", Q_ABOUT},
         {"stop", NP_STOP}, {"skip", NP_SKIP}, {"increment", NP_INCREMENT},
-        {"clause", NP_CLAUSE}, {"place", NP_PLACE},
+        {"clause", NP_CLAUSE}, {"place", NP_PLACE}, {"size", NP_SIZE},
         {"day", WHEN_DAY}, {"rel", WHEN_REL}, {"part", WHEN_PART},
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
-        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}};
+        {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT},
+        {"article", DET_ARTICLE}, {"pair", DET_PAIR}, {"some", DET_SOME}, {"negation", DET_NEGATION}};
     /* The first byte rules out most names before any comparison. */
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (n && roles[i].name[0] == s[0] && !strncmp(roles[i].name, s, n) && !roles[i].name[n])
@@ -135,7 +136,7 @@ static void lexicon_free(lexicon *lx)
         return;
     lex_table *ts[] = {&lx->gaz, &lx->aliases, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers,
                        &lx->events, &lx->counted, &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np,
-                       &lx->pair_model, &lx->incidents};
+                       &lx->pair_model, &lx->incidents, &lx->status, &lx->determiners};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
     arena_free(&lx->mem);
@@ -171,6 +172,28 @@ static void gazetteer_longest(lexicon *lx)
     }
 }
 
+/* The event events.txt names for a count of people with no word of its
+ * own (role "default"), so the word stays in the data file. */
+static const char *default_event(const lex_table *events)
+{
+    for (size_t i = 0; i < events->n; i++)
+        if (events->items[i].role == EVENT_DEFAULT)
+            return events->items[i].val;
+    return NULL;
+}
+
+/* Gives each status cue the status its value names (the role column is
+ * free text there: status names like "previous" are also cue names). */
+static void status_roles(lex_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        t->items[i].role = -1;
+        for (int s = ST_CURRENT; s <= ST_HYPOTHETICAL; s++)
+            if (!strcmp(facts_status_name(s), t->items[i].val))
+                t->items[i].role = s;
+    }
+}
+
 /* Builds a lexicon from every data file, or NULL. */
 static lexicon *lexicon_load(void)
 {
@@ -185,7 +208,8 @@ static lexicon *lexicon_load(void)
         {&lx->when, "facts/when.txt", cmp_entry},           {&lx->np, "facts/np_words.txt", cmp_entry},
         {&lx->persons, "facts/persons.txt", cmp_entry},     {&lx->places, "facts/places.txt", cmp_entry},
         {&lx->gaz, "facts/gazetteer.tsv", cmp_fold},        {&lx->aliases, "facts/aliases.txt", cmp_entry},
-        {&lx->pair_model, "facts/pair_model.txt", cmp_entry}, {&lx->incidents, "facts/incidents.txt", cmp_entry}};
+        {&lx->pair_model, "facts/pair_model.txt", cmp_entry}, {&lx->incidents, "facts/incidents.txt", cmp_entry},
+        {&lx->determiners, "facts/determiners.txt", cmp_entry}, {&lx->status, "facts/status_cues.txt", cmp_entry}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name, files[i].cmp)) {
             lexicon_free(lx);
@@ -196,6 +220,8 @@ static lexicon *lexicon_load(void)
         return NULL;
     }
     gazetteer_longest(lx);
+    lx->people_event = default_event(&lx->events);
+    status_roles(&lx->status);
     return lx;
 }
 

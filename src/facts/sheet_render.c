@@ -104,9 +104,12 @@ static void put_excerpt(buf *b, const char *text, size_t n, size_t max)
 /* The marks after a value: (update), (earlier), (part of 18), (+more). */
 static void put_marks(buf *b, const nf_facts_sheet *sh, const figure *f)
 {
-    if (f->cue == CUE_UPDATE)
+    /* what the text asserts first: a feared or claimed toll is no count */
+    if (f->status != ST_CURRENT && f->status != ST_PREVIOUS)
+        buf_printf(b, " (%s)", facts_status_name(f->status));
+    else if (f->cue == CUE_UPDATE)
         buf_puts(b, " (update)");
-    if (f->cue == CUE_PREVIOUS)
+    if (f->cue == CUE_PREVIOUS || f->status == ST_PREVIOUS)
         buf_puts(b, " (earlier)");
     if (f->part_of >= 0) {
         char v[64];

@@ -72,3 +72,8 @@ g=grp(\"seven\"); assert g[\"incident\"]==\"final assault\" and g[\"label\"]==\"
 assert grp(\"at least 23\")[\"figures\"]!=g[\"figures\"]"
 py_check facts_siege_disputed_britons "$SIEGE_LIB
 g=grp(\"six\", 1); assert g[\"label\"]==\"conflict\" and g is grp(\"five\", 0), g; assert \"Dana Holt\" in g[\"reason\"]"
+py_check facts_siege_aliases_revised "$SIEGE_LIB
+g=grp(\"18\"); assert g is grp(\"32\") and g[\"label\"]==\"revised\" and F[g[\"current\"]][\"low\"]==32, g"
+py_check facts_siege_feared_not_a_toll "$SIEGE_LIB
+f=[f for f in F if f[\"text\"]==\"five\" and f[\"status\"]==\"feared\"]; assert len(f)==1, f
+g=d[\"groups\"][f[0][\"group\"]]; assert all(F[i][\"status\"]==\"feared\" for i in g[\"figures\"]), g"
