@@ -172,6 +172,7 @@ typedef struct fgroup {
     long latest;    /* the figure holding the current value (revised), or -1 */
     const char *reason; /* why the label, in words (timeline.c), or NULL */
     const char *incident; /* the sub-event its figures count, or NULL (the main event) */
+    const char *nation;   /* its figures' nationality (figure.nation), or NULL */
 } fgroup;
 
 struct nf_facts_sheet {

@@ -29,6 +29,12 @@ static size_t utf8_punct_len(const unsigned char *s, size_t n)
 /* Returns 1 if the byte at i joins the word it is in: a comma or period
  * between digits, a period between letters ("U.S", "p.m"), a hyphen or an
  * apostrophe between word characters. */
+/* Returns 1 if s[0..n) starts with U+2019, the typographic apostrophe. */
+static int is_curly_apostrophe(const unsigned char *s, size_t n)
+{
+    return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99;
+}
+
 static int joins(const unsigned char *s, size_t n, size_t i)
 {
     if (i == 0 || i + 1 >= n || !is_alnum_byte(s[i - 1]))
@@ -48,13 +54,18 @@ static int joins(const unsigned char *s, size_t n, size_t i)
 static void word_fill(word *w, const char *s, size_t a, size_t b, size_t base, int punct)
 {
     w->start = base + a, w->end = base + b;
-    size_t k = 0;
-    for (size_t i = a; i < b && k < WORD_MAX - 1; i++) {
+    size_t k = 0, i = a;
+    for (; i < b && k < WORD_MAX - 1; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!punct && is_curly_apostrophe((const unsigned char *)s + i, b - i)) {
+            w->low[k++] = '\''; /* "Kenya’s" reads as "kenya's" */
+            i += 2;
+            continue;
+        }
         w->low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    while (k && a + k < b && ((unsigned char)s[a + k] & 0xC0) == 0x80) /* cut between characters */
-        k--;
+    while (k && i < b && ((unsigned char)s[i] & 0xC0) == 0x80) /* cut between characters */
+        k--, i--;
     w->low[k] = '\0';
     w->len = (uint8_t)k;
     w->punct = (uint8_t)punct;
@@ -82,6 +93,12 @@ size_t words_split(const char *s, size_t n, size_t base, word *out, size_t cap)
         while (j < n && (is_alnum_byte(u[j]) || (u[j] >= 0x80 && !utf8_punct_len(u + j, n - j)) ||
                          joins(u, n, j)))
             j++;
+        /* a typographic apostrophe between letters is part of the word
+         * ("Kenya’s"), as an ASCII one is (joins) */
+        if (j < n && is_curly_apostrophe(u + j, n - j) && j > i && is_alnum_byte(u[j - 1]) && j + 3 < n &&
+            is_alnum_byte(u[j + 3]))
+            for (j += 3; j < n && is_alnum_byte(u[j]); j++)
+                ;
         if (j == i)
             j++;
         word_fill(&out[nw++], s, i, j, base, 0);

@@ -53,7 +53,11 @@ void facts_value_string(const figure *f, char *out, size_t cap)
     static const char *const words[] = {"", "at least ", "more than ", "up to ", "fewer than ", "about "};
     char lo[32], hi[32];
     if (f->lo < 0 || f->qual == Q_VAGUE) {
-        snprintf(out, cap, "%s", f->text);
+        /* as written, less a trailing "of" ("dozens of" people reads "dozens") */
+        size_t n = strlen(f->text);
+        if (n > 3 && (!strcmp(f->text + n - 3, " of") || !strcmp(f->text + n - 3, " Of")))
+            n -= 3;
+        snprintf(out, cap, "%.*s", (int)n, f->text);
         return;
     }
     number_string(f->lo, lo, sizeof lo);
@@ -81,8 +85,10 @@ static void group_order(const nf_facts_sheet *sh, size_t *order)
 static void group_title(const fgroup *g, char *out, size_t cap)
 {
     const char *inc = g->incident ? g->incident : "";
-    snprintf(out, cap, "%s: %s%s%s%s%s%s%s%s", g->event, g->counted, g->modifier[0] ? " (" : "", g->modifier,
-             g->modifier[0] ? ")" : "", g->place[0] ? " in " : "", g->place, inc[0] ? ", in the " : "", inc);
+    /* the nationality as the gazetteer names it ("Tanzania"), not a key's stem */
+    const char *who = g->nation && g->nation[0] ? g->nation : g->modifier;
+    snprintf(out, cap, "%s: %s%s%s%s%s%s%s%s", g->event, g->counted, who[0] ? " (" : "", who,
+             who[0] ? ")" : "", g->place[0] ? " in " : "", g->place, inc[0] ? ", in the " : "", inc);
 }
 
 /* Appends text[0..n) with line breaks as spaces, cut at about max bytes on
@@ -317,6 +323,7 @@ static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t
     const figure *x = &sh->figs[i];
     json_object_set_new(o, "status", json_string(facts_status_name(x->status)));
     json_object_set_new(o, "incident", x->incident && x->incident[0] ? json_string(x->incident) : json_null());
+    json_object_set_new(o, "nationality", x->nation && x->nation[0] ? json_string(x->nation) : json_null());
     json_object_set_new(o, "status_cue", x->status_cue && x->status_cue[0] ? json_string(x->status_cue)
                                                                            : json_null());
     return o;
@@ -328,10 +335,11 @@ static json_t *json_group(const nf_facts_sheet *sh, size_t g)
     json_t *figs = json_array();
     for (size_t k = 0; figs && k < x->n; k++)
         json_array_append_new(figs, json_integer((json_int_t)x->figs[k]));
-    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:s?, s:s?, s:I, s:o, s:o}", "id", (json_int_t)g, "event",
+    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:s?, s:s?, s:s?, s:I, s:o, s:o}", "id", (json_int_t)g, "event",
                      x->event, "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL,
                      "place", x->place[0] ? x->place : NULL, "label", facts_label_name(x->label),
                      "reason", x->reason, "incident", x->incident && x->incident[0] ? x->incident : NULL,
+                     "nationality", x->nation && x->nation[0] ? x->nation : NULL,
                      "reports", (json_int_t)x->ndocs, "current",
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }

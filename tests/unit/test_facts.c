@@ -798,6 +798,27 @@ TEST(example_planted_disagreements)
     nf_docset_free(ds);
 }
 
+TEST(printed_as_written)
+{
+    /* speakers whole across a typographic apostrophe, vague amounts without
+     * their "of", nationalities as the gazetteer names them, not as stems */
+    const char *texts[] = {"Dozens of people were injured, Kenya\xe2\x80\x99s Red Cross said.",
+                           "Rescuers said 12 Tanzanians were killed."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "Dozens of", &f) >= 0);
+    CHECK_STR(f.speaker, "Kenya\xe2\x80\x99s Red Cross");
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(nf_facts_render(sh, ds, "text", &out, &len) == NF_OK);
+    CHECK(out && strstr(out, "injured: people  Dozens\n") && strstr(out, "killed: people (Tanzania)  12") &&
+          !strstr(out, "tanzan"));
+    nf_free(out);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(offsets_point_at_the_figure)
 {
     const char *text = "Officials said 23 hostages were freed.";
@@ -952,6 +973,7 @@ int main(void)
     RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
+    RUN(printed_as_written);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
     RUN(limits_cut_a_hostile_sheet);
