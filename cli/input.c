@@ -278,15 +278,22 @@ static int add_directory(text_inputs *in, const char *dir)
     closedir(d);
     if (n)
         qsort(names, n, sizeof *names, cmp_names);
+    size_t files = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (rc == EXIT_OK && !stat(names[i], &st) && S_ISREG(st.st_mode))
+        int gone = rc == EXIT_OK && stat(names[i], &st) != 0;
+        if (gone) { /* a broken link or a loop: say so, never pass it by */
+            fprintf(stderr, "newsfuse: warning: %s: %s, skipped\n", names[i], strerror(errno));
+            in->skipped++;
+        } else if (rc == EXIT_OK && S_ISREG(st.st_mode)) {
+            files++;
             rc = add_file(in, names[i], strrchr(names[i], '/') + 1);
+        }
         free(names[i]);
     }
     free(names);
-    if (rc == EXIT_OK && n == 0)
-        rc = cli_error(EXIT_DATA, "%s: no files", dir);
+    if (rc == EXIT_OK && files == 0)
+        rc = cli_error(EXIT_DATA, "%s: no files%s", dir, n ? " that can be read" : "");
     return rc;
 }
 

@@ -127,3 +127,11 @@ if command -v python3 >/dev/null; then
         fail error_record_utf8_file_name "$(head -c 300 "$TMP/out")"
     fi
 fi
+
+# ---- A directory of links that lead nowhere is no input, and says so ----
+mkdir "$TMP/loops"
+ln -s a "$TMP/loops/b"
+ln -s b "$TMP/loops/a"
+expect_status directory_of_link_loops_is_bad_data 1 $NF summarize "$TMP/loops"
+expect_grep directory_of_link_loops_named "loops/a: Too many levels of symbolic links, skipped" "$TMP/err"
+expect_status facts_directory_of_link_loops 1 $NF facts "$TMP/loops"
