@@ -54,13 +54,16 @@ int corroborate(const model *m, size_t i, uint8_t *mark, corroboration *out)
         const msent *o = &m->sents[j];
         if (o->doc == s->doc || o->seen || o->debris)
             continue;
+        /* Sentences are in document order: once a report has given one, the
+         * rest of it is passed over (a report repeating a line 100,000 times
+         * makes one entry, not 100,000: the list stays within the reports). */
+        if (o->doc == last_doc)
+            continue;
         int same = o->dup_of == (int32_t)i || overlap(m, j, mark, na) >= CORROBORATE_MIN_COSINE;
         if (!same)
             continue;
         rc = push(out, j);
-        /* Sentences are in document order, so a new document is a change. */
-        if (o->doc != last_doc)
-            out->ndocs++, last_doc = o->doc;
+        out->ndocs++, last_doc = o->doc;
     }
     mark_terms(m, i, mark, 0);
     return rc;

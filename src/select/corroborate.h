@@ -16,9 +16,10 @@ typedef struct corroboration {
     uint32_t ndocs; /* distinct other reports among them */
 } corroboration;
 
-/* Fills out with the sentences of other new reports that repeat sentence i
- * (its near-duplicates) or share at least CORROBORATE_MIN_COSINE of its
- * content words. mark is scratch of m->voc.nterms bytes, all zero, and is
+/* Fills out with the first sentence of each other new report that repeats
+ * sentence i (a near-duplicate) or shares at least CORROBORATE_MIN_COSINE
+ * of its content words: one per report, so the list is bounded by the
+ * reports. mark is scratch of m->voc.nterms bytes, all zero, and is
  * left zero. Returns 0 or -1 when out of memory. */
 int corroborate(const model *m, size_t i, uint8_t *mark, corroboration *out);
 void corroboration_free(corroboration *c);
