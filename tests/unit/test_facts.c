@@ -265,8 +265,9 @@ TEST(counts_without_a_number)
     /* ... and nothing otherwise */
     const char *none[] = {"A spokesman said the talks failed.", "The son of a farmer was killed.",
                           "A man who killed three people was arrested.", "It quoted an expert involved in it.",
-                          "The blasts were designed to cause no casualties.", "Problems were serious in both 2004 "
-                          "and 2005.", "No ship was involved in the collision.", "He made a few calls."};
+                          "The blasts were designed to cause no casualties.",
+                          "Problems were serious in both 2004 and 2005.", "No ship was involved in the collision.",
+                          "He made a few calls."};
     for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
         nf_docset *ds;
         nf_facts_sheet *sh = sheet_of(&ds, &none[k], NULL, 1);
