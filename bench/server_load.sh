@@ -1,5 +1,14 @@
 #!/bin/sh
 # Load and abuse of `newsfuse serve`, on loopback only, bounded in time:
+#  0. The concurrency sweep: for each N of SWEEP (default 16 64 128 256
+#     300; 256 is the default --max-connections), wrk -t2 -cN for
+#     SWEEP_SECONDS (default 10) against POST /v1/summarize (the bundled
+#     example) and GET /healthz: requests/s, p50, p99, max and errors per
+#     N, then the throughput at the connection limit (256) against 16.
+#     wrk's --timeout is SWEEP_SECONDS - 1 (9 s): an answer slower than
+#     that counts as a timeout error, and a connection left waiting the
+#     whole run (never admitted) is counted too instead of vanishing. Skipped, with a message, without
+#     wrk; SWEEP= skips it.
 #  1. wrk POSTs the bundled example (four reports, 100 words) to
 #     /v1/summarize for DURATION seconds (default 60): requests/s, latency
 #     p50/p90/p99/max, errors, and the server's RSS sampled every 5 s.
@@ -11,7 +20,9 @@
 #     status (never 5xx), the slow ones must be closed, and a good request
 #     must still be served quickly. RSS before and after.
 # usage: sh bench/server_load.sh [DURATION] [CONNECTIONS]
-#        (BUILD=build, ROUNDS=100, SLOW=100)
+#        (BUILD=build, ROUNDS=100, SLOW=100, SWEEP="16 64 128 256 300",
+#         SWEEP_SECONDS=10, PARTS="sweep wrk barrage": the parts to run,
+#         SERVE_FLAGS: extra flags for newsfuse serve)
 set -e
 BUILD=${BUILD:-build}
 NF=${NF:-$BUILD/newsfuse}
@@ -19,10 +30,17 @@ DURATION=${1:-60}
 CONNS=${2:-4}
 ROUNDS=${ROUNDS:-100}
 SLOW=${SLOW:-100}
+SWEEP=${SWEEP-16 64 128 256 300}
+SWEEP_SECONDS=${SWEEP_SECONDS:-10}
+SWEEP_TIMEOUT=$((SWEEP_SECONDS > 1 ? SWEEP_SECONDS - 1 : 1))
+PARTS=${PARTS:-sweep wrk barrage}
 PY=$(command -v /usr/bin/python3 || command -v python3)
-for tool in wrk curl; do
-    command -v $tool >/dev/null 2>&1 || { echo "server_load: $tool is not installed (apt-get install $tool)"; exit 1; }
-done
+command -v curl >/dev/null 2>&1 || { echo "server_load: curl is not installed (apt-get install curl)"; exit 1; }
+part() { case " $PARTS " in *" $1 "*) return 0;; esac; return 1; }
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "server_load: wrk is not installed (apt-get install wrk): the sweep and the wrk run are skipped"
+    PARTS=$(echo " $PARTS " | sed 's/ sweep / /; s/ wrk / /')
+fi
 [ -x "$NF" ] || { echo "server_load: build $NF first (make)"; exit 1; }
 TMP=$(mktemp -d)
 server=""
@@ -40,7 +58,8 @@ printf '{"documents": ["a b c' >"$TMP/truncated.json"
 printf '{"documents": ["caf\351 au lait."]}' >"$TMP/latin1.json"
 head -c 9000000 /dev/zero | tr '\0' 'a' >"$TMP/huge.json"
 
-"$NF" serve --port 0 2>"$TMP/server.log" &
+# shellcheck disable=SC2086
+"$NF" serve --port 0 $SERVE_FLAGS 2>"$TMP/server.log" &
 server=$!
 port=""
 for _ in $(seq 1 100); do
@@ -54,7 +73,6 @@ rss() { awk '/^VmRSS/ {print $2}' /proc/$server/status; }
 echo "server: $(head -n 1 "$TMP/server.log" | sed 's/^newsfuse: //')"
 echo "machine: $(nproc) cores; input: examples/harbor-collapse (4 reports, $(wc -c <"$TMP/example.json") bytes of JSON), 100 words"
 
-# ---- 1. wrk ----
 cat >"$TMP/post.lua" <<EOF
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -69,7 +87,43 @@ done = function(summary, latency, requests)
     latency.max / 1000, e.status, e.connect, e.read, e.write, e.timeout))
 end
 EOF
+sed -e '/^wrk.method/,/^f:close/d' "$TMP/post.lua" >"$TMP/get.lua"
 curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$TMP/example.json" $U/v1/summarize
+
+# ---- 0. the concurrency sweep ----
+if part sweep && [ -n "$SWEEP" ]; then
+    echo "sweep: wrk -t2 -cN -d${SWEEP_SECONDS}s --timeout ${SWEEP_TIMEOUT}s --latency, N in: $SWEEP"
+    printf '  %-18s %5s %9s %9s %9s %9s %7s %s\n' route N 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'load'
+    for route in summarize healthz; do
+        : >"$TMP/sweep.$route"
+        for n in $SWEEP; do
+            if [ $route = summarize ]; then
+                wrk -t2 -c"$n" -d"${SWEEP_SECONDS}s" --timeout "${SWEEP_TIMEOUT}s" --latency -s "$TMP/post.lua" $U/v1/summarize >"$TMP/sweep.out" 2>&1 || true
+            else
+                wrk -t2 -c"$n" -d"${SWEEP_SECONDS}s" --timeout "${SWEEP_TIMEOUT}s" --latency -s "$TMP/get.lua" $U/healthz >"$TMP/sweep.out" 2>&1 || true
+            fi
+            r=$(grep '^RESULT' "$TMP/sweep.out" || true)
+            [ -n "$r" ] || { echo "  $route $n: wrk failed: $(head -c 300 "$TMP/sweep.out")"; continue; }
+            v() { printf '%s\n' "$r" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+            errs=$(( $(v non2xx) + $(v connect) + $(v read) + $(v write) + $(v timeout) ))
+            printf '  %-18s %5s %9s %9s %9s %9s %7s %s\n' "$route" "$n" "$(v rps)" "$(v p50_ms)" "$(v p99_ms)" \
+                "$(v max_ms)" "$errs" "$(cut -d' ' -f1 /proc/loadavg)"
+            echo "$n $(v rps)" >>"$TMP/sweep.$route"
+        done
+        lo=$(awk '$1 == 16 {print $2}' "$TMP/sweep.$route")
+        hi=$(awk '$1 == 256 {print $2}' "$TMP/sweep.$route")
+        best=$(sort -k2 -g "$TMP/sweep.$route" | tail -n 1 | cut -d' ' -f2)
+        [ -n "$lo" ] && [ -n "$hi" ] && [ -n "$best" ] &&
+            awk -v r=$route -v lo="$lo" -v hi="$hi" -v b="$best" 'BEGIN {
+                printf "  %s: at 256 connections %.2fx the throughput at 16, %.2fx the best\n", r, hi / lo, hi / b }'
+        sleep 1 # the closed connections leave the server's accounting
+    done
+    echo "server RSS after the sweep: $(rss) kB; access-log lines with status 5xx: $(grep -c '"status":5' "$TMP/server.log" || true)"
+fi
+
+# ---- 1. wrk ----
+if part wrk; then
+before=$(grep -c '"path":"/v1/summarize","status":200' "$TMP/server.log" || true)
 echo "wrk -t1 -c$CONNS -d${DURATION}s --latency -s post.lua $U/v1/summarize"
 : >"$TMP/rss"
 ( while kill -0 $server 2>/dev/null; do echo "$(rss)" >>"$TMP/rss"; sleep 5; done ) &
@@ -79,8 +133,11 @@ kill $sampler 2>/dev/null || true
 grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors' "$TMP/wrk.out" | sed 's/^/  /'
 grep '^RESULT' "$TMP/wrk.out"
 echo "RSS kB every 5 s: $(tr '\n' ' ' <"$TMP/rss")"
-lines=$(grep -c '"path":"/v1/summarize","status":200' "$TMP/server.log" || true)
+lines=$(( $(grep -c '"path":"/v1/summarize","status":200' "$TMP/server.log" || true) - before ))
 echo "access log: $lines lines with status 200 for /v1/summarize"
+fi
+
+part barrage || exit 0
 
 # ---- 2. the barrage ----
 rss_before=$(rss)

@@ -10,7 +10,15 @@
  *   or the reading of its answer took longer than body_seconds;
  * - more than `soft` connections are open: the one that has waited longest
  *   for its headers goes, so a client that sends its request at once is
- *   served however many slow ones arrive.
+ *   served however many slow ones arrive. Only a connection that has sent
+ *   part of its headers (a slow client) or nothing for a second (an idle
+ *   keep-alive connection) goes, never one whose request the server has
+ *   not read yet nor a busy client between two requests: closing those
+ *   lost their requests and made them reconnect and close others, which
+ *   cut throughput at --max-connections by up to 12x (issue 12, item 7).
+ * And when more clients than `hard` (libmicrohttpd's limit) want a
+ * connection, some of those waiting in the accept queue get one in turn:
+ * guard_make_room says which answers close their connection.
  * All functions are thread-safe; no MHD types appear here. */
 #ifndef NF_SERVER_GUARD_H
 #define NF_SERVER_GUARD_H
@@ -24,8 +32,8 @@ typedef struct guard_conn guard_conn;
 
 /* Starts the guard and its timer thread; NULL if out of memory. soft is
  * the number of open connections over which the longest-waiting HEADERS
- * connection is closed. */
-guard *guard_start(unsigned soft, double header_seconds, double body_seconds);
+ * connection is closed; hard is libmicrohttpd's connection limit. */
+guard *guard_start(unsigned soft, unsigned hard, double header_seconds, double body_seconds);
 /* Stops the timer thread and frees the guard (after the server stopped:
  * every connection must be closed). */
 void guard_stop(guard *g);
@@ -37,9 +45,20 @@ guard_conn *guard_open(guard *g, int fd);
 void guard_close(guard *g, guard_conn *gc);
 /* The connection enters phase p; its deadline starts now. */
 void guard_phase(guard *g, guard_conn *gc, enum guard_phase p);
+/* The listening socket, whose accept queue guard_make_room reads; -1
+ * before it is closed. */
+void guard_listener(guard *g, int fd);
+/* Called before an answer is queued: returns 1 if the answer should close
+ * its connection (Connection: close) because the connections open and
+ * those waiting in the accept queue are more than `hard` (at most one
+ * closing connection per client waiting, so clients over the limit take
+ * turns, first come first served, instead of waiting for an idle one). */
+int guard_make_room(guard *g, guard_conn *gc);
 /* Returns 1 if the guard closed this connection (for the access log). */
 int guard_was_cut(guard *g, const guard_conn *gc);
-/* Connections the guard closed so far, by deadline and by the budget. */
-void guard_counts(guard *g, unsigned long *deadline, unsigned long *budget);
+/* Connections the guard closed so far, by deadline and by the budget, and
+ * answers that closed their connection to make room. */
+void guard_counts(guard *g, unsigned long *deadline, unsigned long *budget,
+                  unsigned long *rotated);
 
 #endif
