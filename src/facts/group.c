@@ -285,10 +285,13 @@ static int best_pair(const gstate *g, long *bp, long *bq)
     return *bp >= 0;
 }
 
-/* Returns 1 if figure f takes part in grouping. */
-static int groupable(const figure *f)
+/* Returns 1 if figure f takes part in grouping: a count of something that
+ * happened, not of another event's past, and not of charges ("five felony
+ * counts": not_affected.txt). */
+static int groupable(const lexicon *lx, const figure *f)
 {
-    return f->kind == KIND_COUNT && f->event[0] && f->counted[0] && !f->past;
+    return f->kind == KIND_COUNT && f->event[0] && f->counted[0] && !f->past &&
+           !(lx && lex_find(&lx->not_affected, f->counted, strlen(f->counted)));
 }
 
 /* Must-links: a figure joins the first earlier one with the same frame and
@@ -374,11 +377,11 @@ long group_figures(nf_facts_sheet *sh, const nf_docset *ds)
     for (size_t i = 0; i < sh->n; i++)
         sh->figs[i].group = -1;
     for (size_t i = 0; ngroups >= 0 && i < sh->n; i++) {
-        if (done[i] || !groupable(&sh->figs[i]))
+        if (done[i] || !groupable(g.lx, &sh->figs[i]))
             continue;
         long nfig = 0; /* the figures of this outcome, in order */
         for (size_t j = i; j < sh->n && nfig < BLOCK_MAX; j++)
-            if (!done[j] && groupable(&sh->figs[j]) && !strcmp(sh->figs[j].event, sh->figs[i].event))
+            if (!done[j] && groupable(g.lx, &sh->figs[j]) && !strcmp(sh->figs[j].event, sh->figs[i].event))
                 fig[nfig++] = (long)j, done[j] = 1;
         if (cluster_block(&g, fig, nfig, &ngroups, sh) != NF_OK)
             ngroups = -1;

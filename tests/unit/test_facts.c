@@ -514,6 +514,10 @@ TEST(what_is_not_a_count_of_the_affected)
     /* ... but not sources, families, populations, limits, things or one person */
     CHECK(group_of("Two officials, speaking on condition of anonymity, said the talks failed.", "Two", 0) == -1);
     CHECK(group_of("The couple had two children.", "two", 0) == -1);
+    /* the charges of a case count no one */
+    CHECK(group_of("She was charged with five felony counts of battery.", "five", 0) == -1);
+    CHECK(group_of("He faces three charges of fraud.", "three", 0) == -1);
+    CHECK(group_of("Police charged three men with fraud.", "three", 0) >= 0);
     CHECK(group_of("Goteborg is a city of 435,000 people.", "435,000", 0) == -1);
     CHECK(group_of("Inspectors limited the bridge to 200 people at a time.", "200", 0) == -1);
     CHECK(group_of("Ten ships were in the area.", "Ten", 0) == -1);
