@@ -178,6 +178,17 @@ static size_t parse_words(const lexicon *lx, const word *w, size_t nw, size_t i,
             j++;
             if (j + 1 < nw && !strcmp(w[j].low, "of"))
                 j++;
+            /* "tens of thousands", "hundreds of thousands": one amount, the
+             * first vague word counting units of the second's magnitude
+             * (thousands: 1,000), not two counts */
+            const lex_entry *of = j + 1 < nw ? lex_find(&lx->numbers, w[j].low, w[j].len) : NULL;
+            if (of && of->role == NUM_VAGUE && of->num > e->num) {
+                double unit = of->num / 2; /* a vague plural's value is twice its unit */
+                *lo = e->num / 2 * unit, *hi = e->num / 2 * unit * 10 - 1;
+                j++;
+                if (j + 1 < nw && !strcmp(w[j].low, "of"))
+                    j++;
+            }
             return j;
         }
         if (e->role == NUM_UNIT || e->role == NUM_TEN)

@@ -76,6 +76,8 @@ TEST(number_forms)
 {
     check_one("Rebels freed 23 hostages.", "23", 23, -1, "exact", "count");
     check_one("Police said 1,000 people were evacuated.", "1,000", 1000, -1, "exact", "count");
+    check_one("Tens of thousands of civilians fled the fighting.", "Tens of thousands of", 10000, 99999, "vague", "count");
+    check_one("Hundreds of thousands of people were displaced.", "Hundreds of thousands of", 100000, 999999, "vague", "count");
     check_one("The flood displaced 3.5 million people.", "3.5 million", 3.5e6, -1, "exact", "count");
     check_one("Twenty-three miners were rescued.", "Twenty-three", 23, -1, "exact", "count");
     check_one("A dozen soldiers were arrested.", "A dozen", 12, -1, "exact", "count");
