@@ -60,8 +60,12 @@ int nf_input_errno(const nf_input *in)
  * error (in->err) or when out of memory (NF_ENOMEM through *status). */
 static int fill(nf_input *in, int *status)
 {
-    if (in->eof || in->err)
-        return in->err ? -1 : 0;
+    if (in->err) { /* a read failed before: it fails again, never reads as the end */
+        *status = NF_EIO;
+        return -1;
+    }
+    if (in->eof)
+        return 0;
     if (in->pos) {
         memmove(in->buf, in->buf + in->pos, in->len - in->pos);
         in->len -= in->pos, in->pos = 0;

@@ -135,3 +135,8 @@ ln -s b "$TMP/loops/a"
 expect_status directory_of_link_loops_is_bad_data 1 $NF summarize "$TMP/loops"
 expect_grep directory_of_link_loops_named "loops/a: Too many levels of symbolic links, skipped" "$TMP/err"
 expect_status facts_directory_of_link_loops 1 $NF facts "$TMP/loops"
+# A directory read as JSONL is a read error, never a crash or an empty input.
+mkdir "$TMP/adir"
+expect_status jsonl_directory_is_a_read_error 1 $NF summarize --input jsonl "$TMP/adir"
+expect_grep jsonl_directory_named "adir: read error" "$TMP/err"
+expect_status idf_jsonl_directory_is_a_read_error 1 $NF idf build --input jsonl "$TMP/adir/"
