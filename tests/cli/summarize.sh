@@ -15,6 +15,11 @@ expect_status summarize_unknown_option 2 $NF summarize --colour red x.txt
 expect_status summarize_bad_budget 2 $NF summarize --words many x.txt
 expect_grep summarize_bad_budget_says_why "words" "$TMP/err"
 expect_status summarize_bad_method 2 $NF summarize --method nosuch x.txt
+# The message lists the methods and names the flag that prints them (it
+# said "see nf_methods", a C function).
+expect_grep summarize_bad_method_lists_methods "'nosuch' is not a method; the methods: concept lead .*lexrank.* ilp \(see --list-methods\)" "$TMP/err"
+expect_status batch_bad_method 2 $NF batch --method nosuch x.jsonl
+expect_grep batch_bad_method_names_flag "the methods: concept .*\(see newsfuse summarize --list-methods\)" "$TMP/err"
 expect_status summarize_missing_file 1 $NF summarize "$TMP/does-not-exist.txt"
 expect_grep summarize_missing_file_named "does-not-exist.txt" "$TMP/err"
 
