@@ -99,3 +99,13 @@ else
     skip summarize_duc2004_budget_and_offsets "../shared/data or python3 absent"
     skip summarize_multinews_budget_and_offsets "../shared/data or python3 absent"
 fi
+
+# --words 0 turns the word budget off (documented in --help): with no
+# other budget the summary holds every sentence the method keeps, far
+# more than the default 100 words of the bundled example's 907.
+$NF summarize --help >"$TMP/help.txt"
+expect_grep summarize_help_words_zero "--words N .*0: no word budget" "$TMP/help.txt"
+expect_status summarize_words_zero 0 $NF summarize --words 0 --format json examples/harbor-collapse
+words=$(sed -n 's/.*"summary_words": \([0-9]*\).*/\1/p' "$TMP/out")
+if [ "${words:-0}" -gt 600 ]; then pass summarize_words_zero_no_budget; else
+    fail summarize_words_zero_no_budget "summary_words ${words:-none}, want over 600"; fi
