@@ -130,6 +130,19 @@ static int parse_flag(batch_run *r, const char *f, const char *v)
     return cli_set_option(r->opts, f, v, "batch");
 }
 
+/* A directory of reports is what summarize and facts read: batch would
+ * only meet a read error in it, so it says where such input goes. */
+static int refuse_directory(const char *in)
+{
+    struct stat st;
+    if (!strcmp(in, "-") || stat(in, &st) || !S_ISDIR(st.st_mode))
+        return EXIT_OK;
+    return cli_error(EXIT_USAGE, "batch: %s is a directory: batch reads one corpus file (cluster "
+                     "JSONL, Multi-News or article JSONL, an event per line or group of lines); "
+                     "a directory of reports about one event goes to 'newsfuse summarize %s' (or "
+                     "'newsfuse facts %s')", in, in, in);
+}
+
 /* Fills r from the command line; -1 after --help. */
 static int parse_args(batch_run *r, int argc, char **argv)
 {
@@ -154,7 +167,7 @@ static int parse_args(batch_run *r, int argc, char **argv)
         return batch_usage(stderr), cli_error(EXIT_USAGE, "batch: no input (use - for stdin)");
     if (r->resume && !strcmp(r->out_path, "-"))
         return cli_error(EXIT_USAGE, "batch: --resume needs -o OUT");
-    return EXIT_OK;
+    return refuse_directory(r->in);
 }
 
 /* ---- Records ---- */

@@ -51,7 +51,9 @@ static void eval_usage(FILE *out)
             "  summarize's options (--method, --words, --query, --idf FILE, ...)\n"
             "  apply; the length defaults to the set's and the last sentence is cut\n"
             "  (--cut). --idf takes term weights from a background table (newsfuse idf\n"
-            "  build): build it from another corpus than the one evaluated.\n");
+            "  build): build it from another corpus than the one evaluated.\n\n"
+            "Exit status: 0 success, 1 bad data (a cluster that cannot be read or\n"
+            "scored), 2 bad usage (an unknown data set: use --dataset).\n");
 }
 
 static const convention *find_convention(const char *name)

@@ -27,7 +27,11 @@ static void facts_usage(FILE *out)
             "files in name order), or - for standard input: together one event. A\n"
             "cluster JSONL or Multi-News file gives one sheet per line.\n\n"
             "  --format F   text (default), json, jsonl (schema newsfuse/1), md\n"
-            "  --input K    auto (default), text, jsonl, multinews\n\n"
+            "  --input K    auto (default), text, jsonl, multinews\n"
+            "  --max-figures N  at most N figures, whole sentences' worth (default\n"
+            "               10000; 0 = no limit; a warning says what it cut)\n"
+            "  and summarize's --language and limits: --max-document-bytes,\n"
+            "  --max-sentences, --max-seconds, --max-line-bytes (see summarize --help)\n\n"
             "Exit status: 0 success, 1 bad data, 2 bad usage.\n");
 }
 

@@ -68,6 +68,10 @@ int cli_set_option(nf_options *opts, const char *flag, const char *value, const 
      * data, not bad usage. */
     if (rc == NF_EIO || rc == NF_EDATA)
         return cli_error(EXIT_DATA, "%s: %s", cmd, nf_options_error(opts));
+    /* The message lists the methods; summarize also prints them one per line. */
+    if (rc != NF_OK && !strcmp(flag, "--method"))
+        return cli_error(EXIT_USAGE, "%s: %s (see %s--list-methods)", cmd, nf_options_error(opts),
+                         strcmp(cmd, "summarize") ? "newsfuse summarize " : "");
     if (rc != NF_OK)
         return cli_error(EXIT_USAGE, "%s: %s", cmd, nf_options_error(opts));
     return EXIT_OK;

@@ -204,8 +204,35 @@ def write_in_order(client, jobs, window, out):
     return cut
 
 
+def missing_module():
+    """Why this interpreter cannot run the example, or None. Dask comes from
+    Debian's python3-distributed, which only /usr/bin/python3 sees: under a
+    python3 of pyenv, conda or a venv the import fails with nothing saying
+    so; the binding comes from PYTHONPATH."""
+    where = "%s (Python %d.%d)" % (sys.executable or "python3", *sys.version_info[:2])
+    try:
+        import dask.bytes  # noqa: F401
+        import dask.distributed  # noqa: F401
+    except ImportError as e:
+        return ("%s: this example needs Dask with its distributed scheduler, which %s "
+                "cannot import (%s). On Debian: apt-get install python3-distributed, and run "
+                "it with /usr/bin/python3, the interpreter that package installs for; with "
+                "another python3: python3 -m pip install 'dask[distributed]' for it."
+                % (sys.argv[0], where, e))
+    try:
+        import newsfuse.batch  # noqa: F401
+    except ImportError as e:
+        return ("%s: %s cannot import the newsfuse binding (%s): put bindings/python on "
+                "PYTHONPATH (PYTHONPATH=$PWD/bindings/python, after make)." % (sys.argv[0], where, e))
+    return None
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    why = missing_module()
+    if why:
+        sys.stderr.write(why + "\n")
+        return 1
     with open(args.input, "rb"):
         pass  # fail early, and plainly, on a missing input
     run(args)

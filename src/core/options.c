@@ -59,6 +59,17 @@ static int bad(nf_options *o, const char *key, const char *value, const char *wh
     return NF_EINVAL;
 }
 
+/* An unknown method: the message lists the methods, as the API, the
+ * server and the bindings have no --list-methods to point to. */
+static int bad_method(nf_options *o, const char *value)
+{
+    char why[256];
+    size_t n = (size_t)snprintf(why, sizeof why, "is not a method; the methods:");
+    for (const char *const *m = method_names(); *m && n < sizeof why; m++)
+        n += (size_t)snprintf(why + n, sizeof why - n, " %s", *m);
+    return bad(o, "method", value, why);
+}
+
 /* Parses a count in [0, 1e9]; -1 if value is not one. */
 static long parse_count(const char *v)
 {
@@ -113,7 +124,7 @@ static int set_value(nf_options *o, int k, const char *v)
         return NF_OK;
     case OPT_METHOD:
         if (!method_find(v))
-            return bad(o, "method", v, "is not a method (see nf_methods)");
+            return bad_method(o, v);
         snprintf(o->method, sizeof o->method, "%s", v);
         return NF_OK;
     case OPT_LANGUAGE:

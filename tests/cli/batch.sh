@@ -13,6 +13,15 @@ expect_status batch_bad_input_kind 2 $NF batch --input csv x.jsonl
 expect_status batch_resume_needs_output 2 $NF batch --resume x.jsonl
 expect_status batch_no_seen 2 $NF batch --seen a.txt x.jsonl
 expect_status batch_missing_file 1 $NF batch "$TMP/none.jsonl" -o "$TMP/o.jsonl"
+# A directory of reports is summarize's input: batch says so (it crashed
+# in the reader after a read error), before it creates the output.
+mkdir -p "$TMP/reports"
+cp examples/harbor-collapse/1-meridian-wire.txt "$TMP/reports/"
+for d in "$TMP/reports" "$TMP/reports/"; do
+    expect_status batch_directory_refused 2 $NF batch "$d" -o "$TMP/dir_out.jsonl"
+    expect_grep batch_directory_names_summarize "is a directory: batch reads one corpus file.*newsfuse summarize" "$TMP/err"
+done
+if [ ! -e "$TMP/dir_out.jsonl" ]; then pass batch_directory_no_output; else fail batch_directory_no_output; fi
 
 # A corpus made from the bundled example: event i takes 2 to 4 of its
 # reports, rotated, each opened by a sentence naming the event, so every

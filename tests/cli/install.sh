@@ -69,6 +69,35 @@ else
     fail install_example_static "$(head -c 300 "$TMP/cc.err")"
 fi
 
+# Fully static (-static): pkg-config --static must name every library
+# under libnewsfuse, GLPK's own too (zlib, GMP, AMD, COLAMD, libltdl), as
+# GLPK ships no .pc file to bring them. glibc warns that dlopen (GLPK's
+# libltdl) needs its shared libraries at run time: not an error.
+# shellcheck disable=SC2086
+${CC:-cc} $cflags -static -o "$TMP/example_full_static" examples/c/summarize.c \
+    $(pkg-config --static --libs newsfuse) 2>"$TMP/cc.err"
+if [ $? -eq 0 ] && ! readelf -d "$TMP/example_full_static" 2>/dev/null | grep -q NEEDED &&
+    "$TMP/example_full_static" 60 examples/harbor-collapse/*.txt | cmp -s - "$TMP/ex.out"; then
+    pass install_example_fully_static
+else
+    fail install_example_fully_static "$(grep -v 'statically linked applications\|in function' "$TMP/cc.err" | head -c 300)"
+fi
+
+# The README's recipe for a prefix of one's own (no DESTDIR): the CLI runs
+# from there as it is (the library is linked in), and a program linked with
+# the rpath the README gives finds libnewsfuse.so without LD_LIBRARY_PATH.
+PFX="$TMP/prefix"
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory install PREFIX="$PFX" >"$TMP/pfx.log" 2>&1
+if env -u LD_LIBRARY_PATH "$PFX/bin/newsfuse" --version >/dev/null 2>&1; then pass install_prefix_cli_runs; else
+    fail install_prefix_cli_runs "$(tail -c 300 "$TMP/pfx.log")"; fi
+pc_prefix() { PKG_CONFIG_PATH="$PFX/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR= pkg-config "$@"; }
+# shellcheck disable=SC2046
+${CC:-cc} -o "$TMP/example_rpath" examples/c/summarize.c $(pc_prefix --cflags --libs newsfuse) \
+    -Wl,-rpath,"$(pc_prefix --variable=libdir newsfuse)" 2>"$TMP/cc.err" &&
+    env -u LD_LIBRARY_PATH "$TMP/example_rpath" 60 examples/harbor-collapse/*.txt | cmp -s - "$TMP/ex.out"
+if [ $? -eq 0 ]; then pass install_prefix_rpath_example; else
+    fail install_prefix_rpath_example "$(head -c 300 "$TMP/cc.err")"; fi
+
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory uninstall DESTDIR="$STAGE" PREFIX=/usr >/dev/null 2>&1
 left=$(find "$STAGE" -type f -o -type l | head -3)
 if [ -z "$left" ]; then pass install_uninstall; else fail install_uninstall "left: $left"; fi

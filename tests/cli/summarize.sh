@@ -15,6 +15,11 @@ expect_status summarize_unknown_option 2 $NF summarize --colour red x.txt
 expect_status summarize_bad_budget 2 $NF summarize --words many x.txt
 expect_grep summarize_bad_budget_says_why "words" "$TMP/err"
 expect_status summarize_bad_method 2 $NF summarize --method nosuch x.txt
+# The message lists the methods and names the flag that prints them (it
+# said "see nf_methods", a C function).
+expect_grep summarize_bad_method_lists_methods "'nosuch' is not a method; the methods: concept lead .*lexrank.* ilp \(see --list-methods\)" "$TMP/err"
+expect_status batch_bad_method 2 $NF batch --method nosuch x.jsonl
+expect_grep batch_bad_method_names_flag "the methods: concept .*\(see newsfuse summarize --list-methods\)" "$TMP/err"
 expect_status summarize_missing_file 1 $NF summarize "$TMP/does-not-exist.txt"
 expect_grep summarize_missing_file_named "does-not-exist.txt" "$TMP/err"
 
@@ -94,3 +99,13 @@ else
     skip summarize_duc2004_budget_and_offsets "../shared/data or python3 absent"
     skip summarize_multinews_budget_and_offsets "../shared/data or python3 absent"
 fi
+
+# --words 0 turns the word budget off (documented in --help): with no
+# other budget the summary holds every sentence the method keeps, far
+# more than the default 100 words of the bundled example's 907.
+$NF summarize --help >"$TMP/help.txt"
+expect_grep summarize_help_words_zero "--words N .*0: no word budget" "$TMP/help.txt"
+expect_status summarize_words_zero 0 $NF summarize --words 0 --format json examples/harbor-collapse
+words=$(sed -n 's/.*"summary_words": \([0-9]*\).*/\1/p' "$TMP/out")
+if [ "${words:-0}" -gt 600 ]; then pass summarize_words_zero_no_budget; else
+    fail summarize_words_zero_no_budget "summary_words ${words:-none}, want over 600"; fi
