@@ -156,8 +156,8 @@ static int warn_limits(nf_facts_sheet *sh, const sheet_limits *lim)
 {
     int rc = NF_OK;
     if (lim->figs_cut)
-        rc = sheet_warn(sh, "figure sheet cut at %zu figures: later sentences unread (max_figures)",
-                        sh->n);
+        rc = sheet_warn(sh, "figure sheet cut at %zu figures: later sentences unread (max_figures is %zu; "
+                            "the sentence that would pass it is left out whole)", sh->n, lim->max_figures);
     if (rc == NF_OK && lim->sents_cut)
         rc = sheet_warn(sh, "input cut at %zu sentences (max_sentences)", lim->max_sentences);
     if (rc == NF_OK && lim->docs_cut)

@@ -904,12 +904,12 @@ TEST(limits_cut_a_hostile_sheet)
     nf_docset *ds = hostile_reports(7, 1000); /* 14,000 figures */
     nf_facts_sheet *sh = sheet_with(ds, NULL, NULL); /* default cap: 10,000 */
     CHECK(nf_facts_figure_count(sh) == 10000);
-    CHECK(warns(sh, "cut at 10000 figures") && warns(sh, "(max_figures)"));
+    CHECK(warns(sh, "cut at 10000 figures") && warns(sh, "(max_figures is 10000;"));
     CHECK(!warns(sh, "max_seconds") && !warns(sh, "max_sentences"));
     nf_facts_free(sh);
 
     sh = sheet_with(ds, "max_figures", "101"); /* a sentence is kept whole or not at all */
-    CHECK(nf_facts_figure_count(sh) == 100 && warns(sh, "(max_figures)"));
+    CHECK(nf_facts_figure_count(sh) == 100 && warns(sh, "(max_figures is 101;"));
     nf_facts_free(sh);
     sh = sheet_with(ds, "max_figures", "0"); /* no cap: every figure, no warning */
     CHECK(nf_facts_figure_count(sh) == 14000 && nf_facts_warning_count(sh) == 0);
