@@ -290,6 +290,11 @@ NF_API int nf_summary_sentence(const nf_summary *s, size_t i, const char **text,
                                size_t *doc, size_t *start, size_t *end, double *score);
 NF_API size_t nf_summary_warning_count(const nf_summary *s);
 NF_API const char *nf_summary_warning(const nf_summary *s, size_t i);
+/* Returns 1 if a time limit cut s (max_seconds, or the ilp method's solver
+ * limit; the summary's warnings say so): its sentences then depend on the
+ * machine's speed and load, so two runs may differ on it, as newsfuse
+ * batch warns; 0 otherwise, and for NULL. */
+NF_API int nf_summary_timed(const nf_summary *s);
 
 /* Output formats of nf_summary_render. */
 enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
@@ -300,6 +305,63 @@ enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
  * Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
 NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
                              size_t *len);
+
+/* ---- Batch: a corpus read line by line, as newsfuse batch reads it
+ * (section owned by src/batch/). newsfuse batch is built on these, and a
+ * caller that cuts a corpus into pieces (the Python binding's
+ * newsfuse.batch.Reader, examples/dask_batch.py) uses them to write the
+ * same records, byte for byte: each event's record is nf_summary_render's
+ * NF_FORMAT_JSONL, and a line or an event that fails gets
+ * nf_batch_error_record in its place. ---- */
+
+/* Article JSONL: one report per line, {"event", "id", "title", "date",
+ * "text"}: event a non-empty string without NUL bytes, or an integer; id,
+ * title and date strings, null or absent; text a string. Invalid UTF-8 is
+ * repaired, as in nf_docset_add_json. Consecutive lines of one event make
+ * one document set, whose id is the event.
+ *
+ * Reads one article line into the event being read, *open (NULL before
+ * the first line). When the line's event differs from *open's, that set
+ * moves to *closed, complete, and a new set for the line's event becomes
+ * *open; otherwise *closed is NULL. *open and *closed are the caller's
+ * (nf_docset_free); at the end of the input *open is the last event.
+ * Returns NF_OK; NF_EDATA for a line that cannot be read: err (errlen > 0
+ * bytes) says why, as valid UTF-8, *bad_id is the article's id if it was
+ * read (else NULL; nf_free it), and *open is untouched; NF_ENOMEM (*closed
+ * may still be set); NF_EINVAL for a NULL pointer or errlen 0. */
+NF_API int nf_batch_article_group(nf_docset **open, nf_docset **closed, const char *line,
+                                  size_t len, char **bad_id, char *err, size_t errlen);
+/* Tells article JSONL from cluster JSONL: returns 1 if line[0..len) is a
+ * JSON object with an "event" key and no "documents" key (an article
+ * line), 0 for another JSON object, -1 for anything else (a broken line
+ * says nothing). newsfuse batch --input auto reads articles when the first
+ * JSON object among the input's first 16 non-blank lines is an article. */
+NF_API int nf_batch_is_article_line(const char *line, size_t len);
+
+/* DUC 2007 update sets: sets B, C, ... of a topic are summarized for a
+ * reader who has read the topic's earlier sets. Call this on each cluster
+ * set just read (nf_docset_add_json), in input order, before summarizing
+ * it, with the same *history (NULL at the start; the caller's, to
+ * nf_docset_free at the end). A set without an update set
+ * (nf_docset_update_set) changes nothing. Set A, or a set whose topic
+ * differs from the history's, starts a new history; a later set of the
+ * same topic gets the history's reports as ones already read
+ * (nf_docset_add_seen). Then ds's own reports join the history. A topic is
+ * the id up to its last '-' ("D0703A-B" -> "D0703A"), or the whole id.
+ * Returns NF_OK, NF_ENOMEM, or NF_EINVAL for a NULL pointer. */
+NF_API int nf_batch_update_history(nf_docset **history, nf_docset *ds);
+
+/* The error record of a line or an event that failed (doc/SCHEMA.md), on
+ * one line without a newline:
+ *   {"schema":"newsfuse/1","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
+ * with id NULL written as null. Strings are escaped as newsfuse batch
+ * escapes them: '"' and '\\' with a backslash, bytes below 0x20 as \u00XX,
+ * and each byte that is not part of valid UTF-8 as \ufffd, so the record is
+ * JSON whatever bytes a file name or message holds. *out receives a new
+ * NUL-terminated buffer (nf_free it), *len (if len is not NULL) its length.
+ * Returns NF_OK, NF_EINVAL (path, message or out NULL) or NF_ENOMEM. */
+NF_API int nf_batch_error_record(const char *path, long line, const char *id, const char *message,
+                                 char **out, size_t *len);
 
 /* ---- Figure sheet (section owned by src/facts/) ---- */
 
