@@ -95,6 +95,12 @@ $(BUILD)/obj/%.o: %.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The library's objects hide every symbol but the public API (NF_API in
+# include/newsfuse.h), so libnewsfuse.so exports nf_* only: internal
+# helpers (xmalloc, buf_append, ...) can neither clash with a program's
+# own nor become an interface by accident (tests/cli/exports.sh).
+$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden -DNF_BUILDING_LIBRARY
+
 $(STATIC): $(LIB_OBJ)
 	@echo "  AR      $@"
 	@rm -f $@
