@@ -100,6 +100,13 @@ $(BUILD)/obj/%.o: %.c
 # helpers (xmalloc, buf_append, ...) can neither clash with a program's
 # own nor become an interface by accident (tests/cli/exports.sh).
 $(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden -DNF_BUILDING_LIBRARY
+# A build directory from before these flags holds objects that export
+# everything, and sources that do not include the header would not be
+# recompiled: the stamp, new to such a directory, rebuilds them once.
+$(LIB_OBJ): $(BUILD)/obj/.visibility-hidden
+$(BUILD)/obj/.visibility-hidden:
+	@mkdir -p $(@D)
+	@touch $@
 
 $(STATIC): $(LIB_OBJ)
 	@echo "  AR      $@"
