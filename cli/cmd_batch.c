@@ -36,7 +36,7 @@ typedef struct batch_job {
     char *out;     /* the record, newline included (malloc) */
     size_t len;
     int failed;
-    int timed;      /* a time limit cut its summary (batch_summary_timed) */
+    int timed;      /* a time limit cut its summary (nf_summary_timed) */
     char *timed_id; /* then the event's id, for the warning (malloc, or NULL) */
 } batch_job;
 
@@ -218,7 +218,7 @@ static void job_run(void *arg, void *ctx)
     int rc = nf_summarize(job->ds, r->opts, &s);
     if (s && rc != NF_ENOMEM)
         rc = nf_summary_render(s, job->ds, NF_FORMAT_JSONL, &text, &len);
-    job->timed = batch_summary_timed(s);
+    job->timed = nf_summary_timed(s);
     if (job->timed && nf_docset_id(job->ds))
         job->timed_id = strdup(nf_docset_id(job->ds));
     if (rc == NF_OK && text) {
@@ -445,7 +445,7 @@ static int read_in_order(batch_run *r, nf_docset **history, const char *line, si
     int status;
     if (rc != NF_OK && rc != NF_EEMPTY)
         status = submit_bad(r, r->in, lineno, nf_docset_id(ds), nf_docset_error(ds));
-    else if (batch_update_history(history, ds) != NF_OK)
+    else if (nf_batch_update_history(history, ds) != NF_OK)
         status = cli_error(EXIT_DATA, "out of memory");
     else
         status = on_event(ds, lineno, r);
@@ -534,7 +534,7 @@ static void articles_line(article_reader *ar, const char *text, size_t n, long l
 {
     nf_docset *closed;
     char *bad_id, err[256];
-    int rc = batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
+    int rc = nf_batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
     if (closed)
         articles_submit(ar, closed, ar->line);
     if (rc == NF_OK)
@@ -581,7 +581,7 @@ static enum batch_kind detect_kind(const char *path)
         const char *nl = memchr(head, '\n', n);
         size_t len = nl ? (size_t)(nl - head) + 1 : n;
         if (!cli_is_blank(head, len))
-            kind = batch_is_article_line(head, len), tries++;
+            kind = nf_batch_is_article_line(head, len), tries++;
         head += len, n -= len;
     }
     if (kind == 1)
