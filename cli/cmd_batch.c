@@ -159,27 +159,20 @@ static int parse_args(batch_run *r, int argc, char **argv)
 
 /* ---- Records ---- */
 
-/* Builds the error record of cmd_summarize (doc/SCHEMA.md) into job->out. */
+/* Builds the error record (doc/SCHEMA.md) into job->out: the library's,
+ * so that the Python binding's records are these very bytes. */
 static void job_error_record(batch_job *job, const char *path, const char *id, const char *msg)
 {
-    char *text = NULL;
+    char *rec = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (f) {
-        fprintf(f, "{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
-        if (id)
-            cli_print_json_string(f, id);
-        else
-            fputs("null", f);
-        fputs(",\"error\":{\"file\":", f);
-        cli_print_json_string(f, path);
-        fprintf(f, ",\"line\":%ld,\"message\":", job->line);
-        cli_print_json_string(f, msg);
-        fputs("}}\n", f);
+    job->out = NULL, job->len = 0, job->failed = 1;
+    if (nf_batch_error_record(path, job->line, id, msg, &rec, &len) == NF_OK &&
+        (job->out = malloc(len + 1))) {
+        memcpy(job->out, rec, len);
+        job->out[len] = '\n';
+        job->len = len + 1;
     }
-    if (!f || fclose(f))
-        free(text), text = NULL, len = 0;
-    job->out = text, job->len = len, job->failed = 1;
+    nf_free(rec);
 }
 
 /* Reads the job's raw line into its set (on the worker, so that parsing
