@@ -95,6 +95,19 @@ $(BUILD)/obj/%.o: %.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The library's objects hide every symbol but the public API (NF_API in
+# include/newsfuse.h), so libnewsfuse.so exports nf_* only: internal
+# helpers (xmalloc, buf_append, ...) can neither clash with a program's
+# own nor become an interface by accident (tests/cli/exports.sh).
+$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden -DNF_BUILDING_LIBRARY
+# A build directory from before these flags holds objects that export
+# everything, and sources that do not include the header would not be
+# recompiled: the stamp, new to such a directory, rebuilds them once.
+$(LIB_OBJ): $(BUILD)/obj/.visibility-hidden
+$(BUILD)/obj/.visibility-hidden:
+	@mkdir -p $(@D)
+	@touch $@
+
 $(STATIC): $(LIB_OBJ)
 	@echo "  AR      $@"
 	@rm -f $@

@@ -36,7 +36,7 @@ typedef struct batch_job {
     char *out;     /* the record, newline included (malloc) */
     size_t len;
     int failed;
-    int timed;      /* a time limit cut its summary (batch_summary_timed) */
+    int timed;      /* a time limit cut its summary (nf_summary_timed) */
     char *timed_id; /* then the event's id, for the warning (malloc, or NULL) */
 } batch_job;
 
@@ -172,27 +172,20 @@ static int parse_args(batch_run *r, int argc, char **argv)
 
 /* ---- Records ---- */
 
-/* Builds the error record of cmd_summarize (doc/SCHEMA.md) into job->out. */
+/* Builds the error record (doc/SCHEMA.md) into job->out: the library's,
+ * so that the Python binding's records are these very bytes. */
 static void job_error_record(batch_job *job, const char *path, const char *id, const char *msg)
 {
-    char *text = NULL;
+    char *rec = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (f) {
-        fprintf(f, "{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
-        if (id)
-            cli_print_json_string(f, id);
-        else
-            fputs("null", f);
-        fputs(",\"error\":{\"file\":", f);
-        cli_print_json_string(f, path);
-        fprintf(f, ",\"line\":%ld,\"message\":", job->line);
-        cli_print_json_string(f, msg);
-        fputs("}}\n", f);
+    job->out = NULL, job->len = 0, job->failed = 1;
+    if (nf_batch_error_record(path, job->line, id, msg, &rec, &len) == NF_OK &&
+        (job->out = malloc(len + 1))) {
+        memcpy(job->out, rec, len);
+        job->out[len] = '\n';
+        job->len = len + 1;
     }
-    if (!f || fclose(f))
-        free(text), text = NULL, len = 0;
-    job->out = text, job->len = len, job->failed = 1;
+    nf_free(rec);
 }
 
 /* Reads the job's raw line into its set (on the worker, so that parsing
@@ -231,7 +224,7 @@ static void job_run(void *arg, void *ctx)
     int rc = nf_summarize(job->ds, r->opts, &s);
     if (s && rc != NF_ENOMEM)
         rc = nf_summary_render(s, job->ds, NF_FORMAT_JSONL, &text, &len);
-    job->timed = batch_summary_timed(s);
+    job->timed = nf_summary_timed(s);
     if (job->timed && nf_docset_id(job->ds))
         job->timed_id = strdup(nf_docset_id(job->ds));
     if (rc == NF_OK && text) {
@@ -458,7 +451,7 @@ static int read_in_order(batch_run *r, nf_docset **history, const char *line, si
     int status;
     if (rc != NF_OK && rc != NF_EEMPTY)
         status = submit_bad(r, r->in, lineno, nf_docset_id(ds), nf_docset_error(ds));
-    else if (batch_update_history(history, ds) != NF_OK)
+    else if (nf_batch_update_history(history, ds) != NF_OK)
         status = cli_error(EXIT_DATA, "out of memory");
     else
         status = on_event(ds, lineno, r);
@@ -547,7 +540,7 @@ static void articles_line(article_reader *ar, const char *text, size_t n, long l
 {
     nf_docset *closed;
     char *bad_id, err[256];
-    int rc = batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
+    int rc = nf_batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
     if (closed)
         articles_submit(ar, closed, ar->line);
     if (rc == NF_OK)
@@ -594,7 +587,7 @@ static enum batch_kind detect_kind(const char *path)
         const char *nl = memchr(head, '\n', n);
         size_t len = nl ? (size_t)(nl - head) + 1 : n;
         if (!cli_is_blank(head, len))
-            kind = batch_is_article_line(head, len), tries++;
+            kind = nf_batch_is_article_line(head, len), tries++;
         head += len, n -= len;
     }
     if (kind == 1)

@@ -19,11 +19,27 @@
  * nf_summarize keeps its tokenizers (up to four languages, about 2 MB of
  * stem cache each at most) until it exits, so later calls start warm; do
  * not unload the shared library while such threads still run.
+ *
+ * The boundary: this header is the whole of the library's interface. The
+ * shared library is built with -fvisibility=hidden and exports exactly the
+ * functions declared here with NF_API, all named nf_*; everything else under
+ * src/ is internal and may change at any time (tests/cli/exports.sh checks
+ * the export list against this header).
  */
 #ifndef NEWSFUSE_H
 #define NEWSFUSE_H
 
 #include <stddef.h>
+
+/* NF_API marks what libnewsfuse.so exports. The library's own sources are
+ * compiled with NF_BUILDING_LIBRARY and -fvisibility=hidden, so only what
+ * carries the mark is visible outside it; for a program using the library
+ * the mark is empty (a plain declaration, as with any C library). */
+#if defined(NF_BUILDING_LIBRARY) && defined(__GNUC__)
+#define NF_API __attribute__((visibility("default")))
+#else
+#define NF_API
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,19 +60,19 @@ enum {
 };
 
 /* Returns a static, human-readable name for a status code. */
-const char *nf_strerror(int status);
+NF_API const char *nf_strerror(int status);
 
 /* Returns the library version string, e.g. "0.1.0". */
-const char *nf_version(void);
+NF_API const char *nf_version(void);
 
 /* Replaces malloc/realloc/free for everything the library allocates
  * (including its JSON library). Pass NULLs to restore the defaults. Meant
  * for embedding and for fault-injection tests; call before anything else. */
-void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
-                      void (*free_fn)(void *));
+NF_API void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
+                             void (*free_fn)(void *));
 
 /* Frees memory the library handed out as a plain buffer (rendered output). */
-void nf_free(void *p);
+NF_API void nf_free(void *p);
 
 /* ---- Sentences. ---- */
 
@@ -64,7 +80,7 @@ void nf_free(void *p);
  * 2 * *count offsets (start0, end0, start1, end1, ...), byte offsets into
  * text, each sentence trimmed of surrounding white space; free it with
  * nf_free. Any bytes are accepted. Returns NF_OK or NF_ENOMEM. */
-int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
+NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
 
 /* ---- Options: a string-keyed registry shared by the API, the CLI flags
  * and the bindings. Keys (values are strings):
@@ -106,19 +122,19 @@ int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
 typedef struct nf_options nf_options;
 
 /* Returns a new option set holding the defaults, or NULL if out of memory. */
-nf_options *nf_options_new(void);
-void nf_options_free(nf_options *opts);
+NF_API nf_options *nf_options_new(void);
+NF_API void nf_options_free(nf_options *opts);
 /* Sets key to value after checking it: NF_EINVAL for an unknown key or a
  * bad value (nf_options_error says which), NF_ENOMEM. */
-int nf_options_set(nf_options *opts, const char *key, const char *value);
+NF_API int nf_options_set(nf_options *opts, const char *key, const char *value);
 /* Returns the current value of key as a string, or NULL for an unknown key. */
-const char *nf_options_get(const nf_options *opts, const char *key);
+NF_API const char *nf_options_get(const nf_options *opts, const char *key);
 /* Returns the message of the last failed nf_options_set ("" if none). */
-const char *nf_options_error(const nf_options *opts);
+NF_API const char *nf_options_error(const nf_options *opts);
 /* Returns a NULL-terminated static list of the option keys. */
-const char *const *nf_option_keys(void);
+NF_API const char *const *nf_option_keys(void);
 /* Returns a NULL-terminated static list of the method names. */
-const char *const *nf_methods(void);
+NF_API const char *const *nf_methods(void);
 
 /* ---- Reading an input once (section owned by src/ingest/): a file, a
  * pipe, a FIFO or standard input is opened a single time and read through
@@ -134,11 +150,11 @@ typedef struct nf_input nf_input;
 
 /* Opens path ("-" = standard input, not closed by nf_input_close). Returns
  * NULL with errno set when it cannot be opened. */
-nf_input *nf_input_open(const char *path);
+NF_API nf_input *nf_input_open(const char *path);
 /* Looks at up to want of the next bytes without consuming them (*n: how
  * many there are; fewer at the end of the input). Returns NULL on a read
  * error (nf_input_errno) or when out of memory. */
-const char *nf_input_head(nf_input *in, size_t want, size_t *n);
+NF_API const char *nf_input_head(nf_input *in, size_t want, size_t *n);
 /* Reads the next line (with its newline, if any; NUL-terminated; valid until
  * the next call) and its 1-based number. Returns NF_OK; NF_EEMPTY at the end
  * of the input; NF_ELIMIT when the line was longer than max bytes (0: no
@@ -148,62 +164,62 @@ const char *nf_input_head(nf_input *in, size_t want, size_t *n);
  * NF_EIO on a read error (nf_input_errno); NF_ENOMEM. A UTF-8 byte order
  * mark before the first line is dropped. Never reports the end
  * of the input for an error. */
-int nf_input_line(nf_input *in, size_t max, const char **line, size_t *len, long *lineno);
+NF_API int nf_input_line(nf_input *in, size_t max, const char **line, size_t *len, long *lineno);
 /* Reads the rest of the input, at most limit bytes (0: no cap), into a new
  * NUL-terminated buffer (free with nf_free); *more is set when the input
  * goes on past limit. NF_OK, NF_EIO, NF_ENOMEM. */
-int nf_input_read_all(nf_input *in, size_t limit, char **data, size_t *len, int *more);
+NF_API int nf_input_read_all(nf_input *in, size_t limit, char **data, size_t *len, int *more);
 /* The errno of the read that failed, or 0. */
-int nf_input_errno(const nf_input *in);
-void nf_input_close(nf_input *in);
+NF_API int nf_input_errno(const nf_input *in);
+NF_API void nf_input_close(nf_input *in);
 
 /* ---- Document sets: the reports about one event. ---- */
 typedef struct nf_docset nf_docset;
 
-nf_docset *nf_docset_new(void);
-void nf_docset_free(nf_docset *ds);
+NF_API nf_docset *nf_docset_new(void);
+NF_API void nf_docset_free(nf_docset *ds);
 /* Copies one report into the set. id, title and date may be NULL (date is
  * "YYYY-MM-DD" when known). text need not be valid UTF-8: invalid bytes are
  * replaced by U+FFFD and counted in a warning of the result, never fatal;
  * NUL bytes are treated the same way. Returns NF_OK or NF_ENOMEM. */
-int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *date,
-                  const char *text, size_t len);
+NF_API int nf_docset_add(nf_docset *ds, const char *id, const char *title, const char *date,
+                         const char *text, size_t len);
 /* Adds a report the reader has already read (update summaries): what it
  * says is not repeated and what is new is favoured. Same rules as
  * nf_docset_add; seen reports are never quoted. */
-int nf_docset_add_seen(nf_docset *ds, const char *id, const char *title, const char *date,
-                       const char *text, size_t len);
-size_t nf_docset_seen_count(const nf_docset *ds);
+NF_API int nf_docset_add_seen(nf_docset *ds, const char *id, const char *title, const char *date,
+                              const char *text, size_t len);
+NF_API size_t nf_docset_seen_count(const nf_docset *ds);
 /* Sets the event id (may be NULL). Returns NF_OK or NF_ENOMEM. */
-int nf_docset_set_id(nf_docset *ds, const char *id);
-size_t nf_docset_count(const nf_docset *ds);
+NF_API int nf_docset_set_id(nf_docset *ds, const char *id);
+NF_API size_t nf_docset_count(const nf_docset *ds);
 /* Fills ds from one line of cluster JSONL ({"id", "documents": [{"id",
  * "title", "date", "text"}], "references"?, "topic"?, "update_set"?}), the
  * format of every evaluation set. Documents may also be plain strings.
  * Returns NF_OK, NF_EDATA (nf_docset_error says what and where: the
  * column, the field), NF_ENOMEM. */
-int nf_docset_add_json(nf_docset *ds, const char *line, size_t len);
+NF_API int nf_docset_add_json(nf_docset *ds, const char *line, size_t len);
 /* Fills ds from one Multi-News line: documents separated by "|||||",
  * newlines written "NEWLINE_CHAR". Empty documents are skipped. Returns
  * NF_OK, NF_EEMPTY (no document), NF_ENOMEM. */
-int nf_docset_add_multinews(nf_docset *ds, const char *line, size_t len);
+NF_API int nf_docset_add_multinews(nf_docset *ds, const char *line, size_t len);
 /* Returns the last error message of ds ("" if none). */
-const char *nf_docset_error(const nf_docset *ds);
+NF_API const char *nf_docset_error(const nf_docset *ds);
 /* The event id (NULL if none), the reference summaries and the topic
  * (title and narrative joined, NULL if none) read from JSON. */
-const char *nf_docset_id(const nf_docset *ds);
-size_t nf_docset_reference_count(const nf_docset *ds);
-const char *nf_docset_reference(const nf_docset *ds, size_t i);
-const char *nf_docset_topic(const nf_docset *ds);
+NF_API const char *nf_docset_id(const nf_docset *ds);
+NF_API size_t nf_docset_reference_count(const nf_docset *ds);
+NF_API const char *nf_docset_reference(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_topic(const nf_docset *ds);
 /* The update set ("A", "B", ...) of an update-task cluster, or NULL. */
-const char *nf_docset_update_set(const nf_docset *ds);
+NF_API const char *nf_docset_update_set(const nf_docset *ds);
 /* Document i's id (never NULL: "1", "2", ... when none was given). */
-const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
 /* Returns the text of document i as stored (after UTF-8 repair) and its
  * length, or NULL if i is out of range. Summary offsets index into the
  * original bytes given to nf_docset_add; they coincide unless the
  * document needed repair. */
-const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
+NF_API const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
 
 /* ---- Background term statistics: document frequencies from a large
  * corpus, so term weights need not come from the one document set alone.
@@ -224,37 +240,37 @@ const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
 typedef struct nf_idf nf_idf;
 
 /* Returns a new, empty table for English, or NULL if out of memory. */
-nf_idf *nf_idf_new(void);
+NF_API nf_idf *nf_idf_new(void);
 /* Drops the caller's reference (the last one frees the table). */
-void nf_idf_free(nf_idf *t);
+NF_API void nf_idf_free(nf_idf *t);
 /* Sets the stemmer and stop-word language before anything is counted or
  * read. NF_OK or NF_EINVAL (unknown language, table not empty). */
-int nf_idf_set_language(nf_idf *t, const char *language);
+NF_API int nf_idf_set_language(nf_idf *t, const char *language);
 /* Counts each report of ds (not those already read) once per term.
  * NF_OK, NF_EINVAL (the table is shared), NF_ENOMEM. */
-int nf_idf_add_docset(nf_idf *t, const nf_docset *ds);
+NF_API int nf_idf_add_docset(nf_idf *t, const nf_docset *ds);
 /* Writes the table as TSV into a new NUL-terminated buffer (nf_free): a
  * header "# newsfuse-idf/1<TAB>language=L<TAB>documents=N<TAB>min_df=K",
  * then "term<TAB>df" lines in byte order of the terms, leaving out terms
  * in fewer than min_df documents. NF_OK or NF_ENOMEM. */
-int nf_idf_render(const nf_idf *t, long min_df, char **out, size_t *len);
+NF_API int nf_idf_render(const nf_idf *t, long min_df, char **out, size_t *len);
 /* Fills an empty table from the TSV text[0..len) (name is used in error
  * messages, "name:line: why"). NF_OK, NF_EDATA (malformed; the table is
  * left empty), NF_EINVAL (not empty or shared), NF_ENOMEM. */
-int nf_idf_parse(nf_idf *t, const char *text, size_t len, const char *name);
+NF_API int nf_idf_parse(nf_idf *t, const char *text, size_t len, const char *name);
 /* The same from the file at path; NF_EIO if it cannot be read. */
-int nf_idf_read(nf_idf *t, const char *path);
+NF_API int nf_idf_read(nf_idf *t, const char *path);
 /* Returns the message of the last failure ("" if none). */
-const char *nf_idf_error(const nf_idf *t);
-const char *nf_idf_language(const nf_idf *t);
-size_t nf_idf_documents(const nf_idf *t);
-size_t nf_idf_term_count(const nf_idf *t);
+NF_API const char *nf_idf_error(const nf_idf *t);
+NF_API const char *nf_idf_language(const nf_idf *t);
+NF_API size_t nf_idf_documents(const nf_idf *t);
+NF_API size_t nf_idf_term_count(const nf_idf *t);
 /* Documents holding term (a folded, stemmed form as in the file); 0 if
  * the table lacks it. */
-long nf_idf_df(const nf_idf *t, const char *term);
+NF_API long nf_idf_df(const nf_idf *t, const char *term);
 /* Gives opts a reference to t (NULL: no table) and makes t read-only;
  * the language rule of the idf key applies. NF_OK or NF_EINVAL. */
-int nf_options_set_idf(nf_options *opts, nf_idf *t);
+NF_API int nf_options_set_idf(nf_options *opts, nf_idf *t);
 
 /* ---- Summaries. ---- */
 typedef struct nf_summary nf_summary;
@@ -262,18 +278,23 @@ typedef struct nf_summary nf_summary;
 /* Summarizes ds under opts (NULL for the defaults) into *out. Returns NF_OK,
  * NF_ENOMEM, NF_EINVAL (bad options), NF_EEMPTY (no sentence to choose; *out
  * still receives an empty summary carrying a warning). */
-int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **out);
-void nf_summary_free(nf_summary *s);
+NF_API int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **out);
+NF_API void nf_summary_free(nf_summary *s);
 
-size_t nf_summary_count(const nf_summary *s);
+NF_API size_t nf_summary_count(const nf_summary *s);
 /* Sentence i of the summary: its text (NUL-terminated, *len bytes), the
  * index of its source document, its byte span [start, end) in that
  * document's original text, and its selection score. Out-parameters may be
  * NULL. Returns NF_OK or NF_EINVAL if i is out of range. */
-int nf_summary_sentence(const nf_summary *s, size_t i, const char **text, size_t *len,
-                        size_t *doc, size_t *start, size_t *end, double *score);
-size_t nf_summary_warning_count(const nf_summary *s);
-const char *nf_summary_warning(const nf_summary *s, size_t i);
+NF_API int nf_summary_sentence(const nf_summary *s, size_t i, const char **text, size_t *len,
+                               size_t *doc, size_t *start, size_t *end, double *score);
+NF_API size_t nf_summary_warning_count(const nf_summary *s);
+NF_API const char *nf_summary_warning(const nf_summary *s, size_t i);
+/* Returns 1 if a time limit cut s (max_seconds, or the ilp method's solver
+ * limit; the summary's warnings say so): its sentences then depend on the
+ * machine's speed and load, so two runs may differ on it, as newsfuse
+ * batch warns; 0 otherwise, and for NULL. */
+NF_API int nf_summary_timed(const nf_summary *s);
 
 /* Output formats of nf_summary_render. */
 enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
@@ -282,8 +303,65 @@ enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
  * NUL-terminated buffer that the caller frees with nf_free. JSON follows the
  * "newsfuse/1" schema of doc/SCHEMA.md; JSONL is the same on one line.
  * Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
-int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
-                      size_t *len);
+NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
+                             size_t *len);
+
+/* ---- Batch: a corpus read line by line, as newsfuse batch reads it
+ * (section owned by src/batch/). newsfuse batch is built on these, and a
+ * caller that cuts a corpus into pieces (the Python binding's
+ * newsfuse.batch.Reader, examples/dask_batch.py) uses them to write the
+ * same records, byte for byte: each event's record is nf_summary_render's
+ * NF_FORMAT_JSONL, and a line or an event that fails gets
+ * nf_batch_error_record in its place. ---- */
+
+/* Article JSONL: one report per line, {"event", "id", "title", "date",
+ * "text"}: event a non-empty string without NUL bytes, or an integer; id,
+ * title and date strings, null or absent; text a string. Invalid UTF-8 is
+ * repaired, as in nf_docset_add_json. Consecutive lines of one event make
+ * one document set, whose id is the event.
+ *
+ * Reads one article line into the event being read, *open (NULL before
+ * the first line). When the line's event differs from *open's, that set
+ * moves to *closed, complete, and a new set for the line's event becomes
+ * *open; otherwise *closed is NULL. *open and *closed are the caller's
+ * (nf_docset_free); at the end of the input *open is the last event.
+ * Returns NF_OK; NF_EDATA for a line that cannot be read: err (errlen > 0
+ * bytes) says why, as valid UTF-8, *bad_id is the article's id if it was
+ * read (else NULL; nf_free it), and *open is untouched; NF_ENOMEM (*closed
+ * may still be set); NF_EINVAL for a NULL pointer or errlen 0. */
+NF_API int nf_batch_article_group(nf_docset **open, nf_docset **closed, const char *line,
+                                  size_t len, char **bad_id, char *err, size_t errlen);
+/* Tells article JSONL from cluster JSONL: returns 1 if line[0..len) is a
+ * JSON object with an "event" key and no "documents" key (an article
+ * line), 0 for another JSON object, -1 for anything else (a broken line
+ * says nothing). newsfuse batch --input auto reads articles when the first
+ * JSON object among the input's first 16 non-blank lines is an article. */
+NF_API int nf_batch_is_article_line(const char *line, size_t len);
+
+/* DUC 2007 update sets: sets B, C, ... of a topic are summarized for a
+ * reader who has read the topic's earlier sets. Call this on each cluster
+ * set just read (nf_docset_add_json), in input order, before summarizing
+ * it, with the same *history (NULL at the start; the caller's, to
+ * nf_docset_free at the end). A set without an update set
+ * (nf_docset_update_set) changes nothing. Set A, or a set whose topic
+ * differs from the history's, starts a new history; a later set of the
+ * same topic gets the history's reports as ones already read
+ * (nf_docset_add_seen). Then ds's own reports join the history. A topic is
+ * the id up to its last '-' ("D0703A-B" -> "D0703A"), or the whole id.
+ * Returns NF_OK, NF_ENOMEM, or NF_EINVAL for a NULL pointer. */
+NF_API int nf_batch_update_history(nf_docset **history, nf_docset *ds);
+
+/* The error record of a line or an event that failed (doc/SCHEMA.md), on
+ * one line without a newline:
+ *   {"schema":"newsfuse/1","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
+ * with id NULL written as null. Strings are escaped as newsfuse batch
+ * escapes them: '"' and '\\' with a backslash, bytes below 0x20 as \u00XX,
+ * and each byte that is not part of valid UTF-8 as \ufffd, so the record is
+ * JSON whatever bytes a file name or message holds. *out receives a new
+ * NUL-terminated buffer (nf_free it), *len (if len is not NULL) its length.
+ * Returns NF_OK, NF_EINVAL (path, message or out NULL) or NF_ENOMEM. */
+NF_API int nf_batch_error_record(const char *path, long line, const char *id, const char *message,
+                                 char **out, size_t *len);
 
 /* ---- Figure sheet (section owned by src/facts/) ---- */
 
@@ -302,8 +380,8 @@ typedef struct nf_facts_sheet nf_facts_sheet;
  * after the deadline) and keeps at most max_figures figures; what a limit
  * cut is in the sheet's warnings. Returns NF_OK, NF_EINVAL, NF_ENOMEM, or
  * NF_EEMPTY when ds holds no report (*out still set). */
-int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
-void nf_facts_free(nf_facts_sheet *sheet);
+NF_API int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
+NF_API void nf_facts_free(nf_facts_sheet *sheet);
 
 /* One figure. Strings belong to the sheet; "" when unknown. */
 typedef struct nf_figure {
@@ -328,25 +406,26 @@ typedef struct nf_figure {
     const char *place;     /* the country it is about, as written ("in Greece") */
 } nf_figure;
 
-size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
+NF_API size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
 /* Fills *out with figure i (ds is the set the sheet was made from).
  * Returns NF_OK or NF_EINVAL. */
-int nf_facts_figure(const nf_facts_sheet *sheet, const nf_docset *ds, size_t i, nf_figure *out);
-size_t nf_facts_group_count(const nf_facts_sheet *sheet);
+NF_API int nf_facts_figure(const nf_facts_sheet *sheet, const nf_docset *ds, size_t i, nf_figure *out);
+NF_API size_t nf_facts_group_count(const nf_facts_sheet *sheet);
 /* Group g: what it counts and its label ("agree", "revised", "conflict",
  * "single"); out-parameters may be NULL. Returns NF_OK or NF_EINVAL. */
-int nf_facts_group(const nf_facts_sheet *sheet, size_t g, const char **event, const char **counted,
-                   const char **modifier, const char **label, size_t *nfigures);
+NF_API int nf_facts_group(const nf_facts_sheet *sheet, size_t g, const char **event,
+                          const char **counted, const char **modifier, const char **label,
+                          size_t *nfigures);
 /* The index of the k-th figure of group g (document order), or -1. */
-long nf_facts_group_figure(const nf_facts_sheet *sheet, size_t g, size_t k);
-size_t nf_facts_warning_count(const nf_facts_sheet *sheet);
-const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
+NF_API long nf_facts_group_figure(const nf_facts_sheet *sheet, size_t g, size_t k);
+NF_API size_t nf_facts_warning_count(const nf_facts_sheet *sheet);
+NF_API const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
 /* Renders the sheet as "text" (a table for a terminal, disagreements
  * first), "json" (schema newsfuse/1, doc/FACTS.md), "jsonl" (the same on
  * one line) or "md" (Markdown) into a NUL-terminated buffer freed with
  * nf_free. Returns NF_OK, NF_EINVAL (unknown format) or NF_ENOMEM. */
-int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format, char **out,
-                    size_t *len);
+NF_API int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format,
+                           char **out, size_t *len);
 
 /* ---- ROUGE (section owned by src/eval/) ---- */
 
@@ -361,30 +440,30 @@ typedef struct nf_rouge nf_rouge;
 
 /* Returns a scorer with ROUGE-1.5.5's defaults (ROUGE-L only, no stemming,
  * -c 95 -r 1000 -f A -p 0.5), or NULL if out of memory. */
-nf_rouge *nf_rouge_new(void);
-void nf_rouge_free(nf_rouge *r);
+NF_API nf_rouge *nf_rouge_new(void);
+NF_API void nf_rouge_free(nf_rouge *r);
 /* Returns the message of the last failure ("" if none). */
-const char *nf_rouge_error(const nf_rouge *r);
+NF_API const char *nf_rouge_error(const nf_rouge *r);
 
 /* Sets one ROUGE-1.5.5 option by its letter, value NULL for switches:
  * n l b 2 f p c r w t take a value; m s u U x are switches; a d v (and
  * e DIR) are accepted and change nothing; -t takes only 0. Returns NF_OK
  * or NF_EINVAL (nf_rouge_error says why). */
-int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
+NF_API int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
 /* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
-int nf_rouge_flag_arity(char flag);
+NF_API int nf_rouge_flag_arity(char flag);
 /* Sets every option of a ROUGE-1.5.5 command line given as one string,
  * e.g. "-n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100";
  * switches may be bundled ("-mu") and values attached ("-n4"). Words that
  * are not options (a config file, a system id) are refused. Returns NF_OK
  * or NF_EINVAL (nf_rouge_error says which option). */
-int nf_rouge_set_flags(nf_rouge *r, const char *flags);
+NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
 /* Sets one setting by name: ngram N, stem 0|1, stopwords 0|1, words N,
  * bytes N, skip D, skip-unigrams 0|1, skip-both 0|1, formula A|B, alpha X,
  * confidence C, resamples R, wlcs W, lcs 0|1, unicode 0|1 (tokens keep
  * letters and digits of every script: not ROUGE-1.5.5), note TEXT (added
  * to the signature). Returns NF_OK or NF_EINVAL. */
-int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
+NF_API int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
 
 /* Sentence splitters of nf_rouge_spl. */
 enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1, NF_ROUGE_SPLIT_LINES = 2 };
@@ -395,39 +474,39 @@ enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1, NF_ROUGE_SPLIT_LIN
  * space runs become one space, lines are trimmed, empty ones dropped, and
  * each line ends with "\n". *out is freed with nf_free. Returns NF_OK or
  * NF_ENOMEM. */
-int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len);
+NF_API int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len);
 
 /* Copies the n references (SPL texts) of cluster id. NF_EDATA if the id
  * already has references, NF_EINVAL after scoring, NF_ENOMEM. */
-int nf_rouge_add_references(nf_rouge *r, const char *id, const char *const *refs,
-                            const size_t *lens, size_t n);
+NF_API int nf_rouge_add_references(nf_rouge *r, const char *id, const char *const *refs,
+                                   const size_t *lens, size_t n);
 /* Copies the summary (SPL text) of system for cluster id. NF_EDATA if the
  * system already has one for id. */
-int nf_rouge_add_summary(nf_rouge *r, const char *system, const char *id, const char *text,
-                         size_t len);
+NF_API int nf_rouge_add_summary(nf_rouge *r, const char *system, const char *id, const char *text,
+                                size_t len);
 /* Scores everything. NF_EDATA when a summary's id has no references, or
  * under ROUGE-W when a reference has no words (ROUGE-1.5.5 dies there too);
  * nf_rouge_error names it. */
-int nf_rouge_score(nf_rouge *r);
+NF_API int nf_rouge_score(nf_rouge *r);
 
-size_t nf_rouge_system_count(const nf_rouge *r);
-const char *nf_rouge_system_name(const nf_rouge *r, size_t i);
+NF_API size_t nf_rouge_system_count(const nf_rouge *r);
+NF_API const char *nf_rouge_system_name(const nf_rouge *r, size_t i);
 /* The number of summaries system i was scored on. */
-size_t nf_rouge_summary_count(const nf_rouge *r, size_t system);
+NF_API size_t nf_rouge_summary_count(const nf_rouge *r, size_t system);
 /* Metrics in ROUGE-1.5.5's order and naming ("ROUGE-1", "ROUGE-L",
  * "ROUGE-W-1.2", "ROUGE-SU4"...); none before scoring. */
-size_t nf_rouge_metric_count(const nf_rouge *r);
-const char *nf_rouge_metric_name(const nf_rouge *r, size_t i);
-size_t nf_rouge_cluster_count(const nf_rouge *r);
-const char *nf_rouge_cluster_id(const nf_rouge *r, size_t i);
+NF_API size_t nf_rouge_metric_count(const nf_rouge *r);
+NF_API const char *nf_rouge_metric_name(const nf_rouge *r, size_t i);
+NF_API size_t nf_rouge_cluster_count(const nf_rouge *r);
+NF_API const char *nf_rouge_cluster_id(const nf_rouge *r, size_t i);
 /* The printed average of value 0 (recall), 1 (precision) or 2 (F) with
  * its confidence interval: out = {average, low, high}. NF_OK or NF_EINVAL. */
-int nf_rouge_average(const nf_rouge *r, size_t system, size_t metric, int value, double out[3]);
+NF_API int nf_rouge_average(const nf_rouge *r, size_t system, size_t metric, int value, double out[3]);
 /* One summary's {R, P, F}. NF_EEMPTY if the system has no summary there. */
-int nf_rouge_cluster_score(const nf_rouge *r, size_t system, size_t metric, size_t cluster,
-                           double rpf[3]);
+NF_API int nf_rouge_cluster_score(const nf_rouge *r, size_t system, size_t metric, size_t cluster,
+                                  double rpf[3]);
 /* One line with every setting, so a number can be reproduced. */
-const char *nf_rouge_signature(const nf_rouge *r);
+NF_API const char *nf_rouge_signature(const nf_rouge *r);
 
 /* Report formats of nf_rouge_render. */
 enum { NF_ROUGE_TABLE = 0, NF_ROUGE_JSON = 1, NF_ROUGE_155 = 2 };
@@ -435,7 +514,7 @@ enum { NF_ROUGE_TABLE = 0, NF_ROUGE_JSON = 1, NF_ROUGE_155 = 2 };
  * ROUGE-1.5.5's -d) into a NUL-terminated buffer freed with nf_free.
  * NF_ROUGE_155 prints ROUGE-1.5.5's own lines. NF_OK, NF_EINVAL (not
  * scored, bad format) or NF_ENOMEM. */
-int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len);
+NF_API int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len);
 
 #ifdef __cplusplus
 }

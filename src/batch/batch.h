@@ -1,6 +1,8 @@
 /* Batch work over many events (newsfuse batch, the bindings' bulk calls):
  * an ordered worker pool, handing a document set over to a worker, and
- * article JSONL lines. Internal: not part of the public header. */
+ * article JSONL lines. Internal: hidden in the shared library. What a
+ * front end outside the library needs of it is public, in newsfuse.h's
+ * "Batch" section (batch_api.c), under nf_* names. */
 #ifndef NF_BATCH_BATCH_H
 #define NF_BATCH_BATCH_H
 #include "newsfuse.h"
@@ -70,7 +72,7 @@ void batch_article_free(batch_article *a);
  * set for the line's event becomes *open. Returns NF_OK; NF_EDATA for a
  * line that cannot be read (err says why, *bad_id is the article's id or
  * NULL, xfree it; *open is untouched); NF_ENOMEM. The one rule of grouping
- * for newsfuse batch and the bindings (called through ctypes). */
+ * for newsfuse batch and the bindings (public: nf_batch_article_group). */
 int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
                         char **bad_id, char *err, size_t errlen);
 /* For format detection: returns 1 if line is a JSON object with an
@@ -84,13 +86,15 @@ int batch_is_article_line(const char *line, size_t len);
  * the same topic gets the history's reports as seen ones; then ds's own
  * reports join the history. A set with no update set leaves it as it is.
  * *history starts NULL and is the caller's (nf_docset_free). Returns NF_OK
- * or NF_ENOMEM. Used by cli/clusters.c, batch and the bindings. */
+ * or NF_ENOMEM. Used by cli/clusters.c, and by batch and the bindings
+ * through nf_batch_update_history. */
 int batch_update_history(nf_docset **history, nf_docset *ds);
 
 /* ---- Time limits ----
  * Returns 1 if a time limit cut s (max_seconds, or the ILP solver's limit):
  * its sentences then depend on the machine's speed and load, so two runs
- * (or two -j) may differ on that event; 0 otherwise, and for NULL. */
+ * (or two -j) may differ on that event; 0 otherwise, and for NULL.
+ * Public as nf_summary_timed. */
 int batch_summary_timed(const nf_summary *s);
 
 /* ---- Resuming ----

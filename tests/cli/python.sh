@@ -4,6 +4,21 @@
 # SKIPs, saying why, without python3, pytest or a shared library.
 . tests/cli/lib.sh
 
+# The binding reaches the library through its public API only (the nf_*
+# functions of include/newsfuse.h, all libnewsfuse.so exports): a call by
+# any other name would reach an internal, hidden in the shared library and
+# free to change. Checked without python3, on every build.
+grep -ohE '_declare\("[A-Za-z0-9_]+"|_lib\.[A-Za-z0-9_]+|(get|has)attr\(_lib, *"[A-Za-z0-9_]+"' \
+    bindings/python/newsfuse/*.py | grep -oE '[A-Za-z0-9_]+"?$' | tr -d '"' | sort -u >"$TMP/calls"
+internal=$(grep -v '^nf_' "$TMP/calls")
+if [ ! -s "$TMP/calls" ]; then
+    fail python_binding_calls_nf_only "no library call found in bindings/python/newsfuse/*.py"
+elif [ -n "$internal" ]; then
+    fail python_binding_calls_nf_only "calls outside the public API: $(echo $internal)"
+else
+    pass python_binding_calls_nf_only
+fi
+
 # Debian's python3-pytest installs for /usr/bin/python3, which may not be
 # the python3 first on PATH (pyenv and the like): use one that has pytest.
 PY=""

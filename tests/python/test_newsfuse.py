@@ -258,6 +258,29 @@ def test_batch_reader_equals_batch_from_any_line(tmp_path):
         assert b"".join(rec + b"\n" for rec in got) == want, "cut at line %d" % cut
 
 
+def test_batch_reader_error_records_are_the_cli_records(tmp_path):
+    """Error records with bytes JSON must escape: a file name that is not
+    UTF-8, an id with a quote and a control byte, a message quoting the
+    line. The binding used to escape them itself (and left the invalid
+    byte in, which is not JSON); now both come from nf_batch_error_record."""
+    from newsfuse.batch import Reader, error_record
+
+    lines = [b'{"id": "t\\"\\u0001x", "documents": 3}\n', b'{"id": \\\n',
+             b'{"id": "ok", "documents": ["The harbor wall fell in the storm on Sunday night."]}\n']
+    inp = os.path.join(os.fsencode(str(tmp_path)), b"in\xff\x01.jsonl")
+    with open(inp, "wb") as f:
+        f.write(b"".join(lines))
+    want = run_cli("batch", "--input", "jsonl", "--words", "20", inp).stdout
+    assert want.count(b"\n") == 3 and b"\\ufffd\\u0001.jsonl" in want
+    r = Reader("jsonl", inp, {"words": "20"})
+    got = [rec for n, line in enumerate(lines, 1) for rec in r.feed(n, line)] + r.finish()
+    r.close()
+    assert b"".join(rec + b"\n" for rec in got) == want
+    assert json.loads(got[0])["id"] == 't"\x01x'
+    assert error_record(b"f", 2, None, b"m") == (
+        b'{"schema":"newsfuse/1","id":null,"error":{"file":"f","line":2,"message":"m"}}')
+
+
 def test_batch_reader_names_events_a_time_limit_cut(tmp_path):
     from newsfuse.batch import Reader
 

@@ -232,10 +232,11 @@ TEST(article_lines_parse_and_fail_with_reasons)
         CHECK(strstr(err, bad[i].why) != NULL);
         batch_article_free(&a);
     }
-    CHECK(batch_is_article_line(ok, strlen(ok)) == 1);
-    CHECK(batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
-    CHECK(batch_is_article_line("{\"event\":1,\"documents\":[]}", 26) == 0);
-    CHECK(batch_is_article_line("not json", 8) == -1);
+    CHECK(nf_batch_is_article_line(ok, strlen(ok)) == 1);
+    CHECK(nf_batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
+    CHECK(nf_batch_is_article_line("{\"event\":1,\"documents\":[]}", 26) == 0);
+    CHECK(nf_batch_is_article_line("not json", 8) == -1);
+    CHECK(nf_batch_is_article_line(NULL, 0) == -1);
 }
 
 /* Returns 1 if the NUL-terminated s is valid UTF-8. */
@@ -270,13 +271,13 @@ TEST(article_errors_are_cut_at_a_character_boundary)
         }
 }
 
-/* Feeds one article line to batch_article_group; returns its status and
+/* Feeds one article line to nf_batch_article_group; returns its status and
  * the id of the event it closed (or "-") in closed_id. */
 static int group_line(nf_docset **open, const char *line, char *closed_id, char **bad_id)
 {
     nf_docset *closed;
     char err[256];
-    int rc = batch_article_group(open, &closed, line, strlen(line), bad_id, err, sizeof err);
+    int rc = nf_batch_article_group(open, &closed, line, strlen(line), bad_id, err, sizeof err);
     snprintf(closed_id, 32, "%s", closed ? nf_docset_id(closed) : "-");
     if (closed)
         CHECK(nf_docset_count(closed) >= 1);
@@ -297,7 +298,7 @@ TEST(article_group_closes_an_event_when_another_begins)
     CHECK(group_line(&open, "{\"event\":\"b\",\"id\":\"bad\",\"text\":1}", closed, &bad) == NF_EDATA);
     CHECK_STR(closed, "-");
     CHECK_STR(bad, "bad");
-    free(bad);
+    nf_free(bad);
     CHECK(group_line(&open, "{\"event\":", closed, &bad) == NF_EDATA && bad == NULL);
     CHECK(nf_docset_count(open) == 2);
     CHECK(group_line(&open, "{\"event\":7,\"text\":\"Three.\"}", closed, &bad) == NF_OK);
@@ -328,7 +329,7 @@ static nf_docset *update_set(const char *id, const char *set, int n)
 static size_t history_step(nf_docset **history, const char *id, const char *set, int n)
 {
     nf_docset *ds = update_set(id, set, n);
-    CHECK(batch_update_history(history, ds) == NF_OK);
+    CHECK(nf_batch_update_history(history, ds) == NF_OK);
     size_t seen = nf_docset_seen_count(ds);
     nf_docset_free(ds);
     return seen;
@@ -356,15 +357,60 @@ TEST(a_time_limit_marks_the_summary)
     nf_summary *s = NULL;
     CHECK(nf_options_set(o, "max_seconds", "0") == NF_OK);
     CHECK(nf_summarize(ds, o, &s) == NF_OK);
-    CHECK(batch_summary_timed(s) == 0);
+    CHECK(nf_summary_timed(s) == 0);
     nf_summary_free(s);
     CHECK(nf_options_set(o, "max_seconds", "0.000000001") == NF_OK);
     CHECK(nf_summarize(ds, o, &s) == NF_OK);
-    CHECK(batch_summary_timed(s) == 1);
+    CHECK(nf_summary_timed(s) == 1);
     nf_summary_free(s);
-    CHECK(batch_summary_timed(NULL) == 0);
+    CHECK(nf_summary_timed(NULL) == 0);
     nf_options_free(o);
     nf_docset_free(ds);
+}
+
+TEST(public_batch_calls_refuse_null_arguments)
+{
+    nf_docset *open = NULL, *ds = nf_docset_new(), *closed = ds;
+    char err[16], *bad = err;
+    const char *line = "{\"event\":1,\"text\":\"t\"}";
+    size_t n = strlen(line);
+    CHECK(nf_batch_article_group(NULL, &closed, line, n, &bad, err, sizeof err) == NF_EINVAL);
+    CHECK(closed == NULL && bad == NULL); /* set in every case */
+    CHECK(nf_batch_article_group(&open, NULL, line, n, &bad, err, sizeof err) == NF_EINVAL);
+    CHECK(nf_batch_article_group(&open, &closed, line, n, NULL, err, sizeof err) == NF_EINVAL);
+    CHECK(nf_batch_article_group(&open, &closed, line, n, &bad, NULL, sizeof err) == NF_EINVAL);
+    CHECK(nf_batch_article_group(&open, &closed, line, n, &bad, err, 0) == NF_EINVAL);
+    CHECK(nf_batch_article_group(&open, &closed, NULL, 3, &bad, err, sizeof err) == NF_EINVAL);
+    CHECK(open == NULL);
+    /* An empty line is a bad article, not a bad call. */
+    CHECK(nf_batch_article_group(&open, &closed, NULL, 0, &bad, err, sizeof err) == NF_EDATA);
+    CHECK(open == NULL && closed == NULL && bad == NULL);
+    CHECK(nf_batch_update_history(NULL, ds) == NF_EINVAL);
+    CHECK(nf_batch_update_history(&open, NULL) == NF_EINVAL);
+    nf_docset_free(ds);
+    char *rec = err;
+    size_t len = 9;
+    CHECK(nf_batch_error_record(NULL, 1, NULL, "m", &rec, &len) == NF_EINVAL);
+    CHECK(rec == NULL && len == 0);
+    CHECK(nf_batch_error_record("f", 1, NULL, NULL, &rec, &len) == NF_EINVAL);
+    CHECK(nf_batch_error_record("f", 1, NULL, "m", NULL, &len) == NF_EINVAL);
+}
+
+TEST(error_record_escapes_as_newsfuse_batch_does)
+{
+    char *rec;
+    size_t len;
+    CHECK(nf_batch_error_record("in.jsonl", 7, NULL, "\"text\" must be a string", &rec, &len) == NF_OK);
+    CHECK_STR(rec, "{\"schema\":\"newsfuse/1\",\"id\":null,\"error\":{\"file\":\"in.jsonl\","
+                   "\"line\":7,\"message\":\"\\\"text\\\" must be a string\"}}");
+    CHECK(len == strlen(rec));
+    nf_free(rec);
+    /* Backslash, control bytes as \u00XX (no short escapes), DEL and
+     * UTF-8 kept, each invalid byte one U+FFFD; len may be NULL. */
+    CHECK(nf_batch_error_record("a\\b\tc\x7f", -1, "caf\xc3\xa9\xc3", "x\ny\xff\xfez", &rec, NULL) == NF_OK);
+    CHECK_STR(rec, "{\"schema\":\"newsfuse/1\",\"id\":\"caf\xc3\xa9\\ufffd\",\"error\":{\"file\":"
+                   "\"a\\\\b\\u0009c\x7f\",\"line\":-1,\"message\":\"x\\u000ay\\ufffd\\ufffdz\"}}");
+    nf_free(rec);
 }
 
 /* Writes s to a new temporary file open read-write; returns the fd. */
@@ -418,7 +464,7 @@ TEST(allocation_failures_are_reported)
 {
     static ctx c;
     const char *line = "{\"event\":\"e1\",\"id\":\"x\",\"text\":\"Rain fell on the town.\"}";
-    int pool_failed = 0, parse_failed = 0, take_failed = 0;
+    int pool_failed = 0, parse_failed = 0, take_failed = 0, record_failed = 0;
     for (fail_at = 1; fail_at < 40; fail_at++) {
         calls = 0;
         nf_set_allocator(failing_malloc, failing_realloc, free);
@@ -438,6 +484,13 @@ TEST(allocation_failures_are_reported)
         calls = 0;
         nf_docset *to = batch_docset_take(ds);
         take_failed += to == NULL;
+        calls = 0;
+        char *rec = NULL;
+        size_t len = 1;
+        int rrc = nf_batch_error_record("f", 1, "id", "a message", &rec, &len);
+        CHECK(rrc == NF_OK ? rec != NULL && len > 0 : rrc == NF_ENOMEM && !rec && !len);
+        record_failed += rrc != NF_OK;
+        nf_free(rec);
         nf_set_allocator(NULL, NULL, NULL);
         nf_docset_free(to);
         nf_docset_free(ds);
@@ -445,6 +498,7 @@ TEST(allocation_failures_are_reported)
     CHECK(pool_failed >= 3);  /* each of its allocations */
     CHECK(parse_failed >= 2);
     CHECK(take_failed == 1);  /* its one allocation */
+    CHECK(record_failed >= 1); /* its growing buffer */
 }
 
 int main(void)
@@ -460,6 +514,8 @@ int main(void)
     RUN(article_group_closes_an_event_when_another_begins);
     RUN(update_history_chains_the_sets_of_a_topic);
     RUN(a_time_limit_marks_the_summary);
+    RUN(public_batch_calls_refuse_null_arguments);
+    RUN(error_record_escapes_as_newsfuse_batch_does);
     RUN(resume_counts_lines_and_cuts_a_partial_one);
     RUN(allocation_failures_are_reported);
     TEST_EXIT();

@@ -15,8 +15,10 @@ Kinds: "jsonl" (cluster JSONL: one event per line; update sets B, C of a
 topic get the earlier sets as read), "multinews" (one event per line) and
 "articles" (article JSONL: consecutive lines with the same "event" make one
 event, whose record comes when the next event begins or at the end). The
-grouping and the update-set history are the library's own code
-(src/batch: batch_article_group, batch_update_history), not a copy.
+grouping, the update-set history, the time-limit test and the error
+records are the library's own public calls (include/newsfuse.h, "Batch":
+nf_batch_article_group, nf_batch_update_history, nf_summary_timed,
+nf_batch_error_record), the ones newsfuse batch makes, not a copy.
 
 A reader that starts inside a corpus (a partition of it) can be told to
 write only the records that belong to lines from emit_from on: it then
@@ -30,7 +32,7 @@ import ctypes
 import re
 
 from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
-               _p, _pp, _s, _sz)
+               _p, _pp, _psz, _s, _sz)
 
 SCHEMA = b"newsfuse/1"
 KINDS = ("jsonl", "multinews", "articles")
@@ -38,33 +40,27 @@ _ERRLEN = 256
 
 _declare("nf_docset_update_set", _s, _p)
 _declare("nf_docset_add_multinews", ctypes.c_int, _p, _s, _sz)
-_declare("batch_article_group", ctypes.c_int, _pp, _pp, _s, _sz, _pp, ctypes.c_char_p, _sz)
-_declare("batch_update_history", ctypes.c_int, _pp, _p)
-_declare("batch_is_article_line", ctypes.c_int, _s, _sz)
-_declare("batch_summary_timed", ctypes.c_int, _p)
-
-
-def json_string(s):
-    """bytes -> a JSON string literal escaped as the CLI escapes it (quote,
-    backslash and control bytes only), ending at a NUL as a C string does."""
-    s = s.split(b"\0", 1)[0]
-    out = bytearray(b'"')
-    for c in s:
-        if c in b'"\\':
-            out += b"\\" + bytes((c,))
-        elif c < 0x20:
-            out += b"\\u%04x" % c
-        else:
-            out.append(c)
-    return bytes(out + b'"')
+_declare("nf_batch_article_group", ctypes.c_int, _pp, _pp, _s, _sz, _pp, ctypes.c_char_p, _sz)
+_declare("nf_batch_update_history", ctypes.c_int, _pp, _p)
+_declare("nf_batch_is_article_line", ctypes.c_int, _s, _sz)
+_declare("nf_summary_timed", ctypes.c_int, _p)
+_declare("nf_batch_error_record", ctypes.c_int, _s, ctypes.c_long, _s, _s, _pp, _psz)
 
 
 def error_record(path, line, ident, message):
-    """The error record of `newsfuse batch` (doc/SCHEMA.md), byte for byte:
-    path, ident (or None) and message are bytes."""
-    return b'{"schema":"%s","id":%s,"error":{"file":%s,"line":%d,"message":%s}}' % (
-        SCHEMA, json_string(ident) if ident is not None else b"null", json_string(path), line,
-        json_string(message))
+    """The error record of `newsfuse batch` (doc/SCHEMA.md), byte for byte
+    (the library's nf_batch_error_record): path, ident (or None) and
+    message are bytes, each ending at a NUL as a C string does."""
+    out, length = ctypes.c_void_p(), _sz()
+    rc = _lib.nf_batch_error_record(path, line, ident, message, ctypes.byref(out), ctypes.byref(length))
+    if rc == NF_ENOMEM:
+        raise MemoryError("nf_batch_error_record")
+    if rc != NF_OK:
+        raise ValueError("error_record: path and message are required")
+    try:
+        return ctypes.string_at(out, length.value)
+    finally:
+        _lib.nf_free(out)
 
 
 def is_blank(line):
@@ -106,7 +102,7 @@ def detect_kind(path):
             if tries >= 16 or kind >= 0:
                 break
             if not is_blank(line):
-                kind, tries = _lib.batch_is_article_line(line, len(line)), tries + 1
+                kind, tries = _lib.nf_batch_is_article_line(line, len(line)), tries + 1
     if kind == 1:
         return "articles"
     if _ends_in(path, (".jsonl", ".json")):
@@ -199,8 +195,8 @@ class Reader:
     def _article(self, line, data):
         closed, bad = ctypes.c_void_p(), ctypes.c_void_p()
         err = ctypes.create_string_buffer(_ERRLEN)
-        rc = _lib.batch_article_group(ctypes.byref(self.open), ctypes.byref(closed), data, len(data),
-                                      ctypes.byref(bad), err, _ERRLEN)
+        rc = _lib.nf_batch_article_group(ctypes.byref(self.open), ctypes.byref(closed), data,
+                                         len(data), ctypes.byref(bad), err, _ERRLEN)
         out = []
         if closed:
             if line >= self.emit_from:
@@ -215,7 +211,7 @@ class Reader:
             if line >= self.emit_from:
                 out.append(error_record(self.path, line, bad_id, err.value))
         else:
-            raise MemoryError("batch_article_group")
+            raise MemoryError("nf_batch_article_group")
         return out
 
     def _saw_event(self, event):
@@ -239,15 +235,15 @@ class Reader:
                     return []
                 return [error_record(self.path, line, _lib.nf_docset_id(ds), _lib.nf_docset_error(ds))]
             self._saw_update(ds)
-            if _lib.batch_update_history(ctypes.byref(self.history), ds) != NF_OK:
-                raise MemoryError("batch_update_history")
+            if _lib.nf_batch_update_history(ctypes.byref(self.history), ds) != NF_OK:
+                raise MemoryError("nf_batch_update_history")
             return [self._summarize(ds, line)] if line >= self.emit_from else []
         finally:
             _lib.nf_docset_free(ds)
 
     def _saw_update(self, ds):
         """Notes an update set before it joins the history (the rule of
-        batch_update_history: set A or another topic starts a new one)."""
+        nf_batch_update_history: set A or another topic starts a new one)."""
         upd = _lib.nf_docset_update_set(ds)
         if upd is None:
             return
@@ -279,5 +275,5 @@ class Reader:
             _lib.nf_summary_free(out)
 
     def _note_time_limit(self, summary, ds, line):
-        if _lib.batch_summary_timed(summary):
+        if _lib.nf_summary_timed(summary):
             self.time_limited.append((line, _lib.nf_docset_id(ds)))
