@@ -210,7 +210,9 @@ int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first, cons
 long group_figures(nf_facts_sheet *sh, const nf_docset *ds);
 
 /* timeline.c: returns 1 if the two figures give the same amount (equal,
- * one admitted by the other's bound, or within 5% when one is "about"). */
+ * one admitted by the other's bound, or within 5% when one is "about"; a
+ * vague amount only the same vague amount). One home for grouping and
+ * labels. */
 int facts_same_value(const figure *a, const figure *b);
 /* Labels group g from the order in time of its figures (those with aside
  * set are shown but not compared), with its reason and latest figure. */

@@ -53,10 +53,6 @@ static const char *const feature_names[PF_COUNT] = {
 static const double default_weights[PF_COUNT] = {-1.0, 2.0, 0.5, -3.0, -2.0, -0.5, 2.5, -1.0,
                                                  -1.5, 1.0, -0.5, -0.5, -0.25, 1.5};
 
-/* How far an approximate value reaches, as a share of the larger value
- * (align.c's APPROX_SPAN: "about 180" covers 171-189). */
-static const double SPAN = 0.05;
-
 static int is_generic(const char *counted)
 {
     return !strcmp(counted, "people");
@@ -111,21 +107,15 @@ static int unreal(int status)
     return status == ST_FEARED || status == ST_PROJECTED || status == ST_HYPOTHETICAL;
 }
 
-/* Returns 1 if the two figures give the same amount (see align.c). */
+/* Returns 1 if a and b may give one amount: the same value
+ * (facts_same_value), or two bounds one of which admits the other's value
+ * ("more than 750" and "more than 800" may count the same dead; as labels
+ * they still differ, so timeline.c keeps the stricter test). */
 static int same_amount(const figure *a, const figure *b)
 {
-    if (a->lo == b->lo && a->hi == b->hi)
-        return 1;
-    if ((a->qual == Q_MORE_THAN && b->lo >= a->lo) || (b->qual == Q_MORE_THAN && a->lo >= b->lo))
-        return 1;
-    if ((a->qual == Q_FEWER_THAN && b->lo <= a->lo) || (b->qual == Q_FEWER_THAN && a->lo <= b->lo))
-        return 1;
-    if (a->qual == Q_VAGUE || b->qual == Q_VAGUE)
-        return a->qual == b->qual && a->lo == b->lo;
-    if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
-        return 0;
-    double m = a->lo > b->lo ? a->lo : b->lo;
-    return fabs(a->lo - b->lo) <= SPAN * m;
+    return facts_same_value(a, b) || (a->qual == Q_MORE_THAN && b->lo >= a->lo) ||
+           (b->qual == Q_MORE_THAN && a->lo >= b->lo) || (a->qual == Q_FEWER_THAN && b->lo <= a->lo) ||
+           (b->qual == Q_FEWER_THAN && a->lo <= b->lo);
 }
 
 /* Returns 1 if nothing allows a and b to be one count (a cannot-link).

@@ -38,6 +38,8 @@ int facts_same_value(const figure *a, const figure *b)
         return 1;
     if (within_bound(a, b) || within_bound(b, a))
         return 1;
+    if (a->qual == Q_VAGUE || b->qual == Q_VAGUE) /* "dozens" restates only "dozens" */
+        return a->qual == b->qual && a->lo == b->lo;
     if (a->qual != Q_ABOUT && b->qual != Q_ABOUT)
         return 0;
     double m = a->lo > b->lo ? a->lo : b->lo;
