@@ -196,7 +196,7 @@ static int apply_option(srv_request *r, const char *key, json_t *v, const srv_li
     if (rc == NF_ENOMEM)
         return srv_fail(err, 500, "out of memory");
     if (rc)
-        return srv_fail(err, 400, "options.%.60s: %.150s", key, nf_options_error(r->opts));
+        return srv_fail(err, 400, "options.%.60s: %.400s", key, nf_options_error(r->opts));
     return 0;
 }
 

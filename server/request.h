@@ -55,7 +55,7 @@ typedef struct srv_request {
 /* Why a request was refused: an HTTP status and a message for people. */
 typedef struct srv_error {
     int status;
-    char message[240];
+    char message[512]; /* room for an option error that lists the accepted values */
 } srv_error;
 
 /* Parses body[0..len) for route under lim into a new *out (freed with

@@ -185,6 +185,8 @@ http serve_400_unknown_option 400 $J --data-binary @"$TMP/unknown_option.json" $
 http serve_403_idf_path_refused 403 $J --data-binary @"$TMP/idf_option.json" $U/v1/summarize
 expect_grep serve_403_idf_names_option 'options.idf is not accepted' "$TMP/body"
 http serve_400_bad_method 400 $J --data-binary @"$TMP/bad_method.json" $U/v1/summarize
+# the error lists every method, to the last one (it was cut at 150 bytes)
+pyjson serve_400_bad_method_lists_all "$TMP/body" 'all(m in d["error"]["message"].split() for m in ["concept", "textrank", "submodular", "ilp"])'
 http serve_400_bad_words 400 $J --data-binary @"$TMP/bad_words.json" $U/v1/summarize
 http serve_400_bad_document 400 $J --data-binary @"$TMP/bad_doc.json" $U/v1/summarize
 http serve_400_facts_not_bool 400 $J --data-binary @"$TMP/bad_facts_flag.json" $U/v1/summarize
