@@ -121,8 +121,81 @@ static int window_start(const nf_facts_sheet *sh, const fgroup *g)
     return best;
 }
 
-static when_t when_of(const figure *f, const nf_docset *ds, int start)
+/* The month (1-12) of the word that ends at text[end) ("Aug.", "August",
+ * "Sept."), or 0. The calendar's names are no vocabulary to tune. */
+static int month_before(const char *text, size_t end)
 {
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    size_t e = end;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    if (e > 0 && text[e - 1] == '.')
+        e--;
+    size_t b = e;
+    while (b > 0 && ((text[b - 1] | 32) >= 'a' && (text[b - 1] | 32) <= 'z'))
+        b--;
+    if (e - b < 3 || e - b > 9)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (((text[b] | 32) == months[m][0]) && ((text[b + 1] | 32) == months[m][1]) &&
+            ((text[b + 2] | 32) == months[m][2]))
+            return m + 1;
+    return 0;
+}
+
+/* Returns 1 if the words before text[at) open a period ("since August 2",
+ * "from June 3"): a count since a date holds at its report's time. */
+static int opens_period(const char *text, size_t at)
+{
+    static const char *const words[] = {"since ", "from ", "Since ", "From "};
+    size_t b = at;
+    while (b > 0 && text[b - 1] != ' ')
+        b--; /* the number's own word */
+    while (b > 0 && text[b - 1] == ' ')
+        b--;
+    while (b > 0 && text[b - 1] != ' ')
+        b--; /* the month */
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (b >= n && !strncmp(text + b - n, words[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The day (since 1970) a date in figure i's sentence names ("on Aug. 18"),
+ * in the year that puts it on or before its report's date (report_day), or
+ * -1 when the sentence names none, or one opening a period. */
+static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, long report_day, int year)
+{
+    const figure *f = &sh->figs[i];
+    const char *text = ds->docs[f->doc].text;
+    size_t lo = i, hi = i;
+    while (lo > 0 && sh->figs[lo - 1].doc == f->doc && sh->figs[lo - 1].sent_start == f->sent_start)
+        lo--;
+    while (hi + 1 < sh->n && sh->figs[hi + 1].doc == f->doc && sh->figs[hi + 1].sent_start == f->sent_start)
+        hi++;
+    for (size_t k = lo; k <= hi; k++) {
+        const figure *d = &sh->figs[k];
+        int month = d->kind == KIND_DATE ? month_before(text, d->start) : 0;
+        if (!month || d->lo < 1 || d->lo > 31 || opens_period(text, d->start))
+            continue;
+        char iso[48];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, (int)d->lo);
+        long day = date_days(iso);
+        if (day > report_day + 1) { /* a month after the report's: last year's */
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", year - 1, month, (int)d->lo);
+            day = date_days(iso);
+        }
+        return day;
+    }
+    return -1;
+}
+
+static when_t when_of(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, int start)
+{
+    const figure *f = &sh->figs[i];
     when_t w = {NAN, 0, (long)f->doc};
     w.phase = f->status == ST_PREVIOUS || f->cue == CUE_PREVIOUS ? -1 : f->cue == CUE_UPDATE ? 1 : 0;
     long date = date_days(ds->docs[f->doc].date);
@@ -131,10 +204,13 @@ static when_t when_of(const figure *f, const nf_docset *ds, int start)
     if (date >= 0) {
         w.day = (double)date;
         int dow = (int)(((date % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday (3) */
+        long said = wd < 0 ? sentence_date(sh, i, ds, date, atoi(ds->docs[f->doc].date)) : -1;
         if (wd >= 0)
             w.day -= (dow - wd + 7) % 7; /* the last such weekday on or before the report */
         else if (strstr(rel, "yesterday"))
             w.day -= 1;
+        else if (said >= 0)
+            w.day = (double)said; /* "rose to 300 on Aug. 18" */
     } else if (wd >= 0)
         w.day = (wd - start + 7) % 7;
     if (!isnan(w.day))
@@ -236,7 +312,7 @@ void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, cons
         return;
     }
     for (size_t a = 0; a < n; a++)
-        w[a] = when_of(&sh->figs[idx[a]], ds, start);
+        w[a] = when_of(sh, idx[a], ds, start);
     /* The candidate: a current figure no other figure is newer than, and
      * of those the one newer than the most others (a figure with no time
      * of its own is beaten by none and beats none). */

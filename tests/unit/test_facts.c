@@ -807,6 +807,26 @@ TEST(example_planted_disagreements)
     nf_docset_free(ds);
 }
 
+TEST(dates_in_the_sentence_order_figures)
+{
+    /* two reports of one day: the dates their sentences give order them */
+    const char *texts[] = {"The death toll reached 300 on Aug. 18, officials said.",
+                           "Officials said 250 people were killed by Aug. 16."};
+    const char *dates[] = {"1999-08-19", "1999-08-19"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, dates, 2);
+    CHECK_STR(label_at(sh, ds, "250"), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* a date that opens a period ("since") says when counting began, not
+     * when the count holds: nothing orders these */
+    const char *since[] = {"Since Aug. 2, 40 people have been arrested.", "Police said 55 people were arrested."};
+    sh = sheet_of(&ds, since, dates, 2);
+    CHECK_STR(label_at(sh, ds, "40"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(printed_as_written)
 {
     /* speakers whole across a typographic apostrophe, vague amounts without
@@ -982,6 +1002,7 @@ int main(void)
     RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
+    RUN(dates_in_the_sentence_order_figures);
     RUN(printed_as_written);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
