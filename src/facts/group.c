@@ -118,12 +118,52 @@ static int same_amount(const figure *a, const figure *b)
            (b->qual == Q_FEWER_THAN && a->lo <= b->lo);
 }
 
+/* The exact counts of one outcome, as (report, value) keys sorted, to ask
+ * whether a report gives a count that makes one figure a part of another. */
+typedef struct part_index {
+    uint64_t *keys;
+    size_t n;
+} part_index;
+
+static uint64_t part_key(uint32_t doc, double v)
+{
+    return (uint64_t)doc << 32 | (uint32_t)v;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int has_part(const part_index *p, uint32_t doc, double v)
+{
+    uint64_t k = part_key(doc, v);
+    return p && p->n && bsearch(&k, p->keys, p->n, sizeof k, cmp_u64) != NULL;
+}
+
+/* Returns 1 if one of a and b is a total of which the other is a part: the
+ * total's report gives an exact count of the same outcome that makes up the
+ * difference ("113 killed: 109 on board and four on the ground": the 113 is
+ * not a revision of another report's 109). An increment ("two more bodies")
+ * is not such a count: it is what a revision adds. */
+static int total_and_part(const part_index *p, const figure *a, const figure *b)
+{
+    if (a->qual != Q_EXACT || b->qual != Q_EXACT || a->lo == b->lo || a->lo >= 4e9 || b->lo >= 4e9)
+        return 0;
+    const figure *total = a->lo > b->lo ? a : b;
+    return has_part(p, total->doc, fabs(a->lo - b->lo));
+}
+
 /* Returns 1 if nothing allows a and b to be one count (a cannot-link).
  * places: the outcome's figures name two places or more, so a figure that
  * names none could be about either (or all) and joins neither. */
-static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx, int places)
+static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexicon *lx, int places,
+                       const part_index *parts)
 {
     const figure *a = &sh->figs[i], *b = &sh->figs[j];
+    if (total_and_part(parts, a, b))
+        return 1;
     if (places && !a->place_key[0] != !b->place_key[0])
         return 1;
     if (strcmp(a->event, b->event))
@@ -205,6 +245,7 @@ typedef struct gstate {
     long *cnt;         /* nc x nc */
     long nc;
     int places; /* the block's figures name two places or more */
+    part_index parts; /* the block's exact counts by report */
     FILE *dump;
     const char *id; /* the event's id, for the dump */
 } gstate;
@@ -231,7 +272,7 @@ static void link_init(gstate *g, long p, long q)
     long n = 0;
     for (long i = g->head[p]; i >= 0 && isfinite(sum); i = g->next[i])
         for (long j = g->head[q]; j >= 0; j = g->next[j]) {
-            if (cannot_link(g->sh, (size_t)i, (size_t)j, g->lx, g->places)) {
+            if (cannot_link(g->sh, (size_t)i, (size_t)j, g->lx, g->places, &g->parts)) {
                 sum = -INFINITY;
                 break;
             }
@@ -295,7 +336,7 @@ static long restatements(gstate *g, const long *fig, long nfig, long *cl)
             const figure *x = &g->sh->figs[fig[a]], *y = &g->sh->figs[fig[b]];
             if (!strcmp(x->counted, y->counted) && !nationality_relation(g->lx, x, y) &&
                 !strcmp(x->place_key, y->place_key) && x->status == y->status && same_amount(x, y) &&
-                !cannot_link(g->sh, (size_t)fig[a], (size_t)fig[b], g->lx, g->places))
+                !cannot_link(g->sh, (size_t)fig[a], (size_t)fig[b], g->lx, g->places, &g->parts))
                 cl[a] = cl[b];
         }
         if (cl[a] < 0)
@@ -319,11 +360,23 @@ static int cluster_block(gstate *g, const long *fig, long nfig, long *next_id, n
         if (k[0])
             place = k;
     }
+    g->parts.keys = xmalloc(((size_t)nfig + 1) * sizeof *g->parts.keys);
+    g->parts.n = 0;
+    for (long a = 0; g->parts.keys && a < nfig; a++) {
+        const figure *f = &sh->figs[fig[a]];
+        if (f->qual == Q_EXACT && !f->increment && f->lo >= 1 && f->lo < 4e9)
+            g->parts.keys[g->parts.n++] = part_key(f->doc, f->lo);
+    }
+    if (!g->parts.keys) {
+        xfree(cl);
+        return NF_ENOMEM;
+    }
+    qsort(g->parts.keys, g->parts.n, sizeof *g->parts.keys, cmp_u64);
     long nc = g->nc = restatements(g, fig, nfig, cl);
     g->sum = xmalloc((size_t)(nc * nc) * sizeof *g->sum);
     g->cnt = xmalloc((size_t)(nc * nc) * sizeof *g->cnt);
     if (!g->sum || !g->cnt) {
-        xfree(cl), xfree(g->sum), xfree(g->cnt);
+        xfree(cl), xfree(g->sum), xfree(g->cnt), xfree(g->parts.keys);
         return NF_ENOMEM;
     }
     for (long c = 0; c < nc; c++)
@@ -344,7 +397,8 @@ static int cluster_block(gstate *g, const long *fig, long nfig, long *next_id, n
             sh->figs[i].group = *next_id;
         (*next_id)++;
     }
-    xfree(cl), xfree(g->sum), xfree(g->cnt);
+    xfree(cl), xfree(g->sum), xfree(g->cnt), xfree(g->parts.keys);
+    g->parts.keys = NULL, g->parts.n = 0;
     return NF_OK;
 }
 

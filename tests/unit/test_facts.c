@@ -807,6 +807,27 @@ TEST(example_planted_disagreements)
     nf_docset_free(ds);
 }
 
+TEST(a_total_is_no_revision_of_its_part)
+{
+    /* 113 = 109 on board + 4 on the ground in the later report: a total,
+     * not a revision of the 109; two more bodies, though, revise 12 to 14 */
+    const char *texts[] = {"All 109 people on board were killed when the jet crashed.",
+                           "The crash killed 113 people. It killed 109 people on board and four on the ground."};
+    const char *dates[] = {"2000-07-25", "2000-07-26"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, dates, 2);
+    nf_figure a, b;
+    CHECK(find_figure(sh, ds, "113", &a) >= 0 && find_figure(sh, ds, "109", &b) >= 0);
+    CHECK(a.group >= 0 && b.group >= 0 && a.group != b.group);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *more[] = {"Twelve people were killed.", "The toll rose to 14 after divers found two more bodies."};
+    sh = sheet_of(&ds, more, NULL, 2);
+    CHECK_STR(label_at(sh, ds, "14"), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(dates_in_the_sentence_order_figures)
 {
     /* two reports of one day: the dates their sentences give order them */
@@ -1002,6 +1023,7 @@ int main(void)
     RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
+    RUN(a_total_is_no_revision_of_its_part);
     RUN(dates_in_the_sentence_order_figures);
     RUN(printed_as_written);
     RUN(offsets_point_at_the_figure);
