@@ -165,16 +165,13 @@ static void report_bad_line(const sum_args *a, const char *path, long line, cons
         cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
         return;
     }
-    printf("{\"schema\":\"%s\",\"id\":", NF_SCHEMA);
-    if (id)
-        cli_print_json_string(stdout, id);
+    char *rec = NULL; /* the library's record: the same bytes batch and the binding write */
+    size_t len = 0;
+    if (nf_batch_error_record(path, line, id, msg, &rec, &len) == NF_OK)
+        printf("%s\n", rec);
     else
-        printf("null");
-    printf(",\"error\":{\"file\":");
-    cli_print_json_string(stdout, path);
-    printf(",\"line\":%ld,\"message\":", line);
-    cli_print_json_string(stdout, msg);
-    printf("}}\n");
+        cli_error(EXIT_DATA, "out of memory");
+    nf_free(rec);
     fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
 }
 
