@@ -49,7 +49,9 @@ struct nf_input *cli_input_open(const char *path);
 /* Closes an input of cli_input_open (and forgets it). */
 void cli_input_close(struct nf_input *in);
 /* The input's first bytes, not consumed: its first `lines` lines (as far
- * as 1 MiB holds them) or 4 KiB; NULL (said) on error. */
+ * as 1 MiB holds them) or 4 KiB; NULL when it cannot be read (an open
+ * error is said; a read error is left to the reader, whose read fails
+ * again). */
 const char *cli_input_head(const char *path, int lines, size_t *n);
 /* Calls fn on every non-blank line of path ("-" = stdin), with its 1-based
  * number; a line longer than cli_max_line() comes as line NULL (skipped, to
