@@ -185,8 +185,8 @@ struct nf_facts_sheet {
     size_t ndocs;
     char **warnings;
     size_t nwarnings, warncap;
-    word *scratch; /* one sentence's words */
-    size_t scratch_cap;
+    word *scratch; /* one sentence's words (the last figures_sentence read) */
+    size_t scratch_cap, scratch_n;
 };
 
 /* Finds the figures of one sentence text[s0..s1) of document doc and
@@ -198,11 +198,10 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
  * Returns NF_OK or NF_ENOMEM. */
 int align_figures(nf_facts_sheet *sh, const nf_docset *ds);
 
-/* incident.c: gives the count figures [first, sh->n), all of sentence
- * text[s0..s1), the sub-event the sentence says they count, if any.
- * Returns NF_OK or NF_ENOMEM. */
-int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first, const char *text, size_t s0,
-                       size_t s1);
+/* incident.c: gives the count figures [first, sh->n), all of the sentence
+ * figures_sentence last read (its words in sh->scratch), the sub-event the
+ * sentence says they count, if any. Returns NF_OK or NF_ENOMEM. */
+int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first);
 
 /* group.c: sets every figure's group (-1: not grouped) by constrained
  * clustering of their frames; returns the number of groups, or -1 when out

@@ -1351,6 +1351,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     }
     sent_ctx c = {sh, lx, text, sh->scratch, 0, doc, s0, s1, sh->n};
     c.nw = words_split(text + s0, s1 - s0, s0, sh->scratch, sh->scratch_cap);
+    sh->scratch_n = c.nw;
     quantity q;
     for (size_t i = 0; i < c.nw;) {
         if (!quantity_at(lx, c.w, c.nw, i, &q) && !weekday_at(&c, i, &q)) {

@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { INCIDENT_WORDS = 256 }; /* words of a sentence looked at */
-
 static int has_role(const lexicon *lx, const word *x, const char *role)
 {
     const lex_entry *e = x->punct ? NULL : lex_find(&lx->incidents, x->low, x->len);
@@ -49,15 +47,12 @@ static void sub_event(const lexicon *lx, const word *w, size_t nw, char *out, si
     }
 }
 
-int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first, const char *text, size_t s0,
-                       size_t s1)
+int incidents_sentence(nf_facts_sheet *sh, const lexicon *lx, size_t first)
 {
     if (first >= sh->n)
         return NF_OK;
-    word w[INCIDENT_WORDS];
-    size_t nw = words_split(text + s0, s1 - s0, s0, w, INCIDENT_WORDS);
     char label[2 * WORD_MAX + 2];
-    sub_event(lx, w, nw, label, sizeof label);
+    sub_event(lx, sh->scratch, sh->scratch_n, label, sizeof label);
     if (!label[0])
         return NF_OK;
     const char *kept = arena_strndup(&sh->mem, label, strlen(label));

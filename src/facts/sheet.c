@@ -122,7 +122,7 @@ static int sentence_figures(nf_facts_sheet *sh, const lexicon *lx, sheet_limits 
     size_t before = sh->n;
     int rc = figures_sentence(sh, lx, d, text, s, e);
     if (rc == NF_OK)
-        rc = incidents_sentence(sh, lx, before, text, s, e);
+        rc = incidents_sentence(sh, lx, before);
     if (rc == NF_OK && lim->max_figures && sh->n > lim->max_figures) {
         sh->n = before;
         lim->figs_cut = 1;
