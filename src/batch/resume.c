@@ -124,28 +124,63 @@ static json_t *options_object(const nf_options *opts)
     return o;
 }
 
+/* Reads one record line of f (newline included) into *buf, at most max
+ * bytes: a record this run wrote is never longer (it holds an event's
+ * summary), so a longer line is no record of ours and is not read whole.
+ * Returns NF_OK, NF_EEMPTY at the end, NF_ELIMIT, NF_ENOMEM. */
+static int read_record(FILE *f, char **buf, size_t *bcap, size_t *len, size_t max)
+{
+    *len = 0;
+    for (;;) {
+        if (*len + 65536 + 1 > *bcap) {
+            size_t want = *bcap ? *bcap * 2 : 65536 + 1;
+            char *p = xrealloc(*buf, want);
+            if (!p)
+                return NF_ENOMEM;
+            *buf = p, *bcap = want;
+        }
+        if (!fgets(*buf + *len, 65536 + 1, f))
+            return *len ? NF_OK : NF_EEMPTY;
+        *len += strlen(*buf + *len);
+        if ((*buf)[*len - 1] == '\n')
+            return NF_OK;
+        if (*len > max)
+            return NF_ELIMIT;
+    }
+}
+
 int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,
                       size_t cap)
 {
     json_t *want = opts ? options_object(opts) : NULL;
-    FILE *f = fdopen(dup(fd), "rb");
+    int dfd = dup(fd); /* shares fd's offset: set back to the end below */
+    FILE *f = dfd >= 0 ? fdopen(dfd, "rb") : NULL;
     uint64_t *k = xmalloc(((size_t)records + 1) * sizeof *k);
     char *line = NULL;
-    size_t lcap = 0;
+    size_t lcap = 0, n;
     long i = 0;
-    int rc = f && k && (!opts || want) ? NF_OK : NF_ENOMEM;
-    if (f && rc == NF_OK && fseeko(f, 0, SEEK_SET))
+    int rc = !f ? NF_EIO : k && (!opts || want) ? NF_OK : NF_ENOMEM;
+    if (dfd >= 0 && !f)
+        close(dfd);
+    if (rc == NF_OK && fseeko(f, 0, SEEK_SET))
         rc = NF_EIO;
-    for (ssize_t n; rc == NF_OK && i < records && (n = getline(&line, &lcap, f)) > 0; i++)
-        if ((rc = record_key(line, (size_t)n, want, &k[i], why, cap)) != NF_OK) {
+    for (; rc == NF_OK && i < records; i++) {
+        rc = read_record(f, &line, &lcap, &n, NF_DEFAULT_MAX_LINE_BYTES);
+        if (rc == NF_ELIMIT)
+            rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record: a line over %zu bytes (its "
+                                              "record %ld)", NF_DEFAULT_MAX_LINE_BYTES, i + 1);
+        else if (rc == NF_OK && (rc = record_key(line, n, want, &k[i], why, cap)) != NF_OK) {
             size_t used = strlen(why);
             snprintf(why + used, cap - used, " (its record %ld)", i + 1);
         }
-    if (rc == NF_OK && i < records)
-        rc = NF_EIO;
-    free(line);
+    }
+    if (rc == NF_EEMPTY)
+        rc = NF_EIO; /* fewer lines than batch_resume_scan counted */
+    xfree(line);
     if (f)
         fclose(f);
+    if (lseek(fd, 0, SEEK_END) < 0 && rc == NF_OK)
+        rc = NF_EIO;
     json_decref(want);
     if (rc != NF_OK)
         xfree(k), k = NULL;

@@ -112,6 +112,10 @@ check resume_foreign_untouched "the foreign file changed" cmp -s "$TMP/foreign.j
 printf 'not a record\n' >"$TMP/junk.jsonl"
 expect_status resume_junk_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/junk.jsonl" --resume
 expect_grep resume_junk_said "not a newsfuse batch record" "$TMP/err"
+{ head -c 70000000 /dev/zero | tr '\0' 'a'; echo; } >"$TMP/long_record.jsonl"
+expect_status resume_overlong_record_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/long_record.jsonl" --resume
+expect_grep resume_overlong_record_said "not a newsfuse batch record: a line over" "$TMP/err"
+rm -f "$TMP/long_record.jsonl"
 $NF batch "$TMP/h.jsonl" -o "$TMP/w.jsonl" --words 50 2>/dev/null
 expect_status resume_other_options_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/w.jsonl" --resume
 expect_grep resume_other_options_said "other options" "$TMP/err"
