@@ -59,7 +59,7 @@ SHLIB    := $(BUILD)/libnewsfuse.so.$(VERSION)
 SONAME   := libnewsfuse.so.$(SOVERSION)
 CLI      := $(BUILD)/newsfuse
 
-.PHONY: all check check-plain check-san check-san-clang test test-core demo install uninstall clean deps bench bench-speed valgrind fuzz
+.PHONY: check-layers all check check-plain check-san check-san-clang test test-core demo install uninstall clean deps bench bench-speed valgrind fuzz
 all: $(STATIC) $(SHLIB) $(CLI)
 
 # Data files (abbreviations, stop words, debris patterns, ROUGE tables) are
@@ -147,6 +147,9 @@ test-core: $(TESTS) $(FUZZ)
 check: check-plain check-san check-san-clang
 check-plain: $(CLI) $(TESTS) $(SHLIB) $(FUZZ)
 	@BUILD=$(BUILD) sh tests/run.sh
+# The folders under src/ depend in pipeline order (doc/INTERNALS.md).
+check-layers: $(STATIC)
+	@sh tools/check_layers.sh $(BUILD)
 check-san:
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined,float-cast-overflow test
 check-san-clang:

@@ -1,7 +1,7 @@
 /* Reading one event per line (cluster JSONL or Multi-News), shared by
  * summarize and eval: every line is read even when others fail, and update
  * sets (DUC 2007: B after A, C after A and B) get the earlier sets of their
- * topic as reports already read (batch_update_history, the rule batch and
+ * topic as reports already read (nf_batch_update_history, the rule batch and
  * the bindings use too). */
 #include "commands.h"
 #include "batch/batch.h"
@@ -23,7 +23,7 @@ static int one_cluster(const char *path, const char *line, size_t n, long lineno
     if (rc != NF_OK && rc != NF_EEMPTY) {
         bad(path, lineno, nf_docset_id(ds), nf_docset_error(ds), arg);
         status = EXIT_DATA;
-    } else if (batch_update_history(history, ds) != NF_OK) {
+    } else if (nf_batch_update_history(history, ds) != NF_OK) {
         status = cli_error(EXIT_DATA, "out of memory");
     } else if ((rc = fn(ds, lineno, arg)) != EXIT_OK) {
         status = rc < 0 ? rc : EXIT_DATA; /* negative: the caller cannot go on (an output error) */

@@ -3,7 +3,7 @@
  * what bench/sentences.sh scores. */
 #include "commands.h"
 #include "newsfuse.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>

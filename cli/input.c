@@ -2,7 +2,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "commands.h"
 #include "newsfuse.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>

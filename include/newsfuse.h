@@ -375,10 +375,12 @@ NF_API int nf_batch_error_record(const char *path, long line, const char *id, co
 typedef struct nf_facts_sheet nf_facts_sheet;
 
 /* Reads ds into a new sheet (*out, freed with nf_facts_free). opts may be
- * NULL (the defaults). The sheet honours the limits a summary does
- * (max_document_bytes, max_sentences, max_seconds: a report left unread
- * after the deadline) and keeps at most max_figures figures; what a limit
- * cut is in the sheet's warnings. Returns NF_OK, NF_EINVAL, NF_ENOMEM, or
+ * NULL (the defaults); they are the options of nf_summarize, and the sheet
+ * reads the reports exactly as a summary does (the same sentences, the
+ * same cleaning, the same limits: max_document_bytes, max_sentences,
+ * max_seconds, a report left unread after the deadline); reports already
+ * read (nf_docset_add_seen) are not read for figures. It keeps at most
+ * max_figures figures; what a limit cut is in the sheet's warnings. Returns NF_OK, NF_EINVAL, NF_ENOMEM, or
  * NF_EEMPTY when ds holds no report (*out still set). */
 NF_API int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
 NF_API void nf_facts_free(nf_facts_sheet *sheet);

@@ -5,7 +5,7 @@
 #include "api.h"
 #include "guard.h"
 #include "server.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #ifdef __GLIBC__

@@ -3,7 +3,7 @@
  * change the result (top-level fields, option names), lenient where other
  * tools add fields (document objects may carry "url" and the like). */
 #include "request.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>

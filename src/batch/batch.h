@@ -1,8 +1,8 @@
-/* Batch work over many events (newsfuse batch, the bindings' bulk calls):
- * an ordered worker pool, handing a document set over to a worker, and
- * article JSONL lines. Internal: hidden in the shared library. What a
- * front end outside the library needs of it is public, in newsfuse.h's
- * "Batch" section (batch_api.c), under nf_* names. */
+/* The batch runner of newsfuse batch (the top layer): an ordered worker
+ * pool, handing a document set over to a worker, and --resume. Internal:
+ * hidden in the shared library. The rules a record depends on (article
+ * grouping, update-set history, the error record) are public API, in
+ * newsfuse.h's "Batch" section, so the bindings write the same bytes. */
 #ifndef NF_BATCH_BATCH_H
 #define NF_BATCH_BATCH_H
 #include "newsfuse.h"
@@ -46,56 +46,6 @@ void batch_pool_free(batch_pool *p);
  * pass the contents on to a worker. Returns the new set (the caller's) or
  * NULL if out of memory (ds is then untouched). */
 nf_docset *batch_docset_take(nf_docset *ds);
-
-/* ---- Article JSONL ----
- * One article per line: {"event": ..., "id", "title", "date", "text"};
- * event is a string or an integer, id, title and date strings or null or
- * absent, text a string. Invalid UTF-8 is repaired before parsing, as for
- * cluster lines (one bad byte costs a warning, not the article). */
-typedef struct batch_article {
-    const char *event, *id, *title, *date, *text; /* owned by json */
-    size_t text_len;
-    size_t replaced; /* invalid UTF-8 sequences replaced in the line */
-    void *json;      /* the parsed line */
-    char event_buf[32]; /* an integer event, printed */
-} batch_article;
-
-/* Parses one line into *a. Returns NF_OK, NF_EDATA (err says what, with
- * the column or the field) or NF_ENOMEM; free *a in every case. */
-int batch_article_parse(batch_article *a, const char *line, size_t len, char *err, size_t errlen);
-/* Adds the article to ds as one report. Returns NF_OK or NF_ENOMEM. */
-int batch_article_add(nf_docset *ds, const batch_article *a);
-void batch_article_free(batch_article *a);
-/* Reads one article line into the event being read, *open (NULL at the
- * start): when the line's event differs from *open's, *open moves to
- * *closed (the caller's, in every case; NULL when nothing ended) and a new
- * set for the line's event becomes *open. Returns NF_OK; NF_EDATA for a
- * line that cannot be read (err says why, *bad_id is the article's id or
- * NULL, xfree it; *open is untouched); NF_ENOMEM. The one rule of grouping
- * for newsfuse batch and the bindings (public: nf_batch_article_group). */
-int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
-                        char **bad_id, char *err, size_t errlen);
-/* For format detection: returns 1 if line is a JSON object with an
- * "event" key and no "documents" key (an article line), 0 for another
- * object, -1 if it is not a JSON object (a broken line says nothing). */
-int batch_is_article_line(const char *line, size_t len);
-
-/* ---- Update sets ----
- * Gives ds (just read) the history of its topic: set A, or a set whose
- * topic differs from the history's, starts a new history; a later set of
- * the same topic gets the history's reports as seen ones; then ds's own
- * reports join the history. A set with no update set leaves it as it is.
- * *history starts NULL and is the caller's (nf_docset_free). Returns NF_OK
- * or NF_ENOMEM. Used by cli/clusters.c, and by batch and the bindings
- * through nf_batch_update_history. */
-int batch_update_history(nf_docset **history, nf_docset *ds);
-
-/* ---- Time limits ----
- * Returns 1 if a time limit cut s (max_seconds, or the ILP solver's limit):
- * its sentences then depend on the machine's speed and load, so two runs
- * (or two -j) may differ on that event; 0 otherwise, and for NULL.
- * Public as nf_summary_timed. */
-int batch_summary_timed(const nf_summary *s);
 
 /* ---- Resuming ----
  * Scans an output file of one JSON record per line, open read-write on

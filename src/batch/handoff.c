@@ -1,6 +1,6 @@
 /* Handing a document set over from a reader to a worker (batch.h). */
 #include "batch/batch.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <string.h>
 
 nf_docset *batch_docset_take(nf_docset *ds)

@@ -41,6 +41,9 @@ struct nf_options {
     char err[320];
 };
 
+/* The keys, in enum order, NULL-terminated (nf_option_keys). */
+extern const char *const options_keys[OPT_COUNT + 1];
+
 /* Fills o with the defaults (used when a caller passes NULL options). */
 void options_defaults(struct nf_options *o);
 

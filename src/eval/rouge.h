@@ -6,7 +6,7 @@
  *   rouge_tokens.c     SPL reading, truncation, tokens, stop words, stems
  *   rouge_score.c      ROUGE-N, -L, -W, -S/SU of one summary vs references
  *   rouge_bootstrap.c  Perl's drand48 and the resampled averages
- *   rouge_report.c     signature; text, JSON and ROUGE-1.5.5 reports
+ *   rouge_signature.c  the settings signature (the reports: emit/rouge_render.c)
  *   rouge_spl.c        running text -> one sentence per line */
 #ifndef NF_EVAL_ROUGE_H
 #define NF_EVAL_ROUGE_H
@@ -223,8 +223,12 @@ struct nf_rouge {
     char *signature;
 };
 
-/* Writes the one-line settings signature; NULL when out of memory. */
+/* Writes the one-line settings signature (rouge_signature.c); NULL when
+ * out of memory. */
 char *rouge_signature_make(const nf_rouge *r);
+/* Appends the settings to b as ROUGE-1.5.5 flags (what to paste to
+ * reproduce a run). */
+void rouge_flags_text(buf *b, const rouge_settings *st);
 /* ROUGE-1.5.5's order of -d lines: numeric prefixes when both ids start
  * with a digit, else bytes (ties by bytes). */
 int rouge_evalid_cmp(const char *a, const char *b);

@@ -5,7 +5,7 @@
  * per system and metric exactly as ROUGE-1.5.5 does. */
 #include "core/alloc.h"
 #include "eval/rouge.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>

@@ -7,7 +7,7 @@
  * never disagree. */
 #include "core/alloc.h"
 #include "facts/facts.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -189,6 +189,14 @@ struct nf_facts_sheet {
     size_t scratch_cap, scratch_n;
 };
 
+/* Reads the sheet of the reports m holds (not those already read), as
+ * nf_facts does: opts gives max_figures and max_seconds (counted from
+ * opts->clock_start when set); m's own reading honoured the other
+ * limits, and its warnings are repeated in the sheet's. *out is the
+ * caller's. Returns NF_OK or NF_ENOMEM (*out NULL). */
+struct model;
+int facts_from_model(const struct model *m, const nf_options *opts, nf_facts_sheet **out);
+
 /* Finds the figures of one sentence text[s0..s1) of document doc and
  * appends them to sh. Returns NF_OK or NF_ENOMEM. */
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,

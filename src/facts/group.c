@@ -18,7 +18,7 @@
  * the training script; figure ids are the sheet's). */
 #include "core/alloc.h"
 #include "facts/facts.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,12 +1,14 @@
-/* nf_facts: every report's sentences (debris skipped, datelines cut) read
- * for figures, then grouped and labelled; the sheet's accessors. */
+/* The sheet from the model of the reports (the one reading a summary
+ * uses: the same sentences, cleaning and limits): every content sentence
+ * read for figures, then grouped and labelled; the sheet's accessors.
+ * nf_facts itself, which builds the model, is api/facts.c. */
 #include "core/alloc.h"
 #include "core/clock.h"
 #include "core/options.h"
 #include "facts/facts.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
+#include "model/model.h"
 #include "text/clean.h"
-#include "text/sentences.h"
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,15 +56,15 @@ static void mark_past(nf_facts_sheet *sh, size_t first, const document *doc)
     }
 }
 
-/* What the sheet may read (the limits of nf_options, as the summary
- * applies them) and what they cut, for the warnings. */
+/* What the sheet keeps and how long it may take (the model's reading
+ * already honoured max_document_bytes and max_sentences), and what the
+ * limits cut, for the warnings. */
 typedef struct sheet_limits {
-    size_t max_doc_bytes, max_sentences, max_figures; /* 0 = no limit */
-    double max_seconds, deadline;                      /* deadline: clock_now() time, 0 = none */
-    size_t nsents;      /* sentences read */
-    size_t docs_cut;    /* documents cut at max_doc_bytes */
+    size_t max_figures; /* 0 = no limit */
+    double max_seconds, deadline; /* deadline: clock_now() time, 0 = none */
+    size_t nsents;      /* sentences read for figures */
     size_t docs_unread; /* documents the deadline left out */
-    int sents_cut, figs_cut, timed_out;
+    int figs_cut, timed_out;
 } sheet_limits;
 
 /* Sentences read between two looks at the clock, as in model.c. */
@@ -71,8 +73,6 @@ typedef struct sheet_limits {
 static void limits_from(sheet_limits *lim, const nf_options *o)
 {
     memset(lim, 0, sizeof *lim);
-    lim->max_doc_bytes = (size_t)o->max_doc_bytes;
-    lim->max_sentences = (size_t)o->max_sentences;
     lim->max_figures = (size_t)o->max_figures;
     lim->max_seconds = o->max_seconds;
     if (o->max_seconds > 0)
@@ -85,32 +85,6 @@ static int past_deadline(sheet_limits *lim)
     if (!lim->timed_out && lim->deadline > 0 && clock_now() > lim->deadline)
         lim->timed_out = 1;
     return lim->timed_out;
-}
-
-/* Returns 1 when no more sentences may be read: max_sentences, the cap
- * on figures reached, or (looked at every DEADLINE_EVERY sentences) the
- * deadline. */
-static int stop_reading(sheet_limits *lim)
-{
-    if (lim->max_sentences && lim->nsents >= lim->max_sentences)
-        lim->sents_cut = 1;
-    else if (lim->nsents && lim->nsents % DEADLINE_EVERY == 0)
-        past_deadline(lim);
-    return lim->sents_cut || lim->figs_cut || lim->timed_out;
-}
-
-/* The bytes of doc to read: all, or max_doc_bytes cut back to the start
- * of a character. */
-static size_t doc_length(const document *doc, sheet_limits *lim)
-{
-    size_t len = doc->len;
-    if (!lim->max_doc_bytes || len <= lim->max_doc_bytes)
-        return len;
-    len = lim->max_doc_bytes;
-    while (len > 0 && ((unsigned char)doc->text[len] & 0xC0) == 0x80)
-        len--;
-    lim->docs_cut++;
-    return len;
 }
 
 /* Reads the figures of one sentence; a sentence that would take the sheet
@@ -130,78 +104,88 @@ static int sentence_figures(nf_facts_sheet *sh, const lexicon *lx, sheet_limits 
     return rc;
 }
 
-/* Reads the figures of document d, sentence by sentence, within lim. */
-static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, sheet_limits *lim,
-                       uint32_t d, const document *doc)
+/* Reads the figures of the model's sentences [from, to), all of report
+ * d: the content ones (debris is skipped; datelines were cut when the
+ * model read the report), until the figure cap or the deadline stops it. */
+static int doc_figures(nf_facts_sheet *sh, const lexicon *lx, sheet_limits *lim, const model *m,
+                       size_t from, size_t to)
 {
-    span_vec v = {0};
     size_t first = sh->n;
-    int rc = sentences_split(doc->text, doc_length(doc, lim), &v) ? NF_ENOMEM : NF_OK;
-    for (size_t i = 0; rc == NF_OK && i < v.len && !stop_reading(lim); i++) {
-        size_t s = v.items[i].start, e = v.items[i].end;
-        lim->nsents++;
-        if (cleaner_debris(cl, doc->text + s, e - s) != DEBRIS_NONE)
-            continue;
-        s += cleaner_dateline(cl, doc->text + s, e - s);
-        rc = sentence_figures(sh, lx, lim, d, doc->text, s, e);
+    uint32_t d = m->sents[from].doc;
+    const document *doc = &m->ds->docs[d];
+    int rc = NF_OK;
+    for (size_t i = from; rc == NF_OK && i < to && !lim->figs_cut; i++) {
+        if (++lim->nsents % DEADLINE_EVERY == 0 && past_deadline(lim))
+            break;
+        const msent *x = &m->sents[i];
+        if (x->debris == DEBRIS_NONE)
+            rc = sentence_figures(sh, lx, lim, d, doc->text, x->start, x->end);
     }
-    span_vec_free(&v);
     if (rc == NF_OK)
         mark_past(sh, first, doc);
     return rc;
 }
 
-/* Warns of what the limits cut, in the summary's words. */
-static int warn_limits(nf_facts_sheet *sh, const sheet_limits *lim)
+/* Warns of what the limits cut, in the summary's words: the model's
+ * reading, then the sheet's own cap and deadline. */
+static int warn_limits(nf_facts_sheet *sh, const model *m, const sheet_limits *lim)
 {
     int rc = NF_OK;
     if (lim->figs_cut)
         rc = sheet_warn(sh, "figure sheet cut at %zu figures: later sentences unread (max_figures is %zu; "
                             "the sentence that would pass it is left out whole)", sh->n, lim->max_figures);
-    if (rc == NF_OK && lim->sents_cut)
-        rc = sheet_warn(sh, "input cut at %zu sentences (max_sentences)", lim->max_sentences);
-    if (rc == NF_OK && lim->docs_cut)
-        rc = sheet_warn(sh, "%zu document(s) cut at %zu bytes (max_document_bytes)", lim->docs_cut,
-                        lim->max_doc_bytes);
-    if (rc == NF_OK && lim->timed_out)
+    if (rc == NF_OK && m->truncated)
+        rc = sheet_warn(sh, "input cut at %zu sentences (max_sentences)", m->max_sentences);
+    if (rc == NF_OK && m->docs_cut)
+        rc = sheet_warn(sh, "%zu document(s) cut at %zu bytes (max_document_bytes)", m->docs_cut,
+                        m->max_doc_bytes);
+    if (rc == NF_OK && (m->timed_out || lim->timed_out))
         rc = sheet_warn(sh, "time limit of %g s reached while reading the reports: %zu sentence(s) "
                         "read, %zu document(s) left unread (max_seconds)", lim->max_seconds,
-                        lim->nsents, lim->docs_unread);
+                        lim->nsents, m->docs_unread + lim->docs_unread);
     return rc;
 }
 
-/* Reads every document within lim. The first is always begun (its first
- * sentences give a sheet even when the summary used up the time); a later
- * one is left unread once the deadline has passed or reading stopped. */
-static int read_documents(nf_facts_sheet *sh, const lexicon *lx, const cleaner *cl, sheet_limits *lim,
-                          const nf_docset *ds)
+/* Reads the figures of every report the model holds, report by report
+ * (the model keeps a report's sentences together; reports already read,
+ * in update mode, are not this event's figures). The first report is
+ * always begun, so a sheet exists even when a summary used up the time;
+ * a later one is left unread once the deadline has passed or the cap was
+ * reached. */
+static int read_model(nf_facts_sheet *sh, const lexicon *lx, sheet_limits *lim, const model *m)
 {
     int rc = NF_OK;
-    for (size_t d = 0; rc == NF_OK && d < ds->ndocs; d++) {
-        if (d && (lim->sents_cut || lim->figs_cut || past_deadline(lim))) {
-            lim->docs_unread += lim->timed_out;
+    int begun = 0;
+    for (size_t i = 0, j; rc == NF_OK && i < m->nsents; i = j) {
+        for (j = i + 1; j < m->nsents && m->sents[j].doc == m->sents[i].doc;)
+            j++;
+        if (m->sents[i].seen)
+            continue;
+        if (begun && (lim->figs_cut || past_deadline(lim))) {
+            lim->docs_unread += !lim->figs_cut;
             continue;
         }
-        rc = doc_figures(sh, lx, cl, lim, (uint32_t)d, &ds->docs[d]);
+        begun = 1;
+        rc = doc_figures(sh, lx, lim, m, i, j);
     }
     return rc;
 }
 
-static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds, const nf_options *opts)
+static int sheet_build(nf_facts_sheet *sh, const model *m, const nf_options *opts)
 {
     const lexicon *lx = lexicon_get();
-    const cleaner *cl = cleaner_shared();
-    if (!lx || !cl)
+    if (!lx)
         return NF_ENOMEM;
+    const nf_docset *ds = m->ds;
     sheet_limits lim;
     limits_from(&lim, opts);
-    int rc = read_documents(sh, lx, cl, &lim, ds);
+    int rc = read_model(sh, lx, &lim, m);
     xfree(sh->scratch);
     sh->scratch = NULL, sh->scratch_cap = 0;
     if (rc == NF_OK)
         rc = align_figures(sh, ds);
     if (rc == NF_OK)
-        rc = warn_limits(sh, &lim);
+        rc = warn_limits(sh, m, &lim);
     if (rc == NF_OK && ds->replaced)
         rc = sheet_warn(sh, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", ds->replaced,
                         ds->replaced == 1 ? "" : "s");
@@ -210,28 +194,19 @@ static int sheet_build(nf_facts_sheet *sh, const nf_docset *ds, const nf_options
     return rc;
 }
 
-int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out)
+int facts_from_model(const model *m, const nf_options *opts, nf_facts_sheet **out)
 {
-    if (!out)
-        return NF_EINVAL;
     *out = NULL;
-    if (!ds)
-        return NF_EINVAL;
-    unsigned long failures0 = alloc_failures();
     nf_facts_sheet *sh = xcalloc(1, sizeof *sh);
     if (!sh)
         return NF_ENOMEM;
-    sh->ndocs = ds->ndocs;
-    nf_options defaults;
-    if (!opts)
-        options_defaults(&defaults), opts = &defaults;
-    /* A failure a callee absorbed (the cleaner's verdict) is one too. */
-    if (sheet_build(sh, ds, opts) != NF_OK || alloc_failures() != failures0) {
+    sh->ndocs = m->ds->ndocs;
+    if (sheet_build(sh, m, opts) != NF_OK) {
         nf_facts_free(sh);
         return NF_ENOMEM;
     }
     *out = sh;
-    return ds->ndocs ? NF_OK : NF_EEMPTY;
+    return NF_OK;
 }
 
 void nf_facts_free(nf_facts_sheet *sh)

@@ -10,7 +10,7 @@
  * Every label carries its reason. */
 #include "core/alloc.h"
 #include "facts/facts.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>

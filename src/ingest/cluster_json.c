@@ -1,6 +1,6 @@
 /* Cluster JSONL: one event per line, the format of every evaluation set. */
 #include "core/alloc.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <jansson.h>
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * the literal NEWLINE_CHAR. */
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include <string.h>
 
 static const char SEP[] = "|||||";

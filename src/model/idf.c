@@ -14,7 +14,7 @@
 #include "model/model.h"
 #include "text/clean.h"
 #include "text/tokens.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,17 +25,6 @@
 /* The largest table file read (a table of every term of a large corpus
  * is a few megabytes). */
 #define IDF_MAX_FILE (1 << 30)
-
-static _Thread_local const struct nf_idf *background;
-
-const struct nf_idf *idf_background(void) { return background; }
-
-const struct nf_idf *idf_background_swap(const struct nf_idf *t)
-{
-    const struct nf_idf *old = background;
-    background = t;
-    return old;
-}
 
 /* Formats the table's error message, cut before any invalid UTF-8 (a
  * path or a language name from the file may hold some; messages reach

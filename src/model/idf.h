@@ -39,12 +39,5 @@ double idf_df(const struct nf_idf *t, const char *s, size_t len);
  * read-only. Returns t. */
 struct nf_idf *idf_share(struct nf_idf *t);
 
-/* The background table of the method running on this thread (NULL: the
- * document set's own statistics). Set around a method's run by the method
- * registry (select/methods.c) from the options, so every method's
- * vectors and concepts see it without an argument. idf_background_swap
- * sets it and returns the previous one. */
-const struct nf_idf *idf_background(void);
-const struct nf_idf *idf_background_swap(const struct nf_idf *t);
 
 #endif

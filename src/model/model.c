@@ -198,6 +198,7 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
         m->max_sentences = lim->max_sentences;
         m->max_doc_bytes = lim->max_doc_bytes;
         m->deadline = lim->deadline;
+        m->background = lim->background;
     }
     m->ds = ds;
     m->ndocs = ds->ndocs;

@@ -4,7 +4,7 @@
 #ifndef NF_MODEL_MODEL_H
 #define NF_MODEL_MODEL_H
 #include "core/arena.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include "model/vocab.h"
 #include <stdint.h>
 
@@ -45,6 +45,9 @@ typedef struct model {
     double deadline;      /* clock_now() time to stop reading; 0 = none */
     size_t docs_unread;   /* documents (seen ones too) the deadline left out */
     int timed_out;        /* 1 once the deadline has passed while reading */
+    /* Term weights from a background corpus (the options' idf table, read
+     * only and shared), or NULL: the set's own statistics (vectors.c). */
+    const struct nf_idf *background;
 } model;
 
 /* What model_build may read: bytes of each document and sentences in all
@@ -53,6 +56,7 @@ typedef struct model {
 typedef struct model_limits {
     size_t max_doc_bytes, max_sentences;
     double deadline;
+    const struct nf_idf *background; /* becomes model.background */
 } model_limits;
 
 /* Returns the document sentence s comes from (a seen one included). */

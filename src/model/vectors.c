@@ -115,7 +115,7 @@ int vectors_build(vectors *v, const model *m)
         vectors_free(v);
         return -1;
     }
-    set_idf(v, m, idf_background());
+    set_idf(v, m, m->background);
     for (size_t i = 0; i < m->nsents; i++)
         fill_vector(v, m, i, tmp);
     xfree(tmp);

@@ -1,4 +1,4 @@
-/* Fuzz target: article grouping (batch_article_group, the one rule of
+/* Fuzz target: article grouping (article_group, the one rule of
  * `newsfuse batch --input articles` and the Python Reader). The input is
  * article JSONL lines, fed in turn. Checks: each line is read (NF_OK),
  * refused (NF_EDATA, with a message in valid UTF-8 that goes into an
@@ -8,6 +8,7 @@
  * or counted twice. */
 #include "fuzz.h"
 #include "batch/batch.h"
+#include "ingest/article_jsonl.h"
 
 /* Set once a line ran out of memory: a set may then lack its article. */
 static int out_of_memory;
@@ -28,7 +29,7 @@ static void feed(nf_docset **open, const char *line, size_t n, size_t *read, siz
 {
     nf_docset *before = *open, *closed = (nf_docset *)1;
     char *bad_id = (char *)1, err[256];
-    int rc = batch_article_group(open, &closed, line, n, &bad_id, err, sizeof err);
+    int rc = article_group(open, &closed, line, n, &bad_id, err, sizeof err);
     FUZZ_CHECK(rc == NF_OK || rc == NF_EDATA || rc == NF_ENOMEM);
     FUZZ_CHECK(closed != (nf_docset *)1 && bad_id != (char *)1);
     out_of_memory |= rc == NF_ENOMEM;

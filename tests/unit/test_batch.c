@@ -2,8 +2,9 @@
  * the inline path, a stop), the docset hand-over, article lines, resuming
  * an output file, and allocation failures in each. */
 #include "batch/batch.h"
+#include "ingest/article_jsonl.h"
 #include "test.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -196,25 +197,25 @@ TEST(docset_take_moves_everything)
 
 TEST(article_lines_parse_and_fail_with_reasons)
 {
-    batch_article a;
+    article_line a;
     char err[256];
     const char *ok = "{\"event\":\"e1\",\"id\":\"x\",\"title\":null,\"date\":\"2026-05-01\",\"text\":\"Rain fell.\"}";
-    CHECK(batch_article_parse(&a, ok, strlen(ok), err, sizeof err) == NF_OK);
+    CHECK(article_line_parse(&a, ok, strlen(ok), err, sizeof err) == NF_OK);
     CHECK_STR(a.event, "e1");
     CHECK_STR(a.id, "x");
     CHECK(a.title == NULL);
     CHECK_STR(a.date, "2026-05-01");
     CHECK(a.text_len == 10 && a.replaced == 0);
     nf_docset *ds = nf_docset_new();
-    CHECK(batch_article_add(ds, &a) == NF_OK && nf_docset_count(ds) == 1);
+    CHECK(article_line_add(ds, &a) == NF_OK && nf_docset_count(ds) == 1);
     nf_docset_free(ds);
-    batch_article_free(&a);
+    article_line_free(&a);
 
     const char *num = "{\"event\":42,\"text\":\"Bad \xff byte.\"}";
-    CHECK(batch_article_parse(&a, num, strlen(num), err, sizeof err) == NF_OK);
+    CHECK(article_line_parse(&a, num, strlen(num), err, sizeof err) == NF_OK);
     CHECK_STR(a.event, "42");
     CHECK(a.replaced == 1 && a.id == NULL);
-    batch_article_free(&a);
+    article_line_free(&a);
 
     struct { const char *line, *why; } bad[] = {
         {"{\"event\":\"e\",\"text\":3}", "\"text\" must be a string"},
@@ -228,9 +229,9 @@ TEST(article_lines_parse_and_fail_with_reasons)
         {"{\"event\":", "column"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        CHECK(batch_article_parse(&a, bad[i].line, strlen(bad[i].line), err, sizeof err) == NF_EDATA);
+        CHECK(article_line_parse(&a, bad[i].line, strlen(bad[i].line), err, sizeof err) == NF_EDATA);
         CHECK(strstr(err, bad[i].why) != NULL);
-        batch_article_free(&a);
+        article_line_free(&a);
     }
     CHECK(nf_batch_is_article_line(ok, strlen(ok)) == 1);
     CHECK(nf_batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
@@ -259,15 +260,15 @@ TEST(article_errors_are_cut_at_a_character_boundary)
         "{\"event\":1,\"text\":\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9}",
         "{\"event\":1,\"text\":\"\xe2\x82\xac\\\xe2\x82\xac\"}",
     };
-    batch_article a;
+    article_line a;
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         for (size_t errlen = 8; errlen <= 256; errlen++) {
             char err[256];
-            CHECK(batch_article_parse(&a, lines[i], strlen(lines[i]), err, errlen) == NF_EDATA);
+            CHECK(article_line_parse(&a, lines[i], strlen(lines[i]), err, errlen) == NF_EDATA);
             if (!valid_utf8(err))
                 fprintf(stderr, "  line %zu, errlen %zu: \"%s\"\n", i, errlen, err);
             CHECK(valid_utf8(err));
-            batch_article_free(&a);
+            article_line_free(&a);
         }
 }
 
@@ -472,12 +473,12 @@ TEST(allocation_failures_are_reported)
         pool_failed += p == NULL;
         batch_pool_free(p);
         calls = 0;
-        batch_article a;
+        article_line a;
         char err[64];
-        int rc = batch_article_parse(&a, line, strlen(line), err, sizeof err);
+        int rc = article_line_parse(&a, line, strlen(line), err, sizeof err);
         CHECK(rc == NF_OK || rc == NF_ENOMEM || rc == NF_EDATA);
         parse_failed += rc != NF_OK;
-        batch_article_free(&a);
+        article_line_free(&a);
         nf_set_allocator(NULL, NULL, NULL);
         nf_docset *ds = nf_docset_new();
         nf_set_allocator(failing_malloc, failing_realloc, free);

@@ -807,6 +807,49 @@ TEST(example_planted_disagreements)
     nf_docset_free(ds);
 }
 
+/* One reading: the sheet of summarize --facts is the sheet nf_facts makes
+ * of the same reports under the same options (both read one model), and
+ * a report already read is no source of figures. */
+TEST(one_reading_for_summary_and_sheet)
+{
+    nf_docset *ds = example_docset();
+    if (!ds)
+        SKIP("examples/harbor-collapse not found (run from the repository root)");
+    nf_options *o = nf_options_new();
+    CHECK(o && nf_options_set(o, "facts", "1") == NF_OK && nf_options_set(o, "max_seconds", "0") == NF_OK);
+    nf_summary *s = NULL;
+    nf_facts_sheet *alone = NULL;
+    CHECK(nf_summarize(ds, o, &s) == NF_OK && nf_facts(ds, o, &alone) == NF_OK);
+    char *a = NULL, *b = NULL;
+    CHECK(nf_facts_render(alone, ds, "json", &a, NULL) == NF_OK);
+    CHECK(nf_summary_render(s, ds, NF_FORMAT_JSONL, &b, NULL) == NF_OK);
+    CHECK(a && b && nf_facts_figure_count(alone) > 10);
+    /* The summary's JSON holds the sheet's figures: every figure of the
+     * sheet alone is there, at the same offsets. */
+    nf_figure f;
+    for (size_t i = 0; a && b && i < nf_facts_figure_count(alone); i++) {
+        char key[96];
+        CHECK(nf_facts_figure(alone, ds, i, &f) == NF_OK);
+        snprintf(key, sizeof key, "\"start\":%zu,\"end\":%zu", f.start, f.end);
+        CHECK(strstr(b, key) != NULL);
+    }
+    nf_free(a), nf_free(b);
+    nf_summary_free(s), nf_facts_free(alone);
+    nf_docset_free(ds);
+
+    ds = nf_docset_new();
+    const char *read = "Officials said 12 people were killed in the fire on Monday.";
+    const char *now = "Officials said 14 people were killed in the fire on Tuesday.";
+    CHECK(nf_docset_add_seen(ds, "old", NULL, NULL, read, strlen(read)) == NF_OK);
+    CHECK(nf_docset_add(ds, "new", NULL, NULL, now, strlen(now)) == NF_OK);
+    CHECK(nf_facts(ds, o, &alone) == NF_OK);
+    CHECK(find_figure(alone, ds, "14", &f) >= 0 && f.doc == 0);
+    CHECK(find_figure(alone, ds, "12", &f) < 0);
+    nf_facts_free(alone);
+    nf_docset_free(ds);
+    nf_options_free(o);
+}
+
 TEST(a_total_is_no_revision_of_its_part)
 {
     /* 113 = 109 on board + 4 on the ground in the later report: a total,
@@ -1023,6 +1066,7 @@ int main(void)
     RUN(two_values_of_one_sentence_are_two_sets);
     RUN(coordinated_counts_and_parts);
     RUN(example_planted_disagreements);
+    RUN(one_reading_for_summary_and_sheet);
     RUN(a_total_is_no_revision_of_its_part);
     RUN(dates_in_the_sentence_order_figures);
     RUN(printed_as_written);

@@ -1,7 +1,7 @@
 /* UTF-8 repair: every kind of invalid input becomes U+FFFD, offsets map back. */
 #include "test.h"
 #include "core/alloc.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 static const char FFFD[] = "\xEF\xBF\xBD";
 

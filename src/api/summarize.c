@@ -1,12 +1,14 @@
 /* nf_summarize: model the document set, let the chosen method select under
  * the budget, order for reading, and record sources and warnings. */
+#include "api/api.h"
 #include "core/alloc.h"
+#include "facts/facts.h"
 #include "select/corroborate.h"
 #include "select/methods.h"
 #include "select/summary.h"
 #include "text/clean.h"
 #include "text/tokens.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -264,17 +266,9 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     else
         options_defaults(&out->opts);
     double start = clock_now();
-    /* The thread's kept tokenizer: its stem cache is warm from the last
-     * call (a fresh one only when that cannot be had). */
-    tokenizer *own = NULL, *tk = tokenizer_for_thread(out->opts.language);
-    if (!tk)
-        tk = own = tokenizer_new(out->opts.language);
-    const cleaner *cl = cleaner_shared();
+    tokenizer *own = NULL, *tk = NULL;
     model m = {0};
-    /* The time limit covers reading the reports too, not only selection. */
-    model_limits lim = {(size_t)out->opts.max_doc_bytes, (size_t)out->opts.max_sentences,
-                        out->opts.max_seconds > 0 ? start + out->opts.max_seconds : 0};
-    int rc = tk && cl ? model_build(&m, ds, tk, cl, &lim) : NF_ENOMEM;
+    int rc = api_read(&m, ds, &out->opts, start, &tk, &own);
     /* An explicit query wins; else a query-focused set's topic is used. */
     const char *query = out->opts.query[0] ? out->opts.query : ds->topic;
     if (rc == NF_OK && query && *query) {
@@ -289,8 +283,8 @@ int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **resul
     if (rc == NF_OK)
         rc = summarize_model(out, &m, start);
     out->opts.clock_start = start; /* the sheet's time is what the summary left */
-    if (rc == NF_OK && out->opts.facts)
-        rc = nf_facts(ds, &out->opts, &out->facts) == NF_ENOMEM ? NF_ENOMEM : NF_OK;
+    if (rc == NF_OK && out->opts.facts) /* the sheet reads the summary's model */
+        rc = facts_from_model(&m, &out->opts, &out->facts);
     model_free(&m);
     tokenizer_free(own);
     if (alloc_failures() != failures0) /* a callee absorbed a failure */
@@ -334,4 +328,23 @@ int nf_summary_sentence(const nf_summary *s, size_t i, const char **text, size_t
     if (end) *end = x->end;
     if (score) *score = x->score;
     return NF_OK;
+}
+
+/* Which summaries depend on the clock: newsfuse batch promises the same
+ * bytes whatever -j is, which holds for every event no time limit cut.
+ * The warnings say so, so they are read here, in one place. */
+/* Marks of the warnings a time limit leaves (src/select): max_seconds,
+ * and the ILP solver's own limit. */
+static const char *const timing_marks[] = {"(max_seconds)", "no optimal solution within", NULL};
+
+int nf_summary_timed(const nf_summary *s)
+{
+    size_t n = s ? nf_summary_warning_count(s) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = nf_summary_warning(s, i);
+        for (int k = 0; w && timing_marks[k]; k++)
+            if (strstr(w, timing_marks[k]))
+                return 1;
+    }
+    return 0;
 }

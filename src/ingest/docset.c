@@ -1,4 +1,4 @@
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include "core/alloc.h"
 #include <stdarg.h>
 #include <stdio.h>

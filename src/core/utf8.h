@@ -1,7 +1,7 @@
 /* UTF-8 validation and repair. Input text is never rejected for bad bytes:
  * each maximal invalid sequence (and each NUL byte) becomes U+FFFD. */
-#ifndef NF_TEXT_UTF8_H
-#define NF_TEXT_UTF8_H
+#ifndef NF_CORE_UTF8_H
+#define NF_CORE_UTF8_H
 #include <stddef.h>
 
 /* One replacement: at byte at of the repaired text, 3 bytes (U+FFFD) stand

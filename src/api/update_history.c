@@ -1,8 +1,8 @@
-/* Update-set history (batch.h): DUC 2007 update sets B and C of a topic
+/* Update-set history (nf_batch_update_history): DUC 2007 update sets B and C of a topic
  * are summarized for a reader who has read the earlier sets. The one rule
  * for the CLI's cluster reader (cli/clusters.c), batch, the Python binding
  * and Dask, so that all of them write the same records. */
-#include "batch/batch.h"
+#include "newsfuse.h"
 #include <string.h>
 
 /* Length of the topic part of an update-set id: "D0703A-B" -> "D0703A". */
@@ -36,8 +36,10 @@ static int history_copy(nf_docset *to, const nf_docset *from, int seen)
     return NF_OK;
 }
 
-int batch_update_history(nf_docset **history, nf_docset *ds)
+int nf_batch_update_history(nf_docset **history, nf_docset *ds)
 {
+    if (!history || !ds)
+        return NF_EINVAL;
     const char *set = nf_docset_update_set(ds), *id = nf_docset_id(ds);
     if (!set)
         return NF_OK; /* not an update set: the history waits for the next */

@@ -1,36 +1,10 @@
-/* The public face of src/batch (newsfuse.h, "Batch"): what a caller needs
- * to read a corpus line by line and write the records newsfuse batch
- * writes. The rules themselves live in articles.c, history.c and limits.c,
- * shared with the CLI; these wrappers add the checks a public call owes
- * its caller, and the error record, so that no front end spells it out. */
-#include "batch/batch.h"
+/* The error record (doc/SCHEMA.md): the one writer the CLI, newsfuse batch,
+ * the server and the Python binding use for a line or an event that
+ * failed (public as nf_batch_error_record). */
 #include "core/buf.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
+#include "newsfuse.h"
 #include <string.h>
-
-int nf_batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
-                           char **bad_id, char *err, size_t errlen)
-{
-    if (closed)
-        *closed = NULL;
-    if (bad_id)
-        *bad_id = NULL;
-    if (!open || !closed || !bad_id || !err || !errlen || (!line && len))
-        return NF_EINVAL;
-    return batch_article_group(open, closed, line ? line : "", len, bad_id, err, errlen);
-}
-
-int nf_batch_is_article_line(const char *line, size_t len)
-{
-    return line ? batch_is_article_line(line, len) : -1;
-}
-
-int nf_batch_update_history(nf_docset **history, nf_docset *ds)
-{
-    return history && ds ? batch_update_history(history, ds) : NF_EINVAL;
-}
-
-int nf_summary_timed(const nf_summary *s) { return batch_summary_timed(s); }
 
 /* Appends s as a JSON string, escaped as the CLI has always escaped its
  * error records (cli_print_json_string), so their bytes do not change:

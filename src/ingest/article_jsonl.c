@@ -1,9 +1,9 @@
 /* Article JSONL lines (batch.h): one report per line, with the event it
  * belongs to; consecutive lines of one event make one document set. */
-#include "batch/batch.h"
+#include "ingest/article_jsonl.h"
 #include "core/alloc.h"
-#include "model/docset.h"
-#include "text/utf8.h"
+#include "ingest/docset.h"
+#include "core/utf8.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +27,7 @@ static int article_string(json_t *root, const char *key, const char **out, char 
  * NUL byte (\u0000) is refused: the key is used as a C string, so it would
  * be cut there, and events that differ after the NUL would merge (an empty
  * key made a set with an empty id). */
-static int article_event(batch_article *a, json_t *root, char *err, size_t errlen)
+static int article_event(article_line *a, json_t *root, char *err, size_t errlen)
 {
     json_t *v = json_object_get(root, "event");
     if (json_is_integer(v)) {
@@ -44,7 +44,7 @@ static int article_event(batch_article *a, json_t *root, char *err, size_t errle
 }
 
 /* Checks the members of a parsed line and points *a at them. */
-static int article_fields(batch_article *a, json_t *root, char *err, size_t errlen)
+static int article_fields(article_line *a, json_t *root, char *err, size_t errlen)
 {
     if (!json_is_object(root)) {
         snprintf(err, errlen, "an article must be a JSON object");
@@ -65,7 +65,7 @@ static int article_fields(batch_article *a, json_t *root, char *err, size_t errl
     return NF_OK;
 }
 
-int batch_article_parse(batch_article *a, const char *line, size_t len, char *err, size_t errlen)
+int article_line_parse(article_line *a, const char *line, size_t len, char *err, size_t errlen)
 {
     memset(a, 0, sizeof *a);
     err[0] = '\0';
@@ -90,7 +90,7 @@ int batch_article_parse(batch_article *a, const char *line, size_t len, char *er
     return article_fields(a, root, err, errlen);
 }
 
-int batch_article_add(nf_docset *ds, const batch_article *a)
+int article_line_add(nf_docset *ds, const article_line *a)
 {
     int rc = nf_docset_add(ds, a->id, a->title, a->date, a->text, a->text_len);
     if (rc == NF_OK)
@@ -98,13 +98,13 @@ int batch_article_add(nf_docset *ds, const batch_article *a)
     return rc;
 }
 
-void batch_article_free(batch_article *a)
+void article_line_free(article_line *a)
 {
     json_decref(a->json);
     a->json = NULL;
 }
 
-int batch_is_article_line(const char *line, size_t len)
+int article_is_line(const char *line, size_t len)
 {
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
     int kind = !json_is_object(root) ? -1
@@ -124,12 +124,12 @@ static nf_docset *article_event_set(const char *event)
     return ds;
 }
 
-int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
+int article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
                         char **bad_id, char *err, size_t errlen)
 {
-    batch_article a;
+    article_line a;
     *closed = NULL, *bad_id = NULL;
-    int rc = batch_article_parse(&a, line, len, err, errlen);
+    int rc = article_line_parse(&a, line, len, err, errlen);
     if (rc == NF_EDATA && a.id && !(*bad_id = xstrdup(a.id)))
         rc = NF_ENOMEM;
     if (rc == NF_OK && *open && strcmp(nf_docset_id(*open), a.event)) {
@@ -139,9 +139,9 @@ int batch_article_group(nf_docset **open, nf_docset **closed, const char *line, 
     if (rc == NF_OK && !*open && !(*open = article_event_set(a.event)))
         rc = NF_ENOMEM;
     if (rc == NF_OK)
-        rc = batch_article_add(*open, &a);
+        rc = article_line_add(*open, &a);
     if (rc == NF_ENOMEM)
         snprintf(err, errlen, "out of memory");
-    batch_article_free(&a);
+    article_line_free(&a);
     return rc;
 }

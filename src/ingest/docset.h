@@ -1,11 +1,11 @@
 /* The document set of one event: the reports as given, repaired to valid
  * UTF-8, with the references and topic that came with them. Everything
  * lives in the set's arena. */
-#ifndef NF_MODEL_DOCSET_H
-#define NF_MODEL_DOCSET_H
+#ifndef NF_INGEST_DOCSET_H
+#define NF_INGEST_DOCSET_H
 #include "core/arena.h"
 #include "newsfuse.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 typedef struct document {
     const char *id, *title, *date; /* date "YYYY-MM-DD" or NULL */

@@ -1,7 +1,7 @@
 /* Rendering a summary as text for a terminal or as "newsfuse/1" JSON. */
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "model/docset.h"
+#include "ingest/docset.h"
 #include "facts/facts.h"
 #include "select/summary.h"
 #include <jansson.h>
