@@ -6,6 +6,7 @@
 #include "model/vocab.h"
 #include "newsfuse.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
@@ -81,15 +82,44 @@ uint64_t batch_record_key(const char *id, long line)
     return hash_bytes64(buf, (size_t)n);
 }
 
-/* Returns 1 when every option of want has the same value in opts. */
-static int options_match(const json_t *opts, const json_t *want)
+/* Appends v to why[*n..cap) as JSON ("100", "\"concept\"", absent when
+ * NULL), so a value reads the same whether it was written as a string or
+ * a number. */
+static void put_value(char *why, size_t cap, size_t *n, const json_t *v)
+{
+    char *text = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    if (*n < cap)
+        *n += (size_t)snprintf(why + *n, cap - *n, "%s", text ? text : "(absent)");
+    free(text);
+}
+
+/* Returns 1 when every option of want has the same value in opts; else 0,
+ * and why names the options that differ (at most three) with the file's
+ * value and this run's, so the user sees which flag to give. */
+static int options_match(const json_t *opts, const json_t *want, char *why, size_t cap)
 {
     const char *key;
     const json_t *v;
-    json_object_foreach((json_t *)want, key, v)
-        if (!json_equal(json_object_get(opts, key), v))
-            return 0;
-    return 1;
+    size_t n = (size_t)snprintf(why, cap, "was made with other options:");
+    int differ = 0;
+    json_object_foreach((json_t *)want, key, v) {
+        const json_t *had = json_object_get(opts, key);
+        if (json_equal((json_t *)had, (json_t *)v) || differ++ >= 3)
+            continue;
+        if (n < cap)
+            n += (size_t)snprintf(why + n, cap - n, "%s %s ", differ > 1 ? ";" : "", key);
+        put_value(why, cap, &n, had);
+        if (n < cap)
+            n += (size_t)snprintf(why + n, cap - n, " there, ");
+        put_value(why, cap, &n, v);
+        if (n < cap)
+            n += (size_t)snprintf(why + n, cap - n, " now");
+    }
+    if (differ > 3 && n < cap)
+        n += (size_t)snprintf(why + n, cap - n, "; %d more", differ - 3);
+    if (n < cap)
+        snprintf(why + n, cap - n, " (run again without --resume, or with the options of the first run)");
+    return !differ;
 }
 
 /* The key of one output record, or why it is no record this run could
@@ -104,9 +134,8 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
     if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
         !(json_is_string(id) || (json_is_null(id) && json_is_integer(json_object_get(err, "line")))))
         rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record");
-    else if (want && opts && !options_match(opts, want))
-        rc = NF_EDATA, snprintf(why, cap, "was made with other options (run again without --resume, "
-                                          "or with the options of the first run)");
+    else if (want && opts && !options_match(opts, want, why, cap))
+        rc = NF_EDATA;
     else
         *key = batch_record_key(json_is_string(id) ? json_string_value(id) : NULL,
                                 (long)json_integer_value(json_object_get(err, "line")));

@@ -119,6 +119,8 @@ rm -f "$TMP/long_record.jsonl"
 $NF batch "$TMP/h.jsonl" -o "$TMP/w.jsonl" --words 50 2>/dev/null
 expect_status resume_other_options_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/w.jsonl" --resume
 expect_grep resume_other_options_said "other options" "$TMP/err"
+# The message names the option that differs, the file's value and this run's.
+expect_grep resume_other_options_named 'words [^;]*50[^;]* there, [^;]*100[^;]* now' "$TMP/err"
 
 # ---- Error records are valid UTF-8 JSON, whatever the file name ----
 if command -v python3 >/dev/null; then
