@@ -136,8 +136,12 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
     }
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
         rc = mark_components(sh, &sh->groups[g], aside);
+    facts_timeline *tl = rc == NF_OK ? facts_timeline_new(sh, ds) : NULL;
+    if (rc == NF_OK && !tl)
+        rc = NF_ENOMEM;
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
-        facts_label_group(sh, &sh->groups[g], aside, ds);
+        facts_label_group(sh, &sh->groups[g], aside, ds, tl);
+    facts_timeline_free(tl);
     xfree(aside);
     return rc;
 }

@@ -479,6 +479,81 @@ TEST(approximations_cover_five_percent)
     nf_docset_free(ds);
 }
 
+TEST(one_statement_is_single_restatements_agree)
+{
+    /* single is one statement; the same count in two sentences of one
+     * report is restated, and agrees */
+    const char *two[] = {"The storm killed 14 people. The 14 people were killed in the harbour district."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, two, NULL, 1);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *one[] = {"Police said 14 people were killed, and officials also said 14 people were killed."};
+    sh = sheet_of(&ds, one, NULL, 1);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "single");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(compatible_approximations_agree)
+{
+    /* with nothing ordering them, values one count may have agree: a range
+     * and a rounding inside it, a vague amount and a bound inside it */
+    CHECK_STR(label_of_two("About 300 or 400 people were inside the terminal, police said.",
+                           "Witnesses said about 400 people were inside the terminal.", "inside"),
+              "agree");
+    CHECK_STR(label_of_two("Dozens of people were injured in the blast.",
+                           "At least 30 people were injured in the blast.", "injured"),
+              "agree");
+    CHECK_STR(label_of_two("A total of 4,299 people were killed under the regime, the commission said.",
+                           "The regime was responsible for killing at least 4,000 people.", "killed"),
+              "agree");
+    /* a newer, looser figure restates the older one; a newer count inside
+     * an older lower bound is a toll that grew */
+    const char *loose[] = {"A total of 4,299 people were killed under the regime, the commission said.",
+                           "The regime was responsible for killing at least 4,000 people."};
+    const char *dates[] = {"1999-01-10", "1999-01-12"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, loose, dates, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *grew[] = {"At least 60 people were killed in the fire.", "The fire killed 65 people."};
+    sh = sheet_of(&ds, grew, dates, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(undated_reports_hold_at_the_latest_time_they_name)
+{
+    /* an undated report was written no earlier than the latest time it
+     * names: "as of Friday evening" comes after a briefing on Friday
+     * morning, so its toll is the newer one */
+    const char *texts[] = {"A fire at a ferry terminal killed at least 60 people. At a briefing on Friday morning, "
+                           "police said the search went on.",
+                           "The fire at the ferry terminal killed 65 people. The cause had not been found as of "
+                           "Friday evening."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "65", &f) >= 0);
+    CHECK(nf_facts_group_count(sh) == 1);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* a day still to come is no time the report has seen */
+    CHECK_STR(label_of_two("Sixty people were killed in the fire. The victims will be buried on Sunday.",
+                           "Police said on Saturday that 65 people were killed in the fire.", "killed"),
+              "conflict");
+    /* "Friday" may be any time of Friday: nothing orders it against
+     * "Friday morning" */
+    CHECK_STR(label_of_two("Police said on Friday that 60 people were killed in the fire.",
+                           "Police said on Friday morning that 65 people were killed in the fire.", "killed"),
+              "conflict");
+}
+
 /* The group index of the figure written `text` (-1: not grouped). */
 static long group_of(const char *sentence, const char *text, int nth)
 {
@@ -1010,6 +1085,9 @@ int main(void)
     RUN(part_of_whole_is_not_a_conflict);
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
+    RUN(one_statement_is_single_restatements_agree);
+    RUN(compatible_approximations_agree);
+    RUN(undated_reports_hold_at_the_latest_time_they_name);
     RUN(one_set_named_two_ways);
     RUN(places_split_a_group);
     RUN(what_is_not_a_count_of_the_affected);
