@@ -380,21 +380,9 @@ static when_t when_of(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, i
     return w;
 }
 
-/* Returns 1 if a is known to be newer than b: by their times (a figure
- * with no time of its own in an undated report holds when its report was
- * written, which orders it against other reports only), else by their
- * cues. */
-static int newer(const when_t *a, const when_t *b)
+/* Returns 1 if a's cues make it newer than b. */
+static int newer_by_cue(const when_t *a, const when_t *b)
 {
-    double da = a->day, db = b->day, pa = a->part, pb = b->part;
-    if (a->doc != b->doc && isnan(da))
-        da = a->rday, pa = a->rpart;
-    if (a->doc != b->doc && isnan(db))
-        db = b->rday, pb = b->rpart;
-    if (!isnan(da) && !isnan(db) && a->dated == b->dated && da != db)
-        return da > db;
-    if (!isnan(da) && !isnan(db) && a->dated == b->dated && pa >= 0 && pb >= 0 && pa != pb)
-        return pa > pb; /* one day: "evening" after "morning" */
     if (a->phase != b->phase) {
         if (a->phase < 0 || b->phase < 0) /* an earlier count is older than the current ones */
             return b->phase < 0;
@@ -402,6 +390,40 @@ static int newer(const when_t *a, const when_t *b)
         return a->phase > b->phase && a->doc >= b->doc;
     }
     return 0;
+}
+
+/* Returns 1 if time (da, pa) is after time (db, pb), 0 if before or
+ * unknown; parts of a day (-1: none named) order one day only. */
+static int after(double da, double pa, double db, double pb)
+{
+    if (isnan(da) || isnan(db))
+        return 0;
+    if (da != db)
+        return da > db;
+    return pa >= 0 && pb >= 0 && pa > pb;
+}
+
+/* Returns 1 if a is known to be newer than b: by their times, else by
+ * their cues. A figure with no time of its own in an undated report holds
+ * at some time up to when its report was written, about the latest time
+ * the report names: two such figures of two reports are as old as their
+ * reports; a figure said of a later time is newer than such a figure
+ * ("162, officials said Saturday" after a report of Friday evening), but
+ * one said of an earlier time is not older ("arrested eight on Thursday"
+ * against "at least nine were arrested" in a report naming Friday: that
+ * count may be Thursday's). */
+static int newer(const when_t *a, const when_t *b)
+{
+    double da = a->day, pa = a->part, db = b->day, pb = b->part;
+    if (a->doc != b->doc && isnan(da) && isnan(db))
+        da = a->rday, pa = a->rpart, db = b->rday, pb = b->rpart;
+    else if (a->doc != b->doc && isnan(db) && !a->dated)
+        return after(da, pa, b->rday, b->rpart) ? 1 : newer_by_cue(a, b);
+    else if (a->doc != b->doc && isnan(da) && !b->dated)
+        return after(db, pb, a->rday, a->rpart) ? 0 : newer_by_cue(a, b);
+    if (a->dated == b->dated && (after(da, pa, db, pb) || after(db, pb, da, pa)))
+        return after(da, pa, db, pb);
+    return newer_by_cue(a, b);
 }
 
 /* Returns 1 if the figure takes part in the comparison of its group. */

@@ -545,7 +545,18 @@ TEST(undated_reports_hold_at_the_latest_time_they_name)
     nf_docset_free(ds);
     /* a day still to come is no time the report has seen */
     CHECK_STR(label_of_two("Sixty people were killed in the fire. The victims will be buried on Sunday.",
-                           "Police said on Saturday that 65 people were killed in the fire.", "killed"),
+                           "The fire killed 65 people. Police closed the road on Saturday.", "killed"),
+              "conflict");
+    /* a count said of a later day than an undated report names is newer */
+    CHECK_STR(label_of_two("The fire killed 60 people. The cause was not known as of Friday evening.",
+                           "The fire killed 62 people, officials said on Saturday.", "killed"),
+              "revised");
+    /* nor is a count said of a day of its own older than an undated
+     * report's count because that report names a later day: the day may
+     * be the event's */
+    CHECK_STR(label_of_two("Police arrested eight people on Thursday.",
+                           "At least nine people were arrested. The protest went on until Friday evening.",
+                           "arrested"),
               "conflict");
     /* "Friday" may be any time of Friday: nothing orders it against
      * "Friday morning" */
