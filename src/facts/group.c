@@ -211,9 +211,11 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     } else if (!same)
         x[PF_LOG_RATIO] = 3; /* none against some */
     /* A report seldom gives two values of one count, unless one sentence
-     * sets them side by side for the same people (a disputed figure). */
+     * sets them side by side for the same people, or two sources give them
+     * (a disputed figure: police's eight, an activist's nine). */
     x[PF_SAME_DOC] = !same && a->doc == b->doc &&
-                     !(a->sent_start == b->sent_start && a->nation[0] && !strcmp(a->nation, b->nation));
+                     !(a->sent_start == b->sent_start && a->nation[0] && !strcmp(a->nation, b->nation)) &&
+                     !(a->speaker[0] && b->speaker[0] && strcmp(a->speaker, b->speaker));
     x[PF_CUE] = a->cue || b->cue || a->status == ST_PREVIOUS || b->status == ST_PREVIOUS;
     x[PF_VAGUE] = a->qual == Q_VAGUE || b->qual == Q_VAGUE;
     x[PF_OTHER_STATUS] = (a->status == ST_CLAIMED || a->status == ST_NEGATED) !=

@@ -526,6 +526,23 @@ TEST(compatible_approximations_agree)
     nf_docset_free(ds);
 }
 
+TEST(two_sources_of_one_report_dispute_a_count)
+{
+    /* a report seldom gives two values of one count, unless two sources
+     * give them: then they are one count, disputed */
+    const char *texts[] = {"Police said eight people were arrested at the gates on Thursday. "
+                           "According to organiser Dana Moss, nine people were arrested.",
+                           "At least nine activists were arrested at the gates."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    nf_figure a, b;
+    CHECK(find_figure(sh, ds, "eight", &a) >= 0 && find_figure(sh, ds, "nine", &b) >= 0);
+    CHECK(a.group >= 0 && a.group == b.group);
+    CHECK_STR(label_at(sh, ds, "eight"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(undated_reports_hold_at_the_latest_time_they_name)
 {
     /* an undated report was written no earlier than the latest time it
@@ -1099,6 +1116,7 @@ int main(void)
     RUN(one_statement_is_single_restatements_agree);
     RUN(compatible_approximations_agree);
     RUN(undated_reports_hold_at_the_latest_time_they_name);
+    RUN(two_sources_of_one_report_dispute_a_count);
     RUN(one_set_named_two_ways);
     RUN(places_split_a_group);
     RUN(what_is_not_a_count_of_the_affected);
