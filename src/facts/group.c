@@ -58,6 +58,14 @@ static int is_generic(const char *counted)
     return !strcmp(counted, "people");
 }
 
+/* Returns 1 if the class names people by their sex only (persons.txt,
+ * "sex": men, women), which says nothing of the part they had. */
+static int is_sex(const lexicon *lx, const char *counted)
+{
+    const lex_entry *e = lx ? lex_find(&lx->persons, counted, strlen(counted)) : NULL;
+    return e && e->val && !strcmp(e->val, "sex");
+}
+
 /* The nationality (or body: "BP employees") a figure's people are given:
  * its proper modifier ("Estmarkians", "citizens of Estmark"), else a
  * modifier word demonyms.txt or places.txt knows; "" when none. Other
@@ -92,6 +100,14 @@ static int nationality_relation(const lexicon *lx, const figure *a, const figure
 static int is_person_class(const lexicon *lx, const char *counted)
 {
     return lx && (lex_find(&lx->persons, counted, strlen(counted)) || alias_class(lx, counted, strlen(counted)));
+}
+
+/* Returns 1 if class a may be the generic naming of class b: "people"
+ * beside a class of people, or "men" or "women" beside a class of role
+ * ("four men" and "four hostages"; not "men" beside "women"). */
+static int names_generally(const lexicon *lx, const char *a, const char *b)
+{
+    return (is_generic(a) || (is_sex(lx, a) && !is_sex(lx, b))) && is_person_class(lx, b);
 }
 
 /* Returns 1 if two different classes are of one alias class. */
@@ -181,8 +197,7 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
     if (a->place_key[0] && b->place_key[0] && strcmp(a->place_key, b->place_key))
         return 1;
     if (strcmp(a->counted, b->counted) && !same_alias(lx, a->counted, b->counted) &&
-        !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
-        !(is_generic(b->counted) && is_person_class(lx, a->counted)))
+        !names_generally(lx, a->counted, b->counted) && !names_generally(lx, b->counted, a->counted))
         return 1; /* two classes, neither the generic naming of the other ("crows" are not "people") */
     if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b) &&
         !(a->nation[0] && !strcmp(a->nation, b->nation)))
@@ -200,7 +215,8 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     x[PF_BIAS] = 1;
     x[PF_SAME_CLASS] = !strcmp(a->counted, b->counted);
     x[PF_ALIAS] = !x[PF_SAME_CLASS] && same_alias(lx, a->counted, b->counted);
-    x[PF_GENERIC] = !x[PF_SAME_CLASS] && !x[PF_ALIAS] && (is_generic(a->counted) || is_generic(b->counted));
+    x[PF_GENERIC] = !x[PF_SAME_CLASS] && !x[PF_ALIAS] &&
+                    (names_generally(lx, a->counted, b->counted) || names_generally(lx, b->counted, a->counted));
     x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC] && !x[PF_ALIAS];
     x[PF_NAT_ONE] = nationality_relation(lx, a, b) == 2;
     x[PF_PLACE_ONE] = !a->place_key[0] != !b->place_key[0];

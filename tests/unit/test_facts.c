@@ -432,6 +432,11 @@ TEST(one_set_named_two_ways)
     /* the same small count named two ways is still one set, as the annotators
      * read it ("two nurses" and "two people" killed: one pair) */
     CHECK(groups_of_two("Two soldiers were killed.", "Two people were killed.") == 1);
+    /* men or women say who the people are, not their part: "four men" may
+     * be the four hostages, but not four women */
+    CHECK(groups_of_two("The bodies of four men were found on the road.", "Four hostages were killed.") == 1);
+    CHECK(groups_of_two("Five women were killed in the fire.", "Five passengers were killed in the fire.") == 1);
+    CHECK(groups_of_two("Four men were killed in the raid.", "Four women were killed in the raid.") == 2);
     /* nationalities stay apart even with the generic class between them */
     CHECK(groups_of_two("Five Estmarkians were killed.", "Five Brysians were killed.") == 2);
 }
