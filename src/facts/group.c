@@ -58,12 +58,13 @@ static int is_generic(const char *counted)
     return !strcmp(counted, "people");
 }
 
-/* Returns 1 if the class names people by their sex only (persons.txt,
- * "sex": men, women), which says nothing of the part they had. */
-static int is_sex(const lexicon *lx, const char *counted)
+/* The dimension by which a class names people without their part
+ * (persons.txt: "sex" for men and women, "origin" for foreigners), or
+ * NULL for a class of role (hostages, passengers) or no class of people. */
+static const char *identity(const lexicon *lx, const char *counted)
 {
     const lex_entry *e = lx ? lex_find(&lx->persons, counted, strlen(counted)) : NULL;
-    return e && e->val && !strcmp(e->val, "sex");
+    return e && e->val && strcmp(e->val, "person") ? e->val : NULL;
 }
 
 /* The nationality (or body: "BP employees") a figure's people are given:
@@ -103,11 +104,13 @@ static int is_person_class(const lexicon *lx, const char *counted)
 }
 
 /* Returns 1 if class a may be the generic naming of class b: "people"
- * beside a class of people, or "men" or "women" beside a class of role
- * ("four men" and "four hostages"; not "men" beside "women"). */
+ * beside a class of people, or a class of identity beside a class of role
+ * or of another identity ("four men" and "four hostages" or "four
+ * foreigners"; not "men" beside "women"). */
 static int names_generally(const lexicon *lx, const char *a, const char *b)
 {
-    return (is_generic(a) || (is_sex(lx, a) && !is_sex(lx, b))) && is_person_class(lx, b);
+    const char *x = identity(lx, a), *y = identity(lx, b);
+    return (is_generic(a) || (x && !(y && !strcmp(x, y)))) && is_person_class(lx, b);
 }
 
 /* Returns 1 if two different classes are of one alias class. */

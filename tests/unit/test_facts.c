@@ -437,6 +437,9 @@ TEST(one_set_named_two_ways)
     CHECK(groups_of_two("The bodies of four men were found on the road.", "Four hostages were killed.") == 1);
     CHECK(groups_of_two("Five women were killed in the fire.", "Five passengers were killed in the fire.") == 1);
     CHECK(groups_of_two("Four men were killed in the raid.", "Four women were killed in the raid.") == 2);
+    /* sex and origin are two ways of saying who, not two sets */
+    CHECK(groups_of_two("Four foreigners were killed in the raid.", "Four hostages were killed.") == 1);
+    CHECK(groups_of_two("The bodies of four men were found on the road.", "Four foreigners were killed.") == 1);
     /* nationalities stay apart even with the generic class between them */
     CHECK(groups_of_two("Five Estmarkians were killed.", "Five Brysians were killed.") == 2);
 }
