@@ -281,6 +281,19 @@ static double report_time(const facts_timeline *tl, size_t doc, int start, doubl
     return t;
 }
 
+/* The start of the word before a date's day at text[end) ("Aug." in "Aug. 18"). */
+static size_t month_start(const char *text, size_t end)
+{
+    size_t e = end;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    if (e > 0 && text[e - 1] == '.')
+        e--;
+    while (e > 0 && ((text[e - 1] | 32) >= 'a' && (text[e - 1] | 32) <= 'z'))
+        e--;
+    return e;
+}
+
 /* The month (1-12) of the word that ends at text[end) ("Aug.", "August",
  * "Sept."), or 0. The calendar's names are no vocabulary to tune. */
 static int month_before(const char *text, size_t end)
@@ -292,9 +305,7 @@ static int month_before(const char *text, size_t end)
         e--;
     if (e > 0 && text[e - 1] == '.')
         e--;
-    size_t b = e;
-    while (b > 0 && ((text[b - 1] | 32) >= 'a' && (text[b - 1] | 32) <= 'z'))
-        b--;
+    size_t b = month_start(text, end);
     if (e - b < 3 || e - b > 9)
         return 0;
     for (int m = 0; m < 12; m++)
@@ -324,9 +335,31 @@ static int opens_period(const char *text, size_t at)
     return 0;
 }
 
-/* The day (since 1970) a date in figure i's sentence names ("on Aug. 18"),
- * in the year that puts it on or before its report's date (report_day), or
- * -1 when the sentence names none, or one opening a period. */
+/* Returns 1 if the words before text[at) (a date's month) say the date
+ * is when a count holds: "by Aug. 16", "as of Aug. 16", "through July",
+ * "until", "up to". Other dates of a sentence ("crashed on Oct. 31,
+ * killing 217") date the event, which a later report recounts. */
+static int count_date(const char *text, size_t at)
+{
+    static const char *const words[] = {"by ", "as of ", "through ", "until ", "till ", "up to "};
+    size_t b = at;
+    while (b > 0 && text[b - 1] == ' ')
+        b--;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]) - 1; /* without its space */
+        if (b >= n && !strncmp(text + b - n, words[k], n) &&
+            (b == n || !((text[b - n - 1] | 32) >= 'a' && (text[b - n - 1] | 32) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+/* The day (since 1970) a date in figure i's sentence names, in the year
+ * that puts it on or before its report's date (report_day), or -1 when
+ * the sentence names none that says when its count holds: one after "by"
+ * or "as of" ("250 were killed by Aug. 16"), or any date when the figure
+ * is an update or an earlier value ("rose to 300 on Aug. 18", "up from 12
+ * on Aug. 16"); never one opening a period ("since Aug. 2"). */
 static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, long report_day, int year)
 {
     const figure *f = &sh->figs[i];
@@ -339,7 +372,8 @@ static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *d
     for (size_t k = lo; k <= hi; k++) {
         const figure *d = &sh->figs[k];
         int month = d->kind == KIND_DATE ? month_before(text, d->start) : 0;
-        if (!month || d->lo < 1 || d->lo > 31 || opens_period(text, d->start))
+        if (!month || d->lo < 1 || d->lo > 31 || opens_period(text, d->start) ||
+            (f->cue == CUE_NONE && !count_date(text, month_start(text, d->start))))
             continue;
         char iso[48];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, (int)d->lo);

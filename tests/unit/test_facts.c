@@ -950,6 +950,20 @@ TEST(dates_in_the_sentence_order_figures)
     CHECK_STR(label_at(sh, ds, "250"), "revised");
     nf_facts_free(sh);
     nf_docset_free(ds);
+    /* a date of the event ("crashed on Oct. 31, killing 217") is no time
+     * of the count: the later report recounts it with the newer toll */
+    const char *event[] = {"The crash of the airliner killed 214 people, officials said.",
+                           "The airliner crashed on Oct. 31, killing 217 people."};
+    const char *later[] = {"1999-11-01", "1999-11-05"};
+    sh = sheet_of(&ds, event, later, 2);
+    CHECK_STR(label_at(sh, ds, "217"), "revised");
+    long cur = -1;
+    for (size_t g = 0; g < sh->ngroups; g++)
+        if (sh->groups[g].label == LABEL_REVISED)
+            cur = sh->groups[g].latest;
+    CHECK(cur >= 0 && sh->figs[cur].lo == 217); /* the latest is the later report's */
+    nf_facts_free(sh);
+    nf_docset_free(ds);
     /* a date that opens a period ("since") says when counting began, not
      * when the count holds: nothing orders these */
     const char *since[] = {"Since Aug. 2, 40 people have been arrested.", "Police said 55 people were arrested."};
