@@ -577,9 +577,9 @@ static int cmp_candidate(const void *x, const void *y)
     return (a->at > b->at) - (a->at < b->at);
 }
 
-/* The newest current value: of the current figures that give a value
- * ("dozens" gives none to report as the latest) and no other figure is
- * newer than, tried in order of how many figures they are newer than
+/* The newest current value: of the current figures (not a party's claim,
+ * not denied) that give a value ("dozens" gives none to report as the
+ * latest) and no other figure is newer than, tried in order of how many figures they are newer than
  * (the first in the group on a tie), the first whose value every other
  * value is older than. Returns its index in idx, or -1. */
 static long newest(const nf_facts_sheet *sh, const size_t *idx, size_t n, const when_t *w)
@@ -589,7 +589,7 @@ static long newest(const nf_facts_sheet *sh, const size_t *idx, size_t n, const 
     long found = -1;
     size_t nc = 0;
     for (size_t a = 0; c && old && a < n; a++) {
-        if (w[a].phase < 0 || sh->figs[idx[a]].qual == Q_VAGUE)
+        if (w[a].phase < 0 || sh->figs[idx[a]].qual == Q_VAGUE || sh->figs[idx[a]].status != ST_CURRENT)
             continue;
         size_t beaten = 0, beats = 0;
         for (size_t b = 0; b < n; b++)

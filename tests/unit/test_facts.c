@@ -964,6 +964,13 @@ TEST(dates_in_the_sentence_order_figures)
     CHECK(cur >= 0 && sh->figs[cur].lo == 217); /* the latest is the later report's */
     nf_facts_free(sh);
     nf_docset_free(ds);
+    /* a party's claim is no current count: a later claim revises nothing */
+    const char *claim[] = {"Twelve soldiers were killed in the ambush, the army said.",
+                           "The rebels claimed they killed 14 soldiers in the ambush."};
+    sh = sheet_of(&ds, claim, later, 2);
+    CHECK_STR(label_at(sh, ds, "Twelve"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
     /* a date that opens a period ("since") says when counting began, not
      * when the count holds: nothing orders these */
     const char *since[] = {"Since Aug. 2, 40 people have been arrested.", "Police said 55 people were arrested."};
