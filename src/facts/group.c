@@ -174,6 +174,18 @@ static int total_and_part(const part_index *p, const figure *a, const figure *b)
     return has_part(p, total->doc, fabs(a->lo - b->lo));
 }
 
+/* Returns 1 if a and b are two parts of one total their report gives:
+ * two exact counts of one report whose sum is a count of the same outcome
+ * in that report ("Four were dead within minutes. Five died there." beside
+ * "killing nine"; "59 bodies were found and six others died" beside 65):
+ * two counts, not one. Equal values are left to the rest: a count
+ * restated in a report is not split by its double. */
+static int components(const part_index *p, const figure *a, const figure *b)
+{
+    return a->doc == b->doc && a->qual == Q_EXACT && b->qual == Q_EXACT && a->lo != b->lo && a->lo + b->lo < 4e9 &&
+           has_part(p, a->doc, a->lo + b->lo);
+}
+
 /* Returns 1 if nothing allows a and b to be one count (a cannot-link).
  * places: the outcome's figures name two places or more, so a figure that
  * names none could be about either (or all) and joins neither. */
@@ -181,7 +193,7 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
                        const part_index *parts)
 {
     const figure *a = &sh->figs[i], *b = &sh->figs[j];
-    if (total_and_part(parts, a, b))
+    if (total_and_part(parts, a, b) || components(parts, a, b))
         return 1;
     if (places && !a->place_key[0] != !b->place_key[0])
         return 1;

@@ -534,6 +534,23 @@ TEST(compatible_approximations_agree)
     nf_docset_free(ds);
 }
 
+TEST(parts_of_one_total_are_two_counts)
+{
+    /* four and five of one report that gives their sum, nine, are two
+     * counts; other reports' four and five do not join them into one */
+    const char *texts[] = {"The gunman killed nine people. Four people were dead within minutes. Five died there.",
+                           "Four people were killed at the first office.",
+                           "Five people were killed at the second office."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 3);
+    nf_figure four, five;
+    CHECK(find_figure(sh, ds, "Four", &four) >= 0 && find_figure(sh, ds, "Five", &five) >= 0);
+    CHECK(four.group >= 0 && five.group >= 0 && four.group != five.group);
+    CHECK_STR(label_at(sh, ds, "Four"), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(two_sources_of_one_report_dispute_a_count)
 {
     /* a report seldom gives two values of one count, unless two sources
@@ -818,6 +835,11 @@ TEST(cues_speak_for_their_clause)
     check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "12", "previous");
     check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "At least 23",
               "update");
+    /* "now" where it governs the number, not a narrative "now" */
+    check_cue("The death toll is now 65, officials said.", "65", "update");
+    check_cue("Officials now say 65 people were killed.", "65", "update");
+    check_cue("Now he was alone in a flat with three bodies.", "three", "");
+    check_cue("Detectives have now taken over the inquiry into the deaths of two men.", "two", "");
 }
 
 TEST(two_values_of_one_sentence_are_two_sets)
@@ -1146,6 +1168,7 @@ int main(void)
     RUN(compatible_approximations_agree);
     RUN(undated_reports_hold_at_the_latest_time_they_name);
     RUN(two_sources_of_one_report_dispute_a_count);
+    RUN(parts_of_one_total_are_two_counts);
     RUN(one_set_named_two_ways);
     RUN(places_split_a_group);
     RUN(what_is_not_a_count_of_the_affected);
