@@ -1,10 +1,9 @@
 /* Across reports: figures that count the same thing (same event, same
  * counted class, same modifiers) form a group, and each group is labelled
  * agree, revised (a newer report or an update cue gives the new value) or
- * conflict (different values and nothing says which is newer). Parts of a
- * whole ("4 of the 18"), wholes, increments ("two more bodies") and vague
- * amounts ("dozens") and components of a total are shown in their group but
- * never disagree. */
+ * conflict (different values and nothing says which is newer: timeline.c).
+ * Parts of a whole ("4 of the 18"), wholes, increments ("two more bodies")
+ * and components of a total are shown in their group but never disagree. */
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "model/docset.h"
