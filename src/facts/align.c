@@ -1,10 +1,9 @@
 /* Across reports: figures that count the same thing (same event, same
  * counted class, same modifiers) form a group, and each group is labelled
  * agree, revised (a newer report or an update cue gives the new value) or
- * conflict (different values and nothing says which is newer). Parts of a
- * whole ("4 of the 18"), wholes, increments ("two more bodies") and vague
- * amounts ("dozens") and components of a total are shown in their group but
- * never disagree. */
+ * conflict (different values and nothing says which is newer: timeline.c).
+ * Parts of a whole ("4 of the 18"), wholes, increments ("two more bodies")
+ * and components of a total are shown in their group but never disagree. */
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "ingest/docset.h"
@@ -136,8 +135,12 @@ int align_figures(nf_facts_sheet *sh, const nf_docset *ds)
     }
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
         rc = mark_components(sh, &sh->groups[g], aside);
+    facts_timeline *tl = rc == NF_OK ? facts_timeline_new(sh, ds) : NULL;
+    if (rc == NF_OK && !tl)
+        rc = NF_ENOMEM;
     for (size_t g = 0; rc == NF_OK && g < sh->ngroups; g++)
-        facts_label_group(sh, &sh->groups[g], aside, ds);
+        facts_label_group(sh, &sh->groups[g], aside, ds, tl);
+    facts_timeline_free(tl);
     xfree(aside);
     return rc;
 }

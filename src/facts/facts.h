@@ -221,9 +221,15 @@ long group_figures(nf_facts_sheet *sh, const nf_docset *ds);
  * vague amount only the same vague amount). One home for grouping and
  * labels. */
 int facts_same_value(const figure *a, const figure *b);
+/* What the reports say of their own time, read once per sheet for the
+ * labels (the weekdays an undated report names); NULL when out of memory. */
+typedef struct facts_timeline facts_timeline;
+facts_timeline *facts_timeline_new(const nf_facts_sheet *sh, const nf_docset *ds);
+void facts_timeline_free(facts_timeline *tl);
 /* Labels group g from the order in time of its figures (those with aside
  * set are shown but not compared), with its reason and latest figure. */
-void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds);
+void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds,
+                       const facts_timeline *tl);
 
 /* Maps an offset in document doc's stored text to its original bytes. */
 size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos);

@@ -58,6 +58,15 @@ static int is_generic(const char *counted)
     return !strcmp(counted, "people");
 }
 
+/* The dimension by which a class names people without their part
+ * (persons.txt: "sex" for men and women, "origin" for foreigners), or
+ * NULL for a class of role (hostages, passengers) or no class of people. */
+static const char *identity(const lexicon *lx, const char *counted)
+{
+    const lex_entry *e = lx ? lex_find(&lx->persons, counted, strlen(counted)) : NULL;
+    return e && e->val && strcmp(e->val, "person") ? e->val : NULL;
+}
+
 /* The nationality (or body: "BP employees") a figure's people are given:
  * its proper modifier ("Estmarkians", "citizens of Estmark"), else a
  * modifier word demonyms.txt or places.txt knows; "" when none. Other
@@ -92,6 +101,16 @@ static int nationality_relation(const lexicon *lx, const figure *a, const figure
 static int is_person_class(const lexicon *lx, const char *counted)
 {
     return lx && (lex_find(&lx->persons, counted, strlen(counted)) || alias_class(lx, counted, strlen(counted)));
+}
+
+/* Returns 1 if class a may be the generic naming of class b: "people"
+ * beside a class of people, or a class of identity beside a class of role
+ * or of another identity ("four men" and "four hostages" or "four
+ * foreigners"; not "men" beside "women"). */
+static int names_generally(const lexicon *lx, const char *a, const char *b)
+{
+    const char *x = identity(lx, a), *y = identity(lx, b);
+    return (is_generic(a) || (x && !(y && !strcmp(x, y)))) && is_person_class(lx, b);
 }
 
 /* Returns 1 if two different classes are of one alias class. */
@@ -155,6 +174,18 @@ static int total_and_part(const part_index *p, const figure *a, const figure *b)
     return has_part(p, total->doc, fabs(a->lo - b->lo));
 }
 
+/* Returns 1 if a and b are two parts of one total their report gives:
+ * two exact counts of one report whose sum is a count of the same outcome
+ * in that report ("Four were dead within minutes. Five died there." beside
+ * "killing nine"; "59 bodies were found and six others died" beside 65):
+ * two counts, not one. Equal values are left to the rest: a count
+ * restated in a report is not split by its double. */
+static int components(const part_index *p, const figure *a, const figure *b)
+{
+    return a->doc == b->doc && a->qual == Q_EXACT && b->qual == Q_EXACT && a->lo != b->lo && a->lo + b->lo < 4e9 &&
+           has_part(p, a->doc, a->lo + b->lo);
+}
+
 /* Returns 1 if nothing allows a and b to be one count (a cannot-link).
  * places: the outcome's figures name two places or more, so a figure that
  * names none could be about either (or all) and joins neither. */
@@ -162,7 +193,7 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
                        const part_index *parts)
 {
     const figure *a = &sh->figs[i], *b = &sh->figs[j];
-    if (total_and_part(parts, a, b))
+    if (total_and_part(parts, a, b) || components(parts, a, b))
         return 1;
     if (places && !a->place_key[0] != !b->place_key[0])
         return 1;
@@ -181,8 +212,7 @@ static int cannot_link(const nf_facts_sheet *sh, size_t i, size_t j, const lexic
     if (a->place_key[0] && b->place_key[0] && strcmp(a->place_key, b->place_key))
         return 1;
     if (strcmp(a->counted, b->counted) && !same_alias(lx, a->counted, b->counted) &&
-        !(is_generic(a->counted) && is_person_class(lx, b->counted)) &&
-        !(is_generic(b->counted) && is_person_class(lx, a->counted)))
+        !names_generally(lx, a->counted, b->counted) && !names_generally(lx, b->counted, a->counted))
         return 1; /* two classes, neither the generic naming of the other ("crows" are not "people") */
     if (a->doc == b->doc && a->sent_start == b->sent_start && !a->cue && !b->cue && !same_amount(a, b) &&
         !(a->nation[0] && !strcmp(a->nation, b->nation)))
@@ -200,7 +230,8 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     x[PF_BIAS] = 1;
     x[PF_SAME_CLASS] = !strcmp(a->counted, b->counted);
     x[PF_ALIAS] = !x[PF_SAME_CLASS] && same_alias(lx, a->counted, b->counted);
-    x[PF_GENERIC] = !x[PF_SAME_CLASS] && !x[PF_ALIAS] && (is_generic(a->counted) || is_generic(b->counted));
+    x[PF_GENERIC] = !x[PF_SAME_CLASS] && !x[PF_ALIAS] &&
+                    (names_generally(lx, a->counted, b->counted) || names_generally(lx, b->counted, a->counted));
     x[PF_OTHER_CLASS] = !x[PF_SAME_CLASS] && !x[PF_GENERIC] && !x[PF_ALIAS];
     x[PF_NAT_ONE] = nationality_relation(lx, a, b) == 2;
     x[PF_PLACE_ONE] = !a->place_key[0] != !b->place_key[0];
@@ -211,9 +242,11 @@ static void pair_features(const nf_facts_sheet *sh, size_t i, size_t j, const le
     } else if (!same)
         x[PF_LOG_RATIO] = 3; /* none against some */
     /* A report seldom gives two values of one count, unless one sentence
-     * sets them side by side for the same people (a disputed figure). */
+     * sets them side by side for the same people, or two sources give them
+     * (a disputed figure: police's eight, an activist's nine). */
     x[PF_SAME_DOC] = !same && a->doc == b->doc &&
-                     !(a->sent_start == b->sent_start && a->nation[0] && !strcmp(a->nation, b->nation));
+                     !(a->sent_start == b->sent_start && a->nation[0] && !strcmp(a->nation, b->nation)) &&
+                     !(a->speaker[0] && b->speaker[0] && strcmp(a->speaker, b->speaker));
     x[PF_CUE] = a->cue || b->cue || a->status == ST_PREVIOUS || b->status == ST_PREVIOUS;
     x[PF_VAGUE] = a->qual == Q_VAGUE || b->qual == Q_VAGUE;
     x[PF_OTHER_STATUS] = (a->status == ST_CLAIMED || a->status == ST_NEGATED) !=

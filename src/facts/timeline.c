@@ -1,13 +1,14 @@
 /* Labels from an explicit order in time (issue 14): each figure of a group
  * gets a place in time from, in this order, the time it is said to hold
  * ("on Monday", "Sunday morning", "yesterday", resolved against its
- * report's date), its report's date, and its cues (a previous figure is
- * older than the current ones beside it; an update is newer than what its
- * report and the reports before it said). A group whose values differ is
- * revised when one value is newer than every other value, conflict when
- * nothing orders them or sources disagree at the same time. The latest
- * value is the newest current figure, never a previous or feared one.
- * Every label carries its reason. */
+ * report's date), its report's date (in an undated report, the latest time
+ * the report names), and its cues (a previous figure is older than the
+ * current ones beside it; an update is newer than what its report and the
+ * reports before it said). A group whose values differ is revised when one
+ * value is newer than every other value, agree when nothing orders them
+ * but every two values may state one count ("at least 14" and 14), conflict
+ * otherwise. The latest value is the newest current figure, never a
+ * previous or feared one. Every label carries its reason. */
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "ingest/docset.h"
@@ -46,6 +47,67 @@ int facts_same_value(const figure *a, const figure *b)
     return fabs(a->lo - b->lo) <= SPAN * m;
 }
 
+/* The values figure f admits, [*lo, *hi]: a bound is open on one side
+ * ("at least 14", "more than 200"), a range or a vague amount spans its
+ * ends ("300 or 400", "dozens": 24-239), "about" its rounding. Counts are
+ * whole, so "more than 200" starts above 200. */
+static void admits(const figure *f, double *lo, double *hi)
+{
+    double v = f->lo;
+    *lo = *hi = v;
+    switch (f->qual) {
+    case Q_AT_LEAST: *hi = INFINITY; break;
+    case Q_MORE_THAN: *lo = v + 0.5, *hi = INFINITY; break;
+    case Q_AT_MOST: *lo = 0; break;
+    case Q_FEWER_THAN: *lo = 0, *hi = v - 0.5; break;
+    case Q_ABOUT: *lo = v * (1 - SPAN), *hi = v * (1 + SPAN); break;
+    case Q_RANGE:
+    case Q_VAGUE: *hi = f->hi >= v ? f->hi : INFINITY; break;
+    default: break;
+    }
+}
+
+/* Returns 1 if the figure gives more than one value: a bound, a range or
+ * a vague amount (not "about", which is compared as a rounding). */
+static int open_value(const figure *f)
+{
+    return f->qual != Q_EXACT && f->qual != Q_ABOUT;
+}
+
+/* Returns 1 if a and b may state one count: the same value, or an open
+ * value that admits some value of the other ("at least 14" and 14,
+ * "hundreds" and at least 350, "300 or 400" and about 400; not "dozens"
+ * and 265). Compatible approximations agree when nothing orders them. */
+static int compatible(const figure *a, const figure *b)
+{
+    if (facts_same_value(a, b))
+        return 1;
+    if (!open_value(a) && !open_value(b))
+        return 0;
+    double alo, ahi, blo, bhi;
+    admits(a, &alo, &ahi);
+    admits(b, &blo, &bhi);
+    return alo <= bhi && blo <= ahi;
+}
+
+/* Returns 1 if figure b restates newer figure a's count, if less exactly
+ * or more loosely, so that a revises nothing of it: a's value, or every
+ * value b admits is admitted by a (a newer "at least 4,000" beside an
+ * older 4,299), or b is an estimate with two ends that admits a ("300 or
+ * 400", "hundreds" beside a newer about 400). A lower bound alone is no
+ * such estimate: "at least 60" then 65 is a toll that grew. */
+static int restated_by(const figure *a, const figure *b)
+{
+    if (facts_same_value(a, b))
+        return 1;
+    double alo, ahi, blo, bhi;
+    admits(a, &alo, &ahi);
+    admits(b, &blo, &bhi);
+    if (open_value(a) && alo <= blo && bhi <= ahi)
+        return 1;
+    return isfinite(bhi) && open_value(b) && compatible(a, b);
+}
+
 /* Days since 1970-01-01 of "YYYY-MM-DD", or -1. */
 static long date_days(const char *d)
 {
@@ -76,8 +138,9 @@ static int weekday_of(const char *when)
     return -1;
 }
 
-/* The part of the day a reference names, as a fraction of the day (0 when
- * it names none): a count "on Monday evening" follows one "Monday morning". */
+/* The part of the day a reference names, as a fraction of the day, or -1
+ * when it names none: a count "on Monday evening" follows one "Monday
+ * morning", but nothing orders it against one said "on Monday". */
 static double day_part(const char *when)
 {
     static const struct { const char *w; double at; } parts[] = {
@@ -85,27 +148,109 @@ static double day_part(const char *when)
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         if (strstr(when, parts[i].w))
             return parts[i].at;
-    return 0;
+    return -1;
 }
 
-/* A figure's place in time: day (days since 1970, or a weekday index in
- * an undated set) or unknown; part of the day; phase from its cues. */
+/* A figure's place in time: day (days since 1970 in a dated report, a
+ * weekday index in an undated one) or unknown, with its part of the day;
+ * for a figure of an undated report with no time of its own, the time its
+ * report was written at the earliest (rday); phase from its cues. */
 typedef struct when_t {
-    double day; /* NAN: unknown */
-    int phase;  /* -1 previous, 0 current, +1 update */
+    double day;  /* NAN: unknown */
+    double rday; /* NAN: unknown; compared with figures of other reports only */
+    double part, rpart; /* parts of those days, -1: unknown */
+    int dated;   /* day counts days since 1970 (else a weekday index) */
+    int phase;   /* -1 previous, 0 current, +1 update */
     long doc;
 } when_t;
 
+/* Per undated report, the weekdays it names as past (a bit per day) and
+ * the latest part of each such day: it was written no earlier than the
+ * latest of them ("as of Friday evening" after "on Friday morning"). */
+typedef struct report_days {
+    uint8_t mask;
+    double part[7]; /* -1: none named */
+} report_days;
+
+struct facts_timeline {
+    report_days *days; /* per report */
+    size_t n;
+};
+
+/* Returns 1 if a word of text[from, at) puts what follows in the future
+ * ("will resume on Tuesday", "is scheduled to appear Monday", "next
+ * Friday"): such a day is no time the report has seen. Words of the
+ * grammar of the future, not of any story. */
+static int future_before(const char *text, size_t from, size_t at)
+{
+    static const char *const words[] = {"will", "next", "scheduled", "tomorrow", "due", "planned", "plans"};
+    for (size_t k = from; k < at;) {
+        while (k < at && !((text[k] | 32) >= 'a' && (text[k] | 32) <= 'z'))
+            k++;
+        size_t e = k;
+        while (e < at && (text[e] | 32) >= 'a' && (text[e] | 32) <= 'z')
+            e++;
+        for (size_t w = 0; w < sizeof words / sizeof *words && e > k; w++) {
+            size_t j = 0;
+            while (j < e - k && words[w][j] == (text[k + j] | 32))
+                j++;
+            if (j == e - k && !words[w][j])
+                return 1;
+        }
+        k = e;
+    }
+    return 0;
+}
+
+facts_timeline *facts_timeline_new(const nf_facts_sheet *sh, const nf_docset *ds)
+{
+    facts_timeline *tl = xmalloc(sizeof *tl);
+    if (!tl)
+        return NULL;
+    tl->n = ds ? ds->ndocs : 0;
+    tl->days = xcalloc(tl->n ? tl->n : 1, sizeof *tl->days);
+    if (!tl->days) {
+        xfree(tl);
+        return NULL;
+    }
+    for (size_t d = 0; d < tl->n; d++)
+        for (int k = 0; k < 7; k++)
+            tl->days[d].part[k] = -1;
+    for (size_t i = 0; i < sh->n; i++) {
+        const figure *f = &sh->figs[i];
+        int d = f->kind == KIND_DATE ? weekday_of(f->text) : -1;
+        if (d < 0 || f->doc >= tl->n || ds->docs[f->doc].date ||
+            future_before(ds->docs[f->doc].text, f->sent_start, f->start))
+            continue;
+        report_days *r = &tl->days[f->doc];
+        double part = weekday_of(f->when) == d ? day_part(f->when) : -1;
+        r->mask |= (uint8_t)(1u << d);
+        if (part > r->part[d])
+            r->part[d] = part;
+    }
+    return tl;
+}
+
+void facts_timeline_free(facts_timeline *tl)
+{
+    if (tl)
+        xfree(tl->days), xfree(tl);
+}
+
 /* The first weekday of the shortest window holding every weekday named in
- * the group: reports of one event span days, not weeks, so in an undated
- * set Saturday, Sunday and Monday run in that order. */
-static int window_start(const nf_facts_sheet *sh, const fgroup *g)
+ * the group and in its undated reports: reports of one event span days,
+ * not weeks, so in an undated set Saturday, Sunday and Monday run in that
+ * order. */
+static int window_start(const nf_facts_sheet *sh, const fgroup *g, const facts_timeline *tl)
 {
     int seen[7] = {0};
     for (size_t a = 0; a < g->n; a++) {
-        int d = weekday_of(sh->figs[g->figs[a]].when);
+        const figure *f = &sh->figs[g->figs[a]];
+        int d = weekday_of(f->when);
         if (d >= 0)
             seen[d] = 1;
+        for (int k = 0; tl && f->doc < tl->n && k < 7; k++)
+            seen[k] |= (tl->days[f->doc].mask >> k) & 1;
     }
     int best = 0, best_span = 8;
     for (int s = 0; s < 7; s++) {
@@ -121,6 +266,34 @@ static int window_start(const nf_facts_sheet *sh, const fgroup *g)
     return best;
 }
 
+/* The latest day undated report doc names, in the window that starts on
+ * weekday start (NAN when it names none), and the latest part of it it
+ * names (-1: none) in *part. */
+static double report_time(const facts_timeline *tl, size_t doc, int start, double *part)
+{
+    double t = NAN;
+    *part = -1;
+    for (int d = 0; tl && doc < tl->n && d < 7; d++) {
+        double at = (d - start + 7) % 7;
+        if (((tl->days[doc].mask >> d) & 1) && (isnan(t) || at > t))
+            t = at, *part = tl->days[doc].part[d];
+    }
+    return t;
+}
+
+/* The start of the word before a date's day at text[end) ("Aug." in "Aug. 18"). */
+static size_t month_start(const char *text, size_t end)
+{
+    size_t e = end;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    if (e > 0 && text[e - 1] == '.')
+        e--;
+    while (e > 0 && ((text[e - 1] | 32) >= 'a' && (text[e - 1] | 32) <= 'z'))
+        e--;
+    return e;
+}
+
 /* The month (1-12) of the word that ends at text[end) ("Aug.", "August",
  * "Sept."), or 0. The calendar's names are no vocabulary to tune. */
 static int month_before(const char *text, size_t end)
@@ -132,9 +305,7 @@ static int month_before(const char *text, size_t end)
         e--;
     if (e > 0 && text[e - 1] == '.')
         e--;
-    size_t b = e;
-    while (b > 0 && ((text[b - 1] | 32) >= 'a' && (text[b - 1] | 32) <= 'z'))
-        b--;
+    size_t b = month_start(text, end);
     if (e - b < 3 || e - b > 9)
         return 0;
     for (int m = 0; m < 12; m++)
@@ -164,9 +335,31 @@ static int opens_period(const char *text, size_t at)
     return 0;
 }
 
-/* The day (since 1970) a date in figure i's sentence names ("on Aug. 18"),
- * in the year that puts it on or before its report's date (report_day), or
- * -1 when the sentence names none, or one opening a period. */
+/* Returns 1 if the words before text[at) (a date's month) say the date
+ * is when a count holds: "by Aug. 16", "as of Aug. 16", "through July",
+ * "until", "up to". Other dates of a sentence ("crashed on Oct. 31,
+ * killing 217") date the event, which a later report recounts. */
+static int count_date(const char *text, size_t at)
+{
+    static const char *const words[] = {"by ", "as of ", "through ", "until ", "till ", "up to "};
+    size_t b = at;
+    while (b > 0 && text[b - 1] == ' ')
+        b--;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]) - 1; /* without its space */
+        if (b >= n && !strncmp(text + b - n, words[k], n) &&
+            (b == n || !((text[b - n - 1] | 32) >= 'a' && (text[b - n - 1] | 32) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+/* The day (since 1970) a date in figure i's sentence names, in the year
+ * that puts it on or before its report's date (report_day), or -1 when
+ * the sentence names none that says when its count holds: one after "by"
+ * or "as of" ("250 were killed by Aug. 16"), or any date when the figure
+ * is an update or an earlier value ("rose to 300 on Aug. 18", "up from 12
+ * on Aug. 16"); never one opening a period ("since Aug. 2"). */
 static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, long report_day, int year)
 {
     const figure *f = &sh->figs[i];
@@ -179,7 +372,8 @@ static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *d
     for (size_t k = lo; k <= hi; k++) {
         const figure *d = &sh->figs[k];
         int month = d->kind == KIND_DATE ? month_before(text, d->start) : 0;
-        if (!month || d->lo < 1 || d->lo > 31 || opens_period(text, d->start))
+        if (!month || d->lo < 1 || d->lo > 31 || opens_period(text, d->start) ||
+            (f->cue == CUE_NONE && !count_date(text, month_start(text, d->start))))
             continue;
         char iso[48];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, (int)d->lo);
@@ -193,14 +387,15 @@ static long sentence_date(const nf_facts_sheet *sh, size_t i, const nf_docset *d
     return -1;
 }
 
-static when_t when_of(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, int start)
+static when_t when_of(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, int start, const facts_timeline *tl)
 {
     const figure *f = &sh->figs[i];
-    when_t w = {NAN, 0, (long)f->doc};
+    when_t w = {NAN, NAN, -1, -1, 0, 0, (long)f->doc};
     w.phase = f->status == ST_PREVIOUS || f->cue == CUE_PREVIOUS ? -1 : f->cue == CUE_UPDATE ? 1 : 0;
     long date = date_days(ds->docs[f->doc].date);
     int wd = weekday_of(f->when);
     const char *rel = f->when;
+    w.dated = date >= 0;
     if (date >= 0) {
         w.day = (double)date;
         int dow = (int)(((date % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday (3) */
@@ -213,16 +408,15 @@ static when_t when_of(const nf_facts_sheet *sh, size_t i, const nf_docset *ds, i
             w.day = (double)said; /* "rose to 300 on Aug. 18" */
     } else if (wd >= 0)
         w.day = (wd - start + 7) % 7;
-    if (!isnan(w.day))
-        w.day += day_part(f->when);
+    else
+        w.rday = report_time(tl, f->doc, start, &w.rpart);
+    w.part = day_part(f->when);
     return w;
 }
 
-/* Returns 1 if a is known to be newer than b. */
-static int newer(const when_t *a, const when_t *b)
+/* Returns 1 if a's cues make it newer than b. */
+static int newer_by_cue(const when_t *a, const when_t *b)
 {
-    if (!isnan(a->day) && !isnan(b->day) && a->day != b->day)
-        return a->day > b->day;
     if (a->phase != b->phase) {
         if (a->phase < 0 || b->phase < 0) /* an earlier count is older than the current ones */
             return b->phase < 0;
@@ -232,14 +426,49 @@ static int newer(const when_t *a, const when_t *b)
     return 0;
 }
 
+/* Returns 1 if time (da, pa) is after time (db, pb), 0 if before or
+ * unknown; parts of a day (-1: none named) order one day only. */
+static int after(double da, double pa, double db, double pb)
+{
+    if (isnan(da) || isnan(db))
+        return 0;
+    if (da != db)
+        return da > db;
+    return pa >= 0 && pb >= 0 && pa > pb;
+}
+
+/* Returns 1 if a is known to be newer than b: by their times, else by
+ * their cues. A figure with no time of its own in an undated report holds
+ * at some time up to when its report was written, about the latest time
+ * the report names: two such figures of two reports are as old as their
+ * reports; a figure said of a later time is newer than such a figure
+ * ("162, officials said Saturday" after a report of Friday evening), but
+ * one said of an earlier time is not older ("arrested eight on Thursday"
+ * against "at least nine were arrested" in a report naming Friday: that
+ * count may be Thursday's). */
+static int newer(const when_t *a, const when_t *b)
+{
+    double da = a->day, pa = a->part, db = b->day, pb = b->part;
+    if (a->doc != b->doc && isnan(da) && isnan(db))
+        da = a->rday, pa = a->rpart, db = b->rday, pb = b->rpart;
+    else if (a->doc != b->doc && isnan(db) && !a->dated)
+        return after(da, pa, b->rday, b->rpart) ? 1 : newer_by_cue(a, b);
+    else if (a->doc != b->doc && isnan(da) && !b->dated)
+        return after(db, pb, a->rday, a->rpart) ? 0 : newer_by_cue(a, b);
+    if (a->dated == b->dated && (after(da, pa, db, pb) || after(db, pb, da, pa)))
+        return after(da, pa, db, pb);
+    return newer_by_cue(a, b);
+}
+
 /* Returns 1 if the figure takes part in the comparison of its group. */
 static int comparable(const figure *f, const uint8_t *aside, size_t i)
 {
-    return !aside[i] && !f->increment && f->qual != Q_VAGUE && f->status != ST_FEARED &&
-           f->status != ST_PROJECTED && f->status != ST_HYPOTHETICAL;
+    return !aside[i] && !f->increment && f->status != ST_FEARED && f->status != ST_PROJECTED &&
+           f->status != ST_HYPOTHETICAL;
 }
 
 enum { LABEL_MAX = 512 }; /* figures of one group ordered pairwise; the rest are restatements */
+enum { CANDIDATES_MAX = 16 }; /* newest values tried, the most ordered first */
 
 /* Fills the group's reason (arena string), printf-style. */
 static void reason(nf_facts_sheet *sh, fgroup *g, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -265,13 +494,15 @@ static void newest_why(const figure *f, const nf_docset *ds, char *out, size_t c
              f->cue == CUE_UPDATE ? ", an update" : "");
 }
 
-/* Why a group is in conflict: two of its values and who gives them. */
+/* Why a group is in conflict: two of its values that cannot be one count
+ * and who gives them. */
 static void conflict_why(nf_facts_sheet *sh, fgroup *g, const size_t *idx, size_t n)
 {
     const figure *a = &sh->figs[idx[0]], *b = NULL;
-    for (size_t k = 1; k < n && !b; k++)
-        if (!facts_same_value(&sh->figs[idx[k]], a))
-            b = &sh->figs[idx[k]];
+    for (size_t i = 0; i < n && !b; i++)
+        for (size_t k = i + 1; k < n && !b; k++)
+            if (!compatible(&sh->figs[idx[i]], &sh->figs[idx[k]]))
+                a = &sh->figs[idx[i]], b = &sh->figs[idx[k]];
     char va[48], vb[48];
     facts_value_string(a, va, sizeof va);
     facts_value_string(b ? b : a, vb, sizeof vb);
@@ -280,8 +511,135 @@ static void conflict_why(nf_facts_sheet *sh, fgroup *g, const size_t *idx, size_
            b && b->speaker[0] ? ", per " : "", b ? b->speaker : "");
 }
 
-/* Labels one group (single, agree, revised or conflict) with its reason. */
-void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds)
+/* Returns 1 if every figure of the group stands in one sentence: one
+ * statement, however many numbers restate it ("single"). */
+static int one_sentence(const nf_facts_sheet *sh, const fgroup *g)
+{
+    for (size_t a = 1; a < g->n; a++) {
+        const figure *x = &sh->figs[g->figs[a]], *y = &sh->figs[g->figs[0]];
+        if (x->doc != y->doc || x->sent_start != y->sent_start)
+            return 0;
+    }
+    return 1;
+}
+
+/* Labels a group whose values all agree: single when one sentence gives
+ * them, else agree (several reports, or one report restating it). */
+static void label_same(nf_facts_sheet *sh, fgroup *g, const char *how)
+{
+    if (one_sentence(sh, g)) {
+        g->label = LABEL_SINGLE;
+        reason(sh, g, "one report");
+    } else if (g->ndocs > 1) {
+        g->label = LABEL_AGREE;
+        reason(sh, g, "%zu reports give %s", g->ndocs, how);
+    } else {
+        g->label = LABEL_AGREE;
+        reason(sh, g, "one report gives %s in several sentences", how);
+    }
+}
+
+/* Returns 1 if figure idx[m]'s value is newer than every other value:
+ * each figure of another value is older than a figure of m's value, or
+ * has no time of its own and restates a value that is (the undated "five
+ * are missing" beside "five on Sunday" and "six on Monday"). old has room
+ * for n flags. */
+static int newest_holds(const nf_facts_sheet *sh, const size_t *idx, size_t n, const when_t *w, size_t m,
+                        uint8_t *old)
+{
+    const figure *fm = &sh->figs[idx[m]];
+    memset(old, 0, n);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; !old[a] && b < n; b++)
+            old[a] = !restated_by(fm, &sh->figs[idx[a]]) && facts_same_value(&sh->figs[idx[b]], fm) &&
+                     newer(&w[b], &w[a]);
+    for (size_t a = 0; a < n; a++) {
+        if (old[a] || restated_by(fm, &sh->figs[idx[a]]))
+            continue;
+        int restates = 0;
+        for (size_t b = 0; isnan(w[a].day) && !restates && b < n; b++)
+            restates = old[b] && facts_same_value(&sh->figs[idx[a]], &sh->figs[idx[b]]);
+        if (!restates)
+            return 0;
+    }
+    return 1;
+}
+
+typedef struct candidate {
+    size_t at, beats;
+} candidate;
+
+static int cmp_candidate(const void *x, const void *y)
+{
+    const candidate *a = x, *b = y;
+    if (a->beats != b->beats)
+        return a->beats < b->beats ? 1 : -1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* The newest current value: of the current figures (not a party's claim,
+ * not denied) that give a value ("dozens" gives none to report as the
+ * latest) and no other figure is newer than, tried in order of how many figures they are newer than
+ * (the first in the group on a tie), the first whose value every other
+ * value is older than. Returns its index in idx, or -1. */
+static long newest(const nf_facts_sheet *sh, const size_t *idx, size_t n, const when_t *w)
+{
+    candidate *c = xmalloc(n * sizeof *c);
+    uint8_t *old = xmalloc(n);
+    long found = -1;
+    size_t nc = 0;
+    for (size_t a = 0; c && old && a < n; a++) {
+        if (w[a].phase < 0 || sh->figs[idx[a]].qual == Q_VAGUE || sh->figs[idx[a]].status != ST_CURRENT)
+            continue;
+        size_t beaten = 0, beats = 0;
+        for (size_t b = 0; b < n; b++)
+            beaten += newer(&w[b], &w[a]), beats += newer(&w[a], &w[b]);
+        if (!beaten)
+            c[nc++] = (candidate){a, beats};
+    }
+    if (c && old)
+        qsort(c, nc, sizeof *c, cmp_candidate);
+    for (size_t k = 0, tried = 0; c && old && k < nc && found < 0 && tried < CANDIDATES_MAX; k++) {
+        int seen = 0; /* a value already tried fails again */
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = facts_same_value(&sh->figs[idx[c[j].at]], &sh->figs[idx[c[k].at]]);
+        if (seen)
+            continue;
+        tried++;
+        if (newest_holds(sh, idx, n, w, c[k].at, old))
+            found = (long)c[k].at;
+    }
+    xfree(c), xfree(old);
+    return found;
+}
+
+/* Returns 1 if every two of the values may state one count. */
+static int all_compatible(const nf_facts_sheet *sh, const size_t *idx, size_t n)
+{
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (!compatible(&sh->figs[idx[a]], &sh->figs[idx[b]]))
+                return 0;
+    return 1;
+}
+
+/* Returns 1 if every figure restates the newest one, fm: nothing was
+ * revised. */
+static int restate_all(const nf_facts_sheet *sh, const size_t *idx, size_t n, const figure *fm)
+{
+    for (size_t a = 0; a < n; a++)
+        if (!restated_by(fm, &sh->figs[idx[a]]))
+            return 0;
+    return 1;
+}
+
+/* Labels one group (single, agree, revised or conflict) with its reason:
+ * revised when one current value is newer than every other, agree when
+ * that newest value only restates the others more loosely or, with
+ * nothing ordering them, when every two values may state one count
+ * ("at least 14" and 14), conflict otherwise. */
+void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, const nf_docset *ds,
+                       const facts_timeline *tl)
 {
     g->ndocs = 0;
     for (size_t a = 0; a < g->n; a++)
@@ -292,70 +650,34 @@ void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, cons
         if (comparable(&sh->figs[g->figs[a]], aside, g->figs[a]))
             idx[n++] = g->figs[a];
     int differ = 0;
-    for (size_t a = 1; a < n && !differ; a++)
-        differ = !facts_same_value(&sh->figs[idx[a]], &sh->figs[idx[0]]);
     for (size_t a = 1; a < n && !differ; a++) /* a loose bound admits values that differ */
-        for (size_t b = 1; b < a && !differ; b++)
+        for (size_t b = 0; b < a && !differ; b++)
             differ = !facts_same_value(&sh->figs[idx[a]], &sh->figs[idx[b]]);
     if (!differ) {
-        g->label = g->ndocs > 1 ? LABEL_AGREE : LABEL_SINGLE;
-        if (g->ndocs > 1)
-            reason(sh, g, "%zu reports give the same value", g->ndocs);
-        else
-            reason(sh, g, "one report");
+        label_same(sh, g, "the same value");
         return;
     }
-    int start = window_start(sh, g);
+    int start = window_start(sh, g, tl);
     when_t *w = xmalloc(n * sizeof *w);
     if (!w) { /* no order to read: the values still differ */
         g->label = LABEL_CONFLICT;
         return;
     }
     for (size_t a = 0; a < n; a++)
-        w[a] = when_of(sh, idx[a], ds, start);
-    /* The candidate: a current figure no other figure is newer than, and
-     * of those the one newer than the most others (a figure with no time
-     * of its own is beaten by none and beats none). */
-    long m = -1;
-    size_t most = 0;
-    for (size_t a = 0; a < n; a++) {
-        if (w[a].phase < 0)
-            continue;
-        size_t beaten = 0, beats = 0;
-        for (size_t b = 0; b < n; b++)
-            beaten += newer(&w[b], &w[a]), beats += newer(&w[a], &w[b]);
-        if (!beaten && (m < 0 || beats > most))
-            m = (long)a, most = beats;
-    }
-    /* Revised when every other value is older than the candidate's: each
-     * of its figures is older than a figure of the candidate's value, or
-     * has no time of its own and restates a value that is (the undated
-     * "five are missing" beside "five on Sunday" and "six on Monday"). */
+        w[a] = when_of(sh, idx[a], ds, start, tl);
+    long m = newest(sh, idx, n, w);
+    xfree(w);
     const figure *fm = m >= 0 ? &sh->figs[idx[m]] : NULL;
-    uint8_t *old = m >= 0 ? xcalloc(n, 1) : NULL;
-    int ordered = old != NULL;
-    for (size_t a = 0; ordered && a < n; a++)
-        for (size_t b = 0; !old[a] && b < n; b++)
-            old[a] = !facts_same_value(&sh->figs[idx[a]], fm) && facts_same_value(&sh->figs[idx[b]], fm) &&
-                     newer(&w[b], &w[a]);
-    for (size_t a = 0; ordered && a < n; a++) {
-        if (old[a] || facts_same_value(&sh->figs[idx[a]], fm))
-            continue;
-        int restates = 0;
-        for (size_t b = 0; isnan(w[a].day) && !restates && b < n; b++)
-            restates = old[b] && facts_same_value(&sh->figs[idx[a]], &sh->figs[idx[b]]);
-        ordered = restates;
-    }
-    xfree(old);
-    if (ordered) {
+    if (fm && !restate_all(sh, idx, n, fm)) {
         char why[200];
         g->label = LABEL_REVISED;
         g->latest = (long)idx[m];
         newest_why(fm, ds, why, sizeof why);
         reason(sh, g, "%s", why);
-    } else {
+    } else if (fm || all_compatible(sh, idx, n))
+        label_same(sh, g, "values one count may have (within their bounds)");
+    else {
         g->label = LABEL_CONFLICT;
         conflict_why(sh, g, idx, n);
     }
-    xfree(w);
 }

@@ -432,6 +432,14 @@ TEST(one_set_named_two_ways)
     /* the same small count named two ways is still one set, as the annotators
      * read it ("two nurses" and "two people" killed: one pair) */
     CHECK(groups_of_two("Two soldiers were killed.", "Two people were killed.") == 1);
+    /* men or women say who the people are, not their part: "four men" may
+     * be the four hostages, but not four women */
+    CHECK(groups_of_two("The bodies of four men were found on the road.", "Four hostages were killed.") == 1);
+    CHECK(groups_of_two("Five women were killed in the fire.", "Five passengers were killed in the fire.") == 1);
+    CHECK(groups_of_two("Four men were killed in the raid.", "Four women were killed in the raid.") == 2);
+    /* sex and origin are two ways of saying who, not two sets */
+    CHECK(groups_of_two("Four foreigners were killed in the raid.", "Four hostages were killed.") == 1);
+    CHECK(groups_of_two("The bodies of four men were found on the road.", "Four foreigners were killed.") == 1);
     /* nationalities stay apart even with the generic class between them */
     CHECK(groups_of_two("Five Estmarkians were killed.", "Five Brysians were killed.") == 2);
 }
@@ -477,6 +485,126 @@ TEST(approximations_cover_five_percent)
     CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
     nf_facts_free(sh);
     nf_docset_free(ds);
+}
+
+TEST(one_statement_is_single_restatements_agree)
+{
+    /* single is one statement; the same count in two sentences of one
+     * report is restated, and agrees */
+    const char *two[] = {"The storm killed 14 people. The 14 people were killed in the harbour district."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, two, NULL, 1);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *one[] = {"Police said 14 people were killed, and officials also said 14 people were killed."};
+    sh = sheet_of(&ds, one, NULL, 1);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "single");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(compatible_approximations_agree)
+{
+    /* with nothing ordering them, values one count may have agree: a range
+     * and a rounding inside it, a vague amount and a bound inside it */
+    CHECK_STR(label_of_two("About 300 or 400 people were inside the terminal, police said.",
+                           "Witnesses said about 400 people were inside the terminal.", "inside"),
+              "agree");
+    CHECK_STR(label_of_two("Dozens of people were injured in the blast.",
+                           "At least 30 people were injured in the blast.", "injured"),
+              "agree");
+    CHECK_STR(label_of_two("A total of 4,299 people were killed under the regime, the commission said.",
+                           "The regime was responsible for killing at least 4,000 people.", "killed"),
+              "agree");
+    /* a newer, looser figure restates the older one; a newer count inside
+     * an older lower bound is a toll that grew */
+    const char *loose[] = {"A total of 4,299 people were killed under the regime, the commission said.",
+                           "The regime was responsible for killing at least 4,000 people."};
+    const char *dates[] = {"1999-01-10", "1999-01-12"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, loose, dates, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    const char *grew[] = {"At least 60 people were killed in the fire.", "The fire killed 65 people."};
+    sh = sheet_of(&ds, grew, dates, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(parts_of_one_total_are_two_counts)
+{
+    /* four and five of one report that gives their sum, nine, are two
+     * counts; other reports' four and five do not join them into one */
+    const char *texts[] = {"The gunman killed nine people. Four people were dead within minutes. Five died there.",
+                           "Four people were killed at the first office.",
+                           "Five people were killed at the second office."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 3);
+    nf_figure four, five;
+    CHECK(find_figure(sh, ds, "Four", &four) >= 0 && find_figure(sh, ds, "Five", &five) >= 0);
+    CHECK(four.group >= 0 && five.group >= 0 && four.group != five.group);
+    CHECK_STR(label_at(sh, ds, "Four"), "agree");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(two_sources_of_one_report_dispute_a_count)
+{
+    /* a report seldom gives two values of one count, unless two sources
+     * give them: then they are one count, disputed */
+    const char *texts[] = {"Police said eight people were arrested at the gates on Thursday. "
+                           "According to organiser Dana Moss, nine people were arrested.",
+                           "At least nine activists were arrested at the gates."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    nf_figure a, b;
+    CHECK(find_figure(sh, ds, "eight", &a) >= 0 && find_figure(sh, ds, "nine", &b) >= 0);
+    CHECK(a.group >= 0 && a.group == b.group);
+    CHECK_STR(label_at(sh, ds, "eight"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
+TEST(undated_reports_hold_at_the_latest_time_they_name)
+{
+    /* an undated report was written no earlier than the latest time it
+     * names: "as of Friday evening" comes after a briefing on Friday
+     * morning, so its toll is the newer one */
+    const char *texts[] = {"A fire at a ferry terminal killed at least 60 people. At a briefing on Friday morning, "
+                           "police said the search went on.",
+                           "The fire at the ferry terminal killed 65 people. The cause had not been found as of "
+                           "Friday evening."};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, NULL, 2);
+    CHECK_STR(group_label(sh, "killed", "people", ""), "revised");
+    nf_figure f;
+    CHECK(find_figure(sh, ds, "65", &f) >= 0);
+    CHECK(nf_facts_group_count(sh) == 1);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* a day still to come is no time the report has seen */
+    CHECK_STR(label_of_two("Sixty people were killed in the fire. The victims will be buried on Sunday.",
+                           "The fire killed 65 people. Police closed the road on Saturday.", "killed"),
+              "conflict");
+    /* a count said of a later day than an undated report names is newer */
+    CHECK_STR(label_of_two("The fire killed 60 people. The cause was not known as of Friday evening.",
+                           "The fire killed 62 people, officials said on Saturday.", "killed"),
+              "revised");
+    /* nor is a count said of a day of its own older than an undated
+     * report's count because that report names a later day: the day may
+     * be the event's */
+    CHECK_STR(label_of_two("Police arrested eight people on Thursday.",
+                           "At least nine people were arrested. The protest went on until Friday evening.",
+                           "arrested"),
+              "conflict");
+    /* "Friday" may be any time of Friday: nothing orders it against
+     * "Friday morning" */
+    CHECK_STR(label_of_two("Police said on Friday that 60 people were killed in the fire.",
+                           "Police said on Friday morning that 65 people were killed in the fire.", "killed"),
+              "conflict");
 }
 
 /* The group index of the figure written `text` (-1: not grouped). */
@@ -707,6 +835,11 @@ TEST(cues_speak_for_their_clause)
     check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "12", "previous");
     check_cue("At least 23 hostages were killed, raising the toll from an earlier count of 12.", "At least 23",
               "update");
+    /* "now" where it governs the number, not a narrative "now" */
+    check_cue("The death toll is now 65, officials said.", "65", "update");
+    check_cue("Officials now say 65 people were killed.", "65", "update");
+    check_cue("Now he was alone in a flat with three bodies.", "three", "");
+    check_cue("Detectives have now taken over the inquiry into the deaths of two men.", "two", "");
 }
 
 TEST(two_values_of_one_sentence_are_two_sets)
@@ -882,6 +1015,27 @@ TEST(dates_in_the_sentence_order_figures)
     CHECK_STR(label_at(sh, ds, "250"), "revised");
     nf_facts_free(sh);
     nf_docset_free(ds);
+    /* a date of the event ("crashed on Oct. 31, killing 217") is no time
+     * of the count: the later report recounts it with the newer toll */
+    const char *event[] = {"The crash of the airliner killed 214 people, officials said.",
+                           "The airliner crashed on Oct. 31, killing 217 people."};
+    const char *later[] = {"1999-11-01", "1999-11-05"};
+    sh = sheet_of(&ds, event, later, 2);
+    CHECK_STR(label_at(sh, ds, "217"), "revised");
+    long cur = -1;
+    for (size_t g = 0; g < sh->ngroups; g++)
+        if (sh->groups[g].label == LABEL_REVISED)
+            cur = sh->groups[g].latest;
+    CHECK(cur >= 0 && sh->figs[cur].lo == 217); /* the latest is the later report's */
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    /* a party's claim is no current count: a later claim revises nothing */
+    const char *claim[] = {"Twelve soldiers were killed in the ambush, the army said.",
+                           "The rebels claimed they killed 14 soldiers in the ambush."};
+    sh = sheet_of(&ds, claim, later, 2);
+    CHECK_STR(label_at(sh, ds, "Twelve"), "conflict");
+    nf_facts_free(sh);
+    nf_docset_free(ds);
     /* a date that opens a period ("since") says when counting began, not
      * when the count holds: nothing orders these */
     const char *since[] = {"Since Aug. 2, 40 people have been arrested.", "Police said 55 people were arrested."};
@@ -1053,6 +1207,11 @@ int main(void)
     RUN(part_of_whole_is_not_a_conflict);
     RUN(revised_against_conflict);
     RUN(approximations_cover_five_percent);
+    RUN(one_statement_is_single_restatements_agree);
+    RUN(compatible_approximations_agree);
+    RUN(undated_reports_hold_at_the_latest_time_they_name);
+    RUN(two_sources_of_one_report_dispute_a_count);
+    RUN(parts_of_one_total_are_two_counts);
     RUN(one_set_named_two_ways);
     RUN(places_split_a_group);
     RUN(what_is_not_a_count_of_the_affected);
