@@ -837,6 +837,16 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     return 0;
 }
 
+/* Returns 1 if quantity q is a word of a name: a number word written with
+ * a capital inside the sentence, before another capitalised word ("taken
+ * to Three Rivers Hospital", "the Two Securities Centre building"). */
+static int number_in_name(const sent_ctx *c, const quantity *q)
+{
+    const word *x = &c->w[q->w0];
+    return q->w1 == q->w0 + 1 && x->cap && !x->digit && q->w0 > 0 && !c->w[q->w0 - 1].punct &&
+           q->w1 < c->nw && c->w[q->w1].cap && !c->w[q->w1].punct;
+}
+
 /* Returns 1 if word k is a colon that opens a list ("died in clashes:
  * 41 police officers, two soldiers"), not one inside a time ("3:00"). */
 static int list_colon(const sent_ctx *c, size_t k)
@@ -1360,7 +1370,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             continue;
         }
         quantity_classify(lx, c.w, c.nw, &q);
-        if (!one_is_pronoun(&c, &q) && figure_add(&c, &q) != NF_OK)
+        if (!one_is_pronoun(&c, &q) && !number_in_name(&c, &q) && figure_add(&c, &q) != NF_OK)
             return NF_ENOMEM;
         i = q.w1;
     }
@@ -1370,6 +1380,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
     people_default(&c);
+    anaphora_events(&c);
     mark_relative_past(&c);
     return NF_OK;
 }

@@ -64,5 +64,8 @@ size_t sentence_apposition_end(const sent_ctx *c, size_t k);
  * about: f->place as written and f->place_key, "" when none (places.c).
  * Returns NF_OK or NF_ENOMEM. */
 int places_find(sent_ctx *c, const quantity *q, const np *p, figure *f);
+/* Gives a definite count with no outcome of its own ("the two men") the
+ * outcome of the earlier count of its report it restates (anaphora.c). */
+void anaphora_events(sent_ctx *c);
 
 #endif

@@ -1,0 +1,71 @@
+/* Definite counts that point back: "the two men were suspected of
+ * spying", "the two would be brought before a judge", "all three face
+ * charges". The count names people its report has already counted with
+ * an outcome ("police arrested two men"); nothing in its own sentence
+ * says what happened to them, so it takes the outcome, and when it has no
+ * noun the class, of the nearest earlier count of its report with the
+ * same value and a compatible class (doc/FACTS.md). */
+#include "facts/sentence.h"
+#include <string.h>
+
+/* Returns 1 if word k opens a definite count: "the two", "these three",
+ * "all four", "the remaining" is not one (a part, figures.c). */
+static int definite_before(const sent_ctx *c, size_t k)
+{
+    static const char *const det[] = {"the", "these", "those", "all"};
+    if (k == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        if (is_word(c->w, c->nw, k - 1, det[i]))
+            return 1;
+    return 0;
+}
+
+/* Returns 1 if classes a and b may name the same people: the same, one
+ * alias class, one of them missing or the generic "people". */
+static int classes_meet(const lexicon *lx, const char *a, const char *b)
+{
+    if (!a[0] || !b[0] || !strcmp(a, b))
+        return 1;
+    const char *x = alias_class(lx, a, strlen(a)), *y = alias_class(lx, b, strlen(b));
+    if (x && y && !strcmp(x, y))
+        return 1;
+    int pa = lex_find(&lx->persons, a, strlen(a)) != NULL, pb = lex_find(&lx->persons, b, strlen(b)) != NULL;
+    return (!strcmp(a, "people") && pb) || (!strcmp(b, "people") && pa);
+}
+
+/* The nearest earlier count of figure i's report that it restates, or
+ * NULL: same exact value, an outcome, a compatible class, not another
+ * event's past nor a part of something. */
+static const figure *antecedent(const sent_ctx *c, size_t i)
+{
+    const figure *f = &c->sh->figs[i];
+    for (size_t k = i; k > 0 && c->sh->figs[k - 1].doc == f->doc; k--) {
+        const figure *g = &c->sh->figs[k - 1];
+        if (g->kind == KIND_COUNT && g->event[0] && !g->past && g->qual == Q_EXACT && g->lo == f->lo &&
+            g->status == ST_CURRENT && !g->individual && classes_meet(c->lx, f->counted, g->counted))
+            return g;
+    }
+    return NULL;
+}
+
+void anaphora_events(sent_ctx *c)
+{
+    for (size_t i = c->first; i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        if (f->kind != KIND_COUNT || f->event[0] || f->status != ST_CURRENT || f->qual != Q_EXACT ||
+            f->lo < 2 || f->individual || f->part_of >= 0)
+            continue;
+        size_t k = 0;
+        while (k < c->nw && c->w[k].start < f->start)
+            k++;
+        if (!definite_before(c, k))
+            continue;
+        const figure *g = antecedent(c, i);
+        if (!g)
+            continue;
+        f->event = g->event;
+        if (!f->counted[0])
+            f->counted = g->counted, f->modifier = g->modifier, f->nation = g->nation;
+    }
+}

@@ -1,0 +1,76 @@
+/* Figure sheet tests for the counts the gold format puts in scope beyond
+ * casualties (issue 14, mention recall): outcomes of troops sent, places
+ * attacked, people present, the charged; counts that point back ("the two
+ * men"); and what stays out (names, counts of no one affected). Invented
+ * sentences about invented events. */
+#include "facts/facts.h"
+#include "newsfuse.h"
+#include "test.h"
+#include <stdlib.h>
+
+/* What the sheet says of one figure: its event, class and whether it is
+ * grouped; event "-" when there is no figure written `text` (the nth). */
+typedef struct seen {
+    char event[32], counted[32];
+    int grouped;
+    double low;
+} seen;
+
+static seen look(const char *const *reports, size_t n, const char *text, int nth)
+{
+    seen s = {"-", "-", 0, -1};
+    nf_docset *ds = nf_docset_new();
+    for (size_t i = 0; i < n; i++)
+        nf_docset_add(ds, NULL, NULL, NULL, reports[i], strlen(reports[i]));
+    nf_facts_sheet *sh = NULL;
+    nf_facts(ds, NULL, &sh);
+    nf_figure f;
+    for (size_t i = 0; sh && i < nf_facts_figure_count(sh); i++)
+        if (nf_facts_figure(sh, ds, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
+            snprintf(s.event, sizeof s.event, "%s", f.event);
+            snprintf(s.counted, sizeof s.counted, "%s", f.counted);
+            s.grouped = f.group >= 0, s.low = f.low;
+            break;
+        }
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+    return s;
+}
+
+/* Checks the event of figure `text` (the nth) in a one-report text and
+ * that it is grouped exactly when it has an event. */
+static void want(const char *report, const char *text, int nth, const char *event)
+{
+    seen s = look(&report, 1, text, nth);
+    if (strcmp(s.event, event))
+        fprintf(stderr, "  \"%s\" in \"%s\": event \"%s\", want \"%s\"\n", text, report, s.event, event);
+    CHECK_STR(s.event, event);
+    CHECK(s.grouped == (event[0] && event[0] != '-'));
+}
+
+TEST(definite_counts_point_back)
+{
+    /* "the two" restates the report's earlier count of two */
+    want("Police in Varn arrested two men on Saturday. The two men were suspected of smuggling.", "two", 1,
+         "arrested");
+    want("Police in Varn arrested two men on Saturday. A judge said the two would appear on Monday.", "two", 1,
+         "arrested");
+    /* another value, or another class, is not a restatement */
+    want("Police in Varn arrested two men on Saturday. The three men were suspected of smuggling.", "three", 0,
+         "");
+    want("Police in Varn arrested two men on Saturday. The two countries signed a treaty.", "two", 1, "");
+}
+
+TEST(number_words_in_names)
+{
+    want("She was taken to Three Rivers Hospital with minor injuries.", "Three", 0, "-");
+    want("He walked into the Two Harbours Centre building.", "Two", 0, "-");
+    want("Three miners were rescued on Sunday.", "Three", 0, "rescued");
+}
+
+int main(void)
+{
+    RUN(definite_counts_point_back);
+    RUN(number_words_in_names);
+    TEST_EXIT();
+}
