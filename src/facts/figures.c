@@ -401,6 +401,15 @@ static size_t relative_clause_end(const sent_ctx *c, size_t k)
     return k;
 }
 
+/* The event of word k read as governing a count to its right: a noun
+ * ("arrest", "release") only through "of" ("the arrest of 40 persons";
+ * not "his arrest was prompted by two judges"). */
+static const lex_entry *left_event_at(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = sentence_event_at(c, k);
+    return e && e->role == EVENT_NOUN && !is_word(c->w, c->nw, k + 1, "of") ? NULL : e;
+}
+
 /* Returns 1 if an event word (not a state) before quantity q in its clause
  * acts on the count: "killing all 109 people on board", "arrested eight
  * men aboard a helicopter"; not across "with" ("disappeared with 239
@@ -411,7 +420,7 @@ static int left_verb_governs(const sent_ctx *c, const quantity *q)
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
-        const lex_entry *e = sentence_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1);
         if (e && e->role != EVENT_WEAK)
             return 1;
     }
@@ -475,7 +484,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
-        const lex_entry *e = sentence_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1);
         if (e && k >= 2 && is_word(w, c->nw, k - 2, "to")) {
             *to_at = k - 2; /* "intended to kill at least three": not done */
             break;

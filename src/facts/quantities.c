@@ -348,6 +348,24 @@ static int unit_kind(const lexicon *lx, const word *w, size_t nw, size_t j)
     return e->role;
 }
 
+/* Money written around the number other than with a sign: a currency
+ * word after capitalised words ("80,000 Hong Kong dollars", "160,000
+ * U.S. dollars"), one joined to a word ("370,000 yuan-worth"), or before
+ * it ("dlrs 1 million"). Returns KIND_MONEY or -1. */
+static int money_around(const lexicon *lx, const word *w, size_t nw, const quantity *q)
+{
+    size_t j = q->w1;
+    while (j < nw && j < q->w1 + 4 && (w[j].cap || (w[j].punct && w[j].low[0] == '.')))
+        j++;
+    const lex_entry *e = j < nw && !w[j].punct ? lex_find(&lx->units, w[j].low, w[j].len) : NULL;
+    const char *dash = q->w1 < nw ? strchr(w[q->w1].low, '-') : NULL;
+    if (!e && dash && !w[q->w1].punct)
+        e = lex_find(&lx->units, w[q->w1].low, (size_t)(dash - w[q->w1].low));
+    if (!e && q->w0 > 0 && !w[q->w0 - 1].punct)
+        e = lex_find(&lx->units, w[q->w0 - 1].low, w[q->w0 - 1].len);
+    return e && e->role == KIND_MONEY ? KIND_MONEY : -1;
+}
+
 /* Returns 1 if the word before the quantity makes it money or a date. */
 static int kind_before(const lexicon *lx, const word *w, size_t w0)
 {
@@ -456,6 +474,8 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = unit_kind(lx, w, nw, q->w1);
     if (k < 0)
         k = unit_after_increment(lx, w, nw, q->w1);
+    if (k < 0)
+        k = money_around(lx, w, nw, q);
     if (k < 0 && (looks_like_age(w, nw, q) || after_age_word(w, q->w0)))
         k = KIND_AGE;
     if (k < 0 && looks_like_year(w, nw, q))

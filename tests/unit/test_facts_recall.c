@@ -11,14 +11,14 @@
 /* What the sheet says of one figure: its event, class and whether it is
  * grouped; event "-" when there is no figure written `text` (the nth). */
 typedef struct seen {
-    char event[32], counted[32];
+    char event[32], counted[32], kind[16];
     int grouped;
     double low;
 } seen;
 
 static seen look(const char *const *reports, size_t n, const char *text, int nth)
 {
-    seen s = {"-", "-", 0, -1};
+    seen s = {"-", "-", "-", 0, -1};
     nf_docset *ds = nf_docset_new();
     for (size_t i = 0; i < n; i++)
         nf_docset_add(ds, NULL, NULL, NULL, reports[i], strlen(reports[i]));
@@ -29,6 +29,7 @@ static seen look(const char *const *reports, size_t n, const char *text, int nth
         if (nf_facts_figure(sh, ds, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
             snprintf(s.event, sizeof s.event, "%s", f.event);
             snprintf(s.counted, sizeof s.counted, "%s", f.counted);
+            snprintf(s.kind, sizeof s.kind, "%s", f.kind);
             s.grouped = f.group >= 0, s.low = f.low;
             break;
         }
@@ -46,6 +47,13 @@ static void want(const char *report, const char *text, int nth, const char *even
         fprintf(stderr, "  \"%s\" in \"%s\": event \"%s\", want \"%s\"\n", text, report, s.event, event);
     CHECK_STR(s.event, event);
     CHECK(s.grouped == (event[0] && event[0] != '-'));
+}
+
+/* Checks the kind of figure `text` in a one-report text. */
+static void want_kind(const char *report, const char *text, const char *kind)
+{
+    seen s = look(&report, 1, text, 0);
+    CHECK_STR(s.kind, kind);
 }
 
 TEST(definite_counts_point_back)
@@ -68,8 +76,30 @@ TEST(number_words_in_names)
     want("Three miners were rescued on Sunday.", "Three", 0, "rescued");
 }
 
+TEST(outcome_nouns_and_forms)
+{
+    want("The army made the arrest of 40 persons in January.", "40", 0, "arrested");
+    want("The union welcomed the release of seven youth leaders.", "seven", 0, "freed");
+    /* a noun of an outcome with its own subject governs no count after it */
+    want("His arrest was prompted by a request from two foreign judges.", "two", 0, "");
+    want("The shelling sent tens of thousands of civilians fleeing.", "tens of thousands of", 0, "displaced");
+    want("Border officials said some 20,000 villagers had sought refuge there.", "some 20,000", 0, "displaced");
+    want("Thousands of political prisoners remain in the camps.", "Thousands of", 0, "held");
+    want("The government will send 300 soldiers to the valley.", "300", 0, "deployed");
+}
+
+TEST(money_written_around_the_number)
+{
+    want_kind("The robber took 80,000 Hong Kong dollars and killed four people.", "80,000", "money");
+    want_kind("They seized goods worth 1.3 million yuan (some 160,000 U.S. dollars).", "some 160,000", "money");
+    want_kind("The gang stole 370,000 yuan-worth of goods and injured two guards.", "370,000", "money");
+    want_kind("The reward was raised to dlrs 1 million for information leading to his arrest.", "1 million", "money");
+}
+
 int main(void)
 {
+    RUN(outcome_nouns_and_forms);
+    RUN(money_written_around_the_number);
     RUN(definite_counts_point_back);
     RUN(number_words_in_names);
     TEST_EXIT();
