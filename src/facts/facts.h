@@ -45,6 +45,7 @@ typedef struct lexicon {
     lex_table pair_model; /* the grouping model's weights (pair_model.txt: feature, weight) */
     lex_table incidents;  /* words of sub-events (incidents.txt: order or happening) */
     lex_table not_affected; /* counted classes that name no one affected (not_affected.txt) */
+    lex_table affected; /* classes other than people an event befalls (affected.txt: animal, vessel, ...) */
     lex_table gaz;     /* gazetteer.tsv: name as written -> country key; in
                           lex_fold_range's order, not lex_find's */
     size_t gaz_longest; /* bytes of the longest name */

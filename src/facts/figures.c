@@ -314,6 +314,8 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     return plural || lex_find(&c->lx->counted, x->low, x->len) ? 2 : 1;
 }
 
+static int verb_filler(const word *x);
+
 /* Reads the counted noun phrase after quantity q. */
 static void np_read(const sent_ctx *c, const quantity *q, np *p)
 {
@@ -350,6 +352,11 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         p->head[0] = '\0';
         p->share_next = 1;
     }
+    size_t j = k + 1;
+    while (j < c->nw && j < k + 3 && (is_word(c->w, c->nw, j, "even") || verb_filler(&c->w[j])))
+        j++;
+    if (!hl && !p->modifier[0] && is_word(c->w, c->nw, k, "or") && quantity_at(c->lx, c->w, c->nw, j, &next))
+        p->share_next = 1; /* "two or even possibly three attacks": the next one's noun */
     if (p->head[0])
         counted_class(c->lx, p->head, p->counted);
 }
@@ -468,6 +475,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = sentence_event_at(c, k);
+        if (e && e->role == EVENT_NOUN && w[k].low[w[k].len - 1] == 's')
+            e = NULL; /* "the first of two or three attacks": what is counted, not done */
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK) {
@@ -912,6 +921,23 @@ static long remaining_whole(const sent_ctx *c)
     return -1;
 }
 
+/* Returns 1 if the noun phrase p names buildings (affected.txt) and its
+ * sentence tells of violence (killed, injured, attacked): the buildings
+ * were struck ("killed nine people in two stock-trading offices", "the
+ * attack against the two embassies"). */
+static int struck_building(const sent_ctx *c, const np *p)
+{
+    const lex_entry *b = lex_find(&c->lx->affected, p->counted, strlen(p->counted));
+    if (!b || strcmp(b->val, "building"))
+        return 0;
+    for (size_t k = 0; k < c->nw; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : sentence_event_at(c, k);
+        if (e && (!strcmp(e->val, "killed") || !strcmp(e->val, "injured") || !strcmp(e->val, "attacked")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -930,8 +956,10 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
             return NF_ENOMEM;
     }
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
-    if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
-        f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
+    int setting = before > 0 && p.head[0] &&
+                  (np_role(c->lx, &c->w[before - 1]) == NP_PLACE || is_word(c->w, c->nw, before - 1, "against"));
+    if (setting) /* "at (the) two brokerage firms": a setting, not the affected, */
+        f->event = struck_building(c, &p) ? "attacked" : ""; /* unless a building an attack struck */
     if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit)
         f->event = "", f->individual = 1; /* "one of the missing men", "one of the two people" */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
@@ -1256,6 +1284,19 @@ static int verb_filler(const word *x)
     return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
 }
 
+/* Returns 1 if word k opens an object: an article, a determiner of a
+ * count, a number or an object pronoun ("mauled a pedestrian", "killed
+ * three", "attacked him"). */
+static int object_starts(const sent_ctx *c, size_t k)
+{
+    static const char *const obj[] = {"a", "an", "the", "him", "her", "them", "his", "their", "its"};
+    for (size_t i = 0; i < sizeof obj / sizeof *obj; i++)
+        if (is_word(c->w, c->nw, k, obj[i]))
+            return 1;
+    size_t len;
+    return c->w[k].digit || quantity_starts(c, k) || determiner_at(c, k, &len) != NULL;
+}
+
 /* An article counts one person only as the object or the subject of an
  * outcome verb right beside it: the verb just before the article
  * ("killed a policeman", "seriously injured a nurse") or just after its
@@ -1273,9 +1314,12 @@ static const char *article_event(const sent_ctx *c, size_t i, size_t np_end)
     size_t j = np_end;
     if (is_word(c->w, c->nw, j, "who") && j + 1 < c->nw && verb_filler(&c->w[j + 1]))
         j++; /* "a policeman who was killed", not "a man who killed" */
+    size_t verb = j;
     while (j < c->nw && !c->w[j].punct && verb_filler(&c->w[j]))
         j++;
     e = j < c->nw ? sentence_event_at(c, j) : NULL;
+    if (j == verb && e && e->role != EVENT_ADJ && j + 1 < c->nw && object_starts(c, j + 1))
+        return NULL; /* "a lion mauled a pedestrian": the subject of an active verb acts */
     return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT ? e->val : NULL; /* "an expert involved" */
 }
 
@@ -1306,6 +1350,13 @@ static int no_states(const sent_ctx *c, size_t i)
     return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]);
 }
 
+/* Returns 1 if a counted class is an animal (affected.txt). */
+static int is_animal(const lexicon *lx, const char *counted)
+{
+    const lex_entry *e = lex_find(&lx->affected, counted, strlen(counted));
+    return e && !strcmp(e->val, "animal");
+}
+
 /* Decides whether the figure just made for a determiner (role r) counts
  * people something happened to, and completes it: a count of none is
  * negated. An article or a pair needs its outcome verb beside it
@@ -1313,7 +1364,8 @@ static int no_states(const sent_ctx *c, size_t i)
  * Returns 1 to keep it. */
 static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
 {
-    int person = f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted));
+    int person = f->counted[0] && (lex_find(&c->lx->persons, f->counted, strlen(f->counted)) ||
+                                   is_animal(c->lx, f->counted)); /* "a lion was shot dead" */
     int bare = !f->head[0]; /* "both died" */
     int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
     const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
@@ -1388,6 +1440,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    scene_events(&c);
     people_default(&c);
     anaphora_events(&c);
     mark_relative_past(&c);

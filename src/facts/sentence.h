@@ -67,5 +67,9 @@ int places_find(sent_ctx *c, const quantity *q, const np *p, figure *f);
 /* Gives a definite count with no outcome of its own ("the two men") the
  * outcome of the earlier count of its report it restates (anaphora.c). */
 void anaphora_events(sent_ctx *c);
+/* Gives a count with no outcome whose people are at a place after a form
+ * of "be" ("were on the bridge") the outcome "present", or "aboard" a
+ * craft ("the four people in the car") (scene.c). */
+void scene_events(sent_ctx *c);
 
 #endif

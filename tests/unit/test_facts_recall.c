@@ -96,8 +96,44 @@ TEST(money_written_around_the_number)
     want_kind("The reward was raised to dlrs 1 million for information leading to his arrest.", "1 million", "money");
 }
 
+TEST(totals_at_the_scene)
+{
+    want("Police estimate that at least 350 were on the walkway when it fell.", "at least 350", 0, "present");
+    want("About 400 students were at the dance on the second floor.", "About 400", 0, "present");
+    want("Witnesses said hundreds of people had crowded onto the pier.", "hundreds of", 0, "present");
+    want("Police said all four of the people in the car were questioned.", "four", 0, "aboard");
+    want("The fate of her two relatives, who were also on board, was unclear.", "two", 0, "aboard");
+    /* a state is not a place, and an outcome of the sentence comes first */
+    want("The couple had two children, who were in their father's custody.", "two", 0, "");
+    want("Doctors said the three were in good health.", "three", 0, "");
+    want("Five miners were in hospital on Monday.", "Five", 0, "hospitalized");
+}
+
+TEST(buildings_an_attack_struck)
+{
+    want("The gunman killed nine people at two brokerage firms.", "two", 0, "attacked");
+    want("We saw the attack against the two embassies.", "two", 0, "attacked");
+    /* a setting where nothing violent happened is no count of the affected */
+    want("The inspectors visited two brokerage firms on Monday.", "two", 0, "");
+    /* "two or even three attacks" count attacks, not what they struck */
+    const char *attacks = "This may be the first of two or even possibly three attacks on embassies.";
+    CHECK(!look(&attacks, 1, "two", 0).grouped);
+}
+
+TEST(animals_and_agents)
+{
+    want("Rangers shot dead a lion near the park.", "a", 0, "killed");
+    /* the subject of an active verb acts: no count of one */
+    const char *mauled = "On Monday a lion mauled a pedestrian near the park.";
+    CHECK_STR(look(&mauled, 1, "a", 0).counted, "pedestrian");
+    CHECK_STR(look(&mauled, 1, "a", 1).event, "-");
+}
+
 int main(void)
 {
+    RUN(totals_at_the_scene);
+    RUN(buildings_an_attack_struck);
+    RUN(animals_and_agents);
     RUN(outcome_nouns_and_forms);
     RUN(money_written_around_the_number);
     RUN(definite_counts_point_back);
