@@ -101,6 +101,7 @@ TEST(totals_at_the_scene)
     want("Police estimate that at least 350 were on the walkway when it fell.", "at least 350", 0, "present");
     want("About 400 students were at the dance on the second floor.", "About 400", 0, "present");
     want("Witnesses said hundreds of people had crowded onto the pier.", "hundreds of", 0, "present");
+    want("Ten ships were in the area where the submarine sank.", "Ten", 0, "present");
     want("Police said all four of the people in the car were questioned.", "four", 0, "aboard");
     want("The fate of her two relatives, who were also on board, was unclear.", "two", 0, "aboard");
     /* a state is not a place, and an outcome of the sentence comes first */
