@@ -363,18 +363,18 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
 
 /* "60 people, most of them civilians, were killed": after a comma at k,
  * an apposition that picks out some of the count ("most of them", "many
- * of whom", "all of them") is skipped to the word after its closing
- * comma; returns k when there is none. */
+ * of whom", "most aged 13 to 18") or names a part of it ("including a
+ * woman") is skipped to the word after its closing comma; returns k when
+ * there is none. */
 size_t sentence_apposition_end(const sent_ctx *c, size_t k)
 {
-    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few"};
-    if (!is_word(c->w, c->nw, k, ",") || !is_word(c->w, c->nw, k + 2, "of") ||
-        !(is_word(c->w, c->nw, k + 3, "them") || is_word(c->w, c->nw, k + 3, "whom")))
+    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few", "including"};
+    if (!is_word(c->w, c->nw, k, ","))
         return k;
     int ok = 0;
     for (size_t i = 0; i < sizeof share / sizeof *share; i++)
         ok |= is_word(c->w, c->nw, k + 1, share[i]);
-    for (size_t j = k + 4; ok && j < c->nw && j < k + 12; j++)
+    for (size_t j = k + 2; ok && j < c->nw && j < k + 12; j++)
         if (is_word(c->w, c->nw, j, ","))
             return j + 1;
     return k;
@@ -1006,6 +1006,31 @@ static int joined(const sent_ctx *c, const figure *a, const figure *b)
     return s == e;
 }
 
+/* Returns 1 if figure f (the sentence's last) is a member of a list
+ * after the count before it ("three Britons and a New Zealander"). */
+static int joined_before(const sent_ctx *c, const figure *f)
+{
+    size_t n = c->sh->n;
+    return n >= 2 && n - 2 >= c->first && joined(c, &c->sh->figs[n - 2], f);
+}
+
+/* "the hostages, three Britons and a New Zealander": a count with no
+ * outcome right after a comma, a dash or a colon that follows an outcome
+ * word names the people of that word, and takes its outcome. */
+static void apposition_events(sent_ctx *c)
+{
+    for (size_t i = c->first; i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        size_t k = word_at_byte(c, f->start);
+        if (f->kind != KIND_COUNT || f->event[0] || k < 2 || !c->w[k - 1].punct ||
+            (c->w[k - 1].low[0] == '\'' || c->w[k - 1].low[0] == '.' || c->w[k - 1].low[0] == '('))
+            continue;
+        const lex_entry *e = sentence_event_at(c, k - 2);
+        if (e && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN)
+            f->event = e->val, f->strong = 2;
+    }
+}
+
 /* Members of a list share the verb one of them has: "freed 685 Algerian
  * and 107 foreign hostages" (freed, not held), "12 hostages and 18
  * attackers were killed" (killed), "six Iraqis, six Sudanese" (arrested).
@@ -1369,9 +1394,16 @@ static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
     int bare = !f->head[0]; /* "both died" */
     int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
     const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
-    if (r == DET_ARTICLE || r == DET_PAIR)
+    if (r == DET_ARTICLE || r == DET_PAIR) {
+        const char *own = f->strong == 1 && f->event[0] ? f->event : NULL; /* "both deceased" */
         ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
-    else if (!ev && (person || of))
+        if (!ev && person)
+            ev = own;
+        if (!ev && person && r == DET_ARTICLE && (f->part_of >= 0 || joined_before(c, f))) {
+            f->event = "", f->strong = 0; /* "including a woman", "three Britons and a New */
+            return 1;                     /* Zealander": the whole's or the list's outcome */
+        }
+    } else if (!ev && (person || of))
         ev = subject_event(c, q->w1);
     if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
         return 0;
@@ -1435,6 +1467,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             return NF_ENOMEM;
         i = q.w1;
     }
+    apposition_events(&c);
     if (sh->n > c.first)
         list_events(&c);
     contrast_cues(&c);

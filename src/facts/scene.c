@@ -83,6 +83,7 @@ static int craft_follows(const sent_ctx *c, size_t k)
  * verb of crowding ("were on the bridge", "had crowded onto it"). */
 static const char *scene_at(const sent_ctx *c, size_t k)
 {
+    k = sentence_apposition_end(c, k); /* "400 people, most aged 13 to 18, were at the dance" */
     if (k < c->nw && is_word(c->w, c->nw, k, ",") && is_word(c->w, c->nw, k + 1, "who"))
         k += 2; /* "her two step-grandparents, who were also on board" */
     if (k < c->nw && scene_preposition(&c->w[k]) && craft_follows(c, k))
@@ -106,13 +107,15 @@ void scene_events(sent_ctx *c)
 {
     for (size_t i = c->first; i < c->sh->n; i++) {
         figure *f = &c->sh->figs[i];
-        if (f->kind != KIND_COUNT || f->event[0] || f->status != ST_CURRENT || f->individual ||
-            !may_be_present(c->lx, f->counted))
+        if (f->kind != KIND_COUNT || f->event[0] || f->status != ST_CURRENT || f->individual)
             continue;
         size_t k = 0;
         size_t end = f->np_end > f->end ? f->np_end : f->end;
         while (k < c->nw && c->w[k].start < end)
             k++;
+        int who = is_word(c->w, c->nw, k, ",") && is_word(c->w, c->nw, k + 1, "who"); /* persons */
+        if (!who && !may_be_present(c->lx, f->counted))
+            continue;
         const char *ev = scene_at(c, k);
         if (!ev)
             continue;
