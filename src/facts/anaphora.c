@@ -21,6 +21,14 @@ static int definite_before(const sent_ctx *c, size_t k)
     return 0;
 }
 
+/* Returns 1 if a count's class is a verb read as its noun ("the two
+ * admitted", "the two spied"): a word in -ed no list knows. */
+static int verb_as_class(const lexicon *lx, const char *a)
+{
+    size_t n = strlen(a);
+    return n > 4 && !strcmp(a + n - 2, "ed") && !lex_find(&lx->persons, a, n) && !lex_find(&lx->affected, a, n);
+}
+
 /* Returns 1 if classes a and b may name the same people: the same, one
  * alias class, one of them missing or the generic "people". */
 static int classes_meet(const lexicon *lx, const char *a, const char *b)
@@ -61,6 +69,8 @@ void anaphora_events(sent_ctx *c)
             k++;
         if (!definite_before(c, k))
             continue;
+        if (verb_as_class(c->lx, f->counted))
+            f->counted = "";
         const figure *g = antecedent(c, i);
         if (!g)
             continue;

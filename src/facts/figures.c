@@ -239,7 +239,9 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
         return j;
     }
     int det = is_word(w, c->nw, j + 1, "the") || is_word(w, c->nw, j + 1, "these") ||
-              is_word(w, c->nw, j + 1, "those") || is_possessive(&w[j + 1]);
+              is_word(w, c->nw, j + 1, "those") || is_possessive(&w[j + 1]) ||
+              (j + 1 < c->nw && w[j + 1].cap && w[j + 1].len > 2 &&
+               !strcmp(w[j + 1].low + w[j + 1].len - 2, "'s")); /* "one of Russia's submarines" */
     if (det && j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
         p->part_next = 1;
         return j; /* the whole carries the noun phrase */
@@ -417,6 +419,17 @@ static const lex_entry *left_event_at(const sent_ctx *c, size_t k)
     return e && e->role == EVENT_NOUN && !is_word(c->w, c->nw, k + 1, "of") ? NULL : e;
 }
 
+/* Returns 1 if word k is a plain noun joined to a subject before a form of
+ * "be" or "have" ("vessels and warships were sent"): not a number, a
+ * name, an outcome word or a function word. */
+static int noun_joins(const sent_ctx *c, size_t k)
+{
+    const word *x = &c->w[k];
+    if (x->punct || x->digit || x->cap || np_role(c->lx, x) || sentence_event_at(c, k) || quantity_starts(c, k))
+        return 0;
+    return verb_filler(&c->w[k + 1]) && !(c->w[k + 1].len > 3 && !strcmp(c->w[k + 1].low + c->w[k + 1].len - 2, "ly"));
+}
+
 /* Returns 1 if an event word (not a state) before quantity q in its clause
  * acts on the count: "killing all 109 people on board", "arrested eight
  * men aboard a helicopter"; not across "with" ("disappeared with 239
@@ -471,6 +484,10 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
         if (!strcmp(w[k].low, "or") && k + 1 < c->nw && !w[k + 1].digit && !w[k + 1].punct &&
             !sentence_event_at(c, k + 1) && !quantity_starts(c, k + 1))
             continue; /* "161 civilians or security forces were killed": one subject */
+        if (!strcmp(w[k].low, "and") && k + 2 < c->nw && noun_joins(c, k + 1)) {
+            k++; /* "15 rescue vessels and warships were sent": one subject */
+            continue;
+        }
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
@@ -938,6 +955,16 @@ static int struck_building(const sent_ctx *c, const np *p)
     return 0;
 }
 
+/* Returns 1 if an outcome verb stands right before word k (past adverbs
+ * in -ly): its object is counted ("had caught one of the captors"). */
+static int verb_acts_on(const sent_ctx *c, size_t k)
+{
+    while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
+        k--;
+    const lex_entry *e = k > 0 && !c->w[k - 1].punct ? sentence_event_at(c, k - 1) : NULL;
+    return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN && e->role != EVENT_ADJ;
+}
+
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -960,7 +987,8 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
                   (np_role(c->lx, &c->w[before - 1]) == NP_PLACE || is_word(c->w, c->nw, before - 1, "against"));
     if (setting) /* "at (the) two brokerage firms": a setting, not the affected, */
         f->event = struck_building(c, &p) ? "attacked" : ""; /* unless a building an attack struck */
-    if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit)
+    if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit &&
+        !verb_acts_on(c, q->w0))
         f->event = "", f->individual = 1; /* "one of the missing men", "one of the two people" */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
     f->increment = p.increment;
@@ -1395,7 +1423,8 @@ static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
     int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
     const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
     if (r == DET_ARTICLE || r == DET_PAIR) {
-        const char *own = f->strong == 1 && f->event[0] ? f->event : NULL; /* "both deceased" */
+        const lex_entry *h = f->head[0] ? lex_find(&c->lx->events, f->head, strlen(f->head)) : NULL;
+        const char *own = h && h->role != EVENT_WEAK && h->role != EVENT_DEFAULT ? h->val : NULL; /* "both deceased" */
         ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
         if (!ev && person)
             ev = own;
