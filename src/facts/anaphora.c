@@ -51,7 +51,8 @@ static const figure *antecedent(const sent_ctx *c, size_t i)
     for (size_t k = i; k > 0 && c->sh->figs[k - 1].doc == f->doc; k--) {
         const figure *g = &c->sh->figs[k - 1];
         if (g->kind == KIND_COUNT && g->event[0] && !g->past && g->qual == Q_EXACT && g->lo == f->lo &&
-            g->status == ST_CURRENT && !g->individual && classes_meet(c->lx, f->counted, g->counted))
+            g->status == ST_CURRENT && !g->individual && classes_meet(c->lx, f->counted, g->counted) &&
+            !lex_find(&c->lx->not_affected, g->counted, strlen(g->counted)))
             return g;
     }
     return NULL;

@@ -262,7 +262,7 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
 static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
 {
     const word *x = &c->w[k];
-    if (is_boundary(c->w, k))
+    if (is_boundary(c->w, k) || is_quote(x))
         return 0;
     int role = np_role(c->lx, x);
     if (role == NP_INCREMENT || role == NP_SKIP) {
@@ -318,13 +318,30 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
 
 static int verb_filler(const word *x);
 
+/* Returns 1 if x is an age written as one adjective ("2-year-old",
+ * "13-month-old"), 2 if a plural noun of one ("2-year-olds"), else 0. */
+static int age_word(const word *x)
+{
+    const char *o = x->digit ? strstr(x->low, "-old") : NULL;
+    if (!o || (!strstr(x->low, "-year") && !strstr(x->low, "-month") && !strstr(x->low, "-week")))
+        return 0;
+    return !strcmp(o, "-old") ? 1 : !strcmp(o, "-olds") ? 2 : 0;
+}
+
 /* Reads the counted noun phrase after quantity q. */
 static void np_read(const sent_ctx *c, const quantity *q, np *p)
 {
     memset(p, 0, sizeof *p);
     size_t k = np_of(c, q->w1, p);
     int content = 0;
-    for (size_t n = 0; k < c->nw && n < NP_WORDS; k++, n++) {
+    int age = k < c->nw ? age_word(&c->w[k]) : 0;
+    if (age == 2) { /* "the five 2-year-olds": people of an age */
+        memcpy(p->head, "people", 7);
+        content = 1, k++;
+    } else if (age == 1) {
+        k++; /* "five 2-year-old children": the age is a modifier */
+    }
+    for (size_t n = 0; k < c->nw && n < NP_WORDS && age != 2; k++, n++) {
         int r = np_word(c, k, p, &content);
         if (r != 1) {
             k += r == 2;
@@ -430,13 +447,20 @@ static int noun_joins(const sent_ctx *c, size_t k)
     return verb_filler(&c->w[k + 1]) && !(c->w[k + 1].len > 3 && !strcmp(c->w[k + 1].low + c->w[k + 1].len - 2, "ly"));
 }
 
+/* Returns 1 if word k ends a search for a count's outcome: a boundary
+ * other than a quotation mark (Cosme "caused injury" to the five). */
+static int search_stop(const word *w, size_t k)
+{
+    return is_boundary(w, k) && !is_quote(&w[k]);
+}
+
 /* Returns 1 if an event word (not a state) before quantity q in its clause
  * acts on the count: "killing all 109 people on board", "arrested eight
  * men aboard a helicopter"; not across "with" ("disappeared with 239
  * people on board": the craft disappeared). */
 static int left_verb_governs(const sent_ctx *c, const quantity *q)
 {
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(c->w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c->w, k - 1); k--, n++) {
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
@@ -479,7 +503,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     int crossed = 0;
     for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
         k = relative_clause_end(c, k);
-        if (k >= c->nw || is_boundary(w, k))
+        if (k >= c->nw || search_stop(w, k))
             break;
         if (!strcmp(w[k].low, "or") && k + 1 < c->nw && !w[k + 1].digit && !w[k + 1].punct &&
             !sentence_event_at(c, k + 1) && !quantity_starts(c, k + 1))
@@ -503,7 +527,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     }
     if (right && rpos < 6)
         return right;
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(w, k - 1); k--, n++) {
         int coord = !strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or");
         if (p->event && coord)
             break; /* "12 were killed and 37 injured": the head's own event */
@@ -873,13 +897,15 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
 }
 
 /* Returns 1 if quantity q is a word of a name: a number word written with
- * a capital inside the sentence, before another capitalised word ("taken
- * to Three Rivers Hospital", "the Two Securities Centre building"). */
+ * a capital inside the sentence, before or after another capitalised word
+ * ("taken to Three Rivers Hospital", "the Two Securities Centre building",
+ * "the rapper Jeriko One"). */
 static int number_in_name(const sent_ctx *c, const quantity *q)
 {
     const word *x = &c->w[q->w0];
-    return q->w1 == q->w0 + 1 && x->cap && !x->digit && q->w0 > 0 && !c->w[q->w0 - 1].punct &&
-           q->w1 < c->nw && c->w[q->w1].cap && !c->w[q->w1].punct;
+    if (q->w1 != q->w0 + 1 || !x->cap || x->digit || q->w0 == 0 || c->w[q->w0 - 1].punct)
+        return 0;
+    return (q->w1 < c->nw && c->w[q->w1].cap && !c->w[q->w1].punct) || c->w[q->w0 - 1].cap; /* "Jeriko One" */
 }
 
 /* Returns 1 if word k is a colon that opens a list ("died in clashes:
@@ -1050,7 +1076,7 @@ static void apposition_events(sent_ctx *c)
     for (size_t i = c->first; i < c->sh->n; i++) {
         figure *f = &c->sh->figs[i];
         size_t k = word_at_byte(c, f->start);
-        if (f->kind != KIND_COUNT || f->event[0] || k < 2 || !c->w[k - 1].punct ||
+        if (f->kind != KIND_COUNT || f->event[0] || k < 2 || !c->w[k - 1].punct || is_quote(&c->w[k - 1]) ||
             (c->w[k - 1].low[0] == '\'' || c->w[k - 1].low[0] == '.' || c->w[k - 1].low[0] == '('))
             continue;
         const lex_entry *e = sentence_event_at(c, k - 2);

@@ -38,6 +38,13 @@ static inline int is_word(const word *w, size_t nw, size_t k, const char *s)
     return k < nw && !strcmp(w[k].low, s);
 }
 
+/* Returns 1 if x is a quotation mark (", U+201C, U+201D). */
+static inline int is_quote(const word *x)
+{
+    const unsigned char *s = (const unsigned char *)x->low;
+    return x->punct && (s[0] == '"' || (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D)));
+}
+
 /* Returns 1 if word k is a boundary for searches: punctuation other than
  * a hyphen or an apostrophe, or a number. */
 static inline int is_boundary(const word *w, size_t k)

@@ -157,8 +157,18 @@ TEST(occurrences_are_not_counts)
     CHECK(!look(&stabbed, 1, "four", 0).grouped);
 }
 
+TEST(ages_and_quotes_inside_a_count)
+{
+    want("Police said she burned the five 2-year-olds at the centre.", "five", 0, "injured");
+    want("She \"caused injury\" to the five 2-year-old children, police said.", "five", 0, "injured");
+    want("The film told of the murder of the rapper Jeriko One by two officers.", "One", 0, "-");
+    /* a definite count does not point back at counts of no one affected */
+    want("She faces five counts of battery. Police said the five were not related.", "five", 1, "");
+}
+
 int main(void)
 {
+    RUN(ages_and_quotes_inside_a_count);
     RUN(appositions_lists_and_parts);
     RUN(occurrences_are_not_counts);
     RUN(totals_at_the_scene);
