@@ -101,6 +101,9 @@ int quantity_at(const lexicon *lx, const word *w, size_t nw, size_t i, quantity 
 /* Sets q->kind from the words around it (money, percent, measures,
  * durations, dates, times, ages, years). */
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q);
+/* Returns 1 if dash (a number word's suffix from its hyphen) counts members
+ * ("-member", "-strong": "a 70-member team"). */
+int members_suffix(const char *dash);
 
 /* ---- places.c: the gazetteer and the noun classes. ---- */
 

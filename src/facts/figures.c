@@ -77,6 +77,15 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
     return e;
 }
 
+/* Returns 1 if event word k is a noun of an outcome used as a modifier
+ * of the noun after it ("attack vessels", "release date"): no outcome. */
+static int noun_modifies(const sent_ctx *c, size_t k, const lex_entry *e)
+{
+    const word *n = k + 1 < c->nw ? &c->w[k + 1] : NULL;
+    return e && e->role == EVENT_NOUN && n && !n->punct && !n->digit && !n->cap && !np_role(c->lx, n) &&
+           !sentence_event_at(c, k + 1);
+}
+
 /* Returns 1 if the word ends a noun phrase as a function word. */
 static int np_ends(const lexicon *lx, const word *x)
 {
@@ -270,6 +279,8 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         return 1;
     }
     const lex_entry *ev = sentence_event_at(c, k);
+    if (noun_modifies(c, k, ev))
+        ev = NULL; /* "five submersible attack vessels" */
     if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
@@ -376,6 +387,12 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         j++;
     if (!hl && !p->modifier[0] && is_word(c->w, c->nw, k, "or") && quantity_at(c->lx, c->w, c->nw, j, &next))
         p->share_next = 1; /* "two or even possibly three attacks": the next one's noun */
+    const char *dash = strchr(c->w[q->w1 - 1].low, '-');
+    if (dash && members_suffix(dash)) { /* "a 70-member rescue team": members of the team */
+        if (p->head[0])
+            add_modifier(p->modifier, p->head, strlen(p->head));
+        memcpy(p->head, "members", 8);
+    }
     if (p->head[0])
         counted_class(c->lx, p->head, p->counted);
 }
@@ -516,7 +533,7 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = sentence_event_at(c, k);
-        if (e && e->role == EVENT_NOUN && w[k].low[w[k].len - 1] == 's')
+        if (e && e->role == EVENT_NOUN && (w[k].low[w[k].len - 1] == 's' || noun_modifies(c, k, e)))
             e = NULL; /* "the first of two or three attacks": what is counted, not done */
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;

@@ -107,6 +107,18 @@ size_t words_split(const char *s, size_t n, size_t base, word *out, size_t cap)
     return nw;
 }
 
+/* Returns 1 if a number's suffix counts the members of what follows
+ * ("-member", "-strong", "-man", "-staff": "a 70-member team", "a
+ * three-member gang"): a count of people, not a measure. */
+int members_suffix(const char *dash)
+{
+    static const char *const m[] = {"-member", "-strong", "-man", "-men", "-staff", "-person"};
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        if (!strcmp(dash, m[i]))
+            return 1;
+    return 0;
+}
+
 /* Parses a digit word ("23", "1,000", "3.5", "40-50"): sets *v (and *hi for
  * a hyphenated range) and returns 1; 0 when it is not a plain number
  * (ordinals, "1990s", "9/11" and the like are left alone here). */
@@ -127,7 +139,7 @@ static int parse_digits(const word *w, double *v, double *hi, int *suffix_kind)
         return 1;
     }
     if (*p == '-') { /* "60-metre", "54-year-old": the unit decides the kind */
-        *suffix_kind = strstr(p, "year-old") ? KIND_AGE : KIND_MEASURE;
+        *suffix_kind = strstr(p, "year-old") ? KIND_AGE : members_suffix(p) ? -1 : KIND_MEASURE;
         return 1;
     }
     if (!strcmp(p, "st") || !strcmp(p, "nd") || !strcmp(p, "rd") || !strcmp(p, "th")) {
@@ -199,6 +211,10 @@ static size_t parse_words(const lexicon *lx, const word *w, size_t nw, size_t i,
             cur = (cur ? cur : 1) * 100;
         else
             total += (cur ? cur : 1) * e->num, cur = 0;
+        if (dash && members_suffix(dash)) { /* "a three-member gang" */
+            *lo = total + cur;
+            return j + 1;
+        }
         if (dash) { /* "twenty-three" */
             const lex_entry *e2 = lex_find(&lx->numbers, dash + 1, strlen(dash + 1));
             if (!e2 || e2->role != NUM_UNIT)

@@ -166,8 +166,18 @@ TEST(ages_and_quotes_inside_a_count)
     want("She faces five counts of battery. Police said the five were not related.", "five", 1, "");
 }
 
+TEST(members_of_a_team)
+{
+    want("Police arrested a three-member gang on Friday.", "three-member", 0, "arrested");
+    want("Israel sent a 120-staff rescue group to the city.", "120-staff", 0, "deployed");
+    want_kind("The ship dropped a 60-metre anchor.", "60-metre", "measure");
+    /* a noun of an outcome before another noun only names it */
+    want("Three submarines and five submersible attack vessels circled the wreck.", "five", 0, "");
+}
+
 int main(void)
 {
+    RUN(members_of_a_team);
     RUN(ages_and_quotes_inside_a_count);
     RUN(appositions_lists_and_parts);
     RUN(occurrences_are_not_counts);
