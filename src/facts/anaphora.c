@@ -42,20 +42,56 @@ static int classes_meet(const lexicon *lx, const char *a, const char *b)
     return (!strcmp(a, "people") && pb) || (!strcmp(b, "people") && pa);
 }
 
+/* Returns 1 if an outcome only says where people were or that they took
+ * part (present, aboard, involved): too weak to say the same people are
+ * meant ("only three officers are on duty" ... "boys like the three"). */
+static int state_only(const lexicon *lx, const char *event)
+{
+    return !strcmp(event, "present") || !strcmp(event, "aboard") ||
+           (lx->people_event && !strcmp(event, lx->people_event));
+}
+
 /* The nearest earlier count of figure i's report that it restates, or
- * NULL: same exact value, an outcome, a compatible class, not another
- * event's past nor a part of something. */
+ * NULL: same exact value, an outcome that happened to them, a compatible
+ * class, not another event's past nor a count of no one affected. */
 static const figure *antecedent(const sent_ctx *c, size_t i)
 {
     const figure *f = &c->sh->figs[i];
     for (size_t k = i; k > 0 && c->sh->figs[k - 1].doc == f->doc; k--) {
         const figure *g = &c->sh->figs[k - 1];
-        if (g->kind == KIND_COUNT && g->event[0] && !g->past && g->qual == Q_EXACT && g->lo == f->lo &&
+        if (g->kind == KIND_COUNT && g->event[0] && !state_only(c->lx, g->event) && !g->past &&
+            g->qual == Q_EXACT && g->lo == f->lo &&
             g->status == ST_CURRENT && !g->individual && classes_meet(c->lx, f->counted, g->counted) &&
             !lex_find(&c->lx->not_affected, g->counted, strlen(g->counted)))
             return g;
     }
     return NULL;
+}
+
+/* Returns 1 if x is a form of "be". */
+static int be_form(const word *x)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "been", "be"};
+    for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+        if (!strcmp(x->low, be[i]))
+            return 1;
+    return 0;
+}
+
+/* Returns 1 if a passive outcome other than `event` follows word k in the
+ * sentence ("the two officials, surnamed ..., who ..., were arrested"):
+ * the count has an outcome of its own its reading did not reach, and the
+ * earlier count with another outcome is not the one it restates. */
+static int other_outcome_after(const sent_ctx *c, size_t k, const char *event)
+{
+    for (size_t j = k + 1; j + 1 < c->nw; j++) {
+        if (!be_form(&c->w[j]))
+            continue;
+        const lex_entry *e = c->w[j + 1].punct ? NULL : sentence_event_at(c, j + 1);
+        if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && strcmp(e->val, event))
+            return 1;
+    }
+    return 0;
 }
 
 void anaphora_events(sent_ctx *c)
@@ -73,7 +109,7 @@ void anaphora_events(sent_ctx *c)
         if (verb_as_class(c->lx, f->counted))
             f->counted = "";
         const figure *g = antecedent(c, i);
-        if (!g)
+        if (!g || other_outcome_after(c, k, g->event))
             continue;
         f->event = g->event;
         if (!f->counted[0])

@@ -51,6 +51,8 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
         return NULL;
+    if (!strcmp(x->low, "board") && !(k > 0 && is_word(c->w, c->nw, k - 1, "on")))
+        return NULL; /* "the 18-member parole board": a body, not "on board" */
     const lex_entry *e = event_of(c->lx, x);
     if (e && !strcmp(e->val, "hospitalized") && strncmp(x->low, "hospital", 8) == 0)
         for (size_t j = k, n = 0; j > 0 && n < 3; j--, n++)
@@ -84,6 +86,21 @@ static int noun_modifies(const sent_ctx *c, size_t k, const lex_entry *e)
     const word *n = k + 1 < c->nw ? &c->w[k + 1] : NULL;
     return e && e->role == EVENT_NOUN && n && !n->punct && !n->digit && !n->cap && !np_role(c->lx, n) &&
            !sentence_event_at(c, k + 1);
+}
+
+/* Returns 1 if the noun of an outcome at k says the state of a count
+ * before it: after "in", "into", "under" or "sought", singular, not a
+ * head with its own complement ("in custody", "sought refuge"; not "the
+ * release of a video", "two or three attacks"). */
+static int noun_states(const sent_ctx *c, size_t k)
+{
+    static const char *const before[] = {"in", "into", "under", "sought"};
+    if (k == 0 || c->w[k].low[c->w[k].len - 1] == 's' || is_word(c->w, c->nw, k + 1, "of"))
+        return 0;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+        if (is_word(c->w, c->nw, k - 1, before[i]))
+            return 1;
+    return 0;
 }
 
 /* Returns 1 if the word ends a noun phrase as a function word. */
@@ -399,20 +416,40 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
 
 /* "60 people, most of them civilians, were killed": after a comma at k,
  * an apposition that picks out some of the count ("most of them", "many
- * of whom", "most aged 13 to 18") or names a part of it ("including a
- * woman") is skipped to the word after its closing comma; returns k when
- * there is none. */
+ * of whom", "all of them") is skipped to the word after its closing
+ * comma; returns k when there is none. */
 size_t sentence_apposition_end(const sent_ctx *c, size_t k)
 {
-    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few", "including"};
-    if (!is_word(c->w, c->nw, k, ","))
+    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few"};
+    if (!is_word(c->w, c->nw, k, ",") || !is_word(c->w, c->nw, k + 2, "of") ||
+        !(is_word(c->w, c->nw, k + 3, "them") || is_word(c->w, c->nw, k + 3, "whom")))
         return k;
     int ok = 0;
     for (size_t i = 0; i < sizeof share / sizeof *share; i++)
         ok |= is_word(c->w, c->nw, k + 1, share[i]);
-    for (size_t j = k + 2; ok && j < c->nw && j < k + 12; j++)
+    for (size_t j = k + 4; ok && j < c->nw && j < k + 12; j++)
         if (is_word(c->w, c->nw, j, ","))
             return j + 1;
+    return k;
+}
+
+/* A subject's apposition, more loosely than sentence_apposition_end: also
+ * one that names a part ("20 people, including a woman, have been
+ * arrested") or picks some out without "of them" ("400 people, most aged
+ * 13 to 18, were at the dance"), when what follows its closing comma is
+ * the subject's verb: a form of "be" or "have". Returns k when none. */
+size_t sentence_subject_apposition_end(const sent_ctx *c, size_t k)
+{
+    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few", "including"};
+    size_t e = sentence_apposition_end(c, k);
+    if (e != k || !is_word(c->w, c->nw, k, ","))
+        return e;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof share / sizeof *share; i++)
+        ok |= is_word(c->w, c->nw, k + 1, share[i]);
+    for (size_t j = k + 2; ok && j + 1 < c->nw && j < k + 12; j++)
+        if (is_word(c->w, c->nw, j, ","))
+            return verb_filler(&c->w[j + 1]) ? j + 1 : k;
     return k;
 }
 
@@ -447,10 +484,15 @@ static size_t relative_clause_end(const sent_ctx *c, size_t k)
 /* The event of word k read as governing a count to its right: a noun
  * ("arrest", "release") only through "of" ("the arrest of 40 persons";
  * not "his arrest was prompted by two judges"). */
-static const lex_entry *left_event_at(const sent_ctx *c, size_t k)
+static const lex_entry *left_event_at(const sent_ctx *c, size_t k, size_t count)
 {
     const lex_entry *e = sentence_event_at(c, k);
-    return e && e->role == EVENT_NOUN && !is_word(c->w, c->nw, k + 1, "of") ? NULL : e;
+    if (!e || e->role != EVENT_NOUN)
+        return e;
+    size_t j = k + 2; /* "the release of (the) seven leaders", not "of season five" */
+    if (j < count && (is_word(c->w, c->nw, j, "the") || is_word(c->w, c->nw, j, "all") || is_possessive(&c->w[j])))
+        j++;
+    return is_word(c->w, c->nw, k + 1, "of") && j == count ? e : NULL;
 }
 
 /* Returns 1 if word k is a plain noun joined to a subject before a form of
@@ -464,11 +506,25 @@ static int noun_joins(const sent_ctx *c, size_t k)
     return verb_filler(&c->w[k + 1]) && !(c->w[k + 1].len > 3 && !strcmp(c->w[k + 1].low + c->w[k + 1].len - 2, "ly"));
 }
 
-/* Returns 1 if word k ends a search for a count's outcome: a boundary
- * other than a quotation mark (Cosme "caused injury" to the five). */
-static int search_stop(const word *w, size_t k)
+/* Returns 1 if word k ends a search for a count's outcome (going left when
+ * step is -1, right when +1): a boundary, but not a quotation mark that
+ * opens a short quotation of an outcome word (Cosme "caused injury" to
+ * the five; not "50 Shades of Grey", not "24/7" to assist). */
+static int search_stop(const sent_ctx *c, size_t k, int step)
 {
-    return is_boundary(w, k) && !is_quote(&w[k]);
+    if (!is_boundary(c->w, k))
+        return 0;
+    if (!is_quote(&c->w[k]))
+        return 1;
+    int outcome = 0; /* the words up to the other quotation mark (three at most) */
+    for (size_t j = k + (size_t)step, n = 0; j < c->nw && n < 4; j += (size_t)step, n++) {
+        if (is_quote(&c->w[j]))
+            return !outcome;
+        if (c->w[j].punct)
+            return 1;
+        outcome |= sentence_event_at(c, j) != NULL;
+    }
+    return 1;
 }
 
 /* Returns 1 if an event word (not a state) before quantity q in its clause
@@ -477,11 +533,11 @@ static int search_stop(const word *w, size_t k)
  * people on board": the craft disappeared). */
 static int left_verb_governs(const sent_ctx *c, const quantity *q)
 {
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c->w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c, k - 1, -1); k--, n++) {
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
-        const lex_entry *e = left_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1, q->w0);
         if (e && e->role != EVENT_WEAK)
             return 1;
     }
@@ -518,9 +574,9 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;
-    for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
+    for (size_t k = sentence_subject_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
         k = relative_clause_end(c, k);
-        if (k >= c->nw || search_stop(w, k))
+        if (k >= c->nw || search_stop(c, k, 1))
             break;
         if (!strcmp(w[k].low, "or") && k + 1 < c->nw && !w[k + 1].digit && !w[k + 1].punct &&
             !sentence_event_at(c, k + 1) && !quantity_starts(c, k + 1))
@@ -533,8 +589,8 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = sentence_event_at(c, k);
-        if (e && e->role == EVENT_NOUN && (w[k].low[w[k].len - 1] == 's' || noun_modifies(c, k, e)))
-            e = NULL; /* "the first of two or three attacks": what is counted, not done */
+        if (e && e->role == EVENT_NOUN && !noun_states(c, k))
+            e = NULL; /* "the first of two or three attacks", "came under sharp attack" */
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK) {
@@ -544,14 +600,14 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     }
     if (right && rpos < 6)
         return right;
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c, k - 1, -1); k--, n++) {
         int coord = !strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or");
         if (p->event && coord)
             break; /* "12 were killed and 37 injured": the head's own event */
         crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
-        const lex_entry *e = left_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1, q->w0);
         if (e && k >= 2 && is_word(w, c->nw, k - 2, "to")) {
             *to_at = k - 2; /* "intended to kill at least three": not done */
             break;
@@ -1008,6 +1064,23 @@ static int verb_acts_on(const sent_ctx *c, size_t k)
     return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN && e->role != EVENT_ADJ;
 }
 
+/* "the hostages, three Britons and a New Zealander": a count with no
+ * outcome right after a comma, a dash or a colon that follows a noun of
+ * people with an outcome ("hostages", "the dead": counted.txt) names
+ * those people, and takes their outcome ("the trial _ one that" does not).
+ * k is the count's first word; returns the outcome or NULL. */
+static const char *apposition_event(const sent_ctx *c, size_t k)
+{
+    if (k < 2 || !c->w[k - 1].punct || is_quote(&c->w[k - 1]) || c->w[k - 1].low[0] == '\'' ||
+        c->w[k - 1].low[0] == '.' || c->w[k - 1].low[0] == '(')
+        return NULL;
+    const lex_entry *e = sentence_event_at(c, k - 2);
+    if (e && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN &&
+        lex_find(&c->lx->counted, c->w[k - 2].low, c->w[k - 2].len)) /* "the hostages", "the dead" */
+        return e->val;
+    return NULL;
+}
+
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -1016,6 +1089,13 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     int strong;
     size_t to_at = (size_t)-1;
     const char *ev = event_find(c, q, &p, &strong, &to_at);
+    if (!ev && (ev = apposition_event(c, q->w0)) != NULL)
+        strong = 2;
+    if (q->w0 >= 2 && is_word(c->w, c->nw, q->w0 - 1, "of") && np_role(c->lx, &c->w[q->w0 - 2]) == NP_SIZE)
+        ev = NULL; /* "a city of 30,000 people", "a jury of 10 men": a size, whatever the verb */
+    const char *dash = strchr(c->w[q->w1 - 1].low, '-');
+    if (dash && members_suffix(dash) && strong < 2)
+        ev = NULL; /* "the 18-member parole board": a body's size, unless a verb acts on it */
     f->event = ev ? ev : "";
     f->strong = ev ? strong : 0;
     if (strong == -1) { /* "intended to kill three": supposed, not done */
@@ -1077,29 +1157,18 @@ static int joined(const sent_ctx *c, const figure *a, const figure *b)
     return s == e;
 }
 
-/* Returns 1 if figure f (the sentence's last) is a member of a list
- * after the count before it ("three Britons and a New Zealander"). */
-static int joined_before(const sent_ctx *c, const figure *f)
+/* The outcome figure f (the sentence's last) shares as a part of a whole
+ * ("including a woman") or a member of a list after the count before it
+ * ("three Britons and a New Zealander"), or NULL. */
+static const char *list_event(const sent_ctx *c, const figure *f)
 {
     size_t n = c->sh->n;
-    return n >= 2 && n - 2 >= c->first && joined(c, &c->sh->figs[n - 2], f);
-}
-
-/* "the hostages, three Britons and a New Zealander": a count with no
- * outcome right after a comma, a dash or a colon that follows an outcome
- * word names the people of that word, and takes its outcome. */
-static void apposition_events(sent_ctx *c)
-{
-    for (size_t i = c->first; i < c->sh->n; i++) {
-        figure *f = &c->sh->figs[i];
-        size_t k = word_at_byte(c, f->start);
-        if (f->kind != KIND_COUNT || f->event[0] || k < 2 || !c->w[k - 1].punct || is_quote(&c->w[k - 1]) ||
-            (c->w[k - 1].low[0] == '\'' || c->w[k - 1].low[0] == '.' || c->w[k - 1].low[0] == '('))
-            continue;
-        const lex_entry *e = sentence_event_at(c, k - 2);
-        if (e && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN)
-            f->event = e->val, f->strong = 2;
-    }
+    const figure *by = NULL;
+    if (f->part_of >= (long)c->first && f->part_of < (long)n - 1)
+        by = &c->sh->figs[f->part_of];
+    else if (n >= 2 && n - 2 >= c->first && joined(c, &c->sh->figs[n - 2], f))
+        by = &c->sh->figs[n - 2];
+    return by && by->event[0] ? by->event : NULL;
 }
 
 /* Members of a list share the verb one of them has: "freed 685 Algerian
@@ -1469,12 +1538,10 @@ static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
         const lex_entry *h = f->head[0] ? lex_find(&c->lx->events, f->head, strlen(f->head)) : NULL;
         const char *own = h && h->role != EVENT_WEAK && h->role != EVENT_DEFAULT ? h->val : NULL; /* "both deceased" */
         ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
-        if (!ev && person)
-            ev = own;
-        if (!ev && person && r == DET_ARTICLE && (f->part_of >= 0 || joined_before(c, f))) {
-            f->event = "", f->strong = 0; /* "including a woman", "three Britons and a New */
-            return 1;                     /* Zealander": the whole's or the list's outcome */
-        }
+        if (!ev && person && r == DET_PAIR)
+            ev = own; /* not "a dead, omniscient narrator" */
+        if (!ev && person && r == DET_ARTICLE)
+            ev = list_event(c, f); /* "including a woman", "three Britons and a New Zealander" */
     } else if (!ev && (person || of))
         ev = subject_event(c, q->w1);
     if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
@@ -1539,7 +1606,6 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             return NF_ENOMEM;
         i = q.w1;
     }
-    apposition_events(&c);
     if (sh->n > c.first)
         list_events(&c);
     contrast_cues(&c);

@@ -382,6 +382,13 @@ static int money_around(const lexicon *lx, const word *w, size_t nw, const quant
     return e && e->role == KIND_MONEY ? KIND_MONEY : -1;
 }
 
+/* Returns 1 if x is a vulgar fraction sign (U+00BC-U+00BE: "3 ½ years"). */
+static int is_fraction(const word *x)
+{
+    const unsigned char *s = (const unsigned char *)x->low;
+    return x->len == 2 && s[0] == 0xC2 && s[1] >= 0xBC && s[1] <= 0xBE;
+}
+
 /* Returns 1 if the word before the quantity makes it money or a date. */
 static int kind_before(const lexicon *lx, const word *w, size_t w0)
 {
@@ -429,7 +436,7 @@ static int looks_like_year(const word *w, size_t nw, const quantity *q)
     if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < 1800 || q->lo > 2100)
         return 0;
     const word *next = q->w1 < nw ? &w[q->w1] : NULL;
-    return !next || next->punct || next->cap || next->low[next->len - 1] != 's';
+    return !next || next->punct || next->cap || next->len < 4 || next->low[next->len - 1] != 's'; /* "2004 as" */
 }
 
 /* "Flight 990", "Boeing 767", "Resolution 242": a digit number right after
@@ -492,6 +499,8 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = unit_after_increment(lx, w, nw, q->w1);
     if (k < 0)
         k = money_around(lx, w, nw, q);
+    if (k < 0 && q->w1 < nw && is_fraction(&w[q->w1])) /* "3 ½ years" */
+        k = unit_kind(lx, w, nw, q->w1 + 1) >= 0 ? unit_kind(lx, w, nw, q->w1 + 1) : KIND_MEASURE;
     if (k < 0 && (looks_like_age(w, nw, q) || after_age_word(w, q->w0)))
         k = KIND_AGE;
     if (k < 0 && looks_like_year(w, nw, q))

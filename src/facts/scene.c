@@ -36,7 +36,7 @@ static int scene_preposition(const word *x)
  * custody"). */
 static int state_not_place(const sent_ctx *c, size_t k)
 {
-    static const char *const s[] = {"good",   "poor",  "stable", "serious", "health", "shock",  "need",
+    static const char *const s[] = {"good",   "poor",  "stable", "serious", "health", "shock",  "need", "duty",
                                     "danger", "risk",  "favor",  "favour",  "charge", "control", "power",
                                     "line",   "touch", "time",   "fact",    "total",  "addition", "part",
                                     "their",  "his",   "her",    "its",     "contact", "agreement", "talks"};
@@ -80,10 +80,11 @@ static int craft_follows(const sent_ctx *c, size_t k)
 /* The outcome of a count whose noun phrase ends before word k, or NULL:
  * "aboard" when a craft follows a preposition right after it ("the four
  * people in the car"), "present" for a place after a form of "be" or a
- * verb of crowding ("were on the bridge", "had crowded onto it"). */
-static const char *scene_at(const sent_ctx *c, size_t k)
+ * verb of crowding ("were on the bridge", "had crowded onto it"); a count
+ * with no noun (bare) only at a place not named by a proper noun. */
+static const char *scene_at(const sent_ctx *c, size_t k, int bare)
 {
-    k = sentence_apposition_end(c, k); /* "400 people, most aged 13 to 18, were at the dance" */
+    k = sentence_subject_apposition_end(c, k); /* "400 people, most aged 13 to 18, were at the dance" */
     if (k < c->nw && is_word(c->w, c->nw, k, ",") && is_word(c->w, c->nw, k + 1, "who"))
         k += 2; /* "her two step-grandparents, who were also on board" */
     if (k < c->nw && scene_preposition(&c->w[k]) && craft_follows(c, k))
@@ -100,6 +101,9 @@ static const char *scene_at(const sent_ctx *c, size_t k)
         return "aboard";
     if (j >= c->nw || !scene_preposition(&c->w[j]) || state_not_place(c, j))
         return NULL;
+    size_t place = j + 1 + (is_word(c->w, c->nw, j + 1, "the") || is_word(c->w, c->nw, j + 1, "a"));
+    if (bare && place < c->nw && c->w[place].cap)
+        return NULL; /* "one is in Lunenburg County": where a thing is, not who was there */
     return craft_follows(c, j) ? "aboard" : "present";
 }
 
@@ -116,7 +120,7 @@ void scene_events(sent_ctx *c)
         int who = is_word(c->w, c->nw, k, ",") && is_word(c->w, c->nw, k + 1, "who"); /* persons */
         if (!who && !may_be_present(c->lx, f->counted))
             continue;
-        const char *ev = scene_at(c, k);
+        const char *ev = scene_at(c, k, !f->counted[0]);
         if (!ev)
             continue;
         f->event = ev;

@@ -67,6 +67,9 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k);
 /* After a comma at k, the word after an apposition that picks out some of
  * a count (", most of them civilians,"); k when there is none. */
 size_t sentence_apposition_end(const sent_ctx *c, size_t k);
+/* The same, also for an apposition naming a part or some of a subject
+ * before its verb (", including a woman, have been"); k when none. */
+size_t sentence_subject_apposition_end(const sent_ctx *c, size_t k);
 /* Sets the place figure f (a count read at quantity q, noun phrase p) is
  * about: f->place as written and f->place_key, "" when none (places.c).
  * Returns NF_OK or NF_ENOMEM. */
