@@ -1506,13 +1506,14 @@ static const char *subject_event(const sent_ctx *c, size_t from)
     return NULL;
 }
 
-/* Returns 1 if a "no" at word i states a count: it opens its clause or
- * follows a form of be ("No deaths were reported", "there were no
+/* Returns 1 if a "no" at word i states a count: it opens its clause (also
+ * after "that") or follows a form of be ("No deaths were reported", "there were no
  * casualties"), not the object of another verb ("designed to cause no
  * casualties", "sustained no life-threatening injuries"). */
 static int no_states(const sent_ctx *c, size_t i)
 {
-    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]);
+    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]) ||
+           is_word(c->w, c->nw, i - 1, "that"); /* "police said that no arrest has been made" */
 }
 
 /* Returns 1 if a counted class is an animal (affected.txt). */
@@ -1546,6 +1547,10 @@ static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
         ev = subject_event(c, q->w1);
     if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
         return 0;
+    const lex_entry *noun = r == DET_NEGATION && bare && !ev && q->w1 < c->nw && !c->w[q->w1].punct
+                                ? sentence_event_at(c, q->w1) : NULL;
+    if (noun && noun->role == EVENT_NOUN)
+        ev = noun->val; /* "no arrest has been made": none arrested */
     if (!ev || !(person || (bare && r == DET_PAIR) || (of && r == DET_NEGATION) ||
                  (bare && r == DET_NEGATION)))
         return 0;

@@ -86,6 +86,7 @@ TEST(outcome_nouns_and_forms)
     want("Border officials said some 20,000 villagers had sought refuge there.", "some 20,000", 0, "displaced");
     want("The guards will be assisted by thousands of agents from the capital.", "thousands of", 0, "deployed");
     want("Police said two people were taken into custody.", "two", 0, "arrested");
+    want("A police spokesman said that no arrest has been made.", "no", 0, "arrested");
 }
 
 TEST(money_written_around_the_number)
