@@ -42,10 +42,12 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
 
 /* The event of word k of the sentence, read in its context: "held" before
  * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
- * not people; "released from (area) hospitals" is discharged, not freed;
+ * not people; "critical" before a noun other than its condition is no
+ * outcome ("critical recommendation"); "released from (area) hospitals"
+ * is discharged, not freed;
  * "critically" or "gravely" injured is critical ("seriously injured" is
  * not: 16,000 of an earthquake's injured are listed so); "outside" or
- * "near a hospital" is a place. */
+ * "near a hospital", or one visitors "arrived at", is a place. */
 const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
@@ -57,8 +59,13 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
     if (e && !strcmp(e->val, "hospitalized") && strncmp(x->low, "hospital", 8) == 0)
         for (size_t j = k, n = 0; j > 0 && n < 3; j--, n++)
             if (is_word(c->w, c->nw, j - 1, "outside") || is_word(c->w, c->nw, j - 1, "near") ||
-                is_word(c->w, c->nw, j - 1, "opposite") || is_word(c->w, c->nw, j - 1, "front"))
+                is_word(c->w, c->nw, j - 1, "opposite") || is_word(c->w, c->nw, j - 1, "front") ||
+                is_word(c->w, c->nw, j - 1, "arrived") || is_word(c->w, c->nw, j - 1, "visited"))
                 return NULL; /* "gathered outside a military hospital": a place */
+    if (e && !strcmp(x->low, "critical") && k + 1 < c->nw && !c->w[k + 1].punct && !c->w[k + 1].digit &&
+        !np_role(c->lx, &c->w[k + 1]) && !event_of(c->lx, &c->w[k + 1]) && strcmp(c->w[k + 1].low, "condition") &&
+        strcmp(c->w[k + 1].low, "state") && strcmp(c->w[k + 1].low, "care"))
+        return NULL; /* "critical recommendation", "critical infrastructure" */
     if (e && !strcmp(e->val, "injured") && k > 0 &&
         (is_word(c->w, c->nw, k - 1, "critically") || is_word(c->w, c->nw, k - 1, "gravely")))
         return lex_find(&c->lx->events, "critical", 8); /* "two critically injured" */
@@ -960,6 +967,8 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     static const char *const before[] = {"no", "any", "every", "each", "the", "this", "that", "which"};
     if (q->w1 != q->w0 + 1 || strcmp(c->w[q->w0].low, "one") || q->w0 == 0)
         return 0;
+    if (is_word(c->w, c->nw, q->w1, "who"))
+        return 1; /* "a cop, one who wasn't involved" */
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
         if (!strcmp(c->w[q->w0 - 1].low, before[i]))
             return 1;
@@ -1110,7 +1119,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
                   (np_role(c->lx, &c->w[before - 1]) == NP_PLACE || is_word(c->w, c->nw, before - 1, "against"));
     if (setting) /* "at (the) two brokerage firms": a setting, not the affected, */
         f->event = struck_building(c, &p) ? "attacked" : ""; /* unless a building an attack struck */
-    if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit &&
+    if ((p.of_the || p.part_next || p.part_prev) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit &&
         !verb_acts_on(c, q->w0))
         f->event = "", f->individual = 1; /* "one of the missing men", "one of the two people" */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
@@ -1279,12 +1288,13 @@ static int count_speaks(const sent_ctx *c, const figure *f)
 }
 
 /* Returns 1 if counted people act in the event rather than undergo it:
- * an alias class of attackers or fighters (aliases.txt: gunmen, militants,
- * rebels). */
+ * an alias class of attackers, fighters or protesters (aliases.txt:
+ * gunmen, militants, rebels, demonstrators: "some 50 demonstrators held a
+ * protest"). */
 static int is_actor(const lexicon *lx, const char *counted)
 {
     const char *k = alias_class(lx, counted, strlen(counted));
-    return k && (!strcmp(k, "attackers") || !strcmp(k, "fighters"));
+    return k && (!strcmp(k, "attackers") || !strcmp(k, "fighters") || !strcmp(k, "protesters"));
 }
 
 /* Returns 1 if figure i is the whole of a part of its sentence ("300
@@ -1507,13 +1517,20 @@ static const char *subject_event(const sent_ctx *c, size_t from)
 }
 
 /* Returns 1 if a "no" at word i states a count: it opens its clause (also
- * after "that") or follows a form of be ("No deaths were reported", "there were no
+ * one a speaker's "that" opens: "police said that no arrest has been
+ * made") or follows a form of be ("No deaths were reported", "there were no
  * casualties"), not the object of another verb ("designed to cause no
  * casualties", "sustained no life-threatening injuries"). */
 static int no_states(const sent_ctx *c, size_t i)
 {
-    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]) ||
-           is_word(c->w, c->nw, i - 1, "that"); /* "police said that no arrest has been made" */
+    if (i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]))
+        return 1;
+    if (!is_word(c->w, c->nw, i - 1, "that"))
+        return 0;
+    for (size_t k = i - 1; k > 0 && k + 4 > i; k--) /* "a spokesman tells reporters that no arrest..." */
+        if (!c->w[k - 1].punct && lex_find(&c->lx->attribution, c->w[k - 1].low, c->w[k - 1].len))
+            return 1;
+    return 0; /* "inconceivable that no innocent people have been executed" */
 }
 
 /* Returns 1 if a counted class is an animal (affected.txt). */

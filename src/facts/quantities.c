@@ -426,14 +426,17 @@ static int looks_like_age(const word *w, size_t nw, const quantity *q)
            q->w0 >= 2 && word_is(w, nw, q->w0 - 1, ",") && w[q->w0 - 2].cap && word_is(w, nw, q->w1, ",");
 }
 
-/* A four-digit 1800-2100 without a comma and not before a plural noun;
+/* A four-digit 1800-2100 (1000-2100 after "in", "since", "until") without
+ * a comma and not before a plural noun;
  * a range of two of them ("between 1973 and 1983"). */
 static int looks_like_year(const word *w, size_t nw, const quantity *q)
 {
     const word *n = &w[q->n0];
     if (q->qual == Q_RANGE && n->digit && n->len == 4 && q->lo >= 1800 && q->hi <= 2100)
         return 1;
-    if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < 1800 || q->lo > 2100)
+    int in = q->w0 > 0 && (word_is(w, nw, q->w0 - 1, "in") || word_is(w, nw, q->w0 - 1, "since") ||
+                           word_is(w, nw, q->w0 - 1, "until")); /* "died in 1761" */
+    if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < (in ? 1000 : 1800) || q->lo > 2100)
         return 0;
     const word *next = q->w1 < nw ? &w[q->w1] : NULL;
     return !next || next->punct || next->cap || next->len < 4 || next->low[next->len - 1] != 's'; /* "2004 as" */

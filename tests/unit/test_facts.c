@@ -183,8 +183,9 @@ TEST(event_types)
     check_event("None of the 13 workers aboard was seriously injured.", "13", "aboard", "worker", "");
     check_event("The crash killed all 109 people on board.", "109", "killed", "people", "");
     check_event("Police arrested eight men aboard a helicopter.", "eight", "arrested", "men", "");
-    /* "held a protest" holds an occasion, not people; "rounded up", "fell ill", "felled" */
-    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "",
+    /* "held a protest" holds an occasion, not people (the demonstrators took part:
+     * involved, test_facts_recall.c); "rounded up", "fell ill", "felled" */
+    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "involved",
                 "demonstrator", "");
     check_event("Rebels held the 23 hostages for four days.", "23", "held", "hostages", "");
     /* outcomes of issue 14: sent, attacked, charged, and an attack word before "dead" */

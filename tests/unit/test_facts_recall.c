@@ -145,6 +145,7 @@ TEST(appositions_lists_and_parts)
     want("About 15 rescue vessels and warships were sent to the area.", "About 15", 0, "deployed");
     /* "one of" is one person, unless an outcome verb acts on it */
     want("Officials had caught one of the captors on Monday.", "one", 0, "arrested");
+    want("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", 0, "involved");
     want("The father of one of the captors spoke on Monday.", "one", 0, "");
     want("The Kursk, one of Russia's most modern submarines, sank in 2000 with 118 aboard.", "one", 0, "");
     /* a verb read as a noun is no class: "the two" still points back */
@@ -199,6 +200,15 @@ TEST(what_the_new_outcomes_leave_out)
     want_out("Because only three officers are on duty, calls went unanswered.", "three", 0);
     want_out("Two of the plants are in Essex County and one is in Kent County.", "one", 0);
     want_out("A jury of 10 men was seated on Monday.", "10", 0);
+    want_out("The utility released a list of 40 commercial accounts.", "40", 0);
+    want_out("A 10 milligram drop on the skin can kill an adult.", "10", 0);
+    want_out("He died in the town of Tunbridge Wells in 1761 after a long illness.", "1761", 0);
+    want_out("He was taken to hospital by a cop, one who was not involved in the shooting.", "one", 0);
+    want_out("The score guides critical recommendation for millions of fans.", "millions of", 0);
+    want_out("Her father and two family friends arrived at the hospital late on Monday.", "two", 0);
+    want_out("A relative of one of those aboard said they were waiting.", "one", 1);
+    want_out("There are far fewer than 1,000 examples of past missing airplanes.", "fewer than 1,000", 0);
+    want_out("It is inconceivable that no innocent people have been executed.", "no", 0);
     /* a definite count whose own verb differs from the earlier count's */
     want("Gunmen killed two officials. The two officials, named in reports, who ran the depot, were "
          "arrested.",
