@@ -48,7 +48,7 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
  * "critically" or "gravely" injured is critical ("seriously injured" is
  * not: 16,000 of an earthquake's injured are listed so); "outside" or
  * "near a hospital", or one visitors "arrived at", is a place. */
-const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
+static const lex_entry *event_in_context(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
@@ -108,6 +108,15 @@ static int noun_states(const sent_ctx *c, size_t k)
         if (is_word(c->w, c->nw, k - 1, before[i]))
             return 1;
     return 0;
+}
+
+/* The event of word k as sentence_event_at gives it, or NULL for a noun
+ * whose state is only its own count's (events.txt role "own": "agents",
+ * "rescuers"): "agents interviewed 200 suspects" sends no suspects. */
+const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = event_in_context(c, k);
+    return e && e->role == EVENT_OWN ? NULL : e;
 }
 
 /* Returns 1 if the word ends a noun phrase as a function word. */
@@ -302,7 +311,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
         p->increment |= role == NP_INCREMENT && !*content;
         return 1;
     }
-    const lex_entry *ev = sentence_event_at(c, k);
+    const lex_entry *ev = event_in_context(c, k); /* a head's own state too ("80 agents") */
     if (noun_modifies(c, k, ev))
         ev = NULL; /* "five submersible attack vessels" */
     if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
@@ -331,11 +340,11 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (ev && ev->role == EVENT_ADJ && !p->head[0] && k + 1 < c->nw && !c->w[k + 1].punct &&
         !c->w[k + 1].digit && !c->w[k + 1].cap && !np_role(c->lx, &c->w[k + 1]) &&
         !sentence_event_at(c, k + 1)) { /* "four dead crows": the noun follows */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 1;
     }
     if (ev && ev->role == EVENT_ADJ && p->head[0]) { /* "seven people dead": said of the head */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 2;
     }
     if (p->head[0]) /* the previous head was a modifier */
@@ -343,7 +352,7 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     memcpy(p->head, x->low, x->len + 1);
     (*content)++;
     if (ev) { /* "12 dead", "37 injured", "23 hostages": the head ends it */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 2;
     }
     /* A plural or a counted noun is the head: "four dead crows found" */
@@ -1239,6 +1248,34 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->counted = "people";
 }
 
+/* "The number of agents in the state has been doubled to about 80": a
+ * count with no noun of its own in a clause that opens with "the number
+ * of NOUN" counts that noun, and takes the noun's own state ("agents":
+ * deployed). */
+static void number_of(sent_ctx *c, figure *f)
+{
+    if (f->kind != KIND_COUNT || f->counted[0] || f->part_of >= 0)
+        return;
+    size_t k = word_at_byte(c, f->start);
+    for (size_t j = k, n = 0; j > 1 && n < 14 && !is_boundary(c->w, j - 1); j--, n++) {
+        if (!is_word(c->w, c->nw, j - 2, "number") || !is_word(c->w, c->nw, j - 1, "of"))
+            continue;
+        const word *x = &c->w[j];
+        if (j >= k || x->punct || x->cap || np_role(c->lx, x))
+            return;
+        char cls[WORD_MAX];
+        counted_class(c->lx, x->low, cls);
+        const char *copy = arena_strndup(&c->sh->mem, cls, strlen(cls));
+        if (!copy)
+            return; /* out of memory: the count stays without a class */
+        f->counted = copy;
+        const lex_entry *e = f->event[0] ? NULL : event_in_context(c, j);
+        if (e)
+            f->event = e->val;
+        return;
+    }
+}
+
 /* Returns 1 if the words before figure f make its count background, not
  * people of the event: a possession or a size ("the couple had two
  * children", "Goteborg has 435,000 people", "his two younger children",
@@ -1633,6 +1670,8 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    for (size_t k = c.first; k < sh->n; k++)
+        number_of(&c, &sh->figs[k]);
     scene_events(&c);
     people_default(&c);
     anaphora_events(&c);

@@ -35,7 +35,7 @@ static int role_of(const char *s, size_t n)
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
         {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT},
-        {"noun", EVENT_NOUN},
+        {"noun", EVENT_NOUN}, {"own", EVENT_OWN},
         {"article", DET_ARTICLE}, {"pair", DET_PAIR}, {"some", DET_SOME}, {"negation", DET_NEGATION}};
     /* The first byte rules out most names before any comparison. */
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)

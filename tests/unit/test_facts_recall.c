@@ -87,6 +87,10 @@ TEST(outcome_nouns_and_forms)
     want("The guards will be assisted by thousands of agents from the capital.", "thousands of", 0, "deployed");
     want("Police said two people were taken into custody.", "two", 0, "arrested");
     want("A police spokesman said that no arrest has been made.", "no", 0, "arrested");
+    want("The number of agents in the county has been doubled to about 80.", "about 80", 0, "deployed");
+    want("Dozens of FBI agents searched the house on Monday.", "Dozens of", 0, "deployed");
+    want("Two FBI agents were injured in the raid.", "Two", 0, "injured");
+    want("Agents interviewed some 200 possible suspects.", "some 200", 0, "");
 }
 
 TEST(money_written_around_the_number)
@@ -209,6 +213,7 @@ TEST(what_the_new_outcomes_leave_out)
     want_out("A relative of one of those aboard said they were waiting.", "one", 1);
     want_out("There are far fewer than 1,000 examples of past missing airplanes.", "fewer than 1,000", 0);
     want_out("It is inconceivable that no innocent people have been executed.", "no", 0);
+    want_out("He said there were three likely possibilities for those agents.", "three", 0);
     /* a definite count whose own verb differs from the earlier count's */
     want("Gunmen killed two officials. The two officials, named in reports, who ran the depot, were "
          "arrested.",
