@@ -1006,17 +1006,42 @@ static int list_colon(const sent_ctx *c, size_t k)
     return is_word(c->w, c->nw, k, ":") && k + 1 < c->nw && c->w[k + 1].start > c->w[k].end;
 }
 
+/* Returns 1 if word k is a dash between spaces (" - ", " _ ", an en or
+ * em dash). */
+static int spaced_dash(const sent_ctx *c, size_t k)
+{
+    const unsigned char *s = (const unsigned char *)c->w[k].low;
+    int dash = c->w[k].punct && (s[0] == '-' || s[0] == '_' || (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94)));
+    return dash && k > 0 && k + 1 < c->nw && c->w[k].start > c->w[k - 1].end && c->w[k + 1].start > c->w[k].end;
+}
+
+/* "the five children - three girls and two boys -": the count whose noun
+ * phrase ends right before the dash at k is the whole of the list after
+ * it. Returns its index or -1. */
+static long dash_whole(const sent_ctx *c, size_t k)
+{
+    for (size_t i = c->sh->n; i > c->first; i--) {
+        const figure *g = &c->sh->figs[i - 1];
+        if (g->kind == KIND_COUNT && g->start < c->w[k].start)
+            return g->np_end <= c->w[k].start && c->w[k].start - g->np_end <= 1 ? (long)i - 1 : -1;
+    }
+    return -1;
+}
+
 /* "217 people on board, including 15 crew members and 62 Egyptian
  * passengers": a count after "including" or a list's colon ("more than
  * 190 people died: 41 police officers, two soldiers, ...") (perhaps past
  * other counts of the same list) is part of the last count before that
- * word. Returns the whole's index or -1. */
+ * word, and one after a dash of the count right before the dash.
+ * Returns the whole's index or -1. */
 static long including_whole(const sent_ctx *c, const quantity *q)
 {
     size_t k = q->w0, n = 0;
     while (k > 0 && n < 16 && strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1) &&
            !(c->w[k - 1].punct && c->w[k - 1].low[0] != ','))
         k--, n++;
+    if (k > 0 && spaced_dash(c, k - 1))
+        return dash_whole(c, k - 1);
     if (k == 0 || (strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1)))
         return -1;
     size_t at = c->w[k - 1].start;

@@ -146,6 +146,8 @@ TEST(appositions_lists_and_parts)
     want("They planned a rescue of the hostages, three Britons and a New Zealander.", "three", 0, "held");
     want("They planned a rescue of the hostages, three Britons and a New Zealander.", "a", 0, "held");
     want("The cause of death for both deceased was smoke.", "both", 0, "killed");
+    want("She injured the five children - three girls and two boys - on Friday.", "three", 0, "injured");
+    want("She injured the five children - three girls and two boys - on Friday.", "two", 0, "injured");
     want("About 15 rescue vessels and warships were sent to the area.", "About 15", 0, "deployed");
     /* "one of" is one person, unless an outcome verb acts on it */
     want("Officials had caught one of the captors on Monday.", "one", 0, "arrested");
