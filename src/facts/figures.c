@@ -119,6 +119,14 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
     return e && e->role == EVENT_OWN ? NULL : e;
 }
 
+/* Returns 1 if word k is the period of an abbreviation written with dots
+ * ("U.S.", "U.N."): glued to a word that holds a dot, inside the sentence. */
+static int abbrev_dot(const sent_ctx *c, size_t k)
+{
+    return k > 0 && k + 1 < c->nw && is_word(c->w, c->nw, k, ".") && c->w[k].start == c->w[k - 1].end &&
+           !c->w[k - 1].punct && strchr(c->w[k - 1].low, '.') != NULL;
+}
+
 /* Returns 1 if the word ends a noun phrase as a function word. */
 static int np_ends(const lexicon *lx, const word *x)
 {
@@ -147,7 +155,10 @@ static void add_proper(const sent_ctx *c, np *p, const word *x, const char *key,
     add_modifier(p->modifier, key, keylen);
     if (p->nation[0])
         return;
-    const char *country = gaz_country(c->lx, c->text + x->start, x->end - x->start);
+    size_t end = x->end;
+    if (x->end < c->s1 && c->text[x->end] == '.' && memchr(x->low, '.', x->len))
+        end++; /* "U.S." as the gazetteer writes it */
+    const char *country = gaz_country(c->lx, c->text + x->start, end - x->start);
     if (country)
         snprintf(p->nation, sizeof p->nation, "%s", country);
     else if (keylen < sizeof p->nation) {
@@ -304,6 +315,8 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
 static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
 {
     const word *x = &c->w[k];
+    if (abbrev_dot(c, k))
+        return 1; /* "two U.S. soldiers" */
     if (is_boundary(c->w, k) || is_quote(x))
         return 0;
     int role = np_role(c->lx, x);
@@ -319,9 +332,9 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
     if (x->cap) {
-        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_ends(c->lx, &c->w[k + 1]) ||
-                   c->w[k + 1].cap;
-        int coord = is_word(c->w, c->nw, k + 1, "and") || is_word(c->w, c->nw, k + 1, "or");
+        size_t nx = k + 1 + (size_t)abbrev_dot(c, k + 1); /* the word after "U.S." */
+        int last = nx >= c->nw || is_boundary(c->w, nx) || np_ends(c->lx, &c->w[nx]) || c->w[nx].cap;
+        int coord = is_word(c->w, c->nw, nx, "and") || is_word(c->w, c->nw, nx, "or");
         if (last && !is_demonym(c->lx, x) && !coord)
             return 0;
         if (last && !is_demonym(c->lx, x)) { /* "685 Algerian and 107 foreign hostages" */
@@ -528,7 +541,7 @@ static int noun_joins(const sent_ctx *c, size_t k)
  * the five; not "50 Shades of Grey", not "24/7" to assist). */
 static int search_stop(const sent_ctx *c, size_t k, int step)
 {
-    if (!is_boundary(c->w, k))
+    if (!is_boundary(c->w, k) || abbrev_dot(c, k))
         return 0;
     if (!is_quote(&c->w[k]))
         return 1;
@@ -970,6 +983,19 @@ static void contrast_cues(sent_ctx *c)
             c->sh->figs[i].cue = CUE_UPDATE;
 }
 
+/* Returns 1 if word k is a "that" opening what a speaker said: a verb of
+ * speech within three words before it ("a spokesman tells reporters that",
+ * "said Wednesday that"). */
+static int said_that(const sent_ctx *c, size_t k)
+{
+    if (!is_word(c->w, c->nw, k, "that"))
+        return 0;
+    for (size_t j = k; j > 0 && j + 3 > k; j--)
+        if (!c->w[j - 1].punct && lex_find(&c->lx->attribution, c->w[j - 1].low, c->w[j - 1].len))
+            return 1;
+    return 0;
+}
+
 /* Returns 1 when a lone "one" is not a number ("no one", "the one"). */
 static int one_is_pronoun(const sent_ctx *c, const quantity *q)
 {
@@ -978,6 +1004,9 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
         return 0;
     if (is_word(c->w, c->nw, q->w1, "who"))
         return 1; /* "a cop, one who wasn't involved" */
+    const word *n = q->w1 < c->nw ? &c->w[q->w1] : NULL;
+    if (said_that(c, q->w0 - 1) && n && !n->punct && !n->cap && !np_role(c->lx, n) && !verb_filler(n))
+        return 0; /* "said that one alleged kidnapper had been arrested", not "that one charging case" */
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
         if (!strcmp(c->w[q->w0 - 1].low, before[i]))
             return 1;
@@ -1546,14 +1575,22 @@ static const char *article_event(const sent_ctx *c, size_t i, size_t np_end)
     while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
         k--;
     const lex_entry *e = k > 0 ? sentence_event_at(c, k - 1) : NULL;
-    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+    if (!e && k > 1 && (is_word(c->w, c->nw, k - 1, "on") || is_word(c->w, c->nw, k - 1, "at") ||
+                        is_word(c->w, c->nw, k - 1, "upon")))
+        e = sentence_event_at(c, k - 2); /* "pounced on a man", "lunged at a rider" */
+    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN)
         return e->val;
+    if (k > 0 && is_word(c->w, c->nw, k - 1, "of"))
+        return NULL; /* "the son of a farmer was killed": the son was */
     size_t j = np_end;
-    if (is_word(c->w, c->nw, j, "who") && j + 1 < c->nw && verb_filler(&c->w[j + 1]))
-        j++; /* "a policeman who was killed", not "a man who killed" */
+    int who = is_word(c->w, c->nw, j, "who");
+    j += who; /* "a policeman who was killed", not "a man who killed" nor "who had pulled over" */
     size_t verb = j;
+    int be = 0;
     while (j < c->nw && !c->w[j].punct && verb_filler(&c->w[j]))
-        j++;
+        be |= is_passive_aux(&c->w[j]), j++;
+    if (who && !be)
+        return NULL;
     e = j < c->nw ? sentence_event_at(c, j) : NULL;
     if (j == verb && e && e->role != EVENT_ADJ && j + 1 < c->nw && object_starts(c, j + 1))
         return NULL; /* "a lion mauled a pedestrian": the subject of an active verb acts */
@@ -1587,12 +1624,7 @@ static int no_states(const sent_ctx *c, size_t i)
 {
     if (i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]))
         return 1;
-    if (!is_word(c->w, c->nw, i - 1, "that"))
-        return 0;
-    for (size_t k = i - 1; k > 0 && k + 4 > i; k--) /* "a spokesman tells reporters that no arrest..." */
-        if (!c->w[k - 1].punct && lex_find(&c->lx->attribution, c->w[k - 1].low, c->w[k - 1].len))
-            return 1;
-    return 0; /* "inconceivable that no innocent people have been executed" */
+    return said_that(c, i - 1); /* not "inconceivable that no innocent people have been executed" */
 }
 
 /* Returns 1 if a counted class is an animal (affected.txt). */
