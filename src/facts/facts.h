@@ -20,7 +20,7 @@ enum cue { CUE_NONE = 0, CUE_UPDATE, CUE_PREVIOUS };
 enum attr_kind { ATTR_VERB = 1, ATTR_FOLLOWS, ATTR_PARTICIPLE };
 enum np_role { NP_STOP = 1, NP_SKIP, NP_INCREMENT, NP_CLAUSE, NP_PLACE, NP_SIZE };
 enum when_kind { WHEN_DAY = 1, WHEN_REL, WHEN_PART };
-enum { EVENT_WEAK = 1, EVENT_ADJ, EVENT_DEFAULT };
+enum { EVENT_WEAK = 1, EVENT_ADJ, EVENT_DEFAULT, EVENT_NOUN, EVENT_OWN };
 enum det_role { DET_ARTICLE = 1, DET_PAIR, DET_SOME, DET_NEGATION };
 /* The KIND column of gazetteer.tsv. */
 enum gaz_kind { GAZ_COUNTRY = 1, GAZ_ALIAS, GAZ_DEMONYM, GAZ_ADJECTIVE, GAZ_CITY, GAZ_REGION, GAZ_NOT };
@@ -45,6 +45,7 @@ typedef struct lexicon {
     lex_table pair_model; /* the grouping model's weights (pair_model.txt: feature, weight) */
     lex_table incidents;  /* words of sub-events (incidents.txt: order or happening) */
     lex_table not_affected; /* counted classes that name no one affected (not_affected.txt) */
+    lex_table affected; /* classes other than people an event befalls (affected.txt: animal, vessel, ...) */
     lex_table gaz;     /* gazetteer.tsv: name as written -> country key; in
                           lex_fold_range's order, not lex_find's */
     size_t gaz_longest; /* bytes of the longest name */
@@ -100,6 +101,9 @@ int quantity_at(const lexicon *lx, const word *w, size_t nw, size_t i, quantity 
 /* Sets q->kind from the words around it (money, percent, measures,
  * durations, dates, times, ages, years). */
 void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q);
+/* Returns 1 if dash (a number word's suffix from its hyphen) counts members
+ * ("-member", "-strong": "a 70-member team"). */
+int members_suffix(const char *dash);
 
 /* ---- places.c: the gazetteer and the noun classes. ---- */
 

@@ -42,21 +42,30 @@ static const lex_entry *event_of(const lexicon *lx, const word *x)
 
 /* The event of word k of the sentence, read in its context: "held" before
  * "a"/"an" holds an occasion ("held a protest", "held a news conference"),
- * not people; "released from (area) hospitals" is discharged, not freed;
+ * not people; "critical" before a noun other than its condition is no
+ * outcome ("critical recommendation"); "released from (area) hospitals"
+ * is discharged, not freed;
  * "critically" or "gravely" injured is critical ("seriously injured" is
  * not: 16,000 of an earthquake's injured are listed so); "outside" or
- * "near a hospital" is a place. */
-const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
+ * "near a hospital", or one visitors "arrived at", is a place. */
+static const lex_entry *event_in_context(const sent_ctx *c, size_t k)
 {
     const word *x = &c->w[k];
     if (!strcmp(x->low, "held") && (is_word(c->w, c->nw, k + 1, "a") || is_word(c->w, c->nw, k + 1, "an")))
         return NULL;
+    if (!strcmp(x->low, "board") && !(k > 0 && is_word(c->w, c->nw, k - 1, "on")))
+        return NULL; /* "the 18-member parole board": a body, not "on board" */
     const lex_entry *e = event_of(c->lx, x);
     if (e && !strcmp(e->val, "hospitalized") && strncmp(x->low, "hospital", 8) == 0)
         for (size_t j = k, n = 0; j > 0 && n < 3; j--, n++)
             if (is_word(c->w, c->nw, j - 1, "outside") || is_word(c->w, c->nw, j - 1, "near") ||
-                is_word(c->w, c->nw, j - 1, "opposite") || is_word(c->w, c->nw, j - 1, "front"))
+                is_word(c->w, c->nw, j - 1, "opposite") || is_word(c->w, c->nw, j - 1, "front") ||
+                is_word(c->w, c->nw, j - 1, "arrived") || is_word(c->w, c->nw, j - 1, "visited"))
                 return NULL; /* "gathered outside a military hospital": a place */
+    if (e && !strcmp(x->low, "critical") && k + 1 < c->nw && !c->w[k + 1].punct && !c->w[k + 1].digit &&
+        !np_role(c->lx, &c->w[k + 1]) && !event_of(c->lx, &c->w[k + 1]) && strcmp(c->w[k + 1].low, "condition") &&
+        strcmp(c->w[k + 1].low, "state") && strcmp(c->w[k + 1].low, "care"))
+        return NULL; /* "critical recommendation", "critical infrastructure" */
     if (e && !strcmp(e->val, "injured") && k > 0 &&
         (is_word(c->w, c->nw, k - 1, "critically") || is_word(c->w, c->nw, k - 1, "gravely")))
         return lex_find(&c->lx->events, "critical", 8); /* "two critically injured" */
@@ -75,6 +84,47 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
             return adj; /* "shot dead": the state it left them in */
     }
     return e;
+}
+
+/* Returns 1 if event word k is a noun of an outcome used as a modifier
+ * of the noun after it ("attack vessels", "release date"): no outcome. */
+static int noun_modifies(const sent_ctx *c, size_t k, const lex_entry *e)
+{
+    const word *n = k + 1 < c->nw ? &c->w[k + 1] : NULL;
+    return e && e->role == EVENT_NOUN && n && !n->punct && !n->digit && !n->cap && !np_role(c->lx, n) &&
+           !sentence_event_at(c, k + 1);
+}
+
+/* Returns 1 if the noun of an outcome at k says the state of a count
+ * before it: after "in", "into", "under" or "sought", singular, not a
+ * head with its own complement ("in custody", "sought refuge"; not "the
+ * release of a video", "two or three attacks"). */
+static int noun_states(const sent_ctx *c, size_t k)
+{
+    static const char *const before[] = {"in", "into", "under", "sought"};
+    if (k == 0 || c->w[k].low[c->w[k].len - 1] == 's' || is_word(c->w, c->nw, k + 1, "of"))
+        return 0;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+        if (is_word(c->w, c->nw, k - 1, before[i]))
+            return 1;
+    return 0;
+}
+
+/* The event of word k as sentence_event_at gives it, or NULL for a noun
+ * whose state is only its own count's (events.txt role "own": "agents",
+ * "rescuers"): "agents interviewed 200 suspects" sends no suspects. */
+const lex_entry *sentence_event_at(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = event_in_context(c, k);
+    return e && e->role == EVENT_OWN ? NULL : e;
+}
+
+/* Returns 1 if word k is the period of an abbreviation written with dots
+ * ("U.S.", "U.N."): glued to a word that holds a dot, inside the sentence. */
+static int abbrev_dot(const sent_ctx *c, size_t k)
+{
+    return k > 0 && k + 1 < c->nw && is_word(c->w, c->nw, k, ".") && c->w[k].start == c->w[k - 1].end &&
+           !c->w[k - 1].punct && strchr(c->w[k - 1].low, '.') != NULL;
 }
 
 /* Returns 1 if the word ends a noun phrase as a function word. */
@@ -105,7 +155,10 @@ static void add_proper(const sent_ctx *c, np *p, const word *x, const char *key,
     add_modifier(p->modifier, key, keylen);
     if (p->nation[0])
         return;
-    const char *country = gaz_country(c->lx, c->text + x->start, x->end - x->start);
+    size_t end = x->end;
+    if (x->end < c->s1 && c->text[x->end] == '.' && memchr(x->low, '.', x->len))
+        end++; /* "U.S." as the gazetteer writes it */
+    const char *country = gaz_country(c->lx, c->text + x->start, end - x->start);
     if (country)
         snprintf(p->nation, sizeof p->nation, "%s", country);
     else if (keylen < sizeof p->nation) {
@@ -239,7 +292,9 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
         return j;
     }
     int det = is_word(w, c->nw, j + 1, "the") || is_word(w, c->nw, j + 1, "these") ||
-              is_word(w, c->nw, j + 1, "those") || is_possessive(&w[j + 1]);
+              is_word(w, c->nw, j + 1, "those") || is_possessive(&w[j + 1]) ||
+              (j + 1 < c->nw && w[j + 1].cap && w[j + 1].len > 2 &&
+               !strcmp(w[j + 1].low + w[j + 1].len - 2, "'s")); /* "one of Russia's submarines" */
     if (det && j + 2 < c->nw && quantity_at(c->lx, w, c->nw, j + 2, &q)) {
         p->part_next = 1;
         return j; /* the whole carries the noun phrase */
@@ -260,22 +315,26 @@ static size_t np_of(const sent_ctx *c, size_t j, np *p)
 static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
 {
     const word *x = &c->w[k];
-    if (is_boundary(c->w, k))
+    if (abbrev_dot(c, k))
+        return 1; /* "two U.S. soldiers" */
+    if (is_boundary(c->w, k) || is_quote(x))
         return 0;
     int role = np_role(c->lx, x);
     if (role == NP_INCREMENT || role == NP_SKIP) {
         p->increment |= role == NP_INCREMENT && !*content;
         return 1;
     }
-    const lex_entry *ev = sentence_event_at(c, k);
+    const lex_entry *ev = event_in_context(c, k); /* a head's own state too ("80 agents") */
+    if (noun_modifies(c, k, ev))
+        ev = NULL; /* "five submersible attack vessels" */
     if (role == NP_STOP || role == NP_CLAUSE || role == NP_PLACE || lex_find(&c->lx->when, x->low, x->len))
         return 0;
     if (ev && !lex_find(&c->lx->counted, x->low, x->len))
         return 0;
     if (x->cap) {
-        int last = k + 1 >= c->nw || is_boundary(c->w, k + 1) || np_ends(c->lx, &c->w[k + 1]) ||
-                   c->w[k + 1].cap;
-        int coord = is_word(c->w, c->nw, k + 1, "and") || is_word(c->w, c->nw, k + 1, "or");
+        size_t nx = k + 1 + (size_t)abbrev_dot(c, k + 1); /* the word after "U.S." */
+        int last = nx >= c->nw || is_boundary(c->w, nx) || np_ends(c->lx, &c->w[nx]) || c->w[nx].cap;
+        int coord = is_word(c->w, c->nw, nx, "and") || is_word(c->w, c->nw, nx, "or");
         if (last && !is_demonym(c->lx, x) && !coord)
             return 0;
         if (last && !is_demonym(c->lx, x)) { /* "685 Algerian and 107 foreign hostages" */
@@ -294,11 +353,11 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     if (ev && ev->role == EVENT_ADJ && !p->head[0] && k + 1 < c->nw && !c->w[k + 1].punct &&
         !c->w[k + 1].digit && !c->w[k + 1].cap && !np_role(c->lx, &c->w[k + 1]) &&
         !sentence_event_at(c, k + 1)) { /* "four dead crows": the noun follows */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 1;
     }
     if (ev && ev->role == EVENT_ADJ && p->head[0]) { /* "seven people dead": said of the head */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 2;
     }
     if (p->head[0]) /* the previous head was a modifier */
@@ -306,12 +365,24 @@ static int np_word(const sent_ctx *c, size_t k, np *p, int *content)
     memcpy(p->head, x->low, x->len + 1);
     (*content)++;
     if (ev) { /* "12 dead", "37 injured", "23 hostages": the head ends it */
-        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK;
+        p->event = ev->val, p->event_weak = ev->role == EVENT_WEAK || ev->role == EVENT_OWN;
         return 2;
     }
     /* A plural or a counted noun is the head: "four dead crows found" */
     int plural = x->len > 3 && x->low[x->len - 1] == 's' && x->low[x->len - 2] != 's';
     return plural || lex_find(&c->lx->counted, x->low, x->len) ? 2 : 1;
+}
+
+static int verb_filler(const word *x);
+
+/* Returns 1 if x is an age written as one adjective ("2-year-old",
+ * "13-month-old"), 2 if a plural noun of one ("2-year-olds"), else 0. */
+static int age_word(const word *x)
+{
+    const char *o = x->digit ? strstr(x->low, "-old") : NULL;
+    if (!o || (!strstr(x->low, "-year") && !strstr(x->low, "-month") && !strstr(x->low, "-week")))
+        return 0;
+    return !strcmp(o, "-old") ? 1 : !strcmp(o, "-olds") ? 2 : 0;
 }
 
 /* Reads the counted noun phrase after quantity q. */
@@ -320,7 +391,14 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
     memset(p, 0, sizeof *p);
     size_t k = np_of(c, q->w1, p);
     int content = 0;
-    for (size_t n = 0; k < c->nw && n < NP_WORDS; k++, n++) {
+    int age = k < c->nw ? age_word(&c->w[k]) : 0;
+    if (age == 2) { /* "the five 2-year-olds": people of an age */
+        memcpy(p->head, "people", 7);
+        content = 1, k++;
+    } else if (age == 1) {
+        k++; /* "five 2-year-old children": the age is a modifier */
+    }
+    for (size_t n = 0; k < c->nw && n < NP_WORDS && age != 2; k++, n++) {
         int r = np_word(c, k, p, &content);
         if (r != 1) {
             k += r == 2;
@@ -350,6 +428,17 @@ static void np_read(const sent_ctx *c, const quantity *q, np *p)
         p->head[0] = '\0';
         p->share_next = 1;
     }
+    size_t j = k + 1;
+    while (j < c->nw && j < k + 3 && (is_word(c->w, c->nw, j, "even") || verb_filler(&c->w[j])))
+        j++;
+    if (!hl && !p->modifier[0] && is_word(c->w, c->nw, k, "or") && quantity_at(c->lx, c->w, c->nw, j, &next))
+        p->share_next = 1; /* "two or even possibly three attacks": the next one's noun */
+    const char *dash = strchr(c->w[q->w1 - 1].low, '-');
+    if (dash && members_suffix(dash)) { /* "a 70-member rescue team": members of the team */
+        if (p->head[0])
+            add_modifier(p->modifier, p->head, strlen(p->head));
+        memcpy(p->head, "members", 8);
+    }
     if (p->head[0])
         counted_class(c->lx, p->head, p->counted);
 }
@@ -370,6 +459,26 @@ size_t sentence_apposition_end(const sent_ctx *c, size_t k)
     for (size_t j = k + 4; ok && j < c->nw && j < k + 12; j++)
         if (is_word(c->w, c->nw, j, ","))
             return j + 1;
+    return k;
+}
+
+/* A subject's apposition, more loosely than sentence_apposition_end: also
+ * one that names a part ("20 people, including a woman, have been
+ * arrested") or picks some out without "of them" ("400 people, most aged
+ * 13 to 18, were at the dance"), when what follows its closing comma is
+ * the subject's verb: a form of "be" or "have". Returns k when none. */
+size_t sentence_subject_apposition_end(const sent_ctx *c, size_t k)
+{
+    static const char *const share[] = {"most", "many", "all", "some", "half", "several", "few", "including"};
+    size_t e = sentence_apposition_end(c, k);
+    if (e != k || !is_word(c->w, c->nw, k, ","))
+        return e;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof share / sizeof *share; i++)
+        ok |= is_word(c->w, c->nw, k + 1, share[i]);
+    for (size_t j = k + 2; ok && j + 1 < c->nw && j < k + 12; j++)
+        if (is_word(c->w, c->nw, j, ","))
+            return verb_filler(&c->w[j + 1]) ? j + 1 : k;
     return k;
 }
 
@@ -401,17 +510,63 @@ static size_t relative_clause_end(const sent_ctx *c, size_t k)
     return k;
 }
 
+/* The event of word k read as governing a count to its right: a noun
+ * ("arrest", "release") only through "of" ("the arrest of 40 persons";
+ * not "his arrest was prompted by two judges"). */
+static const lex_entry *left_event_at(const sent_ctx *c, size_t k, size_t count)
+{
+    const lex_entry *e = sentence_event_at(c, k);
+    if (!e || e->role != EVENT_NOUN)
+        return e;
+    size_t j = k + 2; /* "the release of (the) seven leaders", not "of season five" */
+    if (j < count && (is_word(c->w, c->nw, j, "the") || is_word(c->w, c->nw, j, "all") || is_possessive(&c->w[j])))
+        j++;
+    return is_word(c->w, c->nw, k + 1, "of") && j == count ? e : NULL;
+}
+
+/* Returns 1 if word k is a plain noun joined to a subject before a form of
+ * "be" or "have" ("vessels and warships were sent"): not a number, a
+ * name, an outcome word or a function word. */
+static int noun_joins(const sent_ctx *c, size_t k)
+{
+    const word *x = &c->w[k];
+    if (x->punct || x->digit || x->cap || np_role(c->lx, x) || sentence_event_at(c, k) || quantity_starts(c, k))
+        return 0;
+    return verb_filler(&c->w[k + 1]) && !(c->w[k + 1].len > 3 && !strcmp(c->w[k + 1].low + c->w[k + 1].len - 2, "ly"));
+}
+
+/* Returns 1 if word k ends a search for a count's outcome (going left when
+ * step is -1, right when +1): a boundary, but not a quotation mark that
+ * opens a short quotation of an outcome word (Cosme "caused injury" to
+ * the five; not "50 Shades of Grey", not "24/7" to assist). */
+static int search_stop(const sent_ctx *c, size_t k, int step)
+{
+    if (!is_boundary(c->w, k) || abbrev_dot(c, k))
+        return 0;
+    if (!is_quote(&c->w[k]))
+        return 1;
+    int outcome = 0; /* the words up to the other quotation mark (three at most) */
+    for (size_t j = k + (size_t)step, n = 0; j < c->nw && n < 4; j += (size_t)step, n++) {
+        if (is_quote(&c->w[j]))
+            return !outcome;
+        if (c->w[j].punct)
+            return 1;
+        outcome |= sentence_event_at(c, j) != NULL;
+    }
+    return 1;
+}
+
 /* Returns 1 if an event word (not a state) before quantity q in its clause
  * acts on the count: "killing all 109 people on board", "arrested eight
  * men aboard a helicopter"; not across "with" ("disappeared with 239
  * people on board": the craft disappeared). */
 static int left_verb_governs(const sent_ctx *c, const quantity *q)
 {
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(c->w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c, k - 1, -1); k--, n++) {
         const word *x = &c->w[k - 1];
         if (!strcmp(x->low, "with") || !strcmp(x->low, "and") || np_role(c->lx, x) == NP_CLAUSE)
             return 0;
-        const lex_entry *e = sentence_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1, q->w0);
         if (e && e->role != EVENT_WEAK)
             return 1;
     }
@@ -448,17 +603,23 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     const char *right = NULL, *weak = NULL;
     size_t rpos = 0;
     int crossed = 0;
-    for (size_t k = sentence_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
+    for (size_t k = sentence_subject_apposition_end(c, p->end), n = 0; k < c->nw && n < 10; k++, n++) {
         k = relative_clause_end(c, k);
-        if (k >= c->nw || is_boundary(w, k))
+        if (k >= c->nw || search_stop(c, k, 1))
             break;
         if (!strcmp(w[k].low, "or") && k + 1 < c->nw && !w[k + 1].digit && !w[k + 1].punct &&
             !sentence_event_at(c, k + 1) && !quantity_starts(c, k + 1))
             continue; /* "161 civilians or security forces were killed": one subject */
+        if (!strcmp(w[k].low, "and") && k + 2 < c->nw && noun_joins(c, k + 1)) {
+            k++; /* "15 rescue vessels and warships were sent": one subject */
+            continue;
+        }
         if (!strcmp(w[k].low, "and") || !strcmp(w[k].low, "or") || !strcmp(w[k].low, "but") ||
             np_role(c->lx, &w[k]) == NP_CLAUSE)
             break; /* "killing 60 people and injuring 180": the next verb is the next figure's */
         const lex_entry *e = sentence_event_at(c, k);
+        if (e && e->role == EVENT_NOUN && !noun_states(c, k))
+            e = NULL; /* "the first of two or three attacks", "came under sharp attack" */
         if (e && e->role == EVENT_WEAK && !weak)
             weak = e->val;
         else if (e && e->role != EVENT_WEAK) {
@@ -468,14 +629,14 @@ static const char *event_find(const sent_ctx *c, const quantity *q, const np *p,
     }
     if (right && rpos < 6)
         return right;
-    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !is_boundary(w, k - 1); k--, n++) {
+    for (size_t k = q->w0, n = 0; k > 0 && n < 15 && !search_stop(c, k - 1, -1); k--, n++) {
         int coord = !strcmp(w[k - 1].low, "and") || !strcmp(w[k - 1].low, "or");
         if (p->event && coord)
             break; /* "12 were killed and 37 injured": the head's own event */
         crossed |= coord; /* a state ("on board") stays with its own noun */
         if (np_role(c->lx, &w[k - 1]) == NP_CLAUSE)
             break;
-        const lex_entry *e = sentence_event_at(c, k - 1);
+        const lex_entry *e = left_event_at(c, k - 1, q->w0);
         if (e && k >= 2 && is_word(w, c->nw, k - 2, "to")) {
             *to_at = k - 2; /* "intended to kill at least three": not done */
             break;
@@ -822,12 +983,30 @@ static void contrast_cues(sent_ctx *c)
             c->sh->figs[i].cue = CUE_UPDATE;
 }
 
+/* Returns 1 if word k is a "that" opening what a speaker said: a verb of
+ * speech within three words before it ("a spokesman tells reporters that",
+ * "said Wednesday that"). */
+static int said_that(const sent_ctx *c, size_t k)
+{
+    if (!is_word(c->w, c->nw, k, "that"))
+        return 0;
+    for (size_t j = k; j > 0 && j + 3 > k; j--)
+        if (!c->w[j - 1].punct && lex_find(&c->lx->attribution, c->w[j - 1].low, c->w[j - 1].len))
+            return 1;
+    return 0;
+}
+
 /* Returns 1 when a lone "one" is not a number ("no one", "the one"). */
 static int one_is_pronoun(const sent_ctx *c, const quantity *q)
 {
     static const char *const before[] = {"no", "any", "every", "each", "the", "this", "that", "which"};
     if (q->w1 != q->w0 + 1 || strcmp(c->w[q->w0].low, "one") || q->w0 == 0)
         return 0;
+    if (is_word(c->w, c->nw, q->w1, "who"))
+        return 1; /* "a cop, one who wasn't involved" */
+    const word *n = q->w1 < c->nw ? &c->w[q->w1] : NULL;
+    if (said_that(c, q->w0 - 1) && n && !n->punct && !n->cap && !np_role(c->lx, n) && !verb_filler(n))
+        return 0; /* "said that one alleged kidnapper had been arrested", not "that one charging case" */
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
         if (!strcmp(c->w[q->w0 - 1].low, before[i]))
             return 1;
@@ -837,6 +1016,18 @@ static int one_is_pronoun(const sent_ctx *c, const quantity *q)
     return 0;
 }
 
+/* Returns 1 if quantity q is a word of a name: a number word written with
+ * a capital inside the sentence, before or after another capitalised word
+ * ("taken to Three Rivers Hospital", "the Two Securities Centre building",
+ * "the rapper Jeriko One"). */
+static int number_in_name(const sent_ctx *c, const quantity *q)
+{
+    const word *x = &c->w[q->w0];
+    if (q->w1 != q->w0 + 1 || !x->cap || x->digit || q->w0 == 0 || c->w[q->w0 - 1].punct)
+        return 0;
+    return (q->w1 < c->nw && c->w[q->w1].cap && !c->w[q->w1].punct) || c->w[q->w0 - 1].cap; /* "Jeriko One" */
+}
+
 /* Returns 1 if word k is a colon that opens a list ("died in clashes:
  * 41 police officers, two soldiers"), not one inside a time ("3:00"). */
 static int list_colon(const sent_ctx *c, size_t k)
@@ -844,17 +1035,42 @@ static int list_colon(const sent_ctx *c, size_t k)
     return is_word(c->w, c->nw, k, ":") && k + 1 < c->nw && c->w[k + 1].start > c->w[k].end;
 }
 
+/* Returns 1 if word k is a dash between spaces (" - ", " _ ", an en or
+ * em dash). */
+static int spaced_dash(const sent_ctx *c, size_t k)
+{
+    const unsigned char *s = (const unsigned char *)c->w[k].low;
+    int dash = c->w[k].punct && (s[0] == '-' || s[0] == '_' || (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94)));
+    return dash && k > 0 && k + 1 < c->nw && c->w[k].start > c->w[k - 1].end && c->w[k + 1].start > c->w[k].end;
+}
+
+/* "the five children - three girls and two boys -": the count whose noun
+ * phrase ends right before the dash at k is the whole of the list after
+ * it. Returns its index or -1. */
+static long dash_whole(const sent_ctx *c, size_t k)
+{
+    for (size_t i = c->sh->n; i > c->first; i--) {
+        const figure *g = &c->sh->figs[i - 1];
+        if (g->kind == KIND_COUNT && g->start < c->w[k].start)
+            return g->np_end <= c->w[k].start && c->w[k].start - g->np_end <= 1 ? (long)i - 1 : -1;
+    }
+    return -1;
+}
+
 /* "217 people on board, including 15 crew members and 62 Egyptian
  * passengers": a count after "including" or a list's colon ("more than
  * 190 people died: 41 police officers, two soldiers, ...") (perhaps past
  * other counts of the same list) is part of the last count before that
- * word. Returns the whole's index or -1. */
+ * word, and one after a dash of the count right before the dash.
+ * Returns the whole's index or -1. */
 static long including_whole(const sent_ctx *c, const quantity *q)
 {
     size_t k = q->w0, n = 0;
     while (k > 0 && n < 16 && strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1) &&
            !(c->w[k - 1].punct && c->w[k - 1].low[0] != ','))
         k--, n++;
+    if (k > 0 && spaced_dash(c, k - 1))
+        return dash_whole(c, k - 1);
     if (k == 0 || (strcmp(c->w[k - 1].low, "including") && !list_colon(c, k - 1)))
         return -1;
     size_t at = c->w[k - 1].start;
@@ -893,6 +1109,50 @@ static long remaining_whole(const sent_ctx *c)
     return -1;
 }
 
+/* Returns 1 if the noun phrase p names buildings (affected.txt) and its
+ * sentence tells of violence (killed, injured, attacked): the buildings
+ * were struck ("killed nine people in two stock-trading offices", "the
+ * attack against the two embassies"). */
+static int struck_building(const sent_ctx *c, const np *p)
+{
+    const lex_entry *b = lex_find(&c->lx->affected, p->counted, strlen(p->counted));
+    if (!b || strcmp(b->val, "building"))
+        return 0;
+    for (size_t k = 0; k < c->nw; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : sentence_event_at(c, k);
+        if (e && (!strcmp(e->val, "killed") || !strcmp(e->val, "injured") || !strcmp(e->val, "attacked")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns 1 if an outcome verb stands right before word k (past adverbs
+ * in -ly): its object is counted ("had caught one of the captors"). */
+static int verb_acts_on(const sent_ctx *c, size_t k)
+{
+    while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
+        k--;
+    const lex_entry *e = k > 0 && !c->w[k - 1].punct ? sentence_event_at(c, k - 1) : NULL;
+    return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN && e->role != EVENT_ADJ;
+}
+
+/* "the hostages, three Britons and a New Zealander": a count with no
+ * outcome right after a comma, a dash or a colon that follows a noun of
+ * people with an outcome ("hostages", "the dead": counted.txt) names
+ * those people, and takes their outcome ("the trial _ one that" does not).
+ * k is the count's first word; returns the outcome or NULL. */
+static const char *apposition_event(const sent_ctx *c, size_t k)
+{
+    if (k < 2 || !c->w[k - 1].punct || is_quote(&c->w[k - 1]) || c->w[k - 1].low[0] == '\'' ||
+        c->w[k - 1].low[0] == '.' || c->w[k - 1].low[0] == '(')
+        return NULL;
+    const lex_entry *e = sentence_event_at(c, k - 2);
+    if (e && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN &&
+        lex_find(&c->lx->counted, c->w[k - 2].low, c->w[k - 2].len)) /* "the hostages", "the dead" */
+        return e->val;
+    return NULL;
+}
+
 /* Fills what a count says: its noun phrase, event, part-of-whole link. */
 static int figure_count(sent_ctx *c, const quantity *q, figure *f)
 {
@@ -901,6 +1161,13 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     int strong;
     size_t to_at = (size_t)-1;
     const char *ev = event_find(c, q, &p, &strong, &to_at);
+    if (!ev && (ev = apposition_event(c, q->w0)) != NULL)
+        strong = 2;
+    if (q->w0 >= 2 && is_word(c->w, c->nw, q->w0 - 1, "of") && np_role(c->lx, &c->w[q->w0 - 2]) == NP_SIZE)
+        ev = NULL; /* "a city of 30,000 people", "a jury of 10 men": a size, whatever the verb */
+    const char *dash = strchr(c->w[q->w1 - 1].low, '-');
+    if (dash && members_suffix(dash) && strong < 2)
+        ev = NULL; /* "the 18-member parole board": a body's size, unless a verb acts on it */
     f->event = ev ? ev : "";
     f->strong = ev ? strong : 0;
     if (strong == -1) { /* "intended to kill three": supposed, not done */
@@ -911,9 +1178,12 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
             return NF_ENOMEM;
     }
     size_t before = q->w0 > 0 && is_word(c->w, c->nw, q->w0 - 1, "the") ? q->w0 - 1 : q->w0;
-    if (before > 0 && p.head[0] && np_role(c->lx, &c->w[before - 1]) == NP_PLACE)
-        f->event = ""; /* "at (the) two brokerage firms": a setting, not the affected */
-    if ((p.of_the || p.part_next) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit)
+    int setting = before > 0 && p.head[0] &&
+                  (np_role(c->lx, &c->w[before - 1]) == NP_PLACE || is_word(c->w, c->nw, before - 1, "against"));
+    if (setting) /* "at (the) two brokerage firms": a setting, not the affected, */
+        f->event = struck_building(c, &p) ? "attacked" : ""; /* unless a building an attack struck */
+    if ((p.of_the || p.part_next || p.part_prev) && q->lo == 1 && q->qual == Q_EXACT && !c->w[q->n0].digit &&
+        !verb_acts_on(c, q->w0))
         f->event = "", f->individual = 1; /* "one of the missing men", "one of the two people" */
     f->np_end = p.end > q->w1 ? c->w[p.end - 1].end : f->end;
     f->increment = p.increment;
@@ -957,6 +1227,20 @@ static int joined(const sent_ctx *c, const figure *a, const figure *b)
     while (s < e && *s == ' ')
         s++;
     return s == e;
+}
+
+/* The outcome figure f (the sentence's last) shares as a part of a whole
+ * ("including a woman") or a member of a list after the count before it
+ * ("three Britons and a New Zealander"), or NULL. */
+static const char *list_event(const sent_ctx *c, const figure *f)
+{
+    size_t n = c->sh->n;
+    const figure *by = NULL;
+    if (f->part_of >= (long)c->first && f->part_of < (long)n - 1)
+        by = &c->sh->figs[f->part_of];
+    else if (n >= 2 && n - 2 >= c->first && joined(c, &c->sh->figs[n - 2], f))
+        by = &c->sh->figs[n - 2];
+    return by && by->event[0] ? by->event : NULL;
 }
 
 /* Members of a list share the verb one of them has: "freed 685 Algerian
@@ -1018,6 +1302,34 @@ static void figure_inherit(sent_ctx *c, size_t i)
         f->counted = "people";
 }
 
+/* "The number of agents in the state has been doubled to about 80": a
+ * count with no noun of its own in a clause that opens with "the number
+ * of NOUN" counts that noun, and takes the noun's own state ("agents":
+ * deployed). */
+static void number_of(sent_ctx *c, figure *f)
+{
+    if (f->kind != KIND_COUNT || f->counted[0] || f->part_of >= 0)
+        return;
+    size_t k = word_at_byte(c, f->start);
+    for (size_t j = k, n = 0; j > 1 && n < 14 && !is_boundary(c->w, j - 1); j--, n++) {
+        if (!is_word(c->w, c->nw, j - 2, "number") || !is_word(c->w, c->nw, j - 1, "of"))
+            continue;
+        const word *x = &c->w[j];
+        if (j >= k || x->punct || x->cap || np_role(c->lx, x))
+            return;
+        char cls[WORD_MAX];
+        counted_class(c->lx, x->low, cls);
+        const char *copy = arena_strndup(&c->sh->mem, cls, strlen(cls));
+        if (!copy)
+            return; /* out of memory: the count stays without a class */
+        f->counted = copy;
+        const lex_entry *e = f->event[0] ? NULL : event_in_context(c, j);
+        if (e)
+            f->event = e->val;
+        return;
+    }
+}
+
 /* Returns 1 if the words before figure f make its count background, not
  * people of the event: a possession or a size ("the couple had two
  * children", "Goteborg has 435,000 people", "his two younger children",
@@ -1067,12 +1379,13 @@ static int count_speaks(const sent_ctx *c, const figure *f)
 }
 
 /* Returns 1 if counted people act in the event rather than undergo it:
- * an alias class of attackers or fighters (aliases.txt: gunmen, militants,
- * rebels). */
+ * an alias class of attackers, fighters or protesters (aliases.txt:
+ * gunmen, militants, rebels, demonstrators: "some 50 demonstrators held a
+ * protest"). */
 static int is_actor(const lexicon *lx, const char *counted)
 {
     const char *k = alias_class(lx, counted, strlen(counted));
-    return k && (!strcmp(k, "attackers") || !strcmp(k, "fighters"));
+    return k && (!strcmp(k, "attackers") || !strcmp(k, "fighters") || !strcmp(k, "protesters"));
 }
 
 /* Returns 1 if figure i is the whole of a part of its sentence ("300
@@ -1237,6 +1550,19 @@ static int verb_filler(const word *x)
     return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
 }
 
+/* Returns 1 if word k opens an object: an article, a determiner of a
+ * count, a number or an object pronoun ("mauled a pedestrian", "killed
+ * three", "attacked him"). */
+static int object_starts(const sent_ctx *c, size_t k)
+{
+    static const char *const obj[] = {"a", "an", "the", "him", "her", "them", "his", "their", "its"};
+    for (size_t i = 0; i < sizeof obj / sizeof *obj; i++)
+        if (is_word(c->w, c->nw, k, obj[i]))
+            return 1;
+    size_t len;
+    return c->w[k].digit || quantity_starts(c, k) || determiner_at(c, k, &len) != NULL;
+}
+
 /* An article counts one person only as the object or the subject of an
  * outcome verb right beside it: the verb just before the article
  * ("killed a policeman", "seriously injured a nurse") or just after its
@@ -1249,14 +1575,25 @@ static const char *article_event(const sent_ctx *c, size_t i, size_t np_end)
     while (k > 0 && c->w[k - 1].len > 3 && !strcmp(c->w[k - 1].low + c->w[k - 1].len - 2, "ly"))
         k--;
     const lex_entry *e = k > 0 ? sentence_event_at(c, k - 1) : NULL;
-    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT)
+    if (!e && k > 1 && (is_word(c->w, c->nw, k - 1, "on") || is_word(c->w, c->nw, k - 1, "at") ||
+                        is_word(c->w, c->nw, k - 1, "upon")))
+        e = sentence_event_at(c, k - 2); /* "pounced on a man", "lunged at a rider" */
+    if (e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT && e->role != EVENT_NOUN)
         return e->val;
+    if (k > 0 && is_word(c->w, c->nw, k - 1, "of"))
+        return NULL; /* "the son of a farmer was killed": the son was */
     size_t j = np_end;
-    if (is_word(c->w, c->nw, j, "who") && j + 1 < c->nw && verb_filler(&c->w[j + 1]))
-        j++; /* "a policeman who was killed", not "a man who killed" */
+    int who = is_word(c->w, c->nw, j, "who");
+    j += who; /* "a policeman who was killed", not "a man who killed" nor "who had pulled over" */
+    size_t verb = j;
+    int be = 0;
     while (j < c->nw && !c->w[j].punct && verb_filler(&c->w[j]))
-        j++;
+        be |= is_passive_aux(&c->w[j]), j++;
+    if (who && !be)
+        return NULL;
     e = j < c->nw ? sentence_event_at(c, j) : NULL;
+    if (j == verb && e && e->role != EVENT_ADJ && j + 1 < c->nw && object_starts(c, j + 1))
+        return NULL; /* "a lion mauled a pedestrian": the subject of an active verb acts */
     return e && e->role != EVENT_WEAK && e->role != EVENT_DEFAULT ? e->val : NULL; /* "an expert involved" */
 }
 
@@ -1278,13 +1615,23 @@ static const char *subject_event(const sent_ctx *c, size_t from)
     return NULL;
 }
 
-/* Returns 1 if a "no" at word i states a count: it opens its clause or
- * follows a form of be ("No deaths were reported", "there were no
+/* Returns 1 if a "no" at word i states a count: it opens its clause (also
+ * one a speaker's "that" opens: "police said that no arrest has been
+ * made") or follows a form of be ("No deaths were reported", "there were no
  * casualties"), not the object of another verb ("designed to cause no
  * casualties", "sustained no life-threatening injuries"). */
 static int no_states(const sent_ctx *c, size_t i)
 {
-    return i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]);
+    if (i == 0 || is_boundary(c->w, i - 1) || is_passive_aux(&c->w[i - 1]))
+        return 1;
+    return said_that(c, i - 1); /* not "inconceivable that no innocent people have been executed" */
+}
+
+/* Returns 1 if a counted class is an animal (affected.txt). */
+static int is_animal(const lexicon *lx, const char *counted)
+{
+    const lex_entry *e = lex_find(&lx->affected, counted, strlen(counted));
+    return e && !strcmp(e->val, "animal");
 }
 
 /* Decides whether the figure just made for a determiner (role r) counts
@@ -1294,16 +1641,27 @@ static int no_states(const sent_ctx *c, size_t i)
  * Returns 1 to keep it. */
 static int determiner_keep(sent_ctx *c, int r, const quantity *q, figure *f)
 {
-    int person = f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted));
+    int person = f->counted[0] && (lex_find(&c->lx->persons, f->counted, strlen(f->counted)) ||
+                                   is_animal(c->lx, f->counted)); /* "a lion was shot dead" */
     int bare = !f->head[0]; /* "both died" */
     int of = is_word(c->w, c->nw, q->w1, "of"); /* "none of those on board" */
     const char *ev = f->strong >= 1 && f->event[0] ? f->event : NULL;
-    if (r == DET_ARTICLE || r == DET_PAIR)
+    if (r == DET_ARTICLE || r == DET_PAIR) {
+        const lex_entry *h = f->head[0] ? lex_find(&c->lx->events, f->head, strlen(f->head)) : NULL;
+        const char *own = h && h->role != EVENT_WEAK && h->role != EVENT_DEFAULT ? h->val : NULL; /* "both deceased" */
         ev = person || (bare && r == DET_PAIR) ? article_event(c, q->w0, word_at_byte(c, f->np_end)) : NULL;
-    else if (!ev && (person || of))
+        if (!ev && person && r == DET_PAIR)
+            ev = own; /* not "a dead, omniscient narrator" */
+        if (!ev && person && r == DET_ARTICLE)
+            ev = list_event(c, f); /* "including a woman", "three Britons and a New Zealander" */
+    } else if (!ev && (person || of))
         ev = subject_event(c, q->w1);
     if (r == DET_NEGATION && !bare && !of && !no_states(c, q->w0)) /* "no deaths", not "nobody" */
         return 0;
+    const lex_entry *noun = r == DET_NEGATION && bare && !ev && q->w1 < c->nw && !c->w[q->w1].punct
+                                ? sentence_event_at(c, q->w1) : NULL;
+    if (noun && noun->role == EVENT_NOUN)
+        ev = noun->val; /* "no arrest has been made": none arrested */
     if (!ev || !(person || (bare && r == DET_PAIR) || (of && r == DET_NEGATION) ||
                  (bare && r == DET_NEGATION)))
         return 0;
@@ -1360,7 +1718,7 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             continue;
         }
         quantity_classify(lx, c.w, c.nw, &q);
-        if (!one_is_pronoun(&c, &q) && figure_add(&c, &q) != NF_OK)
+        if (!one_is_pronoun(&c, &q) && !number_in_name(&c, &q) && figure_add(&c, &q) != NF_OK)
             return NF_ENOMEM;
         i = q.w1;
     }
@@ -1369,7 +1727,11 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
     contrast_cues(&c);
     for (size_t k = c.first; k < sh->n; k++)
         figure_inherit(&c, k);
+    for (size_t k = c.first; k < sh->n; k++)
+        number_of(&c, &sh->figs[k]);
+    scene_events(&c);
     people_default(&c);
+    anaphora_events(&c);
     mark_relative_past(&c);
     return NF_OK;
 }

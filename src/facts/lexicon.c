@@ -35,6 +35,7 @@ static int role_of(const char *s, size_t n)
         {"money", KIND_MONEY}, {"percent", KIND_PERCENT}, {"measure", KIND_MEASURE},
         {"duration", KIND_DURATION}, {"time", KIND_TIME}, {"date", KIND_DATE}, {"age", KIND_AGE},
         {"id", KIND_ID}, {"weak", EVENT_WEAK}, {"adj", EVENT_ADJ}, {"default", EVENT_DEFAULT},
+        {"noun", EVENT_NOUN}, {"own", EVENT_OWN},
         {"article", DET_ARTICLE}, {"pair", DET_PAIR}, {"some", DET_SOME}, {"negation", DET_NEGATION}};
     /* The first byte rules out most names before any comparison. */
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
@@ -136,7 +137,7 @@ static void lexicon_free(lexicon *lx)
         return;
     lex_table *ts[] = {&lx->gaz, &lx->aliases, &lx->places, &lx->persons, &lx->numbers, &lx->qualifiers,
                        &lx->events, &lx->counted, &lx->demonyms, &lx->cues, &lx->attribution, &lx->units, &lx->when, &lx->np,
-                       &lx->pair_model, &lx->incidents, &lx->status, &lx->determiners, &lx->not_affected};
+                       &lx->pair_model, &lx->incidents, &lx->status, &lx->determiners, &lx->not_affected, &lx->affected};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         xfree(ts[i]->items);
     arena_free(&lx->mem);
@@ -209,7 +210,7 @@ static lexicon *lexicon_load(void)
         {&lx->persons, "facts/persons.txt", cmp_entry},     {&lx->places, "facts/places.txt", cmp_entry},
         {&lx->gaz, "facts/gazetteer.tsv", cmp_fold},        {&lx->aliases, "facts/aliases.txt", cmp_entry},
         {&lx->pair_model, "facts/pair_model.txt", cmp_entry}, {&lx->incidents, "facts/incidents.txt", cmp_entry},
-        {&lx->not_affected, "facts/not_affected.txt", cmp_entry},
+        {&lx->not_affected, "facts/not_affected.txt", cmp_entry}, {&lx->affected, "facts/affected.txt", cmp_entry},
         {&lx->determiners, "facts/determiners.txt", cmp_entry}, {&lx->status, "facts/status_cues.txt", cmp_entry}};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         if (load_table(&lx->mem, files[i].t, files[i].name, files[i].cmp)) {

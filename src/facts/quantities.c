@@ -107,6 +107,18 @@ size_t words_split(const char *s, size_t n, size_t base, word *out, size_t cap)
     return nw;
 }
 
+/* Returns 1 if a number's suffix counts the members of what follows
+ * ("-member", "-strong", "-man", "-staff": "a 70-member team", "a
+ * three-member gang"): a count of people, not a measure. */
+int members_suffix(const char *dash)
+{
+    static const char *const m[] = {"-member", "-strong", "-man", "-men", "-staff", "-person"};
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        if (!strcmp(dash, m[i]))
+            return 1;
+    return 0;
+}
+
 /* Parses a digit word ("23", "1,000", "3.5", "40-50"): sets *v (and *hi for
  * a hyphenated range) and returns 1; 0 when it is not a plain number
  * (ordinals, "1990s", "9/11" and the like are left alone here). */
@@ -127,7 +139,7 @@ static int parse_digits(const word *w, double *v, double *hi, int *suffix_kind)
         return 1;
     }
     if (*p == '-') { /* "60-metre", "54-year-old": the unit decides the kind */
-        *suffix_kind = strstr(p, "year-old") ? KIND_AGE : KIND_MEASURE;
+        *suffix_kind = strstr(p, "year-old") ? KIND_AGE : members_suffix(p) ? -1 : KIND_MEASURE;
         return 1;
     }
     if (!strcmp(p, "st") || !strcmp(p, "nd") || !strcmp(p, "rd") || !strcmp(p, "th")) {
@@ -199,6 +211,10 @@ static size_t parse_words(const lexicon *lx, const word *w, size_t nw, size_t i,
             cur = (cur ? cur : 1) * 100;
         else
             total += (cur ? cur : 1) * e->num, cur = 0;
+        if (dash && members_suffix(dash)) { /* "a three-member gang" */
+            *lo = total + cur;
+            return j + 1;
+        }
         if (dash) { /* "twenty-three" */
             const lex_entry *e2 = lex_find(&lx->numbers, dash + 1, strlen(dash + 1));
             if (!e2 || e2->role != NUM_UNIT)
@@ -348,6 +364,31 @@ static int unit_kind(const lexicon *lx, const word *w, size_t nw, size_t j)
     return e->role;
 }
 
+/* Money written around the number other than with a sign: a currency
+ * word after capitalised words ("80,000 Hong Kong dollars", "160,000
+ * U.S. dollars"), one joined to a word ("370,000 yuan-worth"), or before
+ * it ("dlrs 1 million"). Returns KIND_MONEY or -1. */
+static int money_around(const lexicon *lx, const word *w, size_t nw, const quantity *q)
+{
+    size_t j = q->w1;
+    while (j < nw && j < q->w1 + 4 && (w[j].cap || (w[j].punct && w[j].low[0] == '.')))
+        j++;
+    const lex_entry *e = j < nw && !w[j].punct ? lex_find(&lx->units, w[j].low, w[j].len) : NULL;
+    const char *dash = q->w1 < nw ? strchr(w[q->w1].low, '-') : NULL;
+    if (!e && dash && !w[q->w1].punct)
+        e = lex_find(&lx->units, w[q->w1].low, (size_t)(dash - w[q->w1].low));
+    if (!e && q->w0 > 0 && !w[q->w0 - 1].punct)
+        e = lex_find(&lx->units, w[q->w0 - 1].low, w[q->w0 - 1].len);
+    return e && e->role == KIND_MONEY ? KIND_MONEY : -1;
+}
+
+/* Returns 1 if x is a vulgar fraction sign (U+00BC-U+00BE: "3 ½ years"). */
+static int is_fraction(const word *x)
+{
+    const unsigned char *s = (const unsigned char *)x->low;
+    return x->len == 2 && s[0] == 0xC2 && s[1] >= 0xBC && s[1] <= 0xBE;
+}
+
 /* Returns 1 if the word before the quantity makes it money or a date. */
 static int kind_before(const lexicon *lx, const word *w, size_t w0)
 {
@@ -385,17 +426,20 @@ static int looks_like_age(const word *w, size_t nw, const quantity *q)
            q->w0 >= 2 && word_is(w, nw, q->w0 - 1, ",") && w[q->w0 - 2].cap && word_is(w, nw, q->w1, ",");
 }
 
-/* A four-digit 1800-2100 without a comma and not before a plural noun;
+/* A four-digit 1800-2100 (1000-2100 after "in", "since", "until") without
+ * a comma and not before a plural noun;
  * a range of two of them ("between 1973 and 1983"). */
 static int looks_like_year(const word *w, size_t nw, const quantity *q)
 {
     const word *n = &w[q->n0];
     if (q->qual == Q_RANGE && n->digit && n->len == 4 && q->lo >= 1800 && q->hi <= 2100)
         return 1;
-    if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < 1800 || q->lo > 2100)
+    int in = q->w0 > 0 && (word_is(w, nw, q->w0 - 1, "in") || word_is(w, nw, q->w0 - 1, "since") ||
+                           word_is(w, nw, q->w0 - 1, "until")); /* "died in 1761" */
+    if (!n->digit || n->len != 4 || q->w1 != q->n0 + 1 || q->lo < (in ? 1000 : 1800) || q->lo > 2100)
         return 0;
     const word *next = q->w1 < nw ? &w[q->w1] : NULL;
-    return !next || next->punct || next->cap || next->low[next->len - 1] != 's';
+    return !next || next->punct || next->cap || next->len < 4 || next->low[next->len - 1] != 's'; /* "2004 as" */
 }
 
 /* "Flight 990", "Boeing 767", "Resolution 242": a digit number right after
@@ -456,6 +500,10 @@ void quantity_classify(const lexicon *lx, const word *w, size_t nw, quantity *q)
         k = unit_kind(lx, w, nw, q->w1);
     if (k < 0)
         k = unit_after_increment(lx, w, nw, q->w1);
+    if (k < 0)
+        k = money_around(lx, w, nw, q);
+    if (k < 0 && q->w1 < nw && is_fraction(&w[q->w1])) /* "3 ½ years" */
+        k = unit_kind(lx, w, nw, q->w1 + 1) >= 0 ? unit_kind(lx, w, nw, q->w1 + 1) : KIND_MEASURE;
     if (k < 0 && (looks_like_age(w, nw, q) || after_age_word(w, q->w0)))
         k = KIND_AGE;
     if (k < 0 && looks_like_year(w, nw, q))

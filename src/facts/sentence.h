@@ -38,6 +38,13 @@ static inline int is_word(const word *w, size_t nw, size_t k, const char *s)
     return k < nw && !strcmp(w[k].low, s);
 }
 
+/* Returns 1 if x is a quotation mark (", U+201C, U+201D). */
+static inline int is_quote(const word *x)
+{
+    const unsigned char *s = (const unsigned char *)x->low;
+    return x->punct && (s[0] == '"' || (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D)));
+}
+
 /* Returns 1 if word k is a boundary for searches: punctuation other than
  * a hyphen or an apostrophe, or a number. */
 static inline int is_boundary(const word *w, size_t k)
@@ -60,9 +67,19 @@ const lex_entry *sentence_event_at(const sent_ctx *c, size_t k);
 /* After a comma at k, the word after an apposition that picks out some of
  * a count (", most of them civilians,"); k when there is none. */
 size_t sentence_apposition_end(const sent_ctx *c, size_t k);
+/* The same, also for an apposition naming a part or some of a subject
+ * before its verb (", including a woman, have been"); k when none. */
+size_t sentence_subject_apposition_end(const sent_ctx *c, size_t k);
 /* Sets the place figure f (a count read at quantity q, noun phrase p) is
  * about: f->place as written and f->place_key, "" when none (places.c).
  * Returns NF_OK or NF_ENOMEM. */
 int places_find(sent_ctx *c, const quantity *q, const np *p, figure *f);
+/* Gives a definite count with no outcome of its own ("the two men") the
+ * outcome of the earlier count of its report it restates (anaphora.c). */
+void anaphora_events(sent_ctx *c);
+/* Gives a count with no outcome whose people are at a place after a form
+ * of "be" ("were on the bridge") the outcome "present", or "aboard" a
+ * craft ("the four people in the car") (scene.c). */
+void scene_events(sent_ctx *c);
 
 #endif

@@ -183,8 +183,9 @@ TEST(event_types)
     check_event("None of the 13 workers aboard was seriously injured.", "13", "aboard", "worker", "");
     check_event("The crash killed all 109 people on board.", "109", "killed", "people", "");
     check_event("Police arrested eight men aboard a helicopter.", "eight", "arrested", "men", "");
-    /* "held a protest" holds an occasion, not people; "rounded up", "fell ill", "felled" */
-    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "",
+    /* "held a protest" holds an occasion, not people (the demonstrators took part:
+     * involved, test_facts_recall.c); "rounded up", "fell ill", "felled" */
+    check_event("Some 50 demonstrators on Thursday held a protest outside the offices.", "Some 50", "involved",
                 "demonstrator", "");
     check_event("Rebels held the 23 hostages for four days.", "23", "held", "hostages", "");
     /* outcomes of issue 14: sent, attacked, charged, and an attack word before "dead" */
@@ -628,19 +629,22 @@ TEST(what_is_not_a_count_of_the_affected)
 {
     check_one("Three to five people are hospitalized every week.", "Three to five", 3, 5, "range", "rate");
     check_one("The quake had a magnitude of 7.5 near the coast.", "7.5", 7.5, -1, "exact", "measure");
-    CHECK(group_of("He killed nine people at two brokerage firms.", "two", 0) == -1);
+    /* buildings an attack struck are in scope (attacked: test_facts_recall.c) */
+    CHECK(group_of("He killed nine people at two brokerage firms.", "two", 0) >= 0);
     CHECK(group_of("He killed nine people at two brokerage firms.", "nine", 0) >= 0);
-    CHECK(group_of("The slayings at the two brokerage firms shocked Atlanta.", "two", 0) == -1);
+    CHECK(group_of("The slayings at the two brokerage firms shocked Atlanta.", "two", 0) >= 0);
     CHECK(group_of("The father of one of the missing men spoke.", "one", 0) == -1);
     /* people with no outcome of their own: involved when they act in the event
-     * or are the total of a part the sentence gives; a crowd merely present
-     * says nothing of what happened (FIGURES_GOLD.md's scope) */
+     * or are the total of a part the sentence gives; present when they were
+     * at a place (FIGURES_GOLD.md's scope: "300 spectators on the bridge") */
     check_event("As many as 600 people were at the campground when the women were killed.", "As many as 600",
-                "", "people", "");
+                "present", "people", "");
     check_event("Four gunmen stormed the building.", "Four", "involved", "gunman", "");
     check_event("Police estimate 300 spectators were on the bridge, and 12 of them were killed.", "300",
-                "involved", "spectator", "");
-    check_event("Police estimate 300 spectators were on the bridge.", "300", "", "spectator", "");
+                "present", "spectator", "");
+    check_event("Police estimate 300 spectators were on the bridge.", "300", "present", "spectator", "");
+    check_event("Police estimate 300 spectators gathered, and 12 of them were killed.", "300", "involved",
+                "spectator", "");
     /* ... but not sources, families, populations, limits, things or one person */
     CHECK(group_of("Two officials, speaking on condition of anonymity, said the talks failed.", "Two", 0) == -1);
     CHECK(group_of("The couple had two children.", "two", 0) == -1);
@@ -652,7 +656,7 @@ TEST(what_is_not_a_count_of_the_affected)
     CHECK(group_of("Police held 49 guns and 545 bullets in the raid.", "49", 0) == -1);
     CHECK(group_of("Goteborg is a city of 435,000 people.", "435,000", 0) == -1);
     CHECK(group_of("Inspectors limited the bridge to 200 people at a time.", "200", 0) == -1);
-    CHECK(group_of("Ten ships were in the area.", "Ten", 0) == -1);
+    CHECK(group_of("Ten ships sailed from the base.", "Ten", 0) == -1);
     CHECK(group_of("One passenger was told to leave his bag.", "One", 0) == -1);
     CHECK(group_of("He had intended to kill at least three more people.", "at least three", 0) == -1);
     CHECK(group_of("In 1978, 20 people died in a hotel fire.", "20", 0) == -1);
