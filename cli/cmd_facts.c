@@ -9,7 +9,7 @@
 
 typedef struct facts_args {
     nf_options *opts;
-    const char *format; /* text, json, jsonl, md */
+    const char *format; /* a name of nf_formats("facts") */
     int kind;           /* 0 auto, 1 text, 2 cluster JSONL, 3 Multi-News */
     char **inputs;
     int ninputs;
@@ -35,11 +35,6 @@ static void facts_usage(FILE *out)
             "Exit status: 0 success, 1 bad data, 2 bad usage.\n");
 }
 
-static int is_format(const char *v)
-{
-    return !strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "jsonl") || !strcmp(v, "md");
-}
-
 /* Parses the command line: EXIT_OK, EXIT_USAGE, or -1 after --help. */
 static int parse_args(facts_args *a, int argc, char **argv)
 {
@@ -55,7 +50,7 @@ static int parse_args(facts_args *a, int argc, char **argv)
             return cli_error(EXIT_USAGE, "facts: '%s' needs a value or is unknown (see --help)", f);
         const char *v = argv[++i];
         if (!strcmp(f, "--format")) {
-            if (!is_format(v))
+            if (!cli_in_list(nf_formats("facts"), v))
                 return cli_error(EXIT_USAGE, "facts: --format must be text, json, jsonl or md");
             a->format = v;
         } else if (!strcmp(f, "--input")) {

@@ -74,6 +74,15 @@ NF_API void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(voi
 /* Frees memory the library handed out as a plain buffer (rendered output). */
 NF_API void nf_free(void *p);
 
+/* Output formats are named by strings: nf_summary_render, nf_facts_render
+ * and nf_rouge_render take the name, and an unknown one gives NF_EINVAL.
+ * Returns the NULL-terminated static list of the formats of a result:
+ *   "summary"  text json jsonl
+ *   "facts"    text json jsonl md
+ *   "rouge"    table json rouge155
+ * or NULL for another result name. */
+NF_API const char *const *nf_formats(const char *result);
+
 /* ---- Sentences. ---- */
 
 /* Splits text[0..len) into sentences. *spans receives a new array of
@@ -296,22 +305,20 @@ NF_API const char *nf_summary_warning(const nf_summary *s, size_t i);
  * batch warns; 0 otherwise, and for NULL. */
 NF_API int nf_summary_timed(const nf_summary *s);
 
-/* Output formats of nf_summary_render. */
-enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
-
 /* Renders the summary (with the options used and the warnings) into a new
- * NUL-terminated buffer that the caller frees with nf_free. JSON follows the
- * "newsfuse/1" schema of doc/SCHEMA.md; JSONL is the same on one line.
- * Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
-NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
-                             size_t *len);
+ * NUL-terminated buffer that the caller frees with nf_free. format is
+ * "text", "json" (the schema of doc/SCHEMA.md, NF_SCHEMA) or "jsonl" (the
+ * same on one line); see nf_formats. Returns NF_OK, NF_EINVAL (a NULL
+ * argument, an unknown format) or NF_ENOMEM. */
+NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, const char *format,
+                             char **out, size_t *len);
 
 /* ---- Batch: a corpus read line by line, as newsfuse batch reads it
  * (section owned by src/batch/). newsfuse batch is built on these, and a
  * caller that cuts a corpus into pieces (the Python binding's
  * newsfuse.batch.Reader, examples/dask_batch.py) uses them to write the
  * same records, byte for byte: each event's record is nf_summary_render's
- * NF_FORMAT_JSONL, and a line or an event that fails gets
+ * "jsonl", and a line or an event that fails gets
  * nf_batch_error_record in its place. ---- */
 
 /* Article JSONL: one report per line, {"event", "id", "title", "date",
@@ -423,9 +430,10 @@ NF_API long nf_facts_group_figure(const nf_facts_sheet *sheet, size_t g, size_t 
 NF_API size_t nf_facts_warning_count(const nf_facts_sheet *sheet);
 NF_API const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
 /* Renders the sheet as "text" (a table for a terminal, disagreements
- * first), "json" (schema newsfuse/1, doc/FACTS.md), "jsonl" (the same on
+ * first), "json" (schema NF_SCHEMA, doc/FACTS.md), "jsonl" (the same on
  * one line) or "md" (Markdown) into a NUL-terminated buffer freed with
- * nf_free. Returns NF_OK, NF_EINVAL (unknown format) or NF_ENOMEM. */
+ * nf_free (nf_formats("facts")). Returns NF_OK, NF_EINVAL (a NULL
+ * argument, an unknown format) or NF_ENOMEM. */
 NF_API int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format,
                            char **out, size_t *len);
 
@@ -467,16 +475,18 @@ NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
  * to the signature). Returns NF_OK or NF_EINVAL. */
 NF_API int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
 
-/* Sentence splitters of nf_rouge_spl. */
-enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1, NF_ROUGE_SPLIT_LINES = 2 };
 /* Turns a summary into SPL text: a text with a line break inside keeps
- * its lines as sentences, any other is split into sentences (by the
- * newsfuse segmenter or by the regex the ROUGE test vectors used; LINES
- * never splits, a text without a break is one sentence); white
- * space runs become one space, lines are trimmed, empty ones dropped, and
- * each line ends with "\n". *out is freed with nf_free. Returns NF_OK or
- * NF_ENOMEM. */
-NF_API int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len);
+ * its lines as sentences, any other is split into sentences by splitter:
+ * "newsfuse" (the newsfuse segmenter; also for NULL), "regex" (the regex
+ * the ROUGE test vectors used) or "lines" (never splits: a text without a
+ * break is one sentence); see nf_rouge_splitters. White space runs become
+ * one space, lines are trimmed, empty ones dropped, and each line ends
+ * with "\n". *out is freed with nf_free. Returns NF_OK, NF_EINVAL (an
+ * unknown splitter) or NF_ENOMEM. */
+NF_API int nf_rouge_spl(const char *text, size_t len, const char *splitter, char **out,
+                        size_t *out_len);
+/* Returns the NULL-terminated static list of the splitters of nf_rouge_spl. */
+NF_API const char *const *nf_rouge_splitters(void);
 
 /* Copies the n references (SPL texts) of cluster id. NF_EDATA if the id
  * already has references, NF_EINVAL after scoring, NF_ENOMEM. */
@@ -510,13 +520,13 @@ NF_API int nf_rouge_cluster_score(const nf_rouge *r, size_t system, size_t metri
 /* One line with every setting, so a number can be reproduced. */
 NF_API const char *nf_rouge_signature(const nf_rouge *r);
 
-/* Report formats of nf_rouge_render. */
-enum { NF_ROUGE_TABLE = 0, NF_ROUGE_JSON = 1, NF_ROUGE_155 = 2 };
 /* Renders the scores (per_cluster adds each summary's scores, like
  * ROUGE-1.5.5's -d) into a NUL-terminated buffer freed with nf_free.
- * NF_ROUGE_155 prints ROUGE-1.5.5's own lines. NF_OK, NF_EINVAL (not
- * scored, bad format) or NF_ENOMEM. */
-NF_API int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len);
+ * format is "table" (for a terminal), "json" (schema NF_SCHEMA) or
+ * "rouge155" (ROUGE-1.5.5's own lines); see nf_formats. NF_OK, NF_EINVAL
+ * (not scored, a NULL argument, an unknown format) or NF_ENOMEM. */
+NF_API int nf_rouge_render(const nf_rouge *r, const char *format, int per_cluster, char **out,
+                           size_t *len);
 
 #ifdef __cplusplus
 }

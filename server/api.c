@@ -104,7 +104,7 @@ static int summary_body(const nf_docset *ds, const nf_summary *s, srv_body *out)
 {
     char *json = NULL;
     size_t len = 0;
-    int rc = nf_summary_render(s, ds, NF_FORMAT_JSONL, &json, &len);
+    int rc = nf_summary_render(s, ds, "jsonl", &json, &len);
     if (rc != NF_OK) {
         nf_free(json);
         return library_error(rc, NULL, out);
@@ -201,7 +201,7 @@ static int run_rouge(const srv_request *req, srv_body *out)
     char *json = NULL;
     size_t len = 0;
     if (rc == NF_OK)
-        rc = nf_rouge_render(r, NF_ROUGE_JSON, 1, &json, &len);
+        rc = nf_rouge_render(r, "json", 1, &json, &len);
     int result = rc == NF_OK ? take_rendered(json, len, 200, out)
                              : library_error(rc, nf_rouge_error(r), out);
     nf_rouge_free(r);

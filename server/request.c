@@ -343,17 +343,16 @@ static int check_resamples(const char *flags, srv_error *err)
 /* rouge: validates "flags" and "split" without scoring anything. */
 static int parse_rouge_settings(json_t *root, srv_request *r, srv_error *err)
 {
-    static const char *const splits[] = {"newsfuse", "regex", "lines"};
     if (get_name(root, "flags", "request", &r->flags, err))
         return err->status;
     const char *split = NULL;
     if (get_name(root, "split", "request", &split, err))
         return err->status;
-    r->splitter = -1;
-    for (int i = 0; i < 3; i++)
-        if (!split || !strcmp(split, splits[i]))
-            r->splitter = split ? i : NF_ROUGE_SPLIT_NEWSFUSE;
-    if (r->splitter < 0)
+    r->splitter = NULL;
+    for (const char *const *s = nf_rouge_splitters(); *s; s++)
+        if (!split || !strcmp(split, *s))
+            r->splitter = split ? *s : "newsfuse";
+    if (!r->splitter)
         return srv_fail(err, 400, "\"split\" must be newsfuse, regex or lines");
     if (!r->flags)
         return 0;

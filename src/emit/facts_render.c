@@ -3,6 +3,7 @@
  * then agreements, then figures only one report gives. */
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "emit/formats.h"
 #include "facts/facts.h"
 #include "ingest/docset.h"
 #include <jansson.h>
@@ -331,25 +332,25 @@ static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int comp
 int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *format, char **out,
                     size_t *len)
 {
-    if (!sh || !ds || !format || !out)
+    int f = format_index("facts", format);
+    if (!sh || !ds || !out || f < 0)
         return NF_EINVAL;
     size_t n = 0;
     unsigned long failures0 = alloc_failures();
     *out = NULL;
-    if (!strcmp(format, "json") || !strcmp(format, "jsonl")) {
-        *out = render_json(sh, ds, format[4] == 'l', &n);
-    } else if (!strcmp(format, "text") || !strcmp(format, "md")) {
+    if (f == FORMAT_JSON || f == FORMAT_JSONL) {
+        *out = render_json(sh, ds, f == FORMAT_JSONL, &n);
+    } else {
         size_t *order = xmalloc((sh->ngroups ? sh->ngroups : 1) * sizeof *order);
         buf b = {0};
         if (order) {
             group_order(sh, order);
-            (format[0] == 't' ? render_text : render_md)(&b, sh, ds, order);
+            (f == FORMAT_TEXT ? render_text : render_md)(&b, sh, ds, order);
         }
         xfree(order);
         *out = order ? buf_take(&b, &n) : NULL;
         buf_free(&b);
-    } else
-        return NF_EINVAL;
+    }
     if (*out && alloc_failures() != failures0) { /* jansson left something out */
         xfree(*out);
         *out = NULL;

@@ -1,6 +1,7 @@
 /* Rendering a summary as text for a terminal or as "newsfuse/1" JSON. */
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "emit/formats.h"
 #include "ingest/docset.h"
 #include "facts/facts.h"
 #include "select/summary.h"
@@ -134,13 +135,16 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 
-static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len);
+static int render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
+                  size_t *len);
 
 /* Renders, and reports NF_ENOMEM when any allocation failed on the way,
  * even one a callee (jansson) absorbed by leaving something out. */
-int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
+int nf_summary_render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
                       size_t *len)
 {
+    if (!out)
+        return NF_EINVAL;
     unsigned long failures0 = alloc_failures();
     int rc = render(s, ds, format, out, len);
     if (rc == NF_OK && alloc_failures() != failures0) {
@@ -151,20 +155,20 @@ int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char
     return rc;
 }
 
-static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len)
+static int render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
+                  size_t *len)
 {
     *out = NULL;
-    if (!s || !ds)
+    int f = format_index("summary", format);
+    if (!s || !ds || f < 0)
         return NF_EINVAL;
-    if (format == NF_FORMAT_TEXT)
+    if (f == FORMAT_TEXT)
         return render_text_with_facts(s, ds, out, len);
-    if (format != NF_FORMAT_JSON && format != NF_FORMAT_JSONL)
-        return NF_EINVAL;
     json_t *root = json_summary(s, ds);
     if (!root)
         return NF_ENOMEM;
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
-                   (format == NF_FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
+                   (f == FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
     *out = json_dumps(root, flags);
     json_decref(root);
     if (!*out)

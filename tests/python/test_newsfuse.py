@@ -165,6 +165,17 @@ def test_rouge_settings_and_errors():
     assert one["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
     with pytest.raises(newsfuse.NewsfuseError):
         newsfuse.rouge("x", ["y"], flags="-n many")
+    with pytest.raises(ValueError):
+        newsfuse.rouge("x", ["y"], split="words")
+
+
+def test_formats_are_the_librarys_names():
+    assert newsfuse.formats("summary") == ["text", "json", "jsonl"]
+    assert newsfuse.formats("facts") == ["text", "json", "jsonl", "md"]
+    assert newsfuse.formats("rouge") == ["table", "json", "rouge155"]
+    assert newsfuse.formats("nothing") == []
+    lines = newsfuse.rouge("One. Two.", ["One. Two."], split="lines", ngram=1)
+    assert lines["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
 
 
 @pytest.mark.skipif(not hasattr(newsfuse, "facts") or not newsfuse._HAS_FACTS, reason="no nf_facts")

@@ -822,7 +822,7 @@ TEST(one_reading_for_summary_and_sheet)
     CHECK(nf_summarize(ds, o, &s) == NF_OK && nf_facts(ds, o, &alone) == NF_OK);
     char *a = NULL, *b = NULL;
     CHECK(nf_facts_render(alone, ds, "json", &a, NULL) == NF_OK);
-    CHECK(nf_summary_render(s, ds, NF_FORMAT_JSONL, &b, NULL) == NF_OK);
+    CHECK(nf_summary_render(s, ds, "jsonl", &b, NULL) == NF_OK);
     CHECK(a && b && nf_facts_figure_count(alone) > 10);
     /* The summary's JSON holds the sheet's figures: every figure of the
      * sheet alone is there, at the same offsets. */

@@ -86,7 +86,7 @@ TEST(hostile_empty_and_blank_reports)
     CHECK(has_warning(s, "no sentence"));
     char *out = NULL;
     size_t len = 0;
-    CHECK(nf_summary_render(s, ds, NF_FORMAT_JSON, &out, &len) == NF_OK && strstr(out, "\"summary\": []"));
+    CHECK(nf_summary_render(s, ds, "json", &out, &len) == NF_OK && strstr(out, "\"summary\": []"));
     nf_free(out);
     nf_summary_free(s);
     nf_docset_free(ds);
@@ -681,7 +681,7 @@ TEST(hostile_rouge_junk)
     }
     char *out = NULL;
     size_t len;
-    CHECK(nf_rouge_render(r, NF_ROUGE_JSON, 1, &out, &len) == NF_OK);
+    CHECK(nf_rouge_render(r, "json", 1, &out, &len) == NF_OK);
     nf_free(out);
     nf_rouge_free(r);
 

@@ -192,7 +192,7 @@ static void check_report(const nf_rouge *r, const char *stdout_path)
     FILE *f = fopen(stdout_path, "rb");
     char *out = NULL;
     size_t len = 0;
-    if (!f || nf_rouge_render(r, NF_ROUGE_155, 1, &out, &len) != NF_OK) {
+    if (!f || nf_rouge_render(r, "rouge155", 1, &out, &len) != NF_OK) {
         CHECK(!"report or reference stdout missing");
         if (f)
             fclose(f);
@@ -443,7 +443,7 @@ static void check_spl(const char *raw, const json_t *want_lines, tally *t, const
     size_t wlen, glen;
     char *want = spl_of(want_lines, &wlen), *got = NULL;
     t->checked++;
-    if (!raw || nf_rouge_spl(raw, strlen(raw), NF_ROUGE_SPLIT_REGEX, &got, &glen) != NF_OK ||
+    if (!raw || nf_rouge_spl(raw, strlen(raw), "regex", &got, &glen) != NF_OK ||
         strcmp(got, want)) {
         if (t->differ++ < 5)
             fprintf(stderr, "  %s: SPL differs\n   got: %.200s\n  want: %.200s\n", what,

@@ -25,12 +25,10 @@ import json
 import os
 
 __all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "rouge", "split",
-           "methods", "version", "library_path"]
+           "methods", "formats", "version", "library_path"]
 
 NF_OK, NF_ENOMEM, NF_EINVAL, NF_EIO, NF_EDATA, NF_ELIMIT, NF_EEMPTY = 0, -1, -2, -3, -4, -5, -6
-_FORMAT_JSON, _FORMAT_JSONL = 1, 2
-_ROUGE_JSON = 1
-_SPLITTERS = {"newsfuse": 0, "regex": 1, "lines": 2}
+_FORMAT_JSON, _FORMAT_JSONL = b"json", b"jsonl"  # format names: see formats()
 _BUDGETS = ("words", "sentences", "bytes", "ratio")
 
 
@@ -72,6 +70,8 @@ _declare("nf_strerror", _s, _int)
 _declare("nf_version", _s)
 _declare("nf_free", None, _p)
 _declare("nf_methods", ctypes.POINTER(_s))
+_declare("nf_formats", ctypes.POINTER(_s), _s)
+_declare("nf_rouge_splitters", ctypes.POINTER(_s))
 _declare("nf_split", _int, _s, _sz, ctypes.POINTER(_psz), _psz)
 _declare("nf_options_new", _p)
 _declare("nf_options_free", None, _p)
@@ -87,17 +87,17 @@ _declare("nf_docset_error", _s, _p)
 _declare("nf_docset_id", _s, _p)
 _declare("nf_summarize", _int, _p, _p, _pp)
 _declare("nf_summary_free", None, _p)
-_declare("nf_summary_render", _int, _p, _p, _int, _pp, _psz)
+_declare("nf_summary_render", _int, _p, _p, _s, _pp, _psz)
 _declare("nf_rouge_new", _p)
 _declare("nf_rouge_free", None, _p)
 _declare("nf_rouge_error", _s, _p)
 _declare("nf_rouge_set_flags", _int, _p, _s)
 _declare("nf_rouge_set", _int, _p, _s, _s)
-_declare("nf_rouge_spl", _int, _s, _sz, _int, _pp, _psz)
+_declare("nf_rouge_spl", _int, _s, _sz, _s, _pp, _psz)
 _declare("nf_rouge_add_references", _int, _p, _s, ctypes.POINTER(_s), _psz, _sz)
 _declare("nf_rouge_add_summary", _int, _p, _s, _s, _s, _sz)
 _declare("nf_rouge_score", _int, _p)
-_declare("nf_rouge_render", _int, _p, _int, _int, _pp, _psz)
+_declare("nf_rouge_render", _int, _p, _s, _int, _pp, _psz)
 _HAS_FACTS = hasattr(_lib, "nf_facts")
 if _HAS_FACTS:
     _declare("nf_facts", _int, _p, _p, _pp)
@@ -142,13 +142,24 @@ def version():
     return _lib.nf_version().decode()
 
 
-def methods():
-    """The summarization method names."""
-    out, arr, i = [], _lib.nf_methods(), 0
-    while arr[i]:
+def _names(arr):
+    """A NULL-terminated list of the library's names as a list of str."""
+    out, i = [], 0
+    while arr and arr[i]:
         out.append(arr[i].decode())
         i += 1
     return out
+
+
+def methods():
+    """The summarization method names."""
+    return _names(_lib.nf_methods())
+
+
+def formats(result):
+    """The output formats of a result: "summary", "facts" or "rouge"
+    (nf_formats); [] for another name."""
+    return _names(_lib.nf_formats(_c(result, "result")))
 
 
 def split(text):
@@ -364,10 +375,12 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
         for key, value in settings.items():
             value = int(value) if isinstance(value, bool) else value
             _check(_lib.nf_rouge_set(r, _c(key.replace("_", "-"), "setting"), _c(value, key)), key, err)
-        _rouge_fill(r, summaries, references, _SPLITTERS[split])
+        if split not in _names(_lib.nf_rouge_splitters()):
+            raise ValueError("split must be one of %s" % ", ".join(_names(_lib.nf_rouge_splitters())))
+        _rouge_fill(r, summaries, references, _c(split, "split"))
         _check(_lib.nf_rouge_score(r), "score", err)
         text, length = ctypes.c_void_p(), _sz()
-        _check(_lib.nf_rouge_render(r, _ROUGE_JSON, int(per_cluster), ctypes.byref(text),
+        _check(_lib.nf_rouge_render(r, b"json", int(per_cluster), ctypes.byref(text),
                                     ctypes.byref(length)), "render", err)
         return json.loads(_take(text, length.value))
     finally:
