@@ -1,8 +1,12 @@
 /* newsfuse rouge: scores summaries against references exactly as
  * ROUGE-1.5.5 does. ROUGE-1.5.5's own flags are accepted as written (so a
  * usual command can be pasted), next to readable long ones; the library
- * does the scoring and the report (nf_rouge_*). */
+ * does the scoring and the report (nf_rouge_*). The command line is read
+ * letter by letter, in order, through the scorer's internal setter of a
+ * letter (eval/rouge_flags.h: rouge_set_flag, rouge_flag_arity), which
+ * the static library offers the CLI. */
 #include "commands.h"
+#include "eval/rouge_flags.h"
 #include "newsfuse.h"
 #include <dirent.h>
 #include <errno.h>
@@ -92,7 +96,7 @@ static int apply_flag(rouge_args *a, char flag, const char *value)
     }
     if (flag && strchr("n2wxuU", flag))
         a->metric_flag = 1;
-    if (nf_rouge_set_flag(a->r, flag, value) != NF_OK)
+    if (rouge_set_flag(a->r, flag, value) != NF_OK)
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
     /* ROUGE-W's weighting (k^W for a run of k) only favours consecutive
      * matches when W > 1; below, ROUGE-1.5.5 prints scores above 1 and so
@@ -109,7 +113,7 @@ static int parse_short(rouge_args *a, int argc, char **argv, int *i)
 {
     const char *g = argv[*i] + 1;
     for (; *g; g++) {
-        int arity = nf_rouge_flag_arity(*g);
+        int arity = rouge_flag_arity(*g);
         if (arity < 0)
             return cli_error(EXIT_USAGE, "rouge: unknown option -%c (see --help)", *g);
         if (arity == 0) {
@@ -194,7 +198,7 @@ static int long_takes_value(const char *name)
             return 1;
     for (size_t k = 0; k < sizeof long_flags / sizeof *long_flags; k++)
         if (!strcmp(name, long_flags[k].name))
-            return nf_rouge_flag_arity(long_flags[k].flag) == 1;
+            return rouge_flag_arity(long_flags[k].flag) == 1;
     return 0;
 }
 
@@ -550,8 +554,8 @@ static int add_all_summaries(rouge_args *a)
 /* Scores and prints; returns the exit status. */
 static int rouge_run(rouge_args *a)
 {
-    if (!a->metric_flag && (nf_rouge_set_flag(a->r, 'n', "2") || nf_rouge_set_flag(a->r, '2', "4") ||
-                            nf_rouge_set_flag(a->r, 'u', NULL)))
+    if (!a->metric_flag && (rouge_set_flag(a->r, 'n', "2") || rouge_set_flag(a->r, '2', "4") ||
+                            rouge_set_flag(a->r, 'u', NULL)))
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
     const char *refs = a->paths[a->npaths - 1];
     int rc = each_jsonl(refs, add_refs_line, a);

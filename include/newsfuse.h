@@ -455,25 +455,27 @@ NF_API void nf_rouge_free(nf_rouge *r);
 /* Returns the message of the last failure ("" if none). */
 NF_API const char *nf_rouge_error(const nf_rouge *r);
 
-/* Sets one ROUGE-1.5.5 option by its letter, value NULL for switches:
- * n l b 2 f p c r w t take a value; m s u U x are switches; a d v (and
- * e DIR) are accepted and change nothing; -t takes only 0. Returns NF_OK
- * or NF_EINVAL (nf_rouge_error says why). */
-NF_API int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
-/* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
-NF_API int nf_rouge_flag_arity(char flag);
-/* Sets every option of a ROUGE-1.5.5 command line given as one string,
- * e.g. "-n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100";
- * switches may be bundled ("-mu") and values attached ("-n4"). Words that
- * are not options (a config file, a system id) are refused. Returns NF_OK
- * or NF_EINVAL (nf_rouge_error says which option). */
-NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
-/* Sets one setting by name: ngram N, stem 0|1, stopwords 0|1, words N,
- * bytes N, skip D, skip-unigrams 0|1, skip-both 0|1, formula A|B, alpha X,
- * confidence C, resamples R, wlcs W, lcs 0|1, unicode 0|1 (tokens keep
- * letters and digits of every script: not ROUGE-1.5.5), note TEXT (added
- * to the signature). Returns NF_OK or NF_EINVAL. */
+/* Sets one setting by its key, spelled as the option keys are (words
+ * joined by '_'), the value a string as for nf_options_set (the ROUGE-1.5.5
+ * letter each stands for in brackets):
+ *   ngram N (-n)  stem 0|1 (-m)  stopwords 0|1 (-s)  words N (-l)
+ *   bytes N (-b)  skip D (-2)  skip_unigrams 0|1 (-u)  skip_both 0|1 (-U)
+ *   formula A|B (-f)  alpha X (-p)  confidence C (-c)  resamples R (-r)
+ *   wlcs W (-w)  lcs 0|1 (0: -x)
+ *   unicode 0|1   tokens keep letters and digits of every script (not
+ *                 ROUGE-1.5.5, which drops what is not ASCII)
+ *   note TEXT     added to the signature
+ * Returns NF_OK or NF_EINVAL (an unknown key, a bad value, or settings
+ * after scoring; nf_rouge_error says which). */
 NF_API int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
+/* The command-line convenience: sets every option of a ROUGE-1.5.5
+ * command line given as one string, e.g. "-n 4 -m -2 4 -u -c 95 -r 1000
+ * -f A -p 0.5 -t 0 -a -l 100", as nf_rouge_set would set them; switches
+ * may be bundled ("-mu") and values attached ("-n4"); -t takes only 0;
+ * -a, -d, -v and -e DIR are accepted and change nothing. Words that are
+ * not options (a config file, a system id) are refused. Returns NF_OK or
+ * NF_EINVAL (nf_rouge_error says which option). */
+NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
 
 /* Turns a summary into SPL text: a text with a line break inside keeps
  * its lines as sentences, any other is split into sentences by splitter:

@@ -4,6 +4,7 @@
  * tools add fields (document objects may carry "url" and the like). */
 #include "request.h"
 #include "core/utf8.h"
+#include "eval/rouge_flags.h" /* rouge_flag_arity: which letters take a value */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -328,7 +329,7 @@ static int check_resamples(const char *flags, srv_error *err)
     while (tok) {
         const char *value = NULL, *letter = "";
         for (const char *p = tok + 1; tok[0] == '-' && tok[1] != '-' && *p; p++)
-            if (nf_rouge_flag_arity(*p) == 1) {
+            if (rouge_flag_arity(*p) == 1) {
                 letter = p;
                 value = p[1] ? p + 1 : strtok_r(NULL, " \t\r\n", &save);
                 break;

@@ -163,6 +163,8 @@ def test_rouge_equals_cli(tmp_path):
 def test_rouge_settings_and_errors():
     one = newsfuse.rouge("the cat sat", ["the cat sat"], ngram=1)
     assert one["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
+    su = newsfuse.rouge("the cat sat", ["the cat sat"], ngram=1, skip=4, skip_unigrams=True)
+    assert "ROUGE-SU4" in su["metrics"]
     with pytest.raises(newsfuse.NewsfuseError):
         newsfuse.rouge("x", ["y"], flags="-n many")
     with pytest.raises(ValueError):

@@ -479,18 +479,25 @@ TEST(reports)
 TEST(errors)
 {
     nf_rouge *r = nf_rouge_new();
-    CHECK(nf_rouge_set_flag(r, 'l', "100") == NF_OK);
-    CHECK(nf_rouge_set_flag(r, 'b', "665") == NF_EINVAL); /* words or bytes */
-    CHECK(nf_rouge_set_flag(r, 'b', "0") == NF_EINVAL);   /* even 0, as ROUGE-1.5.5 */
-    CHECK(nf_rouge_set_flag(r, 'l', "50") == NF_OK);      /* the same one again is fine */
-    CHECK(nf_rouge_set_flag(r, 't', "1") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'p', "1.5") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'f', "C") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'n', "x") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'q', NULL) == NF_EINVAL);
-    CHECK(nf_rouge_flag_arity('q') == -1 && nf_rouge_flag_arity('m') == 0 &&
-          nf_rouge_flag_arity('n') == 1);
+    CHECK(rouge_set_flag(r, 'l', "100") == NF_OK);
+    CHECK(rouge_set_flag(r, 'b', "665") == NF_EINVAL); /* words or bytes */
+    CHECK(rouge_set_flag(r, 'b', "0") == NF_EINVAL);   /* even 0, as ROUGE-1.5.5 */
+    CHECK(rouge_set_flag(r, 'l', "50") == NF_OK);      /* the same one again is fine */
+    CHECK(rouge_set_flag(r, 't', "1") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'p', "1.5") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'f', "C") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'n', "x") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'q', NULL) == NF_EINVAL);
+    CHECK(rouge_flag_arity('q') == -1 && rouge_flag_arity('m') == 0 &&
+          rouge_flag_arity('n') == 1);
     CHECK(nf_rouge_set(r, "unicode", "2") == NF_EINVAL);
+    /* Keys are spelled as the option keys: words joined by '_'. */
+    CHECK(nf_rouge_set(r, "skip_unigrams", "1") == NF_OK && r->st.skip_unigrams == 1);
+    CHECK(nf_rouge_set(r, "skip_unigrams", "0") == NF_OK && r->st.skip_unigrams == 0);
+    CHECK(nf_rouge_set(r, "skip_both", "1") == NF_OK && r->st.skip_both == 1);
+    CHECK(nf_rouge_set(r, "skip_both", "0") == NF_OK);
+    CHECK(nf_rouge_set(r, "skip-unigrams", "1") == NF_EINVAL);
+    CHECK(strstr(nf_rouge_error(r), "skip-unigrams") != NULL);
     CHECK(nf_rouge_set_flags(r, "-n4 -mu -2 4") == NF_OK);
     CHECK(nf_rouge_set_flags(r, "-n") == NF_EINVAL);
     CHECK(nf_rouge_set_flags(r, "-n 2 config.xml") == NF_EINVAL);
@@ -616,7 +623,7 @@ static int full_run(void)
                               {"w", "1.2"}, {"r", "20"}, {"l", "30"}};
     int rc = NF_OK;
     for (size_t i = 0; !rc && i < sizeof flags / sizeof *flags; i++)
-        rc = nf_rouge_set_flag(r, flags[i][0][0], flags[i][1]);
+        rc = rouge_set_flag(r, flags[i][0][0], flags[i][1]);
     const char *m[] = {"The storms flooded the valley towns.\nRescuers arrived on Monday.\n",
                        "Floods hit valley towns after storms.\n"};
     size_t lens[2] = {strlen(m[0]), strlen(m[1])};

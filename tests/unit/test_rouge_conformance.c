@@ -47,9 +47,9 @@ static int apply_flags(nf_rouge *r, const char *flags)
             return -1;
         if (t[1] == 'e')
             break; /* -e <data dir>: the rest is the directory */
-        int arity = nf_rouge_flag_arity(t[1]);
+        int arity = rouge_flag_arity(t[1]);
         const char *v = arity == 1 ? strtok_r(NULL, " ", &save) : NULL;
-        if (arity < 0 || (arity == 1 && !v) || nf_rouge_set_flag(r, t[1], v) != NF_OK)
+        if (arity < 0 || (arity == 1 && !v) || rouge_set_flag(r, t[1], v) != NF_OK)
             return -1;
     }
     return 0;

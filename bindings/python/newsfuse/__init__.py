@@ -359,7 +359,7 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
     keep their lines as sentences; others are split (split="newsfuse",
     "regex" or "lines"). flags: a ROUGE-1.5.5 command line, e.g.
     "-n 2 -m -u -l 100"; settings: ngram=2, stem=True, stopwords=True,
-    words=100, skip=4, skip_unigrams=True, ... (the library's names, _ for -).
+    words=100, skip=4, skip_unigrams=True, ... (the keys of nf_rouge_set).
 
     Returns the "newsfuse/1" ROUGE report as a dict: "systems" with each
     metric's average R, P and F and confidence interval, "signature".
@@ -374,7 +374,7 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
             _check(_lib.nf_rouge_set_flags(r, _c(flags, "flags")), "flags", err)
         for key, value in settings.items():
             value = int(value) if isinstance(value, bool) else value
-            _check(_lib.nf_rouge_set(r, _c(key.replace("_", "-"), "setting"), _c(value, key)), key, err)
+            _check(_lib.nf_rouge_set(r, _c(key, "setting"), _c(value, key)), key, err)
         if split not in _names(_lib.nf_rouge_splitters()):
             raise ValueError("split must be one of %s" % ", ".join(_names(_lib.nf_rouge_splitters())))
         _rouge_fill(r, summaries, references, _c(split, "split"))
