@@ -223,7 +223,7 @@ static void job_run(void *arg, void *ctx)
     size_t len = 0;
     int rc = nf_summarize(job->ds, r->opts, &s);
     if (s && rc != NF_ENOMEM)
-        rc = nf_summary_render(s, job->ds, "jsonl", &text, &len);
+        rc = nf_summary_render(s, "jsonl", &text, &len);
     job->timed = nf_summary_timed(s);
     if (job->timed && nf_docset_id(job->ds))
         job->timed_id = strdup(nf_docset_id(job->ds));

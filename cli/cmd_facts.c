@@ -78,7 +78,7 @@ static int facts_one(nf_docset *ds, long line, void *arg)
         return cli_error(EXIT_DATA, "facts: %s", nf_strerror(rc));
     char *out = NULL;
     size_t len = 0;
-    rc = nf_facts_render(sh, ds, a->format, &out, &len);
+    rc = nf_facts_render(sh, a->format, &out, &len);
     if (rc == NF_OK) {
         fwrite(out, 1, len, stdout);
         if (strcmp(a->format, "text") && strcmp(a->format, "md"))

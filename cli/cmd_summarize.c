@@ -122,7 +122,7 @@ static int print_summary(const sum_args *a, const nf_summary *s, const nf_docset
 {
     char *out;
     size_t len;
-    if (nf_summary_render(s, ds, a->format, &out, &len) != NF_OK)
+    if (nf_summary_render(s, a->format, &out, &len) != NF_OK)
         return cli_error(EXIT_DATA, "out of memory");
     fwrite(out, 1, len, stdout);
     int text = !strcmp(a->format, "text");

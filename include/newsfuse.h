@@ -8,6 +8,14 @@
  * const char * a getter returns stays owned by the object it came from and
  * lives as long as that object.
  *
+ * Results borrow their document set: a summary (nf_summarize) and a figure
+ * sheet (nf_facts) keep a pointer to the nf_docset they were made from and
+ * read it again when rendered (nf_summary_render, nf_facts_render) and
+ * when a figure is read (nf_facts_figure). So the document set must
+ * outlive every result made from it, unchanged: free the results first,
+ * and add nothing to the set while they live. (An option set is copied:
+ * it may be freed as soon as nf_summarize or nf_facts returns.)
+ *
  * Errors: calls that can fail return an int status, NF_OK (0) or a negative
  * NF_E* code; nf_strerror() names the code and the handle's *_error() getter
  * says what exactly went wrong. The library never prints, exits or aborts on
@@ -284,9 +292,11 @@ NF_API int nf_options_set_idf(nf_options *opts, nf_idf *t);
 /* ---- Summaries. ---- */
 typedef struct nf_summary nf_summary;
 
-/* Summarizes ds under opts (NULL for the defaults) into *out. Returns NF_OK,
- * NF_ENOMEM, NF_EINVAL (bad options), NF_EEMPTY (no sentence to choose; *out
- * still receives an empty summary carrying a warning). */
+/* Summarizes ds under opts (NULL for the defaults) into *out, which
+ * borrows ds (it must outlive the summary, unchanged: see Ownership).
+ * Returns NF_OK, NF_ENOMEM, NF_EINVAL (a NULL ds or out), NF_EEMPTY (no
+ * sentence to choose; *out still receives an empty summary carrying a
+ * warning). */
 NF_API int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **out);
 NF_API void nf_summary_free(nf_summary *s);
 
@@ -310,8 +320,7 @@ NF_API int nf_summary_timed(const nf_summary *s);
  * "text", "json" (the schema of doc/SCHEMA.md, NF_SCHEMA) or "jsonl" (the
  * same on one line); see nf_formats. Returns NF_OK, NF_EINVAL (a NULL
  * argument, an unknown format) or NF_ENOMEM. */
-NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, const char *format,
-                             char **out, size_t *len);
+NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out, size_t *len);
 
 /* ---- Batch: a corpus read line by line, as newsfuse batch reads it
  * (section owned by src/batch/). newsfuse batch is built on these, and a
@@ -381,7 +390,8 @@ NF_API int nf_batch_error_record(const char *path, long line, const char *id, co
  * which is newer) or "single" (one report). doc/FACTS.md has the rules. */
 typedef struct nf_facts_sheet nf_facts_sheet;
 
-/* Reads ds into a new sheet (*out, freed with nf_facts_free). opts may be
+/* Reads ds into a new sheet (*out, freed with nf_facts_free), which
+ * borrows ds (it must outlive the sheet, unchanged). opts may be
  * NULL (the defaults); they are the options of nf_summarize, and the sheet
  * reads the reports exactly as a summary does (the same sentences, the
  * same cleaning, the same limits: max_document_bytes, max_sentences,
@@ -416,9 +426,8 @@ typedef struct nf_figure {
 } nf_figure;
 
 NF_API size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
-/* Fills *out with figure i (ds is the set the sheet was made from).
- * Returns NF_OK or NF_EINVAL. */
-NF_API int nf_facts_figure(const nf_facts_sheet *sheet, const nf_docset *ds, size_t i, nf_figure *out);
+/* Fills *out with figure i. Returns NF_OK or NF_EINVAL. */
+NF_API int nf_facts_figure(const nf_facts_sheet *sheet, size_t i, nf_figure *out);
 NF_API size_t nf_facts_group_count(const nf_facts_sheet *sheet);
 /* Group g: what it counts and its label ("agree", "revised", "conflict",
  * "single"); out-parameters may be NULL. Returns NF_OK or NF_EINVAL. */
@@ -434,8 +443,8 @@ NF_API const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
  * one line) or "md" (Markdown) into a NUL-terminated buffer freed with
  * nf_free (nf_formats("facts")). Returns NF_OK, NF_EINVAL (a NULL
  * argument, an unknown format) or NF_ENOMEM. */
-NF_API int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format,
-                           char **out, size_t *len);
+NF_API int nf_facts_render(const nf_facts_sheet *sheet, const char *format, char **out,
+                           size_t *len);
 
 /* ---- ROUGE (section owned by src/eval/) ---- */
 

@@ -93,18 +93,18 @@ static int render_facts(const nf_docset *ds, const nf_options *opts, char **json
     int rc = nf_facts(ds, opts, &sh);
     *json = NULL;
     if (sh && (rc == NF_OK || rc == NF_EEMPTY))
-        rc = nf_facts_render(sh, ds, "jsonl", json, len);
+        rc = nf_facts_render(sh, "jsonl", json, len);
     nf_facts_free(sh);
     return rc;
 }
 
 /* The summary as the 200 response; with the option facts=1 the library
  * renders the figure sheet inside it ("facts"). */
-static int summary_body(const nf_docset *ds, const nf_summary *s, srv_body *out)
+static int summary_body(const nf_summary *s, srv_body *out)
 {
     char *json = NULL;
     size_t len = 0;
-    int rc = nf_summary_render(s, ds, "jsonl", &json, &len);
+    int rc = nf_summary_render(s, "jsonl", &json, &len);
     if (rc != NF_OK) {
         nf_free(json);
         return library_error(rc, NULL, out);
@@ -122,7 +122,7 @@ static int run_summarize(const srv_request *req, srv_body *out)
         rc = nf_summarize(ds, req->opts, &s);
     int result;
     if (rc == NF_OK)
-        result = summary_body(ds, s, out);
+        result = summary_body(s, out);
     else
         result = library_error(rc, s && nf_summary_warning_count(s) ? nf_summary_warning(s, 0)
                                                                     : NULL, out);

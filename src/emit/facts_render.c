@@ -240,10 +240,11 @@ static void render_md(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, con
     }
 }
 
-static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i)
+static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
 {
+    const nf_docset *ds = sh->ds;
     nf_figure f;
-    nf_facts_figure(sh, ds, i, &f);
+    nf_facts_figure(sh, i, &f);
     char v[96];
     facts_value_string(&sh->figs[i], v, sizeof v);
     json_t *o = json_pack("{s:I, s:{s:I, s:s}, s:I, s:I, s:{s:I, s:I}, s:s, s:s, s:s, s:s}", "id", (json_int_t)i,
@@ -289,13 +290,13 @@ static json_t *json_group(const nf_facts_sheet *sh, size_t g)
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }
 
-json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds)
+json_t *facts_json(const nf_facts_sheet *sh)
 {
     json_t *groups = json_array(), *figs = json_array(), *warn = json_array();
     for (size_t g = 0; groups && g < sh->ngroups; g++)
         json_array_append_new(groups, json_group(sh, g));
     for (size_t i = 0; figs && i < sh->n; i++)
-        json_array_append_new(figs, json_figure(sh, ds, i));
+        json_array_append_new(figs, json_figure(sh, i));
     for (size_t i = 0; warn && i < sh->nwarnings; i++)
         json_array_append_new(warn, json_string(sh->warnings[i]));
     return json_pack("{s:o, s:o, s:o}", "groups", groups, "figures", figs, "warnings", warn);
@@ -314,7 +315,7 @@ static json_t *json_documents(const nf_docset *ds)
 /* The whole JSON document: schema, event id, reports, the sheet. */
 static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int compact, size_t *len)
 {
-    json_t *root = facts_json(sh, ds);
+    json_t *root = facts_json(sh);
     if (!root)
         return NULL;
     json_object_set_new(root, "schema", json_string(NF_SCHEMA));
@@ -329,9 +330,9 @@ static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int comp
     return s;
 }
 
-int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *format, char **out,
-                    size_t *len)
+int nf_facts_render(const nf_facts_sheet *sh, const char *format, char **out, size_t *len)
 {
+    const nf_docset *ds = sh ? sh->ds : NULL;
     int f = format_index("facts", format);
     if (!sh || !ds || !out || f < 0)
         return NF_EINVAL;

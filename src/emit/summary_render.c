@@ -47,7 +47,7 @@ static int render_text_with_facts(const nf_summary *s, const nf_docset *ds, char
 {
     size_t n = 0, fn = 0;
     char *text = render_text(s, ds, &n), *sheet = NULL;
-    if (text && s->facts && nf_facts_render(s->facts, ds, "text", &sheet, &fn) != NF_OK) {
+    if (text && s->facts && nf_facts_render(s->facts, "text", &sheet, &fn) != NF_OK) {
         xfree(text);
         return NF_ENOMEM;
     }
@@ -124,7 +124,7 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
                               "seen_documents", (json_int_t)s->nseen,
                               "sentences", (json_int_t)s->nsents_in, "words", (json_int_t)s->words_in,
                               "summary_words", (json_int_t)s->words_out);
-    json_t *facts = s->facts ? facts_json(s->facts, ds) : NULL;
+    json_t *facts = s->facts ? facts_json(s->facts) : NULL;
     if (s->facts && !facts) {
         json_decref(sents), json_decref(warns), json_decref(stats);
         return NULL;
@@ -140,13 +140,12 @@ static int render(const nf_summary *s, const nf_docset *ds, const char *format, 
 
 /* Renders, and reports NF_ENOMEM when any allocation failed on the way,
  * even one a callee (jansson) absorbed by leaving something out. */
-int nf_summary_render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
-                      size_t *len)
+int nf_summary_render(const nf_summary *s, const char *format, char **out, size_t *len)
 {
     if (!out)
         return NF_EINVAL;
     unsigned long failures0 = alloc_failures();
-    int rc = render(s, ds, format, out, len);
+    int rc = render(s, s ? s->ds : NULL, format, out, len);
     if (rc == NF_OK && alloc_failures() != failures0) {
         xfree(*out);
         *out = NULL;

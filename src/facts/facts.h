@@ -177,6 +177,7 @@ typedef struct fgroup {
 } fgroup;
 
 struct nf_facts_sheet {
+    const nf_docset *ds; /* the set it was read from, borrowed (it outlives the sheet) */
     arena mem;
     figure *figs;
     size_t n, cap;
@@ -238,6 +239,6 @@ void facts_value_string(const figure *f, char *out, size_t cap);
 
 /* The sheet as a "newsfuse/1" JSON object (new reference), or NULL when
  * out of memory; for embedding in other results (summarize --facts). */
-struct json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds);
+struct json_t *facts_json(const nf_facts_sheet *sh);
 
 #endif

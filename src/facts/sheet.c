@@ -200,6 +200,7 @@ int facts_from_model(const model *m, const nf_options *opts, nf_facts_sheet **ou
     nf_facts_sheet *sh = xcalloc(1, sizeof *sh);
     if (!sh)
         return NF_ENOMEM;
+    sh->ds = m->ds;
     sh->ndocs = m->ds->ndocs;
     if (sheet_build(sh, m, opts) != NF_OK) {
         nf_facts_free(sh);
@@ -241,8 +242,9 @@ size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos)
     return utf8_original_offset(d->fixes, d->nfixes, pos);
 }
 
-int nf_facts_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i, nf_figure *out)
+int nf_facts_figure(const nf_facts_sheet *sh, size_t i, nf_figure *out)
 {
+    const nf_docset *ds = sh ? sh->ds : NULL;
     if (!sh || !ds || !out || i >= sh->n || sh->figs[i].doc >= ds->ndocs)
         return NF_EINVAL;
     const figure *f = &sh->figs[i];

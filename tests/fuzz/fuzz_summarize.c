@@ -80,13 +80,13 @@ static void check_sentences(const nf_summary *s, const nf_docset *ds, const inpu
 }
 
 /* Renders s in every format: JSON must parse, text must be UTF-8. */
-static void check_render(const nf_summary *s, const nf_docset *ds)
+static void check_render(const nf_summary *s)
 {
     for (const char *const *fmt = nf_formats("summary"); *fmt; fmt++) {
         const char *f = *fmt;
         char *out = NULL;
         size_t len = 0;
-        int rc = nf_summary_render(s, ds, f, &out, &len);
+        int rc = nf_summary_render(s, f, &out, &len);
         FUZZ_CHECK(rc == NF_OK || rc == NF_ENOMEM);
         if (rc != NF_OK)
             continue;
@@ -102,7 +102,7 @@ static void check_render(const nf_summary *s, const nf_docset *ds)
     }
     char *out = NULL;
     size_t len = 0;
-    FUZZ_CHECK(nf_summary_render(s, ds, "md", &out, &len) == NF_EINVAL);
+    FUZZ_CHECK(nf_summary_render(s, "md", &out, &len) == NF_EINVAL);
     nf_free(out);
 }
 
@@ -123,7 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rc == NF_ENOMEM || s != NULL);
         if (s) {
             check_sentences(s, ds, &in);
-            check_render(s, ds);
+            check_render(s);
         }
         nf_summary_free(s);
     }

@@ -121,7 +121,7 @@ static int run_summarize(char **out)
     for (int f = 0; !rc && f < 2; f++) {
         char *r = NULL;
         size_t n = 0;
-        rc = nf_summary_render(s, ds, formats[f], &r, &n);
+        rc = nf_summary_render(s, formats[f], &r, &n);
         if (!rc && collect(out, &len, r, n))
             rc = -100;
         nf_free(r);
@@ -153,7 +153,7 @@ static int run_facts(char **out)
     for (size_t f = 0; !rc && f < 4; f++) {
         char *r = NULL;
         size_t n = 0;
-        rc = nf_facts_render(sh, ds, formats[f], &r, &n);
+        rc = nf_facts_render(sh, formats[f], &r, &n);
         if (!rc && collect(out, &len, r, n))
             rc = -100;
         nf_free(r);

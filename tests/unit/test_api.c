@@ -51,19 +51,19 @@ TEST(every_listed_format_renders_and_no_other)
     char *out = NULL;
     size_t len = 0;
     for (const char *const *f = nf_formats("summary"); *f; f++) {
-        CHECK(nf_summary_render(s, ds, *f, &out, &len) == NF_OK && out && strlen(out) == len);
+        CHECK(nf_summary_render(s, *f, &out, &len) == NF_OK && out && strlen(out) == len);
         nf_free(out);
     }
     for (const char *const *f = nf_formats("facts"); *f; f++) {
-        CHECK(nf_facts_render(sh, ds, *f, &out, &len) == NF_OK && out && strlen(out) == len);
+        CHECK(nf_facts_render(sh, *f, &out, &len) == NF_OK && out && strlen(out) == len);
         nf_free(out);
     }
     const char *bad[] = {"md", "table", "JSON", "", NULL};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         out = (char *)1;
-        CHECK(nf_summary_render(s, ds, bad[i], &out, &len) == NF_EINVAL && out == NULL);
+        CHECK(nf_summary_render(s, bad[i], &out, &len) == NF_EINVAL && out == NULL);
         if (i)
-            CHECK(nf_facts_render(sh, ds, bad[i], &out, &len) == NF_EINVAL);
+            CHECK(nf_facts_render(sh, bad[i], &out, &len) == NF_EINVAL);
     }
     nf_facts_free(sh);
     nf_summary_free(s);

@@ -347,7 +347,7 @@ static char *summary_text(const nf_options *opts)
     nf_summary *s = NULL;
     char *out = NULL;
     if (ds && nf_summarize(ds, opts, &s) == NF_OK)
-        nf_summary_render(s, ds, "jsonl", &out, NULL);
+        nf_summary_render(s, "jsonl", &out, NULL);
     nf_summary_free(s);
     nf_docset_free(ds);
     return out;

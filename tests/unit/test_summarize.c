@@ -87,7 +87,7 @@ TEST(repeated_sentence_counts_once_as_support)
     nf_summary *s = NULL;
     nf_summarize(ds, o, &s);
     char *json = NULL;
-    CHECK(nf_summary_render(s, ds, "jsonl", &json, NULL) == NF_OK);
+    CHECK(nf_summary_render(s, "jsonl", &json, NULL) == NF_OK);
     /* "Rescue divers searched the water through the night." appears in two
      * reports (the first one's sentence starts after its dateline). */
     size_t hits = 0;

@@ -87,7 +87,7 @@ _declare("nf_docset_error", _s, _p)
 _declare("nf_docset_id", _s, _p)
 _declare("nf_summarize", _int, _p, _p, _pp)
 _declare("nf_summary_free", None, _p)
-_declare("nf_summary_render", _int, _p, _p, _s, _pp, _psz)
+_declare("nf_summary_render", _int, _p, _s, _pp, _psz)
 _declare("nf_rouge_new", _p)
 _declare("nf_rouge_free", None, _p)
 _declare("nf_rouge_error", _s, _p)
@@ -102,7 +102,7 @@ _HAS_FACTS = hasattr(_lib, "nf_facts")
 if _HAS_FACTS:
     _declare("nf_facts", _int, _p, _p, _pp)
     _declare("nf_facts_free", None, _p)
-    _declare("nf_facts_render", _int, _p, _p, _s, _pp, _psz)
+    _declare("nf_facts_render", _int, _p, _s, _pp, _psz)
 
 
 def _b(s):
@@ -236,12 +236,13 @@ def _docset(documents, seen=None, id=None):
 
 
 def _render_summary(ds, opts, fmt):
+    # The summary borrows ds: it is freed here, before the caller frees ds.
     out = ctypes.c_void_p()
     rc = _lib.nf_summarize(ds, opts.h, ctypes.byref(out))
     _check(rc, "summarize")
     try:
         text, length = ctypes.c_void_p(), _sz()
-        _check(_lib.nf_summary_render(out, ds, fmt, ctypes.byref(text), ctypes.byref(length)), "render")
+        _check(_lib.nf_summary_render(out, fmt, ctypes.byref(text), ctypes.byref(length)), "render")
         return _take(text, length.value)
     finally:
         _lib.nf_summary_free(out)
@@ -307,7 +308,7 @@ def facts(documents, id=None, format="dict"):
         _check(_lib.nf_facts(ds, None, ctypes.byref(sheet)), "facts")
         text, length = ctypes.c_void_p(), _sz()
         fmt = "json" if format == "dict" else format
-        _check(_lib.nf_facts_render(sheet, ds, _c(fmt, "format"), ctypes.byref(text), ctypes.byref(length)),
+        _check(_lib.nf_facts_render(sheet, _c(fmt, "format"), ctypes.byref(text), ctypes.byref(length)),
                "facts render")
         out = _take(text, length.value)
         return json.loads(out) if format == "dict" else out
