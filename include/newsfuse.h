@@ -402,7 +402,19 @@ typedef struct nf_facts_sheet nf_facts_sheet;
 NF_API int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
 NF_API void nf_facts_free(nf_facts_sheet *sheet);
 
-/* One figure. Strings belong to the sheet; "" when unknown. */
+/* One figure. Strings belong to the sheet; "" when unknown.
+ *
+ * A versioned struct: later versions of the library only ever append
+ * fields, and nf_facts_figure takes the size of the caller's struct, so a
+ * program built against this header keeps working with a library whose
+ * struct has grown (it gets the fields it knows), and one built against a
+ * later header gets from this library the fields this version has, the
+ * others left as it set them. Why a struct and not one accessor per field:
+ * a figure has 21 fields that a caller reads together (one call, one
+ * struct, one ctypes Structure in the Python binding) rather than 21
+ * calls; why the size as an argument and not as a first field the caller
+ * sets: an argument cannot be forgotten (the compiler asks for it), where
+ * a field left uninitialized in "nf_figure f;" would be a garbage size. */
 typedef struct nf_figure {
     size_t doc;                          /* report index in the docset */
     size_t start, end;                   /* its bytes in the original text */
@@ -426,8 +438,12 @@ typedef struct nf_figure {
 } nf_figure;
 
 NF_API size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
-/* Fills *out with figure i. Returns NF_OK or NF_EINVAL. */
-NF_API int nf_facts_figure(const nf_facts_sheet *sheet, size_t i, nf_figure *out);
+/* Fills *out, a struct of size bytes (pass sizeof *out), with figure i:
+ * every field that fits in size bytes; bytes past this version's
+ * sizeof(nf_figure) are left untouched. Returns NF_OK, or NF_EINVAL (i out
+ * of range, a NULL pointer, or size less than this first version's
+ * struct, the 21 fields above). */
+NF_API int nf_facts_figure(const nf_facts_sheet *sheet, size_t i, nf_figure *out, size_t size);
 NF_API size_t nf_facts_group_count(const nf_facts_sheet *sheet);
 /* Group g: what it counts and its label ("agree", "revised", "conflict",
  * "single"); out-parameters may be NULL. Returns NF_OK or NF_EINVAL. */

@@ -244,7 +244,7 @@ static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
 {
     const nf_docset *ds = sh->ds;
     nf_figure f;
-    nf_facts_figure(sh, i, &f);
+    nf_facts_figure(sh, i, &f, sizeof f);
     char v[96];
     facts_value_string(&sh->figs[i], v, sizeof v);
     json_t *o = json_pack("{s:I, s:{s:I, s:s}, s:I, s:I, s:{s:I, s:I}, s:s, s:s, s:s, s:s}", "id", (json_int_t)i,

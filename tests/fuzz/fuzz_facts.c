@@ -22,7 +22,7 @@ static void check_figures(const nf_facts_sheet *sh, const size_t *len, size_t n)
     size_t nf = nf_facts_figure_count(sh), ng = nf_facts_group_count(sh);
     for (size_t i = 0; i < nf; i++) {
         nf_figure f;
-        FUZZ_CHECK(nf_facts_figure(sh, i, &f) == NF_OK);
+        FUZZ_CHECK(nf_facts_figure(sh, i, &f, sizeof f) == NF_OK);
         FUZZ_CHECK(f.doc < n && f.start <= f.end && f.end <= len[f.doc]);
         FUZZ_CHECK(f.sentence_start <= f.start && f.end <= f.sentence_end);
         FUZZ_CHECK(f.sentence_end <= len[f.doc]);
@@ -31,7 +31,7 @@ static void check_figures(const nf_facts_sheet *sh, const size_t *len, size_t n)
         check_strings(&f);
     }
     nf_figure f;
-    FUZZ_CHECK(nf_facts_figure(sh, nf, &f) == NF_EINVAL);
+    FUZZ_CHECK(nf_facts_figure(sh, nf, &f, sizeof f) == NF_EINVAL);
     for (size_t g = 0; g < ng; g++) {
         const char *label;
         size_t k, count;

@@ -189,6 +189,20 @@ def test_facts_equals_cli():
     assert got["figures"], "the example reports give figures (12 killed, 37 injured)"
 
 
+@pytest.mark.skipif(not newsfuse._HAS_FACTS, reason="no nf_facts")
+def test_figures_read_through_the_struct_match_the_json():
+    docs = texts()
+    figs = newsfuse.figures(docs)
+    sheet = newsfuse.facts(docs)
+    assert len(figs) == len(sheet["figures"]) > 10
+    for f, j in zip(figs, sheet["figures"]):
+        assert (f["doc"], f["start"], f["end"]) == (j["doc"]["index"], j["start"], j["end"])
+        assert (f["text"], f["kind"], f["qualifier"]) == (j["text"], j["kind"], j["qualifier"])
+        assert (f["group"] if f["group"] >= 0 else None) == j["group"]
+        assert docs[f["doc"]].encode("utf-8")[f["start"]:f["end"]].decode("utf-8") == f["text"]
+    assert len(newsfuse.figures(docs, max_figures=3)) <= 3
+
+
 def test_threads_run_at_once_and_agree():
     """ctypes drops the GIL during C calls: threads give the same results
     as one after another, and each call keeps its own handles."""

@@ -2,6 +2,7 @@
  * named by strings and listed; keys set one way per handle. */
 #include "test.h"
 #include "newsfuse.h"
+#include <stddef.h>
 #include <stdlib.h>
 
 static const char *const REPORTS[] = {
@@ -98,10 +99,40 @@ TEST(splitters_by_name)
     CHECK(nf_rouge_spl(t, strlen(t), "sentences", &out, &n) == NF_EINVAL && out == NULL);
 }
 
+/* nf_facts_figure fills the caller's version of the struct: all of this
+ * one; of a later, longer one (a program built against a newer header)
+ * what this version has, the rest untouched; a size below this first
+ * version is refused. */
+TEST(figure_struct_is_versioned_by_size)
+{
+    nf_docset *ds = example();
+    nf_facts_sheet *sh = NULL;
+    CHECK(nf_facts(ds, NULL, &sh) == NF_OK && nf_facts_figure_count(sh) > 0);
+    nf_figure f;
+    memset(&f, 0xAB, sizeof f);
+    CHECK(nf_facts_figure(sh, 0, &f, sizeof f) == NF_OK);
+    CHECK(f.doc == 0 && f.start < f.end && f.text && f.kind && f.place && f.part_of >= -1);
+    CHECK(!strncmp(REPORTS[0] + f.start, f.text, strlen(f.text)));
+    struct later {
+        nf_figure v1;
+        long added_later;
+    } g;
+    g.added_later = 12345;
+    CHECK(nf_facts_figure(sh, 0, &g.v1, sizeof g) == NF_OK);
+    CHECK(g.added_later == 12345 && !memcmp(&g.v1, &f, offsetof(nf_figure, place) + sizeof f.place));
+    CHECK(nf_facts_figure(sh, 0, &f, offsetof(nf_figure, place)) == NF_EINVAL);
+    CHECK(nf_facts_figure(sh, 0, &f, 0) == NF_EINVAL);
+    CHECK(nf_facts_figure(sh, 0, NULL, sizeof f) == NF_EINVAL);
+    CHECK(nf_facts_figure(sh, nf_facts_figure_count(sh), &f, sizeof f) == NF_EINVAL);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 int main(void)
 {
     RUN(formats_are_listed_by_result);
     RUN(every_listed_format_renders_and_no_other);
     RUN(splitters_by_name);
+    RUN(figure_struct_is_versioned_by_size);
     TEST_EXIT();
 }

@@ -7,6 +7,10 @@
 #include "test_alloc.h"
 #include <stdlib.h>
 
+/* Every figure read here is of this version's struct (its size argument:
+ * tests/unit/test_api.c tests other sizes). */
+#define nf_facts_figure(sh, i, out) (nf_facts_figure)(sh, i, out, sizeof *(out))
+
 /* A sheet of the given reports (dates may be NULL). */
 static nf_facts_sheet *sheet_of(nf_docset **ds, const char *const *texts, const char *const *dates, size_t n)
 {

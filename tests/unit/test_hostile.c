@@ -652,7 +652,7 @@ TEST(hostile_facts_junk)
     CHECK(nf_facts(ds, NULL, &sh) == NF_OK);
     for (size_t i = 0; i < nf_facts_figure_count(sh); i++) {
         nf_figure f;
-        CHECK(nf_facts_figure(sh, i, &f) == NF_OK);
+        CHECK(nf_facts_figure(sh, i, &f, sizeof f) == NF_OK);
         CHECK(f.doc == 0 && f.start <= f.end && f.end <= n && valid_utf8(f.text, strlen(f.text)));
     }
     char *out = NULL;

@@ -24,7 +24,7 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "rouge", "split",
+__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "figures", "rouge", "split",
            "methods", "formats", "version", "library_path"]
 
 NF_OK, NF_ENOMEM, NF_EINVAL, NF_EIO, NF_EDATA, NF_ELIMIT, NF_EEMPTY = 0, -1, -2, -3, -4, -5, -6
@@ -103,6 +103,23 @@ if _HAS_FACTS:
     _declare("nf_facts", _int, _p, _p, _pp)
     _declare("nf_facts_free", None, _p)
     _declare("nf_facts_render", _int, _p, _s, _pp, _psz)
+    _declare("nf_facts_figure_count", _sz, _p)
+
+
+class Figure(ctypes.Structure):
+    """nf_figure of include/newsfuse.h, its fields in order. The library
+    fills as much of it as ctypes.sizeof(Figure) says (a versioned struct:
+    later versions only append fields)."""
+    _fields_ = [("doc", _sz), ("start", _sz), ("end", _sz), ("sentence_start", _sz),
+                ("sentence_end", _sz), ("low", ctypes.c_double), ("high", ctypes.c_double),
+                ("text", _s), ("kind", _s), ("qualifier", _s), ("counted", _s), ("modifier", _s),
+                ("event", _s), ("speaker", _s), ("time", _s), ("cue", _s),
+                ("part_of", ctypes.c_long), ("group", ctypes.c_long),
+                ("increment", _int), ("component", _int), ("place", _s)]
+
+
+if _HAS_FACTS:
+    _declare("nf_facts_figure", _int, _p, _sz, ctypes.POINTER(Figure), _sz)
 
 
 def _b(s):
@@ -315,6 +332,47 @@ def facts(documents, id=None, format="dict"):
     finally:
         _lib.nf_facts_free(sheet)
         _lib.nf_docset_free(ds)
+
+
+def _figure_dict(f):
+    """A Figure as a dict: strings decoded ("" when unknown), the flags as
+    bools, numbers as the struct has them (high < 0: no upper bound;
+    part_of and group -1: none)."""
+    out = {}
+    for name, kind in Figure._fields_:
+        value = getattr(f, name)
+        if kind is _s:
+            value = (value or b"").decode("utf-8", "replace")
+        elif name in ("increment", "component"):
+            value = bool(value)
+        out[name] = value
+    return out
+
+
+def figures(documents, id=None, **options):
+    """Every figure of the reports' sheet (nf_facts), read one by one
+    through nf_facts_figure: a list of dicts with the fields of nf_figure
+    (doc, start, end, sentence_start, sentence_end, low, high, text, kind,
+    qualifier, counted, modifier, event, speaker, time, cue, part_of, group,
+    increment, component, place). Offsets are UTF-8 byte offsets into each
+    document's text. Options as summarize's keys (max_figures=100, ...)."""
+    if not _HAS_FACTS:
+        raise NotImplementedError("this libnewsfuse has no figure sheet (nf_facts)")
+    opts = _Options(None, None, None, options)
+    ds = sheet = None
+    try:
+        ds = _docset(documents, None, id)
+        sheet = ctypes.c_void_p()
+        _check(_lib.nf_facts(ds, opts.h, ctypes.byref(sheet)), "facts")
+        out, f = [], Figure()
+        for i in range(_lib.nf_facts_figure_count(sheet)):
+            _check(_lib.nf_facts_figure(sheet, i, ctypes.byref(f), ctypes.sizeof(f)), "figure")
+            out.append(_figure_dict(f))
+        return out
+    finally:
+        _lib.nf_facts_free(sheet)  # before its document set, which it borrows
+        _lib.nf_docset_free(ds)
+        opts.close()
 
 
 def _spl(text, splitter):
