@@ -100,7 +100,9 @@ NF_API const char *const *nf_formats(const char *result);
 NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
 
 /* ---- Options: a string-keyed registry shared by the API, the CLI flags
- * and the bindings. Keys (values are strings):
+ * (--min-words for min_words), the server's "options" and the bindings'
+ * keyword arguments. Every key is listed by nf_option_keys, in this
+ * order; values are given and read back as strings. Keys:
  *   words N       length budget in words (default 100 when no other budget)
  *   sentences N   length budget in sentences
  *   bytes N       length budget in bytes
@@ -132,9 +134,10 @@ NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count)
  *                 a different language, set before or after, is refused.
  *                 A file that cannot be read or is malformed makes
  *                 nf_options_set return NF_EIO or NF_EDATA (the message
- *                 says file:line). Not listed by nf_option_keys (its value
- *                 names a file, not a setting of the summary);
- *                 nf_options_get gives the path.
+ *                 says file:line). nf_options_get gives the path ("" for
+ *                 none, and for a table given by nf_options_set_idf, the
+ *                 way to give a table object rather than a file); a
+ *                 result's options carry it only when a table was used.
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 
@@ -148,7 +151,7 @@ NF_API int nf_options_set(nf_options *opts, const char *key, const char *value);
 NF_API const char *nf_options_get(const nf_options *opts, const char *key);
 /* Returns the message of the last failed nf_options_set ("" if none). */
 NF_API const char *nf_options_error(const nf_options *opts);
-/* Returns a NULL-terminated static list of the option keys. */
+/* Returns a NULL-terminated static list of the option keys (idf included). */
 NF_API const char *const *nf_option_keys(void);
 /* Returns a NULL-terminated static list of the method names. */
 NF_API const char *const *nf_methods(void);
@@ -285,8 +288,10 @@ NF_API size_t nf_idf_term_count(const nf_idf *t);
 /* Documents holding term (a folded, stemmed form as in the file); 0 if
  * the table lacks it. */
 NF_API long nf_idf_df(const nf_idf *t, const char *term);
-/* Gives opts a reference to t (NULL: no table) and makes t read-only;
- * the language rule of the idf key applies. NF_OK or NF_EINVAL. */
+/* The idf option given a table object instead of a file: gives opts a
+ * reference to t (NULL: no table) and makes t read-only; the language
+ * rule of the idf key applies, and nf_options_get(opts, "idf") is then ""
+ * (no path). NF_OK or NF_EINVAL. */
 NF_API int nf_options_set_idf(nf_options *opts, nf_idf *t);
 
 /* ---- Summaries. ---- */

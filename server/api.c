@@ -235,12 +235,14 @@ int srv_api_health(srv_body *out)
     return take_json(json_pack("{s:s,s:s}", "schema", NF_SCHEMA, "status", "ok"), 200, out);
 }
 
-/* A JSON array of a NULL-terminated list of strings. */
-static json_t *string_list(const char *const *list)
+/* A JSON array of a NULL-terminated list of strings, but for skip (NULL:
+ * none). */
+static json_t *string_list(const char *const *list, const char *skip)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && list[i]; i++)
-        json_array_append_new(a, json_string(list[i]));
+        if (!skip || strcmp(list[i], skip))
+            json_array_append_new(a, json_string(list[i]));
     return a;
 }
 
@@ -248,7 +250,9 @@ int srv_api_version(const srv_limits *lim, srv_body *out)
 {
     json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
                           "name", "newsfuse", "version", nf_version(), "methods",
-                          string_list(nf_methods()), "options", string_list(nf_option_keys()),
+                          string_list(nf_methods(), NULL), "options",
+                          /* the options a request may set: idf is the operator's (403) */
+                          string_list(nf_option_keys(), "idf"),
                           "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
                           (json_int_t)lim->max_documents, "max_document_bytes",
                           (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);

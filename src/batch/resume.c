@@ -3,6 +3,7 @@
  * a line without its newline is the one record that may be incomplete. */
 #include "batch/batch.h"
 #include "core/alloc.h"
+#include "emit/options_json.h"
 #include "model/vocab.h"
 #include "newsfuse.h"
 #include <stdio.h>
@@ -81,17 +82,6 @@ uint64_t batch_record_key(const char *id, long line)
     return hash_bytes64(buf, (size_t)n);
 }
 
-/* Returns 1 when every option of want has the same value in opts. */
-static int options_match(const json_t *opts, const json_t *want)
-{
-    const char *key;
-    const json_t *v;
-    json_object_foreach((json_t *)want, key, v)
-        if (!json_equal(json_object_get(opts, key), v))
-            return 0;
-    return 1;
-}
-
 /* The key of one output record, or why it is no record this run could
  * have written: not a newsfuse/1 JSON object, or made under other options. */
 static int record_key(const char *text, size_t len, const json_t *want, uint64_t *key, char *why,
@@ -104,7 +94,7 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
     if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
         !(json_is_string(id) || (json_is_null(id) && json_is_integer(json_object_get(err, "line")))))
         rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record");
-    else if (want && opts && !options_match(opts, want))
+    else if (want && opts && !json_equal(opts, want)) /* key by key, both ways (idf may be absent) */
         rc = NF_EDATA, snprintf(why, cap, "was made with other options (run again without --resume, "
                                           "or with the options of the first run)");
     else
@@ -112,16 +102,6 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
                                 (long)json_integer_value(json_object_get(err, "line")));
     json_decref(root);
     return rc;
-}
-
-/* The run's options as the JSON object its records carry. */
-static json_t *options_object(const nf_options *opts)
-{
-    json_t *o = json_object();
-    const char *const *keys = nf_option_keys();
-    for (int k = 0; o && keys[k]; k++)
-        json_object_set_new(o, keys[k], json_string(nf_options_get(opts, keys[k])));
-    return o;
 }
 
 /* Reads one record line of f (newline included) into *buf, at most max
@@ -152,7 +132,7 @@ static int read_record(FILE *f, char **buf, size_t *bcap, size_t *len, size_t ma
 int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,
                       size_t cap)
 {
-    json_t *want = opts ? options_object(opts) : NULL;
+    json_t *want = opts ? options_json(opts) : NULL; /* as the run's records carry them */
     int dfd = dup(fd); /* shares fd's offset: set back to the end below */
     FILE *f = dfd >= 0 ? fdopen(dfd, "rb") : NULL;
     uint64_t *k = xmalloc(((size_t)records + 1) * sizeof *k);

@@ -9,7 +9,7 @@
 
 const char *const options_keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
-    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", NULL};
+    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", "idf", NULL};
 
 const char *const *nf_option_keys(void) { return options_keys; }
 
@@ -44,11 +44,9 @@ nf_options *nf_options_new(void)
 
 const char *nf_options_get(const nf_options *o, const char *key)
 {
-    if (o && key && !strcmp(key, "idf"))
-        return o->idf_path;
     for (int k = 0; o && key && k < OPT_COUNT; k++)
         if (!strcmp(options_keys[k], key))
-            return k == OPT_QUERY ? o->query : o->value[k];
+            return k == OPT_QUERY ? o->query : k == OPT_IDF ? o->idf_path : o->value[k];
     return NULL;
 }
 

@@ -2,6 +2,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "emit/formats.h"
+#include "emit/options_json.h"
 #include "ingest/docset.h"
 #include "facts/facts.h"
 #include "select/summary.h"
@@ -63,20 +64,6 @@ static int render_text_with_facts(const nf_summary *s, const nf_docset *ds, char
     return *out ? NF_OK : NF_ENOMEM;
 }
 
-static json_t *json_options(const nf_summary *s)
-{
-    json_t *o = json_object();
-    const char *const *keys = nf_option_keys();
-    for (int k = 0; o && keys[k]; k++)
-        json_object_set_new(o, keys[k], json_string(nf_options_get(&s->opts, keys[k])));
-    /* A background table changes the weights: say which, so the run can be
-     * repeated (left out when there is none, as before tables existed). */
-    if (o && s->opts.idf)
-        json_object_set_new(o, "idf", json_string(s->opts.idf_path[0] ? s->opts.idf_path
-                                                                       : "(a table given through the API)"));
-    return o;
-}
-
 static json_t *json_doc_ref(const nf_docset *ds, size_t doc)
 {
     return json_pack("{s:I, s:s}", "index", (json_int_t)doc, "id", ds->docs[doc].id);
@@ -131,7 +118,7 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
     }
     return json_pack("{s:s, s:s?, s:s, s:s?, s:o, s:o, s:o*, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
                      ds->id, "method", s->opts.method, "query", s->query, "options",
-                     json_options(s), "summary", sents, "facts", facts,
+                     options_json(&s->opts), "summary", sents, "facts", facts,
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 
