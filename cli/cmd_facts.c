@@ -26,7 +26,7 @@ static void facts_usage(FILE *out)
             "INPUT: plain-text files (one report each, in the order given; a directory's\n"
             "files in name order), or - for standard input: together one event. A\n"
             "cluster JSONL or Multi-News file gives one sheet per line.\n\n"
-            "  --format F   text (default), json, jsonl (schema newsfuse/1), md\n"
+            "  --format F   text (default), json, jsonl (schema newsfuse/2), md\n"
             "  --input K    auto (default), text, jsonl, multinews\n"
             "  --max-figures N  at most N figures, whole sentences' worth (default\n"
             "               10000; 0 = no limit; a warning says what it cut)\n"

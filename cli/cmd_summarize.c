@@ -60,7 +60,7 @@ static void summarize_usage(FILE *out)
             "                   event's sentences; the language follows the table\n"
             "input and output:\n"
             "  --input KIND     auto (default), text, jsonl, multinews\n"
-            "  --format F       text (default), json, jsonl (schema newsfuse/1)\n"
+            "  --format F       text (default), json, jsonl (schema newsfuse/2)\n"
             "limits (a warning says when one cut something; 0 = no limit):\n"
             "  --max-document-bytes N  use at most N bytes of each report (default\n"
             "                   8 MiB); a text file is read no further\n"

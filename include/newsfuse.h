@@ -54,7 +54,9 @@ extern "C" {
 #endif
 
 #define NF_VERSION "0.1.0"
-#define NF_SCHEMA "newsfuse/1"
+/* The schema of every JSON document the library writes (doc/SCHEMA.md:
+ * newsfuse/2 types the values of "options"). */
+#define NF_SCHEMA "newsfuse/2"
 
 /* Status codes. */
 enum {
@@ -102,7 +104,8 @@ NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count)
 /* ---- Options: a string-keyed registry shared by the API, the CLI flags
  * (--min-words for min_words), the server's "options" and the bindings'
  * keyword arguments. Every key is listed by nf_option_keys, in this
- * order; values are given and read back as strings. Keys:
+ * order; values are given and read back as strings, and a result's JSON
+ * carries them typed (numbers, booleans, strings: doc/SCHEMA.md). Keys:
  *   words N       length budget in words (default 100 when no other budget)
  *   sentences N   length budget in sentences
  *   bytes N       length budget in bytes
@@ -374,7 +377,7 @@ NF_API int nf_batch_update_history(nf_docset **history, nf_docset *ds);
 
 /* The error record of a line or an event that failed (doc/SCHEMA.md), on
  * one line without a newline:
- *   {"schema":"newsfuse/1","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
+ *   {"schema":"newsfuse/2","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
  * with id NULL written as null. Strings are escaped as newsfuse batch
  * escapes them: '"' and '\\' with a backslash, bytes below 0x20 as \u00XX,
  * and each byte that is not part of valid UTF-8 as \ufffd, so the record is

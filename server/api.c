@@ -1,5 +1,5 @@
 /* The API's work: documents into a docset, the library's summary, figure
- * sheet or ROUGE scores out as newsfuse/1 JSON. The library renders every
+ * sheet or ROUGE scores out as NF_SCHEMA JSON. The library renders every
  * result itself (with "facts": true the summary carries its figure
  * sheet); the server only adds the error document. */
 #include "api.h"
@@ -45,7 +45,7 @@ int srv_api_error(int status, const char *message, srv_body *out)
     if (!take_json(v, status, out))
         return 0;
     /* Out of memory: a fixed body still tells the client. */
-    static const char oom[] = "{\"schema\":\"newsfuse/1\",\"error\":{\"status\":500,"
+    static const char oom[] = "{\"schema\":\"" NF_SCHEMA "\",\"error\":{\"status\":500,"
                               "\"message\":\"out of memory\"}}\n";
     out->data = malloc(sizeof oom);
     if (!out->data)

@@ -59,7 +59,7 @@ int batch_resume_scan(int fd, long *records, char **last_id);
  * input line it names. */
 uint64_t batch_record_key(const char *id, long line);
 /* Verifies the first `records` records of the output on fd, after
- * batch_resume_scan, as ones this run would write: newsfuse/1 records with
+ * batch_resume_scan, as ones this run would write: NF_SCHEMA records with
  * an id (or an error record's line) and, when opts is given, the same
  * options: each key with the same value, and no other key (a record
  * without any, an error record, passes). *keys receives their keys in order (xfree), for

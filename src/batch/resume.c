@@ -3,6 +3,7 @@
  * a line without its newline is the one record that may be incomplete. */
 #include "batch/batch.h"
 #include "core/alloc.h"
+#include "core/utf8.h"
 #include "emit/options_json.h"
 #include "model/vocab.h"
 #include "newsfuse.h"
@@ -83,7 +84,9 @@ uint64_t batch_record_key(const char *id, long line)
 }
 
 /* The key of one output record, or why it is no record this run could
- * have written: not a newsfuse/1 JSON object, or made under other options. */
+ * have written: not a JSON object of this schema (NF_SCHEMA; a record of
+ * an earlier schema is named as such: its options are not this run's to
+ * compare, and a file must not mix schemas), or made under other options. */
 static int record_key(const char *text, size_t len, const json_t *want, uint64_t *key, char *why,
                       size_t cap)
 {
@@ -91,7 +94,13 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
     json_t *schema = json_object_get(root, "schema"), *id = json_object_get(root, "id");
     json_t *err = json_object_get(root, "error"), *opts = json_object_get(root, "options");
     int rc = NF_OK;
-    if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
+    if (json_is_string(schema) && !strncmp(json_string_value(schema), "newsfuse/", 9) &&
+        strcmp(json_string_value(schema), NF_SCHEMA))
+        rc = NF_EDATA, snprintf(why, cap, "is a %.20s record, written by another version of newsfuse; "
+                                          "this one writes %s (options typed): run again without --resume",
+                                json_string_value(schema), NF_SCHEMA),
+        utf8_cut_invalid(why); /* %.20s may end inside a character */
+    else if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
         !(json_is_string(id) || (json_is_null(id) && json_is_integer(json_object_get(err, "line")))))
         rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record");
     else if (want && opts && !json_equal(opts, want)) /* key by key, both ways (idf may be absent) */

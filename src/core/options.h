@@ -44,6 +44,12 @@ struct nf_options {
 /* The keys, in enum order, NULL-terminated (nf_option_keys). */
 extern const char *const options_keys[OPT_COUNT + 1];
 
+/* What each key's value is, for a result's JSON (emit/options_json.c):
+ * a count (a JSON integer), a number (a JSON real), 0|1 (a JSON boolean)
+ * or text (a JSON string). */
+enum opt_type { OPT_T_COUNT, OPT_T_NUMBER, OPT_T_BOOL, OPT_T_TEXT };
+extern const unsigned char options_types[OPT_COUNT];
+
 /* Fills o with the defaults (used when a caller passes NULL options). */
 void options_defaults(struct nf_options *o);
 

@@ -1,4 +1,4 @@
-/* The figure sheet out: a table for a terminal, "newsfuse/1" JSON, and
+/* The figure sheet out: a table for a terminal, NF_SCHEMA JSON, and
  * Markdown. Groups are shown disagreements first (conflict, revised),
  * then agreements, then figures only one report gives. */
 #include "core/alloc.h"

@@ -1,4 +1,4 @@
-/* Rendering a summary as text for a terminal or as "newsfuse/1" JSON. */
+/* Rendering a summary as text for a terminal or as NF_SCHEMA JSON. */
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "emit/formats.h"
@@ -153,7 +153,7 @@ static int render(const nf_summary *s, const nf_docset *ds, const char *format, 
     json_t *root = json_summary(s, ds);
     if (!root)
         return NF_ENOMEM;
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+    size_t flags = JSON_PRESERVE_ORDER | OPTIONS_JSON_REALS |
                    (f == FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
     *out = json_dumps(root, flags);
     json_decref(root);

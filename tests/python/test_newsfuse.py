@@ -62,7 +62,7 @@ def test_summarize_dicts_keep_ids_titles_dates():
     r = newsfuse.summarize(docs, sentences=2, id="event-7")
     assert r["id"] == "event-7"
     assert len(r["summary"]) == 2
-    assert r["options"]["sentences"] == "2" and r["options"]["words"] == "0"
+    assert r["options"]["sentences"] == 2 and r["options"]["words"] == 0
     assert [d["id"] for d in r["documents"]] == ["a0", "a1", "a2", "a3"]
     assert r["documents"][1]["date"] == "2026-06-11" and r["documents"][1]["title"] == "T1"
     assert {s["doc"]["id"] for s in r["summary"]} <= {"a0", "a1", "a2", "a3"}
@@ -305,7 +305,7 @@ def test_batch_reader_error_records_are_the_cli_records(tmp_path):
     assert b"".join(rec + b"\n" for rec in got) == want
     assert json.loads(got[0])["id"] == 't"\x01x'
     assert error_record(b"f", 2, None, b"m") == (
-        b'{"schema":"newsfuse/1","id":null,"error":{"file":"f","line":2,"message":"m"}}')
+        b'{"schema":"newsfuse/2","id":null,"error":{"file":"f","line":2,"message":"m"}}')
 
 
 def test_batch_reader_names_events_a_time_limit_cut(tmp_path):

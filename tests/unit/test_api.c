@@ -2,6 +2,7 @@
  * named by strings and listed; keys set one way per handle. */
 #include "test.h"
 #include "newsfuse.h"
+#include <jansson.h>
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -128,11 +129,65 @@ TEST(figure_struct_is_versioned_by_size)
     nf_docset_free(ds);
 }
 
+/* A summary's "options" carry every key of nf_option_keys, typed by key
+ * (newsfuse/2): counts as integers, numbers as reals, switches as
+ * booleans, the rest as strings; idf only with a table. */
+TEST(options_in_json_are_typed)
+{
+    nf_docset *ds = example();
+    nf_options *o = nf_options_new();
+    CHECK(nf_options_set(o, "ratio", "0.25") == NF_OK && nf_options_set(o, "cut", "1") == NF_OK);
+    CHECK(nf_options_set(o, "query", "toll") == NF_OK && nf_options_set(o, "max_seconds", "7.5") == NF_OK);
+    nf_summary *s = NULL;
+    CHECK(nf_summarize(ds, o, &s) == NF_OK);
+    char *out = NULL;
+    CHECK(nf_summary_render(s, "jsonl", &out, NULL) == NF_OK);
+    json_t *root = json_loads(out ? out : "", 0, NULL);
+    json_t *opts = json_object_get(root, "options");
+    CHECK_STR(json_string_value(json_object_get(root, "schema")), NF_SCHEMA);
+    CHECK_STR(NF_SCHEMA, "newsfuse/2");
+    CHECK(json_is_integer(json_object_get(opts, "words")) &&
+          json_integer_value(json_object_get(opts, "words")) == 0);
+    CHECK(json_integer_value(json_object_get(opts, "min_words")) == 6);
+    CHECK(json_integer_value(json_object_get(opts, "max_document_bytes")) == 8 << 20);
+    CHECK(json_is_real(json_object_get(opts, "ratio")) &&
+          json_real_value(json_object_get(opts, "ratio")) == 0.25);
+    CHECK(json_real_value(json_object_get(opts, "max_seconds")) == 7.5);
+    CHECK(json_is_true(json_object_get(opts, "cut")) && json_is_false(json_object_get(opts, "facts")));
+    CHECK_STR(json_string_value(json_object_get(opts, "method")), "concept");
+    CHECK_STR(json_string_value(json_object_get(opts, "query")), "toll");
+    CHECK(json_object_get(opts, "idf") == NULL); /* no table */
+    size_t keys = 0;
+    for (const char *const *k = nf_option_keys(); *k; k++) {
+        keys++;
+        CHECK(!strcmp(*k, "idf") || json_object_get(opts, *k) != NULL);
+    }
+    CHECK(keys == json_object_size(opts) + 1);
+    json_decref(root);
+    nf_free(out);
+    nf_summary_free(s);
+    /* A table given as an object: listed in the result, no path to read back. */
+    nf_idf *t = nf_idf_new();
+    CHECK(nf_idf_add_docset(t, ds) == NF_OK && nf_options_set_idf(o, t) == NF_OK);
+    nf_idf_free(t);
+    CHECK_STR(nf_options_get(o, "idf"), "");
+    CHECK(nf_summarize(ds, o, &s) == NF_OK && nf_summary_render(s, "json", &out, NULL) == NF_OK);
+    root = json_loads(out ? out : "", 0, NULL);
+    CHECK_STR(json_string_value(json_object_get(json_object_get(root, "options"), "idf")),
+              "(a table given through the API)");
+    json_decref(root);
+    nf_free(out);
+    nf_summary_free(s);
+    nf_options_free(o);
+    nf_docset_free(ds);
+}
+
 int main(void)
 {
     RUN(formats_are_listed_by_result);
     RUN(every_listed_format_renders_and_no_other);
     RUN(splitters_by_name);
     RUN(figure_struct_is_versioned_by_size);
+    RUN(options_in_json_are_typed);
     TEST_EXIT();
 }

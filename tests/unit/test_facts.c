@@ -801,7 +801,7 @@ TEST(example_planted_disagreements)
     CHECK(out && strstr(out, "12 -> 14") && strstr(out, "37 -> 41") && strstr(out, "5 -> 6"));
     nf_free(out);
     CHECK(nf_facts_render(sh, "json", &out, &len) == NF_OK);
-    CHECK(out && strstr(out, "\"schema\": \"newsfuse/1\"") && strstr(out, "\"label\": \"revised\"") &&
+    CHECK(out && strstr(out, "\"schema\": \"" NF_SCHEMA "\"") && strstr(out, "\"label\": \"revised\"") &&
           strstr(out, "6 (report 4, on Monday) is newer than every other value"));
     nf_free(out);
     CHECK(nf_facts_render(sh, "md", &out, &len) == NF_OK);

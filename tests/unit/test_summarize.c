@@ -95,7 +95,7 @@ TEST(repeated_sentence_counts_once_as_support)
         hits++;
     CHECK(hits == 1);
     CHECK(json && strstr(json, "\"support\":1") != NULL);
-    CHECK(json && strstr(json, "\"schema\":\"newsfuse/1\"") != NULL);
+    CHECK(json && strstr(json, "\"schema\":\"newsfuse/2\"") != NULL);
     nf_free(json);
     nf_summary_free(s);
     nf_options_free(o);

@@ -5,7 +5,7 @@
     for s in result["summary"]:
         print(s["text"], "<-", s["doc"]["id"])
 
-Results are the library's own "newsfuse/1" JSON (doc/SCHEMA.md) as dicts:
+Results are the library's own "newsfuse/2" JSON (doc/SCHEMA.md) as dicts:
 the same bytes the CLI writes, parsed. Offsets in them are UTF-8 byte
 offsets into each document's text.
 
@@ -278,7 +278,7 @@ def summarize(documents, words=100, method=None, query=None, seen=None, id=None,
     favour. Other options as the library's keys: cut=True, order="rank",
     min_words=6, language="english".
 
-    Returns the "newsfuse/1" result as a dict: "summary" (sentences with
+    Returns the "newsfuse/2" result as a dict: "summary" (sentences with
     their source document and byte offsets), "documents", "stats",
     "warnings". Raises NewsfuseError on a bad option.
     """
@@ -420,7 +420,7 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
     "-n 2 -m -u -l 100"; settings: ngram=2, stem=True, stopwords=True,
     words=100, skip=4, skip_unigrams=True, ... (the keys of nf_rouge_set).
 
-    Returns the "newsfuse/1" ROUGE report as a dict: "systems" with each
+    Returns the "newsfuse/2" ROUGE report as a dict: "systems" with each
     metric's average R, P and F and confidence interval, "signature".
     """
     summaries, references = _rouge_inputs(summaries, references)

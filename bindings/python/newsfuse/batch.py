@@ -34,7 +34,7 @@ import re
 from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
                _p, _pp, _psz, _s, _sz)
 
-SCHEMA = b"newsfuse/1"
+SCHEMA = b"newsfuse/2"
 KINDS = ("jsonl", "multinews", "articles")
 _ERRLEN = 256
 
