@@ -13,8 +13,13 @@
  * read it again when rendered (nf_summary_render, nf_facts_render) and
  * when a figure is read (nf_facts_figure). So the document set must
  * outlive every result made from it, unchanged: free the results first,
- * and add nothing to the set while they live. (An option set is copied:
- * it may be freed as soon as nf_summarize or nf_facts returns.)
+ * and add nothing to the set while they live. (Options are copied: an
+ * option set may be freed as soon as nf_summarize or nf_facts returns.)
+ *
+ * One convention: output formats are names listed by nf_formats; each
+ * handle has one setter of a key (nf_options_set, nf_rouge_set), the keys
+ * spelled alike, words joined by '_'; a figure is read into a versioned
+ * struct (nf_facts_figure).
  *
  * Errors: calls that can fail return an int status, NF_OK (0) or a negative
  * NF_E* code; nf_strerror() names the code and the handle's *_error() getter
@@ -22,8 +27,10 @@
  * user input.
  *
  * Threads: distinct handles may be used from distinct threads at once; one
- * handle must not be used from two threads at the same time. nf_set_allocator
- * must be called before any other call, if at all. Each thread that calls
+ * handle must not be used from two threads at the same time. A document set
+ * that results borrow is only read through them: results of one set may be
+ * rendered from distinct threads at once, as long as nothing changes it.
+ * nf_set_allocator must be called before any other call, if at all. Each thread that calls
  * nf_summarize keeps its tokenizers (up to four languages, about 2 MB of
  * stem cache each at most) until it exits, so later calls start warm; do
  * not unload the shared library while such threads still run.
