@@ -62,7 +62,7 @@ static void batch_usage(FILE *out)
             "usage: newsfuse batch [options] IN.jsonl [-o OUT.jsonl]\n\n"
             "Summarizes every event of IN (a file, or - for standard input) and writes\n"
             "one JSON record per event to OUT (default standard output), in input\n"
-            "order, schema newsfuse/1: the same records as 'summarize --format jsonl'.\n"
+            "order, schema newsfuse/2: the same records as 'summarize --format jsonl'.\n"
             "The output is byte for byte the same whatever -j is, for every event that no\n"
             "time limit cut: an event that hits one (--max-seconds, 30 s by default, or\n"
             "the ilp method's solver limit) is named on standard error, as its summary\n"
@@ -223,7 +223,7 @@ static void job_run(void *arg, void *ctx)
     size_t len = 0;
     int rc = nf_summarize(job->ds, r->opts, &s);
     if (s && rc != NF_ENOMEM)
-        rc = nf_summary_render(s, job->ds, NF_FORMAT_JSONL, &text, &len);
+        rc = nf_summary_render(s, "jsonl", &text, &len);
     job->timed = nf_summary_timed(s);
     if (job->timed && nf_docset_id(job->ds))
         job->timed_id = strdup(nf_docset_id(job->ds));

@@ -120,7 +120,7 @@ static int add_references(eval_run *e, const nf_docset *ds)
     int rc = spl && lens ? NF_OK : NF_ENOMEM;
     for (size_t i = 0; rc == NF_OK && i < n; i++) {
         const char *r = nf_docset_reference(ds, i);
-        rc = nf_rouge_spl(r, strlen(r), NF_ROUGE_SPLIT_REGEX, &spl[i], &lens[i]);
+        rc = nf_rouge_spl(r, strlen(r), "regex", &spl[i], &lens[i]);
     }
     if (rc == NF_OK)
         rc = nf_rouge_add_references(e->rouge, nf_docset_id(ds), (const char *const *)spl, lens, n);

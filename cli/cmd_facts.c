@@ -9,7 +9,7 @@
 
 typedef struct facts_args {
     nf_options *opts;
-    const char *format; /* text, json, jsonl, md */
+    const char *format; /* a name of nf_formats("facts") */
     int kind;           /* 0 auto, 1 text, 2 cluster JSONL, 3 Multi-News */
     char **inputs;
     int ninputs;
@@ -26,18 +26,13 @@ static void facts_usage(FILE *out)
             "INPUT: plain-text files (one report each, in the order given; a directory's\n"
             "files in name order), or - for standard input: together one event. A\n"
             "cluster JSONL or Multi-News file gives one sheet per line.\n\n"
-            "  --format F   text (default), json, jsonl (schema newsfuse/1), md\n"
+            "  --format F   text (default), json, jsonl (schema newsfuse/2), md\n"
             "  --input K    auto (default), text, jsonl, multinews\n"
             "  --max-figures N  at most N figures, whole sentences' worth (default\n"
             "               10000; 0 = no limit; a warning says what it cut)\n"
             "  and summarize's --language and limits: --max-document-bytes,\n"
             "  --max-sentences, --max-seconds, --max-line-bytes (see summarize --help)\n\n"
             "Exit status: 0 success, 1 bad data, 2 bad usage.\n");
-}
-
-static int is_format(const char *v)
-{
-    return !strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "jsonl") || !strcmp(v, "md");
 }
 
 /* Parses the command line: EXIT_OK, EXIT_USAGE, or -1 after --help. */
@@ -55,7 +50,7 @@ static int parse_args(facts_args *a, int argc, char **argv)
             return cli_error(EXIT_USAGE, "facts: '%s' needs a value or is unknown (see --help)", f);
         const char *v = argv[++i];
         if (!strcmp(f, "--format")) {
-            if (!is_format(v))
+            if (!cli_in_list(nf_formats("facts"), v))
                 return cli_error(EXIT_USAGE, "facts: --format must be text, json, jsonl or md");
             a->format = v;
         } else if (!strcmp(f, "--input")) {
@@ -83,7 +78,7 @@ static int facts_one(nf_docset *ds, long line, void *arg)
         return cli_error(EXIT_DATA, "facts: %s", nf_strerror(rc));
     char *out = NULL;
     size_t len = 0;
-    rc = nf_facts_render(sh, ds, a->format, &out, &len);
+    rc = nf_facts_render(sh, a->format, &out, &len);
     if (rc == NF_OK) {
         fwrite(out, 1, len, stdout);
         if (strcmp(a->format, "text") && strcmp(a->format, "md"))

@@ -1,8 +1,12 @@
 /* newsfuse rouge: scores summaries against references exactly as
  * ROUGE-1.5.5 does. ROUGE-1.5.5's own flags are accepted as written (so a
  * usual command can be pasted), next to readable long ones; the library
- * does the scoring and the report (nf_rouge_*). */
+ * does the scoring and the report (nf_rouge_*). The command line is read
+ * letter by letter, in order, through the scorer's internal setter of a
+ * letter (eval/rouge_flags.h: rouge_set_flag, rouge_flag_arity), which
+ * the static library offers the CLI. */
 #include "commands.h"
+#include "eval/rouge_flags.h"
 #include "newsfuse.h"
 #include <dirent.h>
 #include <errno.h>
@@ -65,7 +69,8 @@ static void rouge_usage(FILE *out)
 
 typedef struct rouge_args {
     nf_rouge *r;
-    int format, per_cluster, splitter, metric_flag;
+    const char *format, *splitter; /* names: nf_formats("rouge"), nf_rouge_splitters */
+    int per_cluster, metric_flag;
     long peer_words;
     const char *name;
     char **paths;
@@ -91,7 +96,7 @@ static int apply_flag(rouge_args *a, char flag, const char *value)
     }
     if (flag && strchr("n2wxuU", flag))
         a->metric_flag = 1;
-    if (nf_rouge_set_flag(a->r, flag, value) != NF_OK)
+    if (rouge_set_flag(a->r, flag, value) != NF_OK)
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
     /* ROUGE-W's weighting (k^W for a run of k) only favours consecutive
      * matches when W > 1; below, ROUGE-1.5.5 prints scores above 1 and so
@@ -108,7 +113,7 @@ static int parse_short(rouge_args *a, int argc, char **argv, int *i)
 {
     const char *g = argv[*i] + 1;
     for (; *g; g++) {
-        int arity = nf_rouge_flag_arity(*g);
+        int arity = rouge_flag_arity(*g);
         if (arity < 0)
             return cli_error(EXIT_USAGE, "rouge: unknown option -%c (see --help)", *g);
         if (arity == 0) {
@@ -159,17 +164,16 @@ static int parse_own(rouge_args *a, const char *name, const char *v)
     if (!v)
         return -1;
     if (!strcmp(name, "format")) {
-        a->format = !strcmp(v, "table") ? NF_ROUGE_TABLE : !strcmp(v, "json") ? NF_ROUGE_JSON
-                  : !strcmp(v, "rouge155") ? NF_ROUGE_155 : -1;
-        return a->format < 0 ? cli_error(EXIT_USAGE, "rouge: --format is table, json or rouge155")
-                             : EXIT_OK;
+        if (!cli_in_list(nf_formats("rouge"), v))
+            return cli_error(EXIT_USAGE, "rouge: --format is table, json or rouge155");
+        a->format = v;
+        return EXIT_OK;
     }
     if (!strcmp(name, "split")) {
-        a->splitter = !strcmp(v, "newsfuse") ? NF_ROUGE_SPLIT_NEWSFUSE
-                    : !strcmp(v, "regex") ? NF_ROUGE_SPLIT_REGEX
-                    : !strcmp(v, "lines") ? NF_ROUGE_SPLIT_LINES : -1;
-        return a->splitter < 0 ? cli_error(EXIT_USAGE, "rouge: --split is newsfuse, regex or lines")
-                               : EXIT_OK;
+        if (!cli_in_list(nf_rouge_splitters(), v))
+            return cli_error(EXIT_USAGE, "rouge: --split is newsfuse, regex or lines");
+        a->splitter = v;
+        return EXIT_OK;
     }
     if (!strcmp(name, "peer-words")) {
         a->peer_words = cli_parse_count(v);
@@ -194,7 +198,7 @@ static int long_takes_value(const char *name)
             return 1;
     for (size_t k = 0; k < sizeof long_flags / sizeof *long_flags; k++)
         if (!strcmp(name, long_flags[k].name))
-            return nf_rouge_flag_arity(long_flags[k].flag) == 1;
+            return rouge_flag_arity(long_flags[k].flag) == 1;
     return 0;
 }
 
@@ -276,7 +280,7 @@ static size_t cut_words(char *t, size_t len, long n)
 static char *spl_of_value(const rouge_args *a, const json_t *v, size_t *len)
 {
     char *joined = NULL, *out = NULL;
-    int splitter = a->splitter;
+    const char *splitter = a->splitter;
     const char *text = json_string_value(v);
     size_t tlen = json_string_length(v);
     if (json_is_array(v)) {
@@ -292,7 +296,7 @@ static char *spl_of_value(const rouge_args *a, const json_t *v, size_t *len)
             n += json_string_length(s);
             joined[n++] = '\n';
         }
-        text = joined, tlen = n, splitter = NF_ROUGE_SPLIT_LINES;
+        text = joined, tlen = n, splitter = "lines";
     } else if (!text) {
         return NULL;
     }
@@ -550,8 +554,8 @@ static int add_all_summaries(rouge_args *a)
 /* Scores and prints; returns the exit status. */
 static int rouge_run(rouge_args *a)
 {
-    if (!a->metric_flag && (nf_rouge_set_flag(a->r, 'n', "2") || nf_rouge_set_flag(a->r, '2', "4") ||
-                            nf_rouge_set_flag(a->r, 'u', NULL)))
+    if (!a->metric_flag && (rouge_set_flag(a->r, 'n', "2") || rouge_set_flag(a->r, '2', "4") ||
+                            rouge_set_flag(a->r, 'u', NULL)))
         return cli_error(EXIT_USAGE, "rouge: %s", nf_rouge_error(a->r));
     const char *refs = a->paths[a->npaths - 1];
     int rc = each_jsonl(refs, add_refs_line, a);
@@ -568,7 +572,7 @@ static int rouge_run(rouge_args *a)
     char *out;
     size_t len;
     /* JSON always carries the per-cluster scores (it is for programs). */
-    int per_cluster = a->per_cluster || a->format == NF_ROUGE_JSON;
+    int per_cluster = a->per_cluster || !strcmp(a->format, "json");
     if (nf_rouge_render(a->r, a->format, per_cluster, &out, &len) != NF_OK)
         return cli_error(EXIT_DATA, "rouge: out of memory");
     fwrite(out, 1, len, stdout);
@@ -578,7 +582,7 @@ static int rouge_run(rouge_args *a)
 
 int cmd_rouge(int argc, char **argv)
 {
-    rouge_args a = {0};
+    rouge_args a = {.format = "table", .splitter = "newsfuse"};
     a.r = nf_rouge_new();
     a.paths = calloc((size_t)argc + 1, sizeof *a.paths);
     if (!a.r || !a.paths) {
@@ -589,8 +593,7 @@ int cmd_rouge(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc == EXIT_OK) {
         char note[128];
-        static const char *const split_names[] = {"newsfuse", "regex", "lines"};
-        int k = snprintf(note, sizeof note, "split: %s", split_names[a.splitter]);
+        int k = snprintf(note, sizeof note, "split: %s", a.splitter);
         if (a.peer_words > 0)
             snprintf(note + k, sizeof note - (size_t)k, " | peer cut: %ld words", a.peer_words);
         nf_rouge_set(a.r, "note", note);

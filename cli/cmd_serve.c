@@ -14,7 +14,7 @@ static void serve_usage(FILE *out)
     fprintf(out,
             "usage: newsfuse serve [options]\n\n"
             "Serves the JSON API (POST /v1/summarize, /v1/facts, /v1/rouge; GET /healthz,\n"
-            "/version; schema newsfuse/1) and the web page at / until interrupted.\n"
+            "/version; schema newsfuse/2) and the web page at / until interrupted.\n"
             "One JSON line per request is logged on stderr. doc/SERVER.md has the details.\n\n"
             "  --bind ADDR            numeric address to listen on (default 127.0.0.1;\n"
             "                         another address exposes the server: use --token)\n"

@@ -15,7 +15,7 @@ enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
 
 typedef struct sum_args {
     nf_options *opts;
-    int format;
+    const char *format; /* a name of nf_formats("summary") */
     enum input_kind kind;
     char **inputs;
     int ninputs;
@@ -60,7 +60,7 @@ static void summarize_usage(FILE *out)
             "                   event's sentences; the language follows the table\n"
             "input and output:\n"
             "  --input KIND     auto (default), text, jsonl, multinews\n"
-            "  --format F       text (default), json, jsonl (schema newsfuse/1)\n"
+            "  --format F       text (default), json, jsonl (schema newsfuse/2)\n"
             "limits (a warning says when one cut something; 0 = no limit):\n"
             "  --max-document-bytes N  use at most N bytes of each report (default\n"
             "                   8 MiB); a text file is read no further\n"
@@ -75,14 +75,6 @@ static void summarize_usage(FILE *out)
             "it; when no report is left, that is bad data.\n\n"
             "Exit status: 0 success, 1 bad data (other events are still summarized),\n"
             "2 bad usage.\n");
-}
-
-static int parse_format(const char *v)
-{
-    if (!strcmp(v, "text")) return NF_FORMAT_TEXT;
-    if (!strcmp(v, "json")) return NF_FORMAT_JSON;
-    if (!strcmp(v, "jsonl")) return NF_FORMAT_JSONL;
-    return -1;
 }
 
 static int parse_args(sum_args *a, int argc, char **argv)
@@ -106,8 +98,9 @@ static int parse_args(sum_args *a, int argc, char **argv)
             return cli_error(EXIT_USAGE, "summarize: '%s' needs a value or is unknown (see --help)", f);
         const char *v = argv[++i];
         if (!strcmp(f, "--format")) {
-            if ((a->format = parse_format(v)) < 0)
+            if (!cli_in_list(nf_formats("summary"), v))
                 return cli_error(EXIT_USAGE, "summarize: --format must be text, json or jsonl");
+            a->format = v;
         } else if (!strcmp(f, "--seen")) {
             a->seen[a->nseen++] = argv[i];
         } else if (!strcmp(f, "--input")) {
@@ -129,13 +122,14 @@ static int print_summary(const sum_args *a, const nf_summary *s, const nf_docset
 {
     char *out;
     size_t len;
-    if (nf_summary_render(s, ds, a->format, &out, &len) != NF_OK)
+    if (nf_summary_render(s, a->format, &out, &len) != NF_OK)
         return cli_error(EXIT_DATA, "out of memory");
     fwrite(out, 1, len, stdout);
-    if (a->format != NF_FORMAT_TEXT)
+    int text = !strcmp(a->format, "text");
+    if (!text)
         putchar('\n');
     nf_free(out);
-    if (a->format == NF_FORMAT_TEXT)
+    if (text)
         for (size_t i = 0; i < nf_summary_warning_count(s); i++)
             fprintf(stderr, "newsfuse: warning: %s%s%s\n", nf_docset_id(ds) ? nf_docset_id(ds) : "",
                     nf_docset_id(ds) ? ": " : "", nf_summary_warning(s, i));
@@ -161,7 +155,7 @@ static int summarize_one(const sum_args *a, nf_docset *ds)
 static void report_bad_line(const sum_args *a, const char *path, long line, const char *id,
                             const char *msg)
 {
-    if (a->format == NF_FORMAT_TEXT) {
+    if (!strcmp(a->format, "text")) {
         cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
         return;
     }
@@ -201,7 +195,7 @@ static int summarize_texts(const sum_args *a)
 
 int cmd_summarize(int argc, char **argv)
 {
-    sum_args a = {.format = NF_FORMAT_TEXT, .kind = IN_AUTO};
+    sum_args a = {.format = "text", .kind = IN_AUTO};
     a.opts = nf_options_new();
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
     a.seen = calloc((size_t)argc, sizeof *a.seen);

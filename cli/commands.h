@@ -35,6 +35,9 @@ int cli_set_option(struct nf_options *opts, const char *flag, const char *value,
 /* The option switches (--cut, --facts): sets the key to "1" and returns 1,
  * or returns 0 if flag is not a switch. */
 int cli_set_switch(struct nf_options *opts, const char *flag);
+/* Returns 1 if name is one of the NULL-terminated list (nf_formats,
+ * nf_rouge_splitters), else 0. */
+int cli_in_list(const char *const *list, const char *name);
 /* Parses a non-negative integer option value; returns -1 if it is not one. */
 long cli_parse_count(const char *s);
 

@@ -38,6 +38,14 @@ char *cli_read_file(const char *path, size_t *len)
     return cli_read_file_upto(path, 0, len, NULL);
 }
 
+int cli_in_list(const char *const *list, const char *name)
+{
+    for (size_t i = 0; list && list[i]; i++)
+        if (!strcmp(list[i], name))
+            return 1;
+    return 0;
+}
+
 long cli_parse_count(const char *s)
 {
     if (!s || !*s)

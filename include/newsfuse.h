@@ -8,14 +8,29 @@
  * const char * a getter returns stays owned by the object it came from and
  * lives as long as that object.
  *
+ * Results borrow their document set: a summary (nf_summarize) and a figure
+ * sheet (nf_facts) keep a pointer to the nf_docset they were made from and
+ * read it again when rendered (nf_summary_render, nf_facts_render) and
+ * when a figure is read (nf_facts_figure). So the document set must
+ * outlive every result made from it, unchanged: free the results first,
+ * and add nothing to the set while they live. (Options are copied: an
+ * option set may be freed as soon as nf_summarize or nf_facts returns.)
+ *
+ * One convention: output formats are names listed by nf_formats; each
+ * handle has one setter of a key (nf_options_set, nf_rouge_set), the keys
+ * spelled alike, words joined by '_'; a figure is read into a versioned
+ * struct (nf_facts_figure).
+ *
  * Errors: calls that can fail return an int status, NF_OK (0) or a negative
  * NF_E* code; nf_strerror() names the code and the handle's *_error() getter
  * says what exactly went wrong. The library never prints, exits or aborts on
  * user input.
  *
  * Threads: distinct handles may be used from distinct threads at once; one
- * handle must not be used from two threads at the same time. nf_set_allocator
- * must be called before any other call, if at all. Each thread that calls
+ * handle must not be used from two threads at the same time. A document set
+ * that results borrow is only read through them: results of one set may be
+ * rendered from distinct threads at once, as long as nothing changes it.
+ * nf_set_allocator must be called before any other call, if at all. Each thread that calls
  * nf_summarize keeps its tokenizers (up to four languages, about 2 MB of
  * stem cache each at most) until it exits, so later calls start warm; do
  * not unload the shared library while such threads still run.
@@ -46,7 +61,9 @@ extern "C" {
 #endif
 
 #define NF_VERSION "0.1.0"
-#define NF_SCHEMA "newsfuse/1"
+/* The schema of every JSON document the library writes (doc/SCHEMA.md:
+ * newsfuse/2 types the values of "options"). */
+#define NF_SCHEMA "newsfuse/2"
 
 /* Status codes. */
 enum {
@@ -74,6 +91,15 @@ NF_API void nf_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(voi
 /* Frees memory the library handed out as a plain buffer (rendered output). */
 NF_API void nf_free(void *p);
 
+/* Output formats are named by strings: nf_summary_render, nf_facts_render
+ * and nf_rouge_render take the name, and an unknown one gives NF_EINVAL.
+ * Returns the NULL-terminated static list of the formats of a result:
+ *   "summary"  text json jsonl
+ *   "facts"    text json jsonl md
+ *   "rouge"    table json rouge155
+ * or NULL for another result name. */
+NF_API const char *const *nf_formats(const char *result);
+
 /* ---- Sentences. ---- */
 
 /* Splits text[0..len) into sentences. *spans receives a new array of
@@ -83,7 +109,10 @@ NF_API void nf_free(void *p);
 NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count);
 
 /* ---- Options: a string-keyed registry shared by the API, the CLI flags
- * and the bindings. Keys (values are strings):
+ * (--min-words for min_words), the server's "options" and the bindings'
+ * keyword arguments. Every key is listed by nf_option_keys, in this
+ * order; values are given and read back as strings, and a result's JSON
+ * carries them typed (numbers, booleans, strings: doc/SCHEMA.md). Keys:
  *   words N       length budget in words (default 100 when no other budget)
  *   sentences N   length budget in sentences
  *   bytes N       length budget in bytes
@@ -115,9 +144,10 @@ NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count)
  *                 a different language, set before or after, is refused.
  *                 A file that cannot be read or is malformed makes
  *                 nf_options_set return NF_EIO or NF_EDATA (the message
- *                 says file:line). Not listed by nf_option_keys (its value
- *                 names a file, not a setting of the summary);
- *                 nf_options_get gives the path.
+ *                 says file:line). nf_options_get gives the path ("" for
+ *                 none, and for a table given by nf_options_set_idf, the
+ *                 way to give a table object rather than a file); a
+ *                 result's options carry it only when a table was used.
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 
@@ -131,7 +161,7 @@ NF_API int nf_options_set(nf_options *opts, const char *key, const char *value);
 NF_API const char *nf_options_get(const nf_options *opts, const char *key);
 /* Returns the message of the last failed nf_options_set ("" if none). */
 NF_API const char *nf_options_error(const nf_options *opts);
-/* Returns a NULL-terminated static list of the option keys. */
+/* Returns a NULL-terminated static list of the option keys (idf included). */
 NF_API const char *const *nf_option_keys(void);
 /* Returns a NULL-terminated static list of the method names. */
 NF_API const char *const *nf_methods(void);
@@ -268,16 +298,20 @@ NF_API size_t nf_idf_term_count(const nf_idf *t);
 /* Documents holding term (a folded, stemmed form as in the file); 0 if
  * the table lacks it. */
 NF_API long nf_idf_df(const nf_idf *t, const char *term);
-/* Gives opts a reference to t (NULL: no table) and makes t read-only;
- * the language rule of the idf key applies. NF_OK or NF_EINVAL. */
+/* The idf option given a table object instead of a file: gives opts a
+ * reference to t (NULL: no table) and makes t read-only; the language
+ * rule of the idf key applies, and nf_options_get(opts, "idf") is then ""
+ * (no path). NF_OK or NF_EINVAL. */
 NF_API int nf_options_set_idf(nf_options *opts, nf_idf *t);
 
 /* ---- Summaries. ---- */
 typedef struct nf_summary nf_summary;
 
-/* Summarizes ds under opts (NULL for the defaults) into *out. Returns NF_OK,
- * NF_ENOMEM, NF_EINVAL (bad options), NF_EEMPTY (no sentence to choose; *out
- * still receives an empty summary carrying a warning). */
+/* Summarizes ds under opts (NULL for the defaults) into *out, which
+ * borrows ds (it must outlive the summary, unchanged: see Ownership).
+ * Returns NF_OK, NF_ENOMEM, NF_EINVAL (a NULL ds or out), NF_EEMPTY (no
+ * sentence to choose; *out still receives an empty summary carrying a
+ * warning). */
 NF_API int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **out);
 NF_API void nf_summary_free(nf_summary *s);
 
@@ -296,22 +330,19 @@ NF_API const char *nf_summary_warning(const nf_summary *s, size_t i);
  * batch warns; 0 otherwise, and for NULL. */
 NF_API int nf_summary_timed(const nf_summary *s);
 
-/* Output formats of nf_summary_render. */
-enum { NF_FORMAT_TEXT = 0, NF_FORMAT_JSON = 1, NF_FORMAT_JSONL = 2 };
-
 /* Renders the summary (with the options used and the warnings) into a new
- * NUL-terminated buffer that the caller frees with nf_free. JSON follows the
- * "newsfuse/1" schema of doc/SCHEMA.md; JSONL is the same on one line.
- * Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
-NF_API int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
-                             size_t *len);
+ * NUL-terminated buffer that the caller frees with nf_free. format is
+ * "text", "json" (the schema of doc/SCHEMA.md, NF_SCHEMA) or "jsonl" (the
+ * same on one line); see nf_formats. Returns NF_OK, NF_EINVAL (a NULL
+ * argument, an unknown format) or NF_ENOMEM. */
+NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out, size_t *len);
 
 /* ---- Batch: a corpus read line by line, as newsfuse batch reads it
  * (section owned by src/batch/). newsfuse batch is built on these, and a
  * caller that cuts a corpus into pieces (the Python binding's
  * newsfuse.batch.Reader, examples/dask_batch.py) uses them to write the
  * same records, byte for byte: each event's record is nf_summary_render's
- * NF_FORMAT_JSONL, and a line or an event that fails gets
+ * "jsonl", and a line or an event that fails gets
  * nf_batch_error_record in its place. ---- */
 
 /* Article JSONL: one report per line, {"event", "id", "title", "date",
@@ -353,7 +384,7 @@ NF_API int nf_batch_update_history(nf_docset **history, nf_docset *ds);
 
 /* The error record of a line or an event that failed (doc/SCHEMA.md), on
  * one line without a newline:
- *   {"schema":"newsfuse/1","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
+ *   {"schema":"newsfuse/2","id":ID,"error":{"file":PATH,"line":LINE,"message":MESSAGE}}
  * with id NULL written as null. Strings are escaped as newsfuse batch
  * escapes them: '"' and '\\' with a backslash, bytes below 0x20 as \u00XX,
  * and each byte that is not part of valid UTF-8 as \ufffd, so the record is
@@ -374,7 +405,8 @@ NF_API int nf_batch_error_record(const char *path, long line, const char *id, co
  * which is newer) or "single" (one report). doc/FACTS.md has the rules. */
 typedef struct nf_facts_sheet nf_facts_sheet;
 
-/* Reads ds into a new sheet (*out, freed with nf_facts_free). opts may be
+/* Reads ds into a new sheet (*out, freed with nf_facts_free), which
+ * borrows ds (it must outlive the sheet, unchanged). opts may be
  * NULL (the defaults); they are the options of nf_summarize, and the sheet
  * reads the reports exactly as a summary does (the same sentences, the
  * same cleaning, the same limits: max_document_bytes, max_sentences,
@@ -385,7 +417,19 @@ typedef struct nf_facts_sheet nf_facts_sheet;
 NF_API int nf_facts(const nf_docset *ds, const nf_options *opts, nf_facts_sheet **out);
 NF_API void nf_facts_free(nf_facts_sheet *sheet);
 
-/* One figure. Strings belong to the sheet; "" when unknown. */
+/* One figure. Strings belong to the sheet; "" when unknown.
+ *
+ * A versioned struct: later versions of the library only ever append
+ * fields, and nf_facts_figure takes the size of the caller's struct, so a
+ * program built against this header keeps working with a library whose
+ * struct has grown (it gets the fields it knows), and one built against a
+ * later header gets from this library the fields this version has, the
+ * others left as it set them. Why a struct and not one accessor per field:
+ * a figure has 21 fields that a caller reads together (one call, one
+ * struct, one ctypes Structure in the Python binding) rather than 21
+ * calls; why the size as an argument and not as a first field the caller
+ * sets: an argument cannot be forgotten (the compiler asks for it), where
+ * a field left uninitialized in "nf_figure f;" would be a garbage size. */
 typedef struct nf_figure {
     size_t doc;                          /* report index in the docset */
     size_t start, end;                   /* its bytes in the original text */
@@ -409,9 +453,12 @@ typedef struct nf_figure {
 } nf_figure;
 
 NF_API size_t nf_facts_figure_count(const nf_facts_sheet *sheet);
-/* Fills *out with figure i (ds is the set the sheet was made from).
- * Returns NF_OK or NF_EINVAL. */
-NF_API int nf_facts_figure(const nf_facts_sheet *sheet, const nf_docset *ds, size_t i, nf_figure *out);
+/* Fills *out, a struct of size bytes (pass sizeof *out), with figure i:
+ * every field that fits in size bytes; bytes past this version's
+ * sizeof(nf_figure) are left untouched. Returns NF_OK, or NF_EINVAL (i out
+ * of range, a NULL pointer, or size less than this first version's
+ * struct, the 21 fields above). */
+NF_API int nf_facts_figure(const nf_facts_sheet *sheet, size_t i, nf_figure *out, size_t size);
 NF_API size_t nf_facts_group_count(const nf_facts_sheet *sheet);
 /* Group g: what it counts and its label ("agree", "revised", "conflict",
  * "single"); out-parameters may be NULL. Returns NF_OK or NF_EINVAL. */
@@ -423,11 +470,12 @@ NF_API long nf_facts_group_figure(const nf_facts_sheet *sheet, size_t g, size_t 
 NF_API size_t nf_facts_warning_count(const nf_facts_sheet *sheet);
 NF_API const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
 /* Renders the sheet as "text" (a table for a terminal, disagreements
- * first), "json" (schema newsfuse/1, doc/FACTS.md), "jsonl" (the same on
+ * first), "json" (schema NF_SCHEMA, doc/FACTS.md), "jsonl" (the same on
  * one line) or "md" (Markdown) into a NUL-terminated buffer freed with
- * nf_free. Returns NF_OK, NF_EINVAL (unknown format) or NF_ENOMEM. */
-NF_API int nf_facts_render(const nf_facts_sheet *sheet, const nf_docset *ds, const char *format,
-                           char **out, size_t *len);
+ * nf_free (nf_formats("facts")). Returns NF_OK, NF_EINVAL (a NULL
+ * argument, an unknown format) or NF_ENOMEM. */
+NF_API int nf_facts_render(const nf_facts_sheet *sheet, const char *format, char **out,
+                           size_t *len);
 
 /* ---- ROUGE (section owned by src/eval/) ---- */
 
@@ -447,36 +495,40 @@ NF_API void nf_rouge_free(nf_rouge *r);
 /* Returns the message of the last failure ("" if none). */
 NF_API const char *nf_rouge_error(const nf_rouge *r);
 
-/* Sets one ROUGE-1.5.5 option by its letter, value NULL for switches:
- * n l b 2 f p c r w t take a value; m s u U x are switches; a d v (and
- * e DIR) are accepted and change nothing; -t takes only 0. Returns NF_OK
- * or NF_EINVAL (nf_rouge_error says why). */
-NF_API int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value);
-/* Returns 1 if the option letter takes a value, 0 if not, -1 if unknown. */
-NF_API int nf_rouge_flag_arity(char flag);
-/* Sets every option of a ROUGE-1.5.5 command line given as one string,
- * e.g. "-n 4 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l 100";
- * switches may be bundled ("-mu") and values attached ("-n4"). Words that
- * are not options (a config file, a system id) are refused. Returns NF_OK
- * or NF_EINVAL (nf_rouge_error says which option). */
-NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
-/* Sets one setting by name: ngram N, stem 0|1, stopwords 0|1, words N,
- * bytes N, skip D, skip-unigrams 0|1, skip-both 0|1, formula A|B, alpha X,
- * confidence C, resamples R, wlcs W, lcs 0|1, unicode 0|1 (tokens keep
- * letters and digits of every script: not ROUGE-1.5.5), note TEXT (added
- * to the signature). Returns NF_OK or NF_EINVAL. */
+/* Sets one setting by its key, spelled as the option keys are (words
+ * joined by '_'), the value a string as for nf_options_set (the ROUGE-1.5.5
+ * letter each stands for in brackets):
+ *   ngram N (-n)  stem 0|1 (-m)  stopwords 0|1 (-s)  words N (-l)
+ *   bytes N (-b)  skip D (-2)  skip_unigrams 0|1 (-u)  skip_both 0|1 (-U)
+ *   formula A|B (-f)  alpha X (-p)  confidence C (-c)  resamples R (-r)
+ *   wlcs W (-w)  lcs 0|1 (0: -x)
+ *   unicode 0|1   tokens keep letters and digits of every script (not
+ *                 ROUGE-1.5.5, which drops what is not ASCII)
+ *   note TEXT     added to the signature
+ * Returns NF_OK or NF_EINVAL (an unknown key, a bad value, or settings
+ * after scoring; nf_rouge_error says which). */
 NF_API int nf_rouge_set(nf_rouge *r, const char *key, const char *value);
+/* The command-line convenience: sets every option of a ROUGE-1.5.5
+ * command line given as one string, e.g. "-n 4 -m -2 4 -u -c 95 -r 1000
+ * -f A -p 0.5 -t 0 -a -l 100", as nf_rouge_set would set them; switches
+ * may be bundled ("-mu") and values attached ("-n4"); -t takes only 0;
+ * -a, -d, -v and -e DIR are accepted and change nothing. Words that are
+ * not options (a config file, a system id) are refused. Returns NF_OK or
+ * NF_EINVAL (nf_rouge_error says which option). */
+NF_API int nf_rouge_set_flags(nf_rouge *r, const char *flags);
 
-/* Sentence splitters of nf_rouge_spl. */
-enum { NF_ROUGE_SPLIT_NEWSFUSE = 0, NF_ROUGE_SPLIT_REGEX = 1, NF_ROUGE_SPLIT_LINES = 2 };
 /* Turns a summary into SPL text: a text with a line break inside keeps
- * its lines as sentences, any other is split into sentences (by the
- * newsfuse segmenter or by the regex the ROUGE test vectors used; LINES
- * never splits, a text without a break is one sentence); white
- * space runs become one space, lines are trimmed, empty ones dropped, and
- * each line ends with "\n". *out is freed with nf_free. Returns NF_OK or
- * NF_ENOMEM. */
-NF_API int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len);
+ * its lines as sentences, any other is split into sentences by splitter:
+ * "newsfuse" (the newsfuse segmenter; also for NULL), "regex" (the regex
+ * the ROUGE test vectors used) or "lines" (never splits: a text without a
+ * break is one sentence); see nf_rouge_splitters. White space runs become
+ * one space, lines are trimmed, empty ones dropped, and each line ends
+ * with "\n". *out is freed with nf_free. Returns NF_OK, NF_EINVAL (an
+ * unknown splitter) or NF_ENOMEM. */
+NF_API int nf_rouge_spl(const char *text, size_t len, const char *splitter, char **out,
+                        size_t *out_len);
+/* Returns the NULL-terminated static list of the splitters of nf_rouge_spl. */
+NF_API const char *const *nf_rouge_splitters(void);
 
 /* Copies the n references (SPL texts) of cluster id. NF_EDATA if the id
  * already has references, NF_EINVAL after scoring, NF_ENOMEM. */
@@ -510,13 +562,13 @@ NF_API int nf_rouge_cluster_score(const nf_rouge *r, size_t system, size_t metri
 /* One line with every setting, so a number can be reproduced. */
 NF_API const char *nf_rouge_signature(const nf_rouge *r);
 
-/* Report formats of nf_rouge_render. */
-enum { NF_ROUGE_TABLE = 0, NF_ROUGE_JSON = 1, NF_ROUGE_155 = 2 };
 /* Renders the scores (per_cluster adds each summary's scores, like
  * ROUGE-1.5.5's -d) into a NUL-terminated buffer freed with nf_free.
- * NF_ROUGE_155 prints ROUGE-1.5.5's own lines. NF_OK, NF_EINVAL (not
- * scored, bad format) or NF_ENOMEM. */
-NF_API int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len);
+ * format is "table" (for a terminal), "json" (schema NF_SCHEMA) or
+ * "rouge155" (ROUGE-1.5.5's own lines); see nf_formats. NF_OK, NF_EINVAL
+ * (not scored, a NULL argument, an unknown format) or NF_ENOMEM. */
+NF_API int nf_rouge_render(const nf_rouge *r, const char *format, int per_cluster, char **out,
+                           size_t *len);
 
 #ifdef __cplusplus
 }

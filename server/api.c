@@ -1,5 +1,5 @@
 /* The API's work: documents into a docset, the library's summary, figure
- * sheet or ROUGE scores out as newsfuse/1 JSON. The library renders every
+ * sheet or ROUGE scores out as NF_SCHEMA JSON. The library renders every
  * result itself (with "facts": true the summary carries its figure
  * sheet); the server only adds the error document. */
 #include "api.h"
@@ -45,7 +45,7 @@ int srv_api_error(int status, const char *message, srv_body *out)
     if (!take_json(v, status, out))
         return 0;
     /* Out of memory: a fixed body still tells the client. */
-    static const char oom[] = "{\"schema\":\"newsfuse/1\",\"error\":{\"status\":500,"
+    static const char oom[] = "{\"schema\":\"" NF_SCHEMA "\",\"error\":{\"status\":500,"
                               "\"message\":\"out of memory\"}}\n";
     out->data = malloc(sizeof oom);
     if (!out->data)
@@ -93,18 +93,18 @@ static int render_facts(const nf_docset *ds, const nf_options *opts, char **json
     int rc = nf_facts(ds, opts, &sh);
     *json = NULL;
     if (sh && (rc == NF_OK || rc == NF_EEMPTY))
-        rc = nf_facts_render(sh, ds, "jsonl", json, len);
+        rc = nf_facts_render(sh, "jsonl", json, len);
     nf_facts_free(sh);
     return rc;
 }
 
 /* The summary as the 200 response; with the option facts=1 the library
  * renders the figure sheet inside it ("facts"). */
-static int summary_body(const nf_docset *ds, const nf_summary *s, srv_body *out)
+static int summary_body(const nf_summary *s, srv_body *out)
 {
     char *json = NULL;
     size_t len = 0;
-    int rc = nf_summary_render(s, ds, NF_FORMAT_JSONL, &json, &len);
+    int rc = nf_summary_render(s, "jsonl", &json, &len);
     if (rc != NF_OK) {
         nf_free(json);
         return library_error(rc, NULL, out);
@@ -122,7 +122,7 @@ static int run_summarize(const srv_request *req, srv_body *out)
         rc = nf_summarize(ds, req->opts, &s);
     int result;
     if (rc == NF_OK)
-        result = summary_body(ds, s, out);
+        result = summary_body(s, out);
     else
         result = library_error(rc, s && nf_summary_warning_count(s) ? nf_summary_warning(s, 0)
                                                                     : NULL, out);
@@ -201,7 +201,7 @@ static int run_rouge(const srv_request *req, srv_body *out)
     char *json = NULL;
     size_t len = 0;
     if (rc == NF_OK)
-        rc = nf_rouge_render(r, NF_ROUGE_JSON, 1, &json, &len);
+        rc = nf_rouge_render(r, "json", 1, &json, &len);
     int result = rc == NF_OK ? take_rendered(json, len, 200, out)
                              : library_error(rc, nf_rouge_error(r), out);
     nf_rouge_free(r);
@@ -235,12 +235,14 @@ int srv_api_health(srv_body *out)
     return take_json(json_pack("{s:s,s:s}", "schema", NF_SCHEMA, "status", "ok"), 200, out);
 }
 
-/* A JSON array of a NULL-terminated list of strings. */
-static json_t *string_list(const char *const *list)
+/* A JSON array of a NULL-terminated list of strings, but for skip (NULL:
+ * none). */
+static json_t *string_list(const char *const *list, const char *skip)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && list[i]; i++)
-        json_array_append_new(a, json_string(list[i]));
+        if (!skip || strcmp(list[i], skip))
+            json_array_append_new(a, json_string(list[i]));
     return a;
 }
 
@@ -248,7 +250,9 @@ int srv_api_version(const srv_limits *lim, srv_body *out)
 {
     json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
                           "name", "newsfuse", "version", nf_version(), "methods",
-                          string_list(nf_methods()), "options", string_list(nf_option_keys()),
+                          string_list(nf_methods(), NULL), "options",
+                          /* the options a request may set: idf is the operator's (403) */
+                          string_list(nf_option_keys(), "idf"),
                           "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
                           (json_int_t)lim->max_documents, "max_document_bytes",
                           (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);

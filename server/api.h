@@ -1,5 +1,5 @@
 /* The JSON API of `newsfuse serve`, apart from HTTP: a parsed request in,
- * a status and a newsfuse/1 JSON body out. Only the public library API
+ * a status and a NF_SCHEMA JSON body out. Only the public library API
  * (include/newsfuse.h) does the work. */
 #ifndef NF_SERVER_API_H
 #define NF_SERVER_API_H

@@ -4,6 +4,7 @@
  * tools add fields (document objects may carry "url" and the like). */
 #include "request.h"
 #include "core/utf8.h"
+#include "eval/rouge_flags.h" /* rouge_flag_arity: which letters take a value */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -328,7 +329,7 @@ static int check_resamples(const char *flags, srv_error *err)
     while (tok) {
         const char *value = NULL, *letter = "";
         for (const char *p = tok + 1; tok[0] == '-' && tok[1] != '-' && *p; p++)
-            if (nf_rouge_flag_arity(*p) == 1) {
+            if (rouge_flag_arity(*p) == 1) {
                 letter = p;
                 value = p[1] ? p + 1 : strtok_r(NULL, " \t\r\n", &save);
                 break;
@@ -343,17 +344,16 @@ static int check_resamples(const char *flags, srv_error *err)
 /* rouge: validates "flags" and "split" without scoring anything. */
 static int parse_rouge_settings(json_t *root, srv_request *r, srv_error *err)
 {
-    static const char *const splits[] = {"newsfuse", "regex", "lines"};
     if (get_name(root, "flags", "request", &r->flags, err))
         return err->status;
     const char *split = NULL;
     if (get_name(root, "split", "request", &split, err))
         return err->status;
-    r->splitter = -1;
-    for (int i = 0; i < 3; i++)
-        if (!split || !strcmp(split, splits[i]))
-            r->splitter = split ? i : NF_ROUGE_SPLIT_NEWSFUSE;
-    if (r->splitter < 0)
+    r->splitter = NULL;
+    for (const char *const *s = nf_rouge_splitters(); *s; s++)
+        if (!split || !strcmp(split, *s))
+            r->splitter = split ? *s : "newsfuse";
+    if (!r->splitter)
         return srv_fail(err, 400, "\"split\" must be newsfuse, regex or lines");
     if (!r->flags)
         return 0;

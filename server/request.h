@@ -49,7 +49,7 @@ typedef struct srv_request {
     srv_refs *refs;     /* rouge: references per cluster id */
     size_t nrefs;
     const char *flags;  /* rouge: ROUGE-1.5.5 flags, NULL for the defaults */
-    int splitter;       /* rouge: NF_ROUGE_SPLIT_* for texts without breaks */
+    const char *splitter; /* rouge: a name of nf_rouge_splitters, for texts without breaks */
 } srv_request;
 
 /* Why a request was refused: an HTTP status and a message for people. */

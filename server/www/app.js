@@ -3,7 +3,7 @@
  * source marks and corroboration counts, the source passages, the figure
  * sheet, the warnings. No framework, no network but this server.
  *
- * Offsets in newsfuse/1 are bytes of the UTF-8 text, not JavaScript string
+ * Offsets in newsfuse/2 are bytes of the UTF-8 text, not JavaScript string
  * indices (UTF-16 units): every slice goes through TextEncoder/TextDecoder. */
 'use strict';
 (function () {

@@ -195,11 +195,11 @@ int nf_options_set(nf_options *o, const char *key, const char *value)
 {
     if (!o || !key || !value)
         return NF_EINVAL;
-    if (!strcmp(key, "idf"))
-        return set_idf_path(o, value);
     for (int k = 0; k < OPT_COUNT; k++) {
         if (strcmp(options_keys[k], key))
             continue;
+        if (k == OPT_IDF)
+            return set_idf_path(o, value);
         size_t max = k == OPT_QUERY ? sizeof o->query : sizeof o->value[k];
         if (strlen(value) >= max)
             return bad(o, key, value, "is too long");

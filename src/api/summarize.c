@@ -256,11 +256,16 @@ static int summarize_model(nf_summary *out, const model *m, double start)
 
 int nf_summarize(const nf_docset *ds, const nf_options *opts, nf_summary **result)
 {
+    if (!result)
+        return NF_EINVAL;
     *result = NULL;
+    if (!ds)
+        return NF_EINVAL;
     unsigned long failures0 = alloc_failures();
     nf_summary *out = xcalloc(1, sizeof *out);
     if (!out)
         return NF_ENOMEM;
+    out->ds = ds; /* borrowed: the caller keeps it for as long as the summary */
     if (opts)
         out->opts = *opts;
     else

@@ -59,10 +59,10 @@ int batch_resume_scan(int fd, long *records, char **last_id);
  * input line it names. */
 uint64_t batch_record_key(const char *id, long line);
 /* Verifies the first `records` records of the output on fd, after
- * batch_resume_scan, as ones this run would write: newsfuse/1 records with
+ * batch_resume_scan, as ones this run would write: NF_SCHEMA records with
  * an id (or an error record's line) and, when opts is given, the same
- * value of each of its options in their "options" (records without any:
- * error records). *keys receives their keys in order (xfree), for
+ * options: each key with the same value, and no other key (a record
+ * without any, an error record, passes). *keys receives their keys in order (xfree), for
  * checking each against the input's event at the same place. Returns NF_OK,
  * NF_EDATA (why[0..cap) says what and which record), NF_EIO, NF_ENOMEM. */
 int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,

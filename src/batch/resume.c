@@ -3,6 +3,8 @@
  * a line without its newline is the one record that may be incomplete. */
 #include "batch/batch.h"
 #include "core/alloc.h"
+#include "core/utf8.h"
+#include "emit/options_json.h"
 #include "model/vocab.h"
 #include "newsfuse.h"
 #include <stdio.h>
@@ -93,7 +95,7 @@ static void put_value(char *why, size_t cap, size_t *n, const json_t *v)
     free(text);
 }
 
-/* Returns 1 when every option of want has the same value in opts; else 0,
+/* Returns 1 when opts and want hold the same options with the same values; else 0,
  * and why names the options that differ (at most three) with the file's
  * value and this run's, so the user sees which flag to give. */
 static int options_match(const json_t *opts, const json_t *want, char *why, size_t cap)
@@ -102,18 +104,23 @@ static int options_match(const json_t *opts, const json_t *want, char *why, size
     const json_t *v;
     size_t n = (size_t)snprintf(why, cap, "was made with other options:");
     int differ = 0;
-    json_object_foreach((json_t *)want, key, v) {
-        const json_t *had = json_object_get(opts, key);
-        if (json_equal((json_t *)had, (json_t *)v) || differ++ >= 3)
-            continue;
-        if (n < cap)
-            n += (size_t)snprintf(why + n, cap - n, "%s %s ", differ > 1 ? ";" : "", key);
-        put_value(why, cap, &n, had);
-        if (n < cap)
-            n += (size_t)snprintf(why + n, cap - n, " there, ");
-        put_value(why, cap, &n, v);
-        if (n < cap)
-            n += (size_t)snprintf(why + n, cap - n, " now");
+    /* Key by key, both ways: a key this run leaves out (idf) may be in
+     * the file. */
+    for (int side = 0; side < 2; side++) {
+        json_object_foreach((json_t *)(side ? opts : want), key, v) {
+            const json_t *had = side ? v : json_object_get(opts, key);
+            const json_t *now = side ? json_object_get(want, key) : v;
+            if ((side && now) || json_equal((json_t *)had, (json_t *)now) || differ++ >= 3)
+                continue;
+            if (n < cap)
+                n += (size_t)snprintf(why + n, cap - n, "%s %s ", differ > 1 ? ";" : "", key);
+            put_value(why, cap, &n, had);
+            if (n < cap)
+                n += (size_t)snprintf(why + n, cap - n, " there, ");
+            put_value(why, cap, &n, now);
+            if (n < cap)
+                n += (size_t)snprintf(why + n, cap - n, " now");
+        }
     }
     if (differ > 3 && n < cap)
         n += (size_t)snprintf(why + n, cap - n, "; %d more", differ - 3);
@@ -123,7 +130,9 @@ static int options_match(const json_t *opts, const json_t *want, char *why, size
 }
 
 /* The key of one output record, or why it is no record this run could
- * have written: not a newsfuse/1 JSON object, or made under other options. */
+ * have written: not a JSON object of this schema (NF_SCHEMA; a record of
+ * an earlier schema is named as such: its options are not this run's to
+ * compare, and a file must not mix schemas), or made under other options. */
 static int record_key(const char *text, size_t len, const json_t *want, uint64_t *key, char *why,
                       size_t cap)
 {
@@ -131,7 +140,13 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
     json_t *schema = json_object_get(root, "schema"), *id = json_object_get(root, "id");
     json_t *err = json_object_get(root, "error"), *opts = json_object_get(root, "options");
     int rc = NF_OK;
-    if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
+    if (json_is_string(schema) && !strncmp(json_string_value(schema), "newsfuse/", 9) &&
+        strcmp(json_string_value(schema), NF_SCHEMA))
+        rc = NF_EDATA, snprintf(why, cap, "is a %.20s record, written by another version of newsfuse; "
+                                          "this one writes %s (options typed): run again without --resume",
+                                json_string_value(schema), NF_SCHEMA),
+        utf8_cut_invalid(why); /* %.20s may end inside a character */
+    else if (!json_is_string(schema) || strcmp(json_string_value(schema), NF_SCHEMA) ||
         !(json_is_string(id) || (json_is_null(id) && json_is_integer(json_object_get(err, "line")))))
         rc = NF_EDATA, snprintf(why, cap, "is not a newsfuse batch record");
     else if (want && opts && !options_match(opts, want, why, cap))
@@ -141,16 +156,6 @@ static int record_key(const char *text, size_t len, const json_t *want, uint64_t
                                 (long)json_integer_value(json_object_get(err, "line")));
     json_decref(root);
     return rc;
-}
-
-/* The run's options as the JSON object its records carry. */
-static json_t *options_object(const nf_options *opts)
-{
-    json_t *o = json_object();
-    const char *const *keys = nf_option_keys();
-    for (int k = 0; o && keys[k]; k++)
-        json_object_set_new(o, keys[k], json_string(nf_options_get(opts, keys[k])));
-    return o;
 }
 
 /* Reads one record line of f (newline included) into *buf, at most max
@@ -181,7 +186,7 @@ static int read_record(FILE *f, char **buf, size_t *bcap, size_t *len, size_t ma
 int batch_resume_keys(int fd, long records, const nf_options *opts, uint64_t **keys, char *why,
                       size_t cap)
 {
-    json_t *want = opts ? options_object(opts) : NULL;
+    json_t *want = opts ? options_json(opts) : NULL; /* as the run's records carry them */
     int dfd = dup(fd); /* shares fd's offset: set back to the end below */
     FILE *f = dfd >= 0 ? fdopen(dfd, "rb") : NULL;
     uint64_t *k = xmalloc(((size_t)records + 1) * sizeof *k);

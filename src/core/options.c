@@ -9,7 +9,18 @@
 
 const char *const options_keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
-    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", NULL};
+    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", "idf", NULL};
+
+const unsigned char options_types[OPT_COUNT] = {
+    [OPT_WORDS] = OPT_T_COUNT,         [OPT_SENTENCES] = OPT_T_COUNT,
+    [OPT_BYTES] = OPT_T_COUNT,         [OPT_RATIO] = OPT_T_NUMBER,
+    [OPT_CUT] = OPT_T_BOOL,            [OPT_METHOD] = OPT_T_TEXT,
+    [OPT_LANGUAGE] = OPT_T_TEXT,       [OPT_ORDER] = OPT_T_TEXT,
+    [OPT_MIN_WORDS] = OPT_T_COUNT,     [OPT_QUERY] = OPT_T_TEXT,
+    [OPT_MAX_DOC_BYTES] = OPT_T_COUNT, [OPT_MAX_SENTENCES] = OPT_T_COUNT,
+    [OPT_MAX_SECONDS] = OPT_T_NUMBER,  [OPT_FACTS] = OPT_T_BOOL,
+    [OPT_MAX_FIGURES] = OPT_T_COUNT,   [OPT_IDF] = OPT_T_TEXT,
+};
 
 const char *const *nf_option_keys(void) { return options_keys; }
 
@@ -44,11 +55,9 @@ nf_options *nf_options_new(void)
 
 const char *nf_options_get(const nf_options *o, const char *key)
 {
-    if (o && key && !strcmp(key, "idf"))
-        return o->idf_path;
     for (int k = 0; o && key && k < OPT_COUNT; k++)
         if (!strcmp(options_keys[k], key))
-            return k == OPT_QUERY ? o->query : o->value[k];
+            return k == OPT_QUERY ? o->query : k == OPT_IDF ? o->idf_path : o->value[k];
     return NULL;
 }
 

@@ -6,7 +6,7 @@
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
        OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_MAX_DOC_BYTES, OPT_MAX_SENTENCES,
-       OPT_MAX_SECONDS, OPT_FACTS, OPT_MAX_FIGURES, OPT_COUNT };
+       OPT_MAX_SECONDS, OPT_FACTS, OPT_MAX_FIGURES, OPT_IDF, OPT_COUNT };
 
 /* Defaults of the limits that keep hostile or huge input bounded. */
 #define OPT_DEFAULT_MAX_DOC_BYTES (8L << 20) /* 8 MiB of text per document */
@@ -31,9 +31,9 @@ struct nf_options {
     double clock_start;
     char method[48], language[48];
     char set[OPT_COUNT];      /* 1 if the user set the key */
-    char value[OPT_COUNT][48]; /* string form of each value (not the query) */
+    char value[OPT_COUNT][48]; /* string form of each value (not the query nor idf) */
     char query[OPT_QUERY_MAX]; /* topic or question for query-focused summaries */
-    /* The background table (key "idf", not in the key list): a reference
+    /* The background table (key "idf", its path in idf_path): a reference
      * this option set owns, or NULL. A copy of the struct (nf_summarize
      * keeps one) borrows it and must not free it. */
     struct nf_idf *idf;
@@ -43,6 +43,12 @@ struct nf_options {
 
 /* The keys, in enum order, NULL-terminated (nf_option_keys). */
 extern const char *const options_keys[OPT_COUNT + 1];
+
+/* What each key's value is, for a result's JSON (emit/options_json.c):
+ * a count (a JSON integer), a number (a JSON real), 0|1 (a JSON boolean)
+ * or text (a JSON string). */
+enum opt_type { OPT_T_COUNT, OPT_T_NUMBER, OPT_T_BOOL, OPT_T_TEXT };
+extern const unsigned char options_types[OPT_COUNT];
 
 /* Fills o with the defaults (used when a caller passes NULL options). */
 void options_defaults(struct nf_options *o);

@@ -1,8 +1,9 @@
-/* The figure sheet out: a table for a terminal, "newsfuse/1" JSON, and
+/* The figure sheet out: a table for a terminal, NF_SCHEMA JSON, and
  * Markdown. Groups are shown disagreements first (conflict, revised),
  * then agreements, then figures only one report gives. */
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "emit/formats.h"
 #include "facts/facts.h"
 #include "ingest/docset.h"
 #include <jansson.h>
@@ -239,10 +240,11 @@ static void render_md(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, con
     }
 }
 
-static json_t *json_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i)
+static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
 {
+    const nf_docset *ds = sh->ds;
     nf_figure f;
-    nf_facts_figure(sh, ds, i, &f);
+    nf_facts_figure(sh, i, &f, sizeof f);
     char v[96];
     facts_value_string(&sh->figs[i], v, sizeof v);
     json_t *o = json_pack("{s:I, s:{s:I, s:s}, s:I, s:I, s:{s:I, s:I}, s:s, s:s, s:s, s:s}", "id", (json_int_t)i,
@@ -288,13 +290,13 @@ static json_t *json_group(const nf_facts_sheet *sh, size_t g)
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }
 
-json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds)
+json_t *facts_json(const nf_facts_sheet *sh)
 {
     json_t *groups = json_array(), *figs = json_array(), *warn = json_array();
     for (size_t g = 0; groups && g < sh->ngroups; g++)
         json_array_append_new(groups, json_group(sh, g));
     for (size_t i = 0; figs && i < sh->n; i++)
-        json_array_append_new(figs, json_figure(sh, ds, i));
+        json_array_append_new(figs, json_figure(sh, i));
     for (size_t i = 0; warn && i < sh->nwarnings; i++)
         json_array_append_new(warn, json_string(sh->warnings[i]));
     return json_pack("{s:o, s:o, s:o}", "groups", groups, "figures", figs, "warnings", warn);
@@ -313,7 +315,7 @@ static json_t *json_documents(const nf_docset *ds)
 /* The whole JSON document: schema, event id, reports, the sheet. */
 static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int compact, size_t *len)
 {
-    json_t *root = facts_json(sh, ds);
+    json_t *root = facts_json(sh);
     if (!root)
         return NULL;
     json_object_set_new(root, "schema", json_string(NF_SCHEMA));
@@ -328,28 +330,28 @@ static char *render_json(const nf_facts_sheet *sh, const nf_docset *ds, int comp
     return s;
 }
 
-int nf_facts_render(const nf_facts_sheet *sh, const nf_docset *ds, const char *format, char **out,
-                    size_t *len)
+int nf_facts_render(const nf_facts_sheet *sh, const char *format, char **out, size_t *len)
 {
-    if (!sh || !ds || !format || !out)
+    const nf_docset *ds = sh ? sh->ds : NULL;
+    int f = format_index("facts", format);
+    if (!sh || !ds || !out || f < 0)
         return NF_EINVAL;
     size_t n = 0;
     unsigned long failures0 = alloc_failures();
     *out = NULL;
-    if (!strcmp(format, "json") || !strcmp(format, "jsonl")) {
-        *out = render_json(sh, ds, format[4] == 'l', &n);
-    } else if (!strcmp(format, "text") || !strcmp(format, "md")) {
+    if (f == FORMAT_JSON || f == FORMAT_JSONL) {
+        *out = render_json(sh, ds, f == FORMAT_JSONL, &n);
+    } else {
         size_t *order = xmalloc((sh->ngroups ? sh->ngroups : 1) * sizeof *order);
         buf b = {0};
         if (order) {
             group_order(sh, order);
-            (format[0] == 't' ? render_text : render_md)(&b, sh, ds, order);
+            (f == FORMAT_TEXT ? render_text : render_md)(&b, sh, ds, order);
         }
         xfree(order);
         *out = order ? buf_take(&b, &n) : NULL;
         buf_free(&b);
-    } else
-        return NF_EINVAL;
+    }
     if (*out && alloc_failures() != failures0) { /* jansson left something out */
         xfree(*out);
         *out = NULL;

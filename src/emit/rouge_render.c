@@ -1,6 +1,7 @@
 /* The three report formats of ROUGE scores: a readable table,
  * JSON, and ROUGE-1.5.5's own lines (which pyrouge and friends parse). */
 #include "core/alloc.h"
+#include "emit/formats.h"
 #include "eval/rouge.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -217,18 +218,22 @@ static void render_json(const nf_rouge *r, const size_t *sys, const size_t *cl, 
     buf_puts(b, "]}\n");
 }
 
-int nf_rouge_render(const nf_rouge *r, int format, int per_cluster, char **out, size_t *len)
+int nf_rouge_render(const nf_rouge *r, const char *format, int per_cluster, char **out,
+                    size_t *len)
 {
+    int f = format_index("rouge", format);
+    if (!out)
+        return NF_EINVAL;
     *out = NULL;
-    if (!r->scored || format < NF_ROUGE_TABLE || format > NF_ROUGE_155)
+    if (!r || !r->scored || f < 0)
         return NF_EINVAL;
     size_t *sys = sorted_order(r, 0);
     size_t *cl = sorted_order(r, 1);
     buf b = {0};
     if (sys && cl) {
-        if (format == NF_ROUGE_155)
+        if (f == FORMAT_ROUGE_155)
             render_155(r, sys, cl, per_cluster, &b);
-        else if (format == NF_ROUGE_JSON)
+        else if (f == FORMAT_ROUGE_JSON)
             render_json(r, sys, cl, per_cluster, &b);
         else
             render_table(r, sys, cl, per_cluster, &b);

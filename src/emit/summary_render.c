@@ -1,6 +1,8 @@
-/* Rendering a summary as text for a terminal or as "newsfuse/1" JSON. */
+/* Rendering a summary as text for a terminal or as NF_SCHEMA JSON. */
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "emit/formats.h"
+#include "emit/options_json.h"
 #include "ingest/docset.h"
 #include "facts/facts.h"
 #include "select/summary.h"
@@ -46,7 +48,7 @@ static int render_text_with_facts(const nf_summary *s, const nf_docset *ds, char
 {
     size_t n = 0, fn = 0;
     char *text = render_text(s, ds, &n), *sheet = NULL;
-    if (text && s->facts && nf_facts_render(s->facts, ds, "text", &sheet, &fn) != NF_OK) {
+    if (text && s->facts && nf_facts_render(s->facts, "text", &sheet, &fn) != NF_OK) {
         xfree(text);
         return NF_ENOMEM;
     }
@@ -60,20 +62,6 @@ static int render_text_with_facts(const nf_summary *s, const nf_docset *ds, char
     nf_free(sheet);
     *out = text ? buf_take(&b, len) : (buf_free(&b), NULL);
     return *out ? NF_OK : NF_ENOMEM;
-}
-
-static json_t *json_options(const nf_summary *s)
-{
-    json_t *o = json_object();
-    const char *const *keys = nf_option_keys();
-    for (int k = 0; o && keys[k]; k++)
-        json_object_set_new(o, keys[k], json_string(nf_options_get(&s->opts, keys[k])));
-    /* A background table changes the weights: say which, so the run can be
-     * repeated (left out when there is none, as before tables existed). */
-    if (o && s->opts.idf)
-        json_object_set_new(o, "idf", json_string(s->opts.idf_path[0] ? s->opts.idf_path
-                                                                       : "(a table given through the API)"));
-    return o;
 }
 
 static json_t *json_doc_ref(const nf_docset *ds, size_t doc)
@@ -123,26 +111,28 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
                               "seen_documents", (json_int_t)s->nseen,
                               "sentences", (json_int_t)s->nsents_in, "words", (json_int_t)s->words_in,
                               "summary_words", (json_int_t)s->words_out);
-    json_t *facts = s->facts ? facts_json(s->facts, ds) : NULL;
+    json_t *facts = s->facts ? facts_json(s->facts) : NULL;
     if (s->facts && !facts) {
         json_decref(sents), json_decref(warns), json_decref(stats);
         return NULL;
     }
     return json_pack("{s:s, s:s?, s:s, s:s?, s:o, s:o, s:o*, s:o, s:o, s:o}", "schema", NF_SCHEMA, "id",
                      ds->id, "method", s->opts.method, "query", s->query, "options",
-                     json_options(s), "summary", sents, "facts", facts,
+                     options_json(&s->opts), "summary", sents, "facts", facts,
                      "documents", json_documents(ds), "stats", stats, "warnings", warns);
 }
 
-static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len);
+static int render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
+                  size_t *len);
 
 /* Renders, and reports NF_ENOMEM when any allocation failed on the way,
  * even one a callee (jansson) absorbed by leaving something out. */
-int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char **out,
-                      size_t *len)
+int nf_summary_render(const nf_summary *s, const char *format, char **out, size_t *len)
 {
+    if (!out)
+        return NF_EINVAL;
     unsigned long failures0 = alloc_failures();
-    int rc = render(s, ds, format, out, len);
+    int rc = render(s, s ? s->ds : NULL, format, out, len);
     if (rc == NF_OK && alloc_failures() != failures0) {
         xfree(*out);
         *out = NULL;
@@ -151,20 +141,20 @@ int nf_summary_render(const nf_summary *s, const nf_docset *ds, int format, char
     return rc;
 }
 
-static int render(const nf_summary *s, const nf_docset *ds, int format, char **out, size_t *len)
+static int render(const nf_summary *s, const nf_docset *ds, const char *format, char **out,
+                  size_t *len)
 {
     *out = NULL;
-    if (!s || !ds)
+    int f = format_index("summary", format);
+    if (!s || !ds || f < 0)
         return NF_EINVAL;
-    if (format == NF_FORMAT_TEXT)
+    if (f == FORMAT_TEXT)
         return render_text_with_facts(s, ds, out, len);
-    if (format != NF_FORMAT_JSON && format != NF_FORMAT_JSONL)
-        return NF_EINVAL;
     json_t *root = json_summary(s, ds);
     if (!root)
         return NF_ENOMEM;
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
-                   (format == NF_FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
+    size_t flags = JSON_PRESERVE_ORDER | OPTIONS_JSON_REALS |
+                   (f == FORMAT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
     *out = json_dumps(root, flags);
     json_decref(root);
     if (!*out)

@@ -12,6 +12,7 @@
 #define NF_EVAL_ROUGE_H
 #include "core/arena.h"
 #include "core/buf.h"
+#include "eval/rouge_flags.h"
 #include "newsfuse.h"
 #include <stddef.h>
 #include <stdint.h>

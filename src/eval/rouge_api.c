@@ -1,5 +1,6 @@
-/* nf_rouge: the public face of the ROUGE scorer. Settings come as
- * ROUGE-1.5.5 flags (nf_rouge_set_flag) or by name (nf_rouge_set); texts
+/* nf_rouge: the public face of the ROUGE scorer. Settings come by key
+ * (nf_rouge_set) or as a ROUGE-1.5.5 command line (nf_rouge_set_flags),
+ * both through the one setter of a letter (rouge_set_flag); texts
  * are stored as given; nf_rouge_score reads every reference once per
  * cluster, scores every summary for every metric, then runs the bootstrap
  * per system and metric exactly as ROUGE-1.5.5 does. */
@@ -100,7 +101,7 @@ static void keep_text(char *dst, const char *src)
     snprintf(dst, 24, "%s", src);
 }
 
-int nf_rouge_flag_arity(char flag)
+int rouge_flag_arity(char flag)
 {
     if (flag && strchr("nlb2fpcrwte", flag))
         return 1;
@@ -164,7 +165,7 @@ static int set_number_flag(nf_rouge *r, char flag, const char *value)
     }
 }
 
-int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value)
+int rouge_set_flag(nf_rouge *r, char flag, const char *value)
 {
     rouge_settings *st = &r->st;
     if (r->scored)
@@ -186,7 +187,7 @@ int nf_rouge_set_flag(nf_rouge *r, char flag, const char *value)
             return fail(r, NF_EINVAL, "-t: only -t 0 (average over summaries) is supported");
         return NF_OK;
     default:
-        if (nf_rouge_flag_arity(flag) == 1)
+        if (rouge_flag_arity(flag) == 1)
             return set_number_flag(r, flag, value);
         return fail(r, NF_EINVAL, "unknown ROUGE-1.5.5 option -%c", flag ? flag : '?');
     }
@@ -213,18 +214,18 @@ int nf_rouge_set_flags(nf_rouge *r, const char *flags)
         if (w[0] != '-' || !w[1])
             return fail(r, NF_EINVAL, "'%s' is not a ROUGE-1.5.5 option", w);
         for (const char *g = w + 1; *g; g++) {
-            int arity = nf_rouge_flag_arity(*g);
+            int arity = rouge_flag_arity(*g);
             if (arity < 0)
                 return fail(r, NF_EINVAL, "unknown ROUGE-1.5.5 option -%c", *g);
             if (arity == 0) {
-                if (nf_rouge_set_flag(r, *g, NULL))
+                if (rouge_set_flag(r, *g, NULL))
                     return NF_EINVAL;
                 continue;
             }
             const char *val = g[1] ? g + 1 : (next_word(&p, v, sizeof v) ? v : NULL);
             if (!val)
                 return fail(r, NF_EINVAL, "-%c needs a value", *g);
-            int rc = nf_rouge_set_flag(r, *g, val);
+            int rc = rouge_set_flag(r, *g, val);
             if (rc)
                 return rc;
             break;
@@ -233,20 +234,24 @@ int nf_rouge_set_flags(nf_rouge *r, const char *flags)
     return NF_OK;
 }
 
-/* Long names and the flag each stands for; switches take 0|1 values. */
+/* The keys and the letter each stands for; switches take 0|1 values. */
 static const struct {
     const char *name;
     char flag;
 } long_names[] = {
     {"ngram", 'n'}, {"stem", 'm'}, {"stopwords", 's'}, {"words", 'l'}, {"bytes", 'b'},
-    {"skip", '2'}, {"skip-unigrams", 'u'}, {"skip-both", 'U'}, {"formula", 'f'},
+    {"skip", '2'}, {"skip_unigrams", 'u'}, {"skip_both", 'U'}, {"formula", 'f'},
     {"alpha", 'p'}, {"confidence", 'c'}, {"resamples", 'r'}, {"wlcs", 'w'},
 };
 
 int nf_rouge_set(nf_rouge *r, const char *key, const char *value)
 {
+    if (!r)
+        return NF_EINVAL;
     if (!key || !value)
         return fail(r, NF_EINVAL, "nf_rouge_set: key and value are required");
+    if (r->scored)
+        return fail(r, NF_EINVAL, "settings are fixed once the scores are computed");
     if (!strcmp(key, "unicode") || !strcmp(key, "lcs")) {
         if (strcmp(value, "0") && strcmp(value, "1"))
             return fail(r, NF_EINVAL, "%s: expected 0 or 1", key);
@@ -261,12 +266,12 @@ int nf_rouge_set(nf_rouge *r, const char *key, const char *value)
         if (strcmp(key, long_names[i].name))
             continue;
         char flag = long_names[i].flag;
-        if (nf_rouge_flag_arity(flag) == 1)
-            return nf_rouge_set_flag(r, flag, value);
+        if (rouge_flag_arity(flag) == 1)
+            return rouge_set_flag(r, flag, value);
         if (strcmp(value, "0") && strcmp(value, "1"))
             return fail(r, NF_EINVAL, "%s: expected 0 or 1", key);
         if (value[0] == '1')
-            return nf_rouge_set_flag(r, flag, NULL);
+            return rouge_set_flag(r, flag, NULL);
         rouge_settings *st = &r->st;
         *(flag == 'm' ? &st->stem : flag == 's' ? &st->stop : flag == 'u' ? &st->skip_unigrams
                                                                           : &st->skip_both) = 0;

@@ -91,9 +91,24 @@ static void split_newsfuse(buf *b, const char *s, size_t n)
     span_vec_free(&v);
 }
 
-int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t *out_len)
+/* The splitters by name, in the order of enum splitter. */
+enum splitter { SPLIT_NEWSFUSE, SPLIT_REGEX, SPLIT_LINES };
+static const char *const splitter_names[] = {"newsfuse", "regex", "lines", NULL};
+
+const char *const *nf_rouge_splitters(void) { return splitter_names; }
+
+int nf_rouge_spl(const char *text, size_t len, const char *splitter_name, char **out,
+                 size_t *out_len)
 {
+    if (!out || (!text && len))
+        return NF_EINVAL;
     *out = NULL;
+    int splitter = splitter_name ? -1 : SPLIT_NEWSFUSE;
+    for (int i = 0; splitter < 0 && splitter_names[i]; i++)
+        if (!strcmp(splitter_name, splitter_names[i]))
+            splitter = i;
+    if (splitter < 0)
+        return NF_EINVAL;
     char *t = xmalloc(len + 1); /* the text without carriage returns */
     if (!t)
         return NF_ENOMEM;
@@ -113,14 +128,14 @@ int nf_rouge_spl(const char *text, size_t len, int splitter, char **out, size_t 
         z = c;
     }
     buf b = {0};
-    if (splitter == NF_ROUGE_SPLIT_LINES || memchr(t + a, '\n', z - a)) {
+    if (splitter == SPLIT_LINES || memchr(t + a, '\n', z - a)) {
         for (size_t i = 0; i < n;) {
             const char *nl = memchr(t + i, '\n', n - i);
             size_t end = nl ? (size_t)(nl - t) : n;
             put_line(&b, t + i, end - i);
             i = end + 1;
         }
-    } else if (splitter == NF_ROUGE_SPLIT_REGEX) {
+    } else if (splitter == SPLIT_REGEX) {
         split_regex(&b, t + a, z - a);
     } else {
         split_newsfuse(&b, t + a, z - a);

@@ -181,6 +181,7 @@ typedef struct fgroup {
 } fgroup;
 
 struct nf_facts_sheet {
+    const nf_docset *ds; /* the set it was read from, borrowed (it outlives the sheet) */
     arena mem;
     figure *figs;
     size_t n, cap;
@@ -246,8 +247,8 @@ const char *facts_qualifier_name(int qual);
 /* Writes the value as a journalist would read it ("at least 12", "12-15"). */
 void facts_value_string(const figure *f, char *out, size_t cap);
 
-/* The sheet as a "newsfuse/1" JSON object (new reference), or NULL when
+/* The sheet as an NF_SCHEMA JSON object (new reference), or NULL when
  * out of memory; for embedding in other results (summarize --facts). */
-struct json_t *facts_json(const nf_facts_sheet *sh, const nf_docset *ds);
+struct json_t *facts_json(const nf_facts_sheet *sh);
 
 #endif

@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "text/clean.h"
 #include <pthread.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,6 +201,7 @@ int facts_from_model(const model *m, const nf_options *opts, nf_facts_sheet **ou
     nf_facts_sheet *sh = xcalloc(1, sizeof *sh);
     if (!sh)
         return NF_ENOMEM;
+    sh->ds = m->ds;
     sh->ndocs = m->ds->ndocs;
     if (sheet_build(sh, m, opts) != NF_OK) {
         nf_facts_free(sh);
@@ -241,21 +243,29 @@ size_t facts_original_offset(const nf_docset *ds, size_t doc, size_t pos)
     return utf8_original_offset(d->fixes, d->nfixes, pos);
 }
 
-int nf_facts_figure(const nf_facts_sheet *sh, const nf_docset *ds, size_t i, nf_figure *out)
+/* The end of the struct's first version (its last field, place): a size
+ * below it is no nf_figure. Later fields are only ever appended, so this
+ * stays right when the struct grows. */
+#define FIGURE_V1_SIZE (offsetof(nf_figure, place) + sizeof(const char *))
+
+int nf_facts_figure(const nf_facts_sheet *sh, size_t i, nf_figure *out, size_t size)
 {
-    if (!sh || !ds || !out || i >= sh->n || sh->figs[i].doc >= ds->ndocs)
+    const nf_docset *ds = sh ? sh->ds : NULL;
+    if (!sh || !ds || !out || size < FIGURE_V1_SIZE || i >= sh->n || sh->figs[i].doc >= ds->ndocs)
         return NF_EINVAL;
     const figure *f = &sh->figs[i];
-    *out = (nf_figure){.doc = f->doc, .low = f->lo, .high = f->hi, .text = f->text,
-                       .kind = facts_kind_name(f->kind), .qualifier = facts_qualifier_name(f->qual),
-                       .counted = f->counted, .modifier = f->modifier, .event = f->event,
-                       .speaker = f->speaker, .time = f->when, .cue = cue_name(f->cue),
-                       .part_of = f->part_of, .group = f->group, .increment = f->increment,
-                       .component = f->component, .place = f->place ? f->place : ""};
-    out->start = facts_original_offset(ds, f->doc, f->start);
-    out->end = facts_original_offset(ds, f->doc, f->end);
-    out->sentence_start = facts_original_offset(ds, f->doc, f->sent_start);
-    out->sentence_end = facts_original_offset(ds, f->doc, f->sent_end);
+    nf_figure v = {.doc = f->doc, .low = f->lo, .high = f->hi, .text = f->text,
+                   .kind = facts_kind_name(f->kind), .qualifier = facts_qualifier_name(f->qual),
+                   .counted = f->counted, .modifier = f->modifier, .event = f->event,
+                   .speaker = f->speaker, .time = f->when, .cue = cue_name(f->cue),
+                   .part_of = f->part_of, .group = f->group, .increment = f->increment,
+                   .component = f->component, .place = f->place ? f->place : ""};
+    v.start = facts_original_offset(ds, f->doc, f->start);
+    v.end = facts_original_offset(ds, f->doc, f->end);
+    v.sentence_start = facts_original_offset(ds, f->doc, f->sent_start);
+    v.sentence_end = facts_original_offset(ds, f->doc, f->sent_end);
+    /* The caller's version of the struct: what fits, and no more. */
+    memcpy(out, &v, size < sizeof v ? size : sizeof v);
     return NF_OK;
 }
 

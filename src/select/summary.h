@@ -23,6 +23,7 @@ typedef struct ssent {
 } ssent;
 
 struct nf_summary {
+    const struct nf_docset *ds; /* the set it was made from, borrowed (it outlives s) */
     arena mem;
     ssent *sents;
     size_t n;

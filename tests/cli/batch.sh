@@ -79,7 +79,7 @@ if grep -q 'events' "$TMP/err"; then fail batch_no_progress_off_terminal "$(head
 # Summary options and switches pass through as in summarize.
 $NF summarize --format jsonl --words 40 --cut --method lead "$TMP/mixed.jsonl" >"$TMP/want_opts.jsonl" 2>/dev/null
 $NF batch -j 2 --words 40 --cut --method lead "$TMP/mixed.jsonl" -o "$TMP/got_opts.jsonl" 2>/dev/null
-if grep -q '"cut":"1"' "$TMP/got_opts.jsonl" && cmp -s "$TMP/want_opts.jsonl" "$TMP/got_opts.jsonl"; then
+if grep -q '"cut":true' "$TMP/got_opts.jsonl" && cmp -s "$TMP/want_opts.jsonl" "$TMP/got_opts.jsonl"; then
     pass batch_options_as_summarize
 else
     fail batch_options_as_summarize

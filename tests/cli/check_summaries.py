@@ -10,7 +10,7 @@ budget = int(sys.argv[3])
 if len(clusters) != len(outputs):
     sys.exit(f"{len(outputs)} summaries for {len(clusters)} clusters")
 for c, o in zip(clusters, outputs):
-    if o.get("id") != c["id"] or o.get("schema") != "newsfuse/1":
+    if o.get("id") != c["id"] or o.get("schema") != "newsfuse/2":
         sys.exit(f"id/schema mismatch at {c['id']}")
     words = sum(len(s["text"].split()) for s in o["summary"])
     if words > budget or not o["summary"]:

@@ -11,7 +11,7 @@ expect_grep facts_example_revised_estmark '^revised +missing: people \(estmark\)
 expect_grep facts_example_speaker 'per the Estmarkian foreign ministry' "$TMP/out"
 
 expect_status facts_json_exit 0 $NF facts --format json $EX
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="newsfuse/1" and d["kind"]=="facts"; assert sorted(g["label"] for g in d["groups"] if g["label"]!="single")==["revised","revised","revised"]; assert d["warnings"]==[]; assert all(g["reason"] for g in d["groups"])' "$TMP/out" 2>"$TMP/py"; then
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="newsfuse/2" and d["kind"]=="facts"; assert sorted(g["label"] for g in d["groups"] if g["label"]!="single")==["revised","revised","revised"]; assert d["warnings"]==[]; assert all(g["reason"] for g in d["groups"])' "$TMP/out" 2>"$TMP/py"; then
     pass facts_json_schema
 else
     fail facts_json_schema "$(head -c 300 "$TMP/py")"

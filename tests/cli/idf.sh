@@ -85,6 +85,17 @@ expect_status idf_json 0 $NF summarize --format json --idf "$TMP/bg.tsv" "$TMP/e
 expect_grep idf_json_names_table "\"idf\": \".*bg.tsv\"" "$TMP/out"
 $NF summarize --format json "$TMP/ev1.txt" "$TMP/ev2.txt" >"$TMP/out" 2>/dev/null
 if grep -q '"idf"' "$TMP/out"; then fail idf_json_absent_without_table; else pass idf_json_absent_without_table; fi
+# batch --resume compares the table too (idf is an option like the others):
+# a run with a table is not continued without it, nor one without it with.
+head -n 2 "$TMP/corpus.jsonl" >"$TMP/two.jsonl"
+head -n 1 "$TMP/corpus.jsonl" >"$TMP/one.jsonl"
+$NF batch --idf "$TMP/bg.tsv" "$TMP/one.jsonl" -o "$TMP/with.jsonl" 2>/dev/null
+cp "$TMP/with.jsonl" "$TMP/with2.jsonl"
+expect_status idf_resume_without_table_refused 2 $NF batch "$TMP/two.jsonl" -o "$TMP/with.jsonl" --resume
+expect_grep idf_resume_without_table_says "other options" "$TMP/err"
+expect_status idf_resume_with_table 0 $NF batch --idf "$TMP/bg.tsv" "$TMP/two.jsonl" -o "$TMP/with2.jsonl" --resume
+$NF batch "$TMP/one.jsonl" -o "$TMP/without.jsonl" 2>/dev/null
+expect_status idf_resume_with_new_table_refused 2 $NF batch --idf "$TMP/bg.tsv" "$TMP/two.jsonl" -o "$TMP/without.jsonl" --resume
 
 # Bad tables: refused with file:line, exit 1 (bad data).
 printf '# newsfuse-idf/1\tlanguage=english\tdocuments=5\nbridg\t9\n' >"$TMP/badtab.tsv"

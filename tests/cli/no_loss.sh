@@ -103,8 +103,8 @@ $NF batch "$TMP/h.jsonl" -o "$TMP/r.jsonl" 2>/dev/null
 expect_status resume_own_output 0 $NF batch "$TMP/s.jsonl" -o "$TMP/r.jsonl" --resume
 check resume_own_output_complete "$(lines "$TMP/r.jsonl") records" [ "$(lines "$TMP/r.jsonl")" -eq 200 ]
 i=0
-while [ $i -lt 20 ]; do printf '{"schema":"newsfuse/1","id":"x%d","summary":[]}\n' $i; i=$((i + 1)); done >"$TMP/foreign.jsonl"
-printf '{"schema":"newsfuse/1","id":null,"error":{"file":"q","line":21,"message":"m"}}\n' >>"$TMP/foreign.jsonl"
+while [ $i -lt 20 ]; do printf '{"schema":"newsfuse/2","id":"x%d","summary":[]}\n' $i; i=$((i + 1)); done >"$TMP/foreign.jsonl"
+printf '{"schema":"newsfuse/2","id":null,"error":{"file":"q","line":21,"message":"m"}}\n' >>"$TMP/foreign.jsonl"
 cp "$TMP/foreign.jsonl" "$TMP/foreign.keep"
 expect_status resume_foreign_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/foreign.jsonl" --resume
 expect_grep resume_foreign_said "does not continue" "$TMP/err"
@@ -121,6 +121,23 @@ expect_status resume_other_options_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/w
 expect_grep resume_other_options_said "other options" "$TMP/err"
 # The message names the option that differs, the file's value and this run's.
 expect_grep resume_other_options_named 'words [^;]*50[^;]* there, [^;]*100[^;]* now' "$TMP/err"
+# Options are typed (newsfuse/2): numbers, reals and switches compare as
+# the records carry them, so the same options are still the same...
+$NF batch "$TMP/h.jsonl" -o "$TMP/t.jsonl" --ratio 0.123456789 --cut --max-seconds 25.5 2>/dev/null
+expect_status resume_typed_options 0 $NF batch "$TMP/s.jsonl" -o "$TMP/t.jsonl" --resume --ratio 0.123456789 --cut --max-seconds 25.5
+check resume_typed_options_complete "$(lines "$TMP/t.jsonl") records" [ "$(lines "$TMP/t.jsonl")" -eq 200 ]
+# ... and a switch left off is another option.
+head -n 100 "$TMP/t.jsonl" >"$TMP/t2.jsonl"
+expect_status resume_switch_off_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/t2.jsonl" --resume --ratio 0.123456789 --max-seconds 25.5
+expect_grep resume_switch_off_said "other options" "$TMP/err"
+expect_grep resume_switch_off_named 'cut true there, false now' "$TMP/err"
+# Records of the earlier schema (options as strings) are not continued:
+# the message names the schema.
+sed 's/"schema":"newsfuse\/2"/"schema":"newsfuse\/1"/' "$TMP/r.jsonl" | head -n 100 >"$TMP/v1.jsonl"
+cp "$TMP/v1.jsonl" "$TMP/v1.keep"
+expect_status resume_schema_1_refused 2 $NF batch "$TMP/s.jsonl" -o "$TMP/v1.jsonl" --resume
+expect_grep resume_schema_1_said "is a newsfuse/1 record, written by another version of newsfuse; this one writes newsfuse/2" "$TMP/err"
+check resume_schema_1_untouched "the newsfuse/1 file changed" cmp -s "$TMP/v1.jsonl" "$TMP/v1.keep"
 
 # ---- Error records are valid UTF-8 JSON, whatever the file name ----
 if command -v python3 >/dev/null; then

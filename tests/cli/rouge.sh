@@ -44,7 +44,7 @@ expect_status rouge_e_and_a 0 $NF rouge -e /nonexistent/data -a -n 1 "$TMP/copy.
 
 # Bundled switches and attached values, as Perl's getopts reads them.
 expect_status rouge_bundled 0 $NF rouge -n2 -mu -2 4 --format=json "$TMP/copy.jsonl" "$TMP/refs.jsonl"
-expect_grep rouge_json_schema '"schema":"newsfuse/1","kind":"rouge"' "$TMP/out"
+expect_grep rouge_json_schema '"schema":"newsfuse/2","kind":"rouge"' "$TMP/out"
 expect_grep rouge_json_su4 '"ROUGE-SU4":\{"R":\{"avg":' "$TMP/out"
 expect_grep rouge_json_per_cluster '"clusters":\{"e1":\{"ROUGE-1":\[' "$TMP/out"
 

@@ -29,13 +29,13 @@ start_server() {
 }
 
 # http NAME WANT_STATUS CURL_ARGS... (URL path last): the status must be
-# WANT; an error must be a newsfuse/1 error document with that status.
+# WANT; an error must be a newsfuse/2 error document with that status.
 http() {
     name=$1; want=$2; shift 2
     got=$(curl -s -o "$TMP/body" -w '%{http_code}' --max-time 30 "$@")
     if [ "$got" != "$want" ]; then
         fail "$name" "HTTP $got, want $want: $(head -c 300 "$TMP/body")"
-    elif [ "$want" -ge 400 ] && ! grep -q "^{\"schema\":\"newsfuse/1\",\"error\":{\"status\":$want,\"message\":\"." "$TMP/body"; then
+    elif [ "$want" -ge 400 ] && ! grep -q "^{\"schema\":\"newsfuse/2\",\"error\":{\"status\":$want,\"message\":\"." "$TMP/body"; then
         fail "$name" "not an error document: $(head -c 300 "$TMP/body")"
     else
         pass "$name"
@@ -102,7 +102,7 @@ J="-H Content-Type:application/json"
 
 # ---- routes ----
 http serve_healthz 200 $U/healthz
-pyjson serve_healthz_body "$TMP/body" 'd["status"]=="ok" and d["schema"]=="newsfuse/1"'
+pyjson serve_healthz_body "$TMP/body" 'd["status"]=="ok" and d["schema"]=="newsfuse/2"'
 http serve_version 200 $U/version
 pyjson serve_version_body "$TMP/body" "d['version']=='$($NF --version | cut -d' ' -f2)' and 'concept' in d['methods'] and d['limits']['max_documents']==50"
 http serve_page 200 $U/
@@ -120,7 +120,8 @@ http serve_not_found_dotdot 404 --path-as-is $U/../Makefile
 
 http serve_summarize 200 $J --data-binary @"$TMP/example.json" $U/v1/summarize
 cp "$TMP/body" "$TMP/summary.json"
-pyjson serve_summarize_schema "$TMP/summary.json" 'd["schema"]=="newsfuse/1" and len(d["summary"])>=2 and d["warnings"]==[] and "facts" not in d'
+pyjson serve_summarize_schema "$TMP/summary.json" 'd["schema"]=="newsfuse/2" and len(d["summary"])>=2 and d["warnings"]==[] and "facts" not in d'
+pyjson serve_summarize_options_typed "$TMP/summary.json" 'd["options"]["words"]==100 and d["options"]["facts"] is False and d["options"]["cut"] is False and isinstance(d["options"]["max_seconds"], float)'
 # The same summary as the CLI's for the same reports and length.
 $NF summarize --format json --words 100 $EX >"$TMP/cli.json" 2>/dev/null
 if $PY -c 'import json,sys
@@ -301,7 +302,7 @@ for req in (b'X"}{\\ / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
 EOF
 expect_grep serve_slowloris_headers_closed '^slowloris_headers closed' "$TMP/slow"
 expect_grep serve_slowloris_body_closed '^slowloris_body closed' "$TMP/slow"
-expect_grep serve_chunk_extension_json_4xx '^chunk_extension b.HTTP/1.1 4[0-9][0-9] .* b.\{"schema":"newsfuse/1","error"' "$TMP/slow"
+expect_grep serve_chunk_extension_json_4xx '^chunk_extension b.HTTP/1.1 4[0-9][0-9] .* b.\{"schema":"newsfuse/2","error"' "$TMP/slow"
 expect_grep serve_garbage_refused "^garbage b'(HTTP/1.1 400|)'" "$TMP/slow"
 
 # ---- concurrency: the same answer whatever the interleaving ----

@@ -37,7 +37,7 @@ expect_grep summarize_marks_source '\[[12]\]' "$TMP/out"
 expect_grep summarize_lists_sources "Sources:" "$TMP/out"
 
 cat "$TMP/a.txt" | $NF summarize --sentences 1 --format json - >"$TMP/out" 2>"$TMP/err"
-if [ $? -eq 0 ] && grep -q '"schema": "newsfuse/1"' "$TMP/out"; then pass summarize_stdin_json; else fail summarize_stdin_json "$(cat "$TMP/err")"; fi
+if [ $? -eq 0 ] && grep -q '"schema": "newsfuse/2"' "$TMP/out"; then pass summarize_stdin_json; else fail summarize_stdin_json "$(cat "$TMP/err")"; fi
 
 mkdir -p "$TMP/dir"
 cp "$TMP/a.txt" "$TMP/b.txt" "$TMP/dir/"

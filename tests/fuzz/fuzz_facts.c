@@ -17,12 +17,12 @@ static void check_strings(const nf_figure *f)
 }
 
 /* Checks every figure against the reports (lengths len[0..n)). */
-static void check_figures(const nf_facts_sheet *sh, const nf_docset *ds, const size_t *len, size_t n)
+static void check_figures(const nf_facts_sheet *sh, const size_t *len, size_t n)
 {
     size_t nf = nf_facts_figure_count(sh), ng = nf_facts_group_count(sh);
     for (size_t i = 0; i < nf; i++) {
         nf_figure f;
-        FUZZ_CHECK(nf_facts_figure(sh, ds, i, &f) == NF_OK);
+        FUZZ_CHECK(nf_facts_figure(sh, i, &f, sizeof f) == NF_OK);
         FUZZ_CHECK(f.doc < n && f.start <= f.end && f.end <= len[f.doc]);
         FUZZ_CHECK(f.sentence_start <= f.start && f.end <= f.sentence_end);
         FUZZ_CHECK(f.sentence_end <= len[f.doc]);
@@ -31,7 +31,7 @@ static void check_figures(const nf_facts_sheet *sh, const nf_docset *ds, const s
         check_strings(&f);
     }
     nf_figure f;
-    FUZZ_CHECK(nf_facts_figure(sh, ds, nf, &f) == NF_EINVAL);
+    FUZZ_CHECK(nf_facts_figure(sh, nf, &f, sizeof f) == NF_EINVAL);
     for (size_t g = 0; g < ng; g++) {
         const char *label;
         size_t k, count;
@@ -48,13 +48,13 @@ static void check_figures(const nf_facts_sheet *sh, const nf_docset *ds, const s
 }
 
 /* Renders the sheet in every format. */
-static void check_render(const nf_facts_sheet *sh, const nf_docset *ds)
+static void check_render(const nf_facts_sheet *sh)
 {
     static const char *const formats[] = {"text", "json", "jsonl", "md"};
     for (size_t i = 0; i < 4; i++) {
         char *out = NULL;
         size_t len = 0;
-        int rc = nf_facts_render(sh, ds, formats[i], &out, &len);
+        int rc = nf_facts_render(sh, formats[i], &out, &len);
         FUZZ_CHECK(rc == NF_OK || rc == NF_ENOMEM);
         if (rc != NF_OK)
             continue;
@@ -69,7 +69,7 @@ static void check_render(const nf_facts_sheet *sh, const nf_docset *ds)
     }
     char *out = NULL;
     size_t len;
-    FUZZ_CHECK(nf_facts_render(sh, ds, "xml", &out, &len) == NF_EINVAL);
+    FUZZ_CHECK(nf_facts_render(sh, "xml", &out, &len) == NF_EINVAL);
     nf_free(out);
 }
 
@@ -85,8 +85,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = ds ? nf_facts(ds, NULL, &sh) : NF_ENOMEM;
     FUZZ_CHECK(rc == NF_OK || rc == NF_EEMPTY || rc == NF_ENOMEM);
     if (sh && ds && nf_docset_count(ds) == n) {
-        check_figures(sh, ds, len, n);
-        check_render(sh, ds);
+        check_figures(sh, len, n);
+        check_render(sh);
     }
     nf_facts_free(sh);
     nf_docset_free(ds);

@@ -25,7 +25,10 @@ static void check_request(const srv_request *r, int route, const srv_limits *lim
     for (size_t i = 0; i < r->nrefs; i++)
         for (size_t k = 0; k < r->refs[i].n; k++)
             FUZZ_CHECK(r->refs[i].texts[k] && r->refs[i].lens[k] <= lim->max_doc_bytes);
-    FUZZ_CHECK(r->splitter >= NF_ROUGE_SPLIT_NEWSFUSE && r->splitter <= NF_ROUGE_SPLIT_LINES);
+    int known = r->route != SRV_ROUGE && !r->splitter; /* a splitter is rouge's alone */
+    for (const char *const *s = nf_rouge_splitters(); *s; s++)
+        known |= r->route == SRV_ROUGE && r->splitter && !strcmp(r->splitter, *s);
+    FUZZ_CHECK(known);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -139,7 +139,7 @@ def test_dask_equals_batch_on_update_sets_across_partitions(tmp_path):
     alone = tmp_path / "alone.jsonl"
     alone.write_bytes([l for l in inp.read_bytes().splitlines(True) if b'"D0703X-C"' in l][0])
     one = subprocess.run([CLI, "batch", str(alone)], capture_output=True, check=True).stdout
-    chained = [l for l in want.splitlines(True) if l.startswith(b'{"schema":"newsfuse/1","id":"D0703X-C"')]
+    chained = [l for l in want.splitlines(True) if l.startswith(b'{"schema":"newsfuse/2","id":"D0703X-C"')]
     assert len(chained) == 1 and chained[0] != one
     assert got == want
 

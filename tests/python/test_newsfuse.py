@@ -62,7 +62,7 @@ def test_summarize_dicts_keep_ids_titles_dates():
     r = newsfuse.summarize(docs, sentences=2, id="event-7")
     assert r["id"] == "event-7"
     assert len(r["summary"]) == 2
-    assert r["options"]["sentences"] == "2" and r["options"]["words"] == "0"
+    assert r["options"]["sentences"] == 2 and r["options"]["words"] == 0
     assert [d["id"] for d in r["documents"]] == ["a0", "a1", "a2", "a3"]
     assert r["documents"][1]["date"] == "2026-06-11" and r["documents"][1]["title"] == "T1"
     assert {s["doc"]["id"] for s in r["summary"]} <= {"a0", "a1", "a2", "a3"}
@@ -163,8 +163,21 @@ def test_rouge_equals_cli(tmp_path):
 def test_rouge_settings_and_errors():
     one = newsfuse.rouge("the cat sat", ["the cat sat"], ngram=1)
     assert one["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
+    su = newsfuse.rouge("the cat sat", ["the cat sat"], ngram=1, skip=4, skip_unigrams=True)
+    assert "ROUGE-SU4" in su["metrics"]
     with pytest.raises(newsfuse.NewsfuseError):
         newsfuse.rouge("x", ["y"], flags="-n many")
+    with pytest.raises(ValueError):
+        newsfuse.rouge("x", ["y"], split="words")
+
+
+def test_formats_are_the_librarys_names():
+    assert newsfuse.formats("summary") == ["text", "json", "jsonl"]
+    assert newsfuse.formats("facts") == ["text", "json", "jsonl", "md"]
+    assert newsfuse.formats("rouge") == ["table", "json", "rouge155"]
+    assert newsfuse.formats("nothing") == []
+    lines = newsfuse.rouge("One. Two.", ["One. Two."], split="lines", ngram=1)
+    assert lines["systems"][0]["average"]["ROUGE-1"]["F"]["avg"] == 1.0
 
 
 @pytest.mark.skipif(not hasattr(newsfuse, "facts") or not newsfuse._HAS_FACTS, reason="no nf_facts")
@@ -174,6 +187,20 @@ def test_facts_equals_cli():
     assert got["kind"] == want["kind"]
     assert [f.get("value") for f in got["figures"]] == [f.get("value") for f in want["figures"]]
     assert got["figures"], "the example reports give figures (12 killed, 37 injured)"
+
+
+@pytest.mark.skipif(not newsfuse._HAS_FACTS, reason="no nf_facts")
+def test_figures_read_through_the_struct_match_the_json():
+    docs = texts()
+    figs = newsfuse.figures(docs)
+    sheet = newsfuse.facts(docs)
+    assert len(figs) == len(sheet["figures"]) > 10
+    for f, j in zip(figs, sheet["figures"]):
+        assert (f["doc"], f["start"], f["end"]) == (j["doc"]["index"], j["start"], j["end"])
+        assert (f["text"], f["kind"], f["qualifier"]) == (j["text"], j["kind"], j["qualifier"])
+        assert (f["group"] if f["group"] >= 0 else None) == j["group"]
+        assert docs[f["doc"]].encode("utf-8")[f["start"]:f["end"]].decode("utf-8") == f["text"]
+    assert len(newsfuse.figures(docs, max_figures=3)) <= 3
 
 
 def test_threads_run_at_once_and_agree():
@@ -278,7 +305,7 @@ def test_batch_reader_error_records_are_the_cli_records(tmp_path):
     assert b"".join(rec + b"\n" for rec in got) == want
     assert json.loads(got[0])["id"] == 't"\x01x'
     assert error_record(b"f", 2, None, b"m") == (
-        b'{"schema":"newsfuse/1","id":null,"error":{"file":"f","line":2,"message":"m"}}')
+        b'{"schema":"newsfuse/2","id":null,"error":{"file":"f","line":2,"message":"m"}}')
 
 
 def test_batch_reader_names_events_a_time_limit_cut(tmp_path):

@@ -117,10 +117,11 @@ static int run_summarize(char **out)
         rc = nf_options_set(o, "words", "60");
     if (!rc)
         rc = nf_summarize(ds, o, &s);
-    for (int f = NF_FORMAT_TEXT; !rc && f <= NF_FORMAT_JSON; f++) {
+    static const char *const formats[] = {"text", "json"};
+    for (int f = 0; !rc && f < 2; f++) {
         char *r = NULL;
         size_t n = 0;
-        rc = nf_summary_render(s, ds, f, &r, &n);
+        rc = nf_summary_render(s, formats[f], &r, &n);
         if (!rc && collect(out, &len, r, n))
             rc = -100;
         nf_free(r);
@@ -152,7 +153,7 @@ static int run_facts(char **out)
     for (size_t f = 0; !rc && f < 4; f++) {
         char *r = NULL;
         size_t n = 0;
-        rc = nf_facts_render(sh, ds, formats[f], &r, &n);
+        rc = nf_facts_render(sh, formats[f], &r, &n);
         if (!rc && collect(out, &len, r, n))
             rc = -100;
         nf_free(r);
@@ -182,17 +183,17 @@ static int run_rouge(char **out)
     char *spl[2] = {NULL, NULL};
     size_t spl_len[2] = {0, 0};
     for (size_t i = 0; !rc && i < 2; i++)
-        rc = nf_rouge_spl(REF[i], strlen(REF[i]), NF_ROUGE_SPLIT_NEWSFUSE, &spl[i], &spl_len[i]);
+        rc = nf_rouge_spl(REF[i], strlen(REF[i]), "newsfuse", &spl[i], &spl_len[i]);
     if (!rc)
         rc = nf_rouge_add_references(r, "d1", (const char *const *)spl, spl_len, 2);
     for (size_t i = 0; !rc && i < 2; i++)
         rc = nf_rouge_add_summary(r, i ? "B" : "A", "d1", SUMMARY[i], strlen(SUMMARY[i]));
     if (!rc)
         rc = nf_rouge_score(r);
-    for (int f = NF_ROUGE_TABLE; !rc && f <= NF_ROUGE_155; f++) {
+    for (const char *const *f = nf_formats("rouge"); !rc && *f; f++) {
         char *t = NULL;
         size_t n = 0;
-        rc = nf_rouge_render(r, f, 1, &t, &n);
+        rc = nf_rouge_render(r, *f, 1, &t, &n);
         if (!rc && collect(out, &len, t, n))
             rc = -100;
         nf_free(t);

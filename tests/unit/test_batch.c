@@ -402,14 +402,14 @@ TEST(error_record_escapes_as_newsfuse_batch_does)
     char *rec;
     size_t len;
     CHECK(nf_batch_error_record("in.jsonl", 7, NULL, "\"text\" must be a string", &rec, &len) == NF_OK);
-    CHECK_STR(rec, "{\"schema\":\"newsfuse/1\",\"id\":null,\"error\":{\"file\":\"in.jsonl\","
+    CHECK_STR(rec, "{\"schema\":\"newsfuse/2\",\"id\":null,\"error\":{\"file\":\"in.jsonl\","
                    "\"line\":7,\"message\":\"\\\"text\\\" must be a string\"}}");
     CHECK(len == strlen(rec));
     nf_free(rec);
     /* Backslash, control bytes as \u00XX (no short escapes), DEL and
      * UTF-8 kept, each invalid byte one U+FFFD; len may be NULL. */
     CHECK(nf_batch_error_record("a\\b\tc\x7f", -1, "caf\xc3\xa9\xc3", "x\ny\xff\xfez", &rec, NULL) == NF_OK);
-    CHECK_STR(rec, "{\"schema\":\"newsfuse/1\",\"id\":\"caf\xc3\xa9\\ufffd\",\"error\":{\"file\":"
+    CHECK_STR(rec, "{\"schema\":\"newsfuse/2\",\"id\":\"caf\xc3\xa9\\ufffd\",\"error\":{\"file\":"
                    "\"a\\\\b\\u0009c\x7f\",\"line\":-1,\"message\":\"x\\u000ay\\ufffd\\ufffdz\"}}");
     nf_free(rec);
 }

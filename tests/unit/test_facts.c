@@ -7,6 +7,10 @@
 #include "test_alloc.h"
 #include <stdlib.h>
 
+/* Every figure read here is of this version's struct (its size argument:
+ * tests/unit/test_api.c tests other sizes). */
+#define nf_facts_figure(sh, i, out) (nf_facts_figure)(sh, i, out, sizeof *(out))
+
 /* A sheet of the given reports (dates may be NULL). */
 static nf_facts_sheet *sheet_of(nf_docset **ds, const char *const *texts, const char *const *dates, size_t n)
 {
@@ -21,8 +25,9 @@ static nf_facts_sheet *sheet_of(nf_docset **ds, const char *const *texts, const 
 /* The first figure whose text is `text` (as written), or -1. */
 static long find_figure(const nf_facts_sheet *sh, const nf_docset *ds, const char *text, nf_figure *out)
 {
+    (void)ds; /* the sheet keeps its set */
     for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
-        if (nf_facts_figure(sh, ds, i, out) == NF_OK && !strcmp(out->text, text))
+        if (nf_facts_figure(sh, i, out) == NF_OK && !strcmp(out->text, text))
             return (long)i;
     return -1;
 }
@@ -99,7 +104,7 @@ static size_t figures_valued(const char *sentence, double v)
     size_t n = 0;
     nf_figure f;
     for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
-        n += nf_facts_figure(sh, ds, i, &f) == NF_OK && f.low == v;
+        n += nf_facts_figure(sh, i, &f) == NF_OK && f.low == v;
     nf_facts_free(sh);
     nf_docset_free(ds);
     return n;
@@ -276,7 +281,7 @@ TEST(counts_without_a_number)
         nf_facts_sheet *sh = sheet_of(&ds, &none[k], NULL, 1);
         nf_figure f;
         for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
-            if (nf_facts_figure(sh, ds, i, &f) == NF_OK && f.group >= 0 && f.low <= 1) {
+            if (nf_facts_figure(sh, i, &f) == NF_OK && f.group >= 0 && f.low <= 1) {
                 fprintf(stderr, "  \"%s\" grouped in \"%s\"\n", f.text, none[k]);
                 CHECK(0);
             }
@@ -349,7 +354,7 @@ TEST(part_of_whole_is_not_a_conflict)
     CHECK(part >= 0);
     CHECK(f.part_of >= 0);
     CHECK_STR(f.event, "killed");
-    CHECK(nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK);
+    CHECK(nf_facts_figure(sh, (size_t)f.part_of, &whole) == NF_OK);
     CHECK_NEAR(whole.low, 18, 0);
     CHECK_STR(group_label(sh, "killed", "employee", "bp"), "agree");
     CHECK_STR(group_label(sh, "held", "hostages", "alger"), "single");
@@ -616,7 +621,7 @@ static long group_of(const char *sentence, const char *text, int nth)
     nf_figure f;
     long g = -2;
     for (size_t i = 0; i < nf_facts_figure_count(sh); i++)
-        if (nf_facts_figure(sh, ds, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
+        if (nf_facts_figure(sh, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
             g = f.group;
             break;
         }
@@ -680,12 +685,12 @@ TEST(parts_across_sentences_and_lists)
     nf_facts_sheet *sh = sheet_of(&ds, &text, NULL, 1);
     nf_figure f, whole;
     CHECK(find_figure(sh, ds, "161", &f) >= 0);
-    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
     CHECK_STR(f.event, "killed");
     CHECK(find_figure(sh, ds, "104", &f) >= 0);
-    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, (size_t)f.part_of, &whole) == NF_OK && whole.low == 265);
     CHECK(find_figure(sh, ds, "41", &f) >= 0);
-    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 190);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, (size_t)f.part_of, &whole) == NF_OK && whole.low == 190);
     CHECK_STR(f.event, "killed");
     CHECK(find_figure(sh, ds, "47", &f) >= 0);
     CHECK(f.part_of >= 0);
@@ -722,7 +727,7 @@ TEST(lists_and_inclusions)
     nf_facts_sheet *sh = sheet_of(&ds, &incl, NULL, 1);
     nf_figure f, whole;
     CHECK(find_figure(sh, ds, "15", &f) >= 0);
-    CHECK(f.part_of >= 0 && nf_facts_figure(sh, ds, (size_t)f.part_of, &whole) == NF_OK && whole.low == 217);
+    CHECK(f.part_of >= 0 && nf_facts_figure(sh, (size_t)f.part_of, &whole) == NF_OK && whole.low == 217);
     CHECK(find_figure(sh, ds, "62", &f) >= 0);
     CHECK(f.part_of >= 0);
     CHECK_STR(f.modifier, "egypt");
@@ -929,17 +934,17 @@ TEST(example_planted_disagreements)
     CHECK_STR(group_label(sh, "missing", "people", "estmark"), "revised");
     char *out = NULL;
     size_t len = 0;
-    CHECK(nf_facts_render(sh, ds, "text", &out, &len) == NF_OK);
+    CHECK(nf_facts_render(sh, "text", &out, &len) == NF_OK);
     CHECK(out && strstr(out, "12 -> 14") && strstr(out, "37 -> 41") && strstr(out, "5 -> 6"));
     nf_free(out);
-    CHECK(nf_facts_render(sh, ds, "json", &out, &len) == NF_OK);
-    CHECK(out && strstr(out, "\"schema\": \"newsfuse/1\"") && strstr(out, "\"label\": \"revised\"") &&
+    CHECK(nf_facts_render(sh, "json", &out, &len) == NF_OK);
+    CHECK(out && strstr(out, "\"schema\": \"" NF_SCHEMA "\"") && strstr(out, "\"label\": \"revised\"") &&
           strstr(out, "6 (report 4, on Monday) is newer than every other value"));
     nf_free(out);
-    CHECK(nf_facts_render(sh, ds, "md", &out, &len) == NF_OK);
+    CHECK(nf_facts_render(sh, "md", &out, &len) == NF_OK);
     CHECK(out && strstr(out, "| Report | Value |"));
     nf_free(out);
-    CHECK(nf_facts_render(sh, ds, "html", &out, &len) == NF_EINVAL);
+    CHECK(nf_facts_render(sh, "html", &out, &len) == NF_EINVAL);
     nf_facts_free(sh);
     nf_docset_free(ds);
 }
@@ -958,15 +963,15 @@ TEST(one_reading_for_summary_and_sheet)
     nf_facts_sheet *alone = NULL;
     CHECK(nf_summarize(ds, o, &s) == NF_OK && nf_facts(ds, o, &alone) == NF_OK);
     char *a = NULL, *b = NULL;
-    CHECK(nf_facts_render(alone, ds, "json", &a, NULL) == NF_OK);
-    CHECK(nf_summary_render(s, ds, NF_FORMAT_JSONL, &b, NULL) == NF_OK);
+    CHECK(nf_facts_render(alone, "json", &a, NULL) == NF_OK);
+    CHECK(nf_summary_render(s, "jsonl", &b, NULL) == NF_OK);
     CHECK(a && b && nf_facts_figure_count(alone) > 10);
     /* The summary's JSON holds the sheet's figures: every figure of the
      * sheet alone is there, at the same offsets. */
     nf_figure f;
     for (size_t i = 0; a && b && i < nf_facts_figure_count(alone); i++) {
         char key[96];
-        CHECK(nf_facts_figure(alone, ds, i, &f) == NF_OK);
+        CHECK(nf_facts_figure(alone, i, &f) == NF_OK);
         snprintf(key, sizeof key, "\"start\":%zu,\"end\":%zu", f.start, f.end);
         CHECK(strstr(b, key) != NULL);
     }
@@ -1062,7 +1067,7 @@ TEST(printed_as_written)
     CHECK_STR(f.speaker, "Kenya\xe2\x80\x99s Red Cross");
     char *out = NULL;
     size_t len = 0;
-    CHECK(nf_facts_render(sh, ds, "text", &out, &len) == NF_OK);
+    CHECK(nf_facts_render(sh, "text", &out, &len) == NF_OK);
     CHECK(out && strstr(out, "injured: people  Dozens\n") && strstr(out, "killed: people (Tanzania)  12") &&
           !strstr(out, "tanzan"));
     nf_free(out);
@@ -1079,7 +1084,7 @@ TEST(offsets_point_at_the_figure)
     CHECK(find_figure(sh, ds, "23", &f) >= 0);
     CHECK(f.start == 15 && f.end == 17);
     CHECK(f.sentence_start == 0 && f.sentence_end == strlen(text));
-    CHECK(nf_facts_figure(sh, ds, 999, &f) == NF_EINVAL);
+    CHECK(nf_facts_figure(sh, 999, &f) == NF_EINVAL);
     nf_facts_free(sh);
     nf_docset_free(ds);
 
@@ -1188,7 +1193,7 @@ TEST(allocation_failure_is_reported)
         alloc_budget = k;
         int rc = nf_facts(ds, NULL, &sh);
         if (rc == NF_OK)
-            rc = nf_facts_render(sh, ds, k % 2 ? "json" : "text", &out, NULL);
+            rc = nf_facts_render(sh, k % 2 ? "json" : "text", &out, NULL);
         alloc_budget = -1;
         CHECK(rc == NF_OK || rc == NF_ENOMEM);
         failures += rc == NF_ENOMEM, successes += rc == NF_OK;

@@ -26,7 +26,7 @@ static seen look(const char *const *reports, size_t n, const char *text, int nth
     nf_facts(ds, NULL, &sh);
     nf_figure f;
     for (size_t i = 0; sh && i < nf_facts_figure_count(sh); i++)
-        if (nf_facts_figure(sh, ds, i, &f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
+        if (nf_facts_figure(sh, i, &f, sizeof f) == NF_OK && !strcmp(f.text, text) && nth-- == 0) {
             snprintf(s.event, sizeof s.event, "%s", f.event);
             snprintf(s.counted, sizeof s.counted, "%s", f.counted);
             snprintf(s.kind, sizeof s.kind, "%s", f.kind);

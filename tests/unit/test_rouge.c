@@ -413,26 +413,26 @@ TEST(spl_conversion)
 {
     char *out;
     size_t n;
-    CHECK(nf_rouge_spl("A b.  C d!\n", 11, NF_ROUGE_SPLIT_REGEX, &out, &n) == NF_OK);
+    CHECK(nf_rouge_spl("A b.  C d!\n", 11, "regex", &out, &n) == NF_OK);
     CHECK_STR(out, "A b.\nC d!\n");
     nf_free(out);
-    CHECK(nf_rouge_spl("A b.  C d!\n", 11, NF_ROUGE_SPLIT_LINES, &out, &n) == NF_OK);
+    CHECK(nf_rouge_spl("A b.  C d!\n", 11, "lines", &out, &n) == NF_OK);
     CHECK_STR(out, "A b. C d!\n");
     nf_free(out);
     /* Line breaks inside: lines kept, squeezed, trimmed, empty ones gone. */
     const char *t = " x \t y\r\n\n  z \n";
-    CHECK(nf_rouge_spl(t, strlen(t), NF_ROUGE_SPLIT_NEWSFUSE, &out, &n) == NF_OK);
+    CHECK(nf_rouge_spl(t, strlen(t), "newsfuse", &out, &n) == NF_OK);
     CHECK_STR(out, "x y\nz\n");
     CHECK(n == 6);
     nf_free(out);
     /* A break followed only by (Unicode) white space is no inner break. */
     t = "A. B\n\xc2\xa0";
-    CHECK(nf_rouge_spl(t, strlen(t), NF_ROUGE_SPLIT_REGEX, &out, &n) == NF_OK);
+    CHECK(nf_rouge_spl(t, strlen(t), "regex", &out, &n) == NF_OK);
     CHECK_STR(out, "A.\nB\n");
     nf_free(out);
     /* A closing quote after the terminator goes with the separator. */
     t = "He said \"no.\" Then 2 left.";
-    CHECK(nf_rouge_spl(t, strlen(t), NF_ROUGE_SPLIT_REGEX, &out, &n) == NF_OK);
+    CHECK(nf_rouge_spl(t, strlen(t), "regex", &out, &n) == NF_OK);
     CHECK_STR(out, "He said \"no.\nThen 2 left.\n");
     nf_free(out);
 }
@@ -447,9 +447,9 @@ TEST(reports)
     CHECK(nf_rouge_add_summary(r, "S", "10", "a b\n", 4) == NF_OK);
     CHECK(nf_rouge_add_summary(r, "S", "9", "a\n", 2) == NF_OK);
     char *out;
-    CHECK(nf_rouge_render(r, NF_ROUGE_155, 1, &out, NULL) == NF_EINVAL); /* not scored */
+    CHECK(nf_rouge_render(r, "rouge155", 1, &out, NULL) == NF_EINVAL); /* not scored */
     CHECK(nf_rouge_score(r) == NF_OK);
-    CHECK(nf_rouge_render(r, NF_ROUGE_155, 1, &out, NULL) == NF_OK);
+    CHECK(nf_rouge_render(r, "rouge155", 1, &out, NULL) == NF_OK);
     /* ROUGE-1.5.5 lists numeric ids by number: 9 before 10. */
     const char *e9 = strstr(out, "S ROUGE-1 Eval 9.S R:0.33333 P:1.00000 F:0.50000\n");
     const char *e10 = strstr(out, "S ROUGE-1 Eval 10.S R:0.66667 P:1.00000 F:0.80000\n");
@@ -457,7 +457,7 @@ TEST(reports)
     CHECK(strstr(out, "S ROUGE-1 Average_R: ") && strstr(out, "(95%-conf.int. "));
     CHECK(strstr(out, "# signature: newsfuse-rouge") != NULL);
     nf_free(out);
-    CHECK(nf_rouge_render(r, NF_ROUGE_JSON, 1, &out, NULL) == NF_OK);
+    CHECK(nf_rouge_render(r, "json", 1, &out, NULL) == NF_OK);
     json_error_t err;
     json_t *j = json_loads(out, 0, &err);
     CHECK(j != NULL);
@@ -470,7 +470,7 @@ TEST(reports)
               "-n 1 -c 95 -r 10 -f A -p 0.5 -t 0 -a");
     json_decref(j);
     nf_free(out);
-    CHECK(nf_rouge_render(r, NF_ROUGE_TABLE, 0, &out, NULL) == NF_OK);
+    CHECK(nf_rouge_render(r, "table", 0, &out, NULL) == NF_OK);
     CHECK(strstr(out, "ROUGE-1") && strstr(out, "signature: "));
     nf_free(out);
     nf_rouge_free(r);
@@ -479,18 +479,25 @@ TEST(reports)
 TEST(errors)
 {
     nf_rouge *r = nf_rouge_new();
-    CHECK(nf_rouge_set_flag(r, 'l', "100") == NF_OK);
-    CHECK(nf_rouge_set_flag(r, 'b', "665") == NF_EINVAL); /* words or bytes */
-    CHECK(nf_rouge_set_flag(r, 'b', "0") == NF_EINVAL);   /* even 0, as ROUGE-1.5.5 */
-    CHECK(nf_rouge_set_flag(r, 'l', "50") == NF_OK);      /* the same one again is fine */
-    CHECK(nf_rouge_set_flag(r, 't', "1") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'p', "1.5") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'f', "C") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'n', "x") == NF_EINVAL);
-    CHECK(nf_rouge_set_flag(r, 'q', NULL) == NF_EINVAL);
-    CHECK(nf_rouge_flag_arity('q') == -1 && nf_rouge_flag_arity('m') == 0 &&
-          nf_rouge_flag_arity('n') == 1);
+    CHECK(rouge_set_flag(r, 'l', "100") == NF_OK);
+    CHECK(rouge_set_flag(r, 'b', "665") == NF_EINVAL); /* words or bytes */
+    CHECK(rouge_set_flag(r, 'b', "0") == NF_EINVAL);   /* even 0, as ROUGE-1.5.5 */
+    CHECK(rouge_set_flag(r, 'l', "50") == NF_OK);      /* the same one again is fine */
+    CHECK(rouge_set_flag(r, 't', "1") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'p', "1.5") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'f', "C") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'n', "x") == NF_EINVAL);
+    CHECK(rouge_set_flag(r, 'q', NULL) == NF_EINVAL);
+    CHECK(rouge_flag_arity('q') == -1 && rouge_flag_arity('m') == 0 &&
+          rouge_flag_arity('n') == 1);
     CHECK(nf_rouge_set(r, "unicode", "2") == NF_EINVAL);
+    /* Keys are spelled as the option keys: words joined by '_'. */
+    CHECK(nf_rouge_set(r, "skip_unigrams", "1") == NF_OK && r->st.skip_unigrams == 1);
+    CHECK(nf_rouge_set(r, "skip_unigrams", "0") == NF_OK && r->st.skip_unigrams == 0);
+    CHECK(nf_rouge_set(r, "skip_both", "1") == NF_OK && r->st.skip_both == 1);
+    CHECK(nf_rouge_set(r, "skip_both", "0") == NF_OK);
+    CHECK(nf_rouge_set(r, "skip-unigrams", "1") == NF_EINVAL);
+    CHECK(strstr(nf_rouge_error(r), "skip-unigrams") != NULL);
     CHECK(nf_rouge_set_flags(r, "-n4 -mu -2 4") == NF_OK);
     CHECK(nf_rouge_set_flags(r, "-n") == NF_EINVAL);
     CHECK(nf_rouge_set_flags(r, "-n 2 config.xml") == NF_EINVAL);
@@ -568,7 +575,7 @@ static char *small_report(void)
         nf_rouge_add_summary(r, "Z", "10", p, strlen(p)) == NF_OK &&
         nf_rouge_add_summary(r, "A", "9", p, strlen(p)) == NF_OK &&
         nf_rouge_add_summary(r, "A", "10", m[1], lens[1]) == NF_OK && nf_rouge_score(r) == NF_OK)
-        nf_rouge_render(r, NF_ROUGE_155, 1, &out, NULL);
+        nf_rouge_render(r, "rouge155", 1, &out, NULL);
     nf_rouge_free(r);
     return out;
 }
@@ -616,7 +623,7 @@ static int full_run(void)
                               {"w", "1.2"}, {"r", "20"}, {"l", "30"}};
     int rc = NF_OK;
     for (size_t i = 0; !rc && i < sizeof flags / sizeof *flags; i++)
-        rc = nf_rouge_set_flag(r, flags[i][0][0], flags[i][1]);
+        rc = rouge_set_flag(r, flags[i][0][0], flags[i][1]);
     const char *m[] = {"The storms flooded the valley towns.\nRescuers arrived on Monday.\n",
                        "Floods hit valley towns after storms.\n"};
     size_t lens[2] = {strlen(m[0]), strlen(m[1])};
@@ -628,7 +635,7 @@ static int full_run(void)
     rc = rc ? rc : nf_rouge_add_summary(r, "B", "e1", m[1], lens[1]);
     rc = rc ? rc : nf_rouge_score(r);
     char *out = NULL;
-    rc = rc ? rc : nf_rouge_render(r, NF_ROUGE_JSON, 1, &out, NULL);
+    rc = rc ? rc : nf_rouge_render(r, "json", 1, &out, NULL);
     nf_free(out);
     nf_rouge_free(r);
     return rc;

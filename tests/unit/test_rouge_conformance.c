@@ -47,9 +47,9 @@ static int apply_flags(nf_rouge *r, const char *flags)
             return -1;
         if (t[1] == 'e')
             break; /* -e <data dir>: the rest is the directory */
-        int arity = nf_rouge_flag_arity(t[1]);
+        int arity = rouge_flag_arity(t[1]);
         const char *v = arity == 1 ? strtok_r(NULL, " ", &save) : NULL;
-        if (arity < 0 || (arity == 1 && !v) || nf_rouge_set_flag(r, t[1], v) != NF_OK)
+        if (arity < 0 || (arity == 1 && !v) || rouge_set_flag(r, t[1], v) != NF_OK)
             return -1;
     }
     return 0;
@@ -192,7 +192,7 @@ static void check_report(const nf_rouge *r, const char *stdout_path)
     FILE *f = fopen(stdout_path, "rb");
     char *out = NULL;
     size_t len = 0;
-    if (!f || nf_rouge_render(r, NF_ROUGE_155, 1, &out, &len) != NF_OK) {
+    if (!f || nf_rouge_render(r, "rouge155", 1, &out, &len) != NF_OK) {
         CHECK(!"report or reference stdout missing");
         if (f)
             fclose(f);
@@ -443,7 +443,7 @@ static void check_spl(const char *raw, const json_t *want_lines, tally *t, const
     size_t wlen, glen;
     char *want = spl_of(want_lines, &wlen), *got = NULL;
     t->checked++;
-    if (!raw || nf_rouge_spl(raw, strlen(raw), NF_ROUGE_SPLIT_REGEX, &got, &glen) != NF_OK ||
+    if (!raw || nf_rouge_spl(raw, strlen(raw), "regex", &got, &glen) != NF_OK ||
         strcmp(got, want)) {
         if (t->differ++ < 5)
             fprintf(stderr, "  %s: SPL differs\n   got: %.200s\n  want: %.200s\n", what,

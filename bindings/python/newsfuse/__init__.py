@@ -5,7 +5,7 @@
     for s in result["summary"]:
         print(s["text"], "<-", s["doc"]["id"])
 
-Results are the library's own "newsfuse/1" JSON (doc/SCHEMA.md) as dicts:
+Results are the library's own "newsfuse/2" JSON (doc/SCHEMA.md) as dicts:
 the same bytes the CLI writes, parsed. Offsets in them are UTF-8 byte
 offsets into each document's text.
 
@@ -24,13 +24,11 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "rouge", "split",
-           "methods", "version", "library_path"]
+__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "figures", "rouge", "split",
+           "methods", "formats", "version", "library_path"]
 
 NF_OK, NF_ENOMEM, NF_EINVAL, NF_EIO, NF_EDATA, NF_ELIMIT, NF_EEMPTY = 0, -1, -2, -3, -4, -5, -6
-_FORMAT_JSON, _FORMAT_JSONL = 1, 2
-_ROUGE_JSON = 1
-_SPLITTERS = {"newsfuse": 0, "regex": 1, "lines": 2}
+_FORMAT_JSON, _FORMAT_JSONL = b"json", b"jsonl"  # format names: see formats()
 _BUDGETS = ("words", "sentences", "bytes", "ratio")
 
 
@@ -72,6 +70,8 @@ _declare("nf_strerror", _s, _int)
 _declare("nf_version", _s)
 _declare("nf_free", None, _p)
 _declare("nf_methods", ctypes.POINTER(_s))
+_declare("nf_formats", ctypes.POINTER(_s), _s)
+_declare("nf_rouge_splitters", ctypes.POINTER(_s))
 _declare("nf_split", _int, _s, _sz, ctypes.POINTER(_psz), _psz)
 _declare("nf_options_new", _p)
 _declare("nf_options_free", None, _p)
@@ -87,22 +87,39 @@ _declare("nf_docset_error", _s, _p)
 _declare("nf_docset_id", _s, _p)
 _declare("nf_summarize", _int, _p, _p, _pp)
 _declare("nf_summary_free", None, _p)
-_declare("nf_summary_render", _int, _p, _p, _int, _pp, _psz)
+_declare("nf_summary_render", _int, _p, _s, _pp, _psz)
 _declare("nf_rouge_new", _p)
 _declare("nf_rouge_free", None, _p)
 _declare("nf_rouge_error", _s, _p)
 _declare("nf_rouge_set_flags", _int, _p, _s)
 _declare("nf_rouge_set", _int, _p, _s, _s)
-_declare("nf_rouge_spl", _int, _s, _sz, _int, _pp, _psz)
+_declare("nf_rouge_spl", _int, _s, _sz, _s, _pp, _psz)
 _declare("nf_rouge_add_references", _int, _p, _s, ctypes.POINTER(_s), _psz, _sz)
 _declare("nf_rouge_add_summary", _int, _p, _s, _s, _s, _sz)
 _declare("nf_rouge_score", _int, _p)
-_declare("nf_rouge_render", _int, _p, _int, _int, _pp, _psz)
+_declare("nf_rouge_render", _int, _p, _s, _int, _pp, _psz)
 _HAS_FACTS = hasattr(_lib, "nf_facts")
 if _HAS_FACTS:
     _declare("nf_facts", _int, _p, _p, _pp)
     _declare("nf_facts_free", None, _p)
-    _declare("nf_facts_render", _int, _p, _p, _s, _pp, _psz)
+    _declare("nf_facts_render", _int, _p, _s, _pp, _psz)
+    _declare("nf_facts_figure_count", _sz, _p)
+
+
+class Figure(ctypes.Structure):
+    """nf_figure of include/newsfuse.h, its fields in order. The library
+    fills as much of it as ctypes.sizeof(Figure) says (a versioned struct:
+    later versions only append fields)."""
+    _fields_ = [("doc", _sz), ("start", _sz), ("end", _sz), ("sentence_start", _sz),
+                ("sentence_end", _sz), ("low", ctypes.c_double), ("high", ctypes.c_double),
+                ("text", _s), ("kind", _s), ("qualifier", _s), ("counted", _s), ("modifier", _s),
+                ("event", _s), ("speaker", _s), ("time", _s), ("cue", _s),
+                ("part_of", ctypes.c_long), ("group", ctypes.c_long),
+                ("increment", _int), ("component", _int), ("place", _s)]
+
+
+if _HAS_FACTS:
+    _declare("nf_facts_figure", _int, _p, _sz, ctypes.POINTER(Figure), _sz)
 
 
 def _b(s):
@@ -142,13 +159,24 @@ def version():
     return _lib.nf_version().decode()
 
 
-def methods():
-    """The summarization method names."""
-    out, arr, i = [], _lib.nf_methods(), 0
-    while arr[i]:
+def _names(arr):
+    """A NULL-terminated list of the library's names as a list of str."""
+    out, i = [], 0
+    while arr and arr[i]:
         out.append(arr[i].decode())
         i += 1
     return out
+
+
+def methods():
+    """The summarization method names."""
+    return _names(_lib.nf_methods())
+
+
+def formats(result):
+    """The output formats of a result: "summary", "facts" or "rouge"
+    (nf_formats); [] for another name."""
+    return _names(_lib.nf_formats(_c(result, "result")))
 
 
 def split(text):
@@ -225,12 +253,13 @@ def _docset(documents, seen=None, id=None):
 
 
 def _render_summary(ds, opts, fmt):
+    # The summary borrows ds: it is freed here, before the caller frees ds.
     out = ctypes.c_void_p()
     rc = _lib.nf_summarize(ds, opts.h, ctypes.byref(out))
     _check(rc, "summarize")
     try:
         text, length = ctypes.c_void_p(), _sz()
-        _check(_lib.nf_summary_render(out, ds, fmt, ctypes.byref(text), ctypes.byref(length)), "render")
+        _check(_lib.nf_summary_render(out, fmt, ctypes.byref(text), ctypes.byref(length)), "render")
         return _take(text, length.value)
     finally:
         _lib.nf_summary_free(out)
@@ -249,7 +278,7 @@ def summarize(documents, words=100, method=None, query=None, seen=None, id=None,
     favour. Other options as the library's keys: cut=True, order="rank",
     min_words=6, language="english".
 
-    Returns the "newsfuse/1" result as a dict: "summary" (sentences with
+    Returns the "newsfuse/2" result as a dict: "summary" (sentences with
     their source document and byte offsets), "documents", "stats",
     "warnings". Raises NewsfuseError on a bad option.
     """
@@ -296,13 +325,54 @@ def facts(documents, id=None, format="dict"):
         _check(_lib.nf_facts(ds, None, ctypes.byref(sheet)), "facts")
         text, length = ctypes.c_void_p(), _sz()
         fmt = "json" if format == "dict" else format
-        _check(_lib.nf_facts_render(sheet, ds, _c(fmt, "format"), ctypes.byref(text), ctypes.byref(length)),
+        _check(_lib.nf_facts_render(sheet, _c(fmt, "format"), ctypes.byref(text), ctypes.byref(length)),
                "facts render")
         out = _take(text, length.value)
         return json.loads(out) if format == "dict" else out
     finally:
         _lib.nf_facts_free(sheet)
         _lib.nf_docset_free(ds)
+
+
+def _figure_dict(f):
+    """A Figure as a dict: strings decoded ("" when unknown), the flags as
+    bools, numbers as the struct has them (high < 0: no upper bound;
+    part_of and group -1: none)."""
+    out = {}
+    for name, kind in Figure._fields_:
+        value = getattr(f, name)
+        if kind is _s:
+            value = (value or b"").decode("utf-8", "replace")
+        elif name in ("increment", "component"):
+            value = bool(value)
+        out[name] = value
+    return out
+
+
+def figures(documents, id=None, **options):
+    """Every figure of the reports' sheet (nf_facts), read one by one
+    through nf_facts_figure: a list of dicts with the fields of nf_figure
+    (doc, start, end, sentence_start, sentence_end, low, high, text, kind,
+    qualifier, counted, modifier, event, speaker, time, cue, part_of, group,
+    increment, component, place). Offsets are UTF-8 byte offsets into each
+    document's text. Options as summarize's keys (max_figures=100, ...)."""
+    if not _HAS_FACTS:
+        raise NotImplementedError("this libnewsfuse has no figure sheet (nf_facts)")
+    opts = _Options(None, None, None, options)
+    ds = sheet = None
+    try:
+        ds = _docset(documents, None, id)
+        sheet = ctypes.c_void_p()
+        _check(_lib.nf_facts(ds, opts.h, ctypes.byref(sheet)), "facts")
+        out, f = [], Figure()
+        for i in range(_lib.nf_facts_figure_count(sheet)):
+            _check(_lib.nf_facts_figure(sheet, i, ctypes.byref(f), ctypes.sizeof(f)), "figure")
+            out.append(_figure_dict(f))
+        return out
+    finally:
+        _lib.nf_facts_free(sheet)  # before its document set, which it borrows
+        _lib.nf_docset_free(ds)
+        opts.close()
 
 
 def _spl(text, splitter):
@@ -348,9 +418,9 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
     keep their lines as sentences; others are split (split="newsfuse",
     "regex" or "lines"). flags: a ROUGE-1.5.5 command line, e.g.
     "-n 2 -m -u -l 100"; settings: ngram=2, stem=True, stopwords=True,
-    words=100, skip=4, skip_unigrams=True, ... (the library's names, _ for -).
+    words=100, skip=4, skip_unigrams=True, ... (the keys of nf_rouge_set).
 
-    Returns the "newsfuse/1" ROUGE report as a dict: "systems" with each
+    Returns the "newsfuse/2" ROUGE report as a dict: "systems" with each
     metric's average R, P and F and confidence interval, "signature".
     """
     summaries, references = _rouge_inputs(summaries, references)
@@ -363,11 +433,13 @@ def rouge(summaries, references, flags=None, split="newsfuse", per_cluster=False
             _check(_lib.nf_rouge_set_flags(r, _c(flags, "flags")), "flags", err)
         for key, value in settings.items():
             value = int(value) if isinstance(value, bool) else value
-            _check(_lib.nf_rouge_set(r, _c(key.replace("_", "-"), "setting"), _c(value, key)), key, err)
-        _rouge_fill(r, summaries, references, _SPLITTERS[split])
+            _check(_lib.nf_rouge_set(r, _c(key, "setting"), _c(value, key)), key, err)
+        if split not in _names(_lib.nf_rouge_splitters()):
+            raise ValueError("split must be one of %s" % ", ".join(_names(_lib.nf_rouge_splitters())))
+        _rouge_fill(r, summaries, references, _c(split, "split"))
         _check(_lib.nf_rouge_score(r), "score", err)
         text, length = ctypes.c_void_p(), _sz()
-        _check(_lib.nf_rouge_render(r, _ROUGE_JSON, int(per_cluster), ctypes.byref(text),
+        _check(_lib.nf_rouge_render(r, b"json", int(per_cluster), ctypes.byref(text),
                                     ctypes.byref(length)), "render", err)
         return json.loads(_take(text, length.value))
     finally:

@@ -34,7 +34,7 @@ import re
 from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
                _p, _pp, _psz, _s, _sz)
 
-SCHEMA = b"newsfuse/1"
+SCHEMA = b"newsfuse/2"
 KINDS = ("jsonl", "multinews", "articles")
 _ERRLEN = 256
 
@@ -263,8 +263,7 @@ class Reader:
         rc = _lib.nf_summarize(ds, self.opts.h, ctypes.byref(out))
         try:
             if out and rc != NF_ENOMEM:
-                rc = _lib.nf_summary_render(out, ds, _FORMAT_JSONL, ctypes.byref(text),
-                                            ctypes.byref(length))
+                rc = _lib.nf_summary_render(out, _FORMAT_JSONL, ctypes.byref(text), ctypes.byref(length))
             if rc == NF_OK and text:
                 self._note_time_limit(out, ds, line)
                 return ctypes.string_at(text, length.value)
