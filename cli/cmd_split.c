@@ -103,21 +103,27 @@ typedef struct split_where {
     size_t line;
 } split_where;
 
-/* Prints the error record {"id","error":{"file","line","message"}} of a
- * bad record (the shape of the other commands' error records) in its
- * place, so that outputs stay aligned with inputs, and says so on
- * stderr; returns 0, or -1 when out of memory. id is borrowed (NULL:
- * null); msg may end inside a character (jansson quotes the bytes it
- * stopped at) and is cut before it. */
+/* Prints the error record of a bad record (nf_batch_error_record, the one
+ * writer of every command's error records) in its place, so that outputs
+ * stay aligned with inputs, and says so on stderr; returns 0, or -1 when
+ * out of memory. id is borrowed (NULL: null); an id that is not a string
+ * is written as its JSON text, as a string. msg may end inside a
+ * character and is cut before it. */
 static int split_error_record(json_t *id, const split_where *w, const char *msg)
 {
     char why[256];
     snprintf(why, sizeof why, "%s", msg);
     utf8_cut_invalid(why);
     cli_error(EXIT_DATA, "split: %s:%zu: %s", w->path, w->line, why);
-    return split_put_json(json_pack("{s:O, s:{s:s, s:I, s:s}}", "id", id ? id : json_null(),
-                                    "error", "file", w->path, "line", (json_int_t)w->line,
-                                    "message", why));
+    char *idtext = id && !json_is_string(id) && !json_is_null(id) ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+    const char *ids = json_is_string(id) ? json_string_value(id) : idtext;
+    char *rec = NULL;
+    int rc = nf_batch_error_record(w->path, (long)w->line, ids, why, &rec, NULL);
+    nf_free(idtext);
+    if (rc == NF_OK)
+        puts(rec);
+    nf_free(rec);
+    return rc == NF_OK ? 0 : -1;
 }
 
 /* Splits one JSONL record line[0..n) and prints its result line (an error

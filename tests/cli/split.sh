@@ -33,7 +33,7 @@ printf '%s\n' '{"id":"1","text":"One. Two."}' '{"id":"2","text":"Th\é"}' '{"id"
 expect_status split_jsonl_escape_exit_1 1 $NF split --jsonl "$TMP/esc.jsonl"
 lines=$(wc -l <"$TMP/out")
 if [ "$lines" -eq 3 ]; then pass split_jsonl_escape_three_lines; else fail split_jsonl_escape_three_lines "$lines lines: $(cat "$TMP/out")"; fi
-expect_grep split_jsonl_escape_record '^\{"id":null,"error":\{"file":"[^"]*esc.jsonl","line":2,"message":"column [0-9]+: invalid escape' "$TMP/out"
+expect_grep split_jsonl_escape_record '^\{"schema":"newsfuse/2","id":null,"error":\{"file":"[^"]*esc.jsonl","line":2,"message":"column [0-9]+: invalid escape' "$TMP/out"
 expect_grep split_jsonl_third_line '^\{"id":"3","offsets":\[\[0,6\]\]\}$' "$TMP/out"
 expect_grep split_jsonl_escape_says_line 'esc.jsonl:2: column' "$TMP/err"
 if grep -q 'out of memory' "$TMP/err"; then fail split_jsonl_escape_not_oom "$(cat "$TMP/err")"; else pass split_jsonl_escape_not_oom; fi
@@ -41,9 +41,14 @@ if command -v python3 >/dev/null; then
     if python3 -c 'import json, sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]' "$TMP/out" 2>/dev/null; then
         pass split_jsonl_records_are_json; else fail split_jsonl_records_are_json "$(cat "$TMP/out")"; fi
 fi
+# The error record is every command's (nf_batch_error_record); an id that
+# is no string is written as its JSON text.
+printf '%s\n' '{"id":7,"title":"no text"}' >"$TMP/numid.jsonl"
+expect_status split_jsonl_number_id 1 $NF split --jsonl "$TMP/numid.jsonl"
+expect_grep split_jsonl_number_id_record '^\{"schema":"newsfuse/2","id":"7","error":' "$TMP/out"
 printf '%s\n' '{"id":"x","title":"no text"}' >"$TMP/notext.jsonl"
 expect_status split_jsonl_no_text 1 $NF split --jsonl "$TMP/notext.jsonl"
-expect_grep split_jsonl_no_text_record '^\{"id":"x","error":\{"file":"[^"]*notext.jsonl","line":1,"message":"no \\"text\\" string"\}\}$' "$TMP/out"
+expect_grep split_jsonl_no_text_record '^\{"schema":"newsfuse/2","id":"x","error":\{"file":"[^"]*notext.jsonl","line":1,"message":"no \\"text\\" string"\}\}$' "$TMP/out"
 
 # Reading is bounded (64 MiB of a text or of one JSONL line): /dev/zero is
 # refused by name in bounded memory, not read until memory runs out.
