@@ -236,10 +236,11 @@
     $('warnings').hidden = list.length === 0;
   }
 
-  /* What a group counts, in words: "killed · people (estmark)". */
+  /* What a group counts, in words, as the reports write it: "killed ·
+   * militants / kidnappers (Estmarkian)". */
   function groupWhat(g) {
-    let s = (g.event || '?') + ' · ' + (g.counted || '?');
-    if (g.modifier) s += ' (' + g.modifier + ')';
+    let s = (g.event || '?') + ' · ' + (g.nouns || g.counted || '?');
+    if (g.nationality) s += ' (' + g.nationality + ')';
     return s;
   }
 

@@ -25,14 +25,39 @@ static void group_order(const nf_facts_sheet *sh, size_t *order)
                 order[k++] = g;
 }
 
-/* What a group counts, e.g. "killed: people (estmark)", "killed: people in
- * Homs" for a group split by place. */
-static void group_title(const fgroup *g, char *out, size_t cap)
+/* The nouns a group's figures count as a reader reads them, distinct, in
+ * the order of the figures, joined by " / " (at most three): "militants /
+ * kidnappers" where the sheet's class is "militant". */
+static void group_nouns(const nf_facts_sheet *sh, const fgroup *g, char *out, size_t cap)
+{
+    const char *seen[3];
+    size_t n = 0, len = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < g->n && n < 3; k++) {
+        const char *w = facts_noun_shown(&sh->figs[g->figs[k]]);
+        int dup = !w[0];
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = !strcmp(seen[j], w);
+        if (dup)
+            continue;
+        seen[n++] = w;
+        if (len < cap)
+            len += (size_t)snprintf(out + len, cap - len, "%s%s", n > 1 ? " / " : "", w);
+    }
+    if (!n)
+        snprintf(out, cap, "%s", g->counted);
+}
+
+/* What a group counts, e.g. "killed: people (Estmarkian)", "killed: people
+ * in Homs" for a group split by place: nouns, nationalities and places as
+ * the reports write them (or the gazetteer names them), never keys. */
+static void group_title(const nf_facts_sheet *sh, const fgroup *g, char *out, size_t cap)
 {
     const char *inc = g->incident ? g->incident : "";
-    /* the nationality as the gazetteer names it ("Tanzania"), not a key's stem */
-    const char *who = g->nation && g->nation[0] ? g->nation : g->modifier;
-    snprintf(out, cap, "%s: %s%s%s%s%s%s%s%s", g->event, g->counted, who[0] ? " (" : "", who,
+    const char *who = g->nation_shown && g->nation_shown[0] ? g->nation_shown : "";
+    char nouns[128];
+    group_nouns(sh, g, nouns, sizeof nouns);
+    snprintf(out, cap, "%s: %s%s%s%s%s%s%s%s", g->event, nouns, who[0] ? " (" : "", who,
              who[0] ? ")" : "", g->place[0] ? " in " : "", g->place, inc[0] ? ", in the " : "", inc);
 }
 
@@ -167,6 +192,15 @@ static void text_values(buf *b, const nf_facts_sheet *sh, const fgroup *g)
         facts_value_string(cur, v, sizeof v);
         buf_printf(b, "%s%s", first ? "" : sep, v);
     }
+    /* A group of additions only ("two more bodies") shows them as such,
+     * never an empty value. */
+    for (size_t k = 0, shown = 0; first && !cur && k < g->n; k++) {
+        const figure *f = &sh->figs[g->figs[k]];
+        if (!f->increment)
+            continue;
+        facts_value_string(f, v, sizeof v);
+        buf_printf(b, "%s+%s", shown++ ? " / " : "", v);
+    }
 }
 
 static void render_text(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, const size_t *order)
@@ -182,7 +216,7 @@ static void render_text(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, c
     for (size_t o = 0; o < sh->ngroups; o++) {
         const fgroup *g = &sh->groups[order[o]];
         char title[256];
-        group_title(g, title, sizeof title);
+        group_title(sh, g, title, sizeof title);
         buf_printf(b, "\n%-8s  %s  ", facts_label_name(g->label), title);
         text_values(b, sh, g);
         buf_putc(b, '\n');
@@ -216,7 +250,7 @@ static void render_md(buf *b, const nf_facts_sheet *sh, const nf_docset *ds, con
     for (size_t o = 0; o < sh->ngroups; o++) {
         const fgroup *g = &sh->groups[order[o]];
         char title[256], v[96];
-        group_title(g, title, sizeof title);
+        group_title(sh, g, title, sizeof title);
         buf_printf(b, "\n## %s — %s: ", title, facts_label_name(g->label));
         text_values(b, sh, g);
         if (g->reason && (g->label == LABEL_REVISED || g->label == LABEL_CONFLICT)) {
@@ -269,7 +303,10 @@ static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
     const figure *x = &sh->figs[i];
     json_object_set_new(o, "status", json_string(facts_status_name(x->status)));
     json_object_set_new(o, "incident", x->incident && x->incident[0] ? json_string(x->incident) : json_null());
-    json_object_set_new(o, "nationality", x->nation && x->nation[0] ? json_string(x->nation) : json_null());
+    json_object_set_new(o, "nationality", x->nation_shown && x->nation_shown[0] ? json_string(x->nation_shown)
+                                                                                 : json_null());
+    const char *noun = facts_noun_shown(x);
+    json_object_set_new(o, "noun", noun[0] ? json_string(noun) : json_null());
     json_object_set_new(o, "status_cue", x->status_cue && x->status_cue[0] ? json_string(x->status_cue)
                                                                            : json_null());
     return o;
@@ -278,14 +315,17 @@ static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
 static json_t *json_group(const nf_facts_sheet *sh, size_t g)
 {
     const fgroup *x = &sh->groups[g];
+    char nouns[128];
+    group_nouns(sh, x, nouns, sizeof nouns);
     json_t *figs = json_array();
     for (size_t k = 0; figs && k < x->n; k++)
         json_array_append_new(figs, json_integer((json_int_t)x->figs[k]));
-    return json_pack("{s:I, s:s, s:s, s:s?, s:s*, s:s, s:s?, s:s?, s:s?, s:I, s:o, s:o}", "id", (json_int_t)g, "event",
-                     x->event, "counted", x->counted, "modifier", x->modifier[0] ? x->modifier : NULL,
+    return json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s*, s:s, s:s?, s:s?, s:s?, s:I, s:o, s:o}", "id", (json_int_t)g,
+                     "event", x->event, "counted", x->counted, "nouns", nouns,
+                     "modifier", x->modifier[0] ? x->modifier : NULL,
                      "place", x->place[0] ? x->place : NULL, "label", facts_label_name(x->label),
                      "reason", x->reason, "incident", x->incident && x->incident[0] ? x->incident : NULL,
-                     "nationality", x->nation && x->nation[0] ? x->nation : NULL,
+                     "nationality", x->nation_shown && x->nation_shown[0] ? x->nation_shown : NULL,
                      "reports", (json_int_t)x->ndocs, "current",
                      x->latest >= 0 ? json_integer(x->latest) : json_null(), "figures", figs);
 }

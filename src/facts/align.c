@@ -62,7 +62,7 @@ static int fill_groups(nf_facts_sheet *sh, size_t ngroups)
         if (!g->n || (strcmp(g->counted, "people") && !strcmp(f->counted, "people")))
             g->event = f->event, g->counted = f->counted, g->modifier = f->modifier; /* a joined set is "people" */
         if (!g->n)
-            g->place = "", g->incident = f->incident, g->nation = f->nation;
+            g->place = "", g->incident = f->incident, g->nation = f->nation, g->nation_shown = f->nation_shown;
         if (!g->place[0] && f->place_key[0])
             g->place = f->place; /* the place its counts are restricted to (group.c keeps one) */
         g->figs[g->n++] = i;

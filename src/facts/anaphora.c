@@ -113,6 +113,7 @@ void anaphora_events(sent_ctx *c)
             continue;
         f->event = g->event;
         if (!f->counted[0])
-            f->counted = g->counted, f->modifier = g->modifier, f->nation = g->nation;
+            f->counted = g->counted, f->modifier = g->modifier, f->nation = g->nation,
+            f->nation_shown = g->nation_shown;
     }
 }

@@ -145,6 +145,7 @@ typedef struct figure {
     const char *head;        /* the head noun as written in lower case, "" if none */
     const char *modifier;    /* nationality or proper modifier key, "" if none */
     const char *nation;      /* the first proper modifier's key (a nationality or body), "" if none */
+    const char *nation_shown; /* the nationality as a reader reads it ("Britain", "Estmarkian"), "" if none */
     const char *event;       /* normalised event, "" if none */
     const char *place;       /* "in Homs": the place it is about as written, "" if none */
     const char *place_key;   /* its key (demonyms.txt or the suffix rule), "" if none */
@@ -178,6 +179,7 @@ typedef struct fgroup {
     const char *reason; /* why the label, in words (timeline.c), or NULL */
     const char *incident; /* the sub-event its figures count, or NULL (the main event) */
     const char *nation;   /* its figures' nationality (figure.nation), or NULL */
+    const char *nation_shown; /* the same as a reader reads it (figure.nation_shown), or NULL */
 } fgroup;
 
 struct nf_facts_sheet {
@@ -244,6 +246,10 @@ const char *facts_label_name(int label);
 const char *facts_status_name(int status);
 const char *facts_kind_name(int kind);
 const char *facts_qualifier_name(int qual);
+/* The counted noun of f as a reader reads it: the head noun as written
+ * ("militants") when its class is only that noun made singular by rule
+ * ("militant"), else the class ("people" for "victims"), "" if none. */
+const char *facts_noun_shown(const figure *f);
 /* Writes the value as a journalist would read it ("at least 12", "12-15"). */
 void facts_value_string(const figure *f, char *out, size_t cap);
 

@@ -159,11 +159,14 @@ static void add_proper(const sent_ctx *c, np *p, const word *x, const char *key,
     if (x->end < c->s1 && c->text[x->end] == '.' && memchr(x->low, '.', x->len))
         end++; /* "U.S." as the gazetteer writes it */
     const char *country = gaz_country(c->lx, c->text + x->start, end - x->start);
-    if (country)
+    if (country) {
         snprintf(p->nation, sizeof p->nation, "%s", country);
-    else if (keylen < sizeof p->nation) {
+        snprintf(p->nation_shown, sizeof p->nation_shown, "%s", country);
+    } else if (keylen < sizeof p->nation) {
         memcpy(p->nation, key, keylen);
         p->nation[keylen] = '\0';
+        /* a name the gazetteer lacks is shown as the report writes it */
+        snprintf(p->nation_shown, sizeof p->nation_shown, "%.*s", (int)(x->end - x->start), c->text + x->start);
     }
 }
 
@@ -1192,6 +1195,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
     f->counted = arena_strndup(&c->sh->mem, p.counted, strlen(p.counted));
     f->modifier = arena_strndup(&c->sh->mem, p.modifier, strlen(p.modifier));
     f->nation = arena_strndup(&c->sh->mem, p.nation, strlen(p.nation));
+    f->nation_shown = arena_strndup(&c->sh->mem, p.nation_shown, strlen(p.nation_shown));
     if (p.part_next)
         f->part_of = (long)c->sh->n + 1; /* the next figure, made right after */
     if (p.part_prev)
@@ -1202,7 +1206,7 @@ static int figure_count(sent_ctx *c, const quantity *q, figure *f)
         f->part_of = including_whole(c, q);
     if (f->event[0] && places_find(c, q, &p, f) != NF_OK)
         return NF_ENOMEM;
-    return f->head && f->counted && f->modifier && f->nation ? NF_OK : NF_ENOMEM;
+    return f->head && f->counted && f->modifier && f->nation && f->nation_shown ? NF_OK : NF_ENOMEM;
 }
 
 /* Returns 1 if count b follows count a's noun phrase past only commas and
@@ -1296,6 +1300,7 @@ static void figure_inherit(sent_ctx *c, size_t i)
             from = &c->sh->figs[k - 1];
     if (from && from->counted[0]) {
         f->counted = from->counted, f->modifier = from->modifier, f->nation = from->nation;
+        f->nation_shown = from->nation_shown;
         if (!f->event[0])
             f->event = from->event;
     } else if (f->event[0])
@@ -1448,7 +1453,7 @@ static int figure_add(sent_ctx *c, const quantity *q)
     figure f = {.doc = c->doc, .sent_start = c->s0, .sent_end = c->s1, .lo = q->lo, .hi = q->hi,
                 .qual = q->qual, .kind = q->kind, .part_of = -1, .group = -1,
                 .counted = "", .head = "", .modifier = "", .event = "", .place = "", .place_key = "",
-                .status_cue = "", .nation = "", .incident = ""};
+                .status_cue = "", .nation = "", .nation_shown = "", .incident = ""};
     f.start = c->w[q->w0].start, f.end = c->w[q->w1 - 1].end;
     f.text = arena_strndup(&c->sh->mem, c->text + f.start, f.end - f.start);
     f.speaker = speaker_find(c, q->n0);

@@ -61,3 +61,16 @@ void facts_value_string(const figure *f, char *out, size_t cap)
     else
         snprintf(out, cap, "%s%s", f->qual <= Q_ABOUT ? words[f->qual] : "", lo);
 }
+
+const char *facts_noun_shown(const figure *f)
+{
+    const char *h = f->head ? f->head : "", *c = f->counted ? f->counted : "";
+    size_t nh = strlen(h), nc = strlen(c);
+    /* "militants" -> "militant", "casualties" -> "casualty": the class is
+     * the rule's singular of the head, a stem no reader wrote */
+    int by_rule = nh == nc + 1 ? !strncmp(h, c, nc) && h[nc] == 's'
+                  : nh == nc + 2 && nc > 1 ? !strncmp(h, c, nc - 1) && !strcmp(h + nc - 1, "ies") &&
+                                                 c[nc - 1] == 'y'
+                  : 0;
+    return by_rule ? h : c;
+}

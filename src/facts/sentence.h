@@ -24,6 +24,8 @@ typedef struct np {
     char counted[WORD_MAX];
     char modifier[3 * WORD_MAX];
     char nation[WORD_MAX]; /* the first proper modifier's key: a nationality or body ("estmark", "bp") */
+    char nation_shown[WORD_MAX]; /* the same as a reader reads it: the gazetteer's country
+                                    ("Britain"), else the word as written ("Estmarkian") */
     const char *event;   /* the head's own event ("dead", "hostages"), or NULL */
     int increment;
     int part_next;       /* "of the 18": the next quantity is the whole */

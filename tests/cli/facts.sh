@@ -7,7 +7,7 @@ EX=examples/harbor-collapse
 expect_status facts_example_exit 0 $NF facts $EX
 expect_grep facts_example_revised_deaths '^revised +killed: people +12 -> 14' "$TMP/out"
 expect_grep facts_example_revised_injured '^revised +injured: people +37 -> 41' "$TMP/out"
-expect_grep facts_example_revised_estmark '^revised +missing: people \(estmark\) +5 -> 6' "$TMP/out"
+expect_grep facts_example_revised_estmark '^revised +missing: people \(Estmark\) +5 -> 6' "$TMP/out"
 expect_grep facts_example_speaker 'per the Estmarkian foreign ministry' "$TMP/out"
 
 expect_status facts_json_exit 0 $NF facts --format json $EX
@@ -19,7 +19,7 @@ fi
 expect_status facts_jsonl_exit 0 $NF facts --format jsonl $EX
 if [ "$(wc -l <"$TMP/out")" -eq 1 ]; then pass facts_jsonl_one_line; else fail facts_jsonl_one_line; fi
 expect_status facts_md_exit 0 $NF facts --format md $EX
-expect_grep facts_md_table '^## missing: people \(estmark\) — revised' "$TMP/out"
+expect_grep facts_md_table '^## missing: people \(Estmark\) — revised' "$TMP/out"
 
 cat $EX/1-meridian-wire.txt | $NF facts - >"$TMP/out" 2>"$TMP/err"
 expect_grep facts_stdin 'killed: people' "$TMP/out"
@@ -31,9 +31,9 @@ echo 'Officials said 1,563 soldiers have been arrested across Turkey.' >"$TMP/pl
 echo 'Police arrested nine activists on Thursday.' >"$TMP/places/3.txt"
 echo 'Nine people were arrested during the protest, police said.' >"$TMP/places/4.txt"
 expect_status facts_places_exit 0 $NF facts "$TMP/places"
-expect_grep facts_place_greece '^single +arrested: soldier in Greece +8' "$TMP/out"
-expect_grep facts_place_turkey '^single +arrested: soldier in Turkey +1563' "$TMP/out"
-expect_grep facts_same_set_joined '^agree +arrested: people +9' "$TMP/out"
+expect_grep facts_place_greece '^single +arrested: soldiers in Greece +8' "$TMP/out"
+expect_grep facts_place_turkey '^single +arrested: soldiers in Turkey +1563' "$TMP/out"
+expect_grep facts_same_set_joined '^agree +arrested: activists / people +9' "$TMP/out"
 expect_status facts_places_json 0 $NF facts --format json "$TMP/places"
 expect_grep facts_place_json_key '"place": "Greece"' "$TMP/out"
 

@@ -1075,6 +1075,31 @@ TEST(printed_as_written)
     nf_docset_free(ds);
 }
 
+/* Nouns and nationalities the sheet has no list for are printed as the
+ * reports write them, never as the keys it compares: "militants", not the
+ * rule's singular "militant"; "Varnesian", not "varnes"; a group of
+ * additions shows them as additions. */
+TEST(keys_are_never_printed)
+{
+    const char *texts[] = {"Officials said 18 kidnappers were killed in the siege.",
+                           "The army said 18 militants were killed in the siege.",
+                           "Two Varnesian engineers were missing, the embassy said.",
+                           "Divers recovered two more bodies from the lake."};
+    const char *dates[] = {"2031-05-01", "2031-05-03", "2031-05-03", "2031-05-03"};
+    nf_docset *ds;
+    nf_facts_sheet *sh = sheet_of(&ds, texts, dates, 4);
+    char *out = NULL, *js = NULL;
+    CHECK(nf_facts_render(sh, "text", &out, NULL) == NF_OK);
+    CHECK(nf_facts_render(sh, "json", &js, NULL) == NF_OK);
+    CHECK(out && strstr(out, "killed: kidnappers / militants") != NULL);
+    CHECK(out && strstr(out, "(Varnesian)") != NULL && !strstr(out, "(varnes"));
+    CHECK(out && !strstr(out, "militant ") && !strstr(out, "kidnapper "));
+    CHECK(js && strstr(js, "\"noun\": \"militants\"") && strstr(js, "\"nationality\": \"Varnesian\""));
+    nf_free(out), nf_free(js);
+    nf_facts_free(sh);
+    nf_docset_free(ds);
+}
+
 TEST(offsets_point_at_the_figure)
 {
     const char *text = "Officials said 23 hostages were freed.";
@@ -1238,6 +1263,7 @@ int main(void)
     RUN(a_total_is_no_revision_of_its_part);
     RUN(dates_in_the_sentence_order_figures);
     RUN(printed_as_written);
+    RUN(keys_are_never_printed);
     RUN(offsets_point_at_the_figure);
     RUN(empty_and_bad_arguments);
     RUN(limits_cut_a_hostile_sheet);
