@@ -1,0 +1,330 @@
+/* The main text of a page: the article body without navigation, banners,
+ * share bars, related lists, comments, captions and footers (doc/INGEST.md
+ * has the method and its scores).
+ *
+ * 1. The page's text is cut into blocks (paragraphs) at block-level
+ *    elements; each block knows its words, the words inside links, its
+ *    punctuation and its element.
+ * 2. Each element gets evidence from its tag (nav, aside, footer...), its
+ *    class, id, role and itemprop (html_hint.c) and its visibility.
+ * 3. A block is good (text that reads like an article: enough words, few of
+ *    them in links, sentence punctuation) or bad (link lists, short labels,
+ *    anything under boilerplate evidence), weighted by its words; the
+ *    container is the element whose subtree holds the most good words net
+ *    of bad ones.
+ * 4. Inside the container, blocks under boilerplate evidence, link lists,
+ *    captions and the title's own heading are left out; the rest are the
+ *    paragraphs, headings on their own. */
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "ingest/html.h"
+#include "ingest/html_hint.h"
+#include <string.h>
+
+/* A block: the text nodes [first, last] between two block boundaries. */
+typedef struct block {
+    uint32_t first, last; /* node range (text nodes inside it that are not skipped) */
+    uint32_t owner;       /* the innermost block element holding it */
+    uint32_t words, link_words, chars, stops, commas;
+    uint8_t heading;      /* 1-6, or 0 */
+    uint8_t pre;
+} block;
+
+typedef struct mainx {
+    const hdom *dom;
+    uint8_t *flags;   /* per node: MX_* */
+    block *blocks;
+    size_t nblocks, cap;
+    float *good, *bad; /* per node: block words under it */
+} mainx;
+
+enum {
+    MX_SKIP = 1,   /* never text: scripts, forms, media, hidden */
+    MX_LINK = 2,   /* inside a link */
+    MX_BOILER = 4, /* boilerplate by tag or hint */
+    MX_CAPTION = 8,
+    MX_POSITIVE = 16, /* an article-body hint on it or above */
+    MX_PRE = 32       /* white space kept */
+};
+
+/* ---- Node evidence ---- */
+
+/* Sets each node's flags from its own evidence and its parent's (a parent
+ * always has a lower index, so one forward pass does). */
+static void mx_flags(mainx *m)
+{
+    const hdom *dom = m->dom;
+    for (size_t i = 1; i < dom->n; i++) {
+        const hnode *n = &dom->nodes[i];
+        uint8_t f = m->flags[n->parent];
+        if (n->tag != HT_TEXT) {
+            unsigned p = html_tag_props(n->tag);
+            if ((p & TP_SKIP) || (n->flags & HF_HIDDEN))
+                f |= MX_SKIP;
+            if (n->tag == HT_A)
+                f |= MX_LINK;
+            if (p & TP_BOILER)
+                f |= MX_BOILER;
+            if ((p & TP_CAPTION) || n->tag == HT_FIGURE)
+                f |= MX_CAPTION;
+            if (p & TP_PRE)
+                f |= MX_PRE;
+            /* The classes of <html> and <body> describe the page (a post
+             * with comments, a sidebar), not an element of it. */
+            int h = n->tag == HT_HTML || n->tag == HT_BODY ? 0 : html_hint(dom, (uint32_t)i);
+            if (h < 0)
+                f |= MX_BOILER;
+            else if (h > 0)
+                f |= MX_POSITIVE;
+        }
+        m->flags[i] = f;
+    }
+}
+
+/* ---- Blocks ---- */
+
+/* Counts the words, sentence ends and commas of s[0..n). */
+static void count_text(const char *s, size_t n, uint32_t *words, uint32_t *stops, uint32_t *commas)
+{
+    int in_word = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        int space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        if (!space && !in_word)
+            (*words)++;
+        in_word = !space;
+        if (c == '.' || c == '!' || c == '?')
+            (*stops)++;
+        else if (c == ',')
+            (*commas)++;
+    }
+}
+
+/* Opens a new block owned by element owner; returns it or NULL. */
+static block *block_open(mainx *m, uint32_t owner)
+{
+    if (GROW(m->blocks, m->cap, m->nblocks + 1))
+        return NULL;
+    block *b = &m->blocks[m->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->owner = owner;
+    return b;
+}
+
+/* Cuts the page's text into blocks. Returns 0 or -1 (out of memory). */
+static int mx_blocks(mainx *m)
+{
+    const hdom *dom = m->dom;
+    uint32_t stack[HTML_MAX_DEPTH + 2];
+    int depth = 0;
+    block *cur = NULL;
+    for (uint32_t i = 1; i < dom->n; i++) {
+        while (depth && dom->nodes[stack[depth - 1]].end <= i)
+            depth--, cur = NULL; /* a block element closed: a boundary */
+        const hnode *n = &dom->nodes[i];
+        if (n->tag != HT_TEXT) {
+            if ((html_tag_props(n->tag) & TP_BLOCK) && depth < HTML_MAX_DEPTH + 2)
+                stack[depth++] = i, cur = NULL;
+            continue;
+        }
+        if (m->flags[i] & MX_SKIP)
+            continue;
+        uint32_t w = 0, st = 0, co = 0;
+        count_text(dom->pool + n->off, n->len, &w, &st, &co);
+        if (!cur && !w)
+            continue;
+        if (!cur && !(cur = block_open(m, depth ? stack[depth - 1] : 0)))
+            return -1;
+        cur->pre = (m->flags[i] & MX_PRE) != 0;
+        if (!cur->first)
+            cur->first = i;
+        cur->last = i;
+        cur->words += w, cur->stops += st, cur->commas += co, cur->chars += n->len;
+        if (m->flags[i] & MX_LINK)
+            cur->link_words += w;
+    }
+    return 0;
+}
+
+/* ---- The container ---- */
+
+/* The good and bad weight of a block: words of text that reads like an
+ * article, words of link lists and boilerplate. */
+static void block_weight(const mainx *m, const block *b, float *good, float *bad)
+{
+    uint8_t f = m->flags[b->owner] | m->flags[b->first];
+    float link = b->words ? (float)b->link_words / (float)b->words : 0;
+    *good = *bad = 0;
+    if ((f & (MX_BOILER | MX_CAPTION)) || link > 0.5f) {
+        *bad = (float)b->words;
+        return;
+    }
+    if (b->words >= 10 && (b->stops || b->commas)) {
+        *good = (float)(b->words - b->link_words);
+        *bad = (float)b->link_words;
+    } else if (b->words < 6)
+        *bad = (float)b->words * 0.5f;
+}
+
+/* Adds the blocks' weights up the tree and returns the element with the
+ * most good words net of bad ones. */
+static uint32_t mx_container(mainx *m)
+{
+    const hdom *dom = m->dom;
+    for (size_t k = 0; k < m->nblocks; k++) {
+        float g, b;
+        block_weight(m, &m->blocks[k], &g, &b);
+        m->good[m->blocks[k].owner] += g;
+        m->bad[m->blocks[k].owner] += b;
+    }
+    for (size_t i = dom->n - 1; i > 0; i--) {
+        uint32_t p = dom->nodes[i].parent;
+        m->good[p] += m->good[i];
+        m->bad[p] += m->bad[i];
+    }
+    uint32_t best = 0;
+    float best_score = m->good[0] - m->bad[0];
+    for (uint32_t i = 1; i < dom->n; i++) {
+        if (dom->nodes[i].tag == HT_TEXT || (m->flags[i] & MX_SKIP))
+            continue;
+        float s = m->good[i] - m->bad[i];
+        if (m->flags[i] & MX_POSITIVE)
+            s *= 1.1f;
+        if (s > best_score)
+            best = i, best_score = s;
+    }
+    return best;
+}
+
+/* ---- Output ---- */
+
+/* Returns 1 if block b is kept in the text of container c. */
+static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title_node)
+{
+    const hdom *dom = m->dom;
+    if (b->first < c || b->first >= dom->nodes[c].end)
+        return 0;
+    for (uint32_t a = b->owner; a && a != c; a = dom->nodes[a].parent)
+        if (a == title_node)
+            return 0;
+    uint8_t f = m->flags[b->owner] | m->flags[b->first];
+    uint8_t fc = m->flags[c];
+    if ((f & ~fc) & (MX_BOILER | MX_CAPTION))
+        return 0;
+    if (b->words && (float)b->link_words / (float)b->words > 0.5f)
+        return 0;
+    return 1;
+}
+
+/* The paragraph's text builder: white space runs become one space (but in
+ * <pre>), <br> a line break; runs map each piece back to the page. */
+typedef struct out {
+    buf text;
+    page_run *runs;
+    size_t nruns, cap;
+    int space;  /* a space is pending */
+    int failed;
+} out;
+
+/* Records that out->text[at .. at + n) came from html[h .. h + hn). */
+static void out_run(out *o, size_t at, size_t n, size_t h, size_t hn)
+{
+    if (o->nruns) {
+        page_run *r = &o->runs[o->nruns - 1];
+        if (r->text_len == r->html_len && n == hn && r->text + r->text_len == at &&
+            r->html + r->html_len == h) {
+            r->text_len += n, r->html_len += n;
+            return;
+        }
+    }
+    if (GROW(o->runs, o->cap, o->nruns + 1)) {
+        o->failed = 1;
+        return;
+    }
+    o->runs[o->nruns++] = (page_run){at, n, h, hn};
+}
+
+/* Appends the decoded text of run r, squeezing white space. */
+static void out_piece(out *o, const hdom *dom, const hrun *r, int pre)
+{
+    const char *s = dom->pool + r->text;
+    size_t n = r->text_len, k = 0;
+    int even = r->text_len == r->html_len;
+    while (k < n) {
+        unsigned char c = (unsigned char)s[k];
+        if (!pre && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
+            o->space = o->text.len > 0;
+            k++;
+            continue;
+        }
+        size_t j = k;
+        while (j < n && (pre || !strchr(" \n\t\r\f", s[j])))
+            j++;
+        if (o->space && o->text.len && o->text.data[o->text.len - 1] != '\n')
+            buf_putc(&o->text, ' ');
+        o->space = 0;
+        size_t at = o->text.len;
+        buf_append(&o->text, s + k, j - k);
+        if (even)
+            out_run(o, at, j - k, r->html + k, j - k);
+        else
+            out_run(o, at, j - k, r->html, r->html_len);
+        k = j;
+    }
+}
+
+/* Appends block b as one paragraph. */
+static void out_block(out *o, const mainx *m, const block *b)
+{
+    const hdom *dom = m->dom;
+    if (o->text.len)
+        buf_append(&o->text, "\n\n", 2);
+    o->space = 0;
+    for (uint32_t i = b->first; i <= b->last; i++) {
+        const hnode *n = &dom->nodes[i];
+        if (n->tag == HT_BR && o->text.len && o->text.data[o->text.len - 1] != '\n') {
+            buf_putc(&o->text, '\n');
+            o->space = 0;
+        }
+        if (n->tag != HT_TEXT || (m->flags[i] & MX_SKIP))
+            continue;
+        for (uint32_t k = 0; k < n->nruns; k++)
+            out_piece(o, dom, &dom->runs[n->run + k], b->pre);
+    }
+}
+
+static int mx_run(mainx *m, html_found *found)
+{
+    mx_flags(m);
+    if (mx_blocks(m))
+        return NF_ENOMEM;
+    if (!m->nblocks)
+        return NF_OK;
+    uint32_t c = mx_container(m);
+    out o = {0};
+    for (size_t k = 0; k < m->nblocks; k++)
+        if (block_keep(m, &m->blocks[k], c, found->title_node))
+            out_block(&o, m, &m->blocks[k]);
+    size_t len;
+    char *text = buf_take(&o.text, &len);
+    if (!text || o.failed) {
+        xfree(text), xfree(o.runs);
+        return NF_ENOMEM;
+    }
+    found->text = text, found->len = len;
+    found->runs = o.runs, found->nruns = o.nruns;
+    return NF_OK;
+}
+
+int html_main_extract(const hdom *dom, const html_ld *ld, html_found *found)
+{
+    mainx m = {0};
+    m.dom = dom;
+    (void)ld;
+    m.flags = xcalloc(dom->n, 1);
+    m.good = xcalloc(dom->n, sizeof *m.good);
+    m.bad = xcalloc(dom->n, sizeof *m.bad);
+    int rc = m.flags && m.good && m.bad ? mx_run(&m, found) : NF_ENOMEM;
+    xfree(m.flags), xfree(m.good), xfree(m.bad), xfree(m.blocks);
+    return rc;
+}
