@@ -33,6 +33,7 @@ typedef struct block {
 typedef struct mainx {
     const hdom *dom;
     uint8_t *flags;   /* per node: MX_* */
+    int8_t *hint;     /* per node: its own class/id/role evidence */
     block *blocks;
     size_t nblocks, cap;
     float *good, *bad; /* per node: block words under it */
@@ -49,14 +50,15 @@ enum {
 
 /* ---- Node evidence ---- */
 
-/* Sets each node's flags from its own evidence and its parent's (a parent
- * always has a lower index, so one forward pass does). */
+/* Sets each node's structural flags (skipped, link, caption, pre, a
+ * boilerplate tag) from its tag and its parent's, and its own hint (a
+ * parent always has a lower index, so one forward pass does). */
 static void mx_flags(mainx *m)
 {
     const hdom *dom = m->dom;
     for (size_t i = 1; i < dom->n; i++) {
         const hnode *n = &dom->nodes[i];
-        uint8_t f = m->flags[n->parent];
+        uint8_t f = m->flags[n->parent] & (uint8_t)~MX_POSITIVE;
         if (n->tag != HT_TEXT) {
             unsigned p = html_tag_props(n->tag);
             if ((p & TP_SKIP) || (n->flags & HF_HIDDEN))
@@ -72,23 +74,98 @@ static void mx_flags(mainx *m)
             /* The classes of <html> and <body> describe the page (a post
              * with comments, a sidebar), not an element of it. */
             int h = n->tag == HT_HTML || n->tag == HT_BODY ? 0 : html_hint(dom, (uint32_t)i);
-            if (h < 0)
-                f |= MX_BOILER;
-            else if (h > 0)
-                f |= MX_POSITIVE;
+            m->hint[i] = (int8_t)(h < -9 ? -9 : h > 9 ? 9 : h);
         }
         m->flags[i] = f;
     }
 }
 
+/* The words of block b that read like an article (enough of them, few in
+ * links, sentence punctuation), whatever the markup says. */
+static float block_text_words(const block *b)
+{
+    if (b->words < 10 || !(b->stops || b->commas) || b->link_words * 2 > b->words)
+        return 0;
+    return (float)(b->words - b->link_words);
+}
+
+/* Turns hints into flags. A boilerplate hint on an element that wraps the
+ * article is void: when the element holds the title's heading, or when
+ * most of its article-like words are under an article-body hint further
+ * down (Blogger's "widget Blog" around "post-body"); a weak one (-1) also
+ * when the element holds a good share of the page's article-like words
+ * (page builders' "elementor-widget-container"). A comment section holds
+ * none of these, and its hint is strong. */
+static int mx_hints(mainx *m, uint32_t title)
+{
+    const hdom *dom = m->dom;
+    float *raw = xcalloc(dom->n, sizeof *raw), *pos = xcalloc(dom->n, sizeof *pos);
+    uint32_t *posanc = xcalloc(dom->n, sizeof *posanc);
+    if (!raw || !pos || !posanc) {
+        xfree(raw), xfree(pos), xfree(posanc);
+        return -1;
+    }
+    for (size_t i = 1; i < dom->n; i++)
+        posanc[i] = m->hint[i] > 0 ? (uint32_t)i : posanc[dom->nodes[i].parent];
+    for (size_t k = 0; k < m->nblocks; k++) {
+        const block *b = &m->blocks[k];
+        float w = block_text_words(b);
+        raw[b->owner] += w;
+        if (posanc[b->owner])
+            pos[dom->nodes[posanc[b->owner]].parent] += w;
+    }
+    for (size_t i = dom->n - 1; i > 0; i--) {
+        raw[dom->nodes[i].parent] += raw[i];
+        pos[dom->nodes[i].parent] += pos[i];
+    }
+    for (uint32_t a = title; a; a = dom->nodes[a].parent)
+        pos[a] = raw[a] + 1; /* holds the title: void too */
+    float mass = raw[0] * 0.3f;
+    for (size_t i = 1; i < dom->n; i++) {
+        uint8_t f = m->flags[i] | (m->flags[dom->nodes[i].parent] & (MX_BOILER | MX_POSITIVE));
+        int weak_void = m->hint[i] == -1 && raw[i] > 0 && raw[i] >= mass;
+        if (m->hint[i] < 0 && !(pos[i] > 0 && pos[i] * 2 >= raw[i]) && !weak_void)
+            f |= MX_BOILER;
+        else if (m->hint[i] > 0)
+            f |= MX_POSITIVE;
+        m->flags[i] = f;
+    }
+    xfree(raw), xfree(pos), xfree(posanc);
+    return 0;
+}
+
 /* ---- Blocks ---- */
 
-/* Counts the words, sentence ends and commas of s[0..n). */
-static void count_text(const char *s, size_t n, uint32_t *words, uint32_t *stops, uint32_t *commas)
+/* The sentence punctuation of scripts that do not use the Latin marks:
+ * the ideographic full stop and comma, full-width ! ? and comma, the
+ * Arabic comma and full stop, the Devanagari danda. 1 a stop, 2 a comma,
+ * 0 none, for the character at s (of n bytes). */
+static int wide_mark(const unsigned char *s, size_t n)
 {
+    if (n >= 3 && s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] == 0x82 ? 1 : s[2] == 0x81 ? 2 : 0;
+    if (n >= 3 && s[0] == 0xef && s[1] == 0xbc)
+        return s[2] == 0x81 || s[2] == 0x9f ? 1 : s[2] == 0x8c ? 2 : 0;
+    if (n >= 2 && s[0] == 0xd8 && s[1] == 0x8c)
+        return 2;
+    if (n >= 2 && s[0] == 0xdb && s[1] == 0x94)
+        return 1;
+    if (n >= 3 && s[0] == 0xe0 && s[1] == 0xa5 && s[2] == 0xa4)
+        return 1;
+    return 0;
+}
+
+/* Counts the words, sentence ends and commas of s[0..n). Scripts written
+ * without spaces (Chinese, Japanese) count a word for every two of their
+ * characters (kana and ideographs), so that their paragraphs weigh about
+ * as much as others. */
+static void count_text(const char *str, size_t n, uint32_t *words, uint32_t *stops, uint32_t *commas)
+{
+    const unsigned char *s = (const unsigned char *)str;
     int in_word = 0;
+    uint32_t cjk = 0;
     for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
+        unsigned char c = s[k];
         int space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
         if (!space && !in_word)
             (*words)++;
@@ -97,7 +174,13 @@ static void count_text(const char *s, size_t n, uint32_t *words, uint32_t *stops
             (*stops)++;
         else if (c == ',')
             (*commas)++;
+        else if (c >= 0xd8) {
+            int mark = wide_mark(s + k, n - k);
+            *stops += mark == 1, *commas += mark == 2;
+            cjk += (c == 0xe3 && k + 1 < n && s[k + 1] >= 0x81) || (c >= 0xe4 && c <= 0xe9);
+        }
     }
+    *words += cjk / 2;
 }
 
 /* Opens a new block owned by element owner; returns it or NULL. */
@@ -148,6 +231,10 @@ static int mx_blocks(mainx *m)
 
 /* ---- The container ---- */
 
+/* A block with more of its words in links than this is a link list (a
+ * menu, related stories); below it, links are part of the text. */
+#define LINK_LIST 0.6f
+
 /* The good and bad weight of a block: words of text that reads like an
  * article, words of link lists and boilerplate. */
 static void block_weight(const mainx *m, const block *b, float *good, float *bad)
@@ -155,14 +242,13 @@ static void block_weight(const mainx *m, const block *b, float *good, float *bad
     uint8_t f = m->flags[b->owner] | m->flags[b->first];
     float link = b->words ? (float)b->link_words / (float)b->words : 0;
     *good = *bad = 0;
-    if ((f & (MX_BOILER | MX_CAPTION)) || link > 0.5f) {
+    if ((f & (MX_BOILER | MX_CAPTION)) || link > LINK_LIST) {
         *bad = (float)b->words;
         return;
     }
-    if (b->words >= 10 && (b->stops || b->commas)) {
+    if (b->words - b->link_words >= 8 && (b->stops || b->commas))
         *good = (float)(b->words - b->link_words);
-        *bad = (float)b->link_words;
-    } else if (b->words < 6)
+    else if (b->words < 6)
         *bad = (float)b->words * 0.5f;
 }
 
@@ -211,7 +297,7 @@ static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title
     uint8_t fc = m->flags[c];
     if ((f & ~fc) & (MX_BOILER | MX_CAPTION))
         return 0;
-    if (b->words && (float)b->link_words / (float)b->words > 0.5f)
+    if (b->words && (float)b->link_words / (float)b->words > LINK_LIST)
         return 0;
     return 1;
 }
@@ -293,14 +379,51 @@ static void out_block(out *o, const mainx *m, const block *b)
     }
 }
 
+#ifdef NF_HTML_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+/* Development only (make CFLAGS=-DNF_HTML_DEBUG): every block on stderr. */
+static void mx_debug(const mainx *m, uint32_t c, uint32_t title)
+{
+    if (!getenv("NF_HTML_DEBUG"))
+        return;
+    const hdom *dom = m->dom;
+    const char *cls = html_attr(dom, c, HA_CLASS), *id = html_attr(dom, c, HA_ID);
+    fprintf(stderr, "container %u tag %d class '%s' id '%s' good %.0f bad %.0f title %u\n", c,
+            dom->nodes[c].tag, cls ? cls : "", id ? id : "", m->good[c], m->bad[c], title);
+    const char *chain = getenv("NF_HTML_CHAIN");
+    if (chain) { /* the ancestors of the block of that index */
+        size_t k = (size_t)atol(chain);
+        for (uint32_t a = k < m->nblocks ? m->blocks[k].owner : 0; a; a = dom->nodes[a].parent) {
+            const char *ac = html_attr(dom, a, HA_CLASS), *ai = html_attr(dom, a, HA_ID);
+            fprintf(stderr, "  ^ %u tag %d hint %d flags %02x class '%.60s' id '%s'\n", a, dom->nodes[a].tag,
+                    m->hint[a], m->flags[a], ac ? ac : "", ai ? ai : "");
+        }
+    }
+    for (size_t k = 0; k < m->nblocks; k++) {
+        const block *b = &m->blocks[k];
+        float g, bd;
+        block_weight(m, b, &g, &bd);
+        const char *oc = html_attr(dom, b->owner, HA_CLASS);
+        fprintf(stderr, "%c %4zu own %5u t%-2d f%02x w%3u l%3u g%4.0f b%4.0f [%.20s] %.70s\n",
+                block_keep(m, b, c, title) ? '+' : ' ', k, b->owner, dom->nodes[b->owner].tag,
+                m->flags[b->owner] | m->flags[b->first], b->words, b->link_words, g, bd, oc ? oc : "",
+                dom->pool + dom->nodes[b->first].off);
+    }
+}
+#endif
+
 static int mx_run(mainx *m, html_found *found)
 {
     mx_flags(m);
-    if (mx_blocks(m))
+    if (mx_blocks(m) || mx_hints(m, found->title_node))
         return NF_ENOMEM;
     if (!m->nblocks)
         return NF_OK;
     uint32_t c = mx_container(m);
+#ifdef NF_HTML_DEBUG
+    mx_debug(m, c, found->title_node);
+#endif
     out o = {0};
     for (size_t k = 0; k < m->nblocks; k++)
         if (block_keep(m, &m->blocks[k], c, found->title_node))
@@ -324,7 +447,8 @@ int html_main_extract(const hdom *dom, const html_ld *ld, html_found *found)
     m.flags = xcalloc(dom->n, 1);
     m.good = xcalloc(dom->n, sizeof *m.good);
     m.bad = xcalloc(dom->n, sizeof *m.bad);
-    int rc = m.flags && m.good && m.bad ? mx_run(&m, found) : NF_ENOMEM;
-    xfree(m.flags), xfree(m.good), xfree(m.bad), xfree(m.blocks);
+    m.hint = xcalloc(dom->n, 1);
+    int rc = m.flags && m.good && m.bad && m.hint ? mx_run(&m, found) : NF_ENOMEM;
+    xfree(m.flags), xfree(m.good), xfree(m.bad), xfree(m.hint), xfree(m.blocks);
     return rc;
 }
