@@ -19,6 +19,10 @@
 #include "core/buf.h"
 #include "ingest/html.h"
 #include "ingest/html_hint.h"
+#ifdef NF_HTML_DEBUG
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 #include <string.h>
 
 /* A block: the text nodes [first, last] between two block boundaries. */
@@ -45,7 +49,8 @@ enum {
     MX_BOILER = 4, /* boilerplate by tag or hint */
     MX_CAPTION = 8,
     MX_POSITIVE = 16, /* an article-body hint on it or above */
-    MX_PRE = 32       /* white space kept */
+    MX_PRE = 32,      /* white space kept */
+    MX_CARDS = 64     /* inside a list of teaser cards */
 };
 
 /* ---- Node evidence ---- */
@@ -194,6 +199,38 @@ static block *block_open(mainx *m, uint32_t owner)
     return b;
 }
 
+/* Leaves out inline elements that are link lists inside a paragraph (a
+ * hover card of related stories inside a <span>): three links or more,
+ * and most of their words in links. A paragraph's own links are single
+ * anchors in its sentences. Returns 0 or -1 (out of memory). */
+static int mx_inline_lists(mainx *m)
+{
+    const hdom *dom = m->dom;
+    uint32_t *words = xcalloc(dom->n, sizeof *words), *lwords = xcalloc(dom->n, sizeof *lwords);
+    uint32_t *anchors = xcalloc(dom->n, sizeof *anchors);
+    int rc = words && lwords && anchors ? 0 : -1;
+    for (size_t i = dom->n - 1; !rc && i > 0; i--) {
+        const hnode *n = &dom->nodes[i];
+        if (n->tag == HT_TEXT && !(m->flags[i] & MX_SKIP)) {
+            uint32_t st = 0, co = 0;
+            count_text(dom->pool + n->off, n->len, &words[i], &st, &co);
+            if (m->flags[i] & MX_LINK)
+                lwords[i] = words[i];
+        }
+        anchors[i] += n->tag == HT_A;
+        words[n->parent] += words[i], lwords[n->parent] += lwords[i], anchors[n->parent] += anchors[i];
+    }
+    for (size_t i = 1; !rc && i < dom->n; i++) {
+        const hnode *n = &dom->nodes[i];
+        m->flags[i] |= m->flags[n->parent] & MX_SKIP;
+        if (n->tag != HT_TEXT && n->tag != HT_A && !(html_tag_props(n->tag) & TP_BLOCK) &&
+            anchors[i] >= 3 && words[i] >= 8 && lwords[i] * 5 >= words[i] * 4)
+            m->flags[i] |= MX_SKIP;
+    }
+    xfree(words), xfree(lwords), xfree(anchors);
+    return rc;
+}
+
 /* Cuts the page's text into blocks. Returns 0 or -1 (out of memory). */
 static int mx_blocks(mainx *m)
 {
@@ -229,11 +266,77 @@ static int mx_blocks(mainx *m)
     return 0;
 }
 
-/* ---- The container ---- */
+/* ---- Teaser cards ---- */
 
 /* A block with more of its words in links than this is a link list (a
  * menu, related stories); below it, links are part of the text. */
 #define LINK_LIST 0.6f
+
+/* Returns 1 if block b is a link list (a menu, a headline that is a link):
+ * most of its words in links, and prose only when it has sentences. */
+static int block_is_links(const block *b)
+{
+    float limit = b->stops >= 2 && b->words >= 30 ? 0.9f : LINK_LIST;
+    return b->words >= 2 && (float)b->link_words > limit * (float)b->words;
+}
+
+/* A hash of element i's tag and class: cards of one list look alike. */
+static uint32_t node_signature(const hdom *dom, uint32_t i)
+{
+    uint32_t h = 2166136261u ^ dom->nodes[i].tag;
+    for (const char *c = html_attr(dom, i, HA_CLASS); c && *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    return h;
+}
+
+/* Marks lists of teaser cards: an element with three or more children
+ * alike (tag and class) that are each a card (a linked headline and at
+ * most two short paragraphs, 150 words at most, not the page's own title),
+ * two of them with a paragraph. The paragraphs of cards read like an
+ * article but are other articles' summaries (more stories, related, most
+ * read). */
+static int mx_cards(mainx *m, uint32_t title)
+{
+    const hdom *dom = m->dom;
+    uint32_t *nlink = xcalloc(dom->n, sizeof *nlink), *ngood = xcalloc(dom->n, sizeof *ngood);
+    uint32_t *words = xcalloc(dom->n, sizeof *words), *sig = xcalloc(dom->n, sizeof *sig);
+    uint16_t *alike = xcalloc(dom->n, sizeof *alike), *described = xcalloc(dom->n, sizeof *described);
+    uint8_t *card = xcalloc(dom->n, 1);
+    int rc = nlink && ngood && words && sig && alike && described && card ? 0 : -1;
+    for (size_t k = 0; !rc && k < m->nblocks; k++) {
+        const block *b = &m->blocks[k];
+        nlink[b->owner] += block_is_links(b);
+        ngood[b->owner] += block_text_words(b) > 0;
+        words[b->owner] += b->words;
+    }
+    for (uint32_t a = title; !rc && a; a = dom->nodes[a].parent)
+        words[a] = UINT32_MAX / 2; /* never a card */
+    for (size_t i = dom->n - 1; !rc && i > 0; i--) {
+        uint32_t p = dom->nodes[i].parent;
+        card[i] = dom->nodes[i].tag != HT_TEXT && nlink[i] && ngood[i] <= 2 && words[i] <= 150;
+        nlink[p] += nlink[i], ngood[p] += ngood[i];
+        words[p] = words[p] + words[i] > UINT32_MAX / 2 ? UINT32_MAX / 2 : words[p] + words[i];
+    }
+    for (uint32_t i = 1; !rc && i < dom->n; i++) { /* runs of alike cards */
+        uint32_t p = dom->nodes[i].parent, h = node_signature(dom, i);
+        if (!card[i])
+            continue;
+        alike[p] = (uint16_t)(sig[p] == h ? alike[p] + 1 : alike[p] > 1 ? alike[p] : 1);
+        described[p] += ngood[i] > 0;
+        sig[p] = h;
+    }
+    for (size_t i = 1; !rc && i < dom->n; i++) {
+        uint32_t p = dom->nodes[i].parent;
+        if (card[i] && alike[p] >= 3 && described[p] >= 2)
+            m->flags[i] |= MX_CARDS;
+        m->flags[i] |= m->flags[p] & MX_CARDS;
+    }
+    xfree(nlink), xfree(ngood), xfree(words), xfree(sig), xfree(alike), xfree(described), xfree(card);
+    return rc;
+}
+
+/* ---- The container ---- */
+
 
 /* The good and bad weight of a block: words of text that reads like an
  * article, words of link lists and boilerplate. */
@@ -242,7 +345,8 @@ static void block_weight(const mainx *m, const block *b, float *good, float *bad
     uint8_t f = m->flags[b->owner] | m->flags[b->first];
     float link = b->words ? (float)b->link_words / (float)b->words : 0;
     *good = *bad = 0;
-    if ((f & (MX_BOILER | MX_CAPTION)) || link > LINK_LIST) {
+    (void)link;
+    if ((f & (MX_BOILER | MX_CAPTION | MX_CARDS)) || block_is_links(b)) {
         *bad = (float)b->words;
         return;
     }
@@ -295,9 +399,9 @@ static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title
             return 0;
     uint8_t f = m->flags[b->owner] | m->flags[b->first];
     uint8_t fc = m->flags[c];
-    if ((f & ~fc) & (MX_BOILER | MX_CAPTION))
+    if ((f & ~fc) & (MX_BOILER | MX_CAPTION | MX_CARDS))
         return 0;
-    if (b->words && (float)b->link_words / (float)b->words > LINK_LIST)
+    if (block_is_links(b))
         return 0;
     return 1;
 }
@@ -416,7 +520,7 @@ static void mx_debug(const mainx *m, uint32_t c, uint32_t title)
 static int mx_run(mainx *m, html_found *found)
 {
     mx_flags(m);
-    if (mx_blocks(m) || mx_hints(m, found->title_node))
+    if (mx_inline_lists(m) || mx_blocks(m) || mx_hints(m, found->title_node) || mx_cards(m, found->title_node))
         return NF_ENOMEM;
     if (!m->nblocks)
         return NF_OK;
