@@ -1,31 +1,244 @@
-/* Publication dates: first version, metadata and JSON-LD only. */
+/* A page's publication date (and its last update), from the evidence
+ * pages give, in order of trust:
+ *   1. metadata: article:published_time, datePublished, Dublin Core and
+ *      the other <meta> names CMSs write, and JSON-LD's datePublished;
+ *   2. the page's address: /2031/04/02/, 2031-04-02, 20310402;
+ *   3. marked-up dates: <time datetime> (pubdate, itemprop=datePublished,
+ *      a class naming publication), elements with itemprop=datePublished;
+ *   4. the text of elements whose class or id names a date or a byline
+ *      ("date", "published", "posted", "byline", "meta"...);
+ *   5. the visible text: the first date after the title's heading.
+ * A date must be a calendar date between 1995 and tomorrow. */
 #include "core/alloc.h"
 #include "ingest/html.h"
-#include <stdio.h>
+#include "ingest/html_dates.h"
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#ifdef NF_HTML_DEBUG
+#include <stdio.h>
+#endif
 
-/* Reads "YYYY-MM-DD" (or with '/' or '.') at the start of s into out. */
-static int iso_date(const char *s, char out[11])
+/* Returns 1 if s holds needle (lower case) ignoring the case of s. */
+static int has_ci(const char *s, const char *needle)
 {
-    int y, m, d;
-    char a, b;
-    if (!s || sscanf(s, "%4d%c%2d%c%2d", &y, &a, &m, &b, &d) != 5 || a != b ||
-        !strchr("-/.", a) || y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
-        return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-    return 1;
+    size_t k = strlen(needle);
+    for (; *s; s++)
+        if (!strncasecmp(s, needle, k))
+            return 1;
+    return 0;
+}
+
+/* Reads a date from an attribute or metadata value: ISO first, else the
+ * first date written any other way. */
+static int date_from_value(const char *v, int us, ymd *d)
+{
+    return v && (date_parse_iso(v, d) || date_find(v, strlen(v), us, d, NULL));
+}
+
+/* 1. Metadata and JSON-LD. */
+static int date_from_meta(const hdom *dom, const html_ld *ld, int us, ymd *d)
+{
+    static const char *const keys[] = {
+        "article:published_time", "og:published_time", "og:article:published_time",
+        "datePublished", "article.published", "article_date_original", "publish-date",
+        "publish_date", "publishdate", "published_time", "published-date", "pubdate",
+        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date",
+        "dcterms.date", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+        "cxenseparse:recs:publishtime", "original-publish-date", "date_published",
+        "article:post_date", "date", "created", NULL};
+    for (size_t k = 0; keys[k]; k++) {
+        const char *one[] = {keys[k], NULL};
+        if (date_from_value(html_meta_get(dom, one), us, d))
+            return 1;
+    }
+    return date_from_value(ld->published, us, d);
+}
+
+/* Returns 1 if the element's class, id or itemprop names a publication
+ * date ("published", "pubdate", "datePublished", "post-date"...). */
+static int names_publication(const hdom *dom, uint32_t i)
+{
+    const int attrs[] = {HA_CLASS, HA_ID, HA_ITEMPROP};
+    for (size_t k = 0; k < 3; k++) {
+        const char *v = html_attr(dom, i, attrs[k]);
+        if (v && (has_ci(v, "publish") || has_ci(v, "pubdate") || has_ci(v, "created") ||
+                  has_ci(v, "post-date") || has_ci(v, "entry-date")))
+            return 1;
+    }
+    return 0;
+}
+
+/* 3. <time datetime> and itemprop=datePublished: the first that names
+ * publication, else the first <time> of the page. */
+static int date_from_markup(const hdom *dom, int us, ymd *d)
+{
+    int have_first = 0;
+    ymd first = {0, 0, 0};
+    for (uint32_t i = 1; i < dom->n; i++) {
+        const hnode *n = &dom->nodes[i];
+        const char *ip = html_attr(dom, i, HA_ITEMPROP);
+        int pub = ip && !strcasecmp(ip, "datePublished");
+        if (n->tag != HT_TIME && !pub)
+            continue;
+        const char *v = html_attr(dom, i, HA_DATETIME);
+        if (!v)
+            v = html_attr(dom, i, HA_CONTENT);
+        ymd x;
+        int ok = date_from_value(v, us, &x);
+        if (!ok) {
+            char *t = html_node_text(dom, i);
+            ok = t && date_find(t, strlen(t), us, &x, NULL);
+            xfree(t);
+        }
+        if (!ok)
+            continue;
+        if (pub || html_attr(dom, i, HA_PUBDATE) || names_publication(dom, i)) {
+            *d = x;
+            return 1;
+        }
+        if (!have_first)
+            first = x, have_first = 1;
+    }
+    if (have_first)
+        *d = first;
+    return have_first;
+}
+
+/* Returns 1 if the element's class or id names a date or a byline. */
+static int names_date(const hdom *dom, uint32_t i)
+{
+    static const char *const words[] = {"date", "time", "publish", "posted", "byline", "dateline",
+                                        "meta", "info", "submitted", "stamp", "datum", "fecha"};
+    const char *v[] = {html_attr(dom, i, HA_CLASS), html_attr(dom, i, HA_ID)};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t w = 0; v[k] && w < sizeof words / sizeof *words; w++)
+            if (has_ci(v[k], words[w]))
+                return 1;
+    return 0;
+}
+
+/* 4. The text of the first element named for a date that holds one
+ * (short texts only: a byline, not an article). */
+static int date_from_named(const hdom *dom, int us, ymd *d)
+{
+    for (uint32_t i = 1; i < dom->n; i++) {
+        const hnode *n = &dom->nodes[i];
+        if (n->tag == HT_TEXT || n->tag == HT_META || n->tag == HT_SCRIPT || !n->len || !names_date(dom, i))
+            continue;
+        char *t = html_node_text(dom, i);
+        int ok = t && strlen(t) < 300 && date_find(t, strlen(t), us, d, NULL);
+        xfree(t);
+        if (ok)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns 1 if node i is inside an element whose text is never shown. */
+static int in_hidden(const hdom *dom, uint32_t i)
+{
+    for (uint32_t a = dom->nodes[i].parent; a; a = dom->nodes[a].parent)
+        if ((html_tag_props(dom->nodes[a].tag) & TP_SKIP) || (dom->nodes[a].flags & HF_HIDDEN))
+            return 1;
+    return 0;
+}
+
+/* 5. The first date in the visible text after the title's heading (or
+ * from the start when there is none), within the next 200 text nodes;
+ * else the nearest within the 30 text nodes before it (a dateline above
+ * the headline). */
+static int date_from_text(const hdom *dom, uint32_t title, int us, ymd *d)
+{
+    int seen = 0;
+    for (uint32_t i = title ? title : 1; i < dom->n && seen < 200; i++) {
+        const hnode *n = &dom->nodes[i];
+        if (n->tag != HT_TEXT || in_hidden(dom, i))
+            continue;
+        seen++;
+        if (date_find(dom->pool + n->off, n->len, us, d, NULL))
+            return 1;
+    }
+    seen = 0;
+    for (uint32_t i = title; i > 1 && seen < 30; i--) {
+        const hnode *n = &dom->nodes[i - 1];
+        if (n->tag != HT_TEXT || in_hidden(dom, i - 1))
+            continue;
+        seen++;
+        if (date_find(dom->pool + n->off, n->len, us, d, NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns 1 if numeric dates of the page put the month first: its
+ * language is American English. */
+static int month_first(const html_found *f)
+{
+    const char *l = f->language;
+    return l && !strncasecmp(l, "en", 2) && (!l[2] || !strcasecmp(l + 2, "-us"));
+}
+
+/* The sources of a publication date, in the order that breaks ties, and
+ * the weight of each one's vote: the address is the most reliable (a
+ * date in a path is the day the page was filed), metadata next (but a
+ * template's date, or UTC for an evening story, misleads it); the dates a
+ * reader sees, in markup, named elements and the text, agree with each
+ * other when they are right. */
+enum { SRC_URL, SRC_META, SRC_MARKUP, SRC_NAMED, SRC_TEXT, NSRC };
+static const float src_weight[NSRC] = {3.0f, 1.5f, 1.0f, 1.0f, 1.0f};
+
+/* The date most sources vote for (ties: the earlier source). */
+static int date_vote(const ymd *x, const int *ok, ymd *d)
+{
+    int best = -1;
+    float best_votes = 0;
+    for (int k = 0; k < NSRC; k++) {
+        if (!ok[k])
+            continue;
+        float v = 0;
+        for (int j = 0; j < NSRC; j++)
+            if (ok[j] && x[j].y == x[k].y && x[j].m == x[k].m && x[j].d == x[k].d)
+                v += src_weight[j];
+        if (v > best_votes)
+            best = k, best_votes = v;
+    }
+    if (best >= 0)
+        *d = x[best];
+    return best >= 0;
 }
 
 int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_found *f)
 {
-    (void)url;
-    static const char *const pub[] = {"article:published_time", "og:published_time", "datePublished",
-                                      "pubdate", "publishdate", "date", "dc.date", NULL};
-    static const char *const mod[] = {"article:modified_time", "og:updated_time", "dateModified", NULL};
-    char d[11];
-    if (iso_date(ld->published, d) || iso_date(html_meta_get(dom, pub), d))
-        f->date = xstrdup(d);
-    if (iso_date(ld->modified, d) || iso_date(html_meta_get(dom, mod), d))
-        f->updated = xstrdup(d);
+    static const char *const mod[] = {"article:modified_time", "og:updated_time", "dateModified",
+                                      "article.updated", "last-modified", "dc.date.modified",
+                                      "dcterms.modified", NULL};
+    int us = month_first(f);
+    ymd x[NSRC], d;
+    char s[11];
+    int ok[NSRC];
+    ok[SRC_URL] = date_in_url(url, &x[SRC_URL]) || date_in_url(f->url, &x[SRC_URL]);
+    ok[SRC_META] = date_from_meta(dom, ld, us, &x[SRC_META]);
+    ok[SRC_MARKUP] = date_from_markup(dom, us, &x[SRC_MARKUP]);
+    ok[SRC_NAMED] = date_from_named(dom, us, &x[SRC_NAMED]);
+    ok[SRC_TEXT] = date_from_text(dom, f->title_node, us, &x[SRC_TEXT]);
+#ifdef NF_HTML_DEBUG
+    if (getenv("NF_HTML_DATES")) {
+        fprintf(stderr, "DATES");
+        for (int k = 0; k < NSRC; k++) {
+            date_format(&x[k], s);
+            fprintf(stderr, " %s", ok[k] ? s : "-");
+        }
+        fprintf(stderr, "\n");
+    }
+#endif
+    if (date_vote(x, ok, &d)) {
+        date_format(&d, s);
+        f->date = xstrdup(s);
+    }
+    if (date_from_value(html_meta_get(dom, mod), us, &d) || date_from_value(ld->modified, us, &d)) {
+        date_format(&d, s);
+        f->updated = xstrdup(s);
+    }
     return NF_OK;
 }

@@ -71,14 +71,31 @@ char *html_node_text(const hdom *dom, uint32_t i)
     return buf_take(&b, NULL);
 }
 
-/* Lower-cases ASCII letters of s and keeps letters and digits only (any
- * other byte run becomes one space), for comparing titles. */
-static void fold_title(const char *s, char *out, size_t cap)
+/* Returns the length of a UTF-8 punctuation or space character at s
+ * (no-break space, « », the General Punctuation block: dashes, quotes,
+ * ellipsis), or 0. */
+static size_t wide_gap(const unsigned char *s)
 {
-    size_t n = 0;
+    if (s[0] == 0xc2 && (s[1] == 0xa0 || s[1] == 0xab || s[1] == 0xbb || s[1] == 0xb7))
+        return 2;
+    if (s[0] == 0xe2 && s[1] == 0x80 && s[2])
+        return 3;
+    return 0;
+}
+
+/* Lower-cases ASCII letters of s and keeps letters and digits only (any
+ * other run becomes one space), for comparing titles. */
+static void fold_title(const char *str, char *out, size_t cap)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t n = 0, g;
     int gap = 0;
-    for (; *s && n + 2 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
+    while (*s && n + 2 < cap) {
+        unsigned char c = *s;
+        if ((g = wide_gap(s)) != 0) {
+            gap = 1, s += g;
+            continue;
+        }
         if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             if (gap && n)
                 out[n++] = ' ';
@@ -86,6 +103,7 @@ static void fold_title(const char *s, char *out, size_t cap)
             out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         } else
             gap = 1;
+        s++;
     }
     out[n] = '\0';
 }

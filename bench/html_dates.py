@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Publication dates of saved web pages against a gold file: runs
+newsfuse extract --format jsonl --url URL on each page and prints the
+share of pages whose date is right to the day (no date counts as wrong),
+with the pages per second; per-page results go to the file named by
+HTML_DATES_PAGES when it is set.
+
+usage: html_dates.py NEWSFUSE DIR   (DIR/gold.json = {file: {"url", "date"}})"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def main():
+    nf, folder = sys.argv[1], sys.argv[2]
+    gold = json.load(open(os.path.join(folder, "gold.json"), encoding="utf-8"))
+    right = found = 0
+    rows = []
+    start = time.monotonic()
+    for name, g in sorted(gold.items()):
+        out = subprocess.run([nf, "extract", "--format", "jsonl", "--url", g["url"],
+                              os.path.join(folder, name)], capture_output=True)
+        date = None
+        for line in out.stdout.decode("utf-8", "replace").split("\n"):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            date = rec.get("date")
+        found += date is not None
+        right += date == g["date"]
+        rows.append("%s %s %s %s" % ("ok" if date == g["date"] else "NO", g["date"], date, g["url"]))
+    seconds = time.monotonic() - start
+    n = len(gold)
+    print("dates: %d pages, right to the day %.4f (%d), a date found %.4f, %.0f pages/s "
+          "(one process per page)" % (n, right / n, right, found / n, n / seconds))
+    if os.environ.get("HTML_DATES_PAGES"):
+        with open(os.environ["HTML_DATES_PAGES"], "w") as f:
+            f.write("\n".join(rows) + "\n")
+
+
+if __name__ == "__main__":
+    main()
