@@ -444,7 +444,9 @@ static void decode_page(conv *c, charset_text *ct, const unsigned char *in, size
 int charset_decode(const char *in, size_t n, charset_text *out)
 {
     memset(out, 0, sizeof *out);
-    const char *why = sniff_binary((const unsigned char *)in, n);
+    size_t skip;
+    const char *bom = sniff_bom((const unsigned char *)in, n, &skip);
+    const char *why = bom && strcmp(bom, "UTF-8") ? NULL : sniff_binary((const unsigned char *)in, n);
     if (why) {
         snprintf(out->warning, sizeof out->warning, "%s", why);
         return 1;

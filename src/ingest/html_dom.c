@@ -305,7 +305,65 @@ static void run_add(hdom *dom, hnode *t, uint32_t text, size_t n, size_t start, 
     t->nruns++;
 }
 
+/* The characters Windows-1252 puts at 0x80-0x9F, which pages write as
+ * &#146; and the like meaning ’ (HTML reads them so); 0 where it has none. */
+static const uint16_t c1_cp1252[32] = {
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+    0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178};
+
+/* Returns 1 if s[0..n) holds a C1 control character (U+0080-U+009F). */
+static int has_c1(const xmlChar *s, int n)
+{
+    for (int k = 0; k + 1 < n; k++)
+        if (s[k] == 0xc2 && s[k + 1] >= 0x80 && s[k + 1] <= 0x9f)
+            return 1;
+    return 0;
+}
+
+/* Copies s[0..n) into out (3 * n bytes at least) with each C1 control read
+ * as Windows-1252 (or as a space where it has no character); returns the
+ * new length. */
+static int c1_translate(const xmlChar *s, int n, xmlChar *out)
+{
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        if (s[k] != 0xc2 || k + 1 >= n || s[k + 1] < 0x80 || s[k + 1] > 0x9f) {
+            out[m++] = s[k];
+            continue;
+        }
+        unsigned cp = c1_cp1252[s[++k] - 0x80];
+        if (!cp)
+            out[m++] = ' ';
+        else if (cp < 0x800)
+            out[m++] = (xmlChar)(0xc0 | cp >> 6), out[m++] = (xmlChar)(0x80 | (cp & 0x3f));
+        else
+            out[m++] = (xmlChar)(0xe0 | cp >> 12), out[m++] = (xmlChar)(0x80 | ((cp >> 6) & 0x3f)),
+            out[m++] = (xmlChar)(0x80 | (cp & 0x3f));
+    }
+    return m;
+}
+
+static void on_text_clean(void *ud, const xmlChar *s, int len);
+
+/* Text from the parser: C1 controls (&#146;) read as Windows-1252 first. */
 static void on_text(void *ud, const xmlChar *s, int len)
+{
+    if (len <= 0 || !has_c1(s, len)) {
+        on_text_clean(ud, s, len);
+        return;
+    }
+    xmlChar small[512], *t = (size_t)len * 3 / 2 + 1 <= sizeof small ? small : xmalloc((size_t)len * 3 / 2 + 1);
+    if (!t) {
+        ((builder *)ud)->dom->failed = 1;
+        return;
+    }
+    on_text_clean(ud, t, c1_translate(s, len, t));
+    if (t != small)
+        xfree(t);
+}
+
+static void on_text_clean(void *ud, const xmlChar *s, int len)
 {
     builder *b = ud;
     hdom *dom = b->dom;
