@@ -95,12 +95,14 @@ static float block_text_words(const block *b)
 }
 
 /* Turns hints into flags. A boilerplate hint on an element that wraps the
- * article is void: when the element holds the title's heading, or when
- * most of its article-like words are under an article-body hint further
- * down (Blogger's "widget Blog" around "post-body"); a weak one (-1) also
- * when the element holds a good share of the page's article-like words
- * (page builders' "elementor-widget-container"). A comment section holds
- * none of these, and its hint is strong. */
+ * article is void: when the element holds the title's heading; when most
+ * of its article-like words are under an article-body hint further down
+ * (Blogger's "widget Blog" around "post-body") and the hint is weak (-1)
+ * or the element holds most of the page's article-like words (CNN's
+ * "pg-rail-tall" around "pg-rail-tall__body"); a weak one also when the
+ * element holds a good share of the page's article-like words (page
+ * builders' "elementor-widget-container"). A comment section or a
+ * most-read list of "post" items holds none of these. */
 static int mx_hints(mainx *m, uint32_t title)
 {
     const hdom *dom = m->dom;
@@ -129,7 +131,8 @@ static int mx_hints(mainx *m, uint32_t title)
     for (size_t i = 1; i < dom->n; i++) {
         uint8_t f = m->flags[i] | (m->flags[dom->nodes[i].parent] & (MX_BOILER | MX_POSITIVE));
         int weak_void = m->hint[i] == -1 && raw[i] > 0 && raw[i] >= mass;
-        if (m->hint[i] < 0 && !(pos[i] > 0 && pos[i] * 2 >= raw[i]) && !weak_void)
+        int wraps = pos[i] > 0 && pos[i] * 2 >= raw[i] && (m->hint[i] == -1 || raw[i] >= 2 * mass);
+        if (m->hint[i] < 0 && !wraps && !weak_void)
             f |= MX_BOILER;
         else if (m->hint[i] > 0)
             f |= MX_POSITIVE;
@@ -280,11 +283,15 @@ static int block_is_links(const block *b)
     return b->words >= 2 && (float)b->link_words > limit * (float)b->words;
 }
 
-/* A hash of element i's tag and class: cards of one list look alike. */
+/* A hash of element i's tag and first class: cards of one list look
+ * alike (WordPress adds each item's own "post-123" after). */
 static uint32_t node_signature(const hdom *dom, uint32_t i)
 {
     uint32_t h = 2166136261u ^ dom->nodes[i].tag;
-    for (const char *c = html_attr(dom, i, HA_CLASS); c && *c; c++)
+    const char *c = html_attr(dom, i, HA_CLASS);
+    while (c && *c == ' ')
+        c++;
+    for (; c && *c && *c != ' '; c++) /* the first class: later ones may name the item */
         h = (h ^ (unsigned char)*c) * 16777619u;
     return h;
 }
