@@ -44,7 +44,58 @@ static int hint_line(const char *line, size_t len, void *arg)
     return 0;
 }
 
-static void hints_init(void) { data_each_line("html/hints.txt", hint_line, NULL); }
+enum { MAX_FURNITURE = 128, MAX_FURNITURE_LEN = 48 };
+static char furniture[MAX_FURNITURE][MAX_FURNITURE_LEN];
+static size_t nfurniture;
+
+/* Reads one line of data/html/furniture.txt. */
+static int furniture_line(const char *line, size_t len, void *arg)
+{
+    (void)arg;
+    if (len < MAX_FURNITURE_LEN && nfurniture < MAX_FURNITURE)
+        memcpy(furniture[nfurniture++], line, len);
+    return 0;
+}
+
+static void hints_init(void)
+{
+    data_each_line("html/hints.txt", hint_line, NULL);
+    data_each_line("html/furniture.txt", furniture_line, NULL);
+}
+
+/* Returns 1 for an ASCII byte that is neither a letter nor a digit. */
+static int is_punct(unsigned char c)
+{
+    return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+}
+
+int html_furniture(const char *s, size_t n)
+{
+    pthread_once(&hints_once, hints_init);
+    char w[MAX_FURNITURE_LEN];
+    size_t k = 0;
+    int space = 0;
+    while (n && is_punct((unsigned char)s[n - 1]))
+        n--;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_punct(c) && c != '\'') {
+            space = k > 0;
+            continue;
+        }
+        if (k + 2 >= sizeof w)
+            return 0;
+        if (space)
+            w[k++] = ' ';
+        space = 0;
+        w[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[k] = '\0';
+    for (size_t f = 0; k && f < nfurniture; f++)
+        if (!strcmp(w, furniture[f]))
+            return 1;
+    return 0;
+}
 
 /* The weight of the word s[0..n) among the word patterns. */
 static int word_weight(const char *s, size_t n)

@@ -9,4 +9,9 @@
  * evidence (or none either way). */
 int html_hint(const hdom *dom, uint32_t i);
 
+/* Returns 1 if the block text s[0..n) is page furniture wherever it
+ * stands (data/html/furniture.txt: "Advertisement", "Read more", "Share
+ * this"...), compared in lower case without punctuation around it. */
+int html_furniture(const char *s, size_t n);
+
 #endif

@@ -395,6 +395,25 @@ static uint32_t mx_container(mainx *m)
 
 /* ---- Output ---- */
 
+/* Returns 1 if short block b is page furniture ("Advertisement", "Read
+ * more"): its text, pieced together, is one of data/html/furniture.txt. */
+static int block_is_furniture(const mainx *m, const block *b)
+{
+    char s[64];
+    size_t n = 0;
+    for (uint32_t i = b->first; i <= b->last; i++) {
+        const hnode *t = &m->dom->nodes[i];
+        if (t->tag != HT_TEXT || (m->flags[i] & MX_SKIP))
+            continue;
+        if (n + t->len + 1 >= sizeof s)
+            return 0;
+        memcpy(s + n, m->dom->pool + t->off, t->len);
+        n += t->len;
+        s[n++] = ' ';
+    }
+    return html_furniture(s, n);
+}
+
 /* Returns 1 if block b is kept in the text of container c. */
 static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title_node)
 {
@@ -410,7 +429,7 @@ static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title
         return 0;
     if (block_is_links(b))
         return 0;
-    return 1;
+    return b->words > 8 || !block_is_furniture(m, b);
 }
 
 /* The paragraph's text builder: white space runs become one space (but in
