@@ -563,20 +563,21 @@ NF_API const char *nf_page_error(const nf_page *p);
 
 /* Provenance: the text as runs, in text order, each a piece of the text
  * and the bytes of the HTML as given to nf_page_extract that it came from.
- * A run whose two lengths are equal maps byte for byte (text as written in
- * the page); any other maps as a whole (an entity such as "&amp;", a
- * character converted from another charset, a run of white space read as
- * one space). Text between runs is what the extractor wrote itself (the
- * blank line between paragraphs, a space). */
+ * An exact run holds the page's own bytes (text as written in the page,
+ * text_len == html_len) and maps byte for byte; any other maps as a whole
+ * (an entity such as "&amp;", characters converted from another charset,
+ * a run of white space read as one space). Text between runs is what the
+ * extractor wrote itself (the blank line between paragraphs, a space). */
 typedef struct nf_page_span {
     size_t text, text_len; /* bytes of nf_page_text */
     size_t html, html_len; /* bytes of the page */
+    int exact;             /* 1: the same bytes in both */
 } nf_page_span;
 /* The runs (*count of them; NULL when there is no text). */
 NF_API const nf_page_span *nf_page_spans(const nf_page *p, size_t *count);
-/* The offset in the page of text offset t: inside a run that maps byte
- * for byte, exactly; inside any other, the start of its bytes; between
- * runs, the end of the run before. */
+/* The offset in the page of text offset t: inside an exact run, exactly;
+ * inside any other, the start of its bytes; between runs, the end of the
+ * run before. */
 NF_API size_t nf_page_html_offset(const nf_page *p, size_t t);
 /* Renders the page as "text" (the text and a final newline), "json" (one
  * object: "source" (as given, may be NULL), "text", "title", "date",

@@ -43,40 +43,35 @@ static int conv_room(conv *c, size_t n)
 }
 
 /* Starts a segment at the current offsets (unless the last one starts
- * there already). */
-static void conv_mark(conv *c)
+ * there already), byte for byte (even) or not. */
+static void conv_mark(conv *c, int even)
 {
     if (c->nsegs && c->segs[c->nsegs - 1].u == c->len) {
         c->segs[c->nsegs - 1].o = c->o;
+        c->segs[c->nsegs - 1].even = even;
         return;
     }
     if (GROW(c->segs, c->segcap, c->nsegs + 1)) {
         c->failed = 1;
         return;
     }
-    c->segs[c->nsegs++] = (charset_seg){c->len, c->o};
+    c->segs[c->nsegs++] = (charset_seg){c->len, c->o, even};
 }
 
-/* Returns 1 if the open segment maps byte for byte so far. */
-static int conv_even(const conv *c)
-{
-    const charset_seg *s = &c->segs[c->nsegs - 1];
-    return c->len - s->u == c->o - s->o;
-}
-
-/* Appends u[0..un) read from olen original bytes. Pieces of equal length
- * extend a byte-for-byte segment; any other gets a segment of its own. */
-static void conv_put(conv *c, const void *u, size_t un, size_t olen)
+/* Appends u[0..un) read from olen original bytes; even: they are those
+ * bytes, unchanged. Even pieces extend an even segment; any other piece
+ * gets a segment of its own. */
+static void conv_put(conv *c, const void *u, size_t un, size_t olen, int even)
 {
     if (c->failed || conv_room(c, un))
         return;
-    int even = un == olen;
-    if (!c->nsegs || !even || !conv_even(c))
-        conv_mark(c);
+    even = even && un == olen;
+    if (!c->nsegs || !even || !c->segs[c->nsegs - 1].even)
+        conv_mark(c, even);
     memcpy(c->text + c->len, u, un);
     c->len += un, c->o += olen;
     if (!even)
-        conv_mark(c);
+        conv_mark(c, 1);
 }
 
 /* ---- Tables ---- */
@@ -314,12 +309,12 @@ static void decode_utf8(conv *c, const unsigned char *in, size_t n)
             i += k;
             continue;
         }
-        conv_put(c, in + run, i - run, i - run);
+        conv_put(c, in + run, i - run, i - run, 1);
         const u8char *t = b < 0x80 ? &(u8char){{' '}, 1} : &cp1252[b];
-        conv_put(c, t->b, t->n, 1);
+        conv_put(c, t->b, t->n, 1, 0);
         run = ++i;
     }
-    conv_put(c, in + run, n - run, n - run);
+    conv_put(c, in + run, n - run, n - run, 1);
 }
 
 /* Reads in[0..n) through the single-byte table t. */
@@ -329,11 +324,11 @@ static void decode_table(conv *c, const unsigned char *in, size_t n, const u8cha
     for (size_t i = 0; i < n; i++) {
         if (in[i] < 0x80 && !is_void_control(in[i]))
             continue;
-        conv_put(c, in + run, i - run, i - run);
-        conv_put(c, t[in[i]].b, t[in[i]].n, 1);
+        conv_put(c, in + run, i - run, i - run, 1);
+        conv_put(c, t[in[i]].b, t[in[i]].n, 1, 0);
         run = i + 1;
     }
-    conv_put(c, in + run, n - run, n - run);
+    conv_put(c, in + run, n - run, n - run, 1);
 }
 
 /* Reads in[0..n) through iconv, a few output bytes at a time so that the
@@ -353,9 +348,10 @@ static size_t decode_iconv(conv *c, iconv_t cd, const unsigned char *in, size_t 
             for (size_t k = 0; k < made; k++)
                 if (is_void_control((unsigned char)out[k]))
                     out[k] = ' ';
-            conv_put(c, out, made, before - il);
+            const char *was = (const char *)in + (n - before);
+            conv_put(c, out, made, before - il, made == before - il && !memcmp(out, was, made));
         } else if (r == (size_t)-1 && errno != E2BIG) {
-            conv_put(c, "\xef\xbf\xbd", 3, 1); /* EILSEQ, or EINVAL: cut short at the end */
+            conv_put(c, "\xef\xbf\xbd", 3, 1, 0); /* EILSEQ, or EINVAL: cut short at the end */
             ip++, il--, bad++;
         } else if (before == il)
             break;
@@ -454,7 +450,7 @@ int charset_decode(const char *in, size_t n, charset_text *out)
     conv c = {0};
     decode_page(&c, out, (const unsigned char *)in, n);
     if (!c.failed && (conv_room(&c, 0) == 0)) {
-        conv_mark(&c); /* the end: {len, n} */
+        conv_mark(&c, 1); /* the end: {len, n} */
         c.segs[c.nsegs - 1].o = n;
     }
     if (c.failed || !c.text) {
@@ -497,6 +493,5 @@ size_t charset_orig_offset(const charset_text *ct, size_t u)
     const charset_seg *s = &ct->segs[i];
     if (i + 1 == ct->nsegs)
         return s->o;
-    const charset_seg *t = &ct->segs[i + 1];
-    return t->u - s->u == t->o - s->o ? s->o + (u - s->u) : s->o;
+    return s->even ? s->o + (u - s->u) : s->o;
 }

@@ -10,10 +10,12 @@
 #include <stddef.h>
 
 /* One stretch of the conversion: from text offset u and original offset o
- * to the next segment's. A stretch of equal lengths maps byte for byte;
- * any other (a converted character) maps as a whole to its start. */
+ * to the next segment's. An even stretch holds the original bytes
+ * unchanged and maps byte for byte; any other (converted characters) maps
+ * as a whole to its start. */
 typedef struct charset_seg {
     size_t u, o;
+    int even;
 } charset_seg;
 
 typedef struct charset_text {

@@ -41,14 +41,15 @@ static int page_fail(nf_page *p, int code, const char *fmt, ...)
     return code;
 }
 
-/* Appends run r mapped through the charset map into *out (n, cap). */
+/* Appends run r mapped through the charset map into *out (n, cap): an
+ * exact run stays exact where the charset left the bytes as they were. */
 static int map_run(const charset_text *ct, const page_run *r, page_run **out, size_t *n, size_t *cap)
 {
-    if (r->text_len != r->html_len) {
+    if (!r->exact) {
         size_t a = charset_orig_offset(ct, r->html), b = charset_orig_offset(ct, r->html + r->html_len);
         if (GROW(*out, *cap, *n + 1))
             return -1;
-        (*out)[(*n)++] = (page_run){r->text, r->text_len, a, b > a ? b - a : 0};
+        (*out)[(*n)++] = (page_run){r->text, r->text_len, a, b > a ? b - a : 0, 0};
         return 0;
     }
     size_t u = r->html, end = r->html + r->html_len;
@@ -57,9 +58,8 @@ static int map_run(const charset_text *ct, const page_run *r, page_run **out, si
         size_t stop = h->u < end ? h->u : end;
         if (stop <= u)
             continue;
-        int even = h->u - g->u == h->o - g->o;
-        page_run m = {r->text + (u - r->html), stop - u, even ? g->o + (u - g->u) : g->o,
-                      even ? stop - u : h->o - g->o};
+        page_run m = {r->text + (u - r->html), stop - u, g->even ? g->o + (u - g->u) : g->o,
+                      g->even ? stop - u : h->o - g->o, g->even};
         if (GROW(*out, *cap, *n + 1))
             return -1;
         (*out)[(*n)++] = m;
@@ -224,5 +224,5 @@ size_t nf_page_html_offset(const nf_page *p, size_t t)
         return r->html;
     if (t >= r->text + r->text_len)
         return r->html + r->html_len;
-    return r->text_len == r->html_len ? r->html + (t - r->text) : r->html;
+    return r->exact ? r->html + (t - r->text) : r->html;
 }

@@ -68,10 +68,11 @@ typedef struct hattr {
 } hattr;
 
 /* A piece of decoded text and the bytes of the (UTF-8) page it came from;
- * equal lengths map byte for byte. */
+ * exact: the same bytes (no entity, nothing changed by the parser). */
 typedef struct hrun {
     uint32_t text, text_len; /* in pool */
     uint32_t html, html_len; /* in the UTF-8 page (charset_text.text) */
+    uint32_t exact;
 } hrun;
 
 typedef struct hdom {

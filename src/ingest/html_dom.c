@@ -282,15 +282,15 @@ static void on_end(void *ud, const xmlChar *name)
         b->drop_depth = 0;
 }
 
-/* Adds a run for text[0..n) read from src[start..end) to text node i,
- * merging it into the node's last run when both map byte for byte and
- * meet. */
-static void run_add(hdom *dom, hnode *t, uint32_t text, size_t n, size_t start, size_t end)
+/* Adds a run for text[0..n) read from src[start..end) to text node t,
+ * merging it into the node's last run when both are exact and meet. */
+static void run_add(builder *b, hnode *t, uint32_t text, size_t n, size_t start, size_t end)
 {
+    hdom *dom = b->dom;
+    int exact = n == end - start && !memcmp(dom->pool + text, b->src + start, n);
     if (t->nruns) {
         hrun *r = &dom->runs[t->run + t->nruns - 1];
-        if (r->text_len == r->html_len && n == end - start && r->html + r->html_len == start &&
-            r->text + r->text_len == text) {
+        if (r->exact && exact && r->html + r->html_len == start && r->text + r->text_len == text) {
             r->text_len += (uint32_t)n, r->html_len += (uint32_t)n;
             return;
         }
@@ -301,7 +301,7 @@ static void run_add(hdom *dom, hnode *t, uint32_t text, size_t n, size_t start, 
     }
     if (!t->nruns)
         t->run = (uint32_t)dom->nruns;
-    dom->runs[dom->nruns++] = (hrun){text, (uint32_t)n, (uint32_t)start, (uint32_t)(end - start)};
+    dom->runs[dom->nruns++] = (hrun){text, (uint32_t)n, (uint32_t)start, (uint32_t)(end - start), (uint32_t)exact};
     t->nruns++;
 }
 
@@ -389,7 +389,7 @@ static void on_text_clean(void *ud, const xmlChar *s, int len)
         return;
     t = &dom->nodes[i];
     t->len += (uint32_t)len;
-    run_add(dom, t, at, (size_t)len, start, end);
+    run_add(b, t, at, (size_t)len, start, end);
 }
 
 static void on_other(void *ud, const xmlChar *s)

@@ -442,13 +442,13 @@ typedef struct out {
     int failed;
 } out;
 
-/* Records that out->text[at .. at + n) came from html[h .. h + hn). */
-static void out_run(out *o, size_t at, size_t n, size_t h, size_t hn)
+/* Records that out->text[at .. at + n) came from html[h .. h + hn),
+ * exact: the same bytes. */
+static void out_run(out *o, size_t at, size_t n, size_t h, size_t hn, int exact)
 {
     if (o->nruns) {
         page_run *r = &o->runs[o->nruns - 1];
-        if (r->text_len == r->html_len && n == hn && r->text + r->text_len == at &&
-            r->html + r->html_len == h) {
+        if (r->exact && exact && r->text + r->text_len == at && r->html + r->html_len == h) {
             r->text_len += n, r->html_len += n;
             return;
         }
@@ -457,7 +457,7 @@ static void out_run(out *o, size_t at, size_t n, size_t h, size_t hn)
         o->failed = 1;
         return;
     }
-    o->runs[o->nruns++] = (page_run){at, n, h, hn};
+    o->runs[o->nruns++] = (page_run){at, n, h, hn, exact};
 }
 
 /* Appends the decoded text of run r, squeezing white space. */
@@ -465,7 +465,7 @@ static void out_piece(out *o, const hdom *dom, const hrun *r, int pre)
 {
     const char *s = dom->pool + r->text;
     size_t n = r->text_len, k = 0;
-    int even = r->text_len == r->html_len;
+    int even = r->exact != 0;
     while (k < n) {
         unsigned char c = (unsigned char)s[k];
         if (!pre && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
@@ -482,9 +482,9 @@ static void out_piece(out *o, const hdom *dom, const hrun *r, int pre)
         size_t at = o->text.len;
         buf_append(&o->text, s + k, j - k);
         if (even)
-            out_run(o, at, j - k, r->html + k, j - k);
+            out_run(o, at, j - k, r->html + k, j - k, 1);
         else
-            out_run(o, at, j - k, r->html, r->html_len);
+            out_run(o, at, j - k, r->html, r->html_len, 0);
         k = j;
     }
 }
