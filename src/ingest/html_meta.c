@@ -4,6 +4,7 @@
  * lang> and the page's own headings. */
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "ingest/html.h"
 #include <string.h>
 #include <strings.h>
@@ -236,6 +237,23 @@ static void meta_author(const hdom *dom, const html_ld *ld, html_found *f)
         f->author = byline_author(dom);
 }
 
+/* Takes s (xmalloc'd, may be NULL) and returns it as valid UTF-8: the
+ * address a caller gives may hold any bytes. */
+static char *valid_utf8(char *s)
+{
+    utf8_repair r;
+    if (!s || utf8_repair_text(s, strlen(s), &r))
+        return s;
+    if (!r.nfixes) {
+        utf8_repair_free(&r);
+        return s;
+    }
+    xfree(s);
+    char *t = xstrndup(r.text, r.len);
+    utf8_repair_free(&r);
+    return t;
+}
+
 /* The host of url ("https://www.example.org/x" -> "www.example.org"), or
  * NULL. */
 static char *url_host(const char *url)
@@ -255,7 +273,7 @@ static void meta_site(const hdom *dom, const html_ld *ld, const char *url, html_
     set_once(&f->site, html_meta_get(dom, keys));
     set_once(&f->site, ld->publisher);
     if (!f->site)
-        f->site = url_host(f->url ? f->url : url);
+        f->site = valid_utf8(url_host(f->url ? f->url : url));
 }
 
 static void meta_language(const hdom *dom, const html_ld *ld, html_found *f)
@@ -309,6 +327,7 @@ static void meta_url(const hdom *dom, const html_ld *ld, const char *url, html_f
         f->url = url_join(ld->url, url);
     if (!f->url && url)
         f->url = xstrdup(url);
+    f->url = valid_utf8(f->url);
 }
 
 int html_meta_read(const hdom *dom, const html_ld *ld, const char *url, html_found *f)
