@@ -423,6 +423,8 @@ static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title
     for (uint32_t a = b->owner; a && a != c; a = dom->nodes[a].parent)
         if (a == title_node)
             return 0;
+    if (title_node > c && title_node < dom->nodes[c].end && b->first < title_node)
+        return 0; /* above the headline: a kicker, a breadcrumb, a dateline */
     uint8_t f = m->flags[b->owner] | m->flags[b->first];
     uint8_t fc = m->flags[c];
     if ((f & ~fc) & (MX_BOILER | MX_CAPTION | MX_CARDS))

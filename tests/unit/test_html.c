@@ -292,6 +292,23 @@ TEST(not_a_page)
     nf_page_free(NULL);
 }
 
+/* What stands above the headline inside the article (a kicker, a section
+ * name, a dateline of the page) is not its text. */
+TEST(nothing_above_the_headline)
+{
+    static const char page[] =
+        "<html><head><title>Bridge reopens at Varn</title></head><body><div class=\"story\">"
+        "<div>Local news, Varn and the islands, updated every morning at seven</div>"
+        "<h1>Bridge reopens at Varn</h1><p>The bridge at Varn reopened on Friday after three weeks "
+        "of repairs, the council said.</p><p>Traffic was light on the first morning, and no delays "
+        "were reported, police said.</p></div></body></html>";
+    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+                                     "repairs, the council said.\n\nTraffic was light on the first "
+                                     "morning, and no delays were reported, police said.");
+    nf_page_free(p);
+}
+
 TEST(broken_markup_still_reads)
 {
     static const char page[] = "<html><body><div><p>The bridge at Varn reopened on Friday after "
@@ -384,6 +401,7 @@ int main(void)
     RUN(declared_charsets);
     RUN(byte_order_marks);
     RUN(not_a_page);
+    RUN(nothing_above_the_headline);
     RUN(broken_markup_still_reads);
     RUN(deep_nesting);
     RUN(publication_dates);
