@@ -109,6 +109,7 @@ typedef struct html_found {
     size_t nruns;
     char *title, *author, *site, *language, *url, *date, *updated;
     uint32_t title_node; /* the heading that gives the title, or 0 */
+    uint32_t body_node;  /* the first text node of the main text, or 0 */
 } html_found;
 
 /* What a page's JSON-LD (schema.org) says of its article; strings are

@@ -7,7 +7,8 @@
  *      a class naming publication), elements with itemprop=datePublished;
  *   4. the text of elements whose class or id names a date or a byline
  *      ("date", "published", "posted", "byline", "meta"...);
- *   5. the visible text: the first date after the title's heading.
+ *   5. the visible text: the first date after the title's heading (or
+ *      the first <h1>, or the start of the main text), else just before.
  * A date must be a calendar date between 1995 and tomorrow. */
 #include "core/alloc.h"
 #include "ingest/html.h"
@@ -144,14 +145,25 @@ static int in_hidden(const hdom *dom, uint32_t i)
     return 0;
 }
 
-/* 5. The first date in the visible text after the title's heading (or
- * from the start when there is none), within the next 200 text nodes;
- * else the nearest within the 30 text nodes before it (a dateline above
- * the headline). */
-static int date_from_text(const hdom *dom, uint32_t title, int us, ymd *d)
+/* The node where the article starts for a reader: the title's heading,
+ * else the first <h1>, else the first node of the main text, else 1. */
+static uint32_t article_start(const hdom *dom, const html_found *f)
+{
+    if (f->title_node)
+        return f->title_node;
+    for (uint32_t i = 1; i < dom->n; i++)
+        if (dom->nodes[i].tag == HT_H1)
+            return i;
+    return f->body_node ? f->body_node : 1;
+}
+
+/* 5. The first date in the visible text from where the article starts,
+ * within the next 200 text nodes; else the nearest within the 30 text
+ * nodes before it (a dateline above the headline). */
+static int date_from_text(const hdom *dom, uint32_t start, int us, ymd *d)
 {
     int seen = 0;
-    for (uint32_t i = title ? title : 1; i < dom->n && seen < 200; i++) {
+    for (uint32_t i = start; i < dom->n && seen < 200; i++) {
         const hnode *n = &dom->nodes[i];
         if (n->tag != HT_TEXT || in_hidden(dom, i))
             continue;
@@ -160,7 +172,7 @@ static int date_from_text(const hdom *dom, uint32_t title, int us, ymd *d)
             return 1;
     }
     seen = 0;
-    for (uint32_t i = title; i > 1 && seen < 30; i--) {
+    for (uint32_t i = start; i > 1 && seen < 30; i--) {
         const hnode *n = &dom->nodes[i - 1];
         if (n->tag != HT_TEXT || in_hidden(dom, i - 1))
             continue;
@@ -221,7 +233,7 @@ int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_fou
     ok[SRC_META] = date_from_meta(dom, ld, us, &x[SRC_META]);
     ok[SRC_MARKUP] = date_from_markup(dom, us, &x[SRC_MARKUP]);
     ok[SRC_NAMED] = date_from_named(dom, us, &x[SRC_NAMED]);
-    ok[SRC_TEXT] = date_from_text(dom, f->title_node, us, &x[SRC_TEXT]);
+    ok[SRC_TEXT] = date_from_text(dom, article_start(dom, f), us, &x[SRC_TEXT]);
 #ifdef NF_HTML_DEBUG
     if (getenv("NF_HTML_DATES")) {
         fprintf(stderr, "DATES");

@@ -558,8 +558,11 @@ static int mx_run(mainx *m, html_found *found)
 #endif
     out o = {0};
     for (size_t k = 0; k < m->nblocks; k++)
-        if (block_keep(m, &m->blocks[k], c, found->title_node))
+        if (block_keep(m, &m->blocks[k], c, found->title_node)) {
+            if (!found->body_node)
+                found->body_node = m->blocks[k].first;
             out_block(&o, m, &m->blocks[k]);
+        }
     size_t len;
     char *text = buf_take(&o.text, &len);
     if (!text || o.failed) {
