@@ -183,6 +183,34 @@ static int date_from_text(const hdom *dom, uint32_t start, int us, ymd *d)
     return 0;
 }
 
+/* 6. When no source has a date: the date the visible text gives most
+ * often (ties: the first), over the whole page. */
+static int date_from_anywhere(const hdom *dom, int us, ymd *d)
+{
+    ymd seen[64];
+    int count[64], n = 0, best = -1;
+    for (uint32_t i = 1; i < dom->n; i++) {
+        const hnode *t = &dom->nodes[i];
+        if (t->tag != HT_TEXT || in_hidden(dom, i))
+            continue;
+        size_t at = 0, off;
+        ymd x;
+        while (at < t->len && date_find(dom->pool + t->off + at, t->len - at, us, &x, &off)) {
+            at += off + 1;
+            int k = 0;
+            while (k < n && (seen[k].y != x.y || seen[k].m != x.m || seen[k].d != x.d))
+                k++;
+            if (k == n && n < 64)
+                seen[n] = x, count[n++] = 0;
+            if (k < n && (++count[k], best < 0 || count[k] > count[best]))
+                best = k;
+        }
+    }
+    if (best >= 0)
+        *d = seen[best];
+    return best >= 0;
+}
+
 /* Returns 1 if numeric dates of the page put the month first: its
  * language is American English. */
 static int month_first(const html_found *f)
@@ -244,7 +272,7 @@ int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_fou
         fprintf(stderr, "\n");
     }
 #endif
-    if (date_vote(x, ok, &d)) {
+    if (date_vote(x, ok, &d) || date_from_anywhere(dom, us, &d)) {
         date_format(&d, s);
         f->date = xstrdup(s);
     }
