@@ -203,8 +203,9 @@ static void copy_label(const char *s, const char *end, char *name, size_t cap)
 {
     while (s < end && (*s == ' ' || *s == '"' || *s == '\'' || *s == '='))
         s++;
-    size_t k = 0;
-    while (s < end && k + 1 < cap && !strchr("\"'; >/\t\r\n", *s))
+    size_t k = 0; /* a label is ASCII letters, digits and "-_.:" (anything else ends it) */
+    while (s < end && k + 1 < cap && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+                                      (*s >= '0' && *s <= '9') || (*s && strchr("-_.:", *s))))
         name[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s), s++;
     name[k] = '\0';
 }
