@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -123,11 +124,21 @@ typedef struct builder {
     const char *src;   /* the UTF-8 page */
     size_t src_len;
     size_t prev;       /* where the last event ended in src */
-    uint32_t stack[HTML_MAX_DEPTH];
+    uint32_t stack[HTML_MAX_DEPTH]; /* the parser's open elements; 0: one we closed */
     int depth;         /* open elements on the stack */
     long overflow;     /* open elements past HTML_MAX_DEPTH (no node) */
     int drop_depth;    /* > 0: text below stack[drop_depth - 1] is not kept */
 } builder;
+
+/* The innermost open element that is still open in the tree (0: the
+ * root). */
+static uint32_t builder_parent(const builder *b)
+{
+    for (int k = b->depth - 1; k >= 0; k--)
+        if (b->stack[k])
+            return b->stack[k];
+    return 0;
+}
 
 /* The parser's position in src. */
 static size_t builder_pos(const builder *b)
@@ -250,7 +261,7 @@ static void on_start(void *ud, const xmlChar *name, const xmlChar **atts)
         return;
     }
     int tag = html_tag_of((const char *)name);
-    uint32_t i = node_add(b->dom, b->depth ? b->stack[b->depth - 1] : 0, tag);
+    uint32_t i = node_add(b->dom, builder_parent(b), tag);
     if (!i) {
         b->overflow++;
         return;
@@ -277,9 +288,80 @@ static void on_end(void *ud, const xmlChar *name)
     if (!b->depth)
         return;
     uint32_t i = b->stack[--b->depth];
-    b->dom->nodes[i].end = (uint32_t)b->dom->n;
+    if (i)
+        b->dom->nodes[i].end = (uint32_t)b->dom->n;
     if (b->drop_depth > b->depth)
         b->drop_depth = 0;
+}
+
+/* Returns 1 if an end tag of this tag closes every element opened inside
+ * its element, as browsers read it (the HTML standard's end tags of
+ * address, article, aside, blockquote, button, div, footer, form, header,
+ * li, main, nav, ol, p, section, ul... and the headings). */
+static int closes_inside(int tag)
+{
+    switch (tag) {
+    case HT_ADDRESS: case HT_ARTICLE: case HT_ASIDE: case HT_BLOCKQUOTE: case HT_BUTTON:
+    case HT_CENTER: case HT_DETAILS: case HT_DIALOG: case HT_DIV: case HT_DL: case HT_FIELDSET:
+    case HT_FIGCAPTION: case HT_FIGURE: case HT_FOOTER: case HT_FORM: case HT_HEADER:
+    case HT_HGROUP: case HT_MAIN: case HT_MENU: case HT_NAV: case HT_OL: case HT_PRE:
+    case HT_SECTION: case HT_SUMMARY: case HT_UL: case HT_P: case HT_LI: case HT_DD: case HT_DT:
+    case HT_H1: case HT_H2: case HT_H3: case HT_H4: case HT_H5: case HT_H6:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An end tag the parser refused to honour because an element it ranks
+ * higher is open inside ("</button>" over an unclosed <div>): browsers
+ * close everything up to the element (table cells and tables bound the
+ * search), and so does the tree. The parser still thinks them open: they
+ * stay on the stack as 0, to be popped by its own end events later. */
+static void close_to(builder *b, int tag)
+{
+    hdom *dom = b->dom;
+    int k = b->depth - 1;
+    for (; k >= 0; k--) {
+        int t = b->stack[k] ? dom->nodes[b->stack[k]].tag : -1;
+        if (t == tag)
+            break;
+        if (t == HT_TABLE || t == HT_TD || t == HT_TH || t == HT_CAPTION || t == HT_TEMPLATE ||
+            t == HT_HTML || t == HT_OBJECT)
+            return;
+    }
+    if (k < 0)
+        return;
+    for (int j = b->depth - 1; j >= k; j--)
+        if (b->stack[j]) {
+            dom->nodes[b->stack[j]].end = (uint32_t)dom->n;
+            b->stack[j] = 0;
+        }
+    if (b->drop_depth > k)
+        b->drop_depth = 0;
+}
+
+/* The parser's errors (it formats them first: msg "%s" and the text):
+ * only "Opening and ending tag mismatch: X and Y", an end tag X it did not
+ * honour, is acted on (close_to). */
+static void on_error(void *ud, const char *msg, ...)
+{
+    static const char mismatch[] = "Opening and ending tag mismatch: ";
+    va_list ap;
+    va_start(ap, msg);
+    const char *text = strcmp(msg, "%s") ? msg : va_arg(ap, const char *);
+    va_end(ap);
+    if (!text || strncmp(text, mismatch, sizeof mismatch - 1))
+        return;
+    char name[16];
+    size_t k = 0;
+    for (const char *c = text + sizeof mismatch - 1; *c && *c != ' ' && k + 1 < sizeof name; c++)
+        name[k++] = *c;
+    name[k] = '\0';
+    builder *b = ud;
+    int tag = html_tag_of(name);
+    if (!b->overflow && closes_inside(tag))
+        close_to(b, tag);
 }
 
 /* Adds a run for text[0..n) read from src[start..end) to text node t,
@@ -371,7 +453,7 @@ static void on_text_clean(void *ud, const xmlChar *s, int len)
     b->prev = end > b->prev ? end : b->prev;
     if (b->drop_depth || len <= 0 || dom->failed)
         return;
-    uint32_t parent = b->depth ? b->stack[b->depth - 1] : 0;
+    uint32_t parent = builder_parent(b);
     uint32_t last = dom->nodes[parent].last, i;
     hnode *t = last ? &dom->nodes[last] : NULL;
     if (t && t->tag == HT_TEXT && t->off + t->len + 1 == dom->plen && t->run + t->nruns == dom->nruns) {
@@ -418,6 +500,7 @@ static int dom_run_parser(builder *b)
     h.cdataBlock = on_text;
     h.ignorableWhitespace = on_text;
     h.comment = on_other;
+    h.error = on_error;
     memcpy(ctxt->sax, &h, sizeof h);
     ctxt->userData = b;
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
@@ -445,7 +528,8 @@ int html_dom_parse(const charset_text *ct, hdom *dom)
     b->dom = dom, b->src = ct->text, b->src_len = ct->len;
     int rc = ct->len ? dom_run_parser(b) : NF_OK;
     while (b->depth) /* elements the parser left open */
-        dom->nodes[b->stack[--b->depth]].end = (uint32_t)dom->n;
+        if (b->stack[--b->depth])
+            dom->nodes[b->stack[b->depth]].end = (uint32_t)dom->n;
     dom->nodes[0].end = (uint32_t)dom->n;
     xfree(b);
     return dom->failed ? NF_ENOMEM : rc;

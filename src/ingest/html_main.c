@@ -38,6 +38,8 @@ typedef struct mainx {
     const hdom *dom;
     uint8_t *flags;   /* per node: MX_* */
     int8_t *hint;     /* per node: its own class/id/role evidence */
+    uint32_t *words, *stops, *commas; /* per text node: its counts */
+    uint32_t *sub;    /* per node: the words of its subtree, shown or not */
     block *blocks;
     size_t nblocks, cap;
     float *good, *bad; /* per node: block words under it */
@@ -57,7 +59,9 @@ enum {
 
 /* Sets each node's structural flags (skipped, link, caption, pre, a
  * boilerplate tag) from its tag and its parent's, and its own hint (a
- * parent always has a lower index, so one forward pass does). */
+ * parent always has a lower index, so one forward pass does). An element
+ * hidden by its attributes that holds most of the page's words is shown
+ * all the same: a page whose script reveals its article. */
 static void mx_flags(mainx *m)
 {
     const hdom *dom = m->dom;
@@ -66,7 +70,7 @@ static void mx_flags(mainx *m)
         uint8_t f = m->flags[n->parent] & (uint8_t)~MX_POSITIVE;
         if (n->tag != HT_TEXT) {
             unsigned p = html_tag_props(n->tag);
-            if ((p & TP_SKIP) || (n->flags & HF_HIDDEN))
+            if ((p & TP_SKIP) || ((n->flags & HF_HIDDEN) && m->sub[i] * 2 <= m->sub[0]))
                 f |= MX_SKIP;
             if (n->tag == HT_A)
                 f |= MX_LINK;
@@ -191,6 +195,21 @@ static void count_text(const char *str, size_t n, uint32_t *words, uint32_t *sto
     *words += cjk / 2;
 }
 
+/* Counts every text node's words, stops and commas once, and the words of
+ * every subtree. */
+static void mx_count(mainx *m)
+{
+    const hdom *dom = m->dom;
+    for (size_t i = dom->n - 1; i > 0; i--) {
+        const hnode *n = &dom->nodes[i];
+        if (n->tag == HT_TEXT) {
+            count_text(dom->pool + n->off, n->len, &m->words[i], &m->stops[i], &m->commas[i]);
+            m->sub[i] = m->words[i];
+        }
+        m->sub[n->parent] += m->sub[i];
+    }
+}
+
 /* Opens a new block owned by element owner; returns it or NULL. */
 static block *block_open(mainx *m, uint32_t owner)
 {
@@ -215,8 +234,7 @@ static int mx_inline_lists(mainx *m)
     for (size_t i = dom->n - 1; !rc && i > 0; i--) {
         const hnode *n = &dom->nodes[i];
         if (n->tag == HT_TEXT && !(m->flags[i] & MX_SKIP)) {
-            uint32_t st = 0, co = 0;
-            count_text(dom->pool + n->off, n->len, &words[i], &st, &co);
+            words[i] = m->words[i];
             if (m->flags[i] & MX_LINK)
                 lwords[i] = words[i];
         }
@@ -252,8 +270,7 @@ static int mx_blocks(mainx *m)
         }
         if (m->flags[i] & MX_SKIP)
             continue;
-        uint32_t w = 0, st = 0, co = 0;
-        count_text(dom->pool + n->off, n->len, &w, &st, &co);
+        uint32_t w = m->words[i], st = m->stops[i], co = m->commas[i];
         if (!cur && !w)
             continue;
         if (!cur && !(cur = block_open(m, depth ? stack[depth - 1] : 0)))
@@ -547,6 +564,7 @@ static void mx_debug(const mainx *m, uint32_t c, uint32_t title)
 
 static int mx_run(mainx *m, html_found *found)
 {
+    mx_count(m);
     mx_flags(m);
     if (mx_inline_lists(m) || mx_blocks(m) || mx_hints(m, found->title_node) || mx_cards(m, found->title_node))
         return NF_ENOMEM;
@@ -583,7 +601,12 @@ int html_main_extract(const hdom *dom, const html_ld *ld, html_found *found)
     m.good = xcalloc(dom->n, sizeof *m.good);
     m.bad = xcalloc(dom->n, sizeof *m.bad);
     m.hint = xcalloc(dom->n, 1);
-    int rc = m.flags && m.good && m.bad && m.hint ? mx_run(&m, found) : NF_ENOMEM;
+    m.words = xcalloc(dom->n, sizeof *m.words), m.stops = xcalloc(dom->n, sizeof *m.stops);
+    m.commas = xcalloc(dom->n, sizeof *m.commas), m.sub = xcalloc(dom->n, sizeof *m.sub);
+    int rc = m.flags && m.good && m.bad && m.hint && m.words && m.stops && m.commas && m.sub
+                 ? mx_run(&m, found)
+                 : NF_ENOMEM;
     xfree(m.flags), xfree(m.good), xfree(m.bad), xfree(m.hint), xfree(m.blocks);
+    xfree(m.words), xfree(m.stops), xfree(m.commas), xfree(m.sub);
     return rc;
 }

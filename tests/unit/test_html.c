@@ -321,6 +321,37 @@ TEST(broken_markup_still_reads)
     nf_page_free(p);
 }
 
+/* An end tag over an unclosed element ("</button>" after an open <div>)
+ * closes it, as browsers read it: the page's header does not swallow the
+ * article (libxml2 alone leaves the button open around the rest). */
+TEST(end_tag_closes_what_is_open_inside)
+{
+    static const char page[] =
+        "<html><body><header><div><button class=\"menu\"><div>Menu</button></div><div>Varn Post"
+        "</div></header><article><p>The bridge at Varn reopened on Friday after three weeks of "
+        "repairs, the council said.</p></article></body></html>";
+    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+                                     "repairs, the council said.");
+    nf_page_free(p);
+}
+
+/* A page whose script reveals its article (hidden, and most of the page's
+ * words): the article is read all the same. */
+TEST(hidden_article_revealed_by_script)
+{
+    static const char page[] =
+        "<html><body><div><a href=\"/\">Home</a></div><div style=\"display:none\" class=\"story\">"
+        "<p>The bridge at Varn reopened on Friday after three weeks of repairs, the council said.</p>"
+        "<p>Traffic was light on the first morning, and no delays were reported.</p></div>"
+        "<div style=\"display: none\">Please enable cookies.</div></body></html>";
+    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+                                     "repairs, the council said.\n\nTraffic was light on the first "
+                                     "morning, and no delays were reported.");
+    nf_page_free(p);
+}
+
 TEST(deep_nesting)
 {
     size_t depth = 20000, k = 0;
@@ -403,6 +434,8 @@ int main(void)
     RUN(not_a_page);
     RUN(nothing_above_the_headline);
     RUN(broken_markup_still_reads);
+    RUN(end_tag_closes_what_is_open_inside);
+    RUN(hidden_article_revealed_by_script);
     RUN(deep_nesting);
     RUN(publication_dates);
     RUN(render_json);
