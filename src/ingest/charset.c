@@ -352,9 +352,13 @@ static size_t decode_iconv(conv *c, iconv_t cd, const unsigned char *in, size_t 
             const char *was = (const char *)in + (n - before);
             conv_put(c, out, made, before - il, made == before - il && !memcmp(out, was, made));
         } else if (r == (size_t)-1 && errno != E2BIG) {
+            if (before != il)
+                conv_put(c, "", 0, before - il, 0); /* a shift sequence before it */
             conv_put(c, "\xef\xbf\xbd", 3, 1, 0); /* EILSEQ, or EINVAL: cut short at the end */
             ip++, il--, bad++;
-        } else if (before == il)
+        } else if (before != il)
+            conv_put(c, "", 0, before - il, 0); /* input taken, nothing yet (a shift state) */
+        else
             break;
     }
     return bad;
@@ -365,6 +369,9 @@ static size_t decode_iconv(conv *c, iconv_t cd, const unsigned char *in, size_t 
 static int decode_declared(conv *c, charset_text *ct, const char *name, const unsigned char *in,
                            size_t n)
 {
+    /* UTF-7 hides markup in ASCII (the HTML standard never reads it). */
+    if (!strncasecmp(name, "utf-7", 5) || !strncasecmp(name, "utf7", 4))
+        return -1;
     iconv_t cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1)
         return -1;
