@@ -30,6 +30,10 @@ static int has_ci(const char *s, const char *needle)
     return 0;
 }
 
+/* The most nodes an element may hold for its text to be read as a date's
+ * (a byline, a dateline; not a wrapper around the article). */
+#define SHORT_NODES 64
+
 /* Reads a date from an attribute or metadata value: ISO first, else the
  * first date written any other way. */
 static int date_from_value(const char *v, int us, ymd *d)
@@ -87,7 +91,7 @@ static int date_from_markup(const hdom *dom, int us, ymd *d)
             v = html_attr(dom, i, HA_CONTENT);
         ymd x;
         int ok = date_from_value(v, us, &x);
-        if (!ok) {
+        if (!ok && n->end - i <= SHORT_NODES) {
             char *t = html_node_text(dom, i);
             ok = t && date_find(t, strlen(t), us, &x, NULL);
             xfree(t);
@@ -125,7 +129,8 @@ static int date_from_named(const hdom *dom, int us, ymd *d)
 {
     for (uint32_t i = 1; i < dom->n; i++) {
         const hnode *n = &dom->nodes[i];
-        if (n->tag == HT_TEXT || n->tag == HT_META || n->tag == HT_SCRIPT || !n->len || !names_date(dom, i))
+        if (n->tag == HT_TEXT || n->tag == HT_META || n->tag == HT_SCRIPT || !n->len ||
+            n->end - i > SHORT_NODES || !names_date(dom, i))
             continue;
         char *t = html_node_text(dom, i);
         int ok = t && strlen(t) < 300 && date_find(t, strlen(t), us, d, NULL);
@@ -136,13 +141,18 @@ static int date_from_named(const hdom *dom, int us, ymd *d)
     return 0;
 }
 
-/* Returns 1 if node i is inside an element whose text is never shown. */
-static int in_hidden(const hdom *dom, uint32_t i)
+/* Marks the nodes inside an element whose text is never shown (scripts,
+ * forms, hidden elements): one forward pass, parents first. NULL when out
+ * of memory. */
+static uint8_t *hidden_nodes(const hdom *dom)
 {
-    for (uint32_t a = dom->nodes[i].parent; a; a = dom->nodes[a].parent)
-        if ((html_tag_props(dom->nodes[a].tag) & TP_SKIP) || (dom->nodes[a].flags & HF_HIDDEN))
-            return 1;
-    return 0;
+    uint8_t *h = xcalloc(dom->n, 1);
+    for (size_t i = 1; h && i < dom->n; i++) {
+        const hnode *n = &dom->nodes[i];
+        h[i] = h[n->parent] || (n->tag != HT_TEXT && ((html_tag_props(n->tag) & TP_SKIP) ||
+                                                       (n->flags & HF_HIDDEN)));
+    }
+    return h;
 }
 
 /* The node where the article starts for a reader: the title's heading,
@@ -160,12 +170,12 @@ static uint32_t article_start(const hdom *dom, const html_found *f)
 /* 5. The first date in the visible text from where the article starts,
  * within the next 200 text nodes; else the nearest within the 30 text
  * nodes before it (a dateline above the headline). */
-static int date_from_text(const hdom *dom, uint32_t start, int us, ymd *d)
+static int date_from_text(const hdom *dom, const uint8_t *hid, uint32_t start, int us, ymd *d)
 {
     int seen = 0;
     for (uint32_t i = start; i < dom->n && seen < 200; i++) {
         const hnode *n = &dom->nodes[i];
-        if (n->tag != HT_TEXT || in_hidden(dom, i))
+        if (n->tag != HT_TEXT || hid[i])
             continue;
         seen++;
         if (date_find(dom->pool + n->off, n->len, us, d, NULL))
@@ -174,7 +184,7 @@ static int date_from_text(const hdom *dom, uint32_t start, int us, ymd *d)
     seen = 0;
     for (uint32_t i = start; i > 1 && seen < 30; i--) {
         const hnode *n = &dom->nodes[i - 1];
-        if (n->tag != HT_TEXT || in_hidden(dom, i - 1))
+        if (n->tag != HT_TEXT || hid[i - 1])
             continue;
         seen++;
         if (date_find(dom->pool + n->off, n->len, us, d, NULL))
@@ -185,13 +195,13 @@ static int date_from_text(const hdom *dom, uint32_t start, int us, ymd *d)
 
 /* 6. When no source has a date: the date the visible text gives most
  * often (ties: the first), over the whole page. */
-static int date_from_anywhere(const hdom *dom, int us, ymd *d)
+static int date_from_anywhere(const hdom *dom, const uint8_t *hid, int us, ymd *d)
 {
     ymd seen[64];
     int count[64], n = 0, best = -1;
     for (uint32_t i = 1; i < dom->n; i++) {
         const hnode *t = &dom->nodes[i];
-        if (t->tag != HT_TEXT || in_hidden(dom, i))
+        if (t->tag != HT_TEXT || hid[i])
             continue;
         size_t at = 0, off;
         ymd x;
@@ -261,7 +271,10 @@ int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_fou
     ok[SRC_META] = date_from_meta(dom, ld, us, &x[SRC_META]);
     ok[SRC_MARKUP] = date_from_markup(dom, us, &x[SRC_MARKUP]);
     ok[SRC_NAMED] = date_from_named(dom, us, &x[SRC_NAMED]);
-    ok[SRC_TEXT] = date_from_text(dom, article_start(dom, f), us, &x[SRC_TEXT]);
+    uint8_t *hid = hidden_nodes(dom);
+    if (!hid)
+        return NF_ENOMEM;
+    ok[SRC_TEXT] = date_from_text(dom, hid, article_start(dom, f), us, &x[SRC_TEXT]);
 #ifdef NF_HTML_DEBUG
     if (getenv("NF_HTML_DATES")) {
         fprintf(stderr, "DATES");
@@ -272,7 +285,9 @@ int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_fou
         fprintf(stderr, "\n");
     }
 #endif
-    if (date_vote(x, ok, &d) || date_from_anywhere(dom, us, &d)) {
+    int found = date_vote(x, ok, &d) || date_from_anywhere(dom, hid, us, &d);
+    xfree(hid);
+    if (found) {
         date_format(&d, s);
         f->date = xstrdup(s);
     }

@@ -217,7 +217,8 @@ static char *byline_author(const hdom *dom)
 {
     for (uint32_t i = 1; i < dom->n; i++) {
         const char *ip = html_attr(dom, i, HA_ITEMPROP), *rel = html_attr(dom, i, HA_REL);
-        if ((ip && !strcasecmp(ip, "author")) || (rel && !strcasecmp(rel, "author") && dom->nodes[i].tag == HT_A)) {
+        if (((ip && !strcasecmp(ip, "author")) || (rel && !strcasecmp(rel, "author") && dom->nodes[i].tag == HT_A)) &&
+            dom->nodes[i].end - i <= 64) {
             char *t = html_node_text(dom, i);
             if (t && *t && strlen(t) < 120)
                 return t;
