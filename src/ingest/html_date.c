@@ -16,9 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#ifdef NF_HTML_DEBUG
-#include <stdio.h>
-#endif
 
 /* Returns 1 if s holds needle (lower case) ignoring the case of s. */
 static int has_ci(const char *s, const char *needle)
@@ -275,16 +272,6 @@ int html_date_find(const hdom *dom, const html_ld *ld, const char *url, html_fou
     if (!hid)
         return NF_ENOMEM;
     ok[SRC_TEXT] = date_from_text(dom, hid, article_start(dom, f), us, &x[SRC_TEXT]);
-#ifdef NF_HTML_DEBUG
-    if (getenv("NF_HTML_DATES")) {
-        fprintf(stderr, "DATES");
-        for (int k = 0; k < NSRC; k++) {
-            date_format(&x[k], s);
-            fprintf(stderr, " %s", ok[k] ? s : "-");
-        }
-        fprintf(stderr, "\n");
-    }
-#endif
     int found = date_vote(x, ok, &d) || date_from_anywhere(dom, hid, us, &d);
     xfree(hid);
     if (found) {

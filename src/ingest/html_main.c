@@ -19,10 +19,6 @@
 #include "core/buf.h"
 #include "ingest/html.h"
 #include "ingest/html_hint.h"
-#ifdef NF_HTML_DEBUG
-#include <stdio.h>
-#include <stdlib.h>
-#endif
 #include <string.h>
 
 /* A block: the text nodes [first, last] between two block boundaries. */
@@ -528,39 +524,6 @@ static void out_block(out *o, const mainx *m, const block *b)
     }
 }
 
-#ifdef NF_HTML_DEBUG
-#include <stdio.h>
-#include <stdlib.h>
-/* Development only (make CFLAGS=-DNF_HTML_DEBUG): every block on stderr. */
-static void mx_debug(const mainx *m, uint32_t c, uint32_t title)
-{
-    if (!getenv("NF_HTML_DEBUG"))
-        return;
-    const hdom *dom = m->dom;
-    const char *cls = html_attr(dom, c, HA_CLASS), *id = html_attr(dom, c, HA_ID);
-    fprintf(stderr, "container %u tag %d class '%s' id '%s' good %.0f bad %.0f title %u\n", c,
-            dom->nodes[c].tag, cls ? cls : "", id ? id : "", m->good[c], m->bad[c], title);
-    const char *chain = getenv("NF_HTML_CHAIN");
-    if (chain) { /* the ancestors of the block of that index */
-        size_t k = (size_t)atol(chain);
-        for (uint32_t a = k < m->nblocks ? m->blocks[k].owner : 0; a; a = dom->nodes[a].parent) {
-            const char *ac = html_attr(dom, a, HA_CLASS), *ai = html_attr(dom, a, HA_ID);
-            fprintf(stderr, "  ^ %u tag %d hint %d flags %02x class '%.60s' id '%s'\n", a, dom->nodes[a].tag,
-                    m->hint[a], m->flags[a], ac ? ac : "", ai ? ai : "");
-        }
-    }
-    for (size_t k = 0; k < m->nblocks; k++) {
-        const block *b = &m->blocks[k];
-        float g, bd;
-        block_weight(m, b, &g, &bd);
-        const char *oc = html_attr(dom, b->owner, HA_CLASS);
-        fprintf(stderr, "%c %4zu own %5u t%-2d f%02x w%3u l%3u g%4.0f b%4.0f [%.20s] %.70s\n",
-                block_keep(m, b, c, title) ? '+' : ' ', k, b->owner, dom->nodes[b->owner].tag,
-                m->flags[b->owner] | m->flags[b->first], b->words, b->link_words, g, bd, oc ? oc : "",
-                dom->pool + dom->nodes[b->first].off);
-    }
-}
-#endif
 
 static int mx_run(mainx *m, html_found *found)
 {
@@ -571,9 +534,6 @@ static int mx_run(mainx *m, html_found *found)
     if (!m->nblocks)
         return NF_OK;
     uint32_t c = mx_container(m);
-#ifdef NF_HTML_DEBUG
-    mx_debug(m, c, found->title_node);
-#endif
     out o = {0};
     for (size_t k = 0; k < m->nblocks; k++)
         if (block_keep(m, &m->blocks[k], c, found->title_node)) {
