@@ -248,6 +248,21 @@ static int mx_inline_lists(mainx *m)
     return rc;
 }
 
+/* Returns 1 if element i is a table cell of a few words (30 at most) and
+ * no block element: a cell of a data table, whose row reads as one line
+ * ("1 Varn Rovers 40"), not as paragraphs a word long. A cell of a layout
+ * table holds blocks, or more text. */
+static int cell_inline(const mainx *m, uint32_t i)
+{
+    const hdom *dom = m->dom;
+    if ((dom->nodes[i].tag != HT_TD && dom->nodes[i].tag != HT_TH) || m->sub[i] > 30)
+        return 0;
+    for (uint32_t k = i + 1; k < dom->nodes[i].end; k++)
+        if (dom->nodes[k].tag != HT_TEXT && (html_tag_props(dom->nodes[k].tag) & TP_BLOCK))
+            return 0;
+    return 1;
+}
+
 /* Cuts the page's text into blocks. Returns 0 or -1 (out of memory). */
 static int mx_blocks(mainx *m)
 {
@@ -260,7 +275,7 @@ static int mx_blocks(mainx *m)
             depth--, cur = NULL; /* a block element closed: a boundary */
         const hnode *n = &dom->nodes[i];
         if (n->tag != HT_TEXT) {
-            if ((html_tag_props(n->tag) & TP_BLOCK) && depth < HTML_MAX_DEPTH + 2)
+            if ((html_tag_props(n->tag) & TP_BLOCK) && !cell_inline(m, i) && depth < HTML_MAX_DEPTH + 2)
                 stack[depth++] = i, cur = NULL;
             continue;
         }
@@ -517,6 +532,8 @@ static void out_block(out *o, const mainx *m, const block *b)
             buf_putc(&o->text, '\n');
             o->space = 0;
         }
+        if ((n->tag == HT_TD || n->tag == HT_TH) && o->text.len)
+            o->space = 1; /* cells of a row apart */
         if (n->tag != HT_TEXT || (m->flags[i] & MX_SKIP))
             continue;
         for (uint32_t k = 0; k < n->nruns; k++)

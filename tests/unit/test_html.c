@@ -321,6 +321,24 @@ TEST(broken_markup_still_reads)
     nf_page_free(p);
 }
 
+/* A data table inside the article: each row one line, its cells apart. */
+TEST(data_table_rows)
+{
+    static const char page[] =
+        "<html><body><div class=\"main\"><p>The Varn Rovers lead the island league after the last "
+        "round of the autumn season, two points ahead of Kelmar.</p><table><tr><th>Pos.</th>"
+        "<th>Team</th><th>Points</th></tr><tr><td>1</td><td>Varn Rovers</td><td>40</td></tr>"
+        "<tr><td>2</td><td>Kelmar United</td><td>38</td></tr></table><p>The spring season starts "
+        "in March, with the first match at Port Ellery, the league said.</p></div></body></html>";
+    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), "The Varn Rovers lead the island league after the last round of "
+                                     "the autumn season, two points ahead of Kelmar.\n\n"
+                                     "Pos. Team Points\n\n1 Varn Rovers 40\n\n2 Kelmar United 38\n\n"
+                                     "The spring season starts in March, with the first match at Port "
+                                     "Ellery, the league said.");
+    nf_page_free(p);
+}
+
 /* An end tag over an unclosed element ("</button>" after an open <div>)
  * closes it, as browsers read it: the page's header does not swallow the
  * article (libxml2 alone leaves the button open around the rest). */
@@ -434,6 +452,7 @@ int main(void)
     RUN(not_a_page);
     RUN(nothing_above_the_headline);
     RUN(broken_markup_still_reads);
+    RUN(data_table_rows);
     RUN(end_tag_closes_what_is_open_inside);
     RUN(hidden_article_revealed_by_script);
     RUN(deep_nesting);
