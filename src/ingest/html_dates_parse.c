@@ -1,7 +1,8 @@
 /* Dates as pages write them: ISO forms (2031-04-02, 20310402), numbers
- * in day-month or month-day order (02.04.2031, 4/2/2031), and month names
- * in seven languages (data/html/months.txt: "2. April 2031", "April 2nd,
- * 2031", "2 de abril de 2031"). */
+ * in day-month or month-day order (02.04.2031, 4/2/2031), month names in
+ * seventeen languages (data/html/months.txt: "2. April 2031", "April 2nd,
+ * 2031", "2 de abril de 2031", "2031. április 2."), and the year-month-day
+ * marks of Chinese, Japanese and Korean (2031年4月2日). */
 #include "ingest/html_dates.h"
 #include "core/data.h"
 #include <pthread.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_MONTH_NAMES = 160, MAX_MONTH_NAME = 16 };
+enum { MAX_MONTH_NAMES = 400, MAX_MONTH_NAME = 24 };
 
 static struct month_name {
     char name[MAX_MONTH_NAME];
@@ -260,12 +261,67 @@ static int pat_month_day(cur c, ymd *d)
     return date_valid(d);
 }
 
+/* YYYY. Month D. (Hungarian). */
+static int pat_year_month(cur c, ymd *d)
+{
+    int y, m, day;
+    const unsigned char *w;
+    if (read_num(&c, 4, &y) != 4 || !read_char(&c, "."))
+        return 0;
+    skip_spaces(&c);
+    size_t n = read_word(&c, &w);
+    if (!n || !(m = date_month_name((const char *)w, n)))
+        return 0;
+    skip_spaces(&c);
+    if (!read_num(&c, 2, &day))
+        return 0;
+    *d = (ymd){y, m, day};
+    return date_valid(d);
+}
+
+/* Reads one of the given UTF-8 marks (NUL-separated list, ends with an
+ * empty one) at the cursor; returns 1 if one was there. */
+static int read_mark(cur *c, const char *marks)
+{
+    for (const char *k = marks; *k; k += strlen(k) + 1) {
+        size_t len = strlen(k);
+        if (c->i + len <= c->n && !memcmp(c->s + c->i, k, len)) {
+            c->i += len;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* YYYY年M月D日 (Chinese, Japanese) and YYYY년 M월 D일 (Korean). */
+static int pat_cjk(cur c, ymd *d)
+{
+    int y, m, day;
+    if (read_num(&c, 4, &y) != 4)
+        return 0;
+    skip_spaces(&c);
+    if (!read_mark(&c, "\xe5\xb9\xb4\0\xeb\x85\x84\0"))
+        return 0;
+    skip_spaces(&c);
+    if (!read_num(&c, 2, &m))
+        return 0;
+    skip_spaces(&c);
+    if (!read_mark(&c, "\xe6\x9c\x88\0\xec\x9b\x94\0"))
+        return 0;
+    skip_spaces(&c);
+    if (!read_num(&c, 2, &day))
+        return 0;
+    *d = (ymd){y, m, day};
+    return date_valid(d);
+}
+
 int date_at(const char *s, size_t n, size_t i, int us, ymd *d)
 {
     cur c = {(const unsigned char *)s, n, i};
     unsigned char ch = c.s[i];
     if (is_digit(ch))
-        return pat_iso(c, d, 0) || pat_numeric(c, d, us) || pat_day_month(c, d);
+        return pat_iso(c, d, 0) || pat_numeric(c, d, us) || pat_day_month(c, d) ||
+               pat_year_month(c, d) || pat_cjk(c, d);
     return is_letter(ch) && pat_month_day(c, d);
 }
 

@@ -417,6 +417,15 @@ TEST(publication_dates)
                "</span>" DATED_BODY "</body></html>", NULL, "2023-11-14");
     check_date("<html><body><h1>Harbour wall finished</h1><p>By Ana Ruiz, Nov. 13, 2023</p>"
                DATED_BODY "</body></html>", NULL, "2023-11-13");
+    check_date("<html lang=\"pl\"><body><h1>Most w Varn</h1><p>Opublikowano 12 pa\xc5\xba"
+               "dziernika 2023 r.</p>" DATED_BODY "</body></html>", NULL, "2023-10-12");
+    check_date("<html lang=\"ru\"><body><h1>\xd0\x9c\xd0\xbe\xd1\x81\xd1\x82</h1><p>11 \xd0\xbe"
+               "\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f 2023</p>" DATED_BODY "</body></html>",
+               NULL, "2023-10-11");
+    check_date("<html lang=\"ja\"><body><h1>Harbour</h1><p>2023\xe5\xb9\xb4" "10\xe6\x9c\x88" "10"
+               "\xe6\x97\xa5</p>" DATED_BODY "</body></html>", NULL, "2023-10-10");
+    check_date("<html lang=\"hu\"><body><h1>H\xc3\xadd</h1><p>2023. okt\xc3\xb3" "ber 9.</p>"
+               DATED_BODY "</body></html>", NULL, "2023-10-09");
     /* No date at all, and dates that cannot be: none. */
     check_date("<html><body><h1>Harbour wall finished</h1><p>31.02.2023 and 2099-01-01.</p>" DATED_BODY
                "</body></html>", NULL, NULL);
