@@ -424,7 +424,7 @@ TEST(publication_dates)
                NULL, "2023-10-11");
     check_date("<html lang=\"ja\"><body><h1>Harbour</h1><p>2023\xe5\xb9\xb4" "10\xe6\x9c\x88" "10"
                "\xe6\x97\xa5</p>" DATED_BODY "</body></html>", NULL, "2023-10-10");
-    check_date("<html lang=\"hu\"><body><h1>H\xc3\xadd</h1><p>2023. okt\xc3\xb3" "ber 9.</p>"
+    check_date("<html lang=\"hu\"><body><h1>H\xc3\xad" "d</h1><p>2023. okt\xc3\xb3" "ber 9.</p>"
                DATED_BODY "</body></html>", NULL, "2023-10-09");
     /* No date at all, and dates that cannot be: none. */
     check_date("<html><body><h1>Harbour wall finished</h1><p>31.02.2023 and 2099-01-01.</p>" DATED_BODY
