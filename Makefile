@@ -177,6 +177,8 @@ demo: $(CLI)
 	$(CLI) summarize --words 120 examples/harbor-collapse/
 
 bench: $(CLI)
+	sh bench/html_extract.sh
+	sh bench/html_dates.sh
 	sh bench/sentences.sh
 	sh bench/rouge_speed.sh
 	sh bench/methods_speed.sh

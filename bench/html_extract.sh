@@ -5,7 +5,8 @@
 # the benchmark's metric (bench/html_score.py: word 4-gram shingles, P and
 # R averaged over pages, F1) for newsfuse extract and, beside it on the
 # same pages, Debian's readability-lxml (apt-get install
-# python3-readability), with pages per second and MB of HTML per second.
+# python3-readability: sh bench/deps.sh), with pages per second and MB of
+# HTML per second.
 #
 #   sh bench/html_extract.sh            newsfuse and readability-lxml
 #   NO_PEER=1 sh bench/html_extract.sh  newsfuse only
