@@ -350,6 +350,26 @@ int date_parse_iso(const char *s, ymd *d)
     return pat_iso(c, d, 1);
 }
 
+/* YYYY/MM/DD (or with "-", "_", ".") or YYYYMMDD in an address, at the
+ * cursor. A month or day of one digit must end a path segment: in
+ * /2031/10/3-questions-for the 3 begins a title, not a date. */
+static int url_ymd(cur c, ymd *d)
+{
+    int y, m, day, sep, km, kd;
+    int k = read_num(&c, 8, &y);
+    if (k == 8) {
+        *d = (ymd){y / 10000, y / 100 % 100, y % 100};
+        return date_valid(d);
+    }
+    if (k != 4 || !(sep = read_char(&c, "-/._")) || !(km = read_num(&c, 2, &m)) ||
+        !read_char(&c, (char[]){(char)sep, 0}) || !(kd = read_num(&c, 2, &day)))
+        return 0;
+    if ((km < 2 || kd < 2) && c.i < c.n && c.s[c.i] != '/')
+        return 0;
+    *d = (ymd){y, m, day};
+    return date_valid(d);
+}
+
 int date_in_url(const char *url, ymd *d)
 {
     if (!url)
@@ -363,7 +383,7 @@ int date_in_url(const char *url, ymd *d)
         if (!is_digit((unsigned char)p[i]) || (i && is_digit((unsigned char)p[i - 1])))
             continue;
         cur c = {(const unsigned char *)p, n, i};
-        if (pat_iso(c, d, 1))
+        if (url_ymd(c, d))
             return 1;
         int a, b, y, sep; /* day first: /29-10-2031 */
         if (read_num(&c, 2, &a) && (sep = read_char(&c, "-._/")) && read_num(&c, 2, &b) &&

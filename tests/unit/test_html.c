@@ -402,6 +402,8 @@ TEST(publication_dates)
 {
     check_date("<html><body><h1>Harbour wall finished</h1>" DATED_BODY "</body></html>",
                "https://post.example/news/2023/11/19/harbour-wall", "2023-11-19");
+    check_date("<html><body><h1>Three questions</h1><p>Published 31.10.2023</p>" DATED_BODY
+               "</body></html>", "https://blog.example/2023/10/3-questions-for-the-mayor/", "2023-10-31");
     check_date("<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
                "\"@type\":\"NewsArticle\",\"headline\":\"Harbour wall finished\",\"datePublished\":"
                "\"2023-11-18T21:30:00-05:00\",\"dateModified\":\"2023-11-20T09:00:00-05:00\"}</script>"
