@@ -163,6 +163,35 @@ static int wide_mark(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* The length of a blank character at s (of n bytes), or 0: ASCII white
+ * space, the no-break and the other Unicode spaces (*shows = 1: it
+ * separates words), the zero-width space and the byte order mark (*shows =
+ * 0: it is dropped). */
+static size_t blank_len(const unsigned char *s, size_t n, int *shows)
+{
+    unsigned char c = s[0];
+    *shows = 1;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
+        return 1;
+    if (c < 0xc2 || n < 2)
+        return 0;
+    if (c == 0xc2)
+        return s[1] == 0xa0 ? 2 : 0;
+    if (n < 3)
+        return 0;
+    if (c == 0xe2 && s[1] == 0x80 && (s[2] <= 0x8b || s[2] == 0xaf)) {
+        *shows = s[2] != 0x8b;
+        return 3;
+    }
+    if ((c == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) || (c == 0xe3 && s[1] == 0x80 && s[2] == 0x80))
+        return 3;
+    if (c == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
+        *shows = 0;
+        return 3;
+    }
+    return 0;
+}
+
 /* Counts the words, sentence ends and commas of s[0..n). Scripts written
  * without spaces (Chinese, Japanese) count a word for every two of their
  * characters (kana and ideographs), so that their paragraphs weigh about
@@ -174,10 +203,16 @@ static void count_text(const char *str, size_t n, uint32_t *words, uint32_t *sto
     uint32_t cjk = 0;
     for (size_t k = 0; k < n; k++) {
         unsigned char c = s[k];
-        int space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-        if (!space && !in_word)
+        int shows;
+        size_t blank = c == ' ' ? 1 : c > ' ' && c < 0xc2 ? 0 : blank_len(s + k, n - k, &shows);
+        if (blank) {
+            in_word = 0;
+            k += blank - 1;
+            continue;
+        }
+        if (!in_word)
             (*words)++;
-        in_word = !space;
+        in_word = 1;
         if (c == '.' || c == '!' || c == '?')
             (*stops)++;
         else if (c == ',')
@@ -457,7 +492,7 @@ static int block_keep(const mainx *m, const block *b, uint32_t c, uint32_t title
     uint8_t fc = m->flags[c];
     if ((f & ~fc) & (MX_BOILER | MX_CAPTION | MX_CARDS))
         return 0;
-    if (block_is_links(b))
+    if (block_is_links(b) || !b->words)
         return 0;
     return b->words > 8 || !block_is_furniture(m, b);
 }
@@ -493,24 +528,23 @@ static void out_run(out *o, size_t at, size_t n, size_t h, size_t hn, int exact)
 /* Appends the decoded text of run r, squeezing white space. */
 static void out_piece(out *o, const hdom *dom, const hrun *r, int pre)
 {
-    const char *s = dom->pool + r->text;
-    size_t n = r->text_len, k = 0;
-    int even = r->exact != 0;
+    const unsigned char *s = (const unsigned char *)dom->pool + r->text;
+    size_t n = r->text_len, k = 0, w;
+    int even = r->exact != 0, shows;
     while (k < n) {
-        unsigned char c = (unsigned char)s[k];
-        if (!pre && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
-            o->space = o->text.len > 0;
-            k++;
+        if (!pre && (w = blank_len(s + k, n - k, &shows)) != 0) {
+            o->space |= shows && o->text.len > 0;
+            k += w;
             continue;
         }
         size_t j = k;
-        while (j < n && (pre || !strchr(" \n\t\r\f", s[j])))
+        while (j < n && (pre || !blank_len(s + j, n - j, &shows)))
             j++;
         if (o->space && o->text.len && o->text.data[o->text.len - 1] != '\n')
             buf_putc(&o->text, ' ');
         o->space = 0;
         size_t at = o->text.len;
-        buf_append(&o->text, s + k, j - k);
+        buf_append(&o->text, (const char *)s + k, j - k);
         if (even)
             out_run(o, at, j - k, r->html + k, j - k, 1);
         else

@@ -321,6 +321,23 @@ TEST(broken_markup_still_reads)
     nf_page_free(p);
 }
 
+/* No-break and zero-width spaces are blanks: a paragraph of them is none,
+ * and they never glue or split words. */
+TEST(unicode_blanks)
+{
+    static const char page[] =
+        "<html><body><div class=\"story\"><p>\xe2\x80\x8b\xe2\x80\x8bThe ferry\xc2\xa0to Kelmar "
+        "sails\xe2\x80\x89" "again from Monday, the operator said on Friday.</p><p>\xc2\xa0</p>"
+        "<p>&nbsp;&#8203;</p><p>Tickets bought for the cancelled crossings will be refunded.</p>"
+        "</div></body></html>";
+    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), "The ferry to Kelmar sails again from Monday, the operator said "
+                                     "on Friday.\n\nTickets bought for the cancelled crossings will be "
+                                     "refunded.");
+    check_spans(p, page, sizeof page - 1);
+    nf_page_free(p);
+}
+
 /* A data table inside the article: each row one line, its cells apart. */
 TEST(data_table_rows)
 {
@@ -463,6 +480,7 @@ int main(void)
     RUN(not_a_page);
     RUN(nothing_above_the_headline);
     RUN(broken_markup_still_reads);
+    RUN(unicode_blanks);
     RUN(data_table_rows);
     RUN(end_tag_closes_what_is_open_inside);
     RUN(hidden_article_revealed_by_script);
