@@ -540,7 +540,8 @@ NF_API void nf_page_free(nf_page *p);
 /* The article's text (valid UTF-8, NUL-terminated, *len bytes if len is
  * not NULL): paragraphs separated by a blank line, headings as paragraphs
  * of their own, a line break inside a paragraph as "\n", entities decoded,
- * white space runs as one space. "" when there is none. */
+ * white space runs (no-break spaces too) as one space, zero-width spaces
+ * dropped. "" when there is none. */
 NF_API const char *nf_page_text(const nf_page *p, size_t *len);
 /* Metadata, each NULL when the page does not say: the headline; the
  * published and last updated dates ("YYYY-MM-DD", as the page writes them,
