@@ -17,7 +17,6 @@ static struct month_name {
     unsigned char len, month;
 } month_names[MAX_MONTH_NAMES];
 static size_t nmonth_names;
-static int this_year = 2100, this_month = 12, this_day = 31;
 static pthread_once_t months_once = PTHREAD_ONCE_INIT;
 
 /* Reads one line "N name name..." of data/html/months.txt. */
@@ -43,17 +42,26 @@ static int month_line(const char *line, size_t len, void *arg)
     return 0;
 }
 
-/* Reads the month names and today's date (no page is published later). */
-static void months_init(void)
+/* Reads the month names. */
+static void months_init(void) { data_each_line("html/months.txt", month_line, NULL); }
+
+/* Tomorrow as YYYYMMDD (no page is published later; a day's slack for
+ * time zones ahead), worked out again every hour on each thread, so that
+ * a server running for weeks moves with the calendar. */
+static long latest_date(void)
 {
-    data_each_line("html/months.txt", month_line, NULL);
+    static _Thread_local long latest;
+    static _Thread_local time_t at;
     time_t now = time(NULL);
+    if (latest && now >= at && now - at < 3600)
+        return latest;
     struct tm tm;
-    if (now != (time_t)-1 && gmtime_r(&now, &tm)) {
-        this_year = tm.tm_year + 1900, this_month = tm.tm_mon + 1, this_day = tm.tm_mday;
-        if (++this_day > 28) /* a day's slack for time zones ahead */
-            this_day = 31;
-    }
+    time_t tomorrow = now + 86400;
+    if (now == (time_t)-1 || !gmtime_r(&tomorrow, &tm))
+        return 21001231;
+    at = now;
+    latest = (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    return latest;
 }
 
 int date_valid(const ymd *d)
@@ -65,7 +73,7 @@ int date_valid(const ymd *d)
     if (d->m == 2 && d->d == 29 && (d->y % 4 || (d->y % 100 == 0 && d->y % 400)))
         return 0;
     long v = (long)d->y * 10000 + d->m * 100 + d->d;
-    return v <= (long)this_year * 10000 + this_month * 100 + this_day;
+    return v <= latest_date();
 }
 
 void date_format(const ymd *d, char out[11])
