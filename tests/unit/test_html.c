@@ -120,6 +120,15 @@ static void check_spans(const nf_page *p, const char *page, size_t len)
     }
 }
 
+/* Extracts page[0..len) and checks its text. */
+static void check_text(const char *page, size_t len, const char *want)
+{
+    nf_page *p = extract(page, len, NULL, NF_OK);
+    CHECK_STR(nf_page_text(p, NULL), want);
+    check_spans(p, page, len);
+    nf_page_free(p);
+}
+
 /* The article of a layout: the text, the metadata, the provenance. */
 static void check_layout(const char *page)
 {
@@ -302,11 +311,9 @@ TEST(nothing_above_the_headline)
         "<h1>Bridge reopens at Varn</h1><p>The bridge at Varn reopened on Friday after three weeks "
         "of repairs, the council said.</p><p>Traffic was light on the first morning, and no delays "
         "were reported, police said.</p></div></body></html>";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+    check_text(page, sizeof page - 1, "The bridge at Varn reopened on Friday after three weeks of "
                                      "repairs, the council said.\n\nTraffic was light on the first "
                                      "morning, and no delays were reported, police said.");
-    nf_page_free(p);
 }
 
 TEST(broken_markup_still_reads)
@@ -314,11 +321,9 @@ TEST(broken_markup_still_reads)
     static const char page[] = "<html><body><div><p>The bridge at Varn reopened on Friday after "
                                "three weeks of repairs, the council said<p>Traffic was light "
                                "on the first morning, police said. <b>Drivers <i>were</b> patient.</div";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+    check_text(page, sizeof page - 1, "The bridge at Varn reopened on Friday after three weeks of "
                                      "repairs, the council said\n\nTraffic was light on the first "
                                      "morning, police said. Drivers were patient.");
-    nf_page_free(p);
 }
 
 /* No-break and zero-width spaces are blanks: a paragraph of them is none,
@@ -330,12 +335,9 @@ TEST(unicode_blanks)
         "sails\xe2\x80\x89" "again from Monday, the operator said on Friday.</p><p>\xc2\xa0</p>"
         "<p>&nbsp;&#8203;</p><p>Tickets bought for the cancelled crossings will be refunded.</p>"
         "</div></body></html>";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The ferry to Kelmar sails again from Monday, the operator said "
+    check_text(page, sizeof page - 1, "The ferry to Kelmar sails again from Monday, the operator said "
                                      "on Friday.\n\nTickets bought for the cancelled crossings will be "
                                      "refunded.");
-    check_spans(p, page, sizeof page - 1);
-    nf_page_free(p);
 }
 
 /* A data table inside the article: each row one line, its cells apart. */
@@ -347,13 +349,11 @@ TEST(data_table_rows)
         "<th>Team</th><th>Points</th></tr><tr><td>1</td><td>Varn Rovers</td><td>40</td></tr>"
         "<tr><td>2</td><td>Kelmar United</td><td>38</td></tr></table><p>The spring season starts "
         "in March, with the first match at Port Ellery, the league said.</p></div></body></html>";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The Varn Rovers lead the island league after the last round of "
+    check_text(page, sizeof page - 1, "The Varn Rovers lead the island league after the last round of "
                                      "the autumn season, two points ahead of Kelmar.\n\n"
                                      "Pos. Team Points\n\n1 Varn Rovers 40\n\n2 Kelmar United 38\n\n"
                                      "The spring season starts in March, with the first match at Port "
                                      "Ellery, the league said.");
-    nf_page_free(p);
 }
 
 /* An end tag over an unclosed element ("</button>" after an open <div>)
@@ -365,10 +365,8 @@ TEST(end_tag_closes_what_is_open_inside)
         "<html><body><header><div><button class=\"menu\"><div>Menu</button></div><div>Varn Post"
         "</div></header><article><p>The bridge at Varn reopened on Friday after three weeks of "
         "repairs, the council said.</p></article></body></html>";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+    check_text(page, sizeof page - 1, "The bridge at Varn reopened on Friday after three weeks of "
                                      "repairs, the council said.");
-    nf_page_free(p);
 }
 
 /* A page whose script reveals its article (hidden, and most of the page's
@@ -380,11 +378,9 @@ TEST(hidden_article_revealed_by_script)
         "<p>The bridge at Varn reopened on Friday after three weeks of repairs, the council said.</p>"
         "<p>Traffic was light on the first morning, and no delays were reported.</p></div>"
         "<div style=\"display: none\">Please enable cookies.</div></body></html>";
-    nf_page *p = extract(page, sizeof page - 1, NULL, NF_OK);
-    CHECK_STR(nf_page_text(p, NULL), "The bridge at Varn reopened on Friday after three weeks of "
+    check_text(page, sizeof page - 1, "The bridge at Varn reopened on Friday after three weeks of "
                                      "repairs, the council said.\n\nTraffic was light on the first "
                                      "morning, and no delays were reported.");
-    nf_page_free(p);
 }
 
 TEST(deep_nesting)
