@@ -29,11 +29,14 @@ endif
 WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wpointer-arith -Wformat=2 -Wvla -Wundef -Wcast-align -Wwrite-strings \
           -Wold-style-definition -Wnull-dereference
+# libxml2 (the HTML parser of src/ingest/html_dom.c), located by pkg-config.
+XML2_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || xml2-config --cflags)
+XML2_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs)
 CSTD   := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-INC    := -Iinclude -Isrc -I$(BUILD)/gen
+INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
-DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk -lm -lpthread
+DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -lm -lpthread
 LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 
@@ -174,6 +177,8 @@ demo: $(CLI)
 	$(CLI) summarize --words 120 examples/harbor-collapse/
 
 bench: $(CLI)
+	sh bench/html_extract.sh
+	sh bench/html_dates.sh
 	sh bench/sentences.sh
 	sh bench/rouge_speed.sh
 	sh bench/methods_speed.sh

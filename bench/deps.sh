@@ -1,9 +1,10 @@
 #!/bin/sh
 # Debian packages needed only by the benchmarks (never by the build or the
 # tests): libots, the peer summarizer of bench/speed.sh, and GLib, which
-# its header needs; hyperfine is not needed. Runs apt-get as root or sudo.
+# its header needs; readability-lxml, the peer of bench/html_extract.sh;
+# hyperfine is not needed. Runs apt-get as root or sudo.
 set -e
-PKGS="libots-dev libglib2.0-dev libjansson-dev pkg-config"
+PKGS="libots-dev libglib2.0-dev libjansson-dev pkg-config python3-readability"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -570,6 +570,77 @@ NF_API const char *nf_rouge_signature(const nf_rouge *r);
 NF_API int nf_rouge_render(const nf_rouge *r, const char *format, int per_cluster, char **out,
                            size_t *len);
 
+/* ---- HTML pages (section owned by src/ingest/): the article of a web
+ * page, without its navigation, banners, share bars, related lists,
+ * comments, captions and footer, with the page's metadata. The method and
+ * its measured scores are in doc/INGEST.md. ---- */
+typedef struct nf_page nf_page;
+
+/* Reads the page html[0..len) (as saved or served: any charset; a byte
+ * order mark, <meta charset> and http-equiv Content-Type are honoured,
+ * bytes that are not valid UTF-8 are read as Windows-1252, with a
+ * warning). url, the page's address (may be NULL), helps with the date and
+ * the canonical URL. *out receives the page, which the caller frees with
+ * nf_page_free, whatever the status but NF_EINVAL and NF_ENOMEM. Returns
+ * NF_OK; NF_EEMPTY when the page holds no article text (empty, or only
+ * navigation: the metadata are still read); NF_EDATA when the bytes are
+ * not a web page (binary data, compressed data); NF_ELIMIT past 256 MiB;
+ * NF_EINVAL (html NULL with len > 0, out NULL); NF_ENOMEM.
+ * nf_page_error says why a status is not NF_OK. */
+NF_API int nf_page_extract(const char *html, size_t len, const char *url, nf_page **out);
+NF_API void nf_page_free(nf_page *p);
+/* The article's text (valid UTF-8, NUL-terminated, *len bytes if len is
+ * not NULL): paragraphs separated by a blank line, headings as paragraphs
+ * of their own, a line break inside a paragraph as "\n", entities decoded,
+ * white space runs (no-break spaces too) as one space, zero-width spaces
+ * dropped. "" when there is none. */
+NF_API const char *nf_page_text(const nf_page *p, size_t *len);
+/* Metadata, each NULL when the page does not say: the headline; the
+ * published and last updated dates ("YYYY-MM-DD", as the page writes them,
+ * in its own time zone); the author(s); the site's name; the language
+ * (a tag such as "en" or "de-DE"); the canonical URL. */
+NF_API const char *nf_page_title(const nf_page *p);
+NF_API const char *nf_page_date(const nf_page *p);
+NF_API const char *nf_page_updated(const nf_page *p);
+NF_API const char *nf_page_author(const nf_page *p);
+NF_API const char *nf_page_site(const nf_page *p);
+NF_API const char *nf_page_language(const nf_page *p);
+NF_API const char *nf_page_url(const nf_page *p);
+/* The charset the page was read as ("UTF-8", "WINDOWS-1252", ...). */
+NF_API const char *nf_page_charset(const nf_page *p);
+/* Warnings: a guessed charset, bytes replaced, no article text... */
+NF_API size_t nf_page_warning_count(const nf_page *p);
+NF_API const char *nf_page_warning(const nf_page *p, size_t i);
+/* Why the last status was not NF_OK ("" if it was). */
+NF_API const char *nf_page_error(const nf_page *p);
+
+/* Provenance: the text as runs, in text order, each a piece of the text
+ * and the bytes of the HTML as given to nf_page_extract that it came from.
+ * An exact run holds the page's own bytes (text as written in the page,
+ * text_len == html_len) and maps byte for byte; any other maps as a whole
+ * (an entity such as "&amp;", characters converted from another charset,
+ * a run of white space read as one space). Text between runs is what the
+ * extractor wrote itself (the blank line between paragraphs, a space). */
+typedef struct nf_page_span {
+    size_t text, text_len; /* bytes of nf_page_text */
+    size_t html, html_len; /* bytes of the page */
+    int exact;             /* 1: the same bytes in both */
+} nf_page_span;
+/* The runs (*count of them; NULL when there is no text). */
+NF_API const nf_page_span *nf_page_spans(const nf_page *p, size_t *count);
+/* The offset in the page of text offset t: inside an exact run, exactly;
+ * inside any other, the start of its bytes; between runs, the end of the
+ * run before. */
+NF_API size_t nf_page_html_offset(const nf_page *p, size_t t);
+/* Renders the page as "text" (the text and a final newline), "json" (one
+ * object: "source" (as given, may be NULL), "text", "title", "date",
+ * "updated", "author", "site", "language", "url", "charset", "warnings"; null
+ * where unknown) or "jsonl" (the same on one line) into a NUL-terminated
+ * buffer freed with nf_free. Returns NF_OK, NF_EINVAL (unknown format) or
+ * NF_ENOMEM. */
+NF_API int nf_page_render(const nf_page *p, const char *source, const char *format, char **out,
+                          size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

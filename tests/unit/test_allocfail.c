@@ -1,7 +1,8 @@
 /* Allocation failure over the whole public pipeline (issue 6, item 6): for
  * every N, the Nth allocation fails while a golden case runs (cluster JSON
  * line -> docset -> summary -> text and JSON; a small cluster's figure
- * sheet in every format; ROUGE from SPL to the rendered report; nf_split and Multi-News).
+ * sheet in every format; ROUGE from SPL to the rendered report; nf_split
+ * and Multi-News; a web page through nf_page_extract and nf_page_render).
  * Each time the library must report an error (or, where the failure could
  * not change anything, give exactly the golden result), never crash, and
  * free everything: a counting allocator checks that the number of live
@@ -226,6 +227,36 @@ static int run_split(char **out)
     return rc;
 }
 
+/* A web page (invented) through nf_page_extract and nf_page_render: its
+ * text, metadata, dates and runs, as JSON. */
+static const char PAGE[] =
+    "<html lang=\"en\"><head><meta charset=\"iso-8859-1\"><title>Storm closes the port | Varn Post"
+    "</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Storm "
+    "closes the port\",\"author\":{\"name\":\"Ana Ruiz\"},\"datePublished\":\"2024-02-11\"}</script>"
+    "</head><body><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></div><article>"
+    "<h1>Storm closes the port</h1><p>The port of Varn was closed on Sunday as a storm brought "
+    "winds of 120 km/h, the harbour master said &amp; ferries stayed in.</p><p>Le caf\xe9 du port "
+    "est ferm\xe9, a dit le maire, jusqu'\xe0 mardi au moins.</p></article><div class=\"related\">"
+    "<a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/c\">C</a></div></body></html>";
+
+static int run_extract(char **out)
+{
+    nf_page *p = NULL;
+    int rc = nf_page_extract(PAGE, sizeof PAGE - 1, "https://post.example/2024/02/11/storm", &p);
+    char *r = NULL;
+    size_t n = 0, len = 0, count;
+    if (rc == NF_OK)
+        rc = nf_page_render(p, "page.html", "jsonl", &r, &n);
+    if (rc == NF_OK && collect(out, &len, r, n))
+        rc = -100;
+    const nf_page_span *s = rc == NF_OK ? nf_page_spans(p, &count) : NULL;
+    if (s && collect(out, &len, (const char *)s, count * sizeof *s))
+        rc = -100;
+    nf_free(r);
+    nf_page_free(p);
+    return rc;
+}
+
 /* ---- The sweep ---- */
 
 typedef struct sweep {
@@ -266,12 +297,12 @@ static void sweep_pipeline(pipeline p, sweep *sw)
     nf_set_allocator(NULL, NULL, NULL);
 }
 
-enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, NPIPES };
+enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, P_EXTRACT, NPIPES };
 static const struct {
     const char *name;
     pipeline run;
 } PIPES[NPIPES] = {{"summarize", run_summarize}, {"facts", run_facts}, {"rouge", run_rouge},
-                   {"split", run_split}};
+                   {"split", run_split}, {"extract", run_extract}};
 static sweep swept[NPIPES];
 static char *cold_result[NPIPES];
 
@@ -338,6 +369,8 @@ TEST(allocfail_rouge_no_crash_no_leak) { check_no_crash_no_leak(P_ROUGE); }
 TEST(allocfail_rouge_every_failure_reported) { check_every_failure_reported(P_ROUGE); }
 TEST(allocfail_split_no_crash_no_leak) { check_no_crash_no_leak(P_SPLIT); }
 TEST(allocfail_split_every_failure_reported) { check_every_failure_reported(P_SPLIT); }
+TEST(allocfail_extract_no_crash_no_leak) { check_no_crash_no_leak(P_EXTRACT); }
+TEST(allocfail_extract_every_failure_reported) { check_every_failure_reported(P_EXTRACT); }
 
 int main(void)
 {
@@ -354,6 +387,8 @@ int main(void)
     RUN(allocfail_rouge_every_failure_reported);
     RUN(allocfail_split_no_crash_no_leak);
     RUN(allocfail_split_every_failure_reported);
+    RUN(allocfail_extract_no_crash_no_leak);
+    RUN(allocfail_extract_every_failure_reported);
     for (int k = 0; k < NPIPES; k++)
         free(swept[k].golden), free(cold_result[k]);
     free(golden_line);
