@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "facts/sentence.h"
+#include "facts/syntax.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1339,6 +1340,91 @@ static int determiner_add(sent_ctx *c, size_t i, size_t *next)
     return NF_OK;
 }
 
+/* Returns 1 if the sentence holds a count the sheet may show: one with an
+ * outcome or one of people (persons.txt). Only such sentences are parsed:
+ * the parse costs milliseconds, the word rules microseconds. */
+static int worth_parsing(const sent_ctx *c)
+{
+    for (size_t i = c->first; i < c->sh->n; i++) {
+        const figure *f = &c->sh->figs[i];
+        if (f->kind == KIND_COUNT &&
+            (f->event[0] || (f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted)))))
+            return 1;
+    }
+    return 0;
+}
+
+/* The last word of figure f's own words ("224" of "at least 224"): the
+ * number the parse links to its noun. */
+static size_t figure_word(const sent_ctx *c, const figure *f)
+{
+    size_t k = word_at_byte(c, f->start);
+    while (k + 1 < c->nw && c->w[k + 1].end <= f->end)
+        k++;
+    return k;
+}
+
+/* Returns 1 if x is an adverb that may stand between a speaker and the
+ * verb ("officials later said", "police also said"). */
+static int speech_adverb(const word *x)
+{
+    static const char *const adv[] = {"also", "later", "earlier", "previously", "now", "then", "again"};
+    for (size_t i = 0; i < sizeof adv / sizeof *adv; i++)
+        if (!strcmp(x->low, adv[i]))
+            return 1;
+    return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
+}
+
+/* The words of the speaker of the verb of saying the parse found: its
+ * subject as parsed, unless a word right before the verb (past adverbs)
+ * lies outside it, or the parse took a time for the subject ("said
+ * Friday"): a parse that makes a distant noun the subject ("... five counts
+ * of child endangerment, police said") has misread the sentence, and the
+ * words before the verb name the speaker. A comma before the verb ("Jamal
+ * Fawz, 15, told") or a subject after it ("said Prime Minister X") stand. */
+static void syntax_speaker_words(const sent_ctx *c, syn_frame *fr)
+{
+    size_t k = fr->say;
+    while (k > 0 && speech_adverb(&c->w[k - 1]))
+        k--;
+    const word *subj = fr->subj != SYN_NONE ? &c->w[fr->subj] : NULL;
+    int time = subj && lex_find(&c->lx->when, subj->low, subj->len);
+    if (!time && (k == 0 || c->w[k - 1].punct || (k - 1 >= fr->spk0 && k - 1 < fr->spk1)))
+        return;
+    size_t a, b;
+    speaker_words(c, fr->say, 1, ATTR_VERB, &a, &b);
+    fr->spk0 = a, fr->spk1 = b;
+}
+
+/* Where the parse of the sentence says more than the word windows: the
+ * speaker is the subject of the verb of saying that governs the count's
+ * clause ("The ministry, which earlier said 12 hostages had died, ...":
+ * the ministry). Without a parse the window rules stand. Returns NF_OK or
+ * NF_ENOMEM. */
+static int syntax_pass(sent_ctx *c)
+{
+    if (!worth_parsing(c))
+        return NF_OK;
+    syn_sent *p = syntax_parse(c->text, c->w, c->nw);
+    for (size_t i = c->first; p && i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        syn_frame fr;
+        if (f->kind != KIND_COUNT || !syntax_frame(p, c->lx, figure_word(c, f), &fr))
+            continue;
+        if (fr.say != SYN_NONE && fr.spk1 > fr.spk0) {
+            syntax_speaker_words(c, &fr);
+            const char *s = span_copy(c, fr.spk0, fr.spk1);
+            if (!s) {
+                syntax_free(p);
+                return NF_ENOMEM;
+            }
+            f->speaker = s;
+        }
+    }
+    syntax_free(p);
+    return NF_OK;
+}
+
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
                      size_t s1)
 {
@@ -1364,6 +1450,8 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             return NF_ENOMEM;
         i = q.w1;
     }
+    if (sh->n > c.first && syntax_pass(&c) != NF_OK)
+        return NF_ENOMEM;
     if (sh->n > c.first)
         list_events(&c);
     contrast_cues(&c);
