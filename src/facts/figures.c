@@ -1340,18 +1340,39 @@ static int determiner_add(sent_ctx *c, size_t i, size_t *next)
     return NF_OK;
 }
 
-/* Returns 1 if the sentence holds a count the sheet may show: one with an
- * outcome or one of people (persons.txt). Only such sentences are parsed:
- * the parse costs milliseconds, the word rules microseconds. */
+/* Returns 1 if the words before verb of saying k name its speaker
+ * plainly: a short run of words from the start of a clause, with no
+ * relative pronoun ("Police said", "..., officials said"). */
+static int plain_speaker(const sent_ctx *c, size_t k)
+{
+    size_t j = k;
+    while (j > 0 && k - j < SPEAKER_WORDS && !is_boundary(c->w, j - 1)) {
+        j--;
+        if (is_word(c->w, c->nw, j, "which") || is_word(c->w, c->nw, j, "who") || is_word(c->w, c->nw, j, "that"))
+            return 0;
+    }
+    return j < k && (j == 0 || is_boundary(c->w, j - 1));
+}
+
+/* Returns 1 if the parse may change what the sheet shows of the
+ * sentence: it holds a count with an outcome (one the sheet groups) and a
+ * verb of saying (attribution.txt) whose speaker the word rules may miss:
+ * two verbs of saying, or one whose speaker is not a plain run of words
+ * before it (plain_speaker). Only such sentences are parsed: a parse costs
+ * milliseconds, the word rules microseconds. */
 static int worth_parsing(const sent_ctx *c)
 {
-    for (size_t i = c->first; i < c->sh->n; i++) {
-        const figure *f = &c->sh->figs[i];
-        if (f->kind == KIND_COUNT &&
-            (f->event[0] || (f->counted[0] && lex_find(&c->lx->persons, f->counted, strlen(f->counted)))))
-            return 1;
+    int count = 0, says = 0, plain = 1;
+    for (size_t i = c->first; i < c->sh->n && !count; i++)
+        count = c->sh->figs[i].kind == KIND_COUNT && c->sh->figs[i].event[0];
+    for (size_t k = 0; count && k < c->nw; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len);
+        if (e && (e->role == ATTR_VERB || e->role == ATTR_PARTICIPLE)) {
+            says++;
+            plain &= plain_speaker(c, k);
+        }
     }
-    return 0;
+    return says > 1 || (says == 1 && !plain);
 }
 
 /* The last word of figure f's own words ("224" of "at least 224"): the
@@ -1362,6 +1383,18 @@ static size_t figure_word(const sent_ctx *c, const figure *f)
     while (k + 1 < c->nw && c->w[k + 1].end <= f->end)
         k++;
     return k;
+}
+
+/* Returns 1 if the verb of saying the parse found at word k says so by
+ * the word rules too: not a passive ("were confirmed dead") and, for a
+ * participle, neither after a number or article nor before a preposition
+ * ("32 confirmed cases"; participle_says). */
+static int syntax_says(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len);
+    if (!e || (k > 0 && is_passive_aux(&c->w[k - 1])))
+        return 0;
+    return e->role != ATTR_PARTICIPLE || participle_says(c, k);
 }
 
 /* Returns 1 if x is an adverb that may stand between a speaker and the
@@ -1381,7 +1414,8 @@ static int speech_adverb(const word *x)
  * Friday"): a parse that makes a distant noun the subject ("... five counts
  * of child endangerment, police said") has misread the sentence, and the
  * words before the verb name the speaker. A comma before the verb ("Jamal
- * Fawz, 15, told") or a subject after it ("said Prime Minister X") stand. */
+ * Fawz, 15, told"), a relative pronoun ("the ministry, which said") or a
+ * subject after the verb ("said Prime Minister X") stand. */
 static void syntax_speaker_words(const sent_ctx *c, syn_frame *fr)
 {
     size_t k = fr->say;
@@ -1389,8 +1423,8 @@ static void syntax_speaker_words(const sent_ctx *c, syn_frame *fr)
         k--;
     const word *subj = fr->subj != SYN_NONE ? &c->w[fr->subj] : NULL;
     int time = subj && lex_find(&c->lx->when, subj->low, subj->len);
-    if (!time && (k == 0 || c->w[k - 1].punct || (k - 1 >= fr->spk0 && k - 1 < fr->spk1)))
-        return;
+    if (!time && (k == 0 || c->w[k - 1].punct || k - 1 == fr->subj || (k - 1 >= fr->spk0 && k - 1 < fr->spk1)))
+        return; /* k - 1 the subject: "which earlier said", the ministry's */
     size_t a, b;
     speaker_words(c, fr->say, 1, ATTR_VERB, &a, &b);
     fr->spk0 = a, fr->spk1 = b;
@@ -1411,7 +1445,7 @@ static int syntax_pass(sent_ctx *c)
         syn_frame fr;
         if (f->kind != KIND_COUNT || !syntax_frame(p, c->lx, figure_word(c, f), &fr))
             continue;
-        if (fr.say != SYN_NONE && fr.spk1 > fr.spk0) {
+        if (fr.say != SYN_NONE && fr.spk1 > fr.spk0 && syntax_says(c, fr.say)) {
             syntax_speaker_words(c, &fr);
             const char *s = span_copy(c, fr.spk0, fr.spk1);
             if (!s) {

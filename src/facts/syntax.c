@@ -271,6 +271,7 @@ static int parse_into(syn_sent *p, const char *text, size_t b0, size_t b1)
         parse_options_set_min_null_count(o, 0);
         parse_options_set_max_null_count(o, 0); /* a linkage of every word, or none */
         parse_options_set_linkage_limit(o, 100);
+        parse_options_set_disjunct_cost(o, 2.0f); /* the dictionary's 2.7 admits costlier readings: slower, seldom right */
     }
     if (s && sentence_parse(s, o) > 0 && !parse_options_resources_exhausted(o)) {
         Linkage lk = sane_linkage(s, o);
@@ -612,30 +613,46 @@ static void phrase_span(const syn_sent *p, const lexicon *lx, size_t h, size_t *
         *b = obj;
 }
 
-/* Sets f's verb of saying and speaker: the first verb of saying met going
- * up from the number's clause whose subject is not the number's own
- * phrase ("two officials said" are the sources, not counted by them). */
-static void find_speaker(const syn_sent *p, const lexicon *lx, size_t head, size_t *g, size_t n, syn_frame *f)
+/* Sets f's speaker from the verb of saying of group g (n words), if it
+ * has one whose subject is not the number's own phrase head ("two
+ * officials said" are the sources, not counted by them). Returns 1 if
+ * set. */
+static int group_speaker(const syn_sent *p, const lexicon *lx, size_t head, const size_t *g, size_t n,
+                         syn_frame *f)
+{
+    size_t raw = raw_subject(p, g, n), subj = raw;
+    if (raw != SYN_NONE && relative_pronoun(p, raw) && antecedent(p, raw) != SYN_NONE)
+        subj = antecedent(p, raw); /* "the ministry, which said": the ministry says */
+    for (size_t k = 0; k < n; k++)
+        if (says(p, lx, g[k]) && subj != head && subj != SYN_NONE) {
+            size_t a, b;
+            phrase_span(p, lx, subj, &a, &b);
+            f->say = p->lw[g[k]].ours, f->subj = p->lw[raw].ours;
+            f->spk0 = p->lw[a].ours, f->spk1 = p->lw[b].ours;
+            if (f->spk0 == SYN_NONE || f->spk1 == SYN_NONE || f->spk1 < f->spk0)
+                f->spk0 = f->spk1 = 0;
+            else
+                f->spk1++;
+            return 1;
+        }
+    return 0;
+}
+
+/* Walks up from the clause of group g (n words) that holds the number's
+ * phrase (head), clause by clause, to the first verb of saying (f's
+ * speaker), noting the first noun whose relative clause it passes through
+ * (f->rel: "the ministry, which earlier said 12 ..."). */
+static void walk_up(const syn_sent *p, const lexicon *lx, size_t head, size_t *g, size_t n, syn_frame *f)
 {
     for (int depth = 0; depth < UP_MAX && n; depth++) {
-        size_t raw = raw_subject(p, g, n), subj = raw;
-        if (raw != SYN_NONE && relative_pronoun(p, raw) && antecedent(p, raw) != SYN_NONE)
-            subj = antecedent(p, raw); /* "the ministry, which said": the ministry says */
-        for (size_t k = 0; k < n; k++)
-            if (says(p, lx, g[k]) && subj != head && subj != SYN_NONE) {
-                size_t a, b;
-                f->subj = p->lw[raw].ours;
-                phrase_span(p, lx, subj, &a, &b);
-                f->say = p->lw[g[k]].ours;
-                f->spk0 = p->lw[a].ours, f->spk1 = p->lw[b].ours;
-                if (f->spk0 == SYN_NONE || f->spk1 == SYN_NONE || f->spk1 < f->spk0)
-                    f->spk0 = f->spk1 = 0;
-                else
-                    f->spk1++;
-                return;
-            }
-        size_t up;
+        size_t up = raw_subject(p, g, n);
+        if (f->rel == SYN_NONE && up != SYN_NONE && relative_pronoun(p, up) && antecedent(p, up) != SYN_NONE)
+            f->rel = p->lw[antecedent(p, up)].ours; /* "which said 12 ...": a clause of the ministry */
+        if (group_speaker(p, lx, head, g, n, f))
+            return;
         int kind = clause_up(p, g, n, head, &up);
+        if (kind == 2 && f->rel == SYN_NONE)
+            f->rel = p->lw[up].ours;
         if (kind == 2)
             up = noun_verb(p, up);
         if (kind == 0 || up == SYN_NONE)
@@ -659,27 +676,7 @@ int syntax_frame(const syn_sent *p, const lexicon *lx, size_t k, syn_frame *f)
         verb = noun_verb(p, noun);
     if (verb == SYN_NONE)
         return 1;
-    size_t n = verb_group(p, verb, g, SYN_GROUP);
     f->verb = p->lw[verb].ours;
-    for (size_t i = 0; i < n; i++)
-        if (p->lw[g[i]].ours != SYN_NONE)
-            f->group[f->ngroup++] = p->lw[g[i]].ours;
-    size_t up;
-    if (clause_up(p, g, n, head, &up) == 2)
-        f->rel = p->lw[up].ours;
-    find_speaker(p, lx, head, g, n, f);
+    walk_up(p, lx, head, g, verb_group(p, verb, g, SYN_GROUP), f);
     return 1;
 }
-
-#ifdef SYNTAX_DEBUG
-#include <stdio.h>
-void syntax_dump(const syn_sent *p);
-void syntax_dump(const syn_sent *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        printf("%zu:%s.%s ", i, p->lw[i].ours == SYN_NONE ? "#" : p->w[p->lw[i].ours].low, p->lw[i].sfx);
-    printf("\n");
-    for (size_t j = 0; j < p->nlinks; j++)
-        printf("  %zu -%s- %zu\n", p->links[j].l, p->links[j].label, p->links[j].r);
-}
-#endif

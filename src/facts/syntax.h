@@ -16,7 +16,7 @@
 
 /* Sentences with more words than this are not parsed: the parse time grows
  * with the cube of the length, and long sentences seldom parse whole. */
-enum { SYN_MAX_WORDS = 60, SYN_GROUP = 8 };
+enum { SYN_MAX_WORDS = 60, SYN_GROUP = 8 }; /* SYN_GROUP: the words of a verb group read */
 #define SYN_NONE ((size_t)-1)
 
 /* How a number's noun phrase attaches to its governing verb. */
@@ -28,9 +28,7 @@ typedef struct syn_sent syn_sent;
  * (w of syntax_parse); SYN_NONE when the parse does not say. */
 typedef struct syn_frame {
     size_t verb;   /* the governing verb: the head of the clause the number's phrase attaches to */
-    int role;      /* enum syn_role */
-    size_t group[SYN_GROUP]; /* the verb's group ("had been recovered and transferred") */
-    size_t ngroup;
+    int role;      /* enum syn_role: how the phrase attaches to it */
     size_t noun;   /* another noun whose prepositional phrase holds the number ("count" in "a previous count of 12") */
     size_t rel;    /* the noun a relative clause holding the number belongs to ("the ministry, which said 12 ...") */
     size_t say;    /* the verb of saying (attribution.txt) that governs the number's clause */
