@@ -1442,18 +1442,20 @@ static int syntax_pass(sent_ctx *c)
     syn_sent *p = syntax_parse(c->text, c->w, c->nw);
     for (size_t i = c->first; p && i < c->sh->n; i++) {
         figure *f = &c->sh->figs[i];
+        size_t at = figure_word(c, f);
         syn_frame fr;
-        if (f->kind != KIND_COUNT || !syntax_frame(p, c->lx, figure_word(c, f), &fr))
+        if (f->kind != KIND_COUNT || !syntax_frame(p, c->lx, at, &fr) || fr.say == SYN_NONE ||
+            fr.spk1 <= fr.spk0 || !syntax_says(c, fr.say))
             continue;
-        if (fr.say != SYN_NONE && fr.spk1 > fr.spk0 && syntax_says(c, fr.say)) {
-            syntax_speaker_words(c, &fr);
-            const char *s = span_copy(c, fr.spk0, fr.spk1);
-            if (!s) {
-                syntax_free(p);
-                return NF_ENOMEM;
-            }
-            f->speaker = s;
+        syntax_speaker_words(c, &fr);
+        if (at >= fr.spk0 && at < fr.spk1)
+            continue; /* a speaker holding the count itself: a misreading */
+        const char *s = span_copy(c, fr.spk0, fr.spk1);
+        if (!s) {
+            syntax_free(p);
+            return NF_ENOMEM;
         }
+        f->speaker = s;
     }
     syntax_free(p);
     return NF_OK;

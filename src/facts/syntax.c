@@ -556,18 +556,16 @@ static int np_link(const char *label)
 
 /* Returns 1 if Link Grammar word i may stand before a noun in its phrase
  * when no link says so (Link Grammar links unknown names loosely): a
- * capitalised word ("Interior Ministry spokesman Alexander Mikhailov") or
- * a noun or adjective ("company officials"), not a time word ("On Monday
- * night police officials") nor punctuation. */
+ * capitalised word that is no time ("Interior Ministry spokesman", not
+ * "On Monday"); a lower-case word joins only by a link ("several meetings
+ * Kerry said": not "meetings Kerry"). */
 static int np_word(const syn_sent *p, const lexicon *lx, size_t i)
 {
     size_t k = p->lw[i].ours;
-    if (k == SYN_NONE || p->w[k].punct || lex_find(&lx->when, p->w[k].low, p->w[k].len))
+    if (k == SYN_NONE || p->w[k].punct || !p->w[k].cap || lex_find(&lx->when, p->w[k].low, p->w[k].len))
         return 0;
     char c = p->lw[i].sfx[0];
-    if (c == 'v' || c == 'q' || c == 'w' || c == 'g' || c == 'j' || c == 'r' || c == 'e')
-        return 0;
-    return p->w[k].cap || c == 'n' || c == 'a' || c == 's' || c == 'p';
+    return !(c == 'v' || c == 'q' || c == 'w' || c == 'g' || c == 'j' || c == 'r' || c == 'e');
 }
 
 /* Returns 1 if Link Grammar word i joins the phrase [a, h] before it: a
