@@ -22,6 +22,7 @@
 #include "core/alloc.h"
 #include <link-grammar/dict-api.h>
 #include <link-grammar/link-includes.h>
+#include <dlfcn.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -59,6 +60,46 @@ static int is_type(const char *label, const char *t)
     return !strncmp(label, t, n) && !(c >= 'A' && c <= 'Z') && c != '_';
 }
 
+/* Link Grammar is opened at run time (dlopen), not linked: without it, or
+ * without its English dictionary, the sheet keeps its word rules, and a
+ * program linked fully statically (which cannot load a shared library
+ * safely) runs without it. Its functions, by their declared types: */
+#define LG_FUNCTIONS \
+    X(dictionary_create_lang) \
+    X(dictionary_word_is_known) \
+    X(lg_error_set_handler) \
+    X(lg_error_set_handler_data) \
+    X(linkage_create) \
+    X(linkage_delete) \
+    X(linkage_get_link_label) \
+    X(linkage_get_link_lword) \
+    X(linkage_get_link_rword) \
+    X(linkage_get_num_links) \
+    X(linkage_get_num_words) \
+    X(linkage_get_violation_name) \
+    X(linkage_get_word) \
+    X(linkage_get_word_byte_end) \
+    X(linkage_get_word_byte_start) \
+    X(parse_options_create) \
+    X(parse_options_delete) \
+    X(parse_options_resources_exhausted) \
+    X(parse_options_set_disjunct_cost) \
+    X(parse_options_set_linkage_limit) \
+    X(parse_options_set_max_null_count) \
+    X(parse_options_set_max_parse_time) \
+    X(parse_options_set_min_null_count) \
+    X(parse_options_set_spell_guess) \
+    X(parse_options_set_verbosity) \
+    X(sentence_create) \
+    X(sentence_delete) \
+    X(sentence_num_valid_linkages) \
+    X(sentence_parse)
+#define X(f) __typeof__(f) *f;
+static struct {
+    LG_FUNCTIONS
+} lg;
+#undef X
+
 static Dictionary dict;
 static locale_t utf8;
 static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
@@ -83,23 +124,50 @@ typedef struct lg_guard {
 static void guard_enter(lg_guard *g)
 {
     g->locale = uselocale(utf8);
-    g->data = lg_error_set_handler_data(NULL);
-    g->handler = lg_error_set_handler(quiet, NULL);
+    g->data = lg.lg_error_set_handler_data(NULL);
+    g->handler = lg.lg_error_set_handler(quiet, NULL);
 }
 
 static void guard_leave(const lg_guard *g)
 {
-    lg_error_set_handler(g->handler, (void *)g->data);
+    lg.lg_error_set_handler(g->handler, (void *)g->data);
     uselocale(g->locale);
 }
 
-/* pthread_once routine: opens the English dictionary, unless
- * NF_FACTS_SYNTAX=off (to measure the sheet without syntax, and to test
- * the fallback) or no UTF-8 locale exists. */
+/* Set to an address only in a program with a dynamic section: a program
+ * linked with -static has none, and dlopen() there would bring a second C
+ * library into the process. */
+extern const char _DYNAMIC[] __attribute__((weak));
+
+/* Loads Link Grammar's shared library and every function the sheet calls.
+ * Returns 1, or 0 (nothing kept) when any is missing. */
+static int lg_load(void)
+{
+    if (!_DYNAMIC)
+        return 0;
+    void *h = dlopen("liblink-grammar.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        h = dlopen("liblink-grammar.so", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return 0;
+    int ok = 1;
+#define X(f) ok &= (*(void **)&lg.f = dlsym(h, #f)) != NULL;
+    LG_FUNCTIONS
+#undef X
+    if (!ok) {
+        memset(&lg, 0, sizeof lg);
+        dlclose(h);
+    }
+    return ok; /* the library stays loaded with its dictionary, like the lexicon */
+}
+
+/* pthread_once routine: loads Link Grammar and opens its English
+ * dictionary, unless NF_FACTS_SYNTAX=off (to measure the sheet without
+ * syntax, and to test the fallback) or no UTF-8 locale exists. */
 static void dict_open(void)
 {
     const char *env = getenv("NF_FACTS_SYNTAX");
-    if (env && !strcmp(env, "off"))
+    if ((env && !strcmp(env, "off")) || !lg_load())
         return;
     utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     if (!utf8)
@@ -108,7 +176,7 @@ static void dict_open(void)
         return;
     lg_guard g;
     guard_enter(&g);
-    dict = dictionary_create_lang("en");
+    dict = lg.dictionary_create_lang("en");
     guard_leave(&g);
 }
 
@@ -154,8 +222,8 @@ static size_t our_word(const word *w, size_t nw, size_t b0, size_t b1)
  * of memory. */
 static int sent_read(syn_sent *p, Linkage lk, size_t base)
 {
-    p->n = linkage_get_num_words(lk);
-    p->nlinks = linkage_get_num_links(lk);
+    p->n = lg.linkage_get_num_words(lk);
+    p->nlinks = lg.linkage_get_num_links(lk);
     p->lw = xcalloc(p->n ? p->n : 1, sizeof *p->lw);
     p->links = xcalloc(p->nlinks ? p->nlinks : 1, sizeof *p->links);
     p->lg_of = xmalloc(p->nw * sizeof *p->lg_of);
@@ -164,10 +232,10 @@ static int sent_read(syn_sent *p, Linkage lk, size_t base)
     for (size_t k = 0; k < p->nw; k++)
         p->lg_of[k] = SYN_NONE;
     for (size_t i = 0; i < p->n; i++) {
-        const char *s = linkage_get_word(lk, i);
+        const char *s = lg.linkage_get_word(lk, i);
         lg_word *x = &p->lw[i];
         x->left_wall = !strcmp(s, "LEFT-WALL");
-        size_t b0 = linkage_get_word_byte_start(lk, i), b1 = linkage_get_word_byte_end(lk, i);
+        size_t b0 = lg.linkage_get_word_byte_start(lk, i), b1 = lg.linkage_get_word_byte_end(lk, i);
         x->ours = x->left_wall || !strcmp(s, "RIGHT-WALL") || b1 <= b0 ? SYN_NONE
                                                                        : our_word(p->w, p->nw, base + b0, base + b1);
         subscript(s, x->sfx);
@@ -176,8 +244,8 @@ static int sent_read(syn_sent *p, Linkage lk, size_t base)
     }
     for (size_t j = 0; j < p->nlinks; j++) {
         lg_link *l = &p->links[j];
-        l->l = linkage_get_link_lword(lk, j), l->r = linkage_get_link_rword(lk, j);
-        const char *lab = linkage_get_link_label(lk, j);
+        l->l = lg.linkage_get_link_lword(lk, j), l->r = lg.linkage_get_link_rword(lk, j);
+        const char *lab = lg.linkage_get_link_label(lk, j);
         strncpy(l->label, lab ? lab : "", LABEL_MAX - 1);
     }
     return 0;
@@ -200,8 +268,8 @@ void syntax_free(syn_sent *p)
  * word ("Maskhadov said ...": "Maskhadov", then "said X" inverted). */
 static int fragment(Linkage lk)
 {
-    for (size_t j = 0; j < linkage_get_num_links(lk); j++) {
-        const char *l = linkage_get_link_label(lk, j);
+    for (size_t j = 0; j < lg.linkage_get_num_links(lk); j++) {
+        const char *l = lg.linkage_get_link_label(lk, j);
         if (l && (is_type(l, "Wa") || is_type(l, "Rn")))
             return 1;
     }
@@ -212,13 +280,13 @@ static int fragment(Linkage lk)
  * rule of its dictionary and is no fragment, or NULL. */
 static Linkage sane_linkage(Sentence s, Parse_Options o)
 {
-    int n = sentence_num_valid_linkages(s);
+    int n = lg.sentence_num_valid_linkages(s);
     for (int i = 0; i < n && i < LINKAGES_TRIED; i++) {
-        Linkage lk = linkage_create((LinkageIdx)i, s, o);
-        if (lk && !linkage_get_violation_name(lk) && !fragment(lk))
+        Linkage lk = lg.linkage_create((LinkageIdx)i, s, o);
+        if (lk && !lg.linkage_get_violation_name(lk) && !fragment(lk))
             return lk;
         if (lk)
-            linkage_delete(lk);
+            lg.linkage_delete(lk);
     }
     return NULL;
 }
@@ -241,10 +309,10 @@ static void first_word_case(char *buf, size_t b0, const word *w, size_t nw)
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
             return;
-    if (dictionary_word_is_known(dict, s) || s[0] < 'A' || s[0] > 'Z')
+    if (lg.dictionary_word_is_known(dict, s) || s[0] < 'A' || s[0] > 'Z')
         return;
     s[0] = (char)(s[0] - 'A' + 'a');
-    if (dictionary_word_is_known(dict, s))
+    if (lg.dictionary_word_is_known(dict, s))
         buf[w[k].start - b0] = s[0];
 }
 
@@ -262,27 +330,27 @@ static int parse_into(syn_sent *p, const char *text, size_t b0, size_t b1)
     guard_enter(&g);
     first_word_case(buf, b0, p->w, p->nw);
     int r = 0;
-    Parse_Options o = parse_options_create();
-    Sentence s = o ? sentence_create(buf, dict) : NULL;
+    Parse_Options o = lg.parse_options_create();
+    Sentence s = o ? lg.sentence_create(buf, dict) : NULL;
     if (s) {
-        parse_options_set_verbosity(o, 0);
-        parse_options_set_max_parse_time(o, 1); /* seconds: the smallest bound it takes */
-        parse_options_set_spell_guess(o, 0);    /* the speller is not thread-safe, and guesses mislead */
-        parse_options_set_min_null_count(o, 0);
-        parse_options_set_max_null_count(o, 0); /* a linkage of every word, or none */
-        parse_options_set_linkage_limit(o, 100);
-        parse_options_set_disjunct_cost(o, 2.0f); /* the dictionary's 2.7 admits costlier readings: slower, seldom right */
+        lg.parse_options_set_verbosity(o, 0);
+        lg.parse_options_set_max_parse_time(o, 1); /* seconds: the smallest bound it takes */
+        lg.parse_options_set_spell_guess(o, 0);    /* the speller is not thread-safe, and guesses mislead */
+        lg.parse_options_set_min_null_count(o, 0);
+        lg.parse_options_set_max_null_count(o, 0); /* a linkage of every word, or none */
+        lg.parse_options_set_linkage_limit(o, 100);
+        lg.parse_options_set_disjunct_cost(o, 2.0f); /* the dictionary's 2.7 admits costlier readings: slower, seldom right */
     }
-    if (s && sentence_parse(s, o) > 0 && !parse_options_resources_exhausted(o)) {
+    if (s && lg.sentence_parse(s, o) > 0 && !lg.parse_options_resources_exhausted(o)) {
         Linkage lk = sane_linkage(s, o);
         r = lk ? (sent_read(p, lk, b0) ? -1 : 1) : 0;
         if (lk)
-            linkage_delete(lk);
+            lg.linkage_delete(lk);
     }
     if (s)
-        sentence_delete(s);
+        lg.sentence_delete(s);
     if (o)
-        parse_options_delete(o);
+        lg.parse_options_delete(o);
     guard_leave(&g);
     xfree(buf);
     return r;

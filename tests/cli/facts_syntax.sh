@@ -1,8 +1,9 @@
 #!/bin/sh
 # newsfuse facts with and without syntax (src/facts/syntax.c): the speaker
 # of a count comes from the verb of saying that governs its clause when
-# Link Grammar's English dictionary is there, and from the nearest verb of
-# saying when it is not (NF_FACTS_SYNTAX=off stands for its absence).
+# Link Grammar (loaded at run time) and its English dictionary are there,
+# and from the nearest verb of saying when they are not (NF_FACTS_SYNTAX=off
+# stands for their absence).
 . "$(dirname "$0")/lib.sh"
 
 echo 'The ministry, which earlier said 12 hostages had died, now says 23 were killed, a spokesman told reporters.' >"$TMP/one.txt"
@@ -15,8 +16,9 @@ else
     fail facts_syntax_off_word_rules "$(head -c 300 "$TMP/py" "$TMP/err")"
 fi
 
-if [ ! -d /usr/share/link-grammar/en ] && [ ! -d /usr/local/share/link-grammar/en ]; then
-    skip facts_syntax_on_governing_speaker "no Link Grammar English dictionary"
+if { [ ! -d /usr/share/link-grammar/en ] && [ ! -d /usr/local/share/link-grammar/en ]; } ||
+    ! /sbin/ldconfig -p 2>/dev/null | grep -q 'liblink-grammar\.so\.5'; then
+    skip facts_syntax_on_governing_speaker "no Link Grammar library or English dictionary"
     exit 0
 fi
 $NF facts --format json "$TMP/one.txt" >"$TMP/on.json" 2>"$TMP/err"
