@@ -36,7 +36,7 @@ CSTD   := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
-DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -lm -lpthread
+DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
 LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 

@@ -10,7 +10,7 @@ RUNS=${RUNS:-21}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude -Isrc -I"$BUILD/gen" -o "$TMP/load" \
-    bench/lexicon_load.c "$BUILD/libnewsfuse.a" -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk -lm -lpthread
+    bench/lexicon_load.c "$BUILD/libnewsfuse.a" -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk -ldl -lm -lpthread
 i=0
 while [ $i -lt "$RUNS" ]; do "$TMP/load"; i=$((i + 1)); done | sort -n >"$TMP/us"
 echo "load: $(sed -n "$(((RUNS + 1) / 2))p" "$TMP/us") us median of $RUNS (min $(head -n 1 "$TMP/us"), max $(tail -n 1 "$TMP/us"))"

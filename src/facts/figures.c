@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "facts/facts.h"
 #include "facts/sentence.h"
+#include "facts/syntax.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1702,6 +1703,127 @@ static int determiner_add(sent_ctx *c, size_t i, size_t *next)
     return NF_OK;
 }
 
+/* Returns 1 if the words before verb of saying k name its speaker
+ * plainly: a short run of words from the start of a clause, with no
+ * relative pronoun ("Police said", "..., officials said"). */
+static int plain_speaker(const sent_ctx *c, size_t k)
+{
+    size_t j = k;
+    while (j > 0 && k - j < SPEAKER_WORDS && !is_boundary(c->w, j - 1)) {
+        j--;
+        if (is_word(c->w, c->nw, j, "which") || is_word(c->w, c->nw, j, "who") || is_word(c->w, c->nw, j, "that"))
+            return 0;
+    }
+    return j < k && (j == 0 || is_boundary(c->w, j - 1));
+}
+
+/* Returns 1 if the parse may change what the sheet shows of the
+ * sentence: it holds a count with an outcome (one the sheet groups) and a
+ * verb of saying (attribution.txt) whose speaker the word rules may miss:
+ * two verbs of saying, or one whose speaker is not a plain run of words
+ * before it (plain_speaker). Only such sentences are parsed: a parse costs
+ * milliseconds, the word rules microseconds. */
+static int worth_parsing(const sent_ctx *c)
+{
+    int count = 0, says = 0, plain = 1;
+    for (size_t i = c->first; i < c->sh->n && !count; i++)
+        count = c->sh->figs[i].kind == KIND_COUNT && c->sh->figs[i].event[0];
+    for (size_t k = 0; count && k < c->nw; k++) {
+        const lex_entry *e = c->w[k].punct ? NULL : lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len);
+        if (e && (e->role == ATTR_VERB || e->role == ATTR_PARTICIPLE)) {
+            says++;
+            plain &= plain_speaker(c, k);
+        }
+    }
+    return says > 1 || (says == 1 && !plain);
+}
+
+/* The last word of figure f's own words ("224" of "at least 224"): the
+ * number the parse links to its noun. */
+static size_t figure_word(const sent_ctx *c, const figure *f)
+{
+    size_t k = word_at_byte(c, f->start);
+    while (k + 1 < c->nw && c->w[k + 1].end <= f->end)
+        k++;
+    return k;
+}
+
+/* Returns 1 if the verb of saying the parse found at word k says so by
+ * the word rules too: not a passive ("were confirmed dead") and, for a
+ * participle, neither after a number or article nor before a preposition
+ * ("32 confirmed cases"; participle_says). */
+static int syntax_says(const sent_ctx *c, size_t k)
+{
+    const lex_entry *e = lex_find(&c->lx->attribution, c->w[k].low, c->w[k].len);
+    if (!e || (k > 0 && is_passive_aux(&c->w[k - 1])))
+        return 0;
+    return e->role != ATTR_PARTICIPLE || participle_says(c, k);
+}
+
+/* Returns 1 if x is an adverb that may stand between a speaker and the
+ * verb ("officials later said", "police also said"). */
+static int speech_adverb(const word *x)
+{
+    static const char *const adv[] = {"also", "later", "earlier", "previously", "now", "then", "again"};
+    for (size_t i = 0; i < sizeof adv / sizeof *adv; i++)
+        if (!strcmp(x->low, adv[i]))
+            return 1;
+    return x->len > 3 && !strcmp(x->low + x->len - 2, "ly");
+}
+
+/* The words of the speaker of the verb of saying the parse found: its
+ * subject as parsed, unless a word right before the verb (past adverbs)
+ * lies outside it, or the parse took a time for the subject ("said
+ * Friday"): a parse that makes a distant noun the subject ("... five counts
+ * of child endangerment, police said") has misread the sentence, and the
+ * words before the verb name the speaker. A comma before the verb ("Jamal
+ * Fawz, 15, told"), a relative pronoun ("the ministry, which said") or a
+ * subject after the verb ("said Prime Minister X") stand. */
+static void syntax_speaker_words(const sent_ctx *c, syn_frame *fr)
+{
+    size_t k = fr->say;
+    while (k > 0 && speech_adverb(&c->w[k - 1]))
+        k--;
+    const word *subj = fr->subj != SYN_NONE ? &c->w[fr->subj] : NULL;
+    int time = subj && lex_find(&c->lx->when, subj->low, subj->len);
+    if (!time && (k == 0 || c->w[k - 1].punct || k - 1 == fr->subj || (k - 1 >= fr->spk0 && k - 1 < fr->spk1)))
+        return; /* k - 1 the subject: "which earlier said", the ministry's */
+    size_t a, b;
+    speaker_words(c, fr->say, 1, ATTR_VERB, &a, &b);
+    fr->spk0 = a, fr->spk1 = b;
+}
+
+/* Where the parse of the sentence says more than the word windows: the
+ * speaker is the subject of the verb of saying that governs the count's
+ * clause ("The ministry, which earlier said 12 hostages had died, ...":
+ * the ministry). Without a parse the window rules stand. Returns NF_OK or
+ * NF_ENOMEM. */
+static int syntax_pass(sent_ctx *c)
+{
+    if (!worth_parsing(c))
+        return NF_OK;
+    syn_sent *p = syntax_parse(c->text, c->w, c->nw);
+    for (size_t i = c->first; p && i < c->sh->n; i++) {
+        figure *f = &c->sh->figs[i];
+        size_t at = figure_word(c, f);
+        syn_frame fr;
+        if (f->kind != KIND_COUNT || !syntax_frame(p, c->lx, at, &fr) || fr.say == SYN_NONE ||
+            fr.spk1 <= fr.spk0 || !syntax_says(c, fr.say))
+            continue;
+        syntax_speaker_words(c, &fr);
+        if (at >= fr.spk0 && at < fr.spk1)
+            continue; /* a speaker holding the count itself: a misreading */
+        const char *s = span_copy(c, fr.spk0, fr.spk1);
+        if (!s) {
+            syntax_free(p);
+            return NF_ENOMEM;
+        }
+        f->speaker = s;
+    }
+    syntax_free(p);
+    return NF_OK;
+}
+
 int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const char *text, size_t s0,
                      size_t s1)
 {
@@ -1727,6 +1849,8 @@ int figures_sentence(nf_facts_sheet *sh, const lexicon *lx, uint32_t doc, const 
             return NF_ENOMEM;
         i = q.w1;
     }
+    if (sh->n > c.first && syntax_pass(&c) != NF_OK)
+        return NF_ENOMEM;
     if (sh->n > c.first)
         list_events(&c);
     contrast_cues(&c);
