@@ -61,15 +61,17 @@ static int model_add_line(const char *line, size_t len, void *arg)
  * the count, or -1 when the table filled up. */
 static long model_fill(const char *text, size_t len)
 {
-    memset(model_keys, 0, sizeof model_keys);
-    memset(model_weights, 0, sizeof model_weights);
-    model_count = 0;
     size_t lines = 0, slots = 1024;
     for (const char *p = text; p && (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++)
         lines++;
     while (slots < 4 * (lines + 1) && slots < MODEL_SLOTS)
         slots *= 2;
     model_mask = slots - 1;
+    /* Only the slots in use are touched: the rest of the static table
+     * costs no memory. */
+    memset(model_keys, 0, slots * sizeof model_keys[0]);
+    memset(model_weights, 0, slots * sizeof model_weights[0]);
+    model_count = 0;
     int full = 0;
     for (size_t a = 0; a < len && !full;) {
         const char *nl = memchr(text + a, '\n', len - a);
