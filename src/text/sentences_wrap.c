@@ -7,10 +7,10 @@
  *     not have fitted after it (length + 1 + word > W), which is why a
  *     wrapping editor broke it there; and of the lines of at least W/2
  *     characters followed by another non-blank line (list items aside), at
- *     least 2 and at least 60% are full. Then every
- *     full line's break is a wrap, unless the next line opens a list item
- *     ("- ", "* ", "\xE2\x80\xA2", "2.", "b)") or is blank. A short line
- *     (a paragraph's last, a heading, a list item) keeps its break.
+ *     least 2 and at least 60% are full. Then every full line's break is a
+ *     wrap, unless the next line opens a list item ("- ", "* ",
+ *     "\xE2\x80\xA2", "2.", "b)") or is blank. A short line (a paragraph's
+ *     last, a heading, a list item) keeps its break.
  *   - or the line ends in white space and a word or a comma, and the next
  *     line starts in lower case ("It was a cold \nnight"): editors leave
  *     the space where they wrapped;
@@ -23,7 +23,7 @@
  * answers that happen to fill a width), at 4 breaks that end a sentence
  * anyway. The same treebank texts wrapped at 72 columns
  * (bench/wrap_gold.py) are split almost as well as unwrapped: EWT dev 0.87
- * (unwrapped 0.93), EWT train 0.90 (0.91), GUM news dev 0.96 (0.97). */
+ * (unwrapped 0.93), GUM news dev 0.96 (0.97). */
 #include "text/sentences_wrap.h"
 #include "core/alloc.h"
 #include <string.h>
