@@ -213,3 +213,12 @@ clean:
 	rm -rf build build-san build-san-clang
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# The sentence segmenter's training tool (tools/seg_features.c; see
+# scripts/train_segmenter.py, which rebuilds data/segmenter/en.model).
+$(BUILD)/tools/seg_features: tools/seg_features.c $(STATIC)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(DEP_LIBS)
+# tests/cli/segmenter_model.sh rebuilds the model with it.
+check-plain test: $(BUILD)/tools/seg_features

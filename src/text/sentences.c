@@ -1,26 +1,32 @@
 /* The sentence segmenter: one left-to-right pass over the bytes.
  *
  * A sentence ends
- *   - at a line break, except where the text is hard-wrapped (see
- *     seg_joins_lines): in news copy a single break ends a headline or a
- *     caption as surely as a blank line does;
+ *   - at a line break, except where the text is hard-wrapped: those
+ *     breaks are made spaces first (sentences_wrap.c); in news copy a
+ *     single break ends a headline or a caption as surely as a blank line
+ *     does;
  *   - after a run of terminal punctuation (. ! ? and their Unicode kin,
  *     with the closing quotes and brackets that belong to the sentence)
- *     when the words on both sides agree (sentences_run.c);
+ *     when the learned model, weighing the words on both sides and the
+ *     word lists' verdict, says so (sentences_run.c, sentences_feats.c,
+ *     sentences_model.c);
  *   - between two words where the text's structure shows a unit ended
  *     without punctuation: after a URL or an emoticon, around a mail
  *     timestamp, before a caption label (sentences_units.c).
- * The word lists live in data/abbreviations/ (sentences_lexicon.c);
- * doc/SEGMENTER.md explains the rules and what they were measured on.
+ * The word lists live in data/abbreviations/ (sentences_lexicon.c), the
+ * model in data/segmenter/; doc/SEGMENTER.md explains the rules, the
+ * model and what they were measured on.
  * Every look-around is bounded or covers a word once, so the pass is
  * linear in the input. */
 #include "text/sentences.h"
 #include "text/sentences_chars.h"
 #include "text/sentences_lexicon.h"
+#include "text/sentences_model.h"
 #include "text/sentences_seg.h"
+#include "text/sentences_wrap.h"
+#include "core/alloc.h"
 #include <string.h>
 
-#define SEG_WRAP_MIN 40          /* shortest line that may be a wrapped one */
 #define SEG_PULL_MAX 2000        /* longest line tried as a pull quote */
 #define SEG_ATTRIBUTION_MAX 60   /* longest attribution of a pull quote */
 
@@ -69,6 +75,8 @@ static int seg_emit(seg *s, size_t e)
     size_t a = s->start, n;
     s->start = e;
     s->has_content = 0;
+    s->words = 0;
+    s->list.mark_kind = 0;
     s->parens = 0;
     s->paren_end = 0;
     s->enum_next = 0;
@@ -77,44 +85,6 @@ static int seg_emit(seg *s, size_t e)
     while (e > a && (n = seg_blank_before(s, a, e)))
         e -= n;
     return e > a ? span_vec_push(s->out, a, e) : 0;
-}
-
-/* Returns 1 if text[0..len) has a blank line, the mark of text whose
- * paragraphs are separated by blank lines, in which a single line break
- * may be mere wrapping (seg_joins_lines asks for more evidence). */
-static int seg_detect_wrapping(const char *t, size_t len)
-{
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (t[i] != '\n')
-            continue;
-        size_t j = i + 1;
-        while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-            j++;
-        if (j < len && t[j] == '\n')
-            return 1;
-    }
-    return 0;
-}
-
-/* Returns 1 if the line break at [i, i+n) only wraps a sentence: the text
- * has blank lines, this line is long and ends in a letter, digit, comma,
- * semicolon or hyphen (never a colon: "Buy these:" announces a list), and
- * the next line starts in lower case. */
-static int seg_joins_lines(const seg *s, size_t i, size_t n)
-{
-    if (!s->wrapped || i - s->line < SEG_WRAP_MIN)
-        return 0;
-    size_t e = i, c, sp;
-    while (e > s->line && (sp = seg_space_before(s, s->line, e)) != 0)
-        e -= sp;
-    unsigned char last = e > s->line ? (unsigned char)s->t[e - 1] : '.';
-    if (!(last >= 0x80 || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
-          (last >= '0' && last <= '9') || last == ',' || last == ';' || last == '-'))
-        return 0;
-    size_t j = i + n;
-    while (j < s->len && (sp = sentchar_space_len(s->t + j, s->len - j)) != 0)
-        j += sp;
-    return j < s->len && sentchar_case(s->t + j, s->len - j, &c) == -1;
 }
 
 /* Returns the length of a dash of attribution at k ("-", "--", en or em
@@ -175,15 +145,12 @@ static int seg_pull_quote(const seg *s, size_t a)
  * (size_t)-1 when out of memory. */
 static size_t seg_line_break(seg *s, size_t i, size_t n)
 {
-    int join = seg_joins_lines(s, i, n);
     s->line = i + n;
     s->in_space = 1;
-    if (!join) {
-        s->prev.end = 0; /* word rules look within a line only */
-        s->dquotes = s->squotes = 0;
-        s->pull_quote = seg_pull_quote(s, i + n);
-    }
-    return join || !seg_emit(s, i) ? i + n : (size_t)-1;
+    s->prev.end = 0; /* word rules look within a line only */
+    s->dquotes = s->squotes = 0;
+    s->pull_quote = seg_pull_quote(s, i + n);
+    return !seg_emit(s, i) ? i + n : (size_t)-1;
 }
 
 /* Counts the straight double quote at i, if there is one (per line: a
@@ -228,7 +195,9 @@ static size_t seg_step(seg *s, size_t i)
         seg_token tok;
         if (units_break_before(s, i, &tok) && seg_emit(s, i))
             return (size_t)-1;
+        units_list_note(s, &tok);
         s->prev = tok;
+        s->words++;
         s->squotes += tok.end - i == 1 && s->t[i] == '\'';
         if (tok.letter_item && (tok.letter_item == 'a' || tok.letter_item == s->enum_next))
             s->enum_next = (char)(tok.letter_item + 1);
@@ -264,19 +233,40 @@ static size_t seg_skip_plain(const seg *s, size_t i)
     return i;
 }
 
+/* Returns 1 if the candidate in s->feats ends the sentence at end (see
+ * sentences_seg.h). */
+int seg_decide(seg *s, size_t end)
+{
+    long score = segmodel_score(s->feats.h, s->feats.n);
+    int yes = score > 0;
+    return s->obs ? s->obs->decide(s->obs->arg, end, &s->feats, score, yes) : yes;
+}
+
 /* Appends every sentence of text[0..len) to *out (see sentences.h). */
 int sentences_split(const char *text, size_t len, span_vec *out)
 {
-    seg s = {.t = text, .len = len, .out = out, .in_space = 1};
+    return sentences_split_observed(text, len, out, NULL);
+}
+
+/* sentences_split, with the learned decisions shown to obs. */
+int sentences_split_observed(const char *text, size_t len, span_vec *out, const seg_observer *obs)
+{
+    char *unwrapped;
+    int wrapped = wrap_unwrap(text, len, &unwrapped);
+    if (wrapped < 0)
+        return -1;
+    seg s = {.t = wrapped ? unwrapped : text, .len = len, .out = out, .in_space = 1, .obs = obs};
+    s.feats.trace = obs != NULL;
     s.first_classes = lexicon_first_classes();
-    s.wrapped = seg_detect_wrapping(text, len);
     s.pull_quote = seg_pull_quote(&s, 0);
-    for (size_t i = 0; i < len;) {
+    int rc = 0;
+    for (size_t i = 0; i < len && !rc;) {
         if ((i = seg_skip_plain(&s, i)) >= len)
             break;
         i = seg_step(&s, i);
-        if (i == (size_t)-1)
-            return -1;
+        rc = i == (size_t)-1 ? -1 : 0;
     }
-    return seg_emit(&s, len);
+    rc = rc ? rc : seg_emit(&s, len);
+    xfree(unwrapped);
+    return rc;
 }

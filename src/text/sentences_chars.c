@@ -79,7 +79,7 @@ static const char *const wide_closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2
 /* Returns the length of the closing quote or bracket at p, or 0. */
 size_t sentchar_closer_len(const char *p, size_t len)
 {
-    if (strchr("\"')]}", *p) && *p)
+    if (*p == '"' || *p == '\'' || *p == ')' || *p == ']' || *p == '}')
         return 1;
     return (unsigned char)*p < 0x80 ? 0 : match_any(p, len, wide_closers);
 }

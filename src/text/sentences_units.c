@@ -1,6 +1,10 @@
 /* Breaks between two words where no terminator stands: text whose line
- * breaks were lost (mail, forum posts, captions run into the next line)
- * still shows where its units end. A new sentence starts
+ * breaks were lost (mail, forum posts, captions run into the next line,
+ * lists run into one line) still shows where its units end. A new
+ * sentence starts
+ *   - before the list marker that follows the one the sentence opens
+ *     with, in the same form: "2." after "1. ...", "c)" after "b) ...",
+ *     "\xE2\x80\xA2 10." after "\xE2\x80\xA2 9. ..." (before the bullet);
  *   - after a URL, before a capital or another URL;
  *   - after an e-mail address, before a capital;
  *   - before and after a mail header's "08/16/2000 12:05 PM" (not before
@@ -95,6 +99,81 @@ static size_t units_digits(const seg *s, size_t j, size_t lo, size_t hi)
     return n >= lo && !(j + n < s->len && s->t[j + n] >= '0' && s->t[j + n] <= '9') ? n : 0;
 }
 
+/* Returns the length of a bullet at t[a..e): U+2022, U+2043, U+00B7,
+ * '-' or '*'; else 0. */
+static size_t units_bullet_len(const seg *s, size_t a, size_t e)
+{
+    if (a < e && (s->t[a] == '-' || s->t[a] == '*'))
+        return 1;
+    if (e - a >= 3 &&
+        (memcmp(s->t + a, "\xE2\x80\xA2", 3) == 0 || memcmp(s->t + a, "\xE2\x81\x83", 3) == 0))
+        return 3;
+    return e - a >= 2 && memcmp(s->t + a, "\xC2\xB7", 2) == 0 ? 2 : 0;
+}
+
+/* Reads a list marker at t[a..e) into *tok: a bullet or not, then one to
+ * three digits or one letter, then ".", ".)" or ")" and nothing more. */
+static void units_scan_marker(const seg *s, size_t a, size_t e, seg_token *tok)
+{
+    size_t b = units_bullet_len(s, a, e);
+    tok->bullet = b && b == e - a;
+    a += b;
+    size_t d = a < e ? units_digits(s, a, 1, 3) : 0, k = a + d;
+    char c = a < e ? s->t[a] : 0;
+    int letter = !d && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    k += letter;
+    if (k == a || k >= e)
+        return;
+    char suffix = e - k == 1 && s->t[k] == '.'   ? '.'
+                  : e - k == 1 && s->t[k] == ')' ? ')'
+                  : e - k == 2 && s->t[k] == '.' && s->t[k + 1] == ')' ? ']'
+                                                                        : 0;
+    if (!suffix)
+        return;
+    tok->mark_suffix = suffix;
+    tok->mark_kind = letter ? (c >= 'a' ? 'a' : 'A') : 'n';
+    unsigned v = 0;
+    for (size_t i = a; i < a + d; i++)
+        v = v * 10 + (unsigned)(s->t[i] - '0');
+    tok->mark_value = (unsigned short)(letter ? (unsigned char)c : v);
+}
+
+/* Returns 1 if *tok is the marker that follows the sentence's own: "2."
+ * after "1.", "c)" after "b)", with the same suffix. */
+static int units_list_next(const seg *s, const seg_token *tok)
+{
+    const seg_token *m = &s->list;
+    return m->mark_kind && tok->mark_kind == m->mark_kind && tok->mark_suffix == m->mark_suffix &&
+           tok->mark_value == m->mark_value + 1;
+}
+
+/* Returns 1 if the word after white space at e is the marker that
+ * follows the sentence's own. */
+static int units_list_next_after(const seg *s, size_t e)
+{
+    size_t n;
+    if (!s->list.mark_kind)
+        return 0;
+    while (e < s->len && (n = sentchar_space_len(s->t + e, s->len - e)) != 0)
+        e += n;
+    seg_token next;
+    memset(&next, 0, sizeof next);
+    size_t w = units_word_end(s, e);
+    if (w == e || w - e > 8)
+        return 0;
+    units_scan_marker(s, e, w, &next);
+    return units_list_next(s, &next);
+}
+
+/* Notes the sentence's opening list marker (see sentences_seg.h). */
+void units_list_note(seg *s, const seg_token *tok)
+{
+    if (!tok->mark_kind)
+        return;
+    if (!s->has_content || (s->words == 1 && s->prev.bullet && s->prev.start == s->content))
+        s->list = *tok;
+}
+
 /* Scans the word starting at j into *tok. */
 static void units_scan(const seg *s, size_t j, seg_token *tok)
 {
@@ -112,6 +191,11 @@ static void units_scan(const seg *s, size_t j, seg_token *tok)
         tok->letter_item = s->t[j];
     tok->emoticon = tok->end - j <= 4 && (s->first_classes[(unsigned char)s->t[j]] & LEX_EMOTICON) &&
                     (lexicon_lookup(s->t + j, tok->end - j) & LEX_EMOTICON);
+    char last = s->t[tok->end - 1];
+    if (n <= 8 && (last == '.' || last == ')'))
+        units_scan_marker(s, j, tok->end, tok);
+    else
+        tok->bullet = units_bullet_len(s, j, tok->end) == n;
 }
 
 /* Returns 1 if t[k] is c. */
@@ -250,6 +334,10 @@ int units_break_before(seg *s, size_t j, seg_token *tok)
         s->ts_end = j + ts;
     if (!s->has_content || !p->end)
         return 0;
+    if (units_list_next(s, tok) && !(p->bullet && p->start > s->content))
+        return 1; /* "1. The first item 2. The second item" */
+    if (tok->bullet && units_list_next_after(s, tok->end))
+        return 1; /* "\xE2\x80\xA2 9. The first item \xE2\x80\xA2 10. The second" */
     /* Only a URL, an address, a ">>" or a bracketed credit before asks
      * about the case of this word (the rules below): the rest skip it. */
     int upper = (p->url || p->email || s->paren_end || p->end - p->start == 2) &&
