@@ -15,8 +15,9 @@ static void split_usage(FILE *out)
     fprintf(out,
             "usage: newsfuse split [--offsets | --jsonl] [FILE|-]\n\n"
             "Prints the sentences of FILE (default: standard input), one per line.\n"
-            "A line break always ends a sentence, except in hard-wrapped text\n"
-            "(paragraphs separated by blank lines, long lines continued in lower case).\n"
+            "A line break ends a sentence, except in hard-wrapped text (lines that\n"
+            "fill a width of 40 to 200 characters): there a break the next word\n"
+            "explains is a space, and blank lines still part paragraphs.\n"
             "NUL and invalid UTF-8 bytes print as U+FFFD (the offsets count the\n"
             "file's own bytes).\n"
             "  --offsets   print \"START END\" byte offsets instead of the text\n"
