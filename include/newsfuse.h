@@ -250,6 +250,33 @@ NF_API const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
  * original bytes given to nf_docset_add; they coincide unless the
  * document needed repair. */
 NF_API const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
+/* Document i's title, date ("YYYY-MM-DD") and URL (a web page's address),
+ * each NULL when unknown or i is out of range. */
+NF_API const char *nf_docset_doc_title(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_doc_date(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_doc_url(const nf_docset *ds, size_t i);
+/* Copies report i of from into ds (its text as stored, its URL and its
+ * map back to its source), as a report (seen 0) or as one already read
+ * (seen 1); id, title and date, when not NULL, replace its own. Returns
+ * NF_OK, NF_EINVAL (i out of range, from is ds) or NF_ENOMEM. */
+NF_API int nf_docset_copy_report(nf_docset *ds, const nf_docset *from, size_t i, const char *id,
+                                 const char *title, const char *date, int seen);
+
+/* Deferred reading: the bytes of ds's record still to be read (0: none),
+ * and their reading, on any thread: NF_OK (NF_OK too for a set with
+ * nothing pending), NF_EEMPTY (a line without a report), NF_EDATA
+ * (nf_docset_error says why, nf_docset_id names the event if it was read),
+ * NF_ENOMEM. */
+NF_API size_t nf_docset_pending(const nf_docset *ds);
+NF_API int nf_docset_read_pending(nf_docset *ds);
+/* Provenance of a converted report (a web page's article text, a text
+ * file read as Windows-1252): the bytes [*src_start, *src_end) of the
+ * source as read (the page's bytes, the file's) that the report's text
+ * [start, end) came from; for any other report the offsets themselves.
+ * Summary offsets index the report's text, so this maps them back.
+ * Returns NF_OK or NF_EINVAL (doc out of range, start > end). */
+NF_API int nf_docset_source_span(const nf_docset *ds, size_t doc, size_t start, size_t end,
+                                 size_t *src_start, size_t *src_end);
 
 /* ---- Background term statistics: document frequencies from a large
  * corpus, so term weights need not come from the one document set alone.
@@ -346,8 +373,10 @@ NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out
  * nf_batch_error_record in its place. ---- */
 
 /* Article JSONL: one report per line, {"event", "id", "title", "date",
- * "text"}: event a non-empty string without NUL bytes, or an integer; id,
- * title and date strings, null or absent; text a string. Invalid UTF-8 is
+ * "text"}: event a non-empty string without NUL bytes, or an integer, or
+ * null or absent (no event: consecutive articles without one make one
+ * set, without an id); id, title and date strings, null or absent; text a
+ * string. Invalid UTF-8 is
  * repaired, as in nf_docset_add_json. Consecutive lines of one event make
  * one document set, whose id is the event.
  *
@@ -363,10 +392,11 @@ NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out
 NF_API int nf_batch_article_group(nf_docset **open, nf_docset **closed, const char *line,
                                   size_t len, char **bad_id, char *err, size_t errlen);
 /* Tells article JSONL from cluster JSONL: returns 1 if line[0..len) is a
- * JSON object with an "event" key and no "documents" key (an article
- * line), 0 for another JSON object, -1 for anything else (a broken line
- * says nothing). newsfuse batch --input auto reads articles when the first
- * JSON object among the input's first 16 non-blank lines is an article. */
+ * JSON object without a "documents" key and with an "event" or a "text"
+ * key (an article line), 0 for another JSON object, -1 for anything else
+ * (a broken line says nothing). The reader's format auto reads articles
+ * when the first JSON object among the input's first 16 non-blank lines
+ * is an article. */
 NF_API int nf_batch_is_article_line(const char *line, size_t len);
 
 /* DUC 2007 update sets: sets B, C, ... of a topic are summarized for a
@@ -613,6 +643,11 @@ NF_API size_t nf_page_warning_count(const nf_page *p);
 NF_API const char *nf_page_warning(const nf_page *p, size_t i);
 /* Why the last status was not NF_OK ("" if it was). */
 NF_API const char *nf_page_error(const nf_page *p);
+
+/* Adds the page's article as a report of ds: its text, title, date and
+ * URL, and its runs (nf_page_spans) for nf_docset_source_span. id may be
+ * NULL (numbered). Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
+NF_API int nf_docset_add_page(nf_docset *ds, const char *id, const nf_page *page);
 
 /* Provenance: the text as runs, in text order, each a piece of the text
  * and the bytes of the HTML as given to nf_page_extract that it came from.
