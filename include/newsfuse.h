@@ -262,11 +262,119 @@ NF_API const char *nf_docset_doc_url(const nf_docset *ds, size_t i);
 NF_API int nf_docset_copy_report(nf_docset *ds, const nf_docset *from, size_t i, const char *id,
                                  const char *title, const char *date, int seen);
 
-/* Deferred reading: the bytes of ds's record still to be read (0: none),
- * and their reading, on any thread: NF_OK (NF_OK too for a set with
- * nothing pending), NF_EEMPTY (a line without a report), NF_EDATA
- * (nf_docset_error says why, nf_docset_id names the event if it was read),
- * NF_ENOMEM. */
+/* ---- Reading reports (section owned by src/ingest/): every input format
+ * by its name, one reader for all of them. The formats (nf_reader_formats,
+ * the names the CLI's --input, the server's "input" and the Python
+ * binding take):
+ *   auto       the default: each input is recognised by its name and first
+ *              bytes (looked at without being consumed)
+ *   text       plain text: a file is one report, its id the file name; a
+ *              file that is not UTF-8 but reads as Windows-1252 (Latin-1)
+ *              is decoded, with a warning
+ *   html       a web page: its article text (nf_page_extract) is one
+ *              report, with the page's title, date and URL; the text keeps
+ *              its map back to the page's bytes (nf_docset_source_span)
+ *   cluster    cluster JSONL, one event per line (nf_docset_add_json;
+ *              update sets read their topic's earlier sets, as
+ *              nf_batch_update_history says); "jsonl" is another name
+ *   articles   article JSONL, one report per line, consecutive lines of one
+ *              "event" one event; lines without an "event" make one event
+ *              (nf_batch_article_group)
+ *   multinews  Multi-News lines, one event per line
+ * Text and HTML inputs are reports: several of them, or a directory of
+ * them (its regular files in name order, hidden ones and README.md left
+ * out, each recognised as text or html under auto), make one event. A
+ * corpus (cluster, articles, multinews) holds its own events and is read
+ * alone. An empty file, one that is not text (a known binary format, or
+ * mostly control and invalid bytes) and a page without article text are
+ * skipped with a warning; when nothing is left, that is an error.
+ *
+ * Use: nf_reader_open (or _open_buffer), nf_reader_add for more reports of
+ * the same event, nf_reader_set, then nf_reader_next until NF_EEMPTY:
+ *
+ *   while ((rc = nf_reader_next(r, &ds)) != NF_EEMPTY) {
+ *       for (i = 0; i < nf_reader_warning_count(r); i++) warn(nf_reader_warning(r, i));
+ *       if (rc == NF_OK) { use(ds); nf_docset_free(ds); }
+ *       else error(nf_reader_file(r), nf_reader_line(r), nf_reader_error(r));
+ *   }
+ *
+ * Nothing read is lost to an error: a record that cannot be read is an
+ * error in its place and the reading goes on with the next; an input that
+ * cannot be read at all is an error and the reading goes on with the
+ * other inputs. ---- */
+typedef struct nf_reader nf_reader;
+
+/* Returns the NULL-terminated static list of the format names, "auto"
+ * first. */
+NF_API const char *const *nf_reader_formats(void);
+/* A reader of path ("-": standard input, not closed; a directory: its
+ * files). Nothing is opened yet: a path that cannot be opened is an error
+ * of nf_reader_next. Returns NF_OK, NF_EINVAL (a NULL argument) or
+ * NF_ENOMEM; *out is freed with nf_reader_free. */
+NF_API int nf_reader_open(const char *path, nf_reader **out);
+/* A reader of data[0..len) (copied), as if it were a file called name
+ * (NULL: "-"): its name is the report's id and may tell its format
+ * ("page.html"). Returns NF_OK, NF_EINVAL, NF_ENOMEM. */
+NF_API int nf_reader_open_buffer(const char *data, size_t len, const char *name,
+                                 nf_reader **out);
+/* Adds another input, before the first nf_reader_next: the inputs are
+ * then the reports of one event. NF_OK, NF_EINVAL, NF_ENOMEM. */
+NF_API int nf_reader_add(nf_reader *r, const char *path);
+/* Sets key to value before the first nf_reader_next:
+ *   format NAME            a name of nf_reader_formats (default auto)
+ *   max_line_bytes N       the longest line of a corpus (default
+ *                          NF_DEFAULT_MAX_LINE_BYTES; 0: no cap): a longer
+ *                          one is an NF_ELIMIT error in its place
+ *   max_document_bytes N   read at most N bytes (and a few more, so that
+ *                          the cut is seen) of a text report (default 8 MiB,
+ *                          as the option; 0: no cap); a warning says so
+ *   defer 0|1              1: nf_reader_next may hand out an event of a
+ *                          one-event-per-line corpus unread, for the caller
+ *                          to read on another thread (nf_docset_read_pending)
+ * Returns NF_OK or NF_EINVAL (an unknown key or value, or reading has
+ * begun; nf_reader_error says which). */
+NF_API int nf_reader_set(nf_reader *r, const char *key, const char *value);
+/* The format of the first input: the one set, or under auto the one its
+ * name and first bytes show (looked at now, nothing consumed); "auto" for
+ * a directory (each file is recognised by itself). */
+NF_API const char *nf_reader_format(nf_reader *r);
+/* Reads the next event into *event (a new set, the caller's to free) and
+ * returns NF_OK; or returns, with *event NULL:
+ *   NF_EEMPTY  the end of the input (nothing more to read)
+ *   NF_EDATA   a record that cannot be read (nf_reader_line: its line),
+ *              a binary line (the reading of that input stops), an input
+ *              with nothing to read
+ *   NF_ELIMIT  a line over max_line_bytes (skipped)
+ *   NF_EIO     an input that cannot be opened or read
+ *   NF_EINVAL  a corpus given with other inputs (not read), a NULL argument
+ *   NF_ENOMEM  out of memory (the reading stops)
+ * After any of them the next call goes on. The accessors below describe
+ * the last call's event or error. */
+NF_API int nf_reader_next(nf_reader *r, nf_docset **event);
+/* What went wrong ("" after NF_OK): the message, without the place. */
+NF_API const char *nf_reader_error(const nf_reader *r);
+/* Where: the input's name as given (NULL when no one input is to blame);
+ * the 1-based line of a corpus (an event's last line; 0 for none); the
+ * 1-based record of a container (0 for none); the byte offset of the
+ * line or record in its input (-1 when unknown); and the id of the event
+ * or article that failed, when it was read (else NULL). */
+NF_API const char *nf_reader_file(const nf_reader *r);
+NF_API long nf_reader_line(const nf_reader *r);
+NF_API long nf_reader_record(const nf_reader *r);
+NF_API long long nf_reader_byte(const nf_reader *r);
+NF_API const char *nf_reader_record_id(const nf_reader *r);
+/* Warnings gathered while reading the last call's event or error (a file
+ * skipped, a report cut at max_document_bytes, a charset guessed), each
+ * naming its file. */
+NF_API size_t nf_reader_warning_count(const nf_reader *r);
+NF_API const char *nf_reader_warning(const nf_reader *r, size_t i);
+NF_API void nf_reader_free(nf_reader *r);
+/* Deferred reading (defer 1): the bytes of ds's record still to be read
+ * (0: none), and their reading, on any thread, as nf_reader_next would
+ * have read them: NF_OK (NF_OK too for a set with nothing pending),
+ * NF_EEMPTY (a line without a report), NF_EDATA (nf_docset_error says
+ * why, nf_docset_id names the event if it was read; the place is the one
+ * nf_reader_next gave), NF_ENOMEM. */
 NF_API size_t nf_docset_pending(const nf_docset *ds);
 NF_API int nf_docset_read_pending(nf_docset *ds);
 /* Provenance of a converted report (a web page's article text, a text
