@@ -396,7 +396,7 @@ static void finish_reports(nf_reader *r)
         push(r, NF_OK, ds, r->inputs[0].name, 0, 0, -1, NULL, NULL);
     } else if (r->skipped)
         reader_error(r, NF_EDATA, NULL, 0, 0, -1, NULL, "no report to read: %zu input file(s) "
-                     "skipped as empty or not text", r->skipped);
+                     "skipped (empty, not text, or a page without article text)", r->skipped);
 }
 
 /* ---- Corpora: one event per line, or articles grouped by event ---- */
