@@ -69,7 +69,22 @@ static int article_fields(article_line *a, json_t *root, char *err, size_t errle
     return NF_OK;
 }
 
+static int article_line_read(article_line *a, const char *line, size_t len, char *err, size_t errlen);
+
 int article_line_parse(article_line *a, const char *line, size_t len, char *err, size_t errlen)
+{
+    unsigned long failures = alloc_failures();
+    int rc = article_line_read(a, line, len, err, errlen);
+    /* jansson reports running out of memory as a parse error ("column -1"):
+     * the line was not read */
+    if (rc != NF_ENOMEM && alloc_failures() != failures) {
+        snprintf(err, errlen, "out of memory");
+        rc = NF_ENOMEM;
+    }
+    return rc;
+}
+
+static int article_line_read(article_line *a, const char *line, size_t len, char *err, size_t errlen)
 {
     memset(a, 0, sizeof *a);
     err[0] = '\0';

@@ -226,35 +226,37 @@ static int first_object(const char *head, size_t n)
 }
 
 /* Tells the format of an open input by its name and first bytes (none
- * consumed); only report formats when reports_only (a directory's files). */
+ * consumed); only report formats when reports_only (a directory's files).
+ * NULL when out of memory. */
 static const reader_format *sniff_input(nf_input *in, const char *name, int reports_only)
 {
     size_t n;
     const char *head = nf_input_head(in, HEAD_FIRST, &n);
-    if (!head)
-        return &reader_formats[FMT_TEXT]; /* its reading fails again, and says why */
+    if (!head) /* a read error fails again when the input is read, and is said then */
+        return nf_input_errno(in) ? &reader_formats[FMT_TEXT] : NULL;
     reader_sniff s = {name, head, n, 0, -1};
     size_t bom = n >= 3 && !memcmp(head, "\xef\xbb\xbf", 3) ? 3 : 0;
     while (bom + s.skip < n && strchr(" \t\r\n", head[bom + s.skip]))
         s.skip++;
     s.head += bom, s.len -= bom;
-    if (!reports_only && (s.skip < s.len && s.head[s.skip] == '{')) {
+    int json = s.skip < s.len && s.head[s.skip] == '{';
+    if (!reports_only && !json) {
+        reader_sniff by_name = s;
+        by_name.len = 0;
+        const reader_format *f = reader_format_sniff(&by_name, 0);
+        json = f->shape == SHAPE_EVENTS || f->shape == SHAPE_ARTICLES; /* a .jsonl name */
+    }
+    if (!reports_only && json) { /* cluster or article JSONL: their first lines tell */
+        unsigned long failures = alloc_failures();
         const char *more = head_lines(in, HEAD_FIRST, HEAD_LINES, &n);
+        if (!more && !nf_input_errno(in))
+            return NULL;
         if (more) {
             s.head = more + bom, s.len = n - bom;
             s.article = first_object(s.head, s.len);
         }
-    } else if (!reports_only) {
-        reader_sniff by_name = s;
-        by_name.len = 0;
-        const reader_format *f = reader_format_sniff(&by_name, 0);
-        if (f->shape == SHAPE_EVENTS || f->shape == SHAPE_ARTICLES) { /* a .jsonl name */
-            const char *more = head_lines(in, HEAD_FIRST, HEAD_LINES, &n);
-            if (more) {
-                s.head = more + bom, s.len = n - bom;
-                s.article = first_object(s.head, s.len);
-            }
-        }
+        if (alloc_failures() != failures) /* the JSON parser ran out: no answer */
+            return NULL;
     }
     return reader_format_sniff(&s, reports_only);
 }
@@ -373,9 +375,13 @@ static void read_directory(nf_reader *r, const char *dir, const reader_format *f
             nf_input *in = nf_input_open(names[i]);
             if (!in)
                 reader_error(r, NF_EIO, names[i], 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
-            else
-                read_report(r, f ? f : sniff_input(in, names[i], 1), in, names[i],
-                            strrchr(names[i], '/') + 1);
+            else {
+                const reader_format *g = f ? f : sniff_input(in, names[i], 1);
+                if (g)
+                    read_report(r, g, in, names[i], strrchr(names[i], '/') + 1);
+                else
+                    r->oom = 1;
+            }
             nf_input_close(in);
         }
         xfree(names[i]);
@@ -542,8 +548,11 @@ static void input_step(nf_reader *r, reader_input *inp)
             reader_error(r, NF_EIO, inp->name, 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
         return;
     }
-    if (!f)
-        f = sniff_input(in, inp->name, 0);
+    if (!f && !(f = sniff_input(in, inp->name, 0))) {
+        nf_input_close(in);
+        r->oom = 1;
+        return;
+    }
     if (f->shape == SHAPE_EVENTS || f->shape == SHAPE_ARTICLES) {
         if (r->ninputs == 1) {
             r->corpus = f, r->in = in, r->in_name = inp->name, r->lineno = 0;
@@ -721,7 +730,7 @@ const char *nf_reader_format(nf_reader *r)
         if (!inp->in)
             inp->in = input_open(inp);
         if (inp->in)
-            inp->format = sniff_input(inp->in, inp->name, 0);
+            inp->format = sniff_input(inp->in, inp->name, 0); /* NULL (no memory): sniffed again */
     }
     return inp->format ? inp->format->name : "auto";
 }
