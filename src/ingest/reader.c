@@ -300,6 +300,10 @@ static void read_report(nf_reader *r, const reader_format *f, nf_input *in, cons
                          nf_strerror((int)k));
         return;
     }
+    if (!in) { /* only a container is read by its name */
+        reader_error(r, NF_EINVAL, name, 0, 0, -1, NULL, "%s is not read from a name", f->about);
+        return;
+    }
     int huge = r->max_doc > SIZE_MAX / 2; /* no buffer that big anyway */
     size_t limit = f->max_bytes ? f->max_bytes : r->max_doc && !huge ? r->max_doc + READ_SLACK : 0;
     char *data;
