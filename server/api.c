@@ -351,11 +351,13 @@ static json_t *string_list(const char *const *list, const char *skip)
 
 int srv_api_version(const srv_limits *lim, srv_body *out)
 {
-    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
+    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
                           "name", "newsfuse", "version", nf_version(), "methods",
                           string_list(nf_methods(), NULL), "options",
                           /* the options a request may set: idf is the operator's (403) */
                           string_list(nf_option_keys(), "idf"),
+                          /* the names of "input" and a document's "format" */
+                          "inputs", string_list(nf_reader_formats(), NULL),
                           "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
                           (json_int_t)lim->max_documents, "max_document_bytes",
                           (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);

@@ -129,17 +129,6 @@ int nf_docset_add_seen(nf_docset *ds, const char *id, const char *title, const c
     return docset_add_mapped(ds, 1, id, title, date, NULL, text, len, NULL, 0);
 }
 
-int nf_docset_add_page(nf_docset *ds, const char *id, const nf_page *page)
-{
-    if (!ds || !page)
-        return NF_EINVAL;
-    size_t len, n;
-    const char *text = nf_page_text(page, &len);
-    const nf_page_span *runs = nf_page_spans(page, &n);
-    return docset_add_mapped(ds, 0, id, nf_page_title(page), nf_page_date(page), nf_page_url(page),
-                             text, len, runs, runs ? n : 0);
-}
-
 int nf_docset_copy_report(nf_docset *ds, const nf_docset *from, size_t i, const char *id,
                           const char *title, const char *date, int seen)
 {

@@ -104,7 +104,7 @@ J="-H Content-Type:application/json"
 http serve_healthz 200 $U/healthz
 pyjson serve_healthz_body "$TMP/body" 'd["status"]=="ok" and d["schema"]=="newsfuse/2"'
 http serve_version 200 $U/version
-pyjson serve_version_body "$TMP/body" "d['version']=='$($NF --version | cut -d' ' -f2)' and 'concept' in d['methods'] and d['limits']['max_documents']==50"
+pyjson serve_version_body "$TMP/body" "d['version']=='$($NF --version | cut -d' ' -f2)' and 'concept' in d['methods'] and d['limits']['max_documents']==50 and d['inputs'][:3]==['auto','text','html']"
 http serve_page 200 $U/
 expect_grep serve_page_html '<script src="/app.js"' "$TMP/body"
 http serve_page_js 200 $U/app.js
