@@ -1,9 +1,10 @@
-/* newsfuse batch: every event of a JSONL corpus summarized on all cores,
- * one record per event, in input order, in bounded memory. src/batch/
- * runs the ordered worker pool and holds the rules of reading (article
- * grouping, update-set history, as the CLI's cluster reader has them);
- * this file reads lines, hands them to the workers (who parse most of
- * them) and writes the records. */
+/* newsfuse batch: every event of a corpus summarized on all cores, one
+ * record per event, in input order, in bounded memory. The library's
+ * reader (nf_reader_*) reads the input and holds the rules of reading
+ * (formats, article grouping, update-set history); it leaves the lines of
+ * one-event-per-line corpora unread ("defer") for the workers to parse;
+ * src/batch/ runs the ordered worker pool; this file hands the events to
+ * the workers and writes the records. */
 #include "batch/batch.h"
 #include "commands.h"
 #include "newsfuse.h"
@@ -23,14 +24,10 @@ int cmd_batch(int argc, char **argv); /* registered in cli/main.c */
  * bytes in flight; a larger event waits to run alone). */
 enum { WINDOW_PER_THREAD = 32, WINDOW_BYTES = 16 << 20 };
 
-enum batch_kind { KIND_AUTO, KIND_JSONL, KIND_MULTINEWS, KIND_ARTICLES };
-
 /* One record to produce: an event to summarize, or an error record. */
 typedef struct batch_job {
-    nf_docset *ds; /* NULL for an error record made by the reader */
-    char *raw;     /* or a cluster line the worker reads (malloc) */
-    size_t raw_len;
-    int raw_kind;  /* 2: cluster JSONL, 3: Multi-News */
+    nf_docset *ds; /* NULL for an error record made by the reader; its record may
+                      still be to read (nf_docset_pending), by the worker */
     char *bad;     /* why the line could not be read (malloc), said on stderr in order */
     long line;     /* the event's (last) input line */
     char *out;     /* the record, newline included (malloc) */
@@ -43,7 +40,7 @@ typedef struct batch_job {
 typedef struct batch_run {
     nf_options *opts;
     const char *in, *out_path;
-    enum batch_kind kind;
+    const char *input; /* a name of nf_reader_formats, NULL for auto */
     long threads;
     int resume, fd, tty;
     long skip, records; /* records already in the output; records read */
@@ -67,21 +64,24 @@ static void batch_usage(FILE *out)
             "time limit cut: an event that hits one (--max-seconds, 30 s by default, or\n"
             "the ilp method's solver limit) is named on standard error, as its summary\n"
             "then depends on the machine's speed and load (--max-seconds 0: no limit).\n\n"
-            "IN is one of (--input, default auto: by the first line of a file;\n"
-            "standard input is read as cluster JSONL unless --input says otherwise):\n"
-            "  jsonl      cluster JSONL: one event per line, {\"id\", \"documents\": [...]}\n"
-            "             (update sets B, C of a topic read the earlier sets as seen)\n"
+            "IN is one of (--input, default auto: recognised by its name and first\n"
+            "lines, standard input too):\n"
+            "  cluster    cluster JSONL (or jsonl): one event per line, {\"id\",\n"
+            "             \"documents\": [...]} (update sets B, C of a topic read the\n"
+            "             earlier sets as seen)\n"
             "  multinews  Multi-News lines: documents separated by |||||\n"
             "  articles   article JSONL: one report per line, {\"event\", \"id\",\n"
             "             \"title\", \"date\", \"text\"}. CONSECUTIVE lines with the same\n"
             "             event make one event (sort or group the file by event first:\n"
-            "             a later run of the same event makes a second record)\n\n"
+            "             a later run of the same event makes a second record); lines\n"
+            "             without an event, one event\n"
+            "  text, html a report (a text file, a web page): one event, one record\n\n"
             "options:\n"
             "  -o, --output OUT  write here (default -, standard output)\n"
             "  -j, --jobs N      worker threads (default: every online core)\n"
             "  --resume          OUT holds the records of an interrupted run: keep them\n"
             "                    (a trailing partial line is dropped) and do the rest\n"
-            "  --input KIND      auto, jsonl, multinews or articles\n"
+            "  --input NAME      auto, text, html, cluster (or jsonl), articles, multinews\n"
             "  and every summarize option: --words, --sentences, --bytes, --ratio, --cut,\n"
             "  --method, --language, --order, --min-words, --query, --idf, --facts... (see\n"
             "  summarize --help)\n\n"
@@ -105,17 +105,6 @@ static int parse_jobs(batch_run *r, const char *v)
     return EXIT_OK;
 }
 
-static int parse_kind(batch_run *r, const char *v)
-{
-    const char *names[] = {"auto", "jsonl", "multinews", "articles"};
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(v, names[i])) {
-            r->kind = (enum batch_kind)i;
-            return EXIT_OK;
-        }
-    return cli_error(EXIT_USAGE, "batch: --input must be auto, jsonl, multinews or articles");
-}
-
 /* Handles one flag with a value; returns an exit code. */
 static int parse_flag(batch_run *r, const char *f, const char *v)
 {
@@ -124,7 +113,7 @@ static int parse_flag(batch_run *r, const char *f, const char *v)
     if (!strcmp(f, "-j") || !strcmp(f, "--jobs"))
         return parse_jobs(r, v);
     if (!strcmp(f, "--input"))
-        return parse_kind(r, v);
+        return cli_check_input(v, "batch") == EXIT_OK ? (r->input = v, EXIT_OK) : EXIT_USAGE;
     if (strncmp(f, "--", 2) || !strcmp(f, "--seen") || !strcmp(f, "--format"))
         return cli_error(EXIT_USAGE, "batch: unknown option '%s' (see --help)", f);
     return cli_set_option(r->opts, f, v, "batch");
@@ -188,25 +177,19 @@ static void job_error_record(batch_job *job, const char *path, const char *id, c
     nf_free(rec);
 }
 
-/* Reads the job's raw line into its set (on the worker, so that parsing
- * runs on every core); a line that cannot be read makes the error record
- * the cluster reader would have made. */
-static void job_read_line(batch_job *job, const batch_run *r)
+/* Reads the job's record still to read into its set (on the worker, so
+ * that parsing runs on every core); a record that cannot be read makes the
+ * error record the reader would have made. */
+static void job_read_pending(batch_job *job, const batch_run *r)
 {
-    nf_docset *ds = nf_docset_new();
-    int rc = !ds ? NF_ENOMEM
-             : job->raw_kind == 2 ? nf_docset_add_json(ds, job->raw, job->raw_len)
-                                  : nf_docset_add_multinews(ds, job->raw, job->raw_len);
-    free(job->raw);
-    job->raw = NULL;
-    if (rc == NF_OK || rc == NF_EEMPTY) {
-        job->ds = ds;
+    int rc = nf_docset_read_pending(job->ds);
+    if (rc == NF_OK || rc == NF_EEMPTY)
         return;
-    }
-    const char *msg = ds ? nf_docset_error(ds) : "out of memory";
-    job_error_record(job, r->in, nf_docset_id(ds), msg);
+    const char *msg = nf_docset_error(job->ds);
+    job_error_record(job, r->in, nf_docset_id(job->ds), msg);
     job->bad = strdup(msg);
-    nf_docset_free(ds);
+    nf_docset_free(job->ds);
+    job->ds = NULL;
 }
 
 /* The worker's part: summarize and render one event (any thread). */
@@ -214,8 +197,8 @@ static void job_run(void *arg, void *ctx)
 {
     batch_job *job = arg;
     batch_run *r = ctx;
-    if (job->raw)
-        job_read_line(job, r);
+    if (job->ds && nf_docset_pending(job->ds))
+        job_read_pending(job, r);
     if (!job->ds)
         return;
     nf_summary *s = NULL;
@@ -248,7 +231,6 @@ static void job_free(void *arg, void *ctx)
     batch_job *job = arg;
     (void)ctx;
     nf_docset_free(job->ds);
-    free(job->raw);
     free(job->bad);
     free(job->out);
     free(job->timed_id);
@@ -348,11 +330,11 @@ static int job_emit(void *arg, void *ctx)
 
 /* ---- Input ---- */
 
-/* A job's weight against the window: its reports' bytes (its line's,
+/* A job's weight against the window: its reports' bytes (its record's,
  * not yet read). */
 static size_t job_weight(const batch_job *job)
 {
-    size_t bytes = job->raw_len, len;
+    size_t bytes = nf_docset_pending(job->ds), len;
     for (size_t i = 0; job->ds && i < nf_docset_count(job->ds); i++)
         if (nf_docset_text(job->ds, i, &len))
             bytes += len;
@@ -409,190 +391,71 @@ static int submit_bad(batch_run *r, const char *path, long line, const char *id,
     return batch_submit(r, job, id);
 }
 
-/* The cluster reader's callback: hands the event's set to a job. */
-static int on_event(nf_docset *ds, long line, void *arg)
+/* Queues an event the reader read (ds: taken), whose last line is line.
+ * A record still to skip (--resume) is read here, in order, for its id. */
+static int submit_event(batch_run *r, nf_docset *ds, long line)
 {
-    batch_run *r = arg;
     batch_job *job = job_new(line);
-    if (!job || !(job->ds = batch_docset_take(ds))) {
-        free(job);
-        return cli_error(EXIT_DATA, "out of memory");
+    if (!job) {
+        nf_docset_free(ds);
+        return EXIT_DATA;
+    }
+    job->ds = ds;
+    if (r->records < r->skip && nf_docset_pending(ds)) {
+        int rc = nf_docset_read_pending(ds);
+        if (rc != NF_OK && rc != NF_EEMPTY) {
+            const char *id = nf_docset_id(ds);
+            char *key = id ? strdup(id) : NULL;
+            job_error_record(job, r->in, id, nf_docset_error(ds));
+            job->bad = strdup(nf_docset_error(ds));
+            nf_docset_free(job->ds);
+            job->ds = NULL;
+            int status = (id && !key) ? cli_error(EXIT_DATA, "out of memory") : batch_submit(r, job, key);
+            free(key);
+            return status;
+        }
     }
     return batch_submit(r, job, nf_docset_id(job->ds));
 }
 
-/* ---- Cluster lines: read by the workers, but update sets in order ---- */
-
-/* Returns 1 if a cluster line may hold an update set: it names
- * "update_set", or escapes an ASCII letter (\u0041 to \u007a), which could
- * spell the key. Such a line is read in order by the reader, as the
- * update-set history needs; any other is read by its worker. */
-static int may_be_update_set(const char *s, size_t n)
+static int on_event(nf_docset **ds, const nf_reader *rd, void *arg)
 {
-    static const char key[] = "update_set";
-    for (const char *p = s, *end = s + n; (p = memchr(p, '\\', (size_t)(end - p))); p++)
-        if (end - p >= 6 && !strncmp(p, "\\u00", 4) && p[4] >= '4' && p[4] <= '7')
-            return 1;
-    /* By its '_', rarer in text than its letters: "update" stands before it. */
-    for (const char *p = s + (n < 6 ? n : 6), *end = s + n; (p = memchr(p, '_', (size_t)(end - p))); p++)
-        if ((size_t)(end - p) >= sizeof key - 7 && !memcmp(p - 6, key, sizeof key - 1))
-            return 1;
-    return 0;
-}
-
-/* Reads one line here, in input order: its history, then its job. */
-static int read_in_order(batch_run *r, nf_docset **history, const char *line, size_t n, long lineno,
-                         int kind)
-{
-    nf_docset *ds = nf_docset_new();
-    if (!ds)
-        return cli_error(EXIT_DATA, "out of memory");
-    int rc = kind == 2 ? nf_docset_add_json(ds, line, n) : nf_docset_add_multinews(ds, line, n);
-    int status;
-    if (rc != NF_OK && rc != NF_EEMPTY)
-        status = submit_bad(r, r->in, lineno, nf_docset_id(ds), nf_docset_error(ds));
-    else if (nf_batch_update_history(history, ds) != NF_OK)
-        status = cli_error(EXIT_DATA, "out of memory");
-    else
-        status = on_event(ds, lineno, r);
-    nf_docset_free(ds);
-    return status;
-}
-
-/* Hands one line, unread, to a worker. */
-static int submit_raw(batch_run *r, const char *line, size_t n, long lineno, int kind)
-{
-    batch_job *job = job_new(lineno);
-    if (job && !(job->raw = malloc(n ? n : 1)))
-        free(job), job = NULL;
-    if (!job)
-        return cli_error(EXIT_DATA, "out of memory");
-    memcpy(job->raw, line, n);
-    job->raw_len = n, job->raw_kind = kind;
-    return batch_submit(r, job, NULL);
-}
-
-/* One reading of cluster lines. */
-typedef struct cluster_lines {
-    batch_run *r;
-    int kind;
-    nf_docset *history;
-} cluster_lines;
-
-/* A line over --max-line-bytes: an error record in its place. */
-static int submit_too_long(batch_run *r, long lineno)
-{
-    char msg[96];
-    cli_line_too_long(msg, sizeof msg);
-    return submit_bad(r, r->in, lineno, NULL, msg);
-}
-
-static int cluster_line(const char *line, size_t n, long lineno, void *arg)
-{
-    cluster_lines *c = arg;
-    batch_run *r = c->r;
+    batch_run *r = arg;
     if (r->stopped)
         return -1;
-    if (!line)
-        return submit_too_long(r, lineno);
-    int in_order = r->records < r->skip || (c->kind == 2 && may_be_update_set(line, n));
-    return in_order ? read_in_order(r, &c->history, line, n, lineno, c->kind)
-                    : submit_raw(r, line, n, lineno, c->kind);
+    nf_docset *event = *ds;
+    *ds = NULL;
+    int rc = submit_event(r, event, nf_reader_line(rd));
+    return r->stopped ? -1 : rc;
 }
 
-/* Reads cluster JSONL (kind 2) or Multi-News lines (3): the same records as
- * the CLI's cluster reader (cli/clusters.c), with the parsing on the
- * workers. A line still to skip (--resume) is read here for its id. */
-static int read_clusters(batch_run *r, int kind)
+/* An error of the reader: a record's becomes an error record in its place
+ * (said on stderr when it is emitted); an input's is said now. */
+static int on_error(const nf_reader *rd, int status, void *arg)
 {
-    cluster_lines c = {r, kind, NULL};
-    int status = cli_each_line(r->in, cluster_line, &c);
-    nf_docset_free(c.history);
-    return status;
-}
-
-/* ---- Article JSONL: consecutive lines of one event make one set ---- */
-
-typedef struct article_reader {
-    batch_run *r;
-    nf_docset *ds; /* the event being read, or NULL */
-    long line;     /* its last line */
-    int status;
-} article_reader;
-
-/* Submits an event that ended (ds: taken) whose last line is line. */
-static void articles_submit(article_reader *ar, nf_docset *ds, long line)
-{
-    batch_job *job = job_new(line);
-    if (!job) {
-        ar->status = EXIT_DATA;
-        nf_docset_free(ds);
-        return;
-    }
-    job->ds = ds;
-    if (batch_submit(ar->r, job, nf_docset_id(job->ds)) != EXIT_OK)
-        ar->status = EXIT_DATA;
-}
-
-/* Reads one article line (src/batch groups it with its event); an event
- * that ends is submitted, a bad line becomes an error record in place. */
-static void articles_line(article_reader *ar, const char *text, size_t n, long line)
-{
-    nf_docset *closed;
-    char *bad_id, err[256];
-    int rc = nf_batch_article_group(&ar->ds, &closed, text, n, &bad_id, err, sizeof err);
-    if (closed)
-        articles_submit(ar, closed, ar->line);
-    if (rc == NF_OK)
-        ar->line = line;
-    else if (rc == NF_EDATA) {
-        if (submit_bad(ar->r, ar->r->in, line, bad_id, err) != EXIT_OK)
-            ar->status = EXIT_DATA;
-    } else
-        ar->status = cli_error(EXIT_DATA, "out of memory");
-    nf_free(bad_id);
-}
-
-static int article_line(const char *line, size_t n, long lineno, void *arg)
-{
-    article_reader *ar = arg;
-    if (ar->r->stopped)
+    batch_run *r = arg;
+    if (r->stopped)
         return -1;
-    if (!line)
-        return submit_too_long(ar->r, lineno);
-    articles_line(ar, line, n, lineno);
-    return EXIT_OK;
-}
-
-static int read_articles(batch_run *r)
-{
-    article_reader ar = {.r = r};
-    int status = cli_each_line(r->in, article_line, &ar);
-    if (ar.ds)
-        articles_submit(&ar, ar.ds, ar.line);
-    return status == EXIT_OK ? ar.status : status;
-}
-
-/* ---- The run ---- */
-
-/* Decides the input kind from the first of the input's first 16 non-blank
- * lines that is a JSON object (a broken first line says nothing), looking
- * at its first bytes only (they stay to be read). */
-static enum batch_kind detect_kind(const char *path)
-{
-    size_t n;
-    const char *head = cli_input_head(path, 16, &n);
-    int kind = -1;
-    for (int tries = 0; head && kind < 0 && tries < 16 && n;) {
-        const char *nl = memchr(head, '\n', n);
-        size_t len = nl ? (size_t)(nl - head) + 1 : n;
-        if (!cli_is_blank(head, len))
-            kind = nf_batch_is_article_line(head, len), tries++;
-        head += len, n -= len;
+    if (!cli_reader_is_record(rd, status)) {
+        r->bad_lines = 1;
+        return cli_reader_error(rd, "");
     }
-    if (kind == 1)
-        return KIND_ARTICLES;
-    return cli_detect_input(path) == 3 ? KIND_MULTINEWS : KIND_JSONL;
+    int rc = submit_bad(r, nf_reader_file(rd), nf_reader_line(rd), nf_reader_record_id(rd),
+                        nf_reader_error(rd));
+    return r->stopped ? -1 : rc;
+}
+
+/* Reads the input with the library's reader: events to the workers (the
+ * lines of a one-event-per-line corpus unread: the workers parse them),
+ * an error record in place of each record that cannot be read. */
+static int read_events(batch_run *r)
+{
+    char *inputs[] = {(char *)r->in};
+    nf_reader *rd = cli_reader_open(inputs, 1, r->input, r->opts);
+    int rc = rd && nf_reader_set(rd, "defer", "1") == NF_OK ? cli_each_event(rd, on_event, on_error, r)
+                                                           : EXIT_DATA;
+    nf_reader_free(rd);
+    return rc < 0 ? EXIT_DATA : rc;
 }
 
 /* Counts the input's lines (for the ETA) when it is a regular file. */
@@ -662,10 +525,7 @@ static int batch_process(batch_run *r)
                              WINDOW_BYTES, job_run, job_emit, job_free, r);
     if (!r->pool)
         return cli_error(EXIT_DATA, "cannot start %ld worker threads", r->threads);
-    enum batch_kind k = r->kind == KIND_AUTO ? detect_kind(r->in) : r->kind;
-    int rc = k == KIND_ARTICLES
-                 ? read_articles(r)
-                 : read_clusters(r, k == KIND_MULTINEWS ? 3 : 2);
+    int rc = read_events(r);
     int wrc = batch_pool_finish(r->pool);
     batch_pool_free(r->pool);
     show_progress(r, 0, 1);

@@ -157,10 +157,19 @@ static int on_cluster(nf_docset *ds, long line, void *arg)
     return EXIT_OK;
 }
 
-static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
+static int on_event(nf_docset **ds, const nf_reader *r, void *arg)
 {
-    (void)arg, (void)id;
-    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
+    return on_cluster(*ds, nf_reader_line(r), arg);
+}
+
+/* Summarizes and adds every cluster of the data file (cluster JSONL,
+ * through the library's reader); a line that cannot be read is named. */
+static int eval_clusters(eval_run *e, char *path)
+{
+    nf_reader *r = cli_reader_open(&path, 1, "cluster", e->opts);
+    int rc = r ? cli_each_event(r, on_event, NULL, e) : EXIT_DATA;
+    nf_reader_free(r);
+    return rc;
 }
 
 /* Finds metric name among the scored ones; (size_t)-1 if absent. */
@@ -274,6 +283,8 @@ int cmd_eval(int argc, char **argv)
     e.opts = nf_options_new();
     e.rouge = nf_rouge_new();
     int rc = e.opts && e.rouge ? parse_eval_args(&e, argc, argv, &path) : EXIT_DATA;
+    if (rc == EXIT_OK && !e.conv)
+        rc = EXIT_USAGE; /* parse_eval_args found one, or said why not */
     if (rc == EXIT_OK)
         rc = nf_rouge_set_flags(e.rouge, e.conv->flags) == NF_OK
                  ? EXIT_OK : cli_error(EXIT_USAGE, "eval: %s", nf_rouge_error(e.rouge));
@@ -281,7 +292,7 @@ int cmd_eval(int argc, char **argv)
         default_length(&e);
         if (!e.name)
             e.name = nf_options_get(e.opts, "method");
-        rc = cli_each_cluster(path, 2, on_cluster, on_bad_line, &e);
+        rc = eval_clusters(&e, (char *)path);
     }
     if (rc == EXIT_OK && nf_rouge_score(e.rouge) != NF_OK)
         rc = cli_error(EXIT_DATA, "eval: %s", nf_rouge_error(e.rouge));

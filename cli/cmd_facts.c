@@ -1,6 +1,7 @@
 /* newsfuse facts: the figure sheet of reports about one event. Inputs are
- * read as by summarize: plain-text files, directories or "-" make one
- * event; a cluster JSONL or Multi-News file gives one sheet per line. */
+ * read as by summarize, through the library's reader: reports (text
+ * files, web pages, directories, "-") make one event; a corpus gives one
+ * sheet per event. */
 #include "commands.h"
 #include "newsfuse.h"
 #include <stdio.h>
@@ -10,7 +11,7 @@
 typedef struct facts_args {
     nf_options *opts;
     const char *format; /* a name of nf_formats("facts") */
-    int kind;           /* 0 auto, 1 text, 2 cluster JSONL, 3 Multi-News */
+    const char *input;  /* a name of nf_reader_formats, NULL for auto */
     char **inputs;
     int ninputs;
 } facts_args;
@@ -23,11 +24,13 @@ static void facts_usage(FILE *out)
             "counted and what happened to it (killed, injured, missing, freed, held...),\n"
             "who says so, grouped across reports and labelled agree, revised (a later\n"
             "report or \"rose to\" gives a new value), conflict, or single.\n\n"
-            "INPUT: plain-text files (one report each, in the order given; a directory's\n"
-            "files in name order), or - for standard input: together one event. A\n"
-            "cluster JSONL or Multi-News file gives one sheet per line.\n\n"
+            "INPUT: reports (plain-text files or saved web pages, in the order given;\n"
+            "a directory's files in name order; - for standard input): together one\n"
+            "event; a report's date orders its figures in time. A corpus (cluster\n"
+            "JSONL, article JSONL, Multi-News) gives one sheet per event.\n\n"
             "  --format F   text (default), json, jsonl (schema newsfuse/2), md\n"
-            "  --input K    auto (default), text, jsonl, multinews\n"
+            "  --input NAME auto (default), text, html, cluster (or jsonl), articles,\n"
+            "               multinews (see summarize --help)\n"
             "  --max-figures N  at most N figures, whole sentences' worth (default\n"
             "               10000; 0 = no limit; a warning says what it cut)\n"
             "  and summarize's --language and limits: --max-document-bytes,\n"
@@ -54,8 +57,9 @@ static int parse_args(facts_args *a, int argc, char **argv)
                 return cli_error(EXIT_USAGE, "facts: --format must be text, json, jsonl or md");
             a->format = v;
         } else if (!strcmp(f, "--input")) {
-            if ((a->kind = cli_parse_input_kind(v)) < 0)
-                return cli_error(EXIT_USAGE, "facts: --input must be auto, text, jsonl or multinews");
+            if (cli_check_input(v, "facts") != EXIT_OK)
+                return EXIT_USAGE;
+            a->input = v;
         } else {
             int rc = cli_set_option(a->opts, f, v, "facts");
             if (rc)
@@ -68,10 +72,8 @@ static int parse_args(facts_args *a, int argc, char **argv)
 }
 
 /* Makes and prints the sheet of one document set. */
-static int facts_one(nf_docset *ds, long line, void *arg)
+static int facts_one(const facts_args *a, nf_docset *ds)
 {
-    (void)line;
-    const facts_args *a = arg;
     nf_facts_sheet *sh = NULL;
     int rc = nf_facts(ds, a->opts, &sh);
     if (!sh)
@@ -92,21 +94,22 @@ static int facts_one(nf_docset *ds, long line, void *arg)
     return rc == NF_OK ? EXIT_OK : cli_error(EXIT_DATA, "facts: %s", nf_strerror(rc));
 }
 
-static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
+static int on_event(nf_docset **ds, const nf_reader *r, void *arg)
 {
-    (void)arg, (void)id;
-    cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
+    (void)r;
+    int rc = facts_one(arg, *ds);
+    fflush(stdout);
+    return rc;
 }
 
-/* All inputs as plain-text reports of one event. */
-static int facts_texts(facts_args *a)
+/* Makes the sheet of every event the inputs hold, in order; a record that
+ * cannot be read is named and skipped. */
+static int facts_inputs(const facts_args *a)
 {
-    nf_docset *ds = nf_docset_new();
-    int status = ds ? cli_add_text_inputs(ds, a->inputs, a->ninputs) : EXIT_DATA;
-    if (status == EXIT_OK)
-        status = facts_one(ds, 0, a);
-    nf_docset_free(ds);
-    return status;
+    nf_reader *r = cli_reader_open(a->inputs, a->ninputs, a->input, a->opts);
+    int rc = r ? cli_each_event(r, on_event, NULL, (void *)a) : EXIT_DATA;
+    nf_reader_free(r);
+    return rc;
 }
 
 int cmd_facts(int argc, char **argv)
@@ -115,15 +118,8 @@ int cmd_facts(int argc, char **argv)
     a.opts = nf_options_new();
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
     int rc = a.opts && a.inputs ? parse_args(&a, argc, argv) : cli_error(EXIT_DATA, "out of memory");
-    if (rc == EXIT_OK) {
-        /* Text reports are read only as far as the library will use them. */
-        cli_set_text_limit((size_t)strtoull(nf_options_get(a.opts, "max_document_bytes"), NULL, 10));
-        int kind = a.kind ? a.kind : cli_detect_input(a.inputs[0]);
-        if (kind == 1 || a.ninputs > 1)
-            rc = facts_texts(&a);
-        else
-            rc = cli_each_cluster(a.inputs[0], kind, facts_one, on_bad_line, &a);
-    }
+    if (rc == EXIT_OK)
+        rc = facts_inputs(&a);
     nf_options_free(a.opts);
     free(a.inputs);
     return rc < 0 ? EXIT_OK : rc;

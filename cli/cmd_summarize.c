@@ -1,36 +1,38 @@
-/* newsfuse summarize: reports in, a sourced summary out. Plain-text files
- * (one report each, or a directory of them, or "-") make one event; a
- * cluster JSONL or Multi-News file makes one event per line, each
- * summarized in order, one output per line. */
+/* newsfuse summarize: reports in, a sourced summary out. The inputs are
+ * read by the library's reader: reports (text files, web pages, a
+ * directory of them, or "-") make one event; a corpus (cluster JSONL,
+ * article JSONL, Multi-News) gives its events, each summarized in order,
+ * one output per event, an error record in place of a record that cannot
+ * be read. */
 #include "commands.h"
 #include "newsfuse.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum input_kind { IN_AUTO, IN_TEXT, IN_JSONL, IN_MULTINEWS };
-
-/* cli/input.c: caps the bytes read of each text report (0 = no cap).
- * (Declared here until cli/commands.h carries it.) */
-
 typedef struct sum_args {
     nf_options *opts;
     const char *format; /* a name of nf_formats("summary") */
-    enum input_kind kind;
+    const char *input;  /* a name of nf_reader_formats, NULL for auto */
     char **inputs;
     int ninputs;
     char **seen; /* --seen paths: reports already read */
     int nseen;
+    nf_docset *seen_ds; /* their reports, read once */
 } sum_args;
 
 static void summarize_usage(FILE *out)
 {
     fprintf(out,
             "usage: newsfuse summarize [options] INPUT...\n\n"
-            "INPUT: plain-text files (one report each), directories of them, or - for\n"
-            "standard input: together they are one event. A cluster JSONL file (one\n"
-            "event per line, the format of the evaluation sets) or a Multi-News file\n"
-            "(documents separated by |||||) gives one summary per line, in order.\n\n"
+            "INPUT: reports (plain-text files, saved web pages, directories of them,\n"
+            "or - for standard input): together they are one event; a web page's\n"
+            "article text is its report, with its title and date. Or one corpus: a\n"
+            "cluster JSONL file (one event per line, the format of the evaluation\n"
+            "sets), article JSONL (one article per line; consecutive lines of one\n"
+            "\"event\" make an event, and without \"event\" the file is one event) or\n"
+            "Multi-News lines (documents separated by |||||): one summary per event,\n"
+            "in order.\n\n"
             "length (the summary never exceeds it; default 100 words):\n"
             "  --words N        at most N words; 0: no word budget, and with no other\n"
             "                   every sentence the method keeps (most of the input for\n"
@@ -59,7 +61,8 @@ static void summarize_usage(FILE *out)
             "                   build): the tf-idf methods count its documents with the\n"
             "                   event's sentences; the language follows the table\n"
             "input and output:\n"
-            "  --input KIND     auto (default), text, jsonl, multinews\n"
+            "  --input NAME     the input's format, recognised by default (auto):\n"
+            "                   auto, text, html, cluster (or jsonl), articles, multinews\n"
             "  --format F       text (default), json, jsonl (schema newsfuse/2)\n"
             "limits (a warning says when one cut something; 0 = no limit):\n"
             "  --max-document-bytes N  use at most N bytes of each report (default\n"
@@ -70,9 +73,11 @@ static void summarize_usage(FILE *out)
             "                   takes the lead sentences\n"
             "  --max-line-bytes N  longest JSONL or Multi-News line (default 64 MiB): a\n"
             "                   longer one becomes an error record, the rest are read\n\n"
-            "An empty file, or one that is not text (a known binary format, or mostly\n"
-            "NUL, control and invalid UTF-8 bytes), is skipped with a warning naming\n"
-            "it; when no report is left, that is bad data.\n\n"
+            "An empty file, one that is not text (a known binary format, or mostly\n"
+            "NUL, control and invalid UTF-8 bytes) or a page without article text is\n"
+            "skipped with a warning naming it; when no report is left, that is bad\n"
+            "data. A text file that is not UTF-8 but reads as Windows-1252 (Latin-1)\n"
+            "is decoded, with a warning.\n\n"
             "Exit status: 0 success, 1 bad data (other events are still summarized),\n"
             "2 bad usage.\n");
 }
@@ -104,8 +109,9 @@ static int parse_args(sum_args *a, int argc, char **argv)
         } else if (!strcmp(f, "--seen")) {
             a->seen[a->nseen++] = argv[i];
         } else if (!strcmp(f, "--input")) {
-            if ((int)(a->kind = (enum input_kind)cli_parse_input_kind(v)) < 0)
-                return cli_error(EXIT_USAGE, "summarize: --input must be auto, text, jsonl or multinews");
+            if (cli_check_input(v, "summarize") != EXIT_OK)
+                return EXIT_USAGE;
+            a->input = v;
         } else {
             int rc = cli_set_option(a->opts, f, v, "summarize");
             if (rc)
@@ -136,11 +142,13 @@ static int print_summary(const sum_args *a, const nf_summary *s, const nf_docset
     return EXIT_OK;
 }
 
-/* Summarizes one document set and prints the result. */
+/* Summarizes one document set (with the --seen reports) and prints the
+ * result. */
 static int summarize_one(const sum_args *a, nf_docset *ds)
 {
-    if (a->nseen && cli_add_text_inputs_seen(ds, a->seen, a->nseen) != EXIT_OK)
-        return EXIT_DATA;
+    for (size_t i = 0; i < nf_docset_count(a->seen_ds); i++)
+        if (nf_docset_copy_report(ds, a->seen_ds, i, NULL, NULL, NULL, 1) != NF_OK)
+            return cli_error(EXIT_DATA, "out of memory");
     nf_summary *s = NULL;
     int rc = nf_summarize(ds, a->opts, &s);
     if (rc == NF_ENOMEM || !s)
@@ -150,52 +158,68 @@ static int summarize_one(const sum_args *a, nf_docset *ds)
     return ex;
 }
 
-
-/* Emits an error record for a bad line (JSON formats) or a message. */
-static void report_bad_line(const sum_args *a, const char *path, long line, const char *id,
-                            const char *msg)
+/* An error of the reader: a record's gets an error record in its place
+ * (JSON formats); every one is said. */
+static int on_error(const nf_reader *r, int status, void *arg)
 {
-    if (!strcmp(a->format, "text")) {
-        cli_error(EXIT_DATA, "%s:%ld: %s", path, line, msg);
-        return;
-    }
+    const sum_args *a = arg;
+    if (!cli_reader_is_record(r, status) || !strcmp(a->format, "text"))
+        return cli_reader_error(r, "");
     char *rec = NULL; /* the library's record: the same bytes batch and the binding write */
     size_t len = 0;
-    if (nf_batch_error_record(path, line, id, msg, &rec, &len) == NF_OK)
+    if (nf_batch_error_record(nf_reader_file(r), nf_reader_line(r), nf_reader_record_id(r),
+                              nf_reader_error(r), &rec, &len) == NF_OK)
         printf("%s\n", rec);
     else
         cli_error(EXIT_DATA, "out of memory");
     nf_free(rec);
-    fprintf(stderr, "newsfuse: %s:%ld: %s\n", path, line, msg);
+    fflush(stdout);
+    return cli_reader_error(r, "");
 }
 
-/* Called by the cluster reader for each event line. */
-static int on_cluster(nf_docset *ds, long line, void *arg)
+static int on_event(nf_docset **ds, const nf_reader *r, void *arg)
 {
-    (void)line;
-    return summarize_one(arg, ds);
+    (void)r;
+    int rc = summarize_one(arg, *ds);
+    fflush(stdout);
+    return rc;
 }
 
-/* Called by the cluster reader for each line it cannot read. */
-static void on_bad_line(const char *path, long line, const char *id, const char *msg, void *arg)
+/* A --seen input's event: its reports join those already read. */
+static int on_seen(nf_docset **ds, const nf_reader *r, void *arg)
 {
-    report_bad_line(arg, path, line, id, msg);
+    (void)r;
+    sum_args *a = arg;
+    for (size_t i = 0; i < nf_docset_count(*ds); i++)
+        if (nf_docset_copy_report(a->seen_ds, *ds, i, NULL, NULL, NULL, 0) != NF_OK)
+            return cli_error(EXIT_DATA, "out of memory");
+    return EXIT_OK;
 }
 
-/* All inputs as plain-text reports of one event. */
-static int summarize_texts(const sum_args *a)
+static int on_seen_error(const nf_reader *r, int status, void *arg)
 {
-    nf_docset *ds = nf_docset_new();
-    int status = ds ? cli_add_text_inputs(ds, a->inputs, a->ninputs) : EXIT_DATA;
-    if (status == EXIT_OK)
-        status = summarize_one(a, ds);
-    nf_docset_free(ds);
-    return status;
+    (void)status, (void)arg;
+    return cli_reader_error(r, " (--seen)");
+}
+
+/* Reads the inputs (or, seen, the --seen inputs once: their reports, of
+ * every event, are the ones already read) and summarizes every event. */
+static int read_inputs(sum_args *a, int seen)
+{
+    nf_reader *r = seen ? cli_reader_open(a->seen, a->nseen, NULL, a->opts)
+                        : cli_reader_open(a->inputs, a->ninputs, a->input, a->opts);
+    if (!r || (seen && !(a->seen_ds = nf_docset_new()))) {
+        nf_reader_free(r);
+        return EXIT_DATA;
+    }
+    int rc = seen ? cli_each_event(r, on_seen, on_seen_error, a) : cli_each_event(r, on_event, on_error, a);
+    nf_reader_free(r);
+    return rc;
 }
 
 int cmd_summarize(int argc, char **argv)
 {
-    sum_args a = {.format = "text", .kind = IN_AUTO};
+    sum_args a = {.format = "text"};
     a.opts = nf_options_new();
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
     a.seen = calloc((size_t)argc, sizeof *a.seen);
@@ -206,17 +230,11 @@ int cmd_summarize(int argc, char **argv)
         return cli_error(EXIT_DATA, "out of memory");
     }
     int rc = parse_args(&a, argc, argv);
-    if (rc == EXIT_OK) {
-        /* Text reports are read only as far as the library will use them. */
-        cli_set_text_limit((size_t)strtoull(nf_options_get(a.opts, "max_document_bytes"), NULL, 10));
-        enum input_kind kind = a.kind;
-        if (kind == IN_AUTO)
-            kind = (enum input_kind)cli_detect_input(a.inputs[0]);
-        if (kind == IN_TEXT || a.ninputs > 1)
-            rc = summarize_texts(&a);
-        else
-            rc = cli_each_cluster(a.inputs[0], kind == IN_JSONL ? 2 : 3, on_cluster, on_bad_line, &a);
-    }
+    if (rc == EXIT_OK && a.nseen)
+        rc = read_inputs(&a, 1);
+    if (rc == EXIT_OK)
+        rc = read_inputs(&a, 0);
+    nf_docset_free(a.seen_ds);
     nf_options_free(a.opts);
     free(a.inputs);
     free(a.seen);

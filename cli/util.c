@@ -19,15 +19,17 @@ int cli_error(int code, const char *fmt, ...)
 
 char *cli_read_file_upto(const char *path, size_t limit, size_t *len, int *more)
 {
-    nf_input *in = cli_input_open(path);
-    if (!in)
+    nf_input *in = nf_input_open(path);
+    if (!in) {
+        cli_error(EXIT_DATA, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
+    }
     char *data;
     int past, rc = nf_input_read_all(in, limit ? limit : (size_t)-1 / 2 - 1, &data, len, &past);
     if (rc != NF_OK)
         cli_error(EXIT_DATA, "%s: %s%s", path, rc == NF_EIO ? "read error: " : "",
                   rc == NF_EIO ? strerror(nf_input_errno(in)) : nf_strerror(rc));
-    cli_input_close(in);
+    nf_input_close(in);
     if (more)
         *more = limit && past;
     return rc == NF_OK ? data : NULL;

@@ -107,7 +107,7 @@ def plan(metas, kind):
                 start = live[1]  # p writes the open event: read it from its start
             if m["first_event"] is not None and not through:
                 live = (m["last_event"], p)
-        elif kind == "jsonl" and m["first_update"] is not None:
+        elif kind == "cluster" and m["first_update"] is not None:
             t, upd = m["first_update"]
             goes_on = chain is not None and chain[0] is not None and t == chain[0] and upd != b"A"
             if goes_on:
@@ -124,7 +124,7 @@ def parse_args(argv):
     ap.add_argument("input", help="cluster JSONL, Multi-News lines or article JSONL")
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--input", dest="kind", default="auto",
-                    choices=("auto", "jsonl", "multinews", "articles"))
+                    choices=("auto", "cluster", "jsonl", "multinews", "articles"))
     ap.add_argument("--scheduler", help="tcp://HOST:PORT of a running Dask scheduler "
                     "(default: start a LocalCluster on this machine)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -160,10 +160,13 @@ def start_client(args):
 def run(args):
     import dask
     from dask.bytes import read_bytes
-    from newsfuse.batch import detect_kind
+    from newsfuse.batch import KINDS, detect_kind, kind_name
 
     path = args.input
-    kind = detect_kind(path) if args.kind == "auto" else args.kind
+    kind = detect_kind(path) if args.kind == "auto" else kind_name(args.kind)
+    if kind not in KINDS:
+        raise SystemExit("dask_batch: %s is read as %s, one event: summarize it with newsfuse "
+                         "summarize" % (path, kind))
     _, blocks = read_bytes(path, delimiter=b"\n", blocksize=args.blocksize, sample=False)
     blocks = blocks[0]
     client, cluster = start_client(args)

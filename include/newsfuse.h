@@ -250,6 +250,141 @@ NF_API const char *nf_docset_doc_id(const nf_docset *ds, size_t i);
  * original bytes given to nf_docset_add; they coincide unless the
  * document needed repair. */
 NF_API const char *nf_docset_text(const nf_docset *ds, size_t i, size_t *len);
+/* Document i's title, date ("YYYY-MM-DD") and URL (a web page's address),
+ * each NULL when unknown or i is out of range. */
+NF_API const char *nf_docset_doc_title(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_doc_date(const nf_docset *ds, size_t i);
+NF_API const char *nf_docset_doc_url(const nf_docset *ds, size_t i);
+/* Copies report i of from into ds (its text as stored, its URL and its
+ * map back to its source), as a report (seen 0) or as one already read
+ * (seen 1); id, title and date, when not NULL, replace its own. Returns
+ * NF_OK, NF_EINVAL (i out of range, from is ds) or NF_ENOMEM. */
+NF_API int nf_docset_copy_report(nf_docset *ds, const nf_docset *from, size_t i, const char *id,
+                                 const char *title, const char *date, int seen);
+
+/* ---- Reading reports (section owned by src/ingest/): every input format
+ * by its name, one reader for all of them. The formats (nf_reader_formats,
+ * the names the CLI's --input, the server's "input" and the Python
+ * binding take):
+ *   auto       the default: each input is recognised by its name and first
+ *              bytes (looked at without being consumed)
+ *   text       plain text: a file is one report, its id the file name; a
+ *              file that is not UTF-8 but reads as Windows-1252 (Latin-1)
+ *              is decoded, with a warning
+ *   html       a web page: its article text (nf_page_extract) is one
+ *              report, with the page's title, date and URL; the text keeps
+ *              its map back to the page's bytes (nf_docset_source_span)
+ *   cluster    cluster JSONL, one event per line (nf_docset_add_json;
+ *              update sets read their topic's earlier sets, as
+ *              nf_batch_update_history says); "jsonl" is another name
+ *   articles   article JSONL, one report per line, consecutive lines of one
+ *              "event" one event; lines without an "event" make one event
+ *              (nf_batch_article_group)
+ *   multinews  Multi-News lines, one event per line
+ * Text and HTML inputs are reports: several of them, or a directory of
+ * them (its regular files in name order, hidden ones and README.md left
+ * out, each recognised as text or html under auto), make one event. A
+ * corpus (cluster, articles, multinews) holds its own events and is read
+ * alone. An empty file, one that is not text (a known binary format, or
+ * mostly control and invalid bytes) and a page without article text are
+ * skipped with a warning; when nothing is left, that is an error.
+ *
+ * Use: nf_reader_open (or _open_buffer), nf_reader_add for more reports of
+ * the same event, nf_reader_set, then nf_reader_next until NF_EEMPTY:
+ *
+ *   while ((rc = nf_reader_next(r, &ds)) != NF_EEMPTY) {
+ *       for (i = 0; i < nf_reader_warning_count(r); i++) warn(nf_reader_warning(r, i));
+ *       if (rc == NF_OK) { use(ds); nf_docset_free(ds); }
+ *       else error(nf_reader_file(r), nf_reader_line(r), nf_reader_error(r));
+ *   }
+ *
+ * Nothing read is lost to an error: a record that cannot be read is an
+ * error in its place and the reading goes on with the next; an input that
+ * cannot be read at all is an error and the reading goes on with the
+ * other inputs. ---- */
+typedef struct nf_reader nf_reader;
+
+/* Returns the NULL-terminated static list of the format names, "auto"
+ * first. */
+NF_API const char *const *nf_reader_formats(void);
+/* A reader of path ("-": standard input, not closed; a directory: its
+ * files). Nothing is opened yet: a path that cannot be opened is an error
+ * of nf_reader_next. Returns NF_OK, NF_EINVAL (a NULL argument) or
+ * NF_ENOMEM; *out is freed with nf_reader_free. */
+NF_API int nf_reader_open(const char *path, nf_reader **out);
+/* A reader of data[0..len) (copied), as if it were a file called name
+ * (NULL: "-"): its name is the report's id and may tell its format
+ * ("page.html"). Returns NF_OK, NF_EINVAL, NF_ENOMEM. */
+NF_API int nf_reader_open_buffer(const char *data, size_t len, const char *name,
+                                 nf_reader **out);
+/* Adds another input, before the first nf_reader_next: the inputs are
+ * then the reports of one event. NF_OK, NF_EINVAL, NF_ENOMEM. */
+NF_API int nf_reader_add(nf_reader *r, const char *path);
+/* Sets key to value before the first nf_reader_next:
+ *   format NAME            a name of nf_reader_formats (default auto)
+ *   max_line_bytes N       the longest line of a corpus (default
+ *                          NF_DEFAULT_MAX_LINE_BYTES; 0: no cap): a longer
+ *                          one is an NF_ELIMIT error in its place
+ *   max_document_bytes N   read at most N bytes (and a few more, so that
+ *                          the cut is seen) of a text report (default 8 MiB,
+ *                          as the option; 0: no cap); a warning says so
+ *   defer 0|1              1: nf_reader_next may hand out an event of a
+ *                          one-event-per-line corpus unread, for the caller
+ *                          to read on another thread (nf_docset_read_pending)
+ * Returns NF_OK or NF_EINVAL (an unknown key or value, or reading has
+ * begun; nf_reader_error says which). */
+NF_API int nf_reader_set(nf_reader *r, const char *key, const char *value);
+/* The format of the first input: the one set, or under auto the one its
+ * name and first bytes show (looked at now, nothing consumed); "auto" for
+ * a directory (each file is recognised by itself). */
+NF_API const char *nf_reader_format(nf_reader *r);
+/* Reads the next event into *event (a new set, the caller's to free) and
+ * returns NF_OK; or returns, with *event NULL:
+ *   NF_EEMPTY  the end of the input (nothing more to read)
+ *   NF_EDATA   a record that cannot be read (nf_reader_line: its line),
+ *              a binary line (the reading of that input stops), an input
+ *              with nothing to read
+ *   NF_ELIMIT  a line over max_line_bytes (skipped)
+ *   NF_EIO     an input that cannot be opened or read
+ *   NF_EINVAL  a corpus given with other inputs (not read), a NULL argument
+ *   NF_ENOMEM  out of memory (the reading stops)
+ * After any of them the next call goes on. The accessors below describe
+ * the last call's event or error. */
+NF_API int nf_reader_next(nf_reader *r, nf_docset **event);
+/* What went wrong ("" after NF_OK): the message, without the place. */
+NF_API const char *nf_reader_error(const nf_reader *r);
+/* Where: the input's name as given (NULL when no one input is to blame);
+ * the 1-based line of a corpus (an event's last line; 0 for none); the
+ * 1-based record of a container (0 for none); the byte offset of the
+ * line or record in its input (-1 when unknown); and the id of the event
+ * or article that failed, when it was read (else NULL). */
+NF_API const char *nf_reader_file(const nf_reader *r);
+NF_API long nf_reader_line(const nf_reader *r);
+NF_API long nf_reader_record(const nf_reader *r);
+NF_API long long nf_reader_byte(const nf_reader *r);
+NF_API const char *nf_reader_record_id(const nf_reader *r);
+/* Warnings gathered while reading the last call's event or error (a file
+ * skipped, a report cut at max_document_bytes, a charset guessed), each
+ * naming its file. */
+NF_API size_t nf_reader_warning_count(const nf_reader *r);
+NF_API const char *nf_reader_warning(const nf_reader *r, size_t i);
+NF_API void nf_reader_free(nf_reader *r);
+/* Deferred reading (defer 1): the bytes of ds's record still to be read
+ * (0: none), and their reading, on any thread, as nf_reader_next would
+ * have read them: NF_OK (NF_OK too for a set with nothing pending),
+ * NF_EEMPTY (a line without a report), NF_EDATA (nf_docset_error says
+ * why, nf_docset_id names the event if it was read; the place is the one
+ * nf_reader_next gave), NF_ENOMEM. */
+NF_API size_t nf_docset_pending(const nf_docset *ds);
+NF_API int nf_docset_read_pending(nf_docset *ds);
+/* Provenance of a converted report (a web page's article text, a text
+ * file read as Windows-1252): the bytes [*src_start, *src_end) of the
+ * source as read (the page's bytes, the file's) that the report's text
+ * [start, end) came from; for any other report the offsets themselves.
+ * Summary offsets index the report's text, so this maps them back.
+ * Returns NF_OK or NF_EINVAL (doc out of range, start > end). */
+NF_API int nf_docset_source_span(const nf_docset *ds, size_t doc, size_t start, size_t end,
+                                 size_t *src_start, size_t *src_end);
 
 /* ---- Background term statistics: document frequencies from a large
  * corpus, so term weights need not come from the one document set alone.
@@ -346,8 +481,10 @@ NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out
  * nf_batch_error_record in its place. ---- */
 
 /* Article JSONL: one report per line, {"event", "id", "title", "date",
- * "text"}: event a non-empty string without NUL bytes, or an integer; id,
- * title and date strings, null or absent; text a string. Invalid UTF-8 is
+ * "text"}: event a non-empty string without NUL bytes, or an integer, or
+ * null or absent (no event: consecutive articles without one make one
+ * set, without an id); id, title and date strings, null or absent; text a
+ * string. Invalid UTF-8 is
  * repaired, as in nf_docset_add_json. Consecutive lines of one event make
  * one document set, whose id is the event.
  *
@@ -363,10 +500,11 @@ NF_API int nf_summary_render(const nf_summary *s, const char *format, char **out
 NF_API int nf_batch_article_group(nf_docset **open, nf_docset **closed, const char *line,
                                   size_t len, char **bad_id, char *err, size_t errlen);
 /* Tells article JSONL from cluster JSONL: returns 1 if line[0..len) is a
- * JSON object with an "event" key and no "documents" key (an article
- * line), 0 for another JSON object, -1 for anything else (a broken line
- * says nothing). newsfuse batch --input auto reads articles when the first
- * JSON object among the input's first 16 non-blank lines is an article. */
+ * JSON object without a "documents" key and with an "event" or a "text"
+ * key (an article line), 0 for another JSON object, -1 for anything else
+ * (a broken line says nothing). The reader's format auto reads articles
+ * when the first JSON object among the input's first 16 non-blank lines
+ * is an article. */
 NF_API int nf_batch_is_article_line(const char *line, size_t len);
 
 /* DUC 2007 update sets: sets B, C, ... of a topic are summarized for a
@@ -613,6 +751,11 @@ NF_API size_t nf_page_warning_count(const nf_page *p);
 NF_API const char *nf_page_warning(const nf_page *p, size_t i);
 /* Why the last status was not NF_OK ("" if it was). */
 NF_API const char *nf_page_error(const nf_page *p);
+
+/* Adds the page's article as a report of ds: its text, title, date and
+ * URL, and its runs (nf_page_spans) for nf_docset_source_span. id may be
+ * NULL (numbered). Returns NF_OK, NF_EINVAL or NF_ENOMEM. */
+NF_API int nf_docset_add_page(nf_docset *ds, const char *id, const nf_page *page);
 
 /* Provenance: the text as runs, in text order, each a piece of the text
  * and the bytes of the HTML as given to nf_page_extract that it came from.

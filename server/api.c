@@ -67,23 +67,91 @@ static int library_error(int rc, const char *what, srv_body *out)
                          what && *what ? what : nf_strerror(rc), out);
 }
 
-/* Adds the parsed reports (and seen reports) to a new docset. */
-static int make_docset(const srv_request *req, nf_docset **out)
+/* Why a document could not be read: an HTTP status and a message. */
+typedef struct read_error {
+    int status;
+    char message[512];
+} read_error;
+
+/* Reads document d (number i of list) through the library's reader, in
+ * its format, as newsfuse summarize reads a file: every report it holds
+ * joins ds (seen: as already read), its title and date the document's
+ * when it gives them; the reader's warnings, when warnings is not NULL,
+ * join that array. Returns NF_OK, NF_ENOMEM, or NF_EDATA with why. */
+static int read_document(nf_docset *ds, const srv_doc *d, const char *list, size_t i, int seen,
+                         json_t *warnings, read_error *why)
+{
+    char name[32], where[48];
+    snprintf(name, sizeof name, "%zu", i + 1); /* the id a report without one gets */
+    snprintf(where, sizeof where, "%s[%zu]", list, i);
+    nf_reader *r = NULL;
+    int rc = nf_reader_open_buffer(d->text, d->len, d->id ? d->id : name, &r);
+    if (rc == NF_OK)
+        rc = nf_reader_set(r, "format", d->format);
+    nf_docset *ev = NULL;
+    size_t reports = 0;
+    while (rc == NF_OK && (rc = nf_reader_next(r, &ev)) != NF_EEMPTY) {
+        for (size_t k = 0; warnings && k < nf_reader_warning_count(r); k++)
+            json_array_append_new(warnings, json_string(nf_reader_warning(r, k)));
+        if (rc == NF_ENOMEM)
+            break;
+        if (rc != NF_OK) { /* the warnings say why when the reader skipped the document */
+            long line = nf_reader_line(r);
+            size_t nw = nf_reader_warning_count(r);
+            why->status = 422;
+            snprintf(why->message, sizeof why->message, "%s%s%.0ld: %s%s%s%s", where,
+                     line ? ", line " : "", line, nf_reader_error(r), nw ? " (" : "",
+                     nw ? nf_reader_warning(r, nw - 1) : "", nw ? ")" : "");
+            break;
+        }
+        for (size_t k = 0; rc == NF_OK && k < nf_docset_count(ev); k++, reports++)
+            rc = nf_docset_copy_report(ds, ev, k, NULL, d->title, d->date, seen);
+        nf_docset_free(ev);
+        ev = NULL;
+    }
+    for (size_t k = 0; warnings && rc == NF_EEMPTY && k < nf_reader_warning_count(r); k++)
+        json_array_append_new(warnings, json_string(nf_reader_warning(r, k)));
+    if (rc == NF_EEMPTY && !reports && !why->status) {
+        why->status = 422;
+        snprintf(why->message, sizeof why->message, "%s: no report in it", where);
+    }
+    nf_docset_free(ev);
+    nf_reader_free(r);
+    if (rc == NF_ENOMEM)
+        return NF_ENOMEM;
+    return why->status ? NF_EDATA : NF_OK;
+}
+
+/* Adds the parsed reports (and seen reports) to a new docset: a document
+ * in format text as it is, any other through the reader. */
+static int make_docset(const srv_request *req, nf_docset **out, json_t *warnings, read_error *why)
 {
     nf_docset *ds = nf_docset_new();
     int rc = ds ? NF_OK : NF_ENOMEM;
-    for (size_t i = 0; rc == NF_OK && i < req->ndocs; i++) {
-        const srv_doc *d = req->docs + i;
-        rc = nf_docset_add(ds, d->id, d->title, d->date, d->text, d->len);
-    }
-    for (size_t i = 0; rc == NF_OK && i < req->nseen; i++) {
-        const srv_doc *d = req->seen + i;
-        rc = nf_docset_add_seen(ds, d->id, d->title, d->date, d->text, d->len);
+    why->status = 0;
+    for (int seen = 0; seen <= 1; seen++) {
+        const srv_doc *docs = seen ? req->seen : req->docs;
+        size_t n = seen ? req->nseen : req->ndocs;
+        for (size_t i = 0; rc == NF_OK && i < n; i++) {
+            const srv_doc *d = docs + i;
+            if (!d->format || !strcmp(d->format, "text"))
+                rc = (seen ? nf_docset_add_seen : nf_docset_add)(ds, d->id, d->title, d->date,
+                                                                  d->text, d->len);
+            else
+                rc = read_document(ds, d, seen ? "seen" : "documents", i, seen, warnings, why);
+        }
     }
     if (rc != NF_OK)
         nf_docset_free(ds), ds = NULL;
     *out = ds;
     return rc;
+}
+
+/* A document that could not be read: its error response. */
+static int unread_error(int rc, const read_error *why, srv_body *out)
+{
+    return rc == NF_EDATA ? srv_api_error(why->status, why->message, out)
+                          : srv_api_error(500, "out of memory", out);
 }
 
 /* Renders the figure sheet of ds as one line of JSON (caller nf_frees). */
@@ -117,9 +185,11 @@ static int run_summarize(const srv_request *req, srv_body *out)
 {
     nf_docset *ds = NULL;
     nf_summary *s = NULL;
-    int rc = make_docset(req, &ds);
-    if (rc == NF_OK)
-        rc = nf_summarize(ds, req->opts, &s);
+    read_error why;
+    int rc = make_docset(req, &ds, NULL, &why);
+    if (rc != NF_OK)
+        return unread_error(rc, &why, out);
+    rc = nf_summarize(ds, req->opts, &s);
     int result;
     if (rc == NF_OK)
         result = summary_body(s, out);
@@ -137,15 +207,46 @@ static int run_facts(const srv_request *req, srv_body *out)
     nf_docset *ds = NULL;
     char *json = NULL;
     size_t len = 0;
-    int rc = make_docset(req, &ds);
-    if (rc == NF_OK)
-        rc = render_facts(ds, req->opts, &json, &len);
+    read_error why;
+    int rc = make_docset(req, &ds, NULL, &why);
+    if (rc != NF_OK)
+        return unread_error(rc, &why, out);
+    rc = render_facts(ds, req->opts, &json, &len);
     nf_docset_free(ds);
     if (rc != NF_OK) {
         nf_free(json);
         return library_error(rc, NULL, out);
     }
     return take_rendered(json, len, 200, out);
+}
+
+/* POST /v1/read: the reports as the library's reader reads the documents
+ * (a web page's article text, title, date and URL; a text file's text),
+ * the same reading as newsfuse summarize's, so a client can show what
+ * will be summarized and send it back as text. */
+static int run_read(const srv_request *req, srv_body *out)
+{
+    nf_docset *ds = NULL;
+    read_error why;
+    json_t *warnings = json_array(), *docs = json_array();
+    int rc = warnings && docs ? make_docset(req, &ds, warnings, &why) : NF_ENOMEM;
+    if (rc != NF_OK) {
+        json_decref(warnings), json_decref(docs);
+        return unread_error(rc, &why, out);
+    }
+    for (size_t i = 0; i < nf_docset_count(ds); i++) {
+        size_t len;
+        const char *text = nf_docset_text(ds, i, &len);
+        json_array_append_new(docs, json_pack("{s:I, s:s, s:s?, s:s?, s:s?, s:I, s:s%}", "index",
+                                              (json_int_t)i, "id", nf_docset_doc_id(ds, i), "title",
+                                              nf_docset_doc_title(ds, i), "date",
+                                              nf_docset_doc_date(ds, i), "url",
+                                              nf_docset_doc_url(ds, i), "bytes", (json_int_t)len,
+                                              "text", text, len));
+    }
+    nf_docset_free(ds);
+    return take_json(json_pack("{s:s, s:o, s:o}", "schema", NF_SCHEMA, "documents", docs, "warnings",
+                               warnings), 200, out);
 }
 
 /* Adds one summary to the scorer, split into SPL lines first. */
@@ -215,6 +316,8 @@ int srv_api_run(const srv_request *req, srv_body *out)
         return run_summarize(req, out);
     if (req->route == SRV_FACTS)
         return run_facts(req, out);
+    if (req->route == SRV_READ)
+        return run_read(req, out);
     return run_rouge(req, out);
 }
 
@@ -248,11 +351,13 @@ static json_t *string_list(const char *const *list, const char *skip)
 
 int srv_api_version(const srv_limits *lim, srv_body *out)
 {
-    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
+    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
                           "name", "newsfuse", "version", nf_version(), "methods",
                           string_list(nf_methods(), NULL), "options",
                           /* the options a request may set: idf is the operator's (403) */
                           string_list(nf_option_keys(), "idf"),
+                          /* the names of "input" and a document's "format" */
+                          "inputs", string_list(nf_reader_formats(), NULL),
                           "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
                           (json_int_t)lim->max_documents, "max_document_bytes",
                           (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);

@@ -162,6 +162,8 @@ static int route_of(const char *path)
         return SRV_FACTS;
     if (!strcmp(path, "/v1/rouge"))
         return SRV_ROUGE;
+    if (!strcmp(path, "/v1/read"))
+        return SRV_READ;
     return -1;
 }
 

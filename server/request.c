@@ -41,6 +41,10 @@ void srv_request_free(srv_request *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->ndocs; i++)
+        free(r->docs[i].decoded);
+    for (size_t i = 0; i < r->nseen; i++)
+        free(r->seen[i].decoded);
     for (size_t i = 0; i < r->nrefs; i++)
         free(r->refs[i].texts), free(r->refs[i].lens);
     free(r->refs);
@@ -95,13 +99,106 @@ static int get_text(json_t *v, const char *where, const srv_limits *lim, srv_doc
     return 0;
 }
 
-/* One report: a string, or an object {id?, title?, date?, text}. */
-static int parse_doc(json_t *v, const char *list, size_t i, const srv_limits *lim, srv_doc *d,
-                     srv_error *err)
+/* The value of a base64 letter, or -1. */
+static int b64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+}
+
+/* Decodes base64 s[0..n) (the standard or the URL alphabet; padding and
+ * white space ignored) into a new buffer *out (malloc) of *len bytes.
+ * Returns 0, -1 for a character that is not base64, -2 out of memory. */
+static int b64_decode(const char *s, size_t n, char **out, size_t *len)
+{
+    unsigned char *o = malloc(n / 4 * 3 + 3);
+    if (!o)
+        return -2;
+    unsigned long acc = 0;
+    int bits = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '=' || c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        int v = b64_value(c);
+        if (v < 0) {
+            free(o);
+            return -1;
+        }
+        acc = (acc << 6 | (unsigned long)v) & 0xffffff, bits += 6;
+        if (bits >= 8)
+            bits -= 8, o[k++] = (unsigned char)(acc >> bits);
+    }
+    *out = (char *)o, *len = k;
+    return 0;
+}
+
+/* Returns 1 if name is a format of the library's reader. */
+static int reader_knows(const char *name)
+{
+    for (const char *const *f = nf_reader_formats(); *f; f++)
+        if (!strcmp(*f, name))
+            return 1;
+    nf_reader *r = NULL; /* another name for one ("jsonl") */
+    int ok = nf_reader_open_buffer("", 0, NULL, &r) == NF_OK && nf_reader_set(r, "format", name) == NF_OK;
+    nf_reader_free(r);
+    return ok;
+}
+
+/* Reads a format field (a name of nf_reader_formats) into *out. */
+static int get_format(json_t *obj, const char *key, const char *where, const char **out,
+                      srv_error *err)
+{
+    const char *name;
+    if (get_name(obj, key, where, &name, err))
+        return err->status;
+    if (name && !reader_knows(name))
+        return srv_fail(err, 400, "%s: \"%s\" is not a format: the formats are those of "
+                        "newsfuse summarize --input (text, html, auto...)", where, key);
+    if (name)
+        *out = name;
+    return 0;
+}
+
+/* A document's bytes given as "base64" (a page in any charset, byte for
+ * byte): decoded into d. */
+static int get_base64(json_t *v, const char *where, const srv_limits *lim, srv_doc *d,
+                      srv_error *err)
+{
+    if (!json_is_string(v))
+        return srv_fail(err, 400, "%s.base64 must be a string", where);
+    size_t n = json_string_length(v);
+    if (n / 4 * 3 > lim->max_doc_bytes + 3)
+        return srv_fail(err, 413, "%s is about %zu bytes, over the limit of %zu", where, n / 4 * 3,
+                        lim->max_doc_bytes);
+    int rc = b64_decode(json_string_value(v), n, &d->decoded, &d->len);
+    if (rc == -2)
+        return srv_fail(err, 500, "out of memory");
+    if (rc)
+        return srv_fail(err, 400, "%s.base64 is not base64", where);
+    d->text = d->decoded;
+    if (d->len > lim->max_doc_bytes)
+        return srv_fail(err, 413, "%s is %zu bytes, over the limit of %zu", where, d->len,
+                        lim->max_doc_bytes);
+    return 0;
+}
+
+/* One report: a string, or an object {id?, title?, date?, format?, text}
+ * or {..., base64} (its bytes). format: how to read it, default_format
+ * when it does not say. */
+static int parse_doc(json_t *v, const char *list, size_t i, const srv_limits *lim,
+                     const char *default_format, srv_doc *d, srv_error *err)
 {
     char where[80];
     snprintf(where, sizeof where, "%.16s[%zu]", list, i);
     memset(d, 0, sizeof *d);
+    d->format = default_format;
     if (json_is_string(v))
         return get_text(v, where, lim, d, err);
     if (!json_is_object(v))
@@ -111,9 +208,15 @@ static int parse_doc(json_t *v, const char *list, size_t i, const srv_limits *li
         rc = get_name(v, "title", where, &d->title, err);
     if (!rc)
         rc = get_name(v, "date", where, &d->date, err);
+    if (!rc)
+        rc = get_format(v, "format", where, &d->format, err);
     if (rc)
         return rc;
-    json_t *t = json_object_get(v, "text");
+    json_t *t = json_object_get(v, "text"), *b = json_object_get(v, "base64");
+    if (t && b)
+        return srv_fail(err, 400, "%s has both \"text\" and \"base64\": give one", where);
+    if (b)
+        return get_base64(b, where, lim, d, err);
     if (!t)
         return srv_fail(err, 400, "%s has no \"text\"", where);
     snprintf(where + strlen(where), sizeof where - strlen(where), ".text");
@@ -123,7 +226,7 @@ static int parse_doc(json_t *v, const char *list, size_t i, const srv_limits *li
 /* Reads the array field key of root (optional unless required) into a new
  * array of documents. Returns 0, 400, 413 or 500. */
 static int parse_docs(json_t *root, const char *key, int required, const srv_limits *lim,
-                      srv_doc **out, size_t *n, srv_error *err)
+                      const char *format, srv_doc **out, size_t *n, srv_error *err)
 {
     json_t *a = json_object_get(root, key);
     *out = NULL, *n = 0;
@@ -142,7 +245,7 @@ static int parse_docs(json_t *root, const char *key, int required, const srv_lim
         return srv_fail(err, 500, "out of memory");
     *n = count;
     for (size_t i = 0; i < count; i++) {
-        int rc = parse_doc(json_array_get(a, i), key, i, lim, *out + i, err);
+        int rc = parse_doc(json_array_get(a, i), key, i, lim, format, *out + i, err);
         if (rc)
             return rc;
     }
@@ -241,20 +344,26 @@ static int check_fields(json_t *root, const char *const *known, srv_error *err)
     return 0;
 }
 
-/* summarize and facts: documents, seen (summarize only), options. */
+/* summarize, facts and read: input, documents, seen (summarize only),
+ * options (not read). */
 static int parse_reports(json_t *root, srv_request *r, const srv_limits *lim, srv_error *err)
 {
-    static const char *const sum_fields[] = {"documents", "seen", "options", NULL};
-    static const char *const facts_fields[] = {"documents", "options", NULL};
-    int rc = check_fields(root, r->route == SRV_SUMMARIZE ? sum_fields : facts_fields, err);
+    static const char *const sum_fields[] = {"documents", "seen", "options", "input", NULL};
+    static const char *const facts_fields[] = {"documents", "options", "input", NULL};
+    static const char *const read_fields[] = {"documents", "input", NULL};
+    int rc = check_fields(root, r->route == SRV_SUMMARIZE ? sum_fields
+                                : r->route == SRV_FACTS ? facts_fields : read_fields, err);
+    r->input = "text";
     if (!rc)
-        rc = parse_docs(root, "documents", 1, lim, &r->docs, &r->ndocs, err);
+        rc = get_format(root, "input", "request", &r->input, err);
     if (!rc)
-        rc = parse_docs(root, "seen", 0, lim, &r->seen, &r->nseen, err);
+        rc = parse_docs(root, "documents", 1, lim, r->input, &r->docs, &r->ndocs, err);
+    if (!rc)
+        rc = parse_docs(root, "seen", 0, lim, r->input, &r->seen, &r->nseen, err);
     if (!rc && r->ndocs + r->nseen > lim->max_documents)
         rc = srv_fail(err, 413, "%zu reports in all, over the limit of %zu", r->ndocs + r->nseen,
                       lim->max_documents);
-    if (!rc)
+    if (!rc && r->route != SRV_READ)
         rc = parse_options(root, r, lim, err);
     if (rc)
         return rc;

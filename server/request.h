@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 /* The routes that take a JSON body. */
-enum srv_route { SRV_SUMMARIZE = 0, SRV_FACTS = 1, SRV_ROUGE = 2 };
+enum srv_route { SRV_SUMMARIZE = 0, SRV_FACTS = 1, SRV_ROUGE = 2, SRV_READ = 3 };
 
 /* What one request may hold. */
 typedef struct srv_limits {
@@ -23,8 +23,11 @@ typedef struct srv_limits {
 /* One report (or one ROUGE text): pointers into the parsed JSON. */
 typedef struct srv_doc {
     const char *id, *title, *date; /* NULL when not given */
-    const char *text;
+    const char *text;              /* its bytes: the "text", or the decoded "base64" */
     size_t len;
+    const char *format; /* how to read it: a name of nf_reader_formats ("text":
+                           as it is, the default) */
+    char *decoded;      /* the bytes of "base64" (malloc'd, owned), or NULL */
 } srv_doc;
 
 /* One cluster's references for /v1/rouge. */
@@ -39,11 +42,13 @@ typedef struct srv_refs {
 typedef struct srv_request {
     int route;
     void *json;         /* the jansson tree (json_t *), owner of the strings */
-    srv_doc *docs;      /* summarize/facts: the reports */
+    srv_doc *docs;      /* summarize/facts/read: the reports */
     size_t ndocs;
     srv_doc *seen;      /* summarize: the reports already read */
     size_t nseen;
     nf_options *opts;   /* validated options (summarize, facts) */
+    const char *input;  /* summarize/facts/read: the documents' format when
+                           they do not say ("input"; default "text") */
     srv_doc *summaries; /* rouge: id in .id, system name in .title */
     size_t nsummaries;
     srv_refs *refs;     /* rouge: references per cluster id */

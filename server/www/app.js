@@ -66,11 +66,13 @@
     });
   }
 
-  /* Adds a report box (with text and a name, if given); returns its textarea. */
-  function addReport(text, name) {
+  /* Adds a report box (with text, a name and the title and date of a
+   * page, if given); returns its textarea. */
+  function addReport(text, name, meta) {
     const li = $('report-tpl').content.firstElementChild.cloneNode(true);
     li.querySelector('textarea').value = text || '';
     li.querySelector('.report-name').value = name || '';
+    setMeta(li, meta);
     li.querySelector('.remove').addEventListener('click', () => {
       const next = li.nextElementSibling || li.previousElementSibling;
       li.remove();
@@ -82,34 +84,63 @@
     return li.querySelector('textarea');
   }
 
-  /* The main text of an HTML page: its paragraphs, headings and list items,
-   * without scripts, navigation and page furniture. */
-  function htmlText(html) {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    doc.querySelectorAll('script,style,noscript,nav,header,footer,aside,form,iframe,figure')
-      .forEach((n) => n.remove());
-    const root = doc.querySelector('article') || doc.querySelector('main') || doc.body;
-    if (!root) return { text: '', title: doc.title || '' };
-    const blocks = Array.from(root.querySelectorAll('h1,h2,h3,p,li,blockquote'))
-      .map((n) => n.textContent.replace(/\s+/g, ' ').trim()).filter((t) => t);
-    const text = blocks.length ? blocks.join('\n\n') : root.textContent.trim();
-    return { text: text, title: doc.title || '' };
+  /* Keeps a read report's title and date with its box (sent with it). */
+  function setMeta(li, meta) {
+    for (const k of ['title', 'date']) {
+      if (meta && meta[k]) li.dataset[k] = meta[k];
+      else delete li.dataset[k];
+    }
+  }
+
+  /* Base64 of bytes: a file goes to the server as it is, whatever its charset. */
+  function base64(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }
+
+  /* Reads one file as newsfuse summarize reads it, on the server (POST
+   * /v1/read, the library's reader): a web page becomes its article text,
+   * title and date, a text file its text. */
+  async function readFile(f) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const body = { documents: [{ id: f.name, base64: base64(bytes), format: 'auto' }] };
+    const r = await fetch('/v1/read', { method: 'POST', headers: headers(), body: JSON.stringify(body) });
+    let data = null;
+    try { data = await r.json(); } catch (e) { data = null; }
+    if (r.status === 401) $('token-row').hidden = false;
+    if (!r.ok) throw new Error(data && data.error ? data.error.message : r.statusText);
+    return data;
   }
 
   /* Reads dropped or chosen files, one report each (empty boxes are reused). */
   async function takeFiles(files) {
+    const problems = [];
+    let read = 0;
     for (const f of Array.from(files)) {
-      let text = await f.text();
-      if (/\.html?$/i.test(f.name) || f.type === 'text/html') text = htmlText(text).text;
-      const empty = Array.from($('reports').querySelectorAll('textarea')).find((t) => !t.value.trim());
-      if (empty) {
-        empty.value = text;
-        empty.closest('.report').querySelector('.report-name').value = f.name;
-      } else {
-        addReport(text, f.name);
+      let data;
+      try {
+        data = await readFile(f);
+      } catch (e) {
+        problems.push(f.name + ': ' + e.message);
+        continue;
       }
+      for (const d of data.documents) {
+        const empty = Array.from($('reports').querySelectorAll('textarea')).find((t) => !t.value.trim());
+        if (empty) {
+          const li = empty.closest('.report');
+          empty.value = d.text;
+          li.querySelector('.report-name').value = d.id;
+          setMeta(li, d);
+        } else {
+          addReport(d.text, d.id, d);
+        }
+      }
+      read++;
     }
-    say(files.length + (files.length === 1 ? ' file read.' : ' files read.'));
+    say(read + (read === 1 ? ' file read.' : ' files read.'));
+    showError(problems.length ? 'Some files could not be read: ' + problems.join('; ') : '');
   }
 
   /* ---- talking to the server ---- */
@@ -152,6 +183,8 @@
       sent.push({ name: name, bytes: enc.encode(text) });
       const d = { text: text };
       if (name) d.id = name;
+      if (li.dataset.title) d.title = li.dataset.title;
+      if (li.dataset.date) d.date = li.dataset.date;
       documents.push(d);
     });
     const options = { words: Number($('words').value) || 100, method: $('method').value,

@@ -37,6 +37,8 @@ static char *render_text(const nf_summary *s, const nf_docset *ds, size_t *len)
             buf_printf(&b, " \"%s\"", dc->title);
         if (dc->date)
             buf_printf(&b, " (%s)", dc->date);
+        if (dc->url)
+            buf_printf(&b, " <%s>", dc->url);
         buf_putc(&b, '\n');
     }
     return buf_take(&b, len);
@@ -69,22 +71,37 @@ static json_t *json_doc_ref(const nf_docset *ds, size_t doc)
     return json_pack("{s:I, s:s}", "index", (json_int_t)doc, "id", ds->docs[doc].id);
 }
 
+/* The bytes of a converted report's source (a web page, a file read as
+ * Windows-1252) that its text [start, end) came from, as {"start", "end"};
+ * NULL (no field) for a report that is its source's own bytes. */
+static json_t *json_source(const nf_docset *ds, size_t doc, size_t start, size_t end)
+{
+    const document *d = &ds->docs[doc];
+    if (!d->nsource)
+        return NULL;
+    size_t a = docset_source_offset(d, start, 0), b = end > start ? docset_source_offset(d, end, 1) : a;
+    return json_pack("{s:I, s:I}", "start", (json_int_t)a, "end", (json_int_t)(b > a ? b : a));
+}
+
 /* The other reports' sentences that say the same, as source spans. */
 static json_t *json_corroboration(const ssent *x, const nf_docset *ds)
 {
     json_t *a = json_array();
-    for (size_t k = 0; a && k < x->ncorr; k++)
-        json_array_append_new(a, json_pack("{s:o, s:I, s:I}", "doc", json_doc_ref(ds, x->corr[k].doc),
-                                           "start", (json_int_t)x->corr[k].start, "end",
-                                           (json_int_t)x->corr[k].end));
+    for (size_t k = 0; a && k < x->ncorr; k++) {
+        const sspan *c = &x->corr[k];
+        json_array_append_new(a, json_pack("{s:o, s:I, s:I, s:o*}", "doc", json_doc_ref(ds, c->doc),
+                                           "start", (json_int_t)c->start, "end", (json_int_t)c->end,
+                                           "source", json_source(ds, c->doc, c->start, c->end)));
+    }
     return a;
 }
 
 static json_t *json_sentence(const ssent *x, const nf_docset *ds)
 {
-    return json_pack("{s:s%, s:o, s:I, s:I, s:f, s:I, s:o}", "text", x->text, x->len, "doc",
+    return json_pack("{s:s%, s:o, s:I, s:I, s:o*, s:f, s:I, s:o}", "text", x->text, x->len, "doc",
                      json_doc_ref(ds, x->doc), "start", (json_int_t)x->start, "end",
-                     (json_int_t)x->end, "score", x->score, "support", (json_int_t)x->support,
+                     (json_int_t)x->end, "source", json_source(ds, x->doc, x->start, x->end),
+                     "score", x->score, "support", (json_int_t)x->support,
                      "corroboration", json_corroboration(x, ds));
 }
 
@@ -93,9 +110,11 @@ static json_t *json_documents(const nf_docset *ds)
     json_t *a = json_array();
     for (size_t d = 0; a && d < ds->ndocs; d++) {
         const document *dc = &ds->docs[d];
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s?, s:s?, s:I}", "index", (json_int_t)d,
-                                           "id", dc->id, "title", dc->title, "date", dc->date,
-                                           "bytes", (json_int_t)dc->len));
+        json_t *o = json_pack("{s:I, s:s, s:s?, s:s?, s:I}", "index", (json_int_t)d, "id", dc->id,
+                              "title", dc->title, "date", dc->date, "bytes", (json_int_t)dc->len);
+        if (o && dc->url) /* only where a report has one: other documents stay as they were */
+            json_object_set_new(o, "url", json_string(dc->url));
+        json_array_append_new(a, o);
     }
     return a;
 }

@@ -23,21 +23,25 @@ static int article_string(json_t *root, const char *key, const char **out, char 
     return -1;
 }
 
-/* Reads the event key: a non-empty string or an integer. A string with a
- * NUL byte (\u0000) is refused: the key is used as a C string, so it would
- * be cut there, and events that differ after the NUL would merge (an empty
- * key made a set with an empty id). */
+/* Reads the event key: a non-empty string or an integer; absent or null,
+ * the article has no event (a->event NULL). A string with a NUL byte
+ * (\u0000) is refused: the key is used as a C string, so it would be cut
+ * there, and events that differ after the NUL would merge (an empty key
+ * made a set with an empty id). */
 static int article_event(article_line *a, json_t *root, char *err, size_t errlen)
 {
     json_t *v = json_object_get(root, "event");
-    if (json_is_integer(v)) {
+    if (!v || json_is_null(v))
+        a->event = NULL;
+    else if (json_is_integer(v)) {
         snprintf(a->event_buf, sizeof a->event_buf, "%lld", (long long)json_integer_value(v));
         a->event = a->event_buf;
     } else if (json_is_string(v) && json_string_length(v) > 0 &&
                strlen(json_string_value(v)) == json_string_length(v))
         a->event = json_string_value(v);
     else {
-        snprintf(err, errlen, "\"event\" must be a non-empty string without NUL bytes, or an integer");
+        snprintf(err, errlen, "\"event\" must be a non-empty string without NUL bytes, an integer "
+                 "or null");
         return -1;
     }
     return 0;
@@ -65,7 +69,22 @@ static int article_fields(article_line *a, json_t *root, char *err, size_t errle
     return NF_OK;
 }
 
+static int article_line_read(article_line *a, const char *line, size_t len, char *err, size_t errlen);
+
 int article_line_parse(article_line *a, const char *line, size_t len, char *err, size_t errlen)
+{
+    unsigned long failures = alloc_failures();
+    int rc = article_line_read(a, line, len, err, errlen);
+    /* jansson reports running out of memory as a parse error ("column -1"):
+     * the line was not read */
+    if (rc != NF_ENOMEM && alloc_failures() != failures) {
+        snprintf(err, errlen, "out of memory");
+        rc = NF_ENOMEM;
+    }
+    return rc;
+}
+
+static int article_line_read(article_line *a, const char *line, size_t len, char *err, size_t errlen)
 {
     memset(a, 0, sizeof *a);
     err[0] = '\0';
@@ -108,12 +127,14 @@ int article_is_line(const char *line, size_t len)
 {
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, NULL);
     int kind = !json_is_object(root) ? -1
-               : json_object_get(root, "event") && !json_object_get(root, "documents") ? 1 : 0;
+               : !json_object_get(root, "documents") &&
+                 (json_object_get(root, "event") || json_object_get(root, "text")) ? 1 : 0;
     json_decref(root);
     return kind;
 }
 
-/* Makes the set of a new event: empty, with the event as its id. */
+/* Makes the set of a new event: empty, with the event as its id (none for
+ * articles without an event). */
 static nf_docset *article_event_set(const char *event)
 {
     nf_docset *ds = nf_docset_new();
@@ -132,7 +153,9 @@ int article_group(nf_docset **open, nf_docset **closed, const char *line, size_t
     int rc = article_line_parse(&a, line, len, err, errlen);
     if (rc == NF_EDATA && a.id && !(*bad_id = xstrdup(a.id)))
         rc = NF_ENOMEM;
-    if (rc == NF_OK && *open && strcmp(nf_docset_id(*open), a.event)) {
+    const char *open_event = *open ? nf_docset_id(*open) : NULL;
+    int same = open_event && a.event ? !strcmp(open_event, a.event) : open_event == a.event;
+    if (rc == NF_OK && *open && !same) {
         *closed = *open; /* the event ends where another begins */
         *open = NULL;
     }

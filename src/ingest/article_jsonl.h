@@ -8,11 +8,12 @@
 
 /* ---- Article JSONL ----
  * One article per line: {"event": ..., "id", "title", "date", "text"};
- * event is a string or an integer, id, title and date strings or null or
- * absent, text a string. Invalid UTF-8 is repaired before parsing, as for
+ * event is a string or an integer (absent or null: no event; consecutive
+ * articles without one make one event, without an id), id, title and date
+ * strings or null or absent, text a string. Invalid UTF-8 is repaired before parsing, as for
  * cluster lines (one bad byte costs a warning, not the article). */
 typedef struct article_line {
-    const char *event, *id, *title, *date, *text; /* owned by json */
+    const char *event, *id, *title, *date, *text; /* owned by json; event NULL: none */
     size_t text_len;
     size_t replaced; /* invalid UTF-8 sequences replaced in the line */
     void *json;      /* the parsed line */
@@ -34,9 +35,10 @@ void article_line_free(article_line *a);
  * for newsfuse batch and the bindings (public: nf_article_group). */
 int article_group(nf_docset **open, nf_docset **closed, const char *line, size_t len,
                         char **bad_id, char *err, size_t errlen);
-/* For format detection: returns 1 if line is a JSON object with an
- * "event" key and no "documents" key (an article line), 0 for another
- * object, -1 if it is not a JSON object (a broken line says nothing). */
+/* For format detection: returns 1 if line is a JSON object without a
+ * "documents" key and with an "event" or a "text" key (an article line), 0
+ * for another object, -1 if it is not a JSON object (a broken line says
+ * nothing). */
 int article_is_line(const char *line, size_t len);
 
 #endif

@@ -445,6 +445,34 @@ static void decode_page(conv *c, charset_text *ct, const unsigned char *in, size
     decode_default(c, ct, declared, in + skip, n - skip, multi, invalid);
 }
 
+/* Ends the conversion c of n original bytes into *out. Returns 0, or -1
+ * when out of memory (everything freed). */
+static int conv_finish(conv *c, size_t n, charset_text *out)
+{
+    if (!c->failed && (conv_room(c, 0) == 0)) {
+        conv_mark(c, 1); /* the end: {len, n} */
+        c->segs[c->nsegs - 1].o = n;
+    }
+    if (c->failed || !c->text) {
+        xfree(c->text), xfree(c->segs);
+        return -1;
+    }
+    c->text[c->len] = '\0';
+    out->text = c->text, out->len = c->len;
+    out->segs = c->segs, out->nsegs = c->nsegs;
+    return 0;
+}
+
+int charset_decode_cp1252(const char *in, size_t n, charset_text *out)
+{
+    memset(out, 0, sizeof *out);
+    pthread_once(&cp1252_once, cp1252_init);
+    conv c = {0};
+    decode_table(&c, (const unsigned char *)in, n, cp1252);
+    snprintf(out->name, sizeof out->name, "WINDOWS-1252");
+    return conv_finish(&c, n, out);
+}
+
 int charset_decode(const char *in, size_t n, charset_text *out)
 {
     memset(out, 0, sizeof *out);
@@ -457,18 +485,7 @@ int charset_decode(const char *in, size_t n, charset_text *out)
     }
     conv c = {0};
     decode_page(&c, out, (const unsigned char *)in, n);
-    if (!c.failed && (conv_room(&c, 0) == 0)) {
-        conv_mark(&c, 1); /* the end: {len, n} */
-        c.segs[c.nsegs - 1].o = n;
-    }
-    if (c.failed || !c.text) {
-        xfree(c.text), xfree(c.segs);
-        return -1;
-    }
-    c.text[c.len] = '\0';
-    out->text = c.text, out->len = c.len;
-    out->segs = c.segs, out->nsegs = c.nsegs;
-    return 0;
+    return conv_finish(&c, n, out);
 }
 
 void charset_text_free(charset_text *ct)

@@ -34,6 +34,11 @@ typedef struct charset_text {
  * is NULL); -1 when out of memory. Release *out with charset_text_free. */
 int charset_decode(const char *in, size_t n, charset_text *out);
 void charset_text_free(charset_text *ct);
+/* Reads in[0..n) as Windows-1252 whatever it holds (a text file that is
+ * not UTF-8): every byte over 0x7f and every control byte but tab,
+ * newline, form feed and carriage return through the table (controls as
+ * spaces). Returns 0, or -1 when out of memory. */
+int charset_decode_cp1252(const char *in, size_t n, charset_text *out);
 
 /* The original offset of text offset u (an offset inside a converted
  * character maps to the start of its bytes). */

@@ -121,8 +121,9 @@ int nf_docset_add_json(nf_docset *ds, const char *line, size_t len)
 {
     unsigned long failures0 = alloc_failures();
     int rc = add_json(ds, line, len);
-    /* jansson may absorb a failure by cutting a string short. */
-    if (rc == NF_OK && alloc_failures() != failures0)
+    /* jansson may absorb a failure by cutting a string short, or report it
+     * as a parse error ("column -1"): either way the line was not read. */
+    if (rc != NF_ENOMEM && alloc_failures() != failures0)
         rc = docset_fail(ds, NF_ENOMEM, "out of memory");
     return rc;
 }

@@ -5,6 +5,7 @@
  * back from the UTF-8 page to the bytes as given. */
 #include "core/alloc.h"
 #include "core/utf8.h"
+#include "ingest/docset.h"
 #include "ingest/html.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -225,4 +226,16 @@ size_t nf_page_html_offset(const nf_page *p, size_t t)
     if (t >= r->text + r->text_len)
         return r->html + r->html_len;
     return r->exact ? r->html + (t - r->text) : r->html;
+}
+
+/* Here, not in docset.c: a program that uses document sets but no page
+ * (a static link) then pulls in no HTML parser. */
+int nf_docset_add_page(nf_docset *ds, const char *id, const nf_page *page)
+{
+    if (!ds || !page)
+        return NF_EINVAL;
+    const page_run *runs = page->f.nruns ? page->f.runs : NULL;
+    return docset_add_mapped(ds, 0, id, page->f.title, page->f.date, page->f.url,
+                             page->f.text ? page->f.text : "", page->f.text ? page->f.len : 0, runs,
+                             runs ? page->f.nruns : 0);
 }

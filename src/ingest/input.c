@@ -3,8 +3,8 @@
  * at (to tell the format) without being lost, and lines are read with a cap
  * (an oversized line is skipped and named, never taken for the end of the
  * input; a read or allocation error is an error). */
+#include "ingest/input.h"
 #include "core/alloc.h"
-#include "newsfuse.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -20,6 +20,8 @@ struct nf_input {
     char *line;        /* the last line handed out (nf_input_line) */
     size_t line_cap;
     long lineno;       /* lines consumed so far */
+    long long consumed; /* bytes consumed before buf[pos] */
+    long long line_at;  /* where the last line handed out began */
 };
 
 nf_input *nf_input_open(const char *path)
@@ -37,6 +39,27 @@ nf_input *nf_input_open(const char *path)
     }
     in->fd = fd, in->own_fd = !is_stdin;
     return in;
+}
+
+nf_input *input_open_buffer(const char *data, size_t len)
+{
+    nf_input *in = xcalloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    in->buf = xmalloc(len ? len : 1);
+    if (!in->buf) {
+        xfree(in);
+        return NULL;
+    }
+    if (len)
+        memcpy(in->buf, data, len);
+    in->fd = -1, in->cap = len ? len : 1, in->len = len, in->eof = 1;
+    return in;
+}
+
+long long input_line_offset(const nf_input *in)
+{
+    return in->line_at;
 }
 
 void nf_input_close(nf_input *in)
@@ -68,6 +91,7 @@ static int fill(nf_input *in, int *status)
         return 0;
     if (in->pos) {
         memmove(in->buf, in->buf + in->pos, in->len - in->pos);
+        in->consumed += (long long)in->pos;
         in->len -= in->pos, in->pos = 0;
     }
     if (in->cap - in->len < BLOCK) {
@@ -134,6 +158,7 @@ int nf_input_line(nf_input *in, size_t max, const char **line, size_t *len, long
 {
     size_t n = 0;
     int over = 0, status = NF_OK;
+    in->line_at = in->consumed + (long long)in->pos;
     for (;;) {
         char *start = in->buf ? in->buf + in->pos : NULL;
         size_t avail = in->len - in->pos;

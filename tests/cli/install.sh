@@ -83,6 +83,39 @@ else
     fail install_example_fully_static "$(grep -v 'statically linked applications\|in function' "$TMP/cc.err" | head -c 300)"
 fi
 
+# A program that reads web pages through the reader (libxml2, and the ICU
+# it links), fully static too: with -lstdc++ after the rest, as the README
+# says (ICU's static library needs the C++ runtime; no .pc names it).
+cat >"$TMP/read_page.c" <<'EOF'
+#include <newsfuse.h>
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+    nf_reader *r = NULL;
+    nf_docset *ds = NULL;
+    int rc;
+    if (argc < 2 || nf_reader_open(argv[1], &r) != NF_OK)
+        return 2;
+    while ((rc = nf_reader_next(r, &ds)) != NF_EEMPTY) {
+        if (rc == NF_OK)
+            printf("%zu report(s), %s\n", nf_docset_count(ds), nf_docset_doc_date(ds, 0));
+        nf_docset_free(ds);
+        ds = NULL;
+    }
+    nf_reader_free(r);
+    return 0;
+}
+EOF
+printf '<html><head><meta property="article:published_time" content="2025-06-15"></head><body><article><p>The old harbour footbridge collapsed into the water on Saturday night, officials said.</p></article></body></html>' >"$TMP/page.html"
+# shellcheck disable=SC2086
+${CC:-cc} $cflags -static -o "$TMP/read_page_static" "$TMP/read_page.c" \
+    $(pkg-config --static --libs newsfuse) -lstdc++ 2>"$TMP/cc.err"
+if [ $? -eq 0 ] && [ "$("$TMP/read_page_static" "$TMP/page.html")" = "1 report(s), 2025-06-15" ]; then
+    pass install_reader_fully_static
+else
+    fail install_reader_fully_static "$(grep -v 'statically linked applications\|in function' "$TMP/cc.err" | head -c 300)"
+fi
+
 # The README's recipe for a prefix of one's own (no DESTDIR): the CLI runs
 # from there as it is (the library is linked in), and a program linked with
 # the rpath the README gives finds libnewsfuse.so without LD_LIBRARY_PATH.

@@ -104,7 +104,7 @@ J="-H Content-Type:application/json"
 http serve_healthz 200 $U/healthz
 pyjson serve_healthz_body "$TMP/body" 'd["status"]=="ok" and d["schema"]=="newsfuse/2"'
 http serve_version 200 $U/version
-pyjson serve_version_body "$TMP/body" "d['version']=='$($NF --version | cut -d' ' -f2)' and 'concept' in d['methods'] and d['limits']['max_documents']==50"
+pyjson serve_version_body "$TMP/body" "d['version']=='$($NF --version | cut -d' ' -f2)' and 'concept' in d['methods'] and d['limits']['max_documents']==50 and d['inputs'][:3]==['auto','text','html']"
 http serve_page 200 $U/
 expect_grep serve_page_html '<script src="/app.js"' "$TMP/body"
 http serve_page_js 200 $U/app.js
@@ -147,6 +147,81 @@ pyjson serve_summarize_string_ids "$TMP/body" '[x["id"] for x in d["documents"]]
 http serve_summarize_seen 200 $J --data-binary @"$TMP/seen.json" $U/v1/summarize
 pyjson serve_summarize_seen_stats "$TMP/body" 'd["stats"]["seen_documents"]==3 and d["stats"]["documents"]==1'
 http serve_charset_utf8 200 -H 'Content-Type: application/json; charset=UTF-8' --data-binary @"$TMP/strings.json" $U/v1/summarize
+
+# Web pages: the server reads a page as newsfuse summarize reads the file
+# (the library's reader, format html or auto): POST /v1/read gives the
+# reports (the page's article text, title, date, URL) the web page shows
+# and sends back; summarize takes a page itself too ("format"). Either
+# way the summary is the CLI's on the same file. A page in Windows-1252
+# comes as "base64", byte for byte.
+$PY - "$TMP" <<'EOF2'
+import base64, json, os, sys
+tmp = sys.argv[1]
+page = ("<!doctype html><html lang='en'><head><meta charset='windows-1252'>"
+        "<title>Harbour bridge falls | The Courier</title>"
+        "<meta property='article:published_time' content='2024-06-01T09:00:00Z'>"
+        "<link rel='canonical' href='https://courier.example/2024/06/01/bridge'></head><body>"
+        "<div class='cookie-notice'><p>We use cookies to give you the best experience on our site, "
+        "and by going on you accept them.</p></div>"
+        "<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></div>"
+        "<div class='story'><h1>Harbour bridge falls during the festival</h1>"
+        "<p>The old harbour footbridge collapsed on Saturday night during the festival, and twelve "
+        "people were killed, officials said.</p>"
+        "<p>Divers searched the dark water through the night for the missing, the caf\xe9 owner "
+        "on the quay said.</p>"
+        "<p>The mayor said the festival would not go on and that engineers would inspect every "
+        "bridge in the town.</p></div>"
+        "<footer><p>Copyright 2024 The Courier. All rights reserved.</p></footer></body></html>")
+raw = page.encode("cp1252")
+open(os.path.join(tmp, "page.html"), "wb").write(raw)
+b64 = base64.b64encode(raw).decode()
+def put(name, obj):
+    json.dump(obj, open(os.path.join(tmp, name), "w"))
+put("read_page.json", {"documents": [{"id": "page.html", "base64": b64, "format": "auto"}]})
+put("summarize_page.json", {"documents": [{"id": "page.html", "base64": b64, "format": "html"}], "options": {"words": 100}})
+put("input_html.json", {"input": "html", "documents": [{"id": "page.html", "base64": b64}], "options": {"words": 100}})
+put("bad_format.json", {"documents": [{"text": "x", "format": "xml"}]})
+put("bad_base64.json", {"documents": [{"base64": "%%%"}]})
+put("text_and_base64.json", {"documents": [{"text": "a", "base64": "YQ=="}]})
+put("no_article.json", {"documents": [{"id": "empty.html", "text": "<html><head><title>Only a title</title></head><body><script>var a = 1;</script></body></html>", "format": "html"}]})
+EOF2
+http serve_read_page 200 $J --data-binary @"$TMP/read_page.json" $U/v1/read
+cp "$TMP/body" "$TMP/read.json"
+pyjson serve_read_page_article "$TMP/read.json" 'len(d["documents"])==1 and "collapsed" in d["documents"][0]["text"] and "cookies" not in d["documents"][0]["text"] and "Copyright" not in d["documents"][0]["text"] and "café" in d["documents"][0]["text"] and d["documents"][0]["date"]=="2024-06-01" and d["documents"][0]["url"].startswith("https://courier.example/")'
+pyjson serve_read_page_warns_charset "$TMP/read.json" 'any("page.html" in w for w in d["warnings"]) or d["warnings"]==[]'
+$NF summarize --format json --words 100 "$TMP/page.html" >"$TMP/cli_page.json" 2>/dev/null
+# The page's way: the text, title and date /v1/read gave, sent as text.
+$PY - "$TMP" <<'EOF2'
+import json, os, sys
+tmp = sys.argv[1]
+d = json.load(open(os.path.join(tmp, "read.json")))["documents"][0]
+json.dump({"documents": [{"id": d["id"], "title": d["title"], "date": d["date"], "text": d["text"]}],
+           "options": {"words": 100}}, open(os.path.join(tmp, "page_as_text.json"), "w"))
+EOF2
+same_as_cli_page() { # same_as_cli_page NAME: the summary in $TMP/body is the CLI's on page.html
+    if $PY -c 'import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+key=lambda s: [(x["text"], x["start"], x["end"], x["doc"]) for x in s["summary"]]
+docs=lambda s: [(x["id"], x["title"], x["date"], x["bytes"]) for x in s["documents"]]
+assert key(a)==key(b) and docs(a)==docs(b) and a["summary"], (key(a), key(b))' "$TMP/body" "$TMP/cli_page.json" 2>"$TMP/py"; then
+        pass "$1"
+    else
+        fail "$1" "$(tail -c 300 "$TMP/py")"
+    fi
+}
+http serve_summarize_page_as_text 200 $J --data-binary @"$TMP/page_as_text.json" $U/v1/summarize
+same_as_cli_page serve_page_text_same_as_cli
+http serve_summarize_page 200 $J --data-binary @"$TMP/summarize_page.json" $U/v1/summarize
+same_as_cli_page serve_summarize_page_same_as_cli
+pyjson serve_summarize_page_source_spans "$TMP/body" 'all("source" in x for x in d["summary"]) and d["documents"][0]["url"].startswith("https://")'
+http serve_summarize_input_html 200 $J --data-binary @"$TMP/input_html.json" $U/v1/summarize
+same_as_cli_page serve_summarize_input_html_same_as_cli
+http serve_facts_page 200 $J --data-binary @"$TMP/summarize_page.json" $U/v1/facts
+http serve_400_bad_format 400 $J --data-binary @"$TMP/bad_format.json" $U/v1/summarize
+http serve_400_bad_base64 400 $J --data-binary @"$TMP/bad_base64.json" $U/v1/read
+http serve_400_text_and_base64 400 $J --data-binary @"$TMP/text_and_base64.json" $U/v1/summarize
+http serve_422_page_without_article 422 $J --data-binary @"$TMP/no_article.json" $U/v1/summarize
+expect_grep serve_422_page_without_article_says_why 'documents\[0\]: no report to read.*empty.html: no article text' "$TMP/body"
 
 http serve_facts 200 $J --data-binary @"$TMP/facts.json" $U/v1/facts
 pyjson serve_facts_sheet "$TMP/body" 'd["kind"]=="facts" and sorted(g["label"] for g in d["groups"] if g["label"]!="single")==["revised","revised","revised"]'

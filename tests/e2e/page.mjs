@@ -143,15 +143,17 @@ try {
   check('offsets right for non-ASCII text (UTF-8 bytes)', bad2.length === 0 &&
         (await page.locator('#summary li.sentence').count()) >= 2, bad2.join('; '));
 
-  // Files: an HTML page keeps its article text, without scripts and menus;
-  // a text file is taken as it is; each fills one report box.
+  // Files: each is read on the server as newsfuse summarize reads it (POST
+  // /v1/read): an HTML page keeps its article text, without scripts and
+  // menus (its title and date go with it); a text file is taken as it is;
+  // each fills one report box.
   await page.reload({ waitUntil: 'networkidle' });
   await page.setInputFiles('#files', [
     { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(
       '<html><head><title>T</title><script>var tracker = 1;</script></head><body>' +
       '<nav>Home | World | Sport</nav><article><h1>Bridge falls</h1>' +
       '<p>The footbridge fell into the harbour at 9.40 p.m., officials said.</p>' +
-      '<p>Divers searched the water through the night.</p></article>' +
+      '<p>Divers searched the dark water through the night for the missing.</p></article>' +
       '<footer>Copyright</footer></body></html>') },
     { name: 'wire.txt', mimeType: 'text/plain', buffer: Buffer.from(reports[0].text) },
   ]);

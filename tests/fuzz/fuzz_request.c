@@ -1,6 +1,6 @@
 /* Fuzz target: the request parser of `newsfuse serve` (srv_request_parse,
  * a pure function: no socket, clock or global state). Byte 0 picks the
- * route, the rest is the body. A request is either parsed within the
+ * route (summarize, facts, rouge, read), the rest is the body. A request is either parsed within the
  * limits or refused with 400, 413, 422 or 500 and a message; never both,
  * never a crash. The parser is compiled in from server/request.c (it is
  * part of the CLI, not of the library). */
@@ -13,7 +13,7 @@ static void check_request(const srv_request *r, int route, const srv_limits *lim
     FUZZ_CHECK(r->route == route);
     FUZZ_CHECK(r->json != NULL);
     if (route != SRV_ROUGE) {
-        FUZZ_CHECK(r->opts != NULL && r->ndocs > 0);
+        FUZZ_CHECK((r->opts != NULL) == (route != SRV_READ) && r->ndocs > 0 && r->input);
         FUZZ_CHECK(r->ndocs + r->nseen <= lim->max_documents);
     }
     for (size_t i = 0; i < r->ndocs; i++)
@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const srv_limits lim = {.max_body = 1 << 20, .max_documents = 8, .max_doc_bytes = 512,
                             .max_seconds = 1};
-    int route = data[0] % 3;
+    int route = data[0] % 4;
     srv_request *r = (srv_request *)1;
     srv_error err = {0};
     int rc = srv_request_parse(route, (const char *)data + 1, size - 1, &lim, &r, &err);

@@ -337,3 +337,95 @@ def test_batch_reader_refuses_feed_after_close():
     with pytest.raises(ValueError, match="closed"):
         r.finish()
     r.close()  # a second close is harmless
+
+
+# ---- The reader: the inputs as newsfuse summarize reads them ----
+
+PAGE = (b"<!doctype html><html><head><meta charset='utf-8'><title>Harbour bridge falls | Courier"
+        b"</title><meta property='article:published_time' content='2024-06-01T09:00:00Z'>"
+        b"<link rel='canonical' href='https://courier.example/bridge'></head><body>"
+        b"<div class='cookie-banner'><p>We use cookies to give you the best experience, and by "
+        b"going on you accept them.</p></div><div class='menu'><a href='/'>Home</a> "
+        b"<a href='/news'>News</a></div><div class='story'>"
+        b"<p>The old harbour footbridge collapsed on Saturday night during the festival, and "
+        b"twelve people were killed, officials said.</p>"
+        b"<p>Divers searched the dark water through the night for the missing, the coastguard "
+        b"said on Sunday morning.</p></div><footer><p>Copyright 2024 The Courier.</p></footer>"
+        b"</body></html>")
+
+
+def test_input_formats_are_the_cli_names():
+    names = newsfuse.input_formats()
+    assert names[0] == "auto" and {"text", "html", "cluster", "articles", "multinews"} <= set(names)
+    for name in names:  # every one is a --input the CLI takes
+        assert run_cli("summarize", "--input", name, "--help").returncode == 0
+    assert run_cli("summarize", "--input", "xml", EXAMPLE[0]).returncode == 2
+
+
+def test_summarize_input_equals_the_cli_on_every_format(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    articles = tmp_path / "articles.jsonl"  # one article per line, no "event": one event
+    articles.write_text("".join(json.dumps({"id": "a%d" % i, "text": t}) + "\n"
+                                for i, t in enumerate(texts())))
+    clusters = tmp_path / "clusters.jsonl"  # a bad line among good ones
+    clusters.write_text(json.dumps({"id": "e1", "documents": texts()[:2]}) + "\n" +
+                        '{"id": "broken", "documents": [\n' +
+                        json.dumps({"id": "e2", "documents": texts()[2:]}) + "\n")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("The caf\u00e9 on the quay closed after the bridge fell, its owner "
+                       "M\u00fcller said on Sunday.\n".encode("cp1252"))
+    for source, input in ((str(page), "auto"), (str(articles), "auto"), (str(clusters), "auto"),
+                          (str(latin1), "auto"), (EXAMPLE, "auto"), (str(page), "html"),
+                          (str(articles), "articles")):
+        paths = source if isinstance(source, list) else [source]
+        want = run_cli("summarize", "--format", "jsonl", "--words", "60", "--input", input, *paths)
+        got = list(newsfuse.summarize_input(source, input=input, words=60, format="jsonl"))
+        assert "".join(line + "\n" for line in got).encode() == want.stdout, (source, input)
+    records = list(newsfuse.summarize_input(str(clusters), words=60))
+    assert [r["id"] for r in records] == ["e1", None, "e2"] and "error" in records[1]
+    assert records[1]["error"]["line"] == 2
+
+
+def test_read_gives_a_pages_article_and_metadata(tmp_path):
+    events = list(newsfuse.read(PAGE, name="page.html"))
+    assert len(events) == 1
+    doc = events[0]["documents"][0]
+    assert doc["id"] == "page.html" and doc["date"] == "2024-06-01"
+    assert doc["url"] == "https://courier.example/bridge"
+    assert "footbridge collapsed" in doc["text"] and "cookies" not in doc["text"]
+    assert "Copyright" not in doc["text"] and "Home" not in doc["text"]
+    # The same bytes as a file, and sniffed without a name.
+    page = tmp_path / "saved"
+    page.write_bytes(PAGE)
+    assert list(newsfuse.read(str(page)))[0]["documents"][0]["text"] == doc["text"]
+    bad = list(newsfuse.read(b'{"id": 1, "documents": 3}\n', input="cluster", name="c.jsonl"))
+    assert bad[0]["error"]["file"] == "c.jsonl" and bad[0]["error"]["line"] == 1
+
+
+def test_summarize_input_raises_for_an_input_it_cannot_read(tmp_path):
+    with pytest.raises(newsfuse.NewsfuseError, match="missing.txt: cannot open"):
+        list(newsfuse.summarize_input([EXAMPLE[0], str(tmp_path / "missing.txt")]))
+    with pytest.raises(newsfuse.NewsfuseError, match="input"):
+        list(newsfuse.summarize_input(EXAMPLE[0], input="xml"))
+
+
+def test_batch_kinds_are_the_reader_formats(tmp_path):
+    from newsfuse.batch import Reader, detect_kind, kind_name
+
+    assert kind_name("jsonl") == "cluster" and kind_name("articles") == "articles"
+    with pytest.raises(ValueError):
+        kind_name("xml")
+    arts = tmp_path / "a.jsonl"
+    arts.write_text('{"text": "One article without an event."}\n')
+    clus = tmp_path / "c.txt"
+    clus.write_text('{"id": "x", "documents": ["One."]}\n')
+    mn = tmp_path / "m.txt"
+    mn.write_text("One report. ||||| Another report.\n")
+    page = tmp_path / "p.html"
+    page.write_bytes(PAGE)
+    assert [detect_kind(str(p)) for p in (arts, clus, mn, page)] == ["articles", "cluster",
+                                                                     "multinews", "html"]
+    assert Reader("jsonl", "x").kind == "cluster"
+    with pytest.raises(ValueError):
+        Reader("html", "x")

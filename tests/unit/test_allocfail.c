@@ -2,7 +2,8 @@
  * every N, the Nth allocation fails while a golden case runs (cluster JSON
  * line -> docset -> summary -> text and JSON; a small cluster's figure
  * sheet in every format; ROUGE from SPL to the rendered report; nf_split
- * and Multi-News; a web page through nf_page_extract and nf_page_render).
+ * and Multi-News; a web page through nf_page_extract and nf_page_render;
+ * the reader over cluster lines and a page).
  * Each time the library must report an error (or, where the failure could
  * not change anything, give exactly the golden result), never crash, and
  * free everything: a counting allocator checks that the number of live
@@ -257,6 +258,55 @@ static int run_extract(char **out)
     return rc;
 }
 
+/* The reader over two inputs: the golden line and a bad line as cluster
+ * JSONL (update history, an error in its place), then the page as an
+ * HTML report: every item, its place and its reports' text as a trace. */
+static int trace_reader(nf_reader *r, char **out, size_t *len)
+{
+    nf_docset *ds = NULL;
+    int rc, worst = NF_OK;
+    while ((rc = nf_reader_next(r, &ds)) != NF_EEMPTY) {
+        char head[64];
+        snprintf(head, sizeof head, "[%d %ld]", rc, nf_reader_line(r));
+        if (collect(out, len, head, strlen(head)) ||
+            collect(out, len, nf_reader_error(r), strlen(nf_reader_error(r))))
+            worst = -100;
+        for (size_t i = 0; i < nf_docset_count(ds); i++) {
+            size_t n;
+            const char *t = nf_docset_text(ds, i, &n);
+            if (collect(out, len, t, n))
+                worst = -100;
+        }
+        nf_docset_free(ds);
+        ds = NULL;
+        if (rc == NF_ENOMEM && worst == NF_OK)
+            worst = NF_ENOMEM;
+    }
+    return worst;
+}
+
+static int run_read(char **out)
+{
+    size_t len = 0, n = strlen(golden_line);
+    char *lines = malloc(n + 64);
+    if (!lines)
+        return -100;
+    snprintf(lines, n + 64, "%s\n{\"id\":\"broken\",\"documents\":[\n", golden_line);
+    nf_reader *r = NULL;
+    int rc = nf_reader_open_buffer(lines, strlen(lines), "c.jsonl", &r);
+    free(lines);
+    if (rc == NF_OK)
+        rc = trace_reader(r, out, &len);
+    nf_reader_free(r);
+    r = NULL;
+    if (rc == NF_OK)
+        rc = nf_reader_open_buffer(PAGE, sizeof PAGE - 1, "page.html", &r);
+    if (rc == NF_OK)
+        rc = trace_reader(r, out, &len);
+    nf_reader_free(r);
+    return rc;
+}
+
 /* ---- The sweep ---- */
 
 typedef struct sweep {
@@ -297,12 +347,12 @@ static void sweep_pipeline(pipeline p, sweep *sw)
     nf_set_allocator(NULL, NULL, NULL);
 }
 
-enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, P_EXTRACT, NPIPES };
+enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, P_EXTRACT, P_READ, NPIPES };
 static const struct {
     const char *name;
     pipeline run;
 } PIPES[NPIPES] = {{"summarize", run_summarize}, {"facts", run_facts}, {"rouge", run_rouge},
-                   {"split", run_split}, {"extract", run_extract}};
+                   {"split", run_split}, {"extract", run_extract}, {"read", run_read}};
 static sweep swept[NPIPES];
 static char *cold_result[NPIPES];
 
@@ -371,6 +421,8 @@ TEST(allocfail_split_no_crash_no_leak) { check_no_crash_no_leak(P_SPLIT); }
 TEST(allocfail_split_every_failure_reported) { check_every_failure_reported(P_SPLIT); }
 TEST(allocfail_extract_no_crash_no_leak) { check_no_crash_no_leak(P_EXTRACT); }
 TEST(allocfail_extract_every_failure_reported) { check_every_failure_reported(P_EXTRACT); }
+TEST(allocfail_read_no_crash_no_leak) { check_no_crash_no_leak(P_READ); }
+TEST(allocfail_read_every_failure_reported) { check_every_failure_reported(P_READ); }
 
 int main(void)
 {
@@ -389,6 +441,8 @@ int main(void)
     RUN(allocfail_split_every_failure_reported);
     RUN(allocfail_extract_no_crash_no_leak);
     RUN(allocfail_extract_every_failure_reported);
+    RUN(allocfail_read_no_crash_no_leak);
+    RUN(allocfail_read_every_failure_reported);
     for (int k = 0; k < NPIPES; k++)
         free(swept[k].golden), free(cold_result[k]);
     free(golden_line);

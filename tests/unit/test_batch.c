@@ -211,6 +211,16 @@ TEST(article_lines_parse_and_fail_with_reasons)
     nf_docset_free(ds);
     article_line_free(&a);
 
+    /* Without an event (absent or null): an article of no event. */
+    const char *none = "{\"id\":\"y\",\"text\":\"Rain.\"}";
+    CHECK(article_line_parse(&a, none, strlen(none), err, sizeof err) == NF_OK);
+    CHECK(a.event == NULL);
+    article_line_free(&a);
+    const char *null_event = "{\"event\":null,\"text\":\"Rain.\"}";
+    CHECK(article_line_parse(&a, null_event, strlen(null_event), err, sizeof err) == NF_OK);
+    CHECK(a.event == NULL);
+    article_line_free(&a);
+
     const char *num = "{\"event\":42,\"text\":\"Bad \xff byte.\"}";
     CHECK(article_line_parse(&a, num, strlen(num), err, sizeof err) == NF_OK);
     CHECK_STR(a.event, "42");
@@ -219,11 +229,11 @@ TEST(article_lines_parse_and_fail_with_reasons)
 
     struct { const char *line, *why; } bad[] = {
         {"{\"event\":\"e\",\"text\":3}", "\"text\" must be a string"},
-        {"{\"text\":\"t\"}", "\"event\" must be a non-empty string"},
         {"{\"event\":\"\",\"text\":\"t\"}", "\"event\" must be a non-empty string"},
+        {"{\"event\":[1],\"text\":\"t\"}", "\"event\" must be a non-empty string"},
         /* found by fuzz_article_group: cut at the NUL, two events merged */
-        {"{\"event\":\"\\u0000a\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
-        {"{\"event\":\"e\\u0000\",\"text\":\"t\"}", "string without NUL bytes, or an integer"},
+        {"{\"event\":\"\\u0000a\",\"text\":\"t\"}", "string without NUL bytes, an integer or null"},
+        {"{\"event\":\"e\\u0000\",\"text\":\"t\"}", "string without NUL bytes, an integer or null"},
         {"{\"event\":\"e\",\"id\":5,\"text\":\"t\"}", "\"id\" must be a string or null"},
         {"[1,2]", "an article must be a JSON object"},
         {"{\"event\":", "column"},
@@ -236,6 +246,8 @@ TEST(article_lines_parse_and_fail_with_reasons)
     CHECK(nf_batch_is_article_line(ok, strlen(ok)) == 1);
     CHECK(nf_batch_is_article_line("{\"id\":\"c\",\"documents\":[]}", 25) == 0);
     CHECK(nf_batch_is_article_line("{\"event\":1,\"documents\":[]}", 26) == 0);
+    CHECK(nf_batch_is_article_line("{\"text\":\"x\"}", 12) == 1); /* an article without an event */
+    CHECK(nf_batch_is_article_line("{\"id\":\"x\"}", 10) == 0);
     CHECK(nf_batch_is_article_line("not json", 8) == -1);
     CHECK(nf_batch_is_article_line(NULL, 0) == -1);
 }
@@ -308,6 +320,27 @@ TEST(article_group_closes_an_event_when_another_begins)
     CHECK(group_line(&open, "{\"event\":\"a\",\"text\":\"Four.\"}", closed, &bad) == NF_OK);
     CHECK_STR(closed, "7"); /* a again: a new event, not the first one */
     CHECK(nf_docset_count(open) == 1);
+    nf_docset_free(open);
+}
+
+TEST(articles_without_an_event_make_one_event)
+{
+    nf_docset *open = NULL, *closed = NULL;
+    char err[256], *bad = NULL;
+    const char *lines[] = {"{\"event\":\"a\",\"text\":\"One.\"}", "{\"text\":\"Two.\"}",
+                           "{\"event\":null,\"text\":\"Three.\"}", "{\"event\":\"b\",\"text\":\"Four.\"}"};
+    CHECK(nf_batch_article_group(&open, &closed, lines[0], strlen(lines[0]), &bad, err, sizeof err) == NF_OK);
+    CHECK(!closed);
+    /* An article without an event ends event a and opens the set of none. */
+    CHECK(nf_batch_article_group(&open, &closed, lines[1], strlen(lines[1]), &bad, err, sizeof err) == NF_OK);
+    CHECK(closed && nf_docset_id(closed) && !strcmp(nf_docset_id(closed), "a"));
+    nf_docset_free(closed);
+    CHECK(nf_batch_article_group(&open, &closed, lines[2], strlen(lines[2]), &bad, err, sizeof err) == NF_OK);
+    CHECK(!closed && nf_docset_count(open) == 2 && nf_docset_id(open) == NULL);
+    CHECK(nf_batch_article_group(&open, &closed, lines[3], strlen(lines[3]), &bad, err, sizeof err) == NF_OK);
+    CHECK(closed && nf_docset_id(closed) == NULL && nf_docset_count(closed) == 2);
+    CHECK_STR(nf_docset_id(open), "b");
+    nf_docset_free(closed);
     nf_docset_free(open);
 }
 
@@ -513,6 +546,7 @@ int main(void)
     RUN(article_lines_parse_and_fail_with_reasons);
     RUN(article_errors_are_cut_at_a_character_boundary);
     RUN(article_group_closes_an_event_when_another_begins);
+    RUN(articles_without_an_event_make_one_event);
     RUN(update_history_chains_the_sets_of_a_topic);
     RUN(a_time_limit_marks_the_summary);
     RUN(public_batch_calls_refuse_null_arguments);

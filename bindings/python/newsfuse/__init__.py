@@ -24,8 +24,9 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["NewsfuseError", "summarize", "summarize_line", "facts", "figures", "rouge", "split",
-           "methods", "formats", "version", "library_path"]
+__all__ = ["NewsfuseError", "summarize", "summarize_line", "summarize_input", "read", "facts",
+           "figures", "rouge", "split", "methods", "formats", "input_formats", "version",
+           "library_path"]
 
 NF_OK, NF_ENOMEM, NF_EINVAL, NF_EIO, NF_EDATA, NF_ELIMIT, NF_EEMPTY = 0, -1, -2, -3, -4, -5, -6
 _FORMAT_JSON, _FORMAT_JSONL = b"json", b"jsonl"  # format names: see formats()
@@ -98,6 +99,29 @@ _declare("nf_rouge_add_references", _int, _p, _s, ctypes.POINTER(_s), _psz, _sz)
 _declare("nf_rouge_add_summary", _int, _p, _s, _s, _s, _sz)
 _declare("nf_rouge_score", _int, _p)
 _declare("nf_rouge_render", _int, _p, _s, _int, _pp, _psz)
+_declare("nf_docset_count", _sz, _p)
+_declare("nf_docset_doc_id", _s, _p, _sz)
+_declare("nf_docset_doc_title", _s, _p, _sz)
+_declare("nf_docset_doc_date", _s, _p, _sz)
+_declare("nf_docset_doc_url", _s, _p, _sz)
+_declare("nf_docset_text", ctypes.c_void_p, _p, _sz, _psz)
+_declare("nf_reader_formats", ctypes.POINTER(_s))
+_declare("nf_reader_open", _int, _s, _pp)
+_declare("nf_reader_open_buffer", _int, _s, _sz, _s, _pp)
+_declare("nf_reader_add", _int, _p, _s)
+_declare("nf_reader_set", _int, _p, _s, _s)
+_declare("nf_reader_format", _s, _p)
+_declare("nf_reader_next", _int, _p, _pp)
+_declare("nf_reader_error", _s, _p)
+_declare("nf_reader_file", _s, _p)
+_declare("nf_reader_line", ctypes.c_long, _p)
+_declare("nf_reader_record", ctypes.c_long, _p)
+_declare("nf_reader_byte", ctypes.c_longlong, _p)
+_declare("nf_reader_record_id", _s, _p)
+_declare("nf_reader_warning_count", _sz, _p)
+_declare("nf_reader_warning", _s, _p, _sz)
+_declare("nf_reader_free", None, _p)
+_declare("nf_batch_error_record", _int, _s, ctypes.c_long, _s, _s, _pp, _psz)
 _HAS_FACTS = hasattr(_lib, "nf_facts")
 if _HAS_FACTS:
     _declare("nf_facts", _int, _p, _p, _pp)
@@ -177,6 +201,154 @@ def formats(result):
     """The output formats of a result: "summary", "facts" or "rouge"
     (nf_formats); [] for another name."""
     return _names(_lib.nf_formats(_c(result, "result")))
+
+
+def input_formats():
+    """The input formats of the library's reader, "auto" first: the names
+    newsfuse's --input, the server's "input" and read() take."""
+    return _names(_lib.nf_reader_formats())
+
+
+def _str(b):
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def _open_reader(source, input, name):
+    """An nf_reader of source: a path, a list of paths (the reports of one
+    event), or bytes (read as a file called name)."""
+    h = ctypes.c_void_p()
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+        rc = _lib.nf_reader_open_buffer(data, len(data), _c(name, "name"), ctypes.byref(h))
+        paths = []
+    else:
+        paths = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+        if not paths:
+            raise ValueError("no input")
+        paths = [os.fsencode(p) for p in paths]
+        rc = _lib.nf_reader_open(paths[0], ctypes.byref(h))
+    _check(rc, "reader")
+    try:
+        for p in paths[1:]:
+            _check(_lib.nf_reader_add(h, p), "reader", lambda: _lib.nf_reader_error(h))
+        _check(_lib.nf_reader_set(h, b"format", _c(input, "input")), "input",
+               lambda: _lib.nf_reader_error(h))
+    except Exception:
+        _lib.nf_reader_free(h)
+        raise
+    return h
+
+
+def _reader_error(h):
+    """The reader's last error as the error object of an error record."""
+    return {"file": _str(_lib.nf_reader_file(h)), "line": _lib.nf_reader_line(h),
+            "record": _lib.nf_reader_record(h), "byte": _lib.nf_reader_byte(h),
+            "id": _str(_lib.nf_reader_record_id(h)), "message": _str(_lib.nf_reader_error(h))}
+
+
+def _reader_warnings(h):
+    return [_str(_lib.nf_reader_warning(h, i)) for i in range(_lib.nf_reader_warning_count(h))]
+
+
+def _events(source, input, name):
+    """Yields (status, docset handle or None, reader handle) per event or
+    error of the reader; the docset is freed when the next is asked for."""
+    h = _open_reader(source, input, name)
+    try:
+        while True:
+            ds = ctypes.c_void_p()
+            rc = _lib.nf_reader_next(h, ctypes.byref(ds))
+            try:
+                yield rc, ds, h
+            finally:
+                _lib.nf_docset_free(ds)
+            if rc == NF_EEMPTY:
+                return
+    finally:
+        _lib.nf_reader_free(h)
+
+
+def _documents(ds):
+    out = []
+    for i in range(_lib.nf_docset_count(ds)):
+        n = _sz()
+        text = _lib.nf_docset_text(ds, i, ctypes.byref(n))
+        out.append({"id": _str(_lib.nf_docset_doc_id(ds, i)), "title": _str(_lib.nf_docset_doc_title(ds, i)),
+                    "date": _str(_lib.nf_docset_doc_date(ds, i)), "url": _str(_lib.nf_docset_doc_url(ds, i)),
+                    "text": ctypes.string_at(text, n.value).decode("utf-8")})
+    return out
+
+
+def read(source, input="auto", name=None):
+    """Reads reports as newsfuse summarize reads its inputs (the library's
+    reader): yields one dict per event or error, in input order.
+
+    source: a path ("-" for standard input; a directory of reports), a list
+    of paths (the reports of one event), or bytes (read as a file called
+    name, which may tell its format: "page.html"). input: a name of
+    input_formats() ("auto": recognised by name and first bytes; "text",
+    "html", "cluster", "articles", "multinews").
+
+    An event: {"id", "line", "documents": [{"id", "title", "date", "url",
+    "text"}], "warnings"}; a web page's document is its article text, with
+    the page's title, date and URL. A record or an input that cannot be
+    read: {"error": {"file", "line", "record", "byte", "id", "message"},
+    "warnings"}; the reading goes on after it.
+    """
+    for rc, ds, h in _events(source, input, name):
+        if rc == NF_EEMPTY:
+            if _lib.nf_reader_warning_count(h):
+                yield {"warnings": _reader_warnings(h)}
+            return
+        if rc == NF_OK:
+            yield {"id": _str(_lib.nf_docset_id(ds)), "line": _lib.nf_reader_line(h),
+                   "documents": _documents(ds), "warnings": _reader_warnings(h)}
+        else:
+            yield {"error": _reader_error(h), "warnings": _reader_warnings(h)}
+
+
+def _error_record(h):
+    """The error record newsfuse summarize --format jsonl writes in place of
+    a record that cannot be read (nf_batch_error_record)."""
+    out, length = ctypes.c_void_p(), _sz()
+    rc = _lib.nf_batch_error_record(_lib.nf_reader_file(h) or b"-", _lib.nf_reader_line(h),
+                                    _lib.nf_reader_record_id(h), _lib.nf_reader_error(h),
+                                    ctypes.byref(out), ctypes.byref(length))
+    _check(rc, "error record")
+    return _take(out, length.value)
+
+
+def summarize_input(source, input="auto", name=None, words=100, method=None, query=None,
+                    format="dict", **options):
+    """Summarizes every event of source as newsfuse summarize does (source,
+    input and name as for read()): yields, in input order, each event's
+    summary and, in place of each record that cannot be read, its error
+    record ({"schema", "id", "error": {"file", "line", "message"}}): as
+    dicts (format "dict"), or as the very lines `newsfuse summarize --format
+    jsonl` writes (format "jsonl", str without the newline). An input that
+    cannot be read at all (a missing file) raises NewsfuseError at the end,
+    after every event that could be read."""
+    if format not in ("dict", "jsonl"):
+        raise ValueError('format must be "dict" or "jsonl"')
+    opts = _Options(words, method, query, options)
+    problems = []
+    try:
+        for rc, ds, h in _events(source, input, name):
+            if rc == NF_OK:
+                line = _render_summary(ds, opts, _FORMAT_JSONL)
+            elif rc == NF_EEMPTY:
+                break
+            elif _lib.nf_reader_line(h) > 0 or _lib.nf_reader_record(h) > 0:
+                line = _error_record(h)
+            else:
+                e = _reader_error(h)
+                problems.append((rc, "%s%s" % (e["file"] + ": " if e["file"] else "", e["message"])))
+                continue
+            yield json.loads(line) if format == "dict" else line
+    finally:
+        opts.close()
+    if problems:
+        raise NewsfuseError(problems[0][0], "; ".join(p[1] for p in problems))
 
 
 def split(text):

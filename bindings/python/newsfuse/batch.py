@@ -3,7 +3,7 @@ corpus into pieces (examples/dask_batch.py): the same records, byte for
 byte, as `newsfuse batch` writes for the same lines.
 
     from newsfuse.batch import Reader
-    r = Reader("jsonl", "corpus.jsonl", {"words": "80"})
+    r = Reader("cluster", "corpus.jsonl", {"words": "80"})
     for number, line in enumerate(open("corpus.jsonl", "rb"), 1):
         for record in r.feed(number, line):
             out.write(record + b"\\n")
@@ -11,10 +11,12 @@ byte, as `newsfuse batch` writes for the same lines.
         out.write(record + b"\\n")
     r.close()
 
-Kinds: "jsonl" (cluster JSONL: one event per line; update sets B, C of a
-topic get the earlier sets as read), "multinews" (one event per line) and
-"articles" (article JSONL: consecutive lines with the same "event" make one
-event, whose record comes when the next event begins or at the end). The
+Kinds, the library reader's format names (newsfuse.input_formats()):
+"cluster" (or "jsonl": cluster JSONL, one event per line; update sets B, C
+of a topic get the earlier sets as read), "multinews" (one event per line)
+and "articles" (article JSONL: consecutive lines with the same "event" make
+one event, whose record comes when the next event begins or at the end;
+lines without an "event" make one event). The
 grouping, the update-set history, the time-limit test and the error
 records are the library's own public calls (include/newsfuse.h, "Batch":
 nf_batch_article_group, nf_batch_update_history, nf_summary_timed,
@@ -29,22 +31,21 @@ reader must start (see examples/dask_batch.py).
 """
 
 import ctypes
+import os
 import re
 
 from . import (NF_EDATA, NF_EEMPTY, NF_ENOMEM, NF_OK, _FORMAT_JSONL, _Options, _declare, _lib,
                _p, _pp, _psz, _s, _sz)
 
 SCHEMA = b"newsfuse/2"
-KINDS = ("jsonl", "multinews", "articles")
+KINDS = ("cluster", "multinews", "articles")  # the formats read line by line
 _ERRLEN = 256
 
 _declare("nf_docset_update_set", _s, _p)
 _declare("nf_docset_add_multinews", ctypes.c_int, _p, _s, _sz)
 _declare("nf_batch_article_group", ctypes.c_int, _pp, _pp, _s, _sz, _pp, ctypes.c_char_p, _sz)
 _declare("nf_batch_update_history", ctypes.c_int, _pp, _p)
-_declare("nf_batch_is_article_line", ctypes.c_int, _s, _sz)
 _declare("nf_summary_timed", ctypes.c_int, _p)
-_declare("nf_batch_error_record", ctypes.c_int, _s, ctypes.c_long, _s, _s, _pp, _psz)
 
 
 def error_record(path, line, ident, message):
@@ -87,37 +88,42 @@ def may_be_update_set(line):
     return b"update_set" in line or _LETTER_ESCAPE.search(line) is not None
 
 
-def _ends_in(path, suffixes):
-    return any(path.endswith(s) for s in suffixes)
+def kind_name(kind):
+    """The library reader's own name for a format name or alias
+    ("jsonl" -> "cluster"); ValueError for a name it does not know."""
+    h = ctypes.c_void_p()
+    if _lib.nf_reader_open_buffer(b"", 0, None, ctypes.byref(h)) != NF_OK:
+        raise MemoryError("nf_reader_open_buffer")
+    try:
+        name = kind.encode() if isinstance(kind, str) else kind
+        if _lib.nf_reader_set(h, b"format", name) != NF_OK:
+            raise ValueError("%r is not an input format (newsfuse.input_formats())" % (kind,))
+        return _lib.nf_reader_format(h).decode()
+    finally:
+        _lib.nf_reader_free(h)
 
 
 def detect_kind(path):
-    """The kind `newsfuse batch --input auto` reads the file at path as:
-    "articles" if the first JSON object among its first 16 non-blank lines
-    has an "event" key and no "documents" key, else "multinews" if it looks
-    like Multi-News (cli_detect_input), else "jsonl"."""
-    kind, tries = -1, 0
-    with open(path, "rb") as f:
-        for line in f:
-            if tries >= 16 or kind >= 0:
-                break
-            if not is_blank(line):
-                kind, tries = _lib.nf_batch_is_article_line(line, len(line)), tries + 1
-    if kind == 1:
-        return "articles"
-    if _ends_in(path, (".jsonl", ".json")):
-        return "jsonl"
-    with open(path, "rb") as f:
-        head = f.read(4095).split(b"\0", 1)[0]
-    if head.lstrip(b" \n\t\r")[:1] == b"{":
-        return "jsonl"
-    return "multinews" if b"|||||" in head or b"NEWLINE_CHAR" in head else "jsonl"
+    """The format `newsfuse batch --input auto` reads the file at path as:
+    the library reader's own recognition (nf_reader_format: by the name and
+    the first lines; "articles" when the first JSON object among the first
+    16 non-blank lines is an article). "cluster", "articles" or "multinews"
+    for the formats Reader reads; another name ("text", "html") for a
+    report, which newsfuse batch reads as one event."""
+    h = ctypes.c_void_p()
+    p = os.fsencode(path)
+    if _lib.nf_reader_open(p, ctypes.byref(h)) != NF_OK:
+        raise MemoryError("nf_reader_open")
+    try:
+        return _lib.nf_reader_format(h).decode()
+    finally:
+        _lib.nf_reader_free(h)
 
 
 class Reader:
     """Reads lines as `newsfuse batch` does and returns their records.
 
-    kind: "jsonl", "multinews" or "articles"; path: the input's name as
+    kind: "cluster" (or "jsonl"), "multinews" or "articles"; path: the input's name as
     the error records give it (str or bytes); options: summary options as
     the library's keys ({"words": "80", "cut": "1"}), or None to summarize
     nothing (a scan for meta()). Only lines numbered emit_from or later give
@@ -125,8 +131,9 @@ class Reader:
     """
 
     def __init__(self, kind, path, options=None, emit_from=1):
+        kind = kind_name(kind)
         if kind not in KINDS:
-            raise ValueError("kind must be one of %s" % ", ".join(KINDS))
+            raise ValueError("kind must be one of %s (or jsonl)" % ", ".join(KINDS))
         self.kind, self.emit_from = kind, emit_from
         self.path = path.encode("utf-8", "surrogateescape") if isinstance(path, str) else path
         self.opts = _Options(None, None, None, dict(options)) if options is not None else None
@@ -228,7 +235,7 @@ class Reader:
         if not ds:
             raise MemoryError("nf_docset_new")
         try:
-            add = _lib.nf_docset_add_json if self.kind == "jsonl" else _lib.nf_docset_add_multinews
+            add = _lib.nf_docset_add_json if self.kind == "cluster" else _lib.nf_docset_add_multinews
             rc = add(ds, data, len(data))
             if rc not in (NF_OK, NF_EEMPTY):
                 if line < self.emit_from:

@@ -1,7 +1,8 @@
 /* Update-set history (nf_batch_update_history): DUC 2007 update sets B and C of a topic
  * are summarized for a reader who has read the earlier sets. The one rule
- * for the CLI's cluster reader (cli/clusters.c), batch, the Python binding
- * and Dask, so that all of them write the same records. */
+ * for the reader (nf_reader_next on cluster JSONL: summarize, facts,
+ * batch), the Python binding and Dask, so that all of them write the same
+ * records. It needs nothing but document sets, so it lives with them. */
 #include "newsfuse.h"
 #include <string.h>
 
