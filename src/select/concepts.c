@@ -34,20 +34,22 @@ static int64_t concept_id(concepts *c, uint64_t key)
     size_t k = slot_for(c, key);
     if (c->slot[k])
         return c->slot[k] - 1;
-    if (GROW(c->cs, c->cap, c->n + 1))
+    if (GROW(c->cs, c->cap, c->n + 1) || GROW(c->last_sent, c->last_cap, c->n + 1))
         return -1;
     c->cs[c->n] = (concept){.key = key, .first_pos = UINT32_MAX};
+    c->last_sent[c->n] = 0;
     c->slot[k] = (uint32_t)++c->n;
     return (int64_t)c->n - 1;
 }
 
-/* Adds concept id to the current sentence's list unless already there. */
-static int sentence_add(concepts *c, size_t first, uint32_t id)
+/* Adds concept id to sentence i's list unless already there; 0 or -1
+ * when out of memory. */
+static int sentence_add(concepts *c, size_t i, uint32_t id)
 {
-    for (size_t k = first; k < c->nids; k++)
-        if (c->ids[k] == id)
-            return 0;
-    if (GROW(c->ids, c->idcap, c->nids + 1))
+    if (c->last_sent[id] == i + 1)
+        return 0;
+    c->last_sent[id] = (uint32_t)i + 1;
+    if (c->nids == c->idcap && GROW(c->ids, c->idcap, c->nids + 1))
         return -1;
     c->ids[c->nids++] = id;
     return 0;
@@ -81,7 +83,7 @@ static int collect_sentence(concepts *c, size_t i)
         if (m->voc.terms[a].stop && m->voc.terms[b].stop)
             continue;
         int64_t id = concept_id(c, ((uint64_t)a << 32) | b);
-        if (id < 0 || sentence_add(c, first, (uint32_t)id))
+        if (id < 0 || sentence_add(c, i, (uint32_t)id))
             return -1;
         count_concept(&c->cs[id], s);
     }
@@ -160,6 +162,8 @@ int concepts_build(concepts *c, const model *m, long min_words)
         if (collect_sentence(c, i))
             return -1;
     c->sent_first[m->nsents] = (uint32_t)c->nids;
+    xfree(c->last_sent); /* only needed while collecting */
+    c->last_sent = NULL, c->last_cap = 0;
     weigh(c, min_words);
     return 0;
 }
@@ -167,6 +171,7 @@ int concepts_build(concepts *c, const model *m, long min_words)
 void concepts_free(concepts *c)
 {
     xfree(c->sent_first), xfree(c->ids), xfree(c->cs), xfree(c->slot);
+    xfree(c->last_sent);
     memset(c, 0, sizeof *c);
 }
 

@@ -41,6 +41,8 @@ typedef struct concepts {
     size_t nids, idcap;
     uint32_t *slot; /* hash table of concept ids + 1 by key, 0 = empty */
     size_t nslots;
+    uint32_t *last_sent; /* while collecting, per concept: last sentence + 1 holding it */
+    size_t last_cap;
 } concepts;
 
 /* Extracts and weighs the concepts of every non-debris sentence of m
