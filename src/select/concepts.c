@@ -90,6 +90,27 @@ static int collect_sentence(concepts *c, size_t i)
     return 0;
 }
 
+/* With a query: sums, per concept, how fully each new sentence holding
+ * it answers the query, squared, and counts those sentences (in the
+ * fields collecting no longer needs: concepts.h). */
+static void sum_answers(concepts *c)
+{
+    const model *m = c->m;
+    if (!m->query_rel)
+        return;
+    for (size_t k = 0; k < c->n; k++)
+        c->cs[k].nsents = 0, c->cs[k].weight = 0;
+    for (size_t i = 0; i < m->nsents; i++) {
+        if (m->sents[i].seen)
+            continue;
+        double a = m->query_rel[i] * m->query_rel[i];
+        for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++) {
+            concept *x = &c->cs[c->ids[k]];
+            x->nsents++, x->weight += a;
+        }
+    }
+}
+
 /* Share of a concept's non-stop terms that the query holds (0 to 1). */
 static double query_share(const model *m, uint64_t key)
 {
@@ -136,18 +157,23 @@ static double threshold_weight(const model *m, uint32_t df, uint32_t min_df)
  * the soft edge); divided by
  * sqrt(1 + the reports already read that hold it) (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
  * for a concept first seen at sentence position p; times
- * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query. */
+ * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query; times
+ * 1 + CONCEPT_ANSWER_BOOST * how fully the sentences holding it answer
+ * the query (concepts.h). */
 static void weigh(concepts *c, long min_words)
 {
+    int answers = c->m->query_rel != NULL;
     size_t half = (usable_documents(c->m, min_words) + 1) / 2;
     uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     for (size_t k = 0; k < c->n; k++) {
         concept *x = &c->cs[k];
+        double answer = answers && x->nsents ? x->weight / x->nsents : 0;
         double w = threshold_weight(c->m, x->df, min_df);
         w /= sqrt(1.0 + x->seen_df);
         if (x->first_pos != UINT32_MAX)
             w *= 1.0 + CONCEPT_POSITION_PRIOR / (1.0 + x->first_pos);
         x->weight = w * (1.0 + CONCEPT_QUERY_BOOST * query_share(c->m, x->key));
+        x->weight *= 1.0 + CONCEPT_ANSWER_BOOST * answer;
     }
 }
 
@@ -164,6 +190,7 @@ int concepts_build(concepts *c, const model *m, long min_words)
     c->sent_first[m->nsents] = (uint32_t)c->nids;
     xfree(c->last_sent); /* only needed while collecting */
     c->last_sent = NULL, c->last_cap = 0;
+    sum_answers(c);
     weigh(c, min_words);
     return 0;
 }

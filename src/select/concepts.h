@@ -12,9 +12,13 @@ typedef struct concept {
     uint64_t key;       /* the bigram: term ids a << 32 | b */
     uint32_t df;        /* new reports holding it */
     uint32_t seen_df;   /* reports already read holding it (update mode) */
-    uint32_t last_doc;  /* for counting df: last document seen + 1 */
+    union {
+        uint32_t last_doc; /* while collecting, for counting df: last document + 1 */
+        uint32_t nsents;   /* then, with a query: the new sentences holding it */
+    };
     uint32_t first_pos; /* earliest sentence position it occurs at */
-    double weight;
+    double weight;      /* (with a query, before weighing: the sum over those
+                           sentences of how fully each answers it, squared) */
 } concept;
 
 /* News puts what matters first: a concept first seen at sentence position
@@ -24,6 +28,17 @@ typedef struct concept {
  * DUC 2006 dev). */
 #define CONCEPT_POSITION_PRIOR 2.0
 #define CONCEPT_QUERY_BOOST 2.0
+
+/* The query acts on the sentences that answer it, in proportion to how
+ * fully they do: a concept weighs 1 + CONCEPT_ANSWER_BOOST * a times more,
+ * a the mean, over the new sentences holding it, of the square of the share
+ * of the query each answers (model/query.h: the query's terms by idf, and
+ * the figure a question about a count asks for). Squared, so a sentence
+ * that answers the whole question counts fully, one that shares a word
+ * or two of a long topic statement hardly at all. Chosen by
+ * leave-one-topic-out over the 35 query-focused development topics of DUC
+ * 2006 and 2007 (doc/METHODS.md). */
+#define CONCEPT_ANSWER_BOOST 6.0
 
 /* The threshold's soft edge: without a query, a concept one report short
  * of the threshold (in two reports when three are needed, in one when
