@@ -1,6 +1,7 @@
 #include "select/concepts.h"
 #include "core/alloc.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The hash slot holding key, or the empty slot where it would go. */
@@ -272,4 +273,116 @@ void coverage_free(coverage *cv)
     xfree(cv->stamp);
     cv->covered = NULL;
     cv->stamp = NULL;
+}
+
+/* An inverted index of the read sentences' concepts: concept k is held by
+ * the read sentences sent[first[k] .. first[k + 1]). */
+typedef struct read_index {
+    uint32_t *first, *sent;
+} read_index;
+
+static int read_index_build(read_index *x, const concepts *c)
+{
+    const model *m = c->m;
+    x->first = xcalloc(c->n + 2, sizeof *x->first);
+    if (!x->first)
+        return -1;
+    size_t total = 0;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].seen)
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                x->first[c->ids[k] + 2]++, total++;
+    for (size_t k = 0; k < c->n; k++)
+        x->first[k + 2] += x->first[k + 1];
+    x->sent = xmalloc((total ? total : 1) * sizeof *x->sent);
+    if (!x->sent)
+        return -1;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].seen)
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                x->sent[x->first[c->ids[k] + 1]++] = (uint32_t)i;
+    return 0; /* first[k] .. first[k + 1] now bound concept k's sentences */
+}
+
+/* qsort order of uint64_t, ascending. */
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The most read sentences a concept may be held by and still be compared
+ * on: as many concepts, the rarest first, as keep the pairs visited (its
+ * new sentences times its read ones) within CONCEPT_NOVELTY_MAX_PAIRS;
+ * UINT32_MAX when all fit. Sets *oom when out of memory. */
+static uint32_t read_index_cap(const concepts *c, const read_index *x, int *oom)
+{
+    const model *m = c->m;
+    uint32_t *occ = xcalloc(c->n ? c->n : 1, sizeof *occ), cap = UINT32_MAX;
+    uint64_t *order = NULL;
+    if (!occ) {
+        *oom = 1;
+        return 0;
+    }
+    double work = 0;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (model_sentence_usable(m, i, 0))
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                occ[c->ids[k]]++;
+    for (size_t k = 0; k < c->n; k++)
+        work += (double)occ[k] * (x->first[k + 1] - x->first[k]);
+    if (work > CONCEPT_NOVELTY_MAX_PAIRS && !(order = xmalloc(c->n * sizeof *order)))
+        *oom = 1;
+    if (order) {
+        for (size_t k = 0; k < c->n; k++)
+            order[k] = (uint64_t)(x->first[k + 1] - x->first[k]) << 32 | k;
+        qsort(order, c->n, sizeof *order, cmp_u64);
+        work = 0;
+        for (size_t k = 0; k < c->n && cap == UINT32_MAX; k++) {
+            uint32_t id = (uint32_t)order[k], len = (uint32_t)(order[k] >> 32);
+            work += (double)occ[id] * len;
+            if (work > CONCEPT_NOVELTY_MAX_PAIRS)
+                cap = len ? len - 1 : 0;
+        }
+    }
+    xfree(occ), xfree(order);
+    return cap;
+}
+
+int concepts_novelty(const concepts *c, double *nov)
+{
+    const model *m = c->m;
+    for (size_t i = 0; i < m->nsents; i++)
+        nov[i] = 1;
+    if (!m->ds->nseen)
+        return 0;
+    read_index x = {0};
+    uint32_t *shared = xcalloc(m->nsents ? m->nsents : 1, sizeof *shared);
+    uint32_t *touched = xmalloc((m->nsents ? m->nsents : 1) * sizeof *touched);
+    int oom = !shared || !touched || read_index_build(&x, c);
+    uint32_t cap = oom ? 0 : read_index_cap(c, &x, &oom);
+    for (size_t i = 0; !oom && i < m->nsents; i++) {
+        if (!model_sentence_usable(m, i, 0)) /* no summary holds it */
+            continue;
+        size_t nt = 0;
+        double na = c->sent_first[i + 1] - c->sent_first[i], best = 0;
+        for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++) {
+            uint32_t id = c->ids[k];
+            if (x.first[id + 1] - x.first[id] > cap)
+                continue;
+            for (uint32_t q = x.first[id]; q < x.first[id + 1]; q++)
+                if (!shared[x.sent[q]]++)
+                    touched[nt++] = x.sent[q];
+        }
+        for (size_t k = 0; k < nt; k++) {
+            uint32_t j = touched[k];
+            double cos = shared[j] / sqrt(na * (c->sent_first[j + 1] - c->sent_first[j]));
+            if (cos > best)
+                best = cos;
+            shared[j] = 0;
+        }
+        nov[i] = best >= 1 ? 0 : 1 - best * best;
+    }
+    xfree(x.first), xfree(x.sent), xfree(shared), xfree(touched);
+    return oom ? -1 : 0;
 }

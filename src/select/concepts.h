@@ -67,6 +67,21 @@ typedef struct concepts {
 int concepts_build(concepts *c, const model *m, long min_words);
 void concepts_free(concepts *c);
 
+/* Update mode: fills nov[i] for every sentence of c->m. For a sentence of
+ * a new report that a summary may hold (model_sentence_usable), its
+ * novelty against the reports already read: 1 - cos² to the closest read
+ * sentence, cos the cosine of their sets of concepts (shared / sqrt(|A|
+ * |B|)). cos² is the share of the sentence that the read one spans, so a
+ * restatement of what was read scores near 0 (numbers match across words
+ * and digits: model/numbers.h), news near 1. Every other sentence, and
+ * every sentence when nothing was read, gets 1. Candidate pairs come from
+ * an inverted index of the read sentences' concepts; on very large inputs
+ * the concepts held by the most read sentences stop adding pairs once
+ * CONCEPT_NOVELTY_MAX_PAIRS have been visited. Returns 0 or -1 when out of
+ * memory. */
+int concepts_novelty(const concepts *c, double *nov);
+#define CONCEPT_NOVELTY_MAX_PAIRS 4000000
+
 /* Coverage as a scorer for the shared selector: the gain of a sentence is
  * the summed weight of its concepts not yet covered. */
 typedef struct coverage {
