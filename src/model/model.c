@@ -1,5 +1,6 @@
 #include "model/model.h"
 #include "core/clock.h"
+#include "model/numbers.h"
 #include "model/redundancy.h"
 #include "core/alloc.h"
 #include "text/clean.h"
@@ -13,12 +14,10 @@ struct tok_ctx {
     int seen; /* seen reports add terms but no counts */
 };
 
-/* Tokenizer callback: interns the term, counts it, appends its id. */
-static int on_token(const token *t, void *arg)
+/* Counts term id once more and appends it. */
+static inline int add_term(struct tok_ctx *c, int64_t id)
 {
-    struct tok_ctx *c = arg;
     model *m = c->m;
-    int64_t id = vocab_intern_hashed(&m->voc, &m->mem, t->form, t->len, t->form_hash, t->stop);
     if (id < 0 || GROW(m->toks, m->tokcap, m->ntoks + 1))
         return -1;
     term *tm = &m->voc.terms[id];
@@ -30,6 +29,27 @@ static int on_token(const token *t, void *arg)
     }
     m->toks[m->ntoks++] = (uint32_t)id;
     return 0;
+}
+
+/* Tokenizer callback: interns the term, counts it, appends its id. */
+static int on_token(const token *t, void *arg)
+{
+    struct tok_ctx *c = arg;
+    model *m = c->m;
+    return add_term(c, vocab_intern_hashed(&m->voc, &m->mem, t->form, t->len, t->form_hash, t->stop));
+}
+
+/* on_token in update mode: a number word is interned as its digits
+ * (model/numbers.h), so "fourteen" read and "14" new are one term. (No
+ * number word is a stop word: those are not looked up.) */
+static int on_token_numbers(const token *t, void *arg)
+{
+    struct tok_ctx *c = arg;
+    model *m = c->m;
+    const char *digits = t->stop ? NULL : number_word_digits(t->folded, t->folded_len);
+    if (!digits)
+        return on_token(t, arg);
+    return add_term(c, vocab_intern(&m->voc, &m->mem, digits, strlen(digits), 0));
 }
 
 static uint32_t count_words(const char *s, size_t n)
@@ -85,7 +105,7 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
     s->nwords = count_words(text + s->start, s->end - s->start);
     s->tok = (uint32_t)m->ntoks;
     struct tok_ctx c = {m, d, seen};
-    if (tokenizer_each(tk, text + s->start, s->end - s->start, on_token, &c))
+    if (tokenizer_each(tk, text + s->start, s->end - s->start, m->ds->nseen ? on_token_numbers : on_token, &c))
         return -1;
     s->ntok = (uint32_t)(m->ntoks - s->tok);
     if (!seen)
@@ -202,6 +222,8 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
     }
     m->ds = ds;
     m->ndocs = ds->ndocs;
+    if (ds->nseen)
+        numbers_init(); /* for on_token_numbers */
     for (size_t k = 0; k < ds->nseen; k++)
         if (read_document(m, tk, cl, (uint32_t)(ds->ndocs + k), 0))
             return NF_ENOMEM;
@@ -212,30 +234,10 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
                ? NF_ENOMEM : NF_OK;
 }
 
-static int on_query_token(const token *t, void *arg)
-{
-    model *m = arg;
-    int64_t id = vocab_find(&m->voc, t->form, t->len);
-    if (id >= 0 && !t->stop && !m->in_query[id]) {
-        m->in_query[id] = 1;
-        m->nquery++;
-    }
-    return 0;
-}
-
-int model_set_query(model *m, tokenizer *tk, const char *query)
-{
-    xfree(m->in_query);
-    m->nquery = 0;
-    m->in_query = xcalloc(m->voc.nterms + 1, 1);
-    if (!m->in_query)
-        return NF_ENOMEM;
-    return tokenizer_each(tk, query, strlen(query), on_query_token, m) ? NF_ENOMEM : NF_OK;
-}
-
 void model_free(model *m)
 {
     xfree(m->in_query);
+    xfree(m->query_rel);
     xfree(m->sents);
     xfree(m->toks);
     vocab_free(&m->voc);

@@ -38,6 +38,8 @@ typedef struct model {
     size_t total_words;
     uint8_t *in_query;    /* per term id: 1 if the query holds it; NULL = no query */
     size_t nquery;        /* distinct non-stop query terms found in the documents */
+    double *query_rel;    /* per sentence: the share of the query it answers (model/query.h) */
+    int query_answer;     /* what the query asks for (enum query_answer) */
     size_t max_sentences; /* cap on sentences read; 0 = none */
     size_t max_doc_bytes; /* cap on bytes read of each document; 0 = none */
     int truncated;        /* 1 when the sentence cap cut input */
@@ -73,7 +75,8 @@ int model_build(model *m, const nf_docset *ds, struct tokenizer *tk, const struc
 void model_free(model *m);
 
 /* Marks the non-stop terms of query (UTF-8, any length) that occur in the
- * documents. Returns NF_OK or NF_ENOMEM. */
+ * documents, notes whether it asks for a count, and works out how much
+ * each sentence answers it (model/query.c). Returns NF_OK or NF_ENOMEM. */
 int model_set_query(model *m, struct tokenizer *tk, const char *query);
 
 /* Returns 1 if the sentence may go into a summary: not debris, not a

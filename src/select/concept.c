@@ -9,7 +9,14 @@
  * With --cut and a word budget the shared selector also weighs, at every
  * step, ending the summary with a sentence cut at the budget: what a
  * reader (and ROUGE) gets of that sentence is its first words, so it is
- * scored by the concepts of those words only (concept_prefix_gain). */
+ * scored by the concepts of those words only (concept_prefix_gain).
+ *
+ * Update mode (reports already read): besides the concepts' discount
+ * (concepts.c), a sentence's gain is scaled by its novelty against the
+ * read sentences (concepts_novelty: 1 - cos² to the closest one), so a
+ * restatement of what was read, the same figure in words or in digits
+ * included (model/numbers.h), is not news. */
+#include "core/alloc.h"
 #include "select/concepts.h"
 #include "select/methods.h"
 
@@ -38,28 +45,75 @@ static uint32_t prefix_tokens(const char *s, size_t n, long words)
     return tokens;
 }
 
-/* The prefix gain for the shared selector: the weight of the uncovered
- * concepts among the bigrams of the first `words` words of sentence i
- * (ctx: the coverage). */
-static double concept_prefix_gain(void *ctx, size_t i, long words)
+/* One run of the method: the coverage, its scorer, and each sentence's
+ * novelty against the reports already read (NULL when none were: the
+ * selector then calls the coverage directly). */
+typedef struct concept_run {
+    coverage cv;
+    scorer base;
+    double *novelty;
+} concept_run;
+
+static double novel_gain(void *ctx, size_t i)
 {
-    coverage *cv = ctx;
+    concept_run *r = ctx;
+    return r->base.gain(r->base.ctx, i) * r->novelty[i];
+}
+
+static void novel_commit(void *ctx, size_t i)
+{
+    concept_run *r = ctx;
+    r->base.commit(r->base.ctx, i);
+}
+
+/* The weight of the uncovered concepts among the bigrams of the first
+ * `words` words of sentence i. */
+static double prefix_gain(coverage *cv, size_t i, long words)
+{
     const model *m = cv->c->m;
     const msent *s = &m->sents[i];
     const char *text = model_document(m, s)->text + s->start;
     return coverage_prefix_gain(cv, i, prefix_tokens(text, s->end - s->start, words));
 }
 
+/* The prefix gain for the shared selector (ctx: the coverage). */
+static double concept_prefix_gain(void *ctx, size_t i, long words)
+{
+    return prefix_gain(ctx, i, words);
+}
+
+/* The same, scaled by the sentence's novelty as its whole gain is (ctx:
+ * the run). */
+static double novel_prefix_gain(void *ctx, size_t i, long words)
+{
+    concept_run *r = ctx;
+    return prefix_gain(&r->cv, i, words) * r->novelty[i];
+}
+
+/* Fills r->novelty when reports were read; 0 or -1 when out of memory. */
+static int run_novelty(concept_run *r, const concepts *c)
+{
+    const model *m = c->m;
+    if (!m->ds->nseen)
+        return 0;
+    r->novelty = xmalloc((m->nsents ? m->nsents : 1) * sizeof *r->novelty);
+    return r->novelty ? concepts_novelty(c, r->novelty) : -1;
+}
+
 int method_concept(const model *m, const budget *b, const struct nf_options *o, selection *sel)
 {
     concepts c;
-    coverage cv;
+    concept_run r = {0};
     int rc = -1;
-    if (concepts_build(&c, m, o->min_words) == 0 && coverage_init(&cv, &c) == 0) {
-        scorer sc = coverage_scorer(&cv);
-        rc = select_greedy_prefix(m, b, &sc, concept_prefix_gain, o->min_words, sel);
-        coverage_free(&cv);
+    if (concepts_build(&c, m, o->min_words) == 0 && run_novelty(&r, &c) == 0 &&
+        coverage_init(&r.cv, &c) == 0) {
+        r.base = coverage_scorer(&r.cv);
+        scorer novel = {novel_gain, novel_commit, &r};
+        rc = r.novelty ? select_greedy_prefix(m, b, &novel, novel_prefix_gain, o->min_words, sel)
+                       : select_greedy_prefix(m, b, &r.base, concept_prefix_gain, o->min_words, sel);
+        coverage_free(&r.cv);
     }
+    xfree(r.novelty);
     concepts_free(&c);
     return rc;
 }

@@ -1,6 +1,7 @@
 #include "select/concepts.h"
 #include "core/alloc.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The hash slot holding key, or the empty slot where it would go. */
@@ -34,20 +35,22 @@ static int64_t concept_id(concepts *c, uint64_t key)
     size_t k = slot_for(c, key);
     if (c->slot[k])
         return c->slot[k] - 1;
-    if (GROW(c->cs, c->cap, c->n + 1))
+    if (GROW(c->cs, c->cap, c->n + 1) || GROW(c->last_sent, c->last_cap, c->n + 1))
         return -1;
     c->cs[c->n] = (concept){.key = key, .first_pos = UINT32_MAX};
+    c->last_sent[c->n] = 0;
     c->slot[k] = (uint32_t)++c->n;
     return (int64_t)c->n - 1;
 }
 
-/* Adds concept id to the current sentence's list unless already there. */
-static int sentence_add(concepts *c, size_t first, uint32_t id)
+/* Adds concept id to sentence i's list unless already there; 0 or -1
+ * when out of memory. */
+static int sentence_add(concepts *c, size_t i, uint32_t id)
 {
-    for (size_t k = first; k < c->nids; k++)
-        if (c->ids[k] == id)
-            return 0;
-    if (GROW(c->ids, c->idcap, c->nids + 1))
+    if (c->last_sent[id] == i + 1)
+        return 0;
+    c->last_sent[id] = (uint32_t)i + 1;
+    if (c->nids == c->idcap && GROW(c->ids, c->idcap, c->nids + 1))
         return -1;
     c->ids[c->nids++] = id;
     return 0;
@@ -81,11 +84,32 @@ static int collect_sentence(concepts *c, size_t i)
         if (m->voc.terms[a].stop && m->voc.terms[b].stop)
             continue;
         int64_t id = concept_id(c, ((uint64_t)a << 32) | b);
-        if (id < 0 || sentence_add(c, first, (uint32_t)id))
+        if (id < 0 || sentence_add(c, i, (uint32_t)id))
             return -1;
         count_concept(&c->cs[id], s);
     }
     return 0;
+}
+
+/* With a query: sums, per concept, how fully each new sentence holding
+ * it answers the query, squared, and counts those sentences (in the
+ * fields collecting no longer needs: concepts.h). */
+static void sum_answers(concepts *c)
+{
+    const model *m = c->m;
+    if (!m->query_rel)
+        return;
+    for (size_t k = 0; k < c->n; k++)
+        c->cs[k].nsents = 0, c->cs[k].weight = 0;
+    for (size_t i = 0; i < m->nsents; i++) {
+        if (m->sents[i].seen)
+            continue;
+        double a = m->query_rel[i] * m->query_rel[i];
+        for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++) {
+            concept *x = &c->cs[c->ids[k]];
+            x->nsents++, x->weight += a;
+        }
+    }
 }
 
 /* Share of a concept's non-stop terms that the query holds (0 to 1). */
@@ -134,18 +158,23 @@ static double threshold_weight(const model *m, uint32_t df, uint32_t min_df)
  * the soft edge); divided by
  * sqrt(1 + the reports already read that hold it) (update mode); times 1 + CONCEPT_POSITION_PRIOR / (1 + p)
  * for a concept first seen at sentence position p; times
- * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query. */
+ * 1 + CONCEPT_QUERY_BOOST * the share of its terms in the query; times
+ * 1 + CONCEPT_ANSWER_BOOST * how fully the sentences holding it answer
+ * the query (concepts.h). */
 static void weigh(concepts *c, long min_words)
 {
+    int answers = c->m->query_rel != NULL;
     size_t half = (usable_documents(c->m, min_words) + 1) / 2;
     uint32_t min_df = (uint32_t)(half < 3 ? (half ? half : 1) : 3);
     for (size_t k = 0; k < c->n; k++) {
         concept *x = &c->cs[k];
+        double answer = answers && x->nsents ? x->weight / x->nsents : 0;
         double w = threshold_weight(c->m, x->df, min_df);
         w /= sqrt(1.0 + x->seen_df);
         if (x->first_pos != UINT32_MAX)
             w *= 1.0 + CONCEPT_POSITION_PRIOR / (1.0 + x->first_pos);
         x->weight = w * (1.0 + CONCEPT_QUERY_BOOST * query_share(c->m, x->key));
+        x->weight *= 1.0 + CONCEPT_ANSWER_BOOST * answer;
     }
 }
 
@@ -160,6 +189,9 @@ int concepts_build(concepts *c, const model *m, long min_words)
         if (collect_sentence(c, i))
             return -1;
     c->sent_first[m->nsents] = (uint32_t)c->nids;
+    xfree(c->last_sent); /* only needed while collecting */
+    c->last_sent = NULL, c->last_cap = 0;
+    sum_answers(c);
     weigh(c, min_words);
     return 0;
 }
@@ -167,6 +199,7 @@ int concepts_build(concepts *c, const model *m, long min_words)
 void concepts_free(concepts *c)
 {
     xfree(c->sent_first), xfree(c->ids), xfree(c->cs), xfree(c->slot);
+    xfree(c->last_sent);
     memset(c, 0, sizeof *c);
 }
 
@@ -240,4 +273,116 @@ void coverage_free(coverage *cv)
     xfree(cv->stamp);
     cv->covered = NULL;
     cv->stamp = NULL;
+}
+
+/* An inverted index of the read sentences' concepts: concept k is held by
+ * the read sentences sent[first[k] .. first[k + 1]). */
+typedef struct read_index {
+    uint32_t *first, *sent;
+} read_index;
+
+static int read_index_build(read_index *x, const concepts *c)
+{
+    const model *m = c->m;
+    x->first = xcalloc(c->n + 2, sizeof *x->first);
+    if (!x->first)
+        return -1;
+    size_t total = 0;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].seen)
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                x->first[c->ids[k] + 2]++, total++;
+    for (size_t k = 0; k < c->n; k++)
+        x->first[k + 2] += x->first[k + 1];
+    x->sent = xmalloc((total ? total : 1) * sizeof *x->sent);
+    if (!x->sent)
+        return -1;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (m->sents[i].seen)
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                x->sent[x->first[c->ids[k] + 1]++] = (uint32_t)i;
+    return 0; /* first[k] .. first[k + 1] now bound concept k's sentences */
+}
+
+/* qsort order of uint64_t, ascending. */
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The most read sentences a concept may be held by and still be compared
+ * on: as many concepts, the rarest first, as keep the pairs visited (its
+ * new sentences times its read ones) within CONCEPT_NOVELTY_MAX_PAIRS;
+ * UINT32_MAX when all fit. Sets *oom when out of memory. */
+static uint32_t read_index_cap(const concepts *c, const read_index *x, int *oom)
+{
+    const model *m = c->m;
+    uint32_t *occ = xcalloc(c->n ? c->n : 1, sizeof *occ), cap = UINT32_MAX;
+    uint64_t *order = NULL;
+    if (!occ) {
+        *oom = 1;
+        return 0;
+    }
+    double work = 0;
+    for (size_t i = 0; i < m->nsents; i++)
+        if (model_sentence_usable(m, i, 0))
+            for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++)
+                occ[c->ids[k]]++;
+    for (size_t k = 0; k < c->n; k++)
+        work += (double)occ[k] * (x->first[k + 1] - x->first[k]);
+    if (work > CONCEPT_NOVELTY_MAX_PAIRS && !(order = xmalloc(c->n * sizeof *order)))
+        *oom = 1;
+    if (order) {
+        for (size_t k = 0; k < c->n; k++)
+            order[k] = (uint64_t)(x->first[k + 1] - x->first[k]) << 32 | k;
+        qsort(order, c->n, sizeof *order, cmp_u64);
+        work = 0;
+        for (size_t k = 0; k < c->n && cap == UINT32_MAX; k++) {
+            uint32_t id = (uint32_t)order[k], len = (uint32_t)(order[k] >> 32);
+            work += (double)occ[id] * len;
+            if (work > CONCEPT_NOVELTY_MAX_PAIRS)
+                cap = len ? len - 1 : 0;
+        }
+    }
+    xfree(occ), xfree(order);
+    return cap;
+}
+
+int concepts_novelty(const concepts *c, double *nov)
+{
+    const model *m = c->m;
+    for (size_t i = 0; i < m->nsents; i++)
+        nov[i] = 1;
+    if (!m->ds->nseen)
+        return 0;
+    read_index x = {0};
+    uint32_t *shared = xcalloc(m->nsents ? m->nsents : 1, sizeof *shared);
+    uint32_t *touched = xmalloc((m->nsents ? m->nsents : 1) * sizeof *touched);
+    int oom = !shared || !touched || read_index_build(&x, c);
+    uint32_t cap = oom ? 0 : read_index_cap(c, &x, &oom);
+    for (size_t i = 0; !oom && i < m->nsents; i++) {
+        if (!model_sentence_usable(m, i, 0)) /* no summary holds it */
+            continue;
+        size_t nt = 0;
+        double na = c->sent_first[i + 1] - c->sent_first[i], best = 0;
+        for (uint32_t k = c->sent_first[i]; k < c->sent_first[i + 1]; k++) {
+            uint32_t id = c->ids[k];
+            if (x.first[id + 1] - x.first[id] > cap)
+                continue;
+            for (uint32_t q = x.first[id]; q < x.first[id + 1]; q++)
+                if (!shared[x.sent[q]]++)
+                    touched[nt++] = x.sent[q];
+        }
+        for (size_t k = 0; k < nt; k++) {
+            uint32_t j = touched[k];
+            double cos = shared[j] / sqrt(na * (c->sent_first[j + 1] - c->sent_first[j]));
+            if (cos > best)
+                best = cos;
+            shared[j] = 0;
+        }
+        nov[i] = best >= 1 ? 0 : 1 - best * best;
+    }
+    xfree(x.first), xfree(x.sent), xfree(shared), xfree(touched);
+    return oom ? -1 : 0;
 }

@@ -12,9 +12,13 @@ typedef struct concept {
     uint64_t key;       /* the bigram: term ids a << 32 | b */
     uint32_t df;        /* new reports holding it */
     uint32_t seen_df;   /* reports already read holding it (update mode) */
-    uint32_t last_doc;  /* for counting df: last document seen + 1 */
+    union {
+        uint32_t last_doc; /* while collecting, for counting df: last document + 1 */
+        uint32_t nsents;   /* then, with a query: the new sentences holding it */
+    };
     uint32_t first_pos; /* earliest sentence position it occurs at */
-    double weight;
+    double weight;      /* (with a query, before weighing: the sum over those
+                           sentences of how fully each answers it, squared) */
 } concept;
 
 /* News puts what matters first: a concept first seen at sentence position
@@ -24,6 +28,17 @@ typedef struct concept {
  * DUC 2006 dev). */
 #define CONCEPT_POSITION_PRIOR 2.0
 #define CONCEPT_QUERY_BOOST 2.0
+
+/* The query acts on the sentences that answer it, in proportion to how
+ * fully they do: a concept weighs 1 + CONCEPT_ANSWER_BOOST * a times more,
+ * a the mean, over the new sentences holding it, of the square of the share
+ * of the query each answers (model/query.h: the query's terms by idf, and
+ * the figure a question about a count asks for). Squared, so a sentence
+ * that answers the whole question counts fully, one that shares a word
+ * or two of a long topic statement hardly at all. Chosen by
+ * leave-one-topic-out over the 35 query-focused development topics of DUC
+ * 2006 and 2007 (doc/METHODS.md). */
+#define CONCEPT_ANSWER_BOOST 6.0
 
 /* The threshold's soft edge: without a query, a concept one report short
  * of the threshold (in two reports when three are needed, in one when
@@ -41,6 +56,8 @@ typedef struct concepts {
     size_t nids, idcap;
     uint32_t *slot; /* hash table of concept ids + 1 by key, 0 = empty */
     size_t nslots;
+    uint32_t *last_sent; /* while collecting, per concept: last sentence + 1 holding it */
+    size_t last_cap;
 } concepts;
 
 /* Extracts and weighs the concepts of every non-debris sentence of m
@@ -49,6 +66,21 @@ typedef struct concepts {
  * memory (c is then safe to free). */
 int concepts_build(concepts *c, const model *m, long min_words);
 void concepts_free(concepts *c);
+
+/* Update mode: fills nov[i] for every sentence of c->m. For a sentence of
+ * a new report that a summary may hold (model_sentence_usable), its
+ * novelty against the reports already read: 1 - cos² to the closest read
+ * sentence, cos the cosine of their sets of concepts (shared / sqrt(|A|
+ * |B|)). cos² is the share of the sentence that the read one spans, so a
+ * restatement of what was read scores near 0 (numbers match across words
+ * and digits: model/numbers.h), news near 1. Every other sentence, and
+ * every sentence when nothing was read, gets 1. Candidate pairs come from
+ * an inverted index of the read sentences' concepts; on very large inputs
+ * the concepts held by the most read sentences stop adding pairs once
+ * CONCEPT_NOVELTY_MAX_PAIRS have been visited. Returns 0 or -1 when out of
+ * memory. */
+int concepts_novelty(const concepts *c, double *nov);
+#define CONCEPT_NOVELTY_MAX_PAIRS 4000000
 
 /* Coverage as a scorer for the shared selector: the gain of a sentence is
  * the summed weight of its concepts not yet covered. */

@@ -1,9 +1,10 @@
 /* Allocation failure over the whole public pipeline (issue 6, item 6): for
  * every N, the Nth allocation fails while a golden case runs (cluster JSON
- * line -> docset -> summary -> text and JSON; a small cluster's figure
- * sheet in every format; ROUGE from SPL to the rendered report; nf_split
- * and Multi-News; a web page through nf_page_extract and nf_page_render;
- * the reader over cluster lines and a page).
+ * line and a report already read -> docset -> summary -> text and JSON; a
+ * small cluster's figure sheet in every format; ROUGE from SPL to the
+ * rendered report; nf_split and Multi-News; a web page through
+ * nf_page_extract and nf_page_render; the reader over cluster lines and a
+ * page).
  * Each time the library must report an error (or, where the failure could
  * not change anything, give exactly the golden result), never crash, and
  * free everything: a counting allocator checks that the number of live
@@ -107,7 +108,13 @@ static int golden_load(void)
     return collect(&golden_line, &len, "]}", 2);
 }
 
-/* JSON line -> docset -> summary (concept, 60 words) -> text and JSON. */
+/* What the reader of run_summarize has read already. */
+static const char SEEN_REPORT[] =
+    "At least twelve people were killed when a footbridge collapsed into the harbour in Port "
+    "Avelin on Saturday night, officials said.\n\nDivers searched the water for the missing.";
+
+/* JSON line (its topic asks a count) + a report already read -> docset ->
+ * summary (concept, 60 words) -> text and JSON. */
 static int run_summarize(char **out)
 {
     size_t len = 0;
@@ -115,6 +122,8 @@ static int run_summarize(char **out)
     nf_options *o = nf_options_new();
     nf_summary *s = NULL;
     int rc = !ds || !o ? NF_ENOMEM : nf_docset_add_json(ds, golden_line, strlen(golden_line));
+    if (!rc) /* a report already read: update mode (numbers as digits, novelty) */
+        rc = nf_docset_add_seen(ds, "read", NULL, NULL, SEEN_REPORT, strlen(SEEN_REPORT));
     if (!rc)
         rc = nf_options_set(o, "words", "60");
     if (!rc)

@@ -4,6 +4,7 @@
  * near-duplicate filter, and every registered method end to end. */
 #include "test.h"
 #include "test_alloc.h"
+#include "test_fixture.h"
 #include "core/alloc.h"
 #include "core/options.h"
 #include "model/model.h"
@@ -22,47 +23,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
-
-/* A model over the given reports, with what it needs kept alongside. */
-typedef struct fixture {
-    nf_docset *ds;
-    tokenizer *tk;
-    cleaner *cl;
-    model m;
-    int ok;
-} fixture;
-
-static void fixture_open(fixture *f, const char *const *texts, size_t n)
-{
-    memset(f, 0, sizeof *f);
-    f->ds = nf_docset_new();
-    f->tk = tokenizer_new("english");
-    f->cl = cleaner_new();
-    for (size_t i = 0; f->ds && i < n; i++)
-        CHECK(nf_docset_add(f->ds, NULL, NULL, NULL, texts[i], strlen(texts[i])) == NF_OK);
-    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, NULL) == NF_OK;
-    CHECK(f->ok);
-}
-
-static void fixture_close(fixture *f)
-{
-    model_free(&f->m);
-    cleaner_free(f->cl);
-    tokenizer_free(f->tk);
-    nf_docset_free(f->ds);
-}
-
-/* Index of the model sentence whose text starts with prefix, or -1. */
-static long find_sentence(const fixture *f, const char *prefix)
-{
-    for (size_t i = 0; i < f->m.nsents; i++) {
-        const msent *s = &f->m.sents[i];
-        const char *t = model_document(&f->m, s)->text + s->start;
-        if (s->end - s->start >= strlen(prefix) && !strncmp(t, prefix, strlen(prefix)))
-            return (long)i;
-    }
-    return -1;
-}
 
 static void options_for(struct nf_options *o, long words, long sentences)
 {
