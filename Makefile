@@ -37,6 +37,12 @@ INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
 DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
+# zlib (gzip WARC files, src/ingest/warc.c) and libcurl (URLs,
+# src/ingest/fetch.c), linked by name: zlib came only through GLPK before.
+CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
+CURL_LIBS   := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
+ALL_CFLAGS += $(CURL_CFLAGS)
+DEP_LIBS += $(CURL_LIBS) -lz
 LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 
