@@ -137,6 +137,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(STATIC)
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
 
+# The URL tests serve their pages from a local libmicrohttpd daemon.
+$(BUILD)/tests/test_fetch: DEP_LIBS += $(SERVER_LIBS)
+
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(STATIC)
 	@mkdir -p $(@D)
 	@echo "  FUZZ    $<"

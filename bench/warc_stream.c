@@ -1,7 +1,8 @@
 /* Streams WARC files through the reader of src/ingest/warc.c (warc_read_fd)
  * and prints, per file, the records kept and skipped, records per second,
  * MB per second (input bytes) and the process's peak RSS so far. With -v,
- * each record's number, offset and URL and each error too. Built and run
+ * each record's number, offset and URL and each error too; with -r LABEL,
+ * one row of bench/warc_stream.sh's table instead. Built and run
  * by bench/warc_stream.sh against build/libnewsfuse.a (an internal
  * driver, not a command of the CLI). */
 #include "ingest/warc.h"
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 static int verbose;
+static const char *row; /* -r LABEL: print a Markdown table row instead */
 
 static int on_record(const ingest_record *r, void *arg)
 {
@@ -42,6 +44,10 @@ int main(int argc, char **argv)
             verbose = 1;
             continue;
         }
+        if (!strcmp(argv[i], "-r") && i + 1 < argc) {
+            row = argv[++i];
+            continue;
+        }
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
             perror(argv[i]);
@@ -58,12 +64,18 @@ int main(int argc, char **argv)
         double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
-        printf("%s: status %d, %ld records (%ld pages, skipped: %ld type, %ld revisit, %ld status, %ld "
+        if (row)
+            printf("| %s | %ld | %ld | %ld | %.1f | %.1f | %.2f | %.0f | %.1f | %.0f | %.1f |\n", row,
+                   st.records, st.articles, st.errors, st.bytes_in / 1e6, st.bytes_out / 1e6, s,
+                   s > 0 ? st.records / s : 0, s > 0 ? st.bytes_in / 1e6 / s : 0,
+                   s > 0 ? st.bytes_out / 1e6 / s : 0, ru.ru_maxrss / 1024.0);
+        else
+            printf("%s: status %d, %ld records (%ld pages, skipped: %ld type, %ld revisit, %ld status, %ld "
                "not HTML; %ld errors), %.1f MB in (%.1f MB WARC, %.1f MB of pages), %.2f s, %.0f records/s, "
-               "%.1f MB/s, peak RSS %ld MB\n",
+               "%.1f MB/s, peak RSS %.1f MB\n",
                argv[i], rc, st.records, st.articles, st.skipped_type, st.skipped_revisit, st.skipped_status,
                st.skipped_mime, st.errors, st.bytes_in / 1e6, st.bytes_out / 1e6, body / 1e6, s,
-               s > 0 ? st.records / s : 0, s > 0 ? st.bytes_in / 1e6 / s : 0, ru.ru_maxrss / 1024);
+               s > 0 ? st.records / s : 0, s > 0 ? st.bytes_in / 1e6 / s : 0, ru.ru_maxrss / 1024.0);
         if (rc != NF_OK)
             status = 1;
     }
