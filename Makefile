@@ -37,12 +37,13 @@ INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
 DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
-# zlib (gzip WARC files, src/ingest/warc.c) and libcurl (URLs,
-# src/ingest/fetch.c), linked by name: zlib came only through GLPK before.
+# zlib (gzip WARC files, src/ingest/warc.c), linked by name: it came only
+# through GLPK before. libcurl (URLs, src/ingest/fetch.c) is not linked:
+# its header is read here, the library is opened at run time (dlopen, -ldl),
+# so static programs and those that never fetch need none of its libraries.
 CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
-CURL_LIBS   := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 ALL_CFLAGS += $(CURL_CFLAGS)
-DEP_LIBS += $(CURL_LIBS) -lz
+DEP_LIBS += -lz
 LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 

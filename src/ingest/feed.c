@@ -332,14 +332,19 @@ static const char *field_text(feed_state *s, int i, size_t *n)
 static void title_clean(char *t, int markup)
 {
     char *w = t;
-    int space = 0;
+    int space = 0, tags = markup;
     for (const char *r = t; *r; r++) {
-        if (markup && *r == '<' && strchr(r, '>')) {
-            r = strchr(r, '>');
-            continue;
+        if (tags && *r == '<') {
+            const char *gt = strchr(r, '>');
+            if (gt) {
+                r = gt;
+                continue;
+            }
+            tags = 0; /* no '>' anywhere after: no more tags (and no quadratic search) */
         }
         if (markup && *r == '&') {
-            const char *semi = strchr(r, ';');
+            size_t left = strnlen(r, 34);
+            const char *semi = memchr(r, ';', left);
             char name[32];
             if (semi && semi - r - 1 > 0 && semi - r - 1 < (long)sizeof name) {
                 memcpy(name, r + 1, (size_t)(semi - r - 1));

@@ -1,22 +1,69 @@
-/* URLs through libcurl (fetch.h): one easy handle per fetch, the limits
+/* URLs through libcurl (fetch.h), loaded at run time: one easy handle per fetch, the limits
  * set on it, the body gathered into one buffer that refuses to grow past
  * the cap (the transfer is aborted there, whatever Content-Length said or
  * did not say, and after content decoding, so a small compressed body
  * cannot expand past it either). */
 #include "ingest/fetch.h"
 #include "core/alloc.h"
+/* The calls go through pointers (below): no type-checking macros. */
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 #include <ctype.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc = CURLE_FAILED_INIT;
+/* libcurl is opened at run time (dlopen), not linked, as Link Grammar is
+ * (facts/syntax.c): a program that never fetches a URL, or is linked
+ * statically (libcurl's own dependencies have no static libraries in
+ * Debian), needs none of it; without it a fetch is an error that says so.
+ * Its functions, by their declared types: */
+#define CURL_FUNCTIONS \
+    X(curl_global_init) \
+    X(curl_easy_init) \
+    X(curl_easy_setopt) \
+    X(curl_easy_perform) \
+    X(curl_easy_getinfo) \
+    X(curl_easy_cleanup) \
+    X(curl_easy_strerror)
+#define X(f) __typeof__(f) *f;
+static struct {
+    CURL_FUNCTIONS
+} cu;
+#undef X
 
-/* curl_global_init is not thread-safe: done once. */
-static void curl_init(void) { curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static int curl_ready; /* loaded and curl_global_init done */
+
+/* Set to an address only in a program with a dynamic section: a program
+ * linked with -static has none, and dlopen() there would bring a second C
+ * library into the process. */
+extern const char _DYNAMIC[] __attribute__((weak));
+
+/* pthread_once routine: loads libcurl and every function used, and runs
+ * curl_global_init (not thread-safe: once). Sets curl_ready. */
+static void curl_init(void)
+{
+    if (!_DYNAMIC)
+        return;
+    void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        h = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return;
+    int ok = 1;
+#define X(f) ok &= (*(void **)&cu.f = dlsym(h, #f)) != NULL;
+    CURL_FUNCTIONS
+#undef X
+    if (ok && cu.curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK)
+        curl_ready = 1; /* the library stays loaded */
+    else {
+        memset(&cu, 0, sizeof cu);
+        dlclose(h);
+    }
+}
 
 /* The body being received. */
 typedef struct sink {
@@ -78,7 +125,7 @@ static CURLcode fetch_setup(CURL *c, const char *url, const fetch_options *opt, 
         opt = &none;
     long redirects = opt->max_redirects ? opt->max_redirects : FETCH_MAX_REDIRECTS;
     CURLcode rc = CURLE_OK;
-#define SET(o, v) (rc = rc != CURLE_OK ? rc : curl_easy_setopt(c, o, v))
+#define SET(o, v) (rc = rc != CURLE_OK ? rc : cu.curl_easy_setopt(c, o, v))
     SET(CURLOPT_URL, url);
     SET(CURLOPT_ERRORBUFFER, errbuf);
     SET(CURLOPT_PROTOCOLS_STR, "http,https");
@@ -116,8 +163,8 @@ static int fetch_failure(CURLcode rc, const char *url, const sink *s, const char
     if (rc == CURLE_UNSUPPORTED_PROTOCOL)
         return snprintf(err, errlen, "%s: redirected to an address that is not http or https", url), NF_EIO;
     if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CONNECT_ERROR)
-        return snprintf(err, errlen, "%s: TLS: %s", url, errbuf[0] ? errbuf : curl_easy_strerror(rc)), NF_EIO;
-    snprintf(err, errlen, "%s: %s", url, errbuf[0] ? errbuf : curl_easy_strerror(rc));
+        return snprintf(err, errlen, "%s: TLS: %s", url, errbuf[0] ? errbuf : cu.curl_easy_strerror(rc)), NF_EIO;
+    snprintf(err, errlen, "%s: %s", url, errbuf[0] ? errbuf : cu.curl_easy_strerror(rc));
     return NF_EIO;
 }
 
@@ -137,7 +184,11 @@ int fetch_get(const char *url, const fetch_options *opt, fetch_result *res, char
         return NF_EINVAL;
     }
     pthread_once(&curl_once, curl_init);
-    CURL *c = curl_init_rc == CURLE_OK ? curl_easy_init() : NULL;
+    if (!curl_ready) {
+        snprintf(err, errlen, "%.300s: cannot fetch: libcurl (libcurl.so.4) could not be loaded", url);
+        return NF_EIO;
+    }
+    CURL *c = cu.curl_easy_init();
     if (!c) {
         snprintf(err, errlen, "%.300s: libcurl could not start", url);
         return NF_ENOMEM;
@@ -147,17 +198,17 @@ int fetch_get(const char *url, const fetch_options *opt, fetch_result *res, char
     char errbuf[CURL_ERROR_SIZE] = "";
     CURLcode rc = fetch_setup(c, url, opt, &s, errbuf);
     if (rc == CURLE_OK)
-        rc = curl_easy_perform(c);
+        rc = cu.curl_easy_perform(c);
     long redirects = opt && opt->max_redirects ? opt->max_redirects : FETCH_MAX_REDIRECTS;
     int status = rc == CURLE_OK ? NF_OK : fetch_failure(rc, url, &s, errbuf, redirects, err, errlen);
     char *ct = NULL, *eff = NULL;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &res->status);
-    curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
-    curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
+    cu.curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &res->status);
+    cu.curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
+    cu.curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
     snprintf(res->url, sizeof res->url, "%s", eff ? eff : url);
     snprintf(res->content_type, sizeof res->content_type, "%s", ct ? ct : "");
     charset_of(res->content_type, res->charset);
-    curl_easy_cleanup(c);
+    cu.curl_easy_cleanup(c);
     if (status == NF_OK && res->status >= 400) {
         snprintf(err, errlen, "%s: HTTP status %ld", url, res->status);
         status = NF_EIO;
