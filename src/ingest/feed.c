@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "ingest/record_date.h"
+#include "ingest/record_utf8.h"
 #include "newsfuse.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -14,6 +15,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +167,7 @@ static void feed_error(feed_state *s, long number, long long offset, const char 
         vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);
     }
+    record_utf8_clean(msg, strlen(msg));
     int rc = s->on_error(number, offset, msg, s->arg);
     if (rc) {
         s->stop = rc;
@@ -432,6 +435,7 @@ static void item_end(feed_state *s, int eof)
     ingest_record r = {0};
     r.number = s->item_no, r.offset = s->item_off;
     r.body = field_text(s, body, &r.body_len);
+    record_utf8_clean((char *)(uintptr_t)r.body, r.body_len); /* our own buffer */
     r.is_html = s->f[body].mode == M_HTML;
     char *title = NULL, date[RECORD_DATE_MAX];
     const char *t = field_text(s, F_TITLE, &n);
@@ -440,6 +444,7 @@ static void item_end(feed_state *s, int eof)
         return;
     }
     if (title) {
+        record_utf8_clean(title, n);
         title_clean(title, s->f[F_TITLE].mode != M_PLAIN && (strchr(title, '<') || strchr(title, '&')));
         r.title = title[0] ? title : NULL;
     }
@@ -453,6 +458,8 @@ static void item_end(feed_state *s, int eof)
         t = NULL; /* a guid that is not an address */
     if (t && !(url = xstrndup(t, n)))
         s->nomem = 1;
+    if (url)
+        record_utf8_clean(url, n);
     r.url = url;
     if (!s->nomem) {
         s->st->records++;
@@ -739,6 +746,10 @@ static void feed_parse(feed_state *s, int ignore_enc)
     xmlParseDocument(ctxt);
     if (ctxt->errNo == XML_ERR_NO_MEMORY)
         s->nomem = 1;
+    if (ctxt->myDoc) { /* a document libxml2 made for a DTD's entities: not ours to keep */
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
     if (s->item_depth && !s->stop && !s->nomem)
         item_end(s, 1);
     s->ctxt = NULL;

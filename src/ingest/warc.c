@@ -6,6 +6,7 @@
 #include "ingest/warc.h"
 #include "core/alloc.h"
 #include "ingest/record_date.h"
+#include "ingest/record_utf8.h"
 #include "newsfuse.h"
 #include <ctype.h>
 #include <errno.h>
@@ -65,13 +66,14 @@ typedef struct warc_reader {
 
 /* Hands msg (about record number, at offset) to on_error while under the
  * cap on reported errors; counts it either way. */
-static void report(warc_reader *R, long number, long long offset, const char *msg)
+static void report(warc_reader *R, long number, long long offset, char *msg)
 {
     R->st->errors++;
     if (!R->on_error || R->stop || R->st->errors > WARC_MAX_REPORTED + 1)
         return;
     if (R->st->errors == WARC_MAX_REPORTED + 1)
-        msg = "more errors: the rest are not reported";
+        snprintf(msg, 64, "more errors: the rest are not reported");
+    record_utf8_clean(msg, strlen(msg));
     int rc = R->on_error(number, offset, msg, R->arg);
     if (rc)
         R->stop = rc;
@@ -483,6 +485,7 @@ static void emit(warc_reader *R, const char *b, size_t n)
     char date[RECORD_DATE_MAX], charset[40];
     type_charset(R->http.ctype, charset);
     ingest_record r = {0};
+    record_utf8_clean(R->h.uri, strlen(R->h.uri)); /* an address is ASCII; stray bytes become '?' */
     r.url = R->h.uri[0] ? R->h.uri : NULL;
     r.date = record_date_norm(R->h.date, strlen(R->h.date), date) ? date : NULL;
     r.body = b, r.body_len = n, r.is_html = 1;
@@ -662,8 +665,9 @@ int warc_read(warc_read_fn read, void *src, const char *head, size_t n, size_t m
     memset(R.st, 0, sizeof *R.st);
     R.max_body = max_body ? max_body : WARC_MAX_BODY_BYTES;
     R.on_record = on_record, R.on_error = on_error, R.arg = arg;
-    if (ws_open(&R.ws, read, src, head, n))
-        return NF_ENOMEM;
+    int opened = ws_open(&R.ws, read, src, head, n);
+    if (opened)
+        return opened == -2 ? NF_EINVAL : NF_ENOMEM;
     while (!R.stop && !R.nomem && !R.not_warc && next_record(&R)) {
         warc_record(&R);
         buffers_trim(&R);

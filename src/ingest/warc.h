@@ -13,8 +13,10 @@
  * with an error, never read into memory. */
 #define WARC_MAX_BODY_BYTES ((size_t)64 << 20)
 
-/* What one reading saw; each record counts in exactly one of articles,
- * skipped_* and errors. */
+/* What one reading saw. A record counts in one of articles, skipped_* and
+ * errors (a record abandoned when it could not be read: in errors, or in
+ * none when the reading stopped inside it); errors also counts what went
+ * wrong between records (bytes that are not gzip, a member lost whole). */
 typedef struct warc_stats {
     long records;         /* WARC records met */
     long articles;        /* handed to on_record */
@@ -44,7 +46,8 @@ int warc_sniff(const char *head, size_t n);
  * undone), is_html 1, charset (the HTTP Content-Type's, or NULL), number
  * (the record's 1-based number among all records), offset (where the
  * record starts: its gzip member's offset for gzip input). head[0..n) are
- * bytes already read from the input (NULL, 0 for none). max_body caps one
+ * bytes already read from the input (NULL, 0 for none; at most
+ * WS_WINDOW_BYTES, else NF_EINVAL). max_body caps one
  * body (0: WARC_MAX_BODY_BYTES). on_error (may be NULL) gets each bad
  * record, "record N (byte X): ...", and the reading goes on with the next
  * record where the input allows (the next gzip member, or the next line

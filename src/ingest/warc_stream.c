@@ -173,6 +173,8 @@ int ws_open(wstream *ws, warc_read_fn read, void *src, const char *head, size_t 
 {
     memset(ws, 0, sizeof *ws);
     ws->read = read, ws->src = src;
+    if (n > WS_WINDOW_BYTES)
+        return -2; /* a plain head must fit the window */
     size_t raw_size = n > WS_RAW_BYTES ? n : WS_RAW_BYTES;
     ws->win = xmalloc(WS_WINDOW_BYTES);
     ws->raw = xmalloc(raw_size);
@@ -201,10 +203,6 @@ int ws_open(wstream *ws, warc_read_fn read, void *src, const char *head, size_t 
     ws->len = k;
     if (ws->raw_eof)
         ws->state = WS_EOF;
-    if (k < ws->raw_len) { /* a head larger than the window: not expected, refused */
-        ws_close(ws);
-        return -1;
-    }
     return 0;
 }
 

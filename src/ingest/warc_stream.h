@@ -55,8 +55,9 @@ typedef struct wstream {
 } wstream;
 
 /* Starts a stream over read(src); head[0..n) are the input's first bytes
- * when the caller has already read them (else NULL, 0). Returns 0, or -1
- * when out of memory. Release with ws_close. */
+ * when the caller has already read them (else NULL, 0; n at most
+ * WS_WINDOW_BYTES). Returns 0, -1 when out of memory, -2 for a head too
+ * long. Release with ws_close. */
 int ws_open(wstream *ws, warc_read_fn read, void *src, const char *head, size_t n);
 void ws_close(wstream *ws);
 

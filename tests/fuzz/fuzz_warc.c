@@ -2,7 +2,7 @@
  * warc_sniff), plain or gzip, with a 64 KiB cap on a body. Every record has
  * a body within the cap, strings that end, a date of a normalised form, a
  * number that goes up and an offset inside the input; errors carry a
- * message; the counts add up. */
+ * message in valid UTF-8; the counts add up. */
 #include "fuzz.h"
 #include "ingest/warc.h"
 
@@ -17,7 +17,7 @@ static int on_record(const ingest_record *r, void *arg)
 {
     check_state *c = arg;
     FUZZ_CHECK(r->body && r->body_len <= FUZZ_MAX_BODY && r->is_html == 1);
-    FUZZ_CHECK(!r->url || strlen(r->url) < 8192);
+    FUZZ_CHECK(!r->url || (strlen(r->url) < 8192 && fuzz_utf8_valid(r->url, strlen(r->url))));
     FUZZ_CHECK(!r->charset || (strlen(r->charset) < 40 && fuzz_utf8_valid(r->charset, strlen(r->charset))));
     size_t dl = r->date ? strlen(r->date) : 10;
     FUZZ_CHECK(dl == 10 || dl == 19 || dl == 20 || dl == 25);
@@ -30,7 +30,7 @@ static int on_error(long number, long long offset, const char *msg, void *arg)
 {
     check_state *c = arg;
     FUZZ_CHECK(number >= 0 && offset >= 0 && (size_t)offset <= c->size);
-    FUZZ_CHECK(msg && strlen(msg) > 0);
+    FUZZ_CHECK(msg && strlen(msg) > 0 && fuzz_utf8_valid(msg, strlen(msg)));
     return 0;
 }
 

@@ -488,6 +488,49 @@ static void dump(const seen *s)
         fprintf(stderr, "    error %ld @%lld %s\n", s->err_no[i], s->err_off[i], s->err[i]);
 }
 
+/* A source over a buffer from pos on (the reader's head already taken). */
+typedef struct rest_src {
+    const char *data;
+    size_t len, pos;
+} rest_src;
+
+static long rest_read(void *src, char *b, size_t n)
+{
+    rest_src *r = src;
+    size_t k = r->len - r->pos < n ? r->len - r->pos : n;
+    memcpy(b, r->data + r->pos, k);
+    r->pos += k;
+    return (long)k;
+}
+
+/* The first bytes already read by the caller (to tell the format) are
+ * handed over as the head: the same records and offsets as from the
+ * start. */
+TEST(head_already_read)
+{
+    buf rec[8], w = {0}, g = {0};
+    archive_records(rec);
+    for (int i = 0; i < 8; i++)
+        buf_append(&w, rec[i].data, rec[i].len), gzip_member(&g, rec[i].data, rec[i].len), buf_free(&rec[i]);
+    for (int pass = 0; pass < 2; pass++) {
+        const buf *b = pass ? &g : &w;
+        for (size_t head = 1; head <= 700; head += 233) {
+            rest_src r = {b->data, b->len, head};
+            seen s;
+            warc_stats st;
+            memset(&s, 0, sizeof s);
+            CHECK(warc_read(rest_read, &r, b->data, head, 0, on_rec, on_err, &s, &st) == NF_OK);
+            check_archive(&s, &st);
+            CHECK(st.bytes_in == (long long)b->len);
+        }
+    }
+    rest_src r = {w.data, w.len, 0};
+    char *huge = calloc(1, WS_WINDOW_BYTES + 1);
+    CHECK(warc_read(rest_read, &r, huge, WS_WINDOW_BYTES + 1, 0, on_rec, on_err, NULL, NULL) == NF_EINVAL);
+    free(huge);
+    buf_free(&w), buf_free(&g);
+}
+
 int main(void)
 {
     RUN(plain_archive);
@@ -503,5 +546,6 @@ int main(void)
     RUN(http_codings_undone);
     RUN(stop_and_sniff);
     RUN(large_file_through_fd);
+    RUN(head_already_read);
     TEST_EXIT();
 }
