@@ -15,7 +15,8 @@ TMP=${TMPDIR:-/tmp}
 sizes=${*:-100 500 1024}
 bin=$TMP/nf_warc_stream.$$
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -o "$bin" \
-    bench/warc_stream.c "$BUILD/libnewsfuse.a" -lz -ljansson || exit 2
+    bench/warc_stream.c "$BUILD/libnewsfuse.a" -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk \
+    $(pkg-config --libs libxml-2.0) -lz -ldl -lm -lpthread || exit 2
 largest=0
 for s in $sizes; do [ "$s" -gt "$largest" ] && largest=$s; done
 free_mb=$(df -Pm "$TMP" | awk 'NR == 2 { print $4 }')
