@@ -37,6 +37,13 @@ INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
 DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
+# zlib (gzip WARC files, src/ingest/warc.c), linked by name: it came only
+# through GLPK before. libcurl (URLs, src/ingest/fetch.c) is not linked:
+# its header is read here, the library is opened at run time (dlopen, -ldl),
+# so static programs and those that never fetch need none of its libraries.
+CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
+ALL_CFLAGS += $(CURL_CFLAGS)
+DEP_LIBS += -lz
 LDFLAGS ?=
 ALL_LDFLAGS := $(OPT) $(LDFLAGS) -pthread
 
@@ -130,6 +137,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(STATIC)
 	@mkdir -p $(@D)
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(DEP_LIBS)
+
+# The URL tests serve their pages from a local libmicrohttpd daemon.
+$(BUILD)/tests/test_fetch: DEP_LIBS += $(SERVER_LIBS)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(STATIC)
 	@mkdir -p $(@D)

@@ -16,7 +16,7 @@ set -u
 SECS=${FUZZ_SECONDS:-60}
 OUT=${FUZZ_BUILD:-build/libfuzzer} # inside build/: ignored by git, removed by make clean
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-LIBS="-lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(pkg-config --libs libxml-2.0) -ldl -lm -lpthread"
+LIBS="-lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(pkg-config --libs libxml-2.0) -lz -ldl -lm -lpthread"
 command -v clang >/dev/null || { echo "make fuzz: needs clang (apt-get install clang)" >&2; exit 2; }
 
 # The library, instrumented for coverage but without libFuzzer's main.
