@@ -5,6 +5,7 @@
  * cannot expand past it either). */
 #include "ingest/fetch.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 /* The calls go through pointers (below): no type-checking macros. */
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
@@ -65,12 +66,11 @@ static void curl_init(void)
     }
 }
 
-/* The body being received. */
+/* The body being received (b.failed: out of memory). */
 typedef struct sink {
-    char *data;
-    size_t len, cap, max;
-    int over;   /* the cap was reached: the transfer is aborted */
-    int nomem;
+    buf b;
+    size_t max;
+    int over; /* the cap was reached: the transfer is aborted */
 } sink;
 
 /* libcurl's write callback: appends, or aborts the transfer (returning
@@ -79,25 +79,12 @@ static size_t sink_write(char *p, size_t size, size_t n, void *ud)
 {
     sink *s = ud;
     size_t k = size * n;
-    if (k > s->max - s->len) {
+    if (k > s->max - s->b.len) {
         s->over = 1;
         return 0;
     }
-    if (s->len + k + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap : 65536;
-        while (cap < s->len + k + 1)
-            cap *= 2;
-        char *d = xrealloc(s->data, cap);
-        if (!d) {
-            s->nomem = 1;
-            return 0;
-        }
-        s->data = d, s->cap = cap;
-    }
-    memcpy(s->data + s->len, p, k);
-    s->len += k;
-    s->data[s->len] = '\0';
-    return k;
+    buf_append(&s->b, p, k);
+    return s->b.failed ? 0 : k;
 }
 
 /* Copies the charset parameter of a Content-Type value into out[40]. */
@@ -152,7 +139,7 @@ static CURLcode fetch_setup(CURL *c, const char *url, const fetch_options *opt, 
 static int fetch_failure(CURLcode rc, const char *url, const sink *s, const char *errbuf, long redirects,
                          char *err, size_t errlen)
 {
-    if (s->nomem || rc == CURLE_OUT_OF_MEMORY)
+    if (s->b.failed || rc == CURLE_OUT_OF_MEMORY)
         return snprintf(err, errlen, "%s: out of memory", url), NF_ENOMEM;
     if (s->over || rc == CURLE_FILESIZE_EXCEEDED)
         return snprintf(err, errlen, "%s: over the size cap of %zu bytes: aborted", url, s->max), NF_ELIMIT;
@@ -216,15 +203,17 @@ int fetch_get(const char *url, const fetch_options *opt, fetch_result *res, char
         snprintf(err, errlen, "%s: HTTP status %ld: redirects are not followed", url, res->status);
         status = NF_ELIMIT;
     }
-    if (status == NF_OK && !s.data && !(s.data = xstrdup(""))) {
+    size_t len = 0;
+    char *body = status == NF_OK ? buf_take(&s.b, &len) : NULL;
+    if (status == NF_OK && !body && !(body = xstrdup(""))) { /* an empty body is "" */
         snprintf(err, errlen, "%s: out of memory", url);
         status = NF_ENOMEM;
     }
     if (status != NF_OK) {
-        xfree(s.data);
+        buf_free(&s.b);
         return status;
     }
-    res->body = s.data, res->len = s.len;
+    res->body = body, res->len = len;
     return NF_OK;
 }
 
