@@ -286,12 +286,12 @@ static nf_docset *reports_set(nf_reader *r)
 static void read_report(nf_reader *r, const reader_format *f, nf_input *in, const char *name,
                         const char *id)
 {
-    reader_doc doc = {r, name, id, reports_set(r)};
+    reader_doc doc = {r, name, id, reports_set(r), f};
     r->report_inputs++;
     if (!doc.event)
         return;
     if (f->shape == SHAPE_RECORDS) {
-        reader_source src = {name, in, r->max_doc};
+        reader_source src = {name, in, r->max_doc, r};
         long k = reader_read_records(&doc, f->records, &src);
         if (k == NF_ENOMEM)
             r->oom = 1;
@@ -405,7 +405,8 @@ static void finish_reports(nf_reader *r)
         r->reports = NULL;
         push(r, NF_OK, ds, r->inputs[0].name, 0, 0, -1, NULL, NULL);
     } else if (r->skipped)
-        reader_error(r, NF_EDATA, NULL, 0, 0, -1, NULL, "no report to read: %zu input file(s) "
+        reader_error(r, NF_EDATA, r->ninputs == 1 ? r->inputs[0].name : NULL, 0, 0, -1, NULL,
+                     "no report to read: %zu input file(s) "
                      "skipped (empty, not text, or a page without article text)", r->skipped);
 }
 
@@ -535,7 +536,12 @@ static void input_step(nf_reader *r, reader_input *inp)
     if (!f && !inp->buffer)
         f = sniff_name_only(inp->name);
     if (f && f->by_name) {
-        read_report(r, f, NULL, inp->name, input_id(inp));
+        if (inp->buffer) { /* bytes are never taken for an address to fetch */
+            r->report_inputs++;
+            reader_error(r, NF_EINVAL, inp->name, 0, 0, -1, NULL, "%s is read from a path "
+                         "argument, not from bytes", f->about);
+        } else
+            read_report(r, f, NULL, inp->name, input_id(inp));
         return;
     }
     int reports = !f || f->shape == SHAPE_REPORT || f->shape == SHAPE_RECORDS;

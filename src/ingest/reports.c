@@ -179,16 +179,31 @@ static const char *record_day(const char *date, char out[11])
     return out;
 }
 
+/* How messages name a record of doc's container: "feed.xml: item 3",
+ * "crawl.warc.gz: record 7 (byte 5120)", or a fetched URL by itself. */
+static void record_name(const reader_doc *doc, long number, long long offset, char *out, size_t cap)
+{
+    const reader_format *f = doc->format;
+    const char *unit = f ? f->unit : "record";
+    if (!unit)
+        snprintf(out, cap, "%s", doc->name);
+    else if (f && f->unit_byte)
+        snprintf(out, cap, "%s: %s %ld (byte %lld)", doc->name, unit, number, offset);
+    else
+        snprintf(out, cap, "%s: %s %ld", doc->name, unit, number);
+    utf8_cut_invalid(out);
+}
+
 int reader_record_doc(reader_doc *doc, const ingest_record *rec)
 {
     char idbuf[64], day[11], name[320];
     if (!rec->url)
         snprintf(idbuf, sizeof idbuf, "%.40s#%ld", doc->id ? doc->id : "record", rec->number);
-    snprintf(name, sizeof name, "%s: record %ld", doc->name, rec->number);
-    utf8_cut_invalid(name);
-    reader_doc one = {doc->r, name, rec->url ? rec->url : idbuf, doc->event};
+    record_name(doc, rec->number, rec->offset, name, sizeof name);
+    reader_doc one = {doc->r, name, rec->url ? rec->url : idbuf, doc->event, NULL};
     const char *date = record_day(rec->date, day);
-    if (rec->is_html)
+    /* A feed's summary is often plain text though the feed says HTML. */
+    if (rec->is_html && memchr(rec->body, '<', rec->body_len))
         return add_page(&one, rec->body, rec->body_len, rec->url, rec->title, date);
     char why[160];
     if (not_text(rec->body, rec->body_len, why, sizeof why)) {
@@ -204,7 +219,7 @@ int reader_record_doc(reader_doc *doc, const ingest_record *rec)
 /* The state of one container's reading. */
 typedef struct records_run {
     reader_doc *doc;
-    long added;
+    long added, errors;
     int failed; /* out of memory */
 } records_run;
 
@@ -223,16 +238,30 @@ static int on_record(const ingest_record *rec, void *arg)
 static int on_record_error(long number, long long offset, const char *message, void *arg)
 {
     records_run *run = arg;
-    reader_error(run->doc->r, NF_EDATA, run->doc->name, 0, number, offset, NULL, "record %ld: %s",
-                 number, message);
+    const reader_doc *doc = run->doc;
+    const reader_format *f = doc->format;
+    const char *unit = f ? f->unit : "record";
+    size_t nl = strlen(doc->name);
+    run->errors++;
+    /* The container's own messages name the record ("record 3 (byte
+     * 812): ...", "item 2, line 9: ...") or the URL; others get its number. */
+    if (!strncmp(message, doc->name, nl) && !strncmp(message + nl, ": ", 2))
+        message += nl + 2;
+    if (!unit || number <= 0 || !strncmp(message, unit, strlen(unit)) || !strncmp(message, "after ", 6))
+        reader_error(doc->r, NF_EDATA, doc->name, 0, number, offset, NULL, "%s", message);
+    else
+        reader_error(doc->r, NF_EDATA, doc->name, 0, number, offset, NULL, "%s %ld: %s", unit,
+                     number, message);
     return 0;
 }
 
 long reader_read_records(reader_doc *doc, reader_records_fn records, const reader_source *src)
 {
-    records_run run = {doc, 0, 0};
+    records_run run = {doc, 0, 0, 0};
     int rc = records(src, on_record, on_record_error, &run);
-    if (run.failed)
+    if (run.failed || rc == NF_ENOMEM)
         return NF_ENOMEM;
-    return rc < 0 ? rc : run.added;
+    /* A container that could not be read at all has said why through
+     * on_record_error (not a WARC file, a failed fetch): said once. */
+    return rc < 0 && !run.errors ? rc : run.added;
 }
