@@ -117,14 +117,14 @@ static int all_space(const char *s, size_t n)
 }
 
 /* The work of nf_page_extract on a new page p. */
-static int page_read(nf_page *p, const char *html, size_t len, const char *url)
+static int page_read(nf_page *p, const char *html, size_t len, const char *url, const char *http)
 {
     if (len > HTML_MAX_BYTES)
         return page_fail(p, NF_ELIMIT, "the page is larger than 256 MiB");
     if (all_space(html, len))
         return page_fail(p, NF_EEMPTY, "empty page");
     charset_text ct;
-    int c = charset_decode(html, len, &ct);
+    int c = charset_decode_http(html, len, http, &ct);
     if (c < 0)
         return page_fail(p, NF_ENOMEM, "out of memory");
     if (c > 0)
@@ -145,6 +145,12 @@ static int page_read(nf_page *p, const char *html, size_t len, const char *url)
 
 int nf_page_extract(const char *html, size_t len, const char *url, nf_page **out)
 {
+    return html_page_extract(html, len, url, NULL, out);
+}
+
+int html_page_extract(const char *html, size_t len, const char *url, const char *http_charset,
+                      nf_page **out)
+{
     if (!out)
         return NF_EINVAL;
     *out = NULL;
@@ -154,7 +160,7 @@ int nf_page_extract(const char *html, size_t len, const char *url, nf_page **out
     nf_page *p = xcalloc(1, sizeof *p);
     if (!p)
         return NF_ENOMEM;
-    int rc = page_read(p, html ? html : "", len, url);
+    int rc = page_read(p, html ? html : "", len, url, http_charset);
     if (rc == NF_OK && !p->f.text)
         rc = NF_ENOMEM;
     if (rc == NF_ENOMEM || alloc_failures() != failures) {

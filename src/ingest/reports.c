@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "ingest/charset.h"
 #include "ingest/docset.h"
+#include "ingest/html.h"
 #include "ingest/reader.h"
 #include <stdio.h>
 #include <string.h>
@@ -134,10 +135,10 @@ int reader_report_text(reader_doc *doc, const char *data, size_t len)
  * report; title, date and url fall back on the given ones (a container's
  * record) when the page does not say. */
 static int add_page(reader_doc *doc, const char *html, size_t len, const char *url,
-                    const char *title, const char *date)
+                    const char *title, const char *date, const char *http_charset)
 {
     nf_page *p = NULL;
-    int rc = nf_page_extract(html, len, url, &p);
+    int rc = html_page_extract(html, len, url, http_charset, &p);
     if (rc == NF_ENOMEM || rc == NF_EINVAL)
         return NF_ENOMEM;
     for (size_t k = 0; k < nf_page_warning_count(p); k++)
@@ -160,7 +161,7 @@ static int add_page(reader_doc *doc, const char *html, size_t len, const char *u
 
 int reader_report_html(reader_doc *doc, const char *data, size_t len)
 {
-    return add_page(doc, data, len, NULL, NULL, NULL);
+    return add_page(doc, data, len, NULL, NULL, NULL, NULL);
 }
 
 /* ---- Containers: a record becomes a report ---- */
@@ -204,7 +205,7 @@ int reader_record_doc(reader_doc *doc, const ingest_record *rec)
     const char *date = record_day(rec->date, day);
     /* A feed's summary is often plain text though the feed says HTML. */
     if (rec->is_html && memchr(rec->body, '<', rec->body_len))
-        return add_page(&one, rec->body, rec->body_len, rec->url, rec->title, date);
+        return add_page(&one, rec->body, rec->body_len, rec->url, rec->title, date, rec->charset);
     char why[160];
     if (not_text(rec->body, rec->body_len, why, sizeof why)) {
         reader_warn(doc->r, "%s: %s, skipped", name, why);

@@ -102,6 +102,9 @@ def main(d):
                                        "text/html; charset=windows-1251"))
     put("unknown_http_charset.warc", response("https://cyr.example/d", cyr_page(), 4,
                                               "text/html; charset=x-no-such-charset"))
+    put("unknown_http_meta_known.warc", response("https://cyr.example/e",
+                                                 cyr_page('<meta charset="windows-1251">'), 4,
+                                                 "text/html; charset=x-no-such-charset"))
     put("unknown_charset.html", page("Dam breach", ["Le barrage d'Orlen a c\xe9d\xe9 lundi soir, "
                                                     "et l'eau a envahi trois villages, a dit le "
                                                     "conseil r\xe9gional."], "2025-03-04",
