@@ -113,6 +113,13 @@ static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long
         r->oom = 1;
         return;
     }
+    /* An event carries its input's warnings into the results' JSON; so
+     * does the event of report inputs still being read when a record of
+     * theirs fails (the warnings then come with the error item first). */
+    nf_docset *keep = ds ? ds : r->reports;
+    for (size_t k = 0; keep && k < r->nwarn; k++)
+        if (docset_add_warning(keep, r->warn[k]) != NF_OK)
+            r->oom = 1;
     it.warnings = r->warn, it.nwarnings = r->nwarn;
     r->warn = NULL, r->nwarn = r->warncap = 0;
     r->items[r->iend++] = it;

@@ -110,6 +110,12 @@ def main(d):
                                                     "conseil r\xe9gional."], "2025-03-04",
                                      '<meta charset="x-no-such-charset">').encode("latin-1"))
     put("cyr.html", cyr_page())
+    put("latin1.html", page("Barrage d'Orlen", ["Le barrage d'Orlen a c\xe9d\xe9 lundi soir : "
+                                                 "l'eau a envahi 3 villages, et 14 bless\xe9s ont "
+                                                 "\xe9t\xe9 conduits \xe0 l'h\xf4pital."],
+                            "2025-03-04", '<meta charset="iso-8859-1">').encode("latin-1"))
+    put("dam.txt", "The dam above Orlen gave way on Monday night, sending water through 3 "
+                   "villages, the regional council said.\n")
     put("feed.xml", f'''<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Tessaly Herald</title>
 <item><title>Dam breach floods Orlen valley</title><link>https://herald.example/orlen-dam</link>
