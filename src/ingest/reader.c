@@ -75,6 +75,8 @@ struct nf_reader {
     /* warnings for the next item */
     char **warn;
     size_t nwarn, warncap;
+    long warn_quota;    /* warnings still kept (-1: no quota) */
+    size_t warn_hidden; /* warnings past the quota */
     /* items read and not yet handed out: items[ihead .. iend) */
     reader_item *items;
     size_t ihead, iend, icap;
@@ -139,6 +141,12 @@ static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long
 
 void reader_warn(nf_reader *r, const char *fmt, ...)
 {
+    if (r->warn_quota == 0) {
+        r->warn_hidden++;
+        return;
+    }
+    if (r->warn_quota > 0)
+        r->warn_quota--;
     char msg[MSG_BYTES];
     FORMAT_MESSAGE(msg, fmt);
     char *w = xstrdup(msg);
@@ -161,6 +169,16 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
 void reader_skipped(nf_reader *r)
 {
     r->skipped++;
+}
+
+void reader_warn_quota(nf_reader *r, long quota) { r->warn_quota = quota; }
+long reader_warn_left(const nf_reader *r) { return r->warn_quota; }
+
+size_t reader_warn_hidden(nf_reader *r)
+{
+    size_t n = r->warn_hidden;
+    r->warn_hidden = 0;
+    return n;
 }
 
 /* ---- Opening and sniffing ---- */
@@ -624,6 +642,7 @@ static nf_reader *reader_new(void)
     nf_reader *r = xcalloc(1, sizeof *r);
     if (r) {
         r->max_line = NF_DEFAULT_MAX_LINE_BYTES, r->max_doc = DEFAULT_MAX_DOC;
+        r->warn_quota = -1;
         r->cur.byte = -1;
     }
     return r;

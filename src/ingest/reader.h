@@ -138,5 +138,12 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
     __attribute__((format(printf, 8, 9)));
 /* Counts a file or record skipped with a warning (empty, not text...). */
 void reader_skipped(nf_reader *r);
+/* A quota on warnings: the next `quota` are kept, the rest only counted
+ * (a crawl of 100,000 pages must not make 100,000 warnings); -1: none,
+ * the default. reader_warn_left says what is left of it, and
+ * reader_warn_hidden how many were counted (and resets the count). */
+void reader_warn_quota(nf_reader *r, long quota);
+long reader_warn_left(const nf_reader *r);
+size_t reader_warn_hidden(nf_reader *r);
 
 #endif

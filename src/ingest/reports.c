@@ -217,17 +217,25 @@ int reader_record_doc(reader_doc *doc, const ingest_record *rec)
     return rc == NF_OK ? 1 : NF_ENOMEM;
 }
 
+/* Warnings about one container's records (a page without article text,
+ * a charset guessed) past this many are counted in one more. */
+#define RECORD_WARNINGS_SHOWN 50
+
 /* The state of one container's reading. */
 typedef struct records_run {
     reader_doc *doc;
     long added, errors;
+    long quota; /* record warnings still shown */
     int failed; /* out of memory */
 } records_run;
 
 static int on_record(const ingest_record *rec, void *arg)
 {
     records_run *run = arg;
+    reader_warn_quota(run->doc->r, run->quota);
     int rc = reader_record_doc(run->doc, rec);
+    run->quota = reader_warn_left(run->doc->r);
+    reader_warn_quota(run->doc->r, -1);
     if (rc < 0) {
         run->failed = 1;
         return 1; /* stop: out of memory */
@@ -258,8 +266,12 @@ static int on_record_error(long number, long long offset, const char *message, v
 
 long reader_read_records(reader_doc *doc, reader_records_fn records, const reader_source *src)
 {
-    records_run run = {doc, 0, 0, 0};
+    records_run run = {doc, 0, 0, RECORD_WARNINGS_SHOWN, 0};
     int rc = records(src, on_record, on_record_error, &run);
+    size_t hidden = reader_warn_hidden(doc->r);
+    if (hidden)
+        reader_warn(doc->r, "%s: %zu more warnings about its %ss not shown", doc->name, hidden,
+                    doc->format && doc->format->unit ? doc->format->unit : "record");
     if (run.failed || rc == NF_ENOMEM)
         return NF_ENOMEM;
     /* A container that could not be read at all has said why through

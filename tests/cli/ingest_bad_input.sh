@@ -96,3 +96,18 @@ expect_grep unknown_charset_read "Le barrage d'Orlen a cédé" out
 bad unknown_http_charset 0 "^newsfuse: warning: unknown_http_charset.warc: record 1 \\(byte 0\\): charset: unknown charset" \
     $NF batch unknown_http_charset.warc
 expect_grep unknown_http_charset_in_record '"warnings":\[[^]]*unknown_http_charset.warc: record 1 \(byte 0\): charset: unknown charset' out
+
+# ---- a crawl of many pages without article text: the first 50 records
+# named, the rest counted in one warning; the page with text still read ----
+PYTHONPATH="$OLDPWD/tests/cli" PYTHONDONTWRITEBYTECODE=1 $PY - <<'EOF'
+import ingest_fixtures as f
+menu = open("nav_only.html").read()
+recs = b"".join(f.response("https://herald.example/menu/%d" % i, menu, 4) for i in range(70))
+open("menus.warc", "wb").write(recs + f.response("https://herald.example/orlen-dam", f.DAM, 5))
+EOF
+bad menus_warc 0 '^newsfuse: warning: menus.warc: 20 more warnings about its records not shown' \
+    $NF summarize --format json menus.warc
+n=$(grep -c 'no article text found, skipped' err)
+if [ "$n" -eq 50 ] && grep -q 'record 50 (byte' err && ! grep -q 'record 51 (byte' err; then pass menus_warc_first_50_named; else fail menus_warc_first_50_named "$n named"; fi
+expect_grep menus_warc_kept 'dam above Orlen' out
+expect_grep menus_warc_json '"menus.warc: 20 more warnings about its records not shown"' out
