@@ -224,7 +224,11 @@ const reader_format *reader_format_sniff(const reader_sniff *s, int reports_only
     int score = 0;
     for (int i = 0; i < FMT_COUNT; i++) {
         const reader_format *f = &reader_formats[i];
-        if (!f->sniff || (reports_only && f->shape != SHAPE_REPORT && f->shape != SHAPE_RECORDS))
+        /* A format read by its name (a URL) is told before anything is
+         * opened (reader.c), never here: a buffer named like a URL (a
+         * server request's document id) is bytes, not an address to fetch. */
+        if (!f->sniff || f->by_name ||
+            (reports_only && f->shape != SHAPE_REPORT && f->shape != SHAPE_RECORDS))
             continue;
         int k = f->sniff(s);
         if (k > score)

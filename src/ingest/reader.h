@@ -99,7 +99,8 @@ typedef struct reader_format {
 extern const reader_format reader_formats[FMT_COUNT];
 /* The format of a name or alias, or NULL. */
 const reader_format *reader_format_named(const char *name);
-/* The format the sniffed input is (only report and record formats when
+/* The format the sniffed input is, never one read by its name (a URL;
+ * reader.c tells those first); only report and record formats when
  * reports_only: a directory's files); never NULL (text at worst). */
 const reader_format *reader_format_sniff(const reader_sniff *s, int reports_only);
 

@@ -105,15 +105,20 @@ assert any("documents" in e for e in bad)
 # bytes are never taken for an address to fetch
 url = list(newsfuse.read(sys.argv[1].encode(), input="url", name=sys.argv[1]))
 assert "error" in url[0] and "not from bytes" in url[0]["error"]["message"], url
+# nor is a buffer named like a URL: its bytes are read (a page), the
+# address (the feed, two items) is not fetched
+page = [e for e in newsfuse.read(open("dam.html", "rb").read(), name=sys.argv[1] + "/feed.xml")
+        if "documents" in e]
+assert len(page) == 1 and len(page[0]["documents"]) == 1, page
+assert "1,200 people were moved to schools in Varn, and 14" in page[0]["documents"][0]["text"], page
 EOF
 then pass python_reads_containers
 else fail python_reads_containers "$(tail -c 400 py)"
 fi
-kill "$server" 2>/dev/null
 
 # The server: input "warc" (base64) and "rss" read as the CLI reads them;
 # "url" is not fetched from a request's bytes.
-command -v curl >/dev/null 2>&1 || { skip ingest_serve "curl is not installed"; exit 0; }
+command -v curl >/dev/null 2>&1 || { skip ingest_serve "curl is not installed"; kill "$server"; exit 0; }
 $NF serve --port 0 2>serve.log &
 srv=$!
 port=""
@@ -122,8 +127,8 @@ for _ in $(seq 1 150); do
     [ -n "$port" ] && break
     sleep 0.1
 done
-$PY - <<'EOF'
-import base64, json
+$PY - "$U" <<'EOF'
+import base64, json, sys
 warc = base64.b64encode(open("crawl.warc.gz", "rb").read()).decode()
 json.dump({"input": "warc", "documents": [{"id": "crawl.warc.gz", "base64": warc}],
            "options": {"words": 40}}, open("req_warc.json", "w"))
@@ -131,6 +136,8 @@ json.dump({"documents": [{"id": "feed.xml", "text": open("feed.xml").read(), "fo
            "options": {"words": 40}}, open("req_rss.json", "w"))
 json.dump({"documents": [{"id": "u", "text": "http://127.0.0.1:1/", "format": "url"}]},
           open("req_url.json", "w"))
+json.dump({"documents": [{"id": sys.argv[1] + "/feed.xml", "text": open("dam.html").read()}],
+           "input": "auto", "options": {"words": 100}}, open("req_named.json", "w"))
 EOF
 for req in warc rss; do
     code=$(curl -s -o body -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
@@ -140,5 +147,10 @@ done
 code=$(curl -s -o body -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
     --data-binary @req_url.json "http://127.0.0.1:$port/v1/summarize")
 if [ "$code" = 422 ] && grep -q 'not from bytes' body; then pass serve_url_refused; else fail serve_url_refused "HTTP $code: $(head -c 300 body)"; fi
-kill "$srv" 2>/dev/null
+# a document whose id is a URL is its bytes: nothing is fetched
+code=$(curl -s -o body -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
+    --data-binary @req_named.json "http://127.0.0.1:$port/v1/summarize")
+if [ "$code" = 200 ] && grep -q 'and 14 were taken to hospital' body && ! grep -q 'Orlen repairs' body; then
+    pass serve_url_id_not_fetched; else fail serve_url_id_not_fetched "HTTP $code: $(head -c 300 body)"; fi
+kill "$srv" "$server" 2>/dev/null
 wait 2>/dev/null
