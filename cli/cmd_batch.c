@@ -75,13 +75,20 @@ static void batch_usage(FILE *out)
             "             event make one event (sort or group the file by event first:\n"
             "             a later run of the same event makes a second record); lines\n"
             "             without an event, one event\n"
-            "  text, html a report (a text file, a web page): one event, one record\n\n"
+            "  text, html a report (a text file, a web page): one event, one record\n"
+            "  rss, atom  a feed: its items are the reports of one event, one record\n"
+            "  warc       a web archive (plain or gzip): its HTML responses are the\n"
+            "             reports of one event, one record; a record that cannot be\n"
+            "             read becomes an error record naming it (record, byte) and\n"
+            "             the others are read\n"
+            "  url        a page fetched (http, https): one event, one record\n\n"
             "options:\n"
             "  -o, --output OUT  write here (default -, standard output)\n"
             "  -j, --jobs N      worker threads (default: every online core)\n"
             "  --resume          OUT holds the records of an interrupted run: keep them\n"
             "                    (a trailing partial line is dropped) and do the rest\n"
-            "  --input NAME      auto, text, html, cluster (or jsonl), articles, multinews\n"
+            "  --input NAME      auto, text, html, cluster (or jsonl), articles, multinews,\n"
+            "                    rss, atom, warc, url\n"
             "  and every summarize option: --words, --sentences, --bytes, --ratio, --cut,\n"
             "  --method, --language, --order, --min-words, --query, --idf, --facts... (see\n"
             "  summarize --help)\n\n"
@@ -302,7 +309,10 @@ static void warn_bad(batch_run *r, const batch_job *job)
 {
     if (r->tty)
         fputs("\r\033[K", stderr);
-    fprintf(stderr, "newsfuse: %s:%ld: %s\n", r->in, job->line, job->bad);
+    if (job->line > 0)
+        fprintf(stderr, "newsfuse: %s:%ld: %s\n", r->in, job->line, job->bad);
+    else /* a record of a container (WARC, feed): its message says which */
+        fprintf(stderr, "newsfuse: %s: %s\n", r->in, job->bad);
     r->bad_lines = 1;
 }
 

@@ -36,7 +36,7 @@ static void idf_usage(FILE *out)
             "  --min-df N     leave out terms in fewer than N documents (default 2; a\n"
             "                 term the table lacks weighs as the rarest)\n"
             "  --input NAME   auto (default), text, html, cluster (or jsonl), articles,\n"
-            "                 multinews (see summarize --help)\n"
+            "                 multinews, rss, atom, warc, url (see summarize --help)\n"
             "  --max-line-bytes N  longest JSONL or Multi-News line (default 64 MiB;\n"
             "                 0 = no cap): a longer one is named and skipped\n\n"
             "check reads a table as --idf does and prints its language, documents and\n"

@@ -281,9 +281,20 @@ NF_API int nf_docset_copy_report(nf_docset *ds, const nf_docset *from, size_t i,
  *              "event" one event; lines without an "event" make one event
  *              (nf_batch_article_group)
  *   multinews  Multi-News lines, one event per line
- * Text and HTML inputs are reports: several of them, or a directory of
- * them (its regular files in name order, hidden ones and README.md left
- * out, each recognised as text or html under auto), make one event. A
+ *   rss, atom  a feed: each item (entry) is a report, its body extracted
+ *              as a page (or read as text without markup), id its link
+ *   warc       a web archive (WARC 1.0/1.1, plain or gzip), streamed in
+ *              bounded memory: each HTTP 200 HTML response is a report (id
+ *              its WARC-Target-URI; the HTTP charset a hint to its reading);
+ *              other records are counted in a warning
+ *   url        an http:// or https:// address given as a path (never as a
+ *              buffer's bytes): the page is fetched (libcurl) and read
+ * Text, HTML, feed, WARC and URL inputs are reports: several of them, or
+ * a directory of them (its regular files in name order, hidden ones and
+ * README.md left out, each recognised as a report format under auto),
+ * make one event; a feed's or WARC file's articles are all reports of it.
+ * A record of a feed or WARC file that cannot be read is an error item
+ * (nf_reader_record, nf_reader_byte), and the others are still read. A
  * corpus (cluster, articles, multinews) holds its own events and is read
  * alone. An empty file, one that is not text (a known binary format, or
  * mostly control and invalid bytes) and a page without article text are

@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "emit/formats.h"
 #include "facts/facts.h"
+#include "emit/docset_json.h"
 #include "ingest/docset.h"
 #include <jansson.h>
 #include <math.h>
@@ -288,6 +289,15 @@ static json_t *json_figure(const nf_facts_sheet *sh, size_t i)
                           "value", v, "kind", f.kind, "qualifier", f.qualifier);
     if (!o)
         return NULL;
+    /* A converted report's figure: the bytes of its source (a web page as
+     * read) it came from, and its sentence's, as a summary sentence has. */
+    json_t *src = docset_json_source(ds, f.doc, f.start, f.end);
+    if (src) {
+        json_object_set_new(o, "source", src);
+        json_t *sentence = json_object_get(o, "sentence");
+        json_object_set_new(sentence, "source",
+                            docset_json_source(ds, f.doc, f.sentence_start, f.sentence_end));
+    }
     json_object_set_new(o, "low", f.low >= 0 ? json_real(f.low) : json_null());
     json_object_set_new(o, "high", f.high >= 0 ? json_real(f.high) : json_null());
     const char *keys[] = {"counted", "modifier", "event", "speaker", "time", "cue"};
@@ -337,6 +347,7 @@ json_t *facts_json(const nf_facts_sheet *sh)
         json_array_append_new(groups, json_group(sh, g));
     for (size_t i = 0; figs && i < sh->n; i++)
         json_array_append_new(figs, json_figure(sh, i));
+    docset_json_warnings(sh->ds, warn); /* the input's first, naming its files */
     for (size_t i = 0; warn && i < sh->nwarnings; i++)
         json_array_append_new(warn, json_string(sh->warnings[i]));
     return json_pack("{s:o, s:o, s:o}", "groups", groups, "figures", figs, "warnings", warn);

@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "emit/formats.h"
 #include "emit/options_json.h"
+#include "emit/docset_json.h"
 #include "ingest/docset.h"
 #include "facts/facts.h"
 #include "select/summary.h"
@@ -71,18 +72,6 @@ static json_t *json_doc_ref(const nf_docset *ds, size_t doc)
     return json_pack("{s:I, s:s}", "index", (json_int_t)doc, "id", ds->docs[doc].id);
 }
 
-/* The bytes of a converted report's source (a web page, a file read as
- * Windows-1252) that its text [start, end) came from, as {"start", "end"};
- * NULL (no field) for a report that is its source's own bytes. */
-static json_t *json_source(const nf_docset *ds, size_t doc, size_t start, size_t end)
-{
-    const document *d = &ds->docs[doc];
-    if (!d->nsource)
-        return NULL;
-    size_t a = docset_source_offset(d, start, 0), b = end > start ? docset_source_offset(d, end, 1) : a;
-    return json_pack("{s:I, s:I}", "start", (json_int_t)a, "end", (json_int_t)(b > a ? b : a));
-}
-
 /* The other reports' sentences that say the same, as source spans. */
 static json_t *json_corroboration(const ssent *x, const nf_docset *ds)
 {
@@ -91,7 +80,7 @@ static json_t *json_corroboration(const ssent *x, const nf_docset *ds)
         const sspan *c = &x->corr[k];
         json_array_append_new(a, json_pack("{s:o, s:I, s:I, s:o*}", "doc", json_doc_ref(ds, c->doc),
                                            "start", (json_int_t)c->start, "end", (json_int_t)c->end,
-                                           "source", json_source(ds, c->doc, c->start, c->end)));
+                                           "source", docset_json_source(ds, c->doc, c->start, c->end)));
     }
     return a;
 }
@@ -100,7 +89,7 @@ static json_t *json_sentence(const ssent *x, const nf_docset *ds)
 {
     return json_pack("{s:s%, s:o, s:I, s:I, s:o*, s:f, s:I, s:o}", "text", x->text, x->len, "doc",
                      json_doc_ref(ds, x->doc), "start", (json_int_t)x->start, "end",
-                     (json_int_t)x->end, "source", json_source(ds, x->doc, x->start, x->end),
+                     (json_int_t)x->end, "source", docset_json_source(ds, x->doc, x->start, x->end),
                      "score", x->score, "support", (json_int_t)x->support,
                      "corroboration", json_corroboration(x, ds));
 }
@@ -124,6 +113,7 @@ static json_t *json_summary(const nf_summary *s, const nf_docset *ds)
     json_t *sents = json_array(), *warns = json_array();
     for (size_t i = 0; sents && i < s->n; i++)
         json_array_append_new(sents, json_sentence(&s->sents[i], ds));
+    docset_json_warnings(ds, warns); /* the input's first, naming its files */
     for (size_t i = 0; warns && i < s->nwarnings; i++)
         json_array_append_new(warns, json_string(s->warnings[i]));
     json_t *stats = json_pack("{s:I, s:I, s:I, s:I, s:I}", "documents", (json_int_t)s->ndocs,

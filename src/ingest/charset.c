@@ -424,24 +424,41 @@ static void decode_default(conv *c, charset_text *ct, const char *declared, cons
 
 /* Chooses the reading of in[0..n) and runs it into c: a byte order mark
  * first; valid UTF-8 as UTF-8 (but for the 7-bit ISO-2022 charsets, whose
- * bytes are ASCII); otherwise the declared charset; otherwise UTF-8 with
- * the Windows-1252 fallback. */
-static void decode_page(conv *c, charset_text *ct, const unsigned char *in, size_t n)
+ * bytes are ASCII); otherwise the charset the HTTP header names (http, or
+ * NULL), else the page's own declaration, the first that iconv knows;
+ * otherwise UTF-8 with the Windows-1252 fallback. */
+static void decode_page(conv *c, charset_text *ct, const unsigned char *in, size_t n,
+                        const char *http)
 {
     size_t skip, multi, invalid;
     const char *bom = sniff_bom(in, n, &skip);
     c->o = skip;
     if (bom && strcmp(bom, "UTF-8") && decode_declared(c, ct, bom, in + skip, n - skip) == 0)
         return;
-    char declared[40] = "";
-    if (!bom)
-        sniff_declared((const char *)in, n, declared, sizeof declared);
-    const char *name = charset_canonical(declared);
+    char label[2][40] = {"", ""}; /* the HTTP header's, the page's */
+    if (!bom) {
+        if (http)
+            copy_label(http, http + strlen(http), label[0], sizeof label[0]);
+        sniff_declared((const char *)in, n, label[1], sizeof label[1]);
+    }
     utf8_census(in + skip, n - skip, &multi, &invalid);
-    int iso2022 = !strncasecmp(name, "iso-2022", 8);
-    if (declared[0] && strcmp(name, "UTF-8") && (invalid || iso2022) &&
-        decode_declared(c, ct, name, in, n) == 0)
-        return;
+    const char *declared = label[0][0] ? label[0] : label[1];
+    for (int k = 0; k < 2; k++) {
+        const char *name = charset_canonical(label[k]);
+        if (!label[k][0])
+            continue;
+        declared = label[k];
+        if (!strcmp(name, "UTF-8"))
+            break; /* the first declaration that is known wins */
+        if (!invalid && strncasecmp(name, "iso-2022", 8))
+            break; /* valid UTF-8 is read as UTF-8 whatever is declared */
+        if (decode_declared(c, ct, name, in, n) == 0) {
+            if (k == 1 && label[0][0] && strcmp(charset_canonical(label[0]), "UTF-8"))
+                snprintf(ct->warning, sizeof ct->warning, "unknown charset '%s' in the HTTP "
+                         "header: read as %s, as the page declares", label[0], name);
+            return;
+        }
+    }
     decode_default(c, ct, declared, in + skip, n - skip, multi, invalid);
 }
 
@@ -475,6 +492,11 @@ int charset_decode_cp1252(const char *in, size_t n, charset_text *out)
 
 int charset_decode(const char *in, size_t n, charset_text *out)
 {
+    return charset_decode_http(in, n, NULL, out);
+}
+
+int charset_decode_http(const char *in, size_t n, const char *http, charset_text *out)
+{
     memset(out, 0, sizeof *out);
     size_t skip;
     const char *bom = sniff_bom((const unsigned char *)in, n, &skip);
@@ -484,7 +506,7 @@ int charset_decode(const char *in, size_t n, charset_text *out)
         return 1;
     }
     conv c = {0};
-    decode_page(&c, out, (const unsigned char *)in, n);
+    decode_page(&c, out, (const unsigned char *)in, n, http && *http ? http : NULL);
     return conv_finish(&c, n, out);
 }
 

@@ -1,7 +1,8 @@
 /* Character sets of web pages: the bytes of a page, whatever their
  * encoding, become UTF-8 (glibc iconv), with a map back to the original
- * bytes. The order of evidence: a byte order mark, then the page's own
- * declaration (<meta charset>, <meta http-equiv="Content-Type">, an XML
+ * bytes. The order of evidence: a byte order mark, then the charset of
+ * the HTTP header (a WARC response's, a fetched page's), then the page's
+ * own declaration (<meta charset>, <meta http-equiv="Content-Type">, an XML
  * declaration), then the bytes themselves: valid UTF-8 is read as UTF-8
  * (even against a declaration: UTF-8 is never valid by accident), and a
  * byte that is not valid UTF-8 is read as Windows-1252, with a warning. */
@@ -33,6 +34,11 @@ typedef struct charset_text {
  * text (binary data, a compressed file: out->warning says which, out->text
  * is NULL); -1 when out of memory. Release *out with charset_text_free. */
 int charset_decode(const char *in, size_t n, charset_text *out);
+/* charset_decode with the charset an HTTP header names (a WARC response's
+ * or a fetched page's Content-Type; NULL or "" for none): it goes after a
+ * byte order mark and before the page's own declaration (an unknown one
+ * gives way to the page's, with a warning). */
+int charset_decode_http(const char *in, size_t n, const char *http, charset_text *out);
 void charset_text_free(charset_text *ct);
 /* Reads in[0..n) as Windows-1252 whatever it holds (a text file that is
  * not UTF-8): every byte over 0x7f and every control byte but tab,

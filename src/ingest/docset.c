@@ -25,6 +25,7 @@ void nf_docset_free(nf_docset *ds)
     xfree(ds->docs);
     xfree(ds->seen);
     xfree(ds->refs);
+    xfree(ds->warnings);
     xfree(ds->pending);
     arena_free(&ds->mem);
     xfree(ds);
@@ -166,6 +167,17 @@ int nf_docset_set_id(nf_docset *ds, const char *id)
     if (!ds)
         return NF_EINVAL;
     return copy_opt(ds, id, &ds->id) ? NF_ENOMEM : NF_OK;
+}
+
+int docset_add_warning(nf_docset *ds, const char *msg)
+{
+    if (GROW(ds->warnings, ds->warncap, ds->nwarnings + 1))
+        return NF_ENOMEM;
+    const char *w = arena_strndup(&ds->mem, msg, strlen(msg));
+    if (!w)
+        return NF_ENOMEM;
+    ds->warnings[ds->nwarnings++] = w;
+    return NF_OK;
 }
 
 int docset_add_reference(nf_docset *ds, const char *text, size_t len)

@@ -40,11 +40,20 @@ struct nf_docset {
     char *pending;   /* a record still to read (the reader's "defer"), xmalloc'd */
     size_t pending_len;
     docset_read_fn pending_read;
+    /* What the reader said of the input this event came from (a charset
+     * guessed, a page or record skipped, a report cut), each naming its
+     * file: the results' "warnings" carry them (in the arena). */
+    const char **warnings;
+    size_t nwarnings, warncap;
     char err[256];
 };
 
 /* Formats an error message into ds->err; returns code for tail calls. */
 int docset_fail(nf_docset *ds, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Appends a warning of the reader about the set's input (copied).
+ * Returns NF_OK or NF_ENOMEM. */
+int docset_add_warning(nf_docset *ds, const char *msg);
 
 /* Appends a reference summary (copied). Returns NF_OK or NF_ENOMEM. */
 int docset_add_reference(nf_docset *ds, const char *text, size_t len);

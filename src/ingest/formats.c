@@ -4,7 +4,9 @@
  * and the Python binding take them. */
 #define _GNU_SOURCE /* memmem, strcasecmp */
 #include "ingest/reader.h"
+#include "ingest/feed.h"
 #include "ingest/html.h"
+#include "ingest/warc.h"
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -90,6 +92,50 @@ static int sniff_multinews(const reader_sniff *s)
                                                                                                 : 0;
 }
 
+/* A feed by its root element (feed_sniff), else by its name. */
+static int sniff_feed(const reader_sniff *s, int kind, const char *const *ext)
+{
+    if (s->len && feed_sniff(s->head, s->len) == kind)
+        return 95;
+    return name_ends(s->name, ext) ? 60 : 0;
+}
+
+static int sniff_rss(const reader_sniff *s)
+{
+    static const char *const ext[] = {".rss", ".rdf", NULL};
+    return sniff_feed(s, FEED_RSS, ext);
+}
+
+/* Atom: a <feed> root; in the Atom namespace (1.0, or 0.3's) it is sure,
+ * without one it is still more likely Atom than text. */
+static int sniff_atom(const reader_sniff *s)
+{
+    static const char *const ext[] = {".atom", NULL};
+    int k = sniff_feed(s, FEED_ATOM, ext);
+    if (k == 95 && !memmem(s->head, s->len, "http://www.w3.org/2005/Atom", 27) &&
+        !memmem(s->head, s->len, "http://purl.org/atom/ns#", 24))
+        k = 75;
+    return k;
+}
+
+/* A WARC file, plain or gzip (warc_sniff inflates a gzip head), else by
+ * its name. */
+static int sniff_warc(const reader_sniff *s)
+{
+    static const char *const ext[] = {".warc", ".warc.gz", NULL};
+    if (s->len && warc_sniff(s->head, s->len))
+        return 100;
+    return name_ends(s->name, ext) ? 60 : 0;
+}
+
+/* A URL given where a path goes. */
+static int sniff_url(const reader_sniff *s)
+{
+    return s->name && (!strncasecmp(s->name, "http://", 7) || !strncasecmp(s->name, "https://", 8))
+               ? 100
+               : 0;
+}
+
 /* ---- The table ---- */
 
 const reader_format reader_formats[FMT_COUNT] = {
@@ -128,6 +174,39 @@ const reader_format reader_formats[FMT_COUNT] = {
                        .shape = SHAPE_EVENTS,
                        .sniff = sniff_multinews,
                        .line = nf_docset_add_multinews},
+    [FMT_RSS] = {.name = "rss",
+                 .about = "an RSS feed",
+                 .yields = "a report per item (id: its link), title, date (pubDate, dc:date), "
+                           "url; the body (content:encoded, else description) extracted as a page",
+                 .shape = SHAPE_RECORDS,
+                 .unit = "item",
+                 .sniff = sniff_rss,
+                 .records = reader_records_feed},
+    [FMT_ATOM] = {.name = "atom",
+                  .about = "an Atom feed",
+                  .yields = "a report per entry (id: its link), title, date (published, else "
+                            "updated), url; the content (else summary) extracted as a page",
+                  .shape = SHAPE_RECORDS,
+                  .unit = "item",
+                  .sniff = sniff_atom,
+                  .records = reader_records_feed},
+    [FMT_WARC] = {.name = "warc",
+                  .about = "a WARC file",
+                  .yields = "a report per HTTP 200 HTML response (id: WARC-Target-URI), date "
+                            "(the page's, else WARC-Date), url; other records skipped and counted",
+                  .shape = SHAPE_RECORDS,
+                  .unit = "record",
+                  .unit_byte = 1,
+                  .sniff = sniff_warc,
+                  .records = reader_records_warc},
+    [FMT_URL] = {.name = "url",
+                 .about = "a URL (http or https)",
+                 .yields = "the page fetched (libcurl): id (its address after redirects), "
+                           "title, date, url; HTML extracted, plain text as is",
+                 .shape = SHAPE_RECORDS,
+                 .by_name = 1,
+                 .sniff = sniff_url,
+                 .records = reader_records_url},
 };
 
 const reader_format *reader_format_named(const char *name)
@@ -145,7 +224,11 @@ const reader_format *reader_format_sniff(const reader_sniff *s, int reports_only
     int score = 0;
     for (int i = 0; i < FMT_COUNT; i++) {
         const reader_format *f = &reader_formats[i];
-        if (!f->sniff || (reports_only && f->shape != SHAPE_REPORT && f->shape != SHAPE_RECORDS))
+        /* A format read by its name (a URL) is told before anything is
+         * opened (reader.c), never here: a buffer named like a URL (a
+         * server request's document id) is bytes, not an address to fetch. */
+        if (!f->sniff || f->by_name ||
+            (reports_only && f->shape != SHAPE_REPORT && f->shape != SHAPE_RECORDS))
             continue;
         int k = f->sniff(s);
         if (k > score)

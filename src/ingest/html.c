@@ -116,15 +116,33 @@ static int all_space(const char *s, size_t n)
     return 1;
 }
 
+/* Returns 1 if the page's last '<' opens a tag that never closes: the
+ * bytes stop inside markup, as a cut download does (a page ends with
+ * "</html>" or text, never with "<p cla"). Only the last 4 KiB are looked
+ * at: a tag is never that long. */
+static int ends_inside_tag(const char *s, size_t n)
+{
+    size_t from = n > 4096 ? n - 4096 : 0;
+    for (size_t i = n; i > from; i--) {
+        if (s[i - 1] == '>')
+            return 0;
+        if (s[i - 1] == '<') { /* a tag starts with a letter, '/' or '!' ("a < b" is text) */
+            char c = i < n ? (char)(s[i] | 32) : 0;
+            return (c >= 'a' && c <= 'z') || c == '/' || c == '!';
+        }
+    }
+    return 0;
+}
+
 /* The work of nf_page_extract on a new page p. */
-static int page_read(nf_page *p, const char *html, size_t len, const char *url)
+static int page_read(nf_page *p, const char *html, size_t len, const char *url, const char *http)
 {
     if (len > HTML_MAX_BYTES)
         return page_fail(p, NF_ELIMIT, "the page is larger than 256 MiB");
     if (all_space(html, len))
         return page_fail(p, NF_EEMPTY, "empty page");
     charset_text ct;
-    int c = charset_decode(html, len, &ct);
+    int c = charset_decode_http(html, len, http, &ct);
     if (c < 0)
         return page_fail(p, NF_ENOMEM, "out of memory");
     if (c > 0)
@@ -138,12 +156,21 @@ static int page_read(nf_page *p, const char *html, size_t len, const char *url)
         return page_fail(p, rc, "%s", rc == NF_ENOMEM ? "out of memory" : nf_strerror(rc));
     if (!memchr(html, '<', len))
         page_warn(p, "no HTML markup: read as plain text");
+    else if (ends_inside_tag(html, len))
+        page_warn(p, "the page ends inside a tag: it may be cut short (a download or a copy "
+                  "that stopped); read as far as it goes");
     if (!p->f.len)
         return page_fail(p, NF_EEMPTY, "no article text found");
     return NF_OK;
 }
 
 int nf_page_extract(const char *html, size_t len, const char *url, nf_page **out)
+{
+    return html_page_extract(html, len, url, NULL, out);
+}
+
+int html_page_extract(const char *html, size_t len, const char *url, const char *http_charset,
+                      nf_page **out)
 {
     if (!out)
         return NF_EINVAL;
@@ -154,7 +181,7 @@ int nf_page_extract(const char *html, size_t len, const char *url, nf_page **out
     nf_page *p = xcalloc(1, sizeof *p);
     if (!p)
         return NF_ENOMEM;
-    int rc = page_read(p, html ? html : "", len, url);
+    int rc = page_read(p, html ? html : "", len, url, http_charset);
     if (rc == NF_OK && !p->f.text)
         rc = NF_ENOMEM;
     if (rc == NF_ENOMEM || alloc_failures() != failures) {

@@ -146,6 +146,12 @@ char *html_node_text(const hdom *dom, uint32_t i);
 /* s[0..n) with white space squeezed and trimmed (xmalloc'd). */
 char *html_squeeze(const char *s, size_t n);
 
+/* nf_page_extract with the charset an HTTP header named (a WARC
+ * response's, a fetched page's Content-Type; NULL for none), read after a
+ * byte order mark and before the page's own declaration. */
+int html_page_extract(const char *html, size_t len, const char *url, const char *http_charset,
+                      nf_page **out);
+
 /* The page (nf_page_*): what html_found gathered, the runs mapped back to
  * the bytes as given, the charset and the warnings. */
 struct nf_page {

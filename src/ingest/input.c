@@ -197,6 +197,32 @@ int nf_input_line(nf_input *in, size_t max, const char **line, size_t *len, long
     return NF_OK;
 }
 
+long input_read(nf_input *in, char *buf, size_t n)
+{
+    size_t have = in->len - in->pos;
+    if (have) {
+        size_t k = have < n ? have : n;
+        memcpy(buf, in->buf + in->pos, k);
+        in->pos += k;
+        return (long)k;
+    }
+    if (in->err)
+        return -1;
+    if (in->eof || in->fd < 0)
+        return 0;
+    ssize_t got;
+    do
+        got = read(in->fd, buf, n);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        in->err = errno;
+    else if (got == 0)
+        in->eof = 1;
+    else
+        in->consumed += got;
+    return (long)got;
+}
+
 int nf_input_read_all(nf_input *in, size_t limit, char **data, size_t *len, int *more)
 {
     int status = NF_OK;

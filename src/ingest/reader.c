@@ -75,6 +75,8 @@ struct nf_reader {
     /* warnings for the next item */
     char **warn;
     size_t nwarn, warncap;
+    long warn_quota;    /* warnings still kept (-1: no quota) */
+    size_t warn_hidden; /* warnings past the quota */
     /* items read and not yet handed out: items[ihead .. iend) */
     reader_item *items;
     size_t ihead, iend, icap;
@@ -113,6 +115,13 @@ static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long
         r->oom = 1;
         return;
     }
+    /* An event carries its input's warnings into the results' JSON; so
+     * does the event of report inputs still being read when a record of
+     * theirs fails (the warnings then come with the error item first). */
+    nf_docset *keep = ds ? ds : r->reports;
+    for (size_t k = 0; keep && k < r->nwarn; k++)
+        if (docset_add_warning(keep, r->warn[k]) != NF_OK)
+            r->oom = 1;
     it.warnings = r->warn, it.nwarnings = r->nwarn;
     r->warn = NULL, r->nwarn = r->warncap = 0;
     r->items[r->iend++] = it;
@@ -132,6 +141,12 @@ static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long
 
 void reader_warn(nf_reader *r, const char *fmt, ...)
 {
+    if (r->warn_quota == 0) {
+        r->warn_hidden++;
+        return;
+    }
+    if (r->warn_quota > 0)
+        r->warn_quota--;
     char msg[MSG_BYTES];
     FORMAT_MESSAGE(msg, fmt);
     char *w = xstrdup(msg);
@@ -154,6 +169,16 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
 void reader_skipped(nf_reader *r)
 {
     r->skipped++;
+}
+
+void reader_warn_quota(nf_reader *r, long quota) { r->warn_quota = quota; }
+long reader_warn_left(const nf_reader *r) { return r->warn_quota; }
+
+size_t reader_warn_hidden(nf_reader *r)
+{
+    size_t n = r->warn_hidden;
+    r->warn_hidden = 0;
+    return n;
 }
 
 /* ---- Opening and sniffing ---- */
@@ -286,12 +311,12 @@ static nf_docset *reports_set(nf_reader *r)
 static void read_report(nf_reader *r, const reader_format *f, nf_input *in, const char *name,
                         const char *id)
 {
-    reader_doc doc = {r, name, id, reports_set(r)};
+    reader_doc doc = {r, name, id, reports_set(r), f};
     r->report_inputs++;
     if (!doc.event)
         return;
     if (f->shape == SHAPE_RECORDS) {
-        reader_source src = {name, in, r->max_doc};
+        reader_source src = {name, in, r->max_doc, r};
         long k = reader_read_records(&doc, f->records, &src);
         if (k == NF_ENOMEM)
             r->oom = 1;
@@ -405,7 +430,8 @@ static void finish_reports(nf_reader *r)
         r->reports = NULL;
         push(r, NF_OK, ds, r->inputs[0].name, 0, 0, -1, NULL, NULL);
     } else if (r->skipped)
-        reader_error(r, NF_EDATA, NULL, 0, 0, -1, NULL, "no report to read: %zu input file(s) "
+        reader_error(r, NF_EDATA, r->ninputs == 1 ? r->inputs[0].name : NULL, 0, 0, -1, NULL,
+                     "no report to read: %zu input file(s) "
                      "skipped (empty, not text, or a page without article text)", r->skipped);
 }
 
@@ -535,7 +561,12 @@ static void input_step(nf_reader *r, reader_input *inp)
     if (!f && !inp->buffer)
         f = sniff_name_only(inp->name);
     if (f && f->by_name) {
-        read_report(r, f, NULL, inp->name, input_id(inp));
+        if (inp->buffer) { /* bytes are never taken for an address to fetch */
+            r->report_inputs++;
+            reader_error(r, NF_EINVAL, inp->name, 0, 0, -1, NULL, "%s is read from a path "
+                         "argument, not from bytes", f->about);
+        } else
+            read_report(r, f, NULL, inp->name, input_id(inp));
         return;
     }
     int reports = !f || f->shape == SHAPE_REPORT || f->shape == SHAPE_RECORDS;
@@ -611,6 +642,7 @@ static nf_reader *reader_new(void)
     nf_reader *r = xcalloc(1, sizeof *r);
     if (r) {
         r->max_line = NF_DEFAULT_MAX_LINE_BYTES, r->max_doc = DEFAULT_MAX_DOC;
+        r->warn_quota = -1;
         r->cur.byte = -1;
     }
     return r;

@@ -28,7 +28,10 @@
 enum reader_shape { SHAPE_AUTO, SHAPE_REPORT, SHAPE_RECORDS, SHAPE_EVENTS, SHAPE_ARTICLES };
 
 /* The formats, in the order of reader_formats and nf_reader_formats. */
-enum reader_format_id { FMT_AUTO, FMT_TEXT, FMT_HTML, FMT_CLUSTER, FMT_ARTICLES, FMT_MULTINEWS, FMT_COUNT };
+enum reader_format_id {
+    FMT_AUTO, FMT_TEXT, FMT_HTML, FMT_CLUSTER, FMT_ARTICLES, FMT_MULTINEWS,
+    FMT_RSS, FMT_ATOM, FMT_WARC, FMT_URL, FMT_COUNT
+};
 
 /* What sniffing sees of an input (nothing of it consumed). */
 typedef struct reader_sniff {
@@ -46,6 +49,8 @@ typedef struct reader_doc {
     const char *name;   /* the input as given, for messages */
     const char *id;     /* the report's id (its file name, or its name) */
     nf_docset *event;   /* the set the report joins */
+    const struct reader_format *format; /* a container's format (how its
+                           records are named in messages), or NULL */
 } reader_doc;
 
 /* What a container format reads from. */
@@ -53,6 +58,7 @@ typedef struct reader_source {
     const char *name;   /* the path, URL or name as given */
     nf_input *in;       /* its bytes (NULL for a format read by its name) */
     size_t max_bytes;   /* the most bytes worth reading of one report */
+    nf_reader *r;       /* for warnings (what was skipped), or NULL */
 } reader_source;
 
 /* SHAPE_REPORT: adds data[0..len) as one report to doc->event. Returns 1
@@ -75,6 +81,10 @@ typedef struct reader_format {
     const char *yields; /* what a report gets besides its text */
     int shape;          /* enum reader_shape */
     int by_name;        /* read from its name (a URL), not opened as a file */
+    const char *unit;   /* SHAPE_RECORDS: what a record is called in
+                           messages ("item", "record"), or NULL (one record:
+                           the input's name says it) */
+    int unit_byte;      /* messages give the record's byte offset too */
     size_t max_bytes;   /* SHAPE_REPORT: read at most this much of a file
                            (0: the reader's max_document_bytes, plus a few
                            bytes so the cut is seen) */
@@ -89,7 +99,8 @@ typedef struct reader_format {
 extern const reader_format reader_formats[FMT_COUNT];
 /* The format of a name or alias, or NULL. */
 const reader_format *reader_format_named(const char *name);
-/* The format the sniffed input is (only report and record formats when
+/* The format the sniffed input is, never one read by its name (a URL;
+ * reader.c tells those first); only report and record formats when
  * reports_only: a directory's files); never NULL (text at worst). */
 const reader_format *reader_format_sniff(const reader_sniff *s, int reports_only);
 
@@ -109,6 +120,14 @@ long reader_read_records(reader_doc *doc, reader_records_fn records, const reade
  * UTF-8 (reports.c says how it tells). */
 int reader_looks_cp1252(const char *text, size_t len);
 
+/* ---- records.c: the container formats, read from a reader_source ---- */
+int reader_records_feed(const reader_source *src, ingest_record_fn fn, ingest_record_error_fn bad,
+                        void *arg);
+int reader_records_warc(const reader_source *src, ingest_record_fn fn, ingest_record_error_fn bad,
+                        void *arg);
+int reader_records_url(const reader_source *src, ingest_record_fn fn, ingest_record_error_fn bad,
+                       void *arg);
+
 /* ---- reader.c: what formats and reports report ---- */
 /* A warning for the next item (formatted, file and place included). */
 void reader_warn(nf_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -120,5 +139,12 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
     __attribute__((format(printf, 8, 9)));
 /* Counts a file or record skipped with a warning (empty, not text...). */
 void reader_skipped(nf_reader *r);
+/* A quota on warnings: the next `quota` are kept, the rest only counted
+ * (a crawl of 100,000 pages must not make 100,000 warnings); -1: none,
+ * the default. reader_warn_left says what is left of it, and
+ * reader_warn_hidden how many were counted (and resets the count). */
+void reader_warn_quota(nf_reader *r, long quota);
+long reader_warn_left(const nf_reader *r);
+size_t reader_warn_hidden(nf_reader *r);
 
 #endif

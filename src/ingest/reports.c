@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "ingest/charset.h"
 #include "ingest/docset.h"
+#include "ingest/html.h"
 #include "ingest/reader.h"
 #include <stdio.h>
 #include <string.h>
@@ -134,10 +135,10 @@ int reader_report_text(reader_doc *doc, const char *data, size_t len)
  * report; title, date and url fall back on the given ones (a container's
  * record) when the page does not say. */
 static int add_page(reader_doc *doc, const char *html, size_t len, const char *url,
-                    const char *title, const char *date)
+                    const char *title, const char *date, const char *http_charset)
 {
     nf_page *p = NULL;
-    int rc = nf_page_extract(html, len, url, &p);
+    int rc = html_page_extract(html, len, url, http_charset, &p);
     if (rc == NF_ENOMEM || rc == NF_EINVAL)
         return NF_ENOMEM;
     for (size_t k = 0; k < nf_page_warning_count(p); k++)
@@ -160,7 +161,7 @@ static int add_page(reader_doc *doc, const char *html, size_t len, const char *u
 
 int reader_report_html(reader_doc *doc, const char *data, size_t len)
 {
-    return add_page(doc, data, len, NULL, NULL, NULL);
+    return add_page(doc, data, len, NULL, NULL, NULL, NULL);
 }
 
 /* ---- Containers: a record becomes a report ---- */
@@ -179,17 +180,32 @@ static const char *record_day(const char *date, char out[11])
     return out;
 }
 
+/* How messages name a record of doc's container: "feed.xml: item 3",
+ * "crawl.warc.gz: record 7 (byte 5120)", or a fetched URL by itself. */
+static void record_name(const reader_doc *doc, long number, long long offset, char *out, size_t cap)
+{
+    const reader_format *f = doc->format;
+    const char *unit = f ? f->unit : "record";
+    if (!unit)
+        snprintf(out, cap, "%s", doc->name);
+    else if (f && f->unit_byte)
+        snprintf(out, cap, "%s: %s %ld (byte %lld)", doc->name, unit, number, offset);
+    else
+        snprintf(out, cap, "%s: %s %ld", doc->name, unit, number);
+    utf8_cut_invalid(out);
+}
+
 int reader_record_doc(reader_doc *doc, const ingest_record *rec)
 {
     char idbuf[64], day[11], name[320];
     if (!rec->url)
         snprintf(idbuf, sizeof idbuf, "%.40s#%ld", doc->id ? doc->id : "record", rec->number);
-    snprintf(name, sizeof name, "%s: record %ld", doc->name, rec->number);
-    utf8_cut_invalid(name);
-    reader_doc one = {doc->r, name, rec->url ? rec->url : idbuf, doc->event};
+    record_name(doc, rec->number, rec->offset, name, sizeof name);
+    reader_doc one = {doc->r, name, rec->url ? rec->url : idbuf, doc->event, NULL};
     const char *date = record_day(rec->date, day);
-    if (rec->is_html)
-        return add_page(&one, rec->body, rec->body_len, rec->url, rec->title, date);
+    /* A feed's summary is often plain text though the feed says HTML. */
+    if (rec->is_html && memchr(rec->body, '<', rec->body_len))
+        return add_page(&one, rec->body, rec->body_len, rec->url, rec->title, date, rec->charset);
     char why[160];
     if (not_text(rec->body, rec->body_len, why, sizeof why)) {
         reader_warn(doc->r, "%s: %s, skipped", name, why);
@@ -201,17 +217,25 @@ int reader_record_doc(reader_doc *doc, const ingest_record *rec)
     return rc == NF_OK ? 1 : NF_ENOMEM;
 }
 
+/* Warnings about one container's records (a page without article text,
+ * a charset guessed) past this many are counted in one more. */
+#define RECORD_WARNINGS_SHOWN 50
+
 /* The state of one container's reading. */
 typedef struct records_run {
     reader_doc *doc;
-    long added;
+    long added, errors;
+    long quota; /* record warnings still shown */
     int failed; /* out of memory */
 } records_run;
 
 static int on_record(const ingest_record *rec, void *arg)
 {
     records_run *run = arg;
+    reader_warn_quota(run->doc->r, run->quota);
     int rc = reader_record_doc(run->doc, rec);
+    run->quota = reader_warn_left(run->doc->r);
+    reader_warn_quota(run->doc->r, -1);
     if (rc < 0) {
         run->failed = 1;
         return 1; /* stop: out of memory */
@@ -223,16 +247,34 @@ static int on_record(const ingest_record *rec, void *arg)
 static int on_record_error(long number, long long offset, const char *message, void *arg)
 {
     records_run *run = arg;
-    reader_error(run->doc->r, NF_EDATA, run->doc->name, 0, number, offset, NULL, "record %ld: %s",
-                 number, message);
+    const reader_doc *doc = run->doc;
+    const reader_format *f = doc->format;
+    const char *unit = f ? f->unit : "record";
+    size_t nl = strlen(doc->name);
+    run->errors++;
+    /* The container's own messages name the record ("record 3 (byte
+     * 812): ...", "item 2, line 9: ...") or the URL; others get its number. */
+    if (!strncmp(message, doc->name, nl) && !strncmp(message + nl, ": ", 2))
+        message += nl + 2;
+    if (!unit || number <= 0 || !strncmp(message, unit, strlen(unit)) || !strncmp(message, "after ", 6))
+        reader_error(doc->r, NF_EDATA, doc->name, 0, number, offset, NULL, "%s", message);
+    else
+        reader_error(doc->r, NF_EDATA, doc->name, 0, number, offset, NULL, "%s %ld: %s", unit,
+                     number, message);
     return 0;
 }
 
 long reader_read_records(reader_doc *doc, reader_records_fn records, const reader_source *src)
 {
-    records_run run = {doc, 0, 0};
+    records_run run = {doc, 0, 0, RECORD_WARNINGS_SHOWN, 0};
     int rc = records(src, on_record, on_record_error, &run);
-    if (run.failed)
+    size_t hidden = reader_warn_hidden(doc->r);
+    if (hidden)
+        reader_warn(doc->r, "%s: %zu more warnings about its %ss not shown", doc->name, hidden,
+                    doc->format && doc->format->unit ? doc->format->unit : "record");
+    if (run.failed || rc == NF_ENOMEM)
         return NF_ENOMEM;
-    return rc < 0 ? rc : run.added;
+    /* A container that could not be read at all has said why through
+     * on_record_error (not a WARC file, a failed fetch): said once. */
+    return rc < 0 && !run.errors ? rc : run.added;
 }

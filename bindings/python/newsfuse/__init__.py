@@ -285,9 +285,13 @@ def read(source, input="auto", name=None):
 
     source: a path ("-" for standard input; a directory of reports), a list
     of paths (the reports of one event), or bytes (read as a file called
-    name, which may tell its format: "page.html"). input: a name of
+    name, which may tell its format: "page.html"), or a URL (http://,
+    https://: fetched; a path argument only, never bytes). input: a name of
     input_formats() ("auto": recognised by name and first bytes; "text",
-    "html", "cluster", "articles", "multinews").
+    "html", "cluster", "articles", "multinews", "rss", "atom", "warc",
+    "url"). A feed's items and a WARC file's HTML responses are the
+    documents of one event; a record that cannot be read is an error in
+    its place (its "record" and "byte"), and the others are read.
 
     An event: {"id", "line", "documents": [{"id", "title", "date", "url",
     "text"}], "warnings"}; a web page's document is its article text, with

@@ -108,8 +108,9 @@ def detect_kind(path):
     the library reader's own recognition (nf_reader_format: by the name and
     the first lines; "articles" when the first JSON object among the first
     16 non-blank lines is an article). "cluster", "articles" or "multinews"
-    for the formats Reader reads; another name ("text", "html") for a
-    report, which newsfuse batch reads as one event."""
+    for the formats Reader reads; another name ("text", "html", "rss",
+    "atom", "warc", "url") for reports, which newsfuse batch reads as one
+    event (newsfuse.read() reads them: a feed's items, a WARC file's pages)."""
     h = ctypes.c_void_p()
     p = os.fsencode(path)
     if _lib.nf_reader_open(p, ctypes.byref(h)) != NF_OK:
