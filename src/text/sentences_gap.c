@@ -1,11 +1,15 @@
 /* Sentence ends with no terminator: between two words, where web text
  * whose line breaks were lost runs one unit into the next ("long lines on
- * the weekends Great service", "closely linked Michele Tollis It emerged
- * that"). A candidate is a word that starts with a capital after a word
- * that ends in no terminator; the learned model weighs the two words
- * (their forms, shapes, word-list classes, the last character before the
- * gap) and the sentence so far, with features of their own ("g..."), so
- * these weights and those of terminator runs do not mix. */
+ * the weekends Great service", "officials say The Pentagon"). A candidate
+ * (a gap) is a capitalised starter, greeting or label ("The", "Thanks",
+ * "Image") after a word on the line that ends in no terminator, and not
+ * after a colon, a comma, a lone dash or a list marker, nor inside a
+ * sentence whose words are all capitalised (doc/SEGMENTER.md, "Gaps").
+ * The learned model weighs the two words (their forms, shapes, the next
+ * one's word-list classes, the last character before the gap) and the
+ * sentence so far, with features of their own ("g..."), so these weights
+ * and those of terminator runs do not mix. Every look is within the two
+ * words, so the cost is linear. */
 #include "text/sentences_chars.h"
 #include "text/sentences_lexicon.h"
 #include "text/sentences_seg.h"
@@ -65,9 +69,9 @@ static size_t gap_letters_at(const seg *s, size_t j, size_t e, int *cas)
 
 /* The values of a gap's features, each hashed once. */
 typedef struct gap_values {
-    char word[FEATS_WORD_MAX + 1], shape[9], lex[12], last[2];
+    char word[FEATS_WORD_MAX + 1], shape[9], last[2];
     char nword[FEATS_WORD_MAX + 1], nshape[9], nlex[12];
-    feats_val w, ws, wx, wl, n, ns, nx;
+    feats_val w, ws, wl, n, ns, nx;
 } gap_values;
 
 /* Returns the class of the byte before a gap as a feature value: a
@@ -90,10 +94,10 @@ static size_t gap_letters_end(const seg *s, size_t k, size_t e)
     return k;
 }
 
-/* Fills v for the previous word p and the word tok whose letters begin
- * at j. */
+/* Fills v for the previous word p and the word tok whose letters are
+ * [j, ne), of the lexicon classes nlex. */
 static void gap_read_values(const seg *s, const seg_token *p, const seg_token *tok, size_t j,
-                            gap_values *v)
+                            size_t ne, int nlex, gap_values *v)
 {
     size_t a = p->start, e = p->end;
     v->ws = feats_val_of(v->shape, feats_shape(s->t + a, e - a, v->shape));
@@ -107,26 +111,23 @@ static void gap_read_values(const seg *s, const seg_token *p, const seg_token *t
     while (we < e && !strchr(",;:)\"]}", s->t[we]))
         we++; /* and without what follows it */
     v->w = feats_val_of(v->word, feats_word(s->t + a, we - a, v->word));
-    run_lex_letters(we > a ? lexicon_lookup(s->t + a, we - a) : 0, v->lex);
-    v->wx = feats_val_str(v->lex);
-    size_t ne = gap_letters_end(s, j, tok->end);
     v->n = feats_val_of(v->nword, feats_word(s->t + j, ne - j, v->nword));
     v->ns = feats_val_of(v->nshape, feats_shape(s->t + tok->start, tok->end - tok->start, v->nshape));
-    run_lex_letters(ne > j ? lexicon_lookup(s->t + j, ne - j) : 0, v->nlex);
+    run_lex_letters(nlex, v->nlex);
     v->nx = feats_val_str(v->nlex);
 }
 
-/* Adds the features of the gap before the word tok to s->feats. */
-static void gap_features(seg *s, const seg_token *tok, size_t j)
+/* Adds the features of the gap before the word tok, whose letters are
+ * [j, ne), of the lexicon classes nlex, to s->feats. */
+static void gap_features(seg *s, const seg_token *tok, size_t j, size_t ne, int nlex)
 {
     seg_feats *f = &s->feats;
     gap_values v;
-    gap_read_values(s, &s->prev, tok, j, &v);
+    gap_read_values(s, &s->prev, tok, j, ne, nlex, &v);
     feats_clear(f);
     feats_add1(f, "b", feats_val_str("gap"));
     feats_add1(f, "gw", v.w);
     feats_add1(f, "gs", v.ws);
-    feats_add1(f, "gx", v.wx);
     feats_add1(f, "gl", v.wl);
     feats_add1(f, "gn", v.n);
     feats_add1(f, "gns", v.ns);
@@ -135,7 +136,6 @@ static void gap_features(seg *s, const seg_token *tok, size_t j)
     feats_add2(f, "gw|gn", v.w, v.n);
     feats_add2(f, "gs|gns", v.ws, v.ns);
     feats_add2(f, "gl|gnx", v.wl, v.nx);
-    feats_add2(f, "gx|gnx", v.wx, v.nx);
     feats_add2(f, "gw|gnx", v.w, v.nx);
     feats_add2(f, "gs|gn", v.ws, v.n);
     if (s->dquotes % 2)
@@ -163,9 +163,13 @@ int gap_starts(seg *s, size_t j, const seg_token *tok)
                    * its sentence; a list marker opens its item ("b) Refusing");
                    * in a title every word is capitalised ("Spring Floods Are
                    * Forecast") */
-    size_t ne = gap_letters_end(s, at, tok->end);
-    if (ne == at || !(lexicon_lookup(s->t + at, ne - at) & (LEX_STARTER | LEX_CLOSING | LEX_LABEL)))
+    const int starts = LEX_STARTER | LEX_CLOSING | LEX_LABEL;
+    if (!(s->first_classes[(unsigned char)s->t[at]] & starts))
         return 0;
-    gap_features(s, tok, at);
+    size_t ne = gap_letters_end(s, at, tok->end);
+    int nlex = ne > at ? lexicon_lookup(s->t + at, ne - at) : 0;
+    if (!(nlex & starts))
+        return 0;
+    gap_features(s, tok, at, ne, nlex);
     return seg_decide(s, j);
 }
