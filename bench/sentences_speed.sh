@@ -8,7 +8,9 @@
 #   mixed    one line of abbreviations, initials, numbers, quotes and
 #            ellipses (every candidate boundary the model weighs);
 #   wrapped  the news texts hard-wrapped at 72 columns (the unwrapping
-#            pass and its copy).
+#            pass and its copy);
+#   gaps     one line of words without terminators, a capitalised starter
+#            every few words (every gap candidate the model weighs).
 # usage: sh bench/sentences_speed.sh [BASELINE_NEWSFUSE]   (after make; with a
 # baseline binary, e.g. one built from an older commit, its times too)
 set -e
@@ -36,7 +38,9 @@ wrapped = wrapped.encode("utf-8")
 words = ("Mr. Smith met Sen. Warren at 4 p.m. on Jan. 5 in Washington, D.C. The U.S. Senate "
          "voted 52-48. \"Why?\" she asked. He paid $1,000.50 (about 3.5 times more)... J. R. R. "
          "Tolkien wrote it! Apple Inc. said so; e.g. No. 10 is 2.5 km away. ").encode("utf-8")
-for name, unit in (("news", news), ("mixed", words), ("wrapped", wrapped)):
+gaps = ("the food was great Thanks for the help It works fine we met The crew at noon and "
+        "long lines on the weekends Great service But the price Some say ").encode("utf-8")
+for name, unit in (("news", news), ("mixed", words), ("wrapped", wrapped), ("gaps", gaps)):
     with open("%s/%s.txt" % (tmp, name), "wb") as out:
         n = 0
         while n < size:
@@ -58,7 +62,7 @@ time_split() {
 printf '%-8s %8s %10s %8s' input MB seconds MB/s
 [ -n "$BASE" ] && printf ' %14s %8s' "base seconds" "MB/s"
 echo
-for name in news mixed wrapped; do
+for name in news mixed wrapped gaps; do
     f=$TMP/$name.txt
     mb=$(awk -v b="$(wc -c <"$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
     t=$(time_split "$NF" "$f")

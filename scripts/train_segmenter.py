@@ -15,7 +15,9 @@ for byte (a fixed order of examples, no randomness, standard library only).
 The learner (default): L2-regularised logistic regression by AdaGrad, in
 which the hand-written rules' verdict ("rule=+", "rule=-", see
 src/text/sentences_run.c) has the fixed weight +-PRIOR and every other
-feature learns a correction to it. --prior 0 learns the verdict's weight
+feature learns a correction to it (the gaps between two words, which
+have no rules' verdict, are decided by their own features and the bias
+"b=gap"). --prior 0 learns the verdict's weight
 like the rest; --learner perceptron is an averaged perceptron. The
 defaults were chosen by 5-fold cross-validation on the training documents
 (doc/SEGMENTER.md, "The learned model"); the development sets were not

@@ -75,7 +75,7 @@ static int seg_emit(seg *s, size_t e)
     size_t a = s->start, n;
     s->start = e;
     s->has_content = 0;
-    s->words = 0;
+    s->words = s->capitals = 0;
     s->list.mark_kind = 0;
     s->parens = 0;
     s->paren_end = 0;
@@ -193,11 +193,13 @@ static size_t seg_step(seg *s, size_t i)
     }
     if (s->in_space) {
         seg_token tok;
-        if (units_break_before(s, i, &tok) && seg_emit(s, i))
+        int starts = units_break_before(s, i, &tok) || gap_starts(s, i, &tok);
+        if (starts && seg_emit(s, i))
             return (size_t)-1;
         units_list_note(s, &tok);
         s->prev = tok;
         s->words++;
+        s->capitals += s->t[i] >= 'A' && s->t[i] <= 'Z';
         s->squotes += tok.end - i == 1 && s->t[i] == '\'';
         if (tok.letter_item && (tok.letter_item == 'a' || tok.letter_item == s->enum_next))
             s->enum_next = (char)(tok.letter_item + 1);

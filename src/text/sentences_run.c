@@ -523,7 +523,7 @@ static int run_trailing_punct(char c)
 }
 
 /* Writes into out the letters of the lexicon classes lex ("-" for none). */
-static void run_lex_letters(int lex, char *out)
+void run_lex_letters(int lex, char *out)
 {
     static const struct {
         int cls;
@@ -547,7 +547,7 @@ static const char *run_case_name(int cas)
 }
 
 /* Returns the feature value of a sentence's length so far in words. */
-static const char *run_words_name(size_t words)
+const char *run_words_name(size_t words)
 {
     return words <= 1 ? "1" : words == 2 ? "2" : words == 3 ? "3" : words <= 6 ? "4-6"
            : words <= 12 ? "7-12" : "13+";

@@ -56,6 +56,7 @@ typedef struct seg {
     seg_token prev;   /* the last word */
     const unsigned short *first_classes; /* lexicon_first_classes() */
     size_t words;     /* words in the sentence so far */
+    size_t capitals;  /* of them, those that start with an ASCII capital */
     const seg_observer *obs; /* NULL but when training */
     seg_feats feats;  /* the current candidate's features */
 } seg;
@@ -76,6 +77,17 @@ int sentences_split_observed(const char *text, size_t len, span_vec *out, const 
 /* sentences_run.c: the terminator at i starts a run; returns where the
  * run ends and sets *ends to 1 if the sentence ends there. */
 size_t run_judge(seg *s, size_t i, int *ends);
+
+/* Writes into out (at least 12 bytes) the letters of the lexicon
+ * classes lex, a feature value ("-" for none). */
+void run_lex_letters(int lex, char *out);
+/* Returns the feature value of a sentence's length so far in words. */
+const char *run_words_name(size_t words);
+
+/* sentences_gap.c: a capitalised word starts at j after white space, and
+ * no terminator ends the word before it (tok: this word, scanned);
+ * returns 1 if the model says a sentence starts there. */
+int gap_starts(seg *s, size_t j, const seg_token *tok);
 
 /* sentences_units.c: a word starts at j after white space; fills *tok
  * with what it is and returns 1 if a new sentence should start at j. */

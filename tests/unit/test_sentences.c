@@ -761,6 +761,27 @@ TEST(sentence_model_decisions)
     RUN_CASES(learned);
 }
 
+TEST(sentence_gap_decisions)
+{
+    /* Between two words with no terminator (sentences_gap.c): the model
+     * ends a sentence before a capitalised starter after a word that
+     * ends none; a colon, a comma, a dateline's dash, a list marker and
+     * a title in title case keep theirs, and so do names and the pronoun
+     * inside a sentence. */
+    static const struct split_case gaps[] = {
+        {"The food was great Thanks for everything", "The food was great|Thanks for everything"},
+        {"The search for MH370 A member of the crew waved", "The search for MH370|A member of the crew waved"},
+        {"WASHINGTON _ When the vote came, it passed.", "WASHINGTON _ When the vote came, it passed."},
+        {"He watched Batman: The Animated Series at home.", "He watched Batman: The Animated Series at home."},
+        {"As Crime Rate Falls, More Prisons Are Built", "As Crime Rate Falls, More Prisons Are Built"},
+        {"Spring Floods Are Forecast", "Spring Floods Are Forecast"},
+        {"a) Leave the room b) The rest stays", "a) Leave the room|b) The rest stays"},
+        {"We went to Paris and I loved it.", "We went to Paris and I loved it."},
+        {"He met John Smith at the bank.", "He met John Smith at the bank."},
+    };
+    RUN_CASES(gaps);
+}
+
 /* Scores the segmenter on one gold JSONL file ({"text","offsets"} per
  * line): sets *f1 to the CoNLL 2018 sentence F1 (both trimmed ends must
  * match). Returns 0, or -1 when the file cannot be read. */
@@ -844,6 +865,7 @@ int main(void)
     RUN(sentence_lexicon_lists);
     RUN(sentence_model_file);
     RUN(sentence_model_decisions);
+    RUN(sentence_gap_decisions);
     RUN(sentence_treebank_conformance);
     TEST_EXIT();
 }
