@@ -68,14 +68,27 @@ def main():
         n = quote = lead = other = 0
         shown = []
         for r in recs:
+            # A block: summary sentences that follow each other in one report
+            # with nothing between them (a unit the selector took whole) are
+            # judged together: the quotes over the block, the opener of its
+            # first sentence only.
+            blocks = []
             for s in r.get("summary", []):
-                t = s["text"]
-                n += 1
+                d = s["doc"]["index"] if isinstance(s.get("doc"), dict) else s.get("doc")
+                prev = blocks[-1][-1] if blocks else None
+                pd = (prev["doc"]["index"] if isinstance(prev.get("doc"), dict) else prev.get("doc")) if prev else None
+                if prev is not None and pd == d and 0 <= s["start"] - prev["end"] <= 3:
+                    blocks[-1].append(s)
+                else:
+                    blocks.append([s])
+            for b in blocks:
+                t = " ".join(x["text"] for x in b)
+                n += len(b)
                 q = quotes_unbalanced(t)
-                w = first_word(t)
+                w = first_word(b[0]["text"])
                 l = w in CHECKED
-                quote += q
-                lead += l and not q
+                quote += len(b) * q
+                lead += (l and not q)
                 other += (w in LEADS - CHECKED) and not q and not l
                 if (q or l) and len(shown) < show:
                     shown.append(("quote" if q else w, t))
