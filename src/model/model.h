@@ -33,6 +33,8 @@ typedef struct model {
     size_t nsents, cap;
     uint32_t *toks; /* term id of every token, sentence by sentence */
     size_t ntoks, tokcap;
+    uint32_t *ctoks; /* the same tokens by canonical term (model_canon), for
+                        redundancy and corroboration */
     vocab voc;
     size_t ndocs;
     size_t total_words;
@@ -60,6 +62,15 @@ typedef struct model_limits {
     double deadline;
     const struct nf_idf *background; /* becomes model.background */
 } model_limits;
+
+/* The term standing for term t's content in any form (model/forms.h:
+ * "fourteen" and "14", "dead" and "killed"): what redundancy and
+ * corroboration compare (through model.ctoks). */
+static inline uint32_t model_canon(const model *m, uint32_t t)
+{
+    uint32_t c = m->voc.terms[t].canon;
+    return c ? c - 1 : t;
+}
 
 /* Returns the document sentence s comes from (a seen one included). */
 const document *model_document(const model *m, const msent *s);
