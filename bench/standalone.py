@@ -4,7 +4,7 @@ that opens or closes a quotation it does not contain (its double quotes do
 not balance), or that starts with a pronoun, demonstrative or connective
 whose referent or antecedent is not in the sentence.
 
-  python3 bench/standalone.py [NEWSFUSE] [--method M] [--show N]
+  python3 bench/standalone.py [NEWSFUSE] [--method M] [--standalone] [--show N]
 
 Runs `newsfuse batch` on each development set under ../shared/data with the
 set's length (DUC 2004 and 2007: 100 words; DUC 2006: 250; Multi-News: 260;
@@ -35,13 +35,15 @@ def first_word(s):
 def main():
     args = sys.argv[1:]
     nf = "build/newsfuse"
-    method, show = None, 0
+    method, show, extra = None, 0, []
     i = 0
     while i < len(args):
         if args[i] == "--method":
             method = args[i + 1]; i += 2
         elif args[i] == "--show":
             show = int(args[i + 1]); i += 2
+        elif args[i] == "--standalone":
+            extra.append(args[i]); i += 1
         else:
             nf = args[i]; i += 1
     data = os.environ.get("SHARED", "../shared") + "/data"
@@ -58,6 +60,7 @@ def main():
             cmd = [nf, "batch", src, "-o", out, "--words", str(words)]
             if method:
                 cmd += ["--method", method]
+            cmd += extra
             p = subprocess.run(cmd, capture_output=True)
             if p.returncode not in (0, 1):
                 print(f"standalone: {name}: newsfuse batch failed: {p.stderr.decode()[-200:]}", file=sys.stderr)

@@ -3,6 +3,7 @@
 #include "model/forms.h"
 #include "model/numbers.h"
 #include "model/redundancy.h"
+#include "model/standalone.h"
 #include "core/alloc.h"
 #include "text/clean.h"
 #include "text/sentences.h"
@@ -113,13 +114,17 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
         return -1;
     msent *s = &m->sents[m->nsents];
     memset(s, 0, sizeof *s);
-    s->doc = d, s->pos = pos, s->dup_of = -1, s->seen = (uint8_t)seen;
+    s->doc = d, s->pos = pos, s->dup_of = -1, s->intro = -1, s->seen = (uint8_t)seen;
     s->debris = (uint8_t)cleaner_debris(cl, text + sp.start, sp.end - sp.start);
     size_t skip = cleaner_dateline(cl, text + sp.start, sp.end - sp.start);
     s->start = sp.start + skip, s->end = sp.end;
     s->question = text[sp.end - 1] == '?' ||
                   (sp.end - sp.start >= 2 && text[sp.end - 2] == '?' && text[sp.end - 1] == '"');
     s->fragment = is_fragment(text + s->start, s->end - s->start);
+    int lean = m->standalone & MODEL_SA_OPENERS ? standalone_opener(text + s->start, s->end - s->start) : 0;
+    if (lean < 0)
+        return -1;
+    s->leans = (uint8_t)lean;
     s->nwords = count_words(text + s->start, s->end - s->start);
     s->tok = (uint32_t)m->ntoks;
     struct tok_ctx c = {m, d, seen};
@@ -174,6 +179,8 @@ static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
     }
     for (size_t i = first; i < m->nsents; i++)
         m->sents[i].ndoc_sents = (uint32_t)(m->nsents - first);
+    if ((m->standalone & MODEL_SA_QUOTES) && m->nsents > first) /* m->sents may be NULL */
+        standalone_quotes(dc->text, m->sents + first, m->nsents - first);
     span_vec_free(&v);
     return 0;
 }
@@ -228,6 +235,43 @@ static int read_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d,
     return add_document(m, tk, cl, d);
 }
 
+/* Tokenizer callback: marks a verb of saying the reports use (arg: one
+ * byte per term id). */
+struct saying_ctx {
+    const model *m;
+    uint8_t *mark;
+    int any;
+};
+
+static int on_saying(const token *t, void *arg)
+{
+    struct saying_ctx *c = arg;
+    int64_t id = vocab_find(&c->m->voc, t->form, t->len);
+    if (id >= 0)
+        c->mark[id] = 1, c->any = 1;
+    return 0;
+}
+
+/* Marks, report by report, the sentences that name a person by surname
+ * only (standalone_intros), once the vocabulary holds every word. */
+static int mark_intros(model *m, tokenizer *tk)
+{
+    if (!(m->standalone & MODEL_SA_INTROS))
+        return 0;
+    struct saying_ctx c = {m, xcalloc(m->voc.nterms + 1, 1), 0};
+    const char *v;
+    int rc = c.mark ? 0 : -1;
+    for (size_t i = 0; !rc && (v = standalone_saying_verb(i)) != NULL; i++)
+        rc = tokenizer_each(tk, v, strlen(v), on_saying, &c);
+    for (size_t a = 0, b; !rc && c.any && a < m->nsents; a = b) {
+        for (b = a + 1; b < m->nsents && m->sents[b].doc == m->sents[a].doc;)
+            b++;
+        standalone_intros(m, model_document(m, &m->sents[a])->text, m->sents + a, b - a, a, c.mark);
+    }
+    xfree(c.mark);
+    return rc;
+}
+
 /* Fills m->ctoks: every token by its canonical term. 0 or -1 (OOM). */
 static int canonical_tokens(model *m)
 {
@@ -248,6 +292,7 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
         m->max_doc_bytes = lim->max_doc_bytes;
         m->deadline = lim->deadline;
         m->background = lim->background;
+        m->standalone = lim->standalone;
     }
     m->ds = ds;
     m->ndocs = ds->ndocs;
@@ -259,7 +304,7 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
     for (uint32_t d = 0; d < ds->ndocs; d++)
         if (read_document(m, tk, cl, d, d == 0))
             return NF_ENOMEM;
-    return canonical_tokens(m) || mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
+    return mark_intros(m, tk) || canonical_tokens(m) || mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
                ? NF_ENOMEM : NF_OK;
 }
 
@@ -275,11 +320,22 @@ void model_free(model *m)
     memset(m, 0, sizeof *m);
 }
 
-int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
+int model_sentence_usable_in_unit(const model *m, size_t i, uint32_t min_words)
 {
     const msent *s = &m->sents[i];
     return !s->debris && !s->seen && s->dup_of < 0 && !s->question && !s->fragment &&
-           s->nwords >= min_words && s->ntok > 0;
+           s->nwords >= min_words && s->ntok > 0 && !(s->leans & LEANS_BROKEN);
+}
+
+int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
+{
+    return model_sentence_usable_in_unit(m, i, min_words) && !m->sents[i].leans;
+}
+
+int model_sentence_member(const model *m, size_t i)
+{
+    const msent *s = &m->sents[i];
+    return !s->debris && !s->seen && s->ntok > 0 && !(s->leans & LEANS_BROKEN);
 }
 
 const document *model_document(const model *m, const msent *s)

@@ -8,6 +8,7 @@
 #include "core/alloc.h"
 #include "core/options.h"
 #include "model/model.h"
+#include "model/standalone.h"
 #include "model/vectors.h"
 #include "newsfuse.h"
 #include "select/concepts.h"
@@ -364,7 +365,7 @@ static selection toy_select(fixture *f, const struct nf_options *o, double pw)
     }
     budget b;
     budget_from_options(&b, o, &f->m);
-    scorer sc = {toy_gain, toy_commit, &t};
+    scorer sc = {toy_gain, toy_commit, &t, NULL};
     selection sel = {0};
     CHECK(select_greedy_prefix(&f->m, &b, &sc, pw < 0 ? NULL : toy_prefix_gain, o->min_words,
                                &sel) == 0);
@@ -411,6 +412,261 @@ TEST(greedy_weighs_cut_endings_only_with_a_prefix_gain)
     selection *all[] = {&d, &dense, &mid, &none, &bytes_plain, &bytes_dense};
     for (size_t k = 0; k < sizeof all / sizeof *all; k++)
         selection_free(all[k]);
+    fixture_close(&f);
+}
+
+/* The model of texts[0..n) with every stand-alone rule marked (the
+ * "standalone" option; reading order's introductions are always marked). */
+static void fixture_open_standalone(fixture *f, const char *const *texts, size_t n)
+{
+    model_limits lim = {0, 0, 0, NULL, MODEL_SA_OPENERS | MODEL_SA_QUOTES | MODEL_SA_INTROS};
+    fixture_open_limits(f, texts, n, NULL, &lim);
+}
+
+/* What a sentence leans on (model/standalone.h), on an invented report. */
+static int leans_of(const fixture *f, const char *prefix)
+{
+    long i = find_sentence(f, prefix);
+    CHECK(i >= 0);
+    return i < 0 ? -1 : f->m.sents[i].leans;
+}
+
+TEST(sentences_lean_on_openers_and_quotations_followed_through_a_report)
+{
+    static const char *const docs[] = {
+        "The ferry Aurora sank near the island on Monday. She was carrying forty people. "
+        "Harbour master Ola Berg spoke at the pier. \"We searched all night. The water was "
+        "cold. We found most of them,\" Berg said. Hearing the news, families gathered. "
+        "They're waiting for word. \"It was terrible,\" a survivor said.\n\n"
+        "\"We will not stop looking.\n\nDivers returned to the wreck on Tuesday. "
+        "Officials closed the port, the mayor's office said.\" Crews worked late."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    CHECK(leans_of(&f, "The ferry") == 0);
+    CHECK(leans_of(&f, "She was") == LEANS_PREV);
+    CHECK(leans_of(&f, "Harbour") == 0);
+    /* A quotation over three sentences: the first needs the next, the
+     * middle both, the last the one before. */
+    CHECK(leans_of(&f, "\"We searched") == LEANS_NEXT);
+    CHECK(leans_of(&f, "The water") == (LEANS_PREV | LEANS_NEXT));
+    CHECK(leans_of(&f, "We found") == LEANS_PREV);
+    CHECK(leans_of(&f, "Hearing") == 0); /* "He" only as a word */
+    CHECK(leans_of(&f, "They're") == LEANS_PREV);
+    CHECK(leans_of(&f, "\"It was") == 0); /* a whole quotation */
+    /* Left open at the end of a paragraph: never a summary sentence. */
+    CHECK(leans_of(&f, "\"We will not") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "Divers returned") == 0);
+    /* A closing mark with no opening one. */
+    CHECK(leans_of(&f, "Officials closed") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "Crews worked") == 0);
+    fixture_close(&f);
+}
+
+TEST(quotations_run_over_sentences_with_curly_marks_and_reopened_paragraphs)
+{
+    static const char *const docs[] = {
+        "The coach said: \xE2\x80\x9CWe lost the game. We lost it early.\xE2\x80\x9D Fans left. "
+        "\"The season is long. \"We will be back,\" he said. The club said nothing."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    CHECK(leans_of(&f, "The coach") == LEANS_NEXT);
+    CHECK(leans_of(&f, "We lost it") == LEANS_PREV);
+    CHECK(leans_of(&f, "Fans left") == 0);
+    /* News runs a quotation over paragraphs by opening it again; run
+     * together, the part before the new opening mark never closes. */
+    CHECK(leans_of(&f, "\"The season") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "\"We will be back") == 0);
+    CHECK(leans_of(&f, "The club") == 0);
+    fixture_close(&f);
+}
+
+/* A scorer over the toy gains of the first 8 sentences whose units weigh
+ * their members summed (the default when a scorer has no unit gain). */
+static selection toy_pick(fixture *f, const double *gain, size_t n, long words)
+{
+    toy t = {{0}, {0}, {0}};
+    for (size_t i = 0; i < n && i < 8; i++)
+        t.gain[i] = gain[i];
+    struct nf_options o;
+    options_for(&o, words, 0);
+    o.min_words = 1;
+    budget b;
+    budget_from_options(&b, &o, &f->m);
+    scorer sc = {toy_gain, toy_commit, &t, NULL};
+    selection sel = {0};
+    CHECK(select_greedy(&f->m, &b, &sc, o.min_words, &sel) == 0);
+    return sel;
+}
+
+static int picked(const selection *sel, long i)
+{
+    for (size_t k = 0; k < sel->n; k++)
+        if ((long)sel->idx[k] == i)
+            return 1;
+    return 0;
+}
+
+TEST(greedy_takes_a_leaning_sentence_only_with_what_it_leans_on)
+{
+    static const char *const docs[] = {
+        "A storm hit the coast today. The mayor spoke tonight. He ordered schools closed "
+        "across the whole county. Roads flooded badly."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    long storm = find_sentence(&f, "A storm"), mayor = find_sentence(&f, "The mayor"),
+         he = find_sentence(&f, "He ordered"), roads = find_sentence(&f, "Roads");
+    CHECK(f.ok && storm == 0 && mayor == 1 && he == 2 && roads == 3);
+    /* "He ..." is the best sentence but goes in only with the one before:
+     * the unit (5 + 16 over 11 words) beats the storm (4 over 5). */
+    const double g1[] = {4, 5, 16, 1};
+    selection a = toy_pick(&f, g1, 4, 20);
+    CHECK(picked(&a, mayor) && picked(&a, he) && picked(&a, storm));
+    /* Room for "He ..." alone (8 words) but not with the mayor: left out. */
+    selection b = toy_pick(&f, g1, 4, 8);
+    CHECK(f.m.sents[he].nwords == 8 && b.n > 0 && !picked(&b, he));
+    /* Once the sentence it leans on was chosen on its own, it may follow
+     * alone. */
+    const double g2[] = {0, 50, 8, 0};
+    selection c = toy_pick(&f, g2, 4, 20);
+    CHECK(c.n == 2 && c.idx[0] == (size_t)mayor && c.idx[1] == (size_t)he);
+    selection_free(&a), selection_free(&b), selection_free(&c);
+    fixture_close(&f);
+}
+
+TEST(concept_weighs_a_unit_by_its_concepts_counted_once)
+{
+    static const char *const docs[] = {
+        "Rescue crews searched the flooded valley. They searched the flooded valley again.",
+        "Rescue crews searched the flooded valley. They found the missing hikers.",
+        "Rescue crews searched the flooded valley for hikers."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 3);
+    concepts c;
+    coverage cv;
+    CHECK(f.ok && concepts_build(&c, &f.m, 1) == 0 && coverage_init(&cv, &c) == 0);
+    scorer sc = coverage_scorer(&cv);
+    long a = find_sentence(&f, "Rescue crews"), b = find_sentence(&f, "They searched");
+    CHECK(a == 0 && b == 1 && sc.unit_gain);
+    if (a == 0 && b == 1 && sc.unit_gain) {
+        const size_t both[] = {0, 1};
+        double ga = sc.gain(sc.ctx, 0), gb = sc.gain(sc.ctx, 1), gu = sc.unit_gain(sc.ctx, both, 2);
+        CHECK(ga > 0 && gb > 0 && gu >= ga && gu < ga + gb);
+        sc.commit(sc.ctx, 0);
+        CHECK_NEAR(sc.unit_gain(sc.ctx, both, 2), sc.gain(sc.ctx, 1), 1e-12);
+    }
+    coverage_free(&cv);
+    concepts_free(&c);
+    fixture_close(&f);
+}
+
+TEST(a_person_named_by_surname_only_points_at_the_introduction)
+{
+    static const char *const docs[] = {
+        "The ferry sank on Monday. Harbour master Ola Berg spoke at the pier on Tuesday. "
+        "\"We searched all night,\" Berg said. Mr. Berg said the pier would reopen. "
+        "Ola Berg said the port was closed. Police said the ferry was old. The police "
+        "closed the road.",
+        "Divers found the hull of the sunken ferry near the pier on Wednesday. Harbour master "
+        "Ola Berg said the divers would return."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 2);
+    long intro = find_sentence(&f, "Harbour master Ola Berg spoke"),
+         quote = find_sentence(&f, "\"We searched"), mr = find_sentence(&f, "Mr. Berg"),
+         full = find_sentence(&f, "Ola Berg said the port"), police = find_sentence(&f, "Police said"),
+         other = find_sentence(&f, "Harbour master Ola Berg said the divers");
+    CHECK(intro >= 0 && quote >= 0 && mr >= 0 && full >= 0 && police >= 0 && other >= 0);
+    if (intro < 0 || quote < 0 || mr < 0 || full < 0 || police < 0 || other < 0) {
+        fixture_close(&f);
+        return;
+    }
+    CHECK(f.m.sents[quote].intro == intro && f.m.sents[mr].intro == intro);
+    const msent *q = &f.m.sents[quote];
+    CHECK(q->sur_len == 4 && !strncmp(f.ds->docs[0].text + q->start + q->sur_off, "Berg", 4));
+    CHECK(f.m.sents[full].intro == -1);
+    CHECK(f.m.sents[police].intro == -1); /* "police" is a common word here */
+    CHECK(f.m.sents[intro].intro == -1 && f.m.sents[other].intro == -1);
+    /* A summary of the quote (first report) and the other report's sentence
+     * naming Berg in full: the full name is read first. */
+    selection sel = {0};
+    CHECK(selection_add(&sel, &f.m, (size_t)quote, 1) == 0);
+    CHECK(selection_add(&sel, &f.m, (size_t)police, 1) == 0);
+    CHECK(selection_add(&sel, &f.m, (size_t)other, 1) == 0);
+    order_for_reading(&f.m, &sel);
+    CHECK(sel.n == 3 && sel.idx[0] == (size_t)other && sel.idx[1] == (size_t)quote &&
+          sel.idx[2] == (size_t)police);
+    /* With the introduction itself chosen, reading order stands. */
+    selection_free(&sel);
+    CHECK(selection_add(&sel, &f.m, (size_t)other, 1) == 0);
+    CHECK(selection_add(&sel, &f.m, (size_t)quote, 1) == 0);
+    CHECK(selection_add(&sel, &f.m, (size_t)intro, 1) == 0);
+    order_for_reading(&f.m, &sel);
+    CHECK(sel.n == 3 && sel.idx[0] == (size_t)intro && sel.idx[1] == (size_t)quote &&
+          sel.idx[2] == (size_t)other);
+    selection_free(&sel);
+    fixture_close(&f);
+}
+
+TEST(lead_and_ilp_take_leaning_sentences_with_what_they_lean_on)
+{
+    static const char *const docs[] = {
+        "Harbour master Ola Berg closed the port on Monday night. He said the storm would "
+        "last two more days at least. \"We will not take risks with the ferries. The crews "
+        "stay ashore,\" he told the harbour radio. Ferries stayed in port all day.",
+        "The storm closed the port on Monday night, the harbour master said. Ferries stayed "
+        "in port all day, and the crews stayed ashore."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 2);
+    long he = find_sentence(&f, "He said"), open = find_sentence(&f, "\"We will not"),
+         close = find_sentence(&f, "The crews stay");
+    CHECK(he == 1 && open == 2 && close == 3);
+    struct nf_options o;
+    options_for(&o, 40, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection sel = {0};
+    CHECK(method_lead(&f.m, &b, &o, &sel) == 0);
+    /* The first sentence, "He said ..." after it, then the quotation whole. */
+    CHECK(sel.n == 4 && sel.idx[0] == 0 && sel.idx[1] == 1 && sel.idx[2] == 2 && sel.idx[3] == 3);
+    selection_free(&sel);
+    /* Room for the first two but not the quotation: no half of it. */
+    options_for(&o, 25, 0);
+    budget_from_options(&b, &o, &f.m);
+    CHECK(method_lead(&f.m, &b, &o, &sel) == 0);
+    for (size_t k = 0; k < sel.n; k++)
+        CHECK(sel.idx[k] != (size_t)open && sel.idx[k] != (size_t)close);
+    selection_free(&sel);
+    /* The exact program: never "He said ..." or half of the quotation alone. */
+    for (long words = 10; words <= 60; words += 5) {
+        options_for(&o, words, 0);
+        budget_from_options(&b, &o, &f.m);
+        CHECK(ilp_select(&f.m, &b, 1, 1000, &sel) == 0);
+        int has[4] = {0};
+        for (size_t k = 0; k < sel.n; k++)
+            if (sel.idx[k] < 4)
+                has[sel.idx[k]] = 1;
+        CHECK(!has[1] || has[0]);
+        CHECK(has[2] == has[3]);
+        selection_free(&sel);
+    }
+    fixture_close(&f);
+}
+
+TEST(without_the_option_every_sentence_stands_alone)
+{
+    static const char *const docs[] = {
+        "A storm hit the coast today. The mayor spoke tonight. He ordered schools closed "
+        "across the whole county. \"We will not take risks. The crews stay ashore,\" he said."};
+    fixture f;
+    fixture_open(&f, docs, 1);
+    for (size_t i = 0; f.ok && i < f.m.nsents; i++)
+        CHECK(f.m.sents[i].leans == 0);
+    long he = find_sentence(&f, "He ordered");
+    CHECK(he == 2);
+    /* The default greedy takes "He ..." alone when it is the best. */
+    const double g[] = {4, 5, 16, 1, 1};
+    selection s = toy_pick(&f, g, 5, 8);
+    CHECK(s.n == 1 && (long)s.idx[0] == he);
+    selection_free(&s);
     fixture_close(&f);
 }
 
@@ -941,6 +1197,13 @@ int main(void)
     RUN(coverage_prefix_gain_counts_only_the_prefix_and_once);
     RUN(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser);
     RUN(greedy_weighs_cut_endings_only_with_a_prefix_gain);
+    RUN(sentences_lean_on_openers_and_quotations_followed_through_a_report);
+    RUN(quotations_run_over_sentences_with_curly_marks_and_reopened_paragraphs);
+    RUN(greedy_takes_a_leaning_sentence_only_with_what_it_leans_on);
+    RUN(concept_weighs_a_unit_by_its_concepts_counted_once);
+    RUN(a_person_named_by_surname_only_points_at_the_introduction);
+    RUN(lead_and_ilp_take_leaning_sentences_with_what_they_lean_on);
+    RUN(without_the_option_every_sentence_stands_alone);
     RUN(ilp_falls_back_to_greedy_and_says_so);
     RUN(ilp_note_reaches_the_summary_warnings);
     RUN(ilp_falls_back_when_the_solver_fails);
