@@ -559,6 +559,22 @@ TEST(concept_weighs_a_unit_by_its_concepts_counted_once)
     fixture_close(&f);
 }
 
+/* Returns 1 if the summary of sentences chosen[0..3) reads in the order
+ * want[0..3). */
+static int reads_as(const fixture *f, const long *chosen, const long *want)
+{
+    selection sel = {0};
+    int ok = 1;
+    for (int k = 0; k < 3; k++)
+        ok &= selection_add(&sel, &f->m, (size_t)chosen[k], 1) == 0;
+    order_for_reading(&f->m, &sel);
+    ok &= sel.n == 3;
+    for (size_t k = 0; ok && k < 3; k++)
+        ok &= sel.idx[k] == (size_t)want[k];
+    selection_free(&sel);
+    return ok;
+}
+
 TEST(a_person_named_by_surname_only_points_at_the_introduction)
 {
     static const char *const docs[] = {
@@ -587,22 +603,11 @@ TEST(a_person_named_by_surname_only_points_at_the_introduction)
     CHECK(f.m.sents[intro].intro == -1 && f.m.sents[other].intro == -1);
     /* A summary of the quote (first report) and the other report's sentence
      * naming Berg in full: the full name is read first. */
-    selection sel = {0};
-    CHECK(selection_add(&sel, &f.m, (size_t)quote, 1) == 0);
-    CHECK(selection_add(&sel, &f.m, (size_t)police, 1) == 0);
-    CHECK(selection_add(&sel, &f.m, (size_t)other, 1) == 0);
-    order_for_reading(&f.m, &sel);
-    CHECK(sel.n == 3 && sel.idx[0] == (size_t)other && sel.idx[1] == (size_t)quote &&
-          sel.idx[2] == (size_t)police);
+    const long chosen1[3] = {quote, police, other}, read1[3] = {other, quote, police};
+    CHECK(reads_as(&f, chosen1, read1));
     /* With the introduction itself chosen, reading order stands. */
-    selection_free(&sel);
-    CHECK(selection_add(&sel, &f.m, (size_t)other, 1) == 0);
-    CHECK(selection_add(&sel, &f.m, (size_t)quote, 1) == 0);
-    CHECK(selection_add(&sel, &f.m, (size_t)intro, 1) == 0);
-    order_for_reading(&f.m, &sel);
-    CHECK(sel.n == 3 && sel.idx[0] == (size_t)intro && sel.idx[1] == (size_t)quote &&
-          sel.idx[2] == (size_t)other);
-    selection_free(&sel);
+    const long chosen2[3] = {other, quote, intro}, read2[3] = {intro, quote, other};
+    CHECK(reads_as(&f, chosen2, read2));
     fixture_close(&f);
 }
 
