@@ -114,7 +114,7 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
         return -1;
     msent *s = &m->sents[m->nsents];
     memset(s, 0, sizeof *s);
-    s->doc = d, s->pos = pos, s->dup_of = -1, s->intro = -1, s->seen = (uint8_t)seen;
+    s->doc = d, s->pos = pos, s->dup_of = -1, s->seen = (uint8_t)seen;
     s->debris = (uint8_t)cleaner_debris(cl, text + sp.start, sp.end - sp.start);
     size_t skip = cleaner_dateline(cl, text + sp.start, sp.end - sp.start);
     s->start = sp.start + skip, s->end = sp.end;
@@ -235,43 +235,6 @@ static int read_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d,
     return add_document(m, tk, cl, d);
 }
 
-/* Tokenizer callback: marks a verb of saying the reports use (arg: one
- * byte per term id). */
-struct saying_ctx {
-    const model *m;
-    uint8_t *mark;
-    int any;
-};
-
-static int on_saying(const token *t, void *arg)
-{
-    struct saying_ctx *c = arg;
-    int64_t id = vocab_find(&c->m->voc, t->form, t->len);
-    if (id >= 0)
-        c->mark[id] = 1, c->any = 1;
-    return 0;
-}
-
-/* Marks, report by report, the sentences that name a person by surname
- * only (standalone_intros), once the vocabulary holds every word. */
-static int mark_intros(model *m, tokenizer *tk)
-{
-    if (!(m->standalone & MODEL_SA_INTROS))
-        return 0;
-    struct saying_ctx c = {m, xcalloc(m->voc.nterms + 1, 1), 0};
-    const char *v;
-    int rc = c.mark ? 0 : -1;
-    for (size_t i = 0; !rc && (v = standalone_saying_verb(i)) != NULL; i++)
-        rc = tokenizer_each(tk, v, strlen(v), on_saying, &c);
-    for (size_t a = 0, b; !rc && c.any && a < m->nsents; a = b) {
-        for (b = a + 1; b < m->nsents && m->sents[b].doc == m->sents[a].doc;)
-            b++;
-        standalone_intros(m, model_document(m, &m->sents[a])->text, m->sents + a, b - a, a, c.mark);
-    }
-    xfree(c.mark);
-    return rc;
-}
-
 /* Fills m->ctoks: every token by its canonical term. 0 or -1 (OOM). */
 static int canonical_tokens(model *m)
 {
@@ -304,7 +267,7 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
     for (uint32_t d = 0; d < ds->ndocs; d++)
         if (read_document(m, tk, cl, d, d == 0))
             return NF_ENOMEM;
-    return mark_intros(m, tk) || canonical_tokens(m) || mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
+    return canonical_tokens(m) || mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
                ? NF_ENOMEM : NF_OK;
 }
 

@@ -26,11 +26,6 @@ typedef struct msent {
                             LEANS_BROKEN (standalone.h); such a sentence is
                             chosen only in a unit with its neighbours */
     int32_t dup_of;      /* -1, or the first sentence with the same content */
-    int32_t intro;       /* -1, or the sentence of its report introducing the
-                            person this one names by surname only
-                            (standalone.h) */
-    uint16_t sur_off;    /* with intro: where the surname is, from start */
-    uint8_t sur_len;
     uint32_t support;    /* other documents holding a near-duplicate */
 } msent;
 
@@ -64,10 +59,9 @@ typedef struct model {
 } model;
 
 /* The stand-alone rules (model/standalone.h) a model marks: a sentence
- * opening with a word that leans on the one before, a sentence inside or
- * across a quotation, and surname-only sentences for the reading order.
- * Unmarked, every sentence stands alone. */
-enum { MODEL_SA_OPENERS = 1, MODEL_SA_QUOTES = 2, MODEL_SA_INTROS = 4 };
+ * opening with a word that leans on the one before, and a sentence inside
+ * or across a quotation. Unmarked, every sentence stands alone. */
+enum { MODEL_SA_OPENERS = 1, MODEL_SA_QUOTES = 2 };
 
 /* What model_build may read: bytes of each document and sentences in all
  * (0 = no cap), and a clock_now() time after which it stops reading (0 =

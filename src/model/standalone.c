@@ -280,11 +280,6 @@ static int saying(const char *s, word w)
     return 0;
 }
 
-const char *standalone_saying_verb(size_t i)
-{
-    return i < NSAYING ? saying_verbs[i] : NULL;
-}
-
 /* Returns 1 if only a space or ", " separates words x and y. */
 static int close_by(const char *s, word x, word y)
 {
@@ -367,52 +362,41 @@ static size_t sentence_at(const msent *sents, size_t n, size_t p)
     return n;
 }
 
-/* Returns 1 if sentence s holds a term marked in saying (by term id). */
-static int holds_term(const model *m, const msent *s, const uint8_t *saying_term)
+long standalone_intro(const model *m, size_t i, size_t *sur_off, size_t *sur_len)
 {
-    for (uint32_t k = 0; k < s->ntok; k++)
-        if (saying_term[m->toks[s->tok + k]])
-            return 1;
-    return 0;
-}
-
-void standalone_intros(const model *m, const char *text, msent *sents, size_t n, size_t base,
-                       const uint8_t *saying_term)
-{
+    const msent *s = &m->sents[i];
+    size_t first = i; /* a report's sentences follow each other in the model */
+    while (first > 0 && m->sents[first - 1].doc == s->doc)
+        first--;
+    const char *text = model_document(m, s)->text;
     word w[WORDS_MAX];
-    for (size_t k = 0; k < n; k++) {
-        msent *s = &sents[k];
-        if (!holds_term(m, s, saying_term))
-            continue; /* most sentences: no verb of saying */
-        size_t nw = split_words(text, s->start, s->end, w, WORDS_MAX);
-        for (size_t i = 0; i < nw; i++) {
-            if (!name_like(text, w[i]) || w[i].b - w[i].a > 40)
-                continue;
-            int speaker = (i + 1 < nw && saying(text, w[i + 1]) && close_by(text, w[i], w[i + 1])) ||
-                          (i >= 1 && saying(text, w[i - 1]) && close_by(text, w[i - 1], w[i])) ||
-                          (i >= 2 && word_is(text, w[i - 1], "to") && word_is(text, w[i - 2], "according"));
-            if (!speaker)
-                continue;
-            if (i >= 1 && name_like(text, w[i - 1]) && w[i].a - w[i - 1].b == 1 &&
-                !not_a_first_name(text, w[i - 1]))
-                continue; /* "Ola Berg said", "Officer Berg said" */
-            if (i + 1 < nw && name_like(text, w[i + 1]) && w[i + 1].a - w[i].b == 1)
-                continue; /* "said Ola Berg" */
-            const char *sur = text + w[i].a;
-            size_t sl = w[i].b - w[i].a;
-            size_t from = s->start > INTRO_WINDOW ? s->start - INTRO_WINDOW : 0;
-            if (full_mention(text, s->start, w[i].a, sur, sl) < w[i].a)
-                break; /* named in full before in the sentence */
-            size_t at = full_mention(text, from, s->start, sur, sl);
-            size_t j = at < s->start ? sentence_at(sents, k, at) : k;
-            if (j < k && !lower_case_use(text, sents[j].start, s->end, sur, sl)) { /* not a common word */
-                s->intro = (int32_t)(base + j);
-                s->sur_off = (uint16_t)(w[i].a - s->start);
-                s->sur_len = (uint8_t)sl;
-            }
-            break; /* one speaker per sentence */
-        }
+    size_t nw = split_words(text, s->start, s->end, w, WORDS_MAX);
+    for (size_t k = 0; k < nw; k++) {
+        if (!name_like(text, w[k]) || w[k].b - w[k].a > 40)
+            continue;
+        int speaker = (k + 1 < nw && saying(text, w[k + 1]) && close_by(text, w[k], w[k + 1])) ||
+                      (k >= 1 && saying(text, w[k - 1]) && close_by(text, w[k - 1], w[k])) ||
+                      (k >= 2 && word_is(text, w[k - 1], "to") && word_is(text, w[k - 2], "according"));
+        if (!speaker)
+            continue;
+        if (k >= 1 && name_like(text, w[k - 1]) && w[k].a - w[k - 1].b == 1 &&
+            !not_a_first_name(text, w[k - 1]))
+            continue; /* "Ola Berg said", "Officer Berg said" */
+        if (k + 1 < nw && name_like(text, w[k + 1]) && w[k + 1].a - w[k].b == 1)
+            continue; /* "said Ola Berg" */
+        const char *sur = text + w[k].a;
+        size_t sl = w[k].b - w[k].a;
+        size_t from = s->start > INTRO_WINDOW ? s->start - INTRO_WINDOW : 0;
+        if (full_mention(text, s->start, w[k].a, sur, sl) < w[k].a)
+            return -1; /* named in full before in the sentence */
+        size_t at = full_mention(text, from, s->start, sur, sl);
+        size_t j = at < s->start ? sentence_at(m->sents + first, i - first, at) : i - first;
+        if (j == i - first || lower_case_use(text, m->sents[first + j].start, s->end, sur, sl))
+            return -1; /* no introduction, or a common word */
+        *sur_off = w[k].a - s->start, *sur_len = sl;
+        return (long)(first + j); /* one speaker per sentence */
     }
+    return -1;
 }
 
 int standalone_names_in_full(const char *t, size_t n, const char *sur, size_t sl)

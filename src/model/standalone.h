@@ -28,22 +28,14 @@ int standalone_opener(const char *s, size_t n);
  * one whose marks cannot be matched. */
 void standalone_quotes(const char *text, msent *sents, size_t n);
 
-/* Marks in sents[0..n) (one report of m, in order, base the model index
- * of sents[0]; text the report's text) each sentence that names
- * the person it quotes by surname only ("..., Berg said.", "said Berg")
- * when the report introduced that person before by a fuller name or role
- * ("Harbour master Ola Berg"): msent.intro is the model index of the
- * sentence that introduces them, sur_off and sur_len where the surname is
- * in the sentence. The reading order puts a summary sentence that names
- * the person in full before it (select/order.c). Looks back at most
- * 30,000 bytes. */
-void standalone_intros(const model *m, const char *text, msent *sents, size_t n, size_t base,
-                       const uint8_t *saying_term);
-
-/* The i-th verb of saying standalone_intros looks for ("said", ...), or
- * NULL past the last: the model marks their terms in saying_term (one
- * byte per term id; only sentences holding one are read). */
-const char *standalone_saying_verb(size_t i);
+/* Returns the model index of the sentence of its report that introduces
+ * the person sentence i of m quotes by surname only ("..., Berg said.",
+ * "said Berg") by a fuller name or role ("Harbour master Ola Berg"), or -1
+ * when it quotes nobody so; *sur_off and *sur_len get where the surname is
+ * in sentence i. The reading order puts a summary sentence that names the
+ * person in full before it (select/order.c); it asks for the summary's
+ * sentences only. Looks back at most 30,000 bytes. */
+long standalone_intro(const model *m, size_t i, size_t *sur_off, size_t *sur_len);
 
 /* Returns 1 if t[0..n) names the surname sur[0..sl) in full: after a
  * capitalised word that is not a courtesy title ("Ola Berg", "Officer

@@ -29,14 +29,12 @@ static size_t block_end(const model *m, const selection *sel, size_t p)
     return e;
 }
 
-/* Returns 1 if summary sentence at position q names in full the person
- * that sentence s names by surname only. */
-static int names_in_full(const model *m, const selection *sel, size_t q, const msent *s)
+/* Returns 1 if summary sentence at position q names in full the surname
+ * sur[0..sl). */
+static int names_in_full(const model *m, const selection *sel, size_t q, const char *sur, size_t sl)
 {
     const msent *x = &m->sents[sel->idx[q]];
-    const char *sur = model_document(m, s)->text + s->start + s->sur_off;
-    return standalone_names_in_full(model_document(m, x)->text + x->start, x->end - x->start, sur,
-                                    s->sur_len);
+    return standalone_names_in_full(model_document(m, x)->text + x->start, x->end - x->start, sur, sl);
 }
 
 /* Moves positions [a, b) of sel to position to (< a), keeping order. */
@@ -54,23 +52,27 @@ static void move_block(selection *sel, size_t to, size_t a, size_t b)
     }
 }
 
-/* A summary sentence that names a person by surname only (msent.intro)
- * comes after one that names them in full, when the summary has one: the
- * block holding the first such sentence after it moves before its block. */
+/* A summary sentence that names a person by surname only after its report
+ * introduced them (standalone_intro, asked of the summary's sentences
+ * only) comes after one that names them in full, when the summary has
+ * one: the block holding the first such sentence after it moves before
+ * its block. */
 static void introduce_before_surnames(const model *m, selection *sel)
 {
     size_t moves = 0; /* two sentences that each name in full whom the other
                          names by surname cannot both come first: bounded */
     for (size_t p = 0; p < sel->n && moves < sel->n; p++) {
         const msent *s = &m->sents[sel->idx[p]];
-        if (s->intro < 0)
+        size_t off, sl;
+        if (standalone_intro(m, sel->idx[p], &off, &sl) < 0)
             continue;
+        const char *sur = model_document(m, s)->text + s->start + off;
         size_t q = 0;
-        while (q < p && !names_in_full(m, sel, q, s))
+        while (q < p && !names_in_full(m, sel, q, sur, sl))
             q++;
         if (q < p)
             continue; /* named in full before */
-        for (q = p + 1; q < sel->n && !names_in_full(m, sel, q, s); q++)
+        for (q = p + 1; q < sel->n && !names_in_full(m, sel, q, sur, sl); q++)
             ;
         if (q == sel->n)
             continue;

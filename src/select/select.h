@@ -84,7 +84,7 @@ size_t select_unit_end(const model *m, const selection *sel, size_t a, long min_
 
 /* Sorts the chosen sentences for reading: by document date when known,
  * then document, then position (ties broken by index: deterministic);
- * then a sentence that names a person by surname only (msent.intro) comes
+ * then a sentence that names a person by surname only (standalone_intro) comes
  * after the first summary sentence naming them in full, whose block of
  * consecutive sentences moves before its own. */
 void order_for_reading(const model *m, selection *sel);
