@@ -4,7 +4,7 @@ that opens or closes a quotation it does not contain (its double quotes do
 not balance), or that starts with a pronoun, demonstrative or connective
 whose referent or antecedent is not in the sentence.
 
-  python3 bench/standalone.py [NEWSFUSE] [--method M] [--show N]
+  python3 bench/standalone.py [NEWSFUSE] [--method M] [--standalone] [--show N]
 
 Runs `newsfuse batch` on each development set under ../shared/data with the
 set's length (DUC 2004 and 2007: 100 words; DUC 2006: 250; Multi-News: 260;
@@ -35,13 +35,15 @@ def first_word(s):
 def main():
     args = sys.argv[1:]
     nf = "build/newsfuse"
-    method, show = None, 0
+    method, show, extra = None, 0, []
     i = 0
     while i < len(args):
         if args[i] == "--method":
             method = args[i + 1]; i += 2
         elif args[i] == "--show":
             show = int(args[i + 1]); i += 2
+        elif args[i] == "--standalone":
+            extra.append(args[i]); i += 1
         else:
             nf = args[i]; i += 1
     data = os.environ.get("SHARED", "../shared") + "/data"
@@ -58,6 +60,7 @@ def main():
             cmd = [nf, "batch", src, "-o", out, "--words", str(words)]
             if method:
                 cmd += ["--method", method]
+            cmd += extra
             p = subprocess.run(cmd, capture_output=True)
             if p.returncode not in (0, 1):
                 print(f"standalone: {name}: newsfuse batch failed: {p.stderr.decode()[-200:]}", file=sys.stderr)
@@ -68,14 +71,27 @@ def main():
         n = quote = lead = other = 0
         shown = []
         for r in recs:
+            # A block: summary sentences that follow each other in one report
+            # with nothing between them (a unit the selector took whole) are
+            # judged together: the quotes over the block, the opener of its
+            # first sentence only.
+            blocks = []
             for s in r.get("summary", []):
-                t = s["text"]
-                n += 1
+                d = s["doc"]["index"] if isinstance(s.get("doc"), dict) else s.get("doc")
+                prev = blocks[-1][-1] if blocks else None
+                pd = (prev["doc"]["index"] if isinstance(prev.get("doc"), dict) else prev.get("doc")) if prev else None
+                if prev is not None and pd == d and 0 <= s["start"] - prev["end"] <= 3:
+                    blocks[-1].append(s)
+                else:
+                    blocks.append([s])
+            for b in blocks:
+                t = " ".join(x["text"] for x in b)
+                n += len(b)
                 q = quotes_unbalanced(t)
-                w = first_word(t)
+                w = first_word(b[0]["text"])
                 l = w in CHECKED
-                quote += q
-                lead += l and not q
+                quote += len(b) * q
+                lead += (l and not q)
                 other += (w in LEADS - CHECKED) and not q and not l
                 if (q or l) and len(shown) < show:
                     shown.append(("quote" if q else w, t))

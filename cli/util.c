@@ -89,7 +89,7 @@ int cli_set_option(nf_options *opts, const char *flag, const char *value, const 
 
 int cli_set_switch(nf_options *opts, const char *flag)
 {
-    static const char *const switches[] = {"cut", "facts"};
+    static const char *const switches[] = {"cut", "facts", "standalone"};
     for (size_t i = 0; i < sizeof switches / sizeof *switches; i++)
         if (!strncmp(flag, "--", 2) && !strcmp(flag + 2, switches[i]))
             return nf_options_set(opts, switches[i], "1") == NF_OK;

@@ -148,6 +148,11 @@ NF_API int nf_split(const char *text, size_t len, size_t **spans, size_t *count)
  *                 none, and for a table given by nf_options_set_idf, the
  *                 way to give a table object rather than a file); a
  *                 result's options carry it only when a table was used.
+ *   standalone 0|1  only sentences that stand alone (default 0): no part
+ *                 of a quotation without the rest, and a sentence opening
+ *                 with a pronoun, demonstrative or connective only with
+ *                 the sentence before it; a result's options carry it
+ *                 only when 1
  * ---------------------------------------------------------------------- */
 typedef struct nf_options nf_options;
 

@@ -88,9 +88,10 @@ static int set_value(nf_options *o, int k, const char *v)
         return set_ratio(o, v);
     case OPT_CUT:
     case OPT_FACTS:
+    case OPT_STANDALONE:
         if (strcmp(v, "0") && strcmp(v, "1"))
             return bad(o, options_keys[k], v, "must be 0 or 1");
-        *(k == OPT_CUT ? &o->cut : &o->facts) = v[0] == '1';
+        *(k == OPT_CUT ? &o->cut : k == OPT_FACTS ? &o->facts : &o->standalone) = v[0] == '1';
         return NF_OK;
     case OPT_METHOD:
         if (!method_find(v))

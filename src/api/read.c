@@ -15,7 +15,8 @@ int api_read(model *m, const nf_docset *ds, const nf_options *o, double start, t
         *tk = *own = tokenizer_new(o->language);
     const cleaner *cl = cleaner_shared();
     model_limits lim = {(size_t)o->max_doc_bytes, (size_t)o->max_sentences,
-                        o->max_seconds > 0 ? start + o->max_seconds : 0, o->idf};
+                        o->max_seconds > 0 ? start + o->max_seconds : 0, o->idf,
+                        o->standalone ? MODEL_SA_OPENERS | MODEL_SA_QUOTES : 0};
     if (!*tk || !cl) {
         memset(m, 0, sizeof *m);
         return NF_ENOMEM;

@@ -9,7 +9,7 @@
 
 const char *const options_keys[OPT_COUNT + 1] = {
     "words", "sentences", "bytes", "ratio", "cut", "method", "language", "order", "min_words", "query",
-    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", "idf", NULL};
+    "max_document_bytes", "max_sentences", "max_seconds", "facts", "max_figures", "idf", "standalone", NULL};
 
 const unsigned char options_types[OPT_COUNT] = {
     [OPT_WORDS] = OPT_T_COUNT,         [OPT_SENTENCES] = OPT_T_COUNT,
@@ -20,6 +20,7 @@ const unsigned char options_types[OPT_COUNT] = {
     [OPT_MAX_DOC_BYTES] = OPT_T_COUNT, [OPT_MAX_SENTENCES] = OPT_T_COUNT,
     [OPT_MAX_SECONDS] = OPT_T_NUMBER,  [OPT_FACTS] = OPT_T_BOOL,
     [OPT_MAX_FIGURES] = OPT_T_COUNT,   [OPT_IDF] = OPT_T_TEXT,
+    [OPT_STANDALONE] = OPT_T_BOOL,
 };
 
 const char *const *nf_option_keys(void) { return options_keys; }
@@ -43,6 +44,7 @@ void options_defaults(struct nf_options *o)
     snprintf(o->value[OPT_FACTS], sizeof o->value[0], "0");
     o->max_figures = OPT_DEFAULT_MAX_FIGURES;
     snprintf(o->value[OPT_MAX_FIGURES], sizeof o->value[0], "%ld", o->max_figures);
+    snprintf(o->value[OPT_STANDALONE], sizeof o->value[0], "0");
 }
 
 nf_options *nf_options_new(void)

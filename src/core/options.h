@@ -6,7 +6,7 @@
 
 enum { OPT_WORDS, OPT_SENTENCES, OPT_BYTES, OPT_RATIO, OPT_CUT, OPT_METHOD, OPT_LANGUAGE,
        OPT_ORDER, OPT_MIN_WORDS, OPT_QUERY, OPT_MAX_DOC_BYTES, OPT_MAX_SENTENCES,
-       OPT_MAX_SECONDS, OPT_FACTS, OPT_MAX_FIGURES, OPT_IDF, OPT_COUNT };
+       OPT_MAX_SECONDS, OPT_FACTS, OPT_MAX_FIGURES, OPT_IDF, OPT_STANDALONE, OPT_COUNT };
 
 /* Defaults of the limits that keep hostile or huge input bounded. */
 #define OPT_DEFAULT_MAX_DOC_BYTES (8L << 20) /* 8 MiB of text per document */
@@ -26,6 +26,7 @@ struct nf_options {
     double max_seconds;                /* limit: 0 = none */
     int facts;                         /* add the figure sheet to the summary */
     long max_figures;                  /* figures a sheet keeps: 0 = no limit */
+    int standalone;                    /* only sentences that stand alone (model/standalone.h) */
     /* clock_now() when max_seconds began, 0 = when the call begins: the
      * sheet nf_summarize adds shares the summary's time (not a key). */
     double clock_start;

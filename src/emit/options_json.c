@@ -42,6 +42,8 @@ json_t *options_json(const nf_options *o)
             if (!o->idf)
                 continue;
             v = json_string(o->idf_path[0] ? o->idf_path : "(a table given through the API)");
+        } else if (k == OPT_STANDALONE && !o->standalone) {
+            continue; /* left out when off, as before the key existed */
         } else {
             v = typed(k, nf_options_get(o, options_keys[k]));
         }

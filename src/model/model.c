@@ -1,7 +1,9 @@
 #include "model/model.h"
 #include "core/clock.h"
+#include "model/forms.h"
 #include "model/numbers.h"
 #include "model/redundancy.h"
+#include "model/standalone.h"
 #include "core/alloc.h"
 #include "text/clean.h"
 #include "text/sentences.h"
@@ -14,11 +16,28 @@ struct tok_ctx {
     int seen; /* seen reports add terms but no counts */
 };
 
-/* Counts term id once more and appends it. */
-static inline int add_term(struct tok_ctx *c, int64_t id)
+/* Sets the canonical form of new term id from its token t (forms.h): the
+ * term of the other form, interned (counted nowhere) when not met yet, or
+ * the term itself. Returns 0 or -1 (OOM). */
+static int set_canon(model *m, uint32_t id, const token *t)
+{
+    const char *form = t->stop ? NULL : forms_canonical(t->folded, t->folded_len);
+    int64_t c = id;
+    if (form && (c = vocab_intern(&m->voc, &m->mem, form, strlen(form), 0)) < 0)
+        return -1;
+    if (!m->voc.terms[c].canon)
+        m->voc.terms[c].canon = (uint32_t)c + 1;
+    m->voc.terms[id].canon = (uint32_t)c + 1;
+    return 0;
+}
+
+/* Counts term id (of token t) once more and appends it. */
+static inline int add_term(struct tok_ctx *c, int64_t id, const token *t)
 {
     model *m = c->m;
     if (id < 0 || GROW(m->toks, m->tokcap, m->ntoks + 1))
+        return -1;
+    if (!m->voc.terms[id].canon && set_canon(m, (uint32_t)id, t))
         return -1;
     term *tm = &m->voc.terms[id];
     if (!c->seen)
@@ -36,7 +55,7 @@ static int on_token(const token *t, void *arg)
 {
     struct tok_ctx *c = arg;
     model *m = c->m;
-    return add_term(c, vocab_intern_hashed(&m->voc, &m->mem, t->form, t->len, t->form_hash, t->stop));
+    return add_term(c, vocab_intern_hashed(&m->voc, &m->mem, t->form, t->len, t->form_hash, t->stop), t);
 }
 
 /* on_token in update mode: a number word is interned as its digits
@@ -49,7 +68,7 @@ static int on_token_numbers(const token *t, void *arg)
     const char *digits = t->stop ? NULL : number_word_digits(t->folded, t->folded_len);
     if (!digits)
         return on_token(t, arg);
-    return add_term(c, vocab_intern(&m->voc, &m->mem, digits, strlen(digits), 0));
+    return add_term(c, vocab_intern(&m->voc, &m->mem, digits, strlen(digits), 0), t);
 }
 
 static uint32_t count_words(const char *s, size_t n)
@@ -102,6 +121,10 @@ static int add_sentence(model *m, tokenizer *tk, const cleaner *cl, uint32_t d, 
     s->question = text[sp.end - 1] == '?' ||
                   (sp.end - sp.start >= 2 && text[sp.end - 2] == '?' && text[sp.end - 1] == '"');
     s->fragment = is_fragment(text + s->start, s->end - s->start);
+    int lean = m->standalone & MODEL_SA_OPENERS ? standalone_opener(text + s->start, s->end - s->start) : 0;
+    if (lean < 0)
+        return -1;
+    s->leans = (uint8_t)lean;
     s->nwords = count_words(text + s->start, s->end - s->start);
     s->tok = (uint32_t)m->ntoks;
     struct tok_ctx c = {m, d, seen};
@@ -156,6 +179,8 @@ static int add_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d)
     }
     for (size_t i = first; i < m->nsents; i++)
         m->sents[i].ndoc_sents = (uint32_t)(m->nsents - first);
+    if ((m->standalone & MODEL_SA_QUOTES) && m->nsents > first) /* m->sents may be NULL */
+        standalone_quotes(dc->text, m->sents + first, m->nsents - first);
     span_vec_free(&v);
     return 0;
 }
@@ -210,6 +235,17 @@ static int read_document(model *m, tokenizer *tk, const cleaner *cl, uint32_t d,
     return add_document(m, tk, cl, d);
 }
 
+/* Fills m->ctoks: every token by its canonical term. 0 or -1 (OOM). */
+static int canonical_tokens(model *m)
+{
+    m->ctoks = xmalloc((m->ntoks ? m->ntoks : 1) * sizeof *m->ctoks);
+    if (!m->ctoks)
+        return -1;
+    for (size_t k = 0; k < m->ntoks; k++)
+        m->ctoks[k] = model_canon(m, m->toks[k]);
+    return 0;
+}
+
 int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
                 const model_limits *lim)
 {
@@ -219,18 +255,19 @@ int model_build(model *m, const nf_docset *ds, tokenizer *tk, const cleaner *cl,
         m->max_doc_bytes = lim->max_doc_bytes;
         m->deadline = lim->deadline;
         m->background = lim->background;
+        m->standalone = lim->standalone;
     }
     m->ds = ds;
     m->ndocs = ds->ndocs;
-    if (ds->nseen)
-        numbers_init(); /* for on_token_numbers */
+    if (forms_init()) /* for set_canon; it reads the numbers of on_token_numbers too */
+        return NF_ENOMEM;
     for (size_t k = 0; k < ds->nseen; k++)
         if (read_document(m, tk, cl, (uint32_t)(ds->ndocs + k), 0))
             return NF_ENOMEM;
     for (uint32_t d = 0; d < ds->ndocs; d++)
         if (read_document(m, tk, cl, d, d == 0))
             return NF_ENOMEM;
-    return mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
+    return canonical_tokens(m) || mark_duplicates(m) || redundancy_mark_near_duplicates(m, REDUNDANCY_MIN_JACCARD)
                ? NF_ENOMEM : NF_OK;
 }
 
@@ -240,16 +277,28 @@ void model_free(model *m)
     xfree(m->query_rel);
     xfree(m->sents);
     xfree(m->toks);
+    xfree(m->ctoks);
     vocab_free(&m->voc);
     arena_free(&m->mem);
     memset(m, 0, sizeof *m);
 }
 
-int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
+int model_sentence_usable_in_unit(const model *m, size_t i, uint32_t min_words)
 {
     const msent *s = &m->sents[i];
     return !s->debris && !s->seen && s->dup_of < 0 && !s->question && !s->fragment &&
-           s->nwords >= min_words && s->ntok > 0;
+           s->nwords >= min_words && s->ntok > 0 && !(s->leans & LEANS_BROKEN);
+}
+
+int model_sentence_usable(const model *m, size_t i, uint32_t min_words)
+{
+    return model_sentence_usable_in_unit(m, i, min_words) && !m->sents[i].leans;
+}
+
+int model_sentence_member(const model *m, size_t i)
+{
+    const msent *s = &m->sents[i];
+    return !s->debris && !s->seen && s->ntok > 0 && !(s->leans & LEANS_BROKEN);
 }
 
 const document *model_document(const model *m, const msent *s)

@@ -22,6 +22,9 @@ typedef struct msent {
     uint8_t seen;        /* from a report already read (update mode) */
     uint8_t fragment;    /* no final punctuation, or starts in lower case:
                             a headline, caption or a piece of a broken line */
+    uint8_t leans;       /* what it cannot stand without: LEANS_PREV, LEANS_NEXT,
+                            LEANS_BROKEN (standalone.h); such a sentence is
+                            chosen only in a unit with its neighbours */
     int32_t dup_of;      /* -1, or the first sentence with the same content */
     uint32_t support;    /* other documents holding a near-duplicate */
 } msent;
@@ -33,6 +36,8 @@ typedef struct model {
     size_t nsents, cap;
     uint32_t *toks; /* term id of every token, sentence by sentence */
     size_t ntoks, tokcap;
+    uint32_t *ctoks; /* the same tokens by canonical term (model_canon), for
+                        redundancy and corroboration */
     vocab voc;
     size_t ndocs;
     size_t total_words;
@@ -50,7 +55,13 @@ typedef struct model {
     /* Term weights from a background corpus (the options' idf table, read
      * only and shared), or NULL: the set's own statistics (vectors.c). */
     const struct nf_idf *background;
+    int standalone; /* MODEL_SA_*: which stand-alone rules the model marks */
 } model;
+
+/* The stand-alone rules (model/standalone.h) a model marks: a sentence
+ * opening with a word that leans on the one before, and a sentence inside
+ * or across a quotation. Unmarked, every sentence stands alone. */
+enum { MODEL_SA_OPENERS = 1, MODEL_SA_QUOTES = 2 };
 
 /* What model_build may read: bytes of each document and sentences in all
  * (0 = no cap), and a clock_now() time after which it stops reading (0 =
@@ -59,7 +70,17 @@ typedef struct model_limits {
     size_t max_doc_bytes, max_sentences;
     double deadline;
     const struct nf_idf *background; /* becomes model.background */
+    int standalone;                  /* becomes model.standalone */
 } model_limits;
+
+/* The term standing for term t's content in any form (model/forms.h:
+ * "fourteen" and "14", "dead" and "killed"): what redundancy and
+ * corroboration compare (through model.ctoks). */
+static inline uint32_t model_canon(const model *m, uint32_t t)
+{
+    uint32_t c = m->voc.terms[t].canon;
+    return c ? c - 1 : t;
+}
 
 /* Returns the document sentence s comes from (a seen one included). */
 const document *model_document(const model *m, const msent *s);
@@ -79,8 +100,22 @@ void model_free(model *m);
  * each sentence answers it (model/query.c). Returns NF_OK or NF_ENOMEM. */
 int model_set_query(model *m, struct tokenizer *tk, const char *query);
 
-/* Returns 1 if the sentence may go into a summary: not debris, not a
- * duplicate, not a question, not a fragment, and at least min_words words. */
+/* The most sentences one unit holds: a sentence that leans on a
+ * neighbour (msent.leans) is chosen only together with it, in a unit of
+ * consecutive sentences of one report (select/greedy.c). */
+#define MODEL_UNIT_MAX 5
+
+/* Returns 1 if the sentence may go into a summary alone: not debris, not a
+ * duplicate, not a question, not a fragment, at least min_words words, and
+ * leaning on no neighbour. */
 int model_sentence_usable(const model *m, size_t i, uint32_t min_words);
+
+/* model_sentence_usable but for its leaning: the sentence may open a unit,
+ * or go alone once what it leans on is chosen. */
+int model_sentence_usable_in_unit(const model *m, size_t i, uint32_t min_words);
+
+/* Returns 1 if the sentence may follow the first one in a unit: it is
+ * text of a new report (not debris, not already read, with tokens). */
+int model_sentence_member(const model *m, size_t i);
 
 #endif

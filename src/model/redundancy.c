@@ -67,7 +67,7 @@ static int shingles_build(shingles *sh, const model *m)
         const msent *s = &m->sents[i];
         uint32_t start = at;
         for (uint32_t k = 1; eligible(s) && k < s->ntok; k++)
-            sh->h[at++] = mix64(((uint64_t)m->toks[s->tok + k - 1] << 32) | m->toks[s->tok + k]);
+            sh->h[at++] = mix64(((uint64_t)m->ctoks[s->tok + k - 1] << 32) | m->ctoks[s->tok + k]);
         sort_u64(sh->h + start, at - start);
         uint32_t w = start;
         for (uint32_t k = start; k < at; k++)
@@ -302,7 +302,7 @@ done:
 static int has_bigram(const model *m, const msent *s, uint32_t a, uint32_t b)
 {
     for (uint32_t k = 1; k < s->ntok; k++)
-        if (m->toks[s->tok + k - 1] == a && m->toks[s->tok + k] == b)
+        if (m->ctoks[s->tok + k - 1] == a && m->ctoks[s->tok + k] == b)
             return 1;
     return 0;
 }
@@ -314,7 +314,7 @@ static void count_bigrams(const model *m, const msent *s, const msent *o, size_t
 {
     *n = *shared = 0;
     for (uint32_t k = 1; k < s->ntok; k++) {
-        uint32_t a = m->toks[s->tok + k - 1], b = m->toks[s->tok + k];
+        uint32_t a = m->ctoks[s->tok + k - 1], b = m->ctoks[s->tok + k];
         msent prefix = *s;
         prefix.ntok = k; /* tokens before this bigram's second token */
         if (has_bigram(m, &prefix, a, b))

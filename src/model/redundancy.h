@@ -6,6 +6,9 @@
 #define NF_MODEL_REDUNDANCY_H
 #include "model/model.h"
 
+/* Bigrams are of the terms' canonical forms (model.ctoks: "fourteen" and
+ * "14", "dead" and "killed" are one word here). */
+
 /* Word-bigram Jaccard similarity at or above which two sentences are near
  * duplicates. One inserted or changed word in a 20-word sentence keeps it
  * near 0.8; two edits about 0.65. */

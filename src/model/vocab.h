@@ -11,6 +11,9 @@ typedef struct term {
     uint32_t df;       /* documents containing it */
     uint32_t cf;       /* occurrences */
     uint32_t last_doc; /* for df counting: last document seen + 1 */
+    uint32_t canon;    /* the id + 1 of the term standing for the same content
+                          in another form (model/forms.h; itself when none);
+                          0 until the model sets it */
     uint8_t stop;
 } term;
 

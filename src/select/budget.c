@@ -36,6 +36,18 @@ int budget_fits(const budget *b, const selection *sel, const model *m, size_t i)
     return 1;
 }
 
+int budget_fits_range(const budget *b, const selection *sel, const model *m, size_t a, size_t end)
+{
+    long words = 0, bytes = 0;
+    for (size_t k = a; k < end; k++)
+        words += m->sents[k].nwords, bytes += sentence_bytes(m, k) + 1;
+    if (b->sentences && (long)(sel->n + (end - a)) > b->sentences)
+        return 0;
+    if (b->words && sel->words + words > b->words)
+        return 0;
+    return !b->bytes || sel->bytes + bytes - (sel->n ? 0 : 1) <= b->bytes;
+}
+
 int budget_full(const budget *b, const selection *sel)
 {
     if (b->deadline > 0 && clock_now() > b->deadline)

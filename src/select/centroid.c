@@ -155,7 +155,7 @@ int method_centroid_revisited(const model *m, const budget *b, const struct nf_o
     int rc = -1;
     if (c && sum) {
         revisited r = {m, &v, c, sum_centroid(m, &v, c), sum, 0, 0};
-        scorer sc = {revisited_gain, revisited_commit, &r};
+        scorer sc = {revisited_gain, revisited_commit, &r, NULL};
         rc = select_greedy(m, b, &sc, o->min_words, sel);
     }
     xfree(c), xfree(sum);

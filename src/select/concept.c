@@ -66,6 +66,17 @@ static void novel_commit(void *ctx, size_t i)
     r->base.commit(r->base.ctx, i);
 }
 
+/* The joint gain of a unit of sentences (select.h), scaled by the mean
+ * novelty of its members. */
+static double novel_unit_gain(void *ctx, const size_t *idx, size_t n)
+{
+    concept_run *r = ctx;
+    double nov = 0;
+    for (size_t k = 0; k < n; k++)
+        nov += r->novelty[idx[k]];
+    return r->base.unit_gain(r->base.ctx, idx, n) * (n ? nov / (double)n : 0);
+}
+
 /* The weight of the uncovered concepts among the bigrams of the first
  * `words` words of sentence i. */
 static double prefix_gain(coverage *cv, size_t i, long words)
@@ -108,7 +119,7 @@ int method_concept(const model *m, const budget *b, const struct nf_options *o, 
     if (concepts_build(&c, m, o->min_words) == 0 && run_novelty(&r, &c) == 0 &&
         coverage_init(&r.cv, &c) == 0) {
         r.base = coverage_scorer(&r.cv);
-        scorer novel = {novel_gain, novel_commit, &r};
+        scorer novel = {novel_gain, novel_commit, &r, novel_unit_gain};
         rc = r.novelty ? select_greedy_prefix(m, b, &novel, novel_prefix_gain, o->min_words, sel)
                        : select_greedy_prefix(m, b, &r.base, concept_prefix_gain, o->min_words, sel);
         coverage_free(&r.cv);

@@ -215,6 +215,16 @@ static double coverage_gain(void *ctx, size_t i)
     return g;
 }
 
+/* Starts a new count of concepts (cv->stamp): a concept counts once per
+ * call of coverage_prefix_gain or coverage_unit_gain. */
+static void stamps_next(coverage *cv)
+{
+    if (++cv->calls == 0) { /* the stamps wrapped: start them afresh */
+        memset(cv->stamp, 0, (cv->c->n ? cv->c->n : 1) * sizeof *cv->stamp);
+        cv->calls = 1;
+    }
+}
+
 double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok)
 {
     const concepts *c = cv->c;
@@ -225,10 +235,7 @@ double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok)
         return 0;
     if (ntok > s->ntok)
         ntok = s->ntok;
-    if (++cv->calls == 0) { /* the stamps wrapped: start them afresh */
-        memset(cv->stamp, 0, (c->n ? c->n : 1) * sizeof *cv->stamp);
-        cv->calls = 1;
-    }
+    stamps_next(cv);
     for (uint32_t k = 1; k < ntok; k++) {
         uint64_t key = (uint64_t)m->toks[s->tok + k - 1] << 32 | m->toks[s->tok + k];
         uint32_t id = c->slot[slot_for(c, key)];
@@ -237,6 +244,25 @@ double coverage_prefix_gain(coverage *cv, size_t i, uint32_t ntok)
         cv->stamp[id] = cv->calls; /* a concept counts once */
         g += c->cs[id].weight;
     }
+    return g;
+}
+
+/* The weight of the concepts of sentences idx[0..n) not yet covered, each
+ * counted once (a unit: select.h). */
+static double coverage_unit_gain(void *ctx, const size_t *idx, size_t n)
+{
+    coverage *cv = ctx;
+    const concepts *c = cv->c;
+    double g = 0;
+    stamps_next(cv);
+    for (size_t u = 0; u < n; u++)
+        for (uint32_t k = c->sent_first[idx[u]]; k < c->sent_first[idx[u] + 1]; k++) {
+            uint32_t id = c->ids[k];
+            if (cv->covered[id] || cv->stamp[id] == cv->calls)
+                continue;
+            cv->stamp[id] = cv->calls;
+            g += c->cs[id].weight;
+        }
     return g;
 }
 
@@ -263,7 +289,7 @@ int coverage_init(coverage *cv, const concepts *c)
 
 scorer coverage_scorer(coverage *cv)
 {
-    scorer sc = {coverage_gain, coverage_commit, cv};
+    scorer sc = {coverage_gain, coverage_commit, cv, coverage_unit_gain};
     return sc;
 }
 

@@ -2,13 +2,15 @@
 #include "core/alloc.h"
 #include <math.h>
 
-/* Marks sentence i's content terms in mark; returns how many distinct. */
+/* Marks sentence i's content terms in mark, each by its canonical form
+ * (model.ctoks: "fourteen" is "14", "dead" is "killed"); returns how many
+ * distinct. (A canonical term is a stop word only when it is itself.) */
 static size_t mark_terms(const model *m, size_t i, uint8_t *mark, uint8_t value)
 {
     const msent *s = &m->sents[i];
     size_t n = 0;
     for (uint32_t k = 0; k < s->ntok; k++) {
-        uint32_t t = m->toks[s->tok + k];
+        uint32_t t = m->ctoks[s->tok + k];
         if (!m->voc.terms[t].stop && mark[t] != value) {
             mark[t] = value;
             n++;
@@ -24,7 +26,7 @@ static double overlap(const model *m, size_t j, uint8_t *mark, size_t na)
     const msent *s = &m->sents[j];
     size_t nb = 0, both = 0;
     for (uint32_t k = 0; k < s->ntok; k++) {
-        uint32_t t = m->toks[s->tok + k];
+        uint32_t t = m->ctoks[s->tok + k];
         if (m->voc.terms[t].stop || mark[t] & 2)
             continue;
         mark[t] |= 2; /* seen in j */
@@ -32,7 +34,7 @@ static double overlap(const model *m, size_t j, uint8_t *mark, size_t na)
         both += mark[t] & 1;
     }
     for (uint32_t k = 0; k < s->ntok; k++)
-        mark[m->toks[s->tok + k]] &= 1;
+        mark[m->ctoks[s->tok + k]] &= 1;
     return na && nb ? (double)both / sqrt((double)na * (double)nb) : 0;
 }
 

@@ -5,7 +5,8 @@
 #define NF_SELECT_CORROBORATE_H
 #include "model/model.h"
 
-/* Content-word overlap (cosine of the sets of non-stop terms) at or above
+/* Content-word overlap (cosine of the sets of non-stop terms, each by its
+ * canonical form: model.ctoks) at or above
  * which a sentence of another report counts as saying the same thing. Two
  * sentences sharing 6 of 10 content words each score 0.6. */
 #define CORROBORATE_MIN_COSINE 0.6

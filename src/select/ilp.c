@@ -9,6 +9,7 @@
  * error hook jumps back), the method falls back to the greedy solution and
  * says so in the note. */
 #include "core/alloc.h"
+#include "model/standalone.h"
 #include "select/concepts.h"
 #include "select/methods.h"
 #include <glpk.h>
@@ -62,7 +63,8 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Chooses the candidates: usable sentences that fit the budget alone and
+/* Chooses the candidates: usable sentences (but for what they lean on:
+ * add_lean_rows) that fit the budget alone and
  * hold some weighted concept, the best ILP_MAX_CANDIDATES by gain per word,
  * in index order. Returns 0 or -1 when out of memory. */
 static int choose_candidates(ilp_ctx *x, const budget *b, long min_words, scorer *sc)
@@ -77,7 +79,7 @@ static int choose_candidates(ilp_ctx *x, const budget *b, long min_words, scorer
     }
     size_t n = 0;
     for (size_t i = 0; i < m->nsents; i++) {
-        if (!model_sentence_usable(m, i, (uint32_t)min_words) || !budget_fits(b, &empty, m, i))
+        if (!model_sentence_usable_in_unit(m, i, (uint32_t)min_words) || !budget_fits(b, &empty, m, i))
             continue;
         double g = sc->gain(sc->ctx, i);
         if (g > 0)
@@ -168,6 +170,47 @@ static int add_concept_rows(glp_prob *lp, triplets *t, const ilp_ctx *x)
     return 0;
 }
 
+/* The candidate number of sentence i (cand is in index order), or -1. */
+static long candidate_of(const ilp_ctx *x, size_t i)
+{
+    size_t lo = 0, hi = x->ncand;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->cand[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->ncand && x->cand[lo] == i ? (long)lo : -1;
+}
+
+/* A sentence that cannot stand alone (model/standalone.h) is chosen only
+ * with what it leans on: x_k <= x_j for the neighbour j, a row each; one
+ * whose neighbour is no candidate is fixed at 0. */
+static int add_lean_rows(glp_prob *lp, triplets *t, const ilp_ctx *x)
+{
+    for (size_t k = 0; k < x->ncand; k++) {
+        size_t i = x->cand[k];
+        const msent *s = &x->m->sents[i];
+        for (int side = 0; side < 2; side++) {
+            int flag = side ? LEANS_NEXT : LEANS_PREV;
+            if (!(s->leans & flag))
+                continue;
+            size_t j = side ? i + 1 : i - 1; /* i > 0 when it leans on i - 1 */
+            long kj = j < x->m->nsents && x->m->sents[j].doc == s->doc ? candidate_of(x, j) : -1;
+            if (kj < 0) {
+                glp_set_col_bnds(lp, (int)k + 1, GLP_FX, 0, 0);
+                continue;
+            }
+            int row = glp_add_rows(lp, 1);
+            glp_set_row_bnds(lp, row, GLP_UP, 0, 0);
+            if (trip_add(t, row, (int)k + 1, 1) || trip_add(t, row, (int)kj + 1, -1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* One binary column per candidate, then per concept (its weight in the
  * objective). */
 static void add_columns(glp_prob *lp, const ilp_ctx *x)
@@ -198,7 +241,8 @@ static int solve_program(ilp_ctx *x, const budget *b, int time_limit_ms, uint8_t
     glp_set_obj_dir(lp, GLP_MAX);
     add_columns(lp, x);
     int rc = -1;
-    if (add_budget_rows(lp, &x->t, x, b) || add_concept_rows(lp, &x->t, x))
+    if (add_budget_rows(lp, &x->t, x, b) || add_concept_rows(lp, &x->t, x) ||
+        add_lean_rows(lp, &x->t, x))
         goto done;
     if (x->t.n)
         glp_load_matrix(lp, (int)x->t.n, x->t.ia, x->t.ja, x->t.ar);

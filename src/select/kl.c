@@ -82,7 +82,7 @@ int method_kl(const model *m, const budget *b, const struct nf_options *o, selec
     int rc = -1;
     if (k.p && k.c) {
         kl_start(&k);
-        scorer sc = {kl_gain, kl_commit, &k};
+        scorer sc = {kl_gain, kl_commit, &k, NULL};
         rc = select_greedy(m, b, &sc, o->min_words, sel);
     }
     xfree(k.p), xfree(k.c);

@@ -5,12 +5,19 @@
 #include "core/alloc.h"
 #include "select/methods.h"
 
-/* Adds sentence i if usable and it fits; returns -1 on OOM, else 0. */
+/* Adds sentence i if usable and it fits, with the sentences after it that
+ * it needs (a quotation it opens) when they fit too; a sentence that leans
+ * on the one before goes in only after it (select_unit_end). Returns -1
+ * on OOM, else 0. */
 static int take(const model *m, const budget *b, long min_words, selection *sel, size_t i)
 {
-    if (!model_sentence_usable(m, i, (uint32_t)min_words) || !budget_fits(b, sel, m, i))
+    size_t end = select_unit_end(m, sel, i, min_words);
+    if (end == i || !budget_fits_range(b, sel, m, i, end))
         return 0;
-    return selection_add(sel, m, i, 1.0 / (1.0 + m->sents[i].pos));
+    for (size_t k = i; k < end; k++)
+        if (selection_add(sel, m, k, 1.0 / (1.0 + m->sents[k].pos)))
+            return -1;
+    return 0;
 }
 
 /* Index of the first sentence of a new report, or m->nsents. */

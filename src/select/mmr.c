@@ -86,7 +86,7 @@ static void mmr_commit(void *ctx, size_t i)
 
 scorer mmr_scorer(mmr *r)
 {
-    scorer sc = {mmr_gain, mmr_commit, r};
+    scorer sc = {mmr_gain, mmr_commit, r, NULL};
     return sc;
 }
 

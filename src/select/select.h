@@ -31,6 +31,9 @@ void budget_from_options(budget *b, const struct nf_options *o, const model *m);
 /* Returns 1 if sentence i fits whole into what is left of the budget. */
 int budget_fits(const budget *b, const selection *sel, const model *m, size_t i);
 
+/* Returns 1 if sentences [a, end) fit whole into what is left, together. */
+int budget_fits_range(const budget *b, const selection *sel, const model *m, size_t a, size_t end);
+
 /* Returns 1 once nothing more can be added: the budget is used up, or the
  * deadline has passed (then the summary is cut short; the caller warns). */
 int budget_full(const budget *b, const selection *sel);
@@ -45,6 +48,10 @@ typedef struct scorer {
     double (*gain)(void *ctx, size_t i);
     void (*commit)(void *ctx, size_t i);
     void *ctx;
+    /* The gain of sentences idx[0..n) taken together, given what was
+     * chosen (a unit of sentences that lean on each other); NULL: the
+     * members' gains summed, each against what was chosen. */
+    double (*unit_gain)(void *ctx, const size_t *idx, size_t n);
 } scorer;
 
 /* Greedy budgeted selection: repeatedly takes the usable sentence with the
@@ -68,8 +75,18 @@ typedef double (*prefix_gain_fn)(void *ctx, size_t i, long words);
 int select_greedy_prefix(const model *m, const budget *b, const scorer *sc,
                          prefix_gain_fn prefix_gain, long min_words, selection *sel);
 
+/* The end (one past the last) of the fewest consecutive sentences from a
+ * that may join sel together (model/standalone.h: a with what it leans
+ * on after it; what it leans on before it already chosen), or a when
+ * none may. For methods that take sentences in their own order (lead);
+ * the greedy selector also weighs longer units. */
+size_t select_unit_end(const model *m, const selection *sel, size_t a, long min_words);
+
 /* Sorts the chosen sentences for reading: by document date when known,
- * then document, then position (ties broken by index: deterministic). */
+ * then document, then position (ties broken by index: deterministic);
+ * then a sentence that names a person by surname only (standalone_intro) comes
+ * after the first summary sentence naming them in full, whose block of
+ * consecutive sentences moves before its own. */
 void order_for_reading(const model *m, selection *sel);
 
 #endif

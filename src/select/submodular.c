@@ -110,7 +110,7 @@ static int submod_run(const model *m, const budget *b, long min_words, const sim
     if (s.cov && s.sat && s.reward && s.cluster && s.csum) {
         cluster_sentences(&s);
         weigh(&s);
-        scorer sc = {submod_gain, submod_commit, &s};
+        scorer sc = {submod_gain, submod_commit, &s, NULL};
         rc = select_greedy(m, b, &sc, min_words, sel);
     }
     xfree(s.cov), xfree(s.sat), xfree(s.reward), xfree(s.cluster), xfree(s.csum);

@@ -61,7 +61,7 @@ int method_sumbasic(const model *m, const budget *b, const struct nf_options *o,
         for (size_t t = 0; t < m->voc.nterms; t++)
             s.p[t] = m->voc.terms[t].stop || total <= 0 ? 0 : m->voc.terms[t].cf / total;
         find_top(&s);
-        scorer sc = {sumbasic_gain, sumbasic_commit, &s};
+        scorer sc = {sumbasic_gain, sumbasic_commit, &s, NULL};
         rc = select_greedy(m, b, &sc, o->min_words, sel);
     }
     xfree(s.p);

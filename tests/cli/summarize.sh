@@ -109,3 +109,39 @@ expect_status summarize_words_zero 0 $NF summarize --words 0 --format json examp
 words=$(sed -n 's/.*"summary_words": \([0-9]*\).*/\1/p' "$TMP/out")
 if [ "${words:-0}" -gt 600 ]; then pass summarize_words_zero_no_budget; else
     fail summarize_words_zero_no_budget "summary_words ${words:-none}, want over 600"; fi
+
+# --standalone: only sentences that stand alone. The default opens this
+# summary with the first half of a two-sentence quotation; the option
+# takes no half quotation and no "He ..." without the sentence before it.
+cat >"$TMP/sa1.txt" <<'TXT'
+Storms closed the northern highway on Friday, the transport office said.
+The minister arrived in the valley at noon.
+He ordered the northern highway closed to all traffic until the storms pass on Sunday.
+"We will not risk lives on that road.
+The snow is too deep," the minister told reporters.
+Drivers waited for hours at the northern highway.
+TXT
+cat >"$TMP/sa2.txt" <<'TXT'
+The northern highway was closed to all traffic until Sunday because of the storms, the minister ordered.
+"We will not risk lives on that road," he said, as the snow on the northern highway grew deep.
+TXT
+expect_status summarize_help_standalone 0 $NF summarize --help
+expect_grep summarize_help_standalone_listed "--standalone" "$TMP/out"
+expect_status summarize_default_half_quotation 0 $NF summarize --words 25 "$TMP/sa1.txt" "$TMP/sa2.txt"
+expect_grep summarize_default_half_quotation_taken '^"We will not risk lives on that road\. \[1\]' "$TMP/out"
+for w in 15 25 40 60; do
+    $NF summarize --standalone --words $w --format json "$TMP/sa1.txt" "$TMP/sa2.txt" >"$TMP/sa.json" 2>"$TMP/err"
+    if python3 - "$TMP/sa.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["options"]["standalone"] is True
+prev = None
+for s in r["summary"]:
+    t = s["text"]
+    assert t.count('"') % 2 == 0 or (prev and prev["doc"]["index"] == s["doc"]["index"]), t
+    if t.startswith("He "):
+        assert prev and prev["doc"]["index"] == s["doc"]["index"] and 0 <= s["start"] - prev["end"] <= 3, t
+    prev = s
+PY
+    then pass summarize_standalone_$w; else fail summarize_standalone_$w "$(head -c 300 "$TMP/sa.json")"; fi
+done

@@ -114,7 +114,7 @@ static const char SEEN_REPORT[] =
     "Avelin on Saturday night, officials said.\n\nDivers searched the water for the missing.";
 
 /* JSON line (its topic asks a count) + a report already read -> docset ->
- * summary (concept, 60 words) -> text and JSON. */
+ * summary (concept, 60 words, stand-alone sentences) -> text and JSON. */
 static int run_summarize(char **out)
 {
     size_t len = 0;
@@ -126,6 +126,8 @@ static int run_summarize(char **out)
         rc = nf_docset_add_seen(ds, "read", NULL, NULL, SEEN_REPORT, strlen(SEEN_REPORT));
     if (!rc)
         rc = nf_options_set(o, "words", "60");
+    if (!rc) /* sentences that stand alone: quotations, openers, units */
+        rc = nf_options_set(o, "standalone", "1");
     if (!rc)
         rc = nf_summarize(ds, o, &s);
     static const char *const formats[] = {"text", "json"};

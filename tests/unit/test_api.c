@@ -157,15 +157,27 @@ TEST(options_in_json_are_typed)
     CHECK_STR(json_string_value(json_object_get(opts, "method")), "concept");
     CHECK_STR(json_string_value(json_object_get(opts, "query")), "toll");
     CHECK(json_object_get(opts, "idf") == NULL); /* no table */
+    CHECK(json_object_get(opts, "standalone") == NULL); /* off: left out */
     size_t keys = 0;
     for (const char *const *k = nf_option_keys(); *k; k++) {
         keys++;
-        CHECK(!strcmp(*k, "idf") || json_object_get(opts, *k) != NULL);
+        CHECK(!strcmp(*k, "idf") || !strcmp(*k, "standalone") || json_object_get(opts, *k) != NULL);
     }
-    CHECK(keys == json_object_size(opts) + 1);
+    CHECK(keys == json_object_size(opts) + 2);
     json_decref(root);
     nf_free(out);
     nf_summary_free(s);
+    /* Stand-alone sentences only: said, as a boolean. */
+    CHECK(nf_options_set(o, "standalone", "yes") == NF_EINVAL);
+    CHECK(nf_options_set(o, "standalone", "1") == NF_OK);
+    CHECK_STR(nf_options_get(o, "standalone"), "1");
+    CHECK(nf_summarize(ds, o, &s) == NF_OK && nf_summary_render(s, "json", &out, NULL) == NF_OK);
+    root = json_loads(out ? out : "", 0, NULL);
+    CHECK(json_is_true(json_object_get(json_object_get(root, "options"), "standalone")));
+    json_decref(root);
+    nf_free(out);
+    nf_summary_free(s);
+    CHECK(nf_options_set(o, "standalone", "0") == NF_OK);
     /* A table given as an object: listed in the result, no path to read back. */
     nf_idf *t = nf_idf_new();
     CHECK(nf_idf_add_docset(t, ds) == NF_OK && nf_options_set_idf(o, t) == NF_OK);

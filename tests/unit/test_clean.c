@@ -123,11 +123,31 @@ static const struct kcase debris_cases[] = {
     {"A diver surfaces beside the broken walkway in Port Avelin, Ostland, Sunday, June 15, 2025.", DEBRIS_CAPTION},
     {"Officials say the walkway had been closed twice before the...", DEBRIS_RELATED},
     {"Loading video...", DEBRIS_WIDGET},
+    {"Harbour master Ola Berg, left, and diver Ana Reyd inspect the pier on Tuesday.", DEBRIS_CAPTION},
+    {"-- Mira Tallis, right, speaks with a rescuer near the old mill.", DEBRIS_CAPTION},
+    {"Aerial view of the flooded valley below the dam.", DEBRIS_CAPTION},
+    {"View of the harbour from the lighthouse.", DEBRIS_CAPTION},
+    {"The site of the ferry collapse near Velmora on Sunday, June 15, 2025.", DEBRIS_CAPTION},
+    {"Velmora Mayor Ana Lee speaks at a news conference Tuesday about the pier.", DEBRIS_CAPTION},
+    {"Rescuers carry a survivor from the water in Port Avelin, early Sunday, June 15, 2025.", DEBRIS_CAPTION},
+    {"A man collects driftwood on the beach near Port Avelin.", DEBRIS_CAPTION},
+    {"Police investigate the fire at the Harbour Hotel in Velmora.", DEBRIS_CAPTION},
+    {"Rescuers have increasingly searched the northern reefs...", DEBRIS_RELATED},
 };
 
 /* Content that resembles debris: it mentions photos, newsletters, bylines,
  * agencies, sharing or the archive, and must stay. */
 static const char *const content_cases[] = {
+    "He turned left, and the car went into the water.",
+    "The left, the right and the centre all voted for the bill.",
+    "The views of the ministers have changed over the years.",
+    "The site of the new bridge was chosen in 2019.",
+    "Mayor Ana Lee spoke at a news conference on Tuesday.",
+    "Ola Berg speaks fluent Ostlandic and reads poetry.",
+    "A close look at the hull shows where the plates gave way in Velmora.",
+    "\"We kept going and going...",
+    "I don't know what happens next...",
+    "And we waited, and waited...",
     "The photo shows the pier moments before it collapsed, police said.",
     "Photographers were kept behind a cordon for most of the day.",
     "She signed up for the rescue team after her brother drowned.",
@@ -180,7 +200,7 @@ static const char *const content_cases[] = {
     "By 10 p.m. the quay was full.",
     "The inquiry opens on Monday, June 23, 2025, in the town hall.",
     "\"It was wrong, and they knew it ...",
-    "Nobody expected the old bridge to fall...",
+    "\"Nobody expected the old bridge to fall...", /* quotations trail off */
     "9/11 Commission members visited the port in 2004.",
     "\xE2\x80\x94 and by then the tide had turned.",
 };

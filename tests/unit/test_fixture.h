@@ -19,8 +19,9 @@ typedef struct fixture {
 } fixture;
 
 /* The model of texts[0..n) with the report seen already read (NULL:
- * none). */
-static inline void fixture_open_seen(fixture *f, const char *const *texts, size_t n, const char *seen)
+ * none), built under lim (NULL: no limits, the default rules). */
+static inline void fixture_open_limits(fixture *f, const char *const *texts, size_t n, const char *seen,
+                                       const model_limits *lim)
 {
     memset(f, 0, sizeof *f);
     f->ds = nf_docset_new();
@@ -30,8 +31,13 @@ static inline void fixture_open_seen(fixture *f, const char *const *texts, size_
         CHECK(nf_docset_add(f->ds, NULL, NULL, NULL, texts[i], strlen(texts[i])) == NF_OK);
     if (f->ds && seen)
         CHECK(nf_docset_add_seen(f->ds, NULL, NULL, NULL, seen, strlen(seen)) == NF_OK);
-    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, NULL) == NF_OK;
+    f->ok = f->ds && f->tk && f->cl && model_build(&f->m, f->ds, f->tk, f->cl, lim) == NF_OK;
     CHECK(f->ok);
+}
+
+static inline void fixture_open_seen(fixture *f, const char *const *texts, size_t n, const char *seen)
+{
+    fixture_open_limits(f, texts, n, seen, NULL);
 }
 
 static inline void fixture_open(fixture *f, const char *const *texts, size_t n)

@@ -8,9 +8,11 @@
 #include "core/alloc.h"
 #include "core/options.h"
 #include "model/model.h"
+#include "model/standalone.h"
 #include "model/vectors.h"
 #include "newsfuse.h"
 #include "select/concepts.h"
+#include "select/corroborate.h"
 #include "select/graphrank.h"
 #include "select/methods.h"
 #include "select/mmr.h"
@@ -363,7 +365,7 @@ static selection toy_select(fixture *f, const struct nf_options *o, double pw)
     }
     budget b;
     budget_from_options(&b, o, &f->m);
-    scorer sc = {toy_gain, toy_commit, &t};
+    scorer sc = {toy_gain, toy_commit, &t, NULL};
     selection sel = {0};
     CHECK(select_greedy_prefix(&f->m, &b, &sc, pw < 0 ? NULL : toy_prefix_gain, o->min_words,
                                &sel) == 0);
@@ -410,6 +412,269 @@ TEST(greedy_weighs_cut_endings_only_with_a_prefix_gain)
     selection *all[] = {&d, &dense, &mid, &none, &bytes_plain, &bytes_dense};
     for (size_t k = 0; k < sizeof all / sizeof *all; k++)
         selection_free(all[k]);
+    fixture_close(&f);
+}
+
+/* The model of texts[0..n) with every stand-alone rule marked (the
+ * "standalone" option). */
+static void fixture_open_standalone(fixture *f, const char *const *texts, size_t n)
+{
+    model_limits lim = {0, 0, 0, NULL, MODEL_SA_OPENERS | MODEL_SA_QUOTES};
+    fixture_open_limits(f, texts, n, NULL, &lim);
+}
+
+/* What a sentence leans on (model/standalone.h), on an invented report. */
+static int leans_of(const fixture *f, const char *prefix)
+{
+    long i = find_sentence(f, prefix);
+    CHECK(i >= 0);
+    return i < 0 ? -1 : f->m.sents[i].leans;
+}
+
+TEST(sentences_lean_on_openers_and_quotations_followed_through_a_report)
+{
+    static const char *const docs[] = {
+        "The ferry Aurora sank near the island on Monday. She was carrying forty people. "
+        "Harbour master Ola Berg spoke at the pier. \"We searched all night. The water was "
+        "cold. We found most of them,\" Berg said. Hearing the news, families gathered. "
+        "They're waiting for word. \"It was terrible,\" a survivor said.\n\n"
+        "\"We will not stop looking.\n\nDivers returned to the wreck on Tuesday. "
+        "Officials closed the port, the mayor's office said.\" Crews worked late."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    CHECK(leans_of(&f, "The ferry") == 0);
+    CHECK(leans_of(&f, "She was") == LEANS_PREV);
+    CHECK(leans_of(&f, "Harbour") == 0);
+    /* A quotation over three sentences: the first needs the next, the
+     * middle both, the last the one before. */
+    CHECK(leans_of(&f, "\"We searched") == LEANS_NEXT);
+    CHECK(leans_of(&f, "The water") == (LEANS_PREV | LEANS_NEXT));
+    CHECK(leans_of(&f, "We found") == LEANS_PREV);
+    CHECK(leans_of(&f, "Hearing") == 0); /* "He" only as a word */
+    CHECK(leans_of(&f, "They're") == LEANS_PREV);
+    CHECK(leans_of(&f, "\"It was") == 0); /* a whole quotation */
+    /* Left open at the end of a paragraph: never a summary sentence. */
+    CHECK(leans_of(&f, "\"We will not") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "Divers returned") == 0);
+    /* A closing mark with no opening one. */
+    CHECK(leans_of(&f, "Officials closed") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "Crews worked") == 0);
+    fixture_close(&f);
+}
+
+TEST(quotations_run_over_sentences_with_curly_marks_and_reopened_paragraphs)
+{
+    static const char *const docs[] = {
+        "The coach said: \xE2\x80\x9CWe lost the game. We lost it early.\xE2\x80\x9D Fans left. "
+        "\"The season is long. \"We will be back,\" he said. The club said nothing."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    CHECK(leans_of(&f, "The coach") == LEANS_NEXT);
+    CHECK(leans_of(&f, "We lost it") == LEANS_PREV);
+    CHECK(leans_of(&f, "Fans left") == 0);
+    /* News runs a quotation over paragraphs by opening it again; run
+     * together, the part before the new opening mark never closes. */
+    CHECK(leans_of(&f, "\"The season") & LEANS_BROKEN);
+    CHECK(leans_of(&f, "\"We will be back") == 0);
+    CHECK(leans_of(&f, "The club") == 0);
+    fixture_close(&f);
+}
+
+/* A scorer over the toy gains of the first 8 sentences whose units weigh
+ * their members summed (the default when a scorer has no unit gain). */
+static selection toy_pick(fixture *f, const double *gain, size_t n, long words)
+{
+    toy t = {{0}, {0}, {0}};
+    for (size_t i = 0; i < n && i < 8; i++)
+        t.gain[i] = gain[i];
+    struct nf_options o;
+    options_for(&o, words, 0);
+    o.min_words = 1;
+    budget b;
+    budget_from_options(&b, &o, &f->m);
+    scorer sc = {toy_gain, toy_commit, &t, NULL};
+    selection sel = {0};
+    CHECK(select_greedy(&f->m, &b, &sc, o.min_words, &sel) == 0);
+    return sel;
+}
+
+static int picked(const selection *sel, long i)
+{
+    for (size_t k = 0; k < sel->n; k++)
+        if ((long)sel->idx[k] == i)
+            return 1;
+    return 0;
+}
+
+TEST(greedy_takes_a_leaning_sentence_only_with_what_it_leans_on)
+{
+    static const char *const docs[] = {
+        "A storm hit the coast today. The mayor spoke tonight. He ordered schools closed "
+        "across the whole county. Roads flooded badly."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 1);
+    long storm = find_sentence(&f, "A storm"), mayor = find_sentence(&f, "The mayor"),
+         he = find_sentence(&f, "He ordered"), roads = find_sentence(&f, "Roads");
+    CHECK(f.ok && storm == 0 && mayor == 1 && he == 2 && roads == 3);
+    /* "He ..." is the best sentence but goes in only with the one before:
+     * the unit (5 + 16 over 11 words) beats the storm (4 over 5). */
+    const double g1[] = {4, 5, 16, 1};
+    selection a = toy_pick(&f, g1, 4, 20);
+    CHECK(picked(&a, mayor) && picked(&a, he) && picked(&a, storm));
+    /* Room for "He ..." alone (8 words) but not with the mayor: left out. */
+    selection b = toy_pick(&f, g1, 4, 8);
+    CHECK(f.m.sents[he].nwords == 8 && b.n > 0 && !picked(&b, he));
+    /* Once the sentence it leans on was chosen on its own, it may follow
+     * alone. */
+    const double g2[] = {0, 50, 8, 0};
+    selection c = toy_pick(&f, g2, 4, 20);
+    CHECK(c.n == 2 && c.idx[0] == (size_t)mayor && c.idx[1] == (size_t)he);
+    selection_free(&a), selection_free(&b), selection_free(&c);
+    fixture_close(&f);
+}
+
+TEST(concept_weighs_a_unit_by_its_concepts_counted_once)
+{
+    static const char *const docs[] = {
+        "Rescue crews searched the flooded valley. They searched the flooded valley again.",
+        "Rescue crews searched the flooded valley. They found the missing hikers.",
+        "Rescue crews searched the flooded valley for hikers."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 3);
+    concepts c;
+    coverage cv;
+    CHECK(f.ok && concepts_build(&c, &f.m, 1) == 0 && coverage_init(&cv, &c) == 0);
+    scorer sc = coverage_scorer(&cv);
+    long a = find_sentence(&f, "Rescue crews"), b = find_sentence(&f, "They searched");
+    CHECK(a == 0 && b == 1 && sc.unit_gain);
+    if (a == 0 && b == 1 && sc.unit_gain) {
+        const size_t both[] = {0, 1};
+        double ga = sc.gain(sc.ctx, 0), gb = sc.gain(sc.ctx, 1), gu = sc.unit_gain(sc.ctx, both, 2);
+        CHECK(ga > 0 && gb > 0 && gu >= ga && gu < ga + gb);
+        sc.commit(sc.ctx, 0);
+        CHECK_NEAR(sc.unit_gain(sc.ctx, both, 2), sc.gain(sc.ctx, 1), 1e-12);
+    }
+    coverage_free(&cv);
+    concepts_free(&c);
+    fixture_close(&f);
+}
+
+/* Returns 1 if the summary of sentences chosen[0..3) reads in the order
+ * want[0..3). */
+static int reads_as(const fixture *f, const long *chosen, const long *want)
+{
+    selection sel = {0};
+    int ok = 1;
+    for (int k = 0; k < 3; k++)
+        ok &= selection_add(&sel, &f->m, (size_t)chosen[k], 1) == 0;
+    order_for_reading(&f->m, &sel);
+    ok &= sel.n == 3;
+    for (size_t k = 0; ok && k < 3; k++)
+        ok &= sel.idx[k] == (size_t)want[k];
+    selection_free(&sel);
+    return ok;
+}
+
+TEST(a_person_named_by_surname_only_points_at_the_introduction)
+{
+    static const char *const docs[] = {
+        "The ferry sank on Monday. Harbour master Ola Berg spoke at the pier on Tuesday. "
+        "\"We searched all night,\" Berg said. Mr. Berg said the pier would reopen. "
+        "Ola Berg said the port was closed. Police said the ferry was old. The police "
+        "closed the road.",
+        "Divers found the hull of the sunken ferry near the pier on Wednesday. Harbour master "
+        "Ola Berg said the divers would return."};
+    fixture f;
+    fixture_open(&f, docs, 2); /* the reading order's rule, whatever the option */
+    long intro = find_sentence(&f, "Harbour master Ola Berg spoke"),
+         quote = find_sentence(&f, "\"We searched"), mr = find_sentence(&f, "Mr. Berg"),
+         full = find_sentence(&f, "Ola Berg said the port"), police = find_sentence(&f, "Police said"),
+         other = find_sentence(&f, "Harbour master Ola Berg said the divers");
+    CHECK(intro >= 0 && quote >= 0 && mr >= 0 && full >= 0 && police >= 0 && other >= 0);
+    if (intro < 0 || quote < 0 || mr < 0 || full < 0 || police < 0 || other < 0) {
+        fixture_close(&f);
+        return;
+    }
+    size_t off = 0, sl = 0;
+    CHECK(standalone_intro(&f.m, (size_t)quote, &off, &sl) == intro);
+    const msent *q = &f.m.sents[quote];
+    CHECK(sl == 4 && !strncmp(f.ds->docs[0].text + q->start + off, "Berg", 4));
+    CHECK(standalone_intro(&f.m, (size_t)mr, &off, &sl) == intro);
+    CHECK(standalone_intro(&f.m, (size_t)full, &off, &sl) == -1);
+    CHECK(standalone_intro(&f.m, (size_t)police, &off, &sl) == -1); /* "police" is a common word here */
+    CHECK(standalone_intro(&f.m, (size_t)intro, &off, &sl) == -1);
+    CHECK(standalone_intro(&f.m, (size_t)other, &off, &sl) == -1);
+    /* A summary of the quote (first report) and the other report's sentence
+     * naming Berg in full: the full name is read first. */
+    const long chosen1[3] = {quote, police, other}, read1[3] = {other, quote, police};
+    CHECK(reads_as(&f, chosen1, read1));
+    /* With the introduction itself chosen, reading order stands. */
+    const long chosen2[3] = {other, quote, intro}, read2[3] = {intro, quote, other};
+    CHECK(reads_as(&f, chosen2, read2));
+    fixture_close(&f);
+}
+
+TEST(lead_and_ilp_take_leaning_sentences_with_what_they_lean_on)
+{
+    static const char *const docs[] = {
+        "Harbour master Ola Berg closed the port on Monday night. He said the storm would "
+        "last two more days at least. \"We will not take risks with the ferries. The crews "
+        "stay ashore,\" he told the harbour radio. Ferries stayed in port all day.",
+        "The storm closed the port on Monday night, the harbour master said. Ferries stayed "
+        "in port all day, and the crews stayed ashore."};
+    fixture f;
+    fixture_open_standalone(&f, docs, 2);
+    long he = find_sentence(&f, "He said"), open = find_sentence(&f, "\"We will not"),
+         close = find_sentence(&f, "The crews stay");
+    CHECK(he == 1 && open == 2 && close == 3);
+    struct nf_options o;
+    options_for(&o, 40, 0);
+    budget b;
+    budget_from_options(&b, &o, &f.m);
+    selection sel = {0};
+    CHECK(method_lead(&f.m, &b, &o, &sel) == 0);
+    /* The first sentence, "He said ..." after it, then the quotation whole. */
+    CHECK(sel.n == 4 && sel.idx[0] == 0 && sel.idx[1] == 1 && sel.idx[2] == 2 && sel.idx[3] == 3);
+    selection_free(&sel);
+    /* Room for the first two but not the quotation: no half of it. */
+    options_for(&o, 25, 0);
+    budget_from_options(&b, &o, &f.m);
+    CHECK(method_lead(&f.m, &b, &o, &sel) == 0);
+    for (size_t k = 0; k < sel.n; k++)
+        CHECK(sel.idx[k] != (size_t)open && sel.idx[k] != (size_t)close);
+    selection_free(&sel);
+    /* The exact program: never "He said ..." or half of the quotation alone. */
+    for (long words = 10; words <= 60; words += 5) {
+        options_for(&o, words, 0);
+        budget_from_options(&b, &o, &f.m);
+        CHECK(ilp_select(&f.m, &b, 1, 1000, &sel) == 0);
+        int has[4] = {0};
+        for (size_t k = 0; k < sel.n; k++)
+            if (sel.idx[k] < 4)
+                has[sel.idx[k]] = 1;
+        CHECK(!has[1] || has[0]);
+        CHECK(has[2] == has[3]);
+        selection_free(&sel);
+    }
+    fixture_close(&f);
+}
+
+TEST(without_the_option_every_sentence_stands_alone)
+{
+    static const char *const docs[] = {
+        "A storm hit the coast today. The mayor spoke tonight. He ordered schools closed "
+        "across the whole county. \"We will not take risks. The crews stay ashore,\" he said."};
+    fixture f;
+    fixture_open(&f, docs, 1);
+    for (size_t i = 0; f.ok && i < f.m.nsents; i++)
+        CHECK(f.m.sents[i].leans == 0);
+    long he = find_sentence(&f, "He ordered");
+    CHECK(he == 2);
+    /* The default greedy takes "He ..." alone when it is the best. */
+    const double g[] = {4, 5, 16, 1, 1};
+    selection s = toy_pick(&f, g, 5, 8);
+    CHECK(s.n == 1 && (long)s.idx[0] == he);
+    selection_free(&s);
     fixture_close(&f);
 }
 
@@ -620,6 +885,41 @@ TEST(near_duplicates_count_once_and_as_support)
         CHECK(f.m.sents[a].support == 1);
         CHECK(f.m.sents[other].dup_of < 0);
         CHECK(!model_sentence_usable(&f.m, (size_t)b, 1));
+    }
+    fixture_close(&f);
+}
+
+TEST(numbers_and_outcomes_in_other_forms_are_the_same_content)
+{
+    static const char *const docs[] = {
+        "Fourteen passengers and two crew were killed. "
+        "Twelve villagers were freed by the rebels on Sunday after a week.",
+        "At least 14 passengers dead, along with both crew members. "
+        "12 villagers were released by the rebels on Sunday after a week.",
+        "The airline opened a line for relatives."};
+    fixture f;
+    fixture_open(&f, docs, 3);
+    long a = find_sentence(&f, "Fourteen passengers"), b = find_sentence(&f, "At least 14"),
+         c = find_sentence(&f, "Twelve villagers"), d = find_sentence(&f, "12 villagers");
+    CHECK(a >= 0 && b >= 0 && c >= 0 && d >= 0);
+    if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+        /* Redundancy: the same sentence but for the number's form and the
+         * outcome's word is a near duplicate. */
+        CHECK(redundancy_jaccard(&f.m, (size_t)c, (size_t)d) >= REDUNDANCY_MIN_JACCARD);
+        CHECK(f.m.sents[d].dup_of == c && f.m.sents[c].support == 1);
+        /* Corroboration: the restatement in other words counts (shares 4 of
+         * 5 and 7 content words: 0.68; 2 without the forms: 0.34). */
+        uint8_t *mark = xcalloc(f.m.voc.nterms + 1, 1);
+        corroboration co = {0};
+        CHECK(mark && corroborate(&f.m, (size_t)a, mark, &co) == 0);
+        CHECK(co.ndocs == 1 && co.n == 1 && co.sents[0] == (uint32_t)b);
+        for (size_t k = 0; mark && k <= f.m.voc.nterms; k++)
+            CHECK(mark[k] == 0);
+        corroboration_free(&co);
+        xfree(mark);
+        /* The forms are for comparing only: the counted terms stay apart. */
+        CHECK(f.m.toks[f.m.sents[c].tok] != f.m.toks[f.m.sents[d].tok]);
+        CHECK(f.m.ctoks[f.m.sents[c].tok] == f.m.ctoks[f.m.sents[d].tok]);
     }
     fixture_close(&f);
 }
@@ -905,12 +1205,20 @@ int main(void)
     RUN(coverage_prefix_gain_counts_only_the_prefix_and_once);
     RUN(concept_ends_with_a_cut_sentence_when_its_prefix_is_denser);
     RUN(greedy_weighs_cut_endings_only_with_a_prefix_gain);
+    RUN(sentences_lean_on_openers_and_quotations_followed_through_a_report);
+    RUN(quotations_run_over_sentences_with_curly_marks_and_reopened_paragraphs);
+    RUN(greedy_takes_a_leaning_sentence_only_with_what_it_leans_on);
+    RUN(concept_weighs_a_unit_by_its_concepts_counted_once);
+    RUN(a_person_named_by_surname_only_points_at_the_introduction);
+    RUN(lead_and_ilp_take_leaning_sentences_with_what_they_lean_on);
+    RUN(without_the_option_every_sentence_stands_alone);
     RUN(ilp_falls_back_to_greedy_and_says_so);
     RUN(ilp_note_reaches_the_summary_warnings);
     RUN(ilp_falls_back_when_the_solver_fails);
     RUN(ilp_frees_glpk_memory_of_ended_threads);
     RUN(mmr_trades_relevance_for_novelty);
     RUN(near_duplicates_count_once_and_as_support);
+    RUN(numbers_and_outcomes_in_other_forms_are_the_same_content);
     RUN(near_duplicate_threshold_is_respected);
     RUN(mmr_wraps_any_scorer);
     RUN(every_method_first_chooses_an_on_topic_sentence);
