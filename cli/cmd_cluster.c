@@ -17,7 +17,6 @@ typedef struct cluster_args {
     int ninputs;
     nf_clusterer *c;
     FILE *events_out;
-    int bad; /* some article or record could not be read */
 } cluster_args;
 
 static void cluster_usage(FILE *out)

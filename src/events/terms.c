@@ -206,7 +206,8 @@ static void keep_top(const terms *tm, tvec *v, uint32_t k)
         for (uint32_t i = 0; i < v->n; i++)
             v->t[i].w = (float)(v->t[i].w / terms_idf(tm, v->t[i].id));
     }
-    qsort(v->t, v->n, sizeof *v->t, by_id);
+    if (v->n > 1) /* qsort's base may not be NULL, even for nothing */
+        qsort(v->t, v->n, sizeof *v->t, by_id);
 }
 
 /* Channel c of the article just counted, as a vector of tf shares. */
@@ -331,6 +332,10 @@ double tvec_cosine(const float *dense, double anorm, const tvec *b, double bnorm
 int tvec_add_top(const terms *tm, tvec *dst, const tvec *src, uint32_t k)
 {
     uint32_t need = dst->n + src->n;
+    if (!src->n) { /* nothing to add (and dst->t may be NULL) */
+        keep_top(tm, dst, k);
+        return 0;
+    }
     if (need > dst->cap) {
         tw *t = xrealloc(dst->t, (size_t)need * sizeof *t);
         if (!t)

@@ -260,6 +260,7 @@ TEST(events_kept_and_rendered)
     CHECK(back && nf_docset_add_json(back, line, len) == NF_OK); /* summarize reads it */
     CHECK(nf_docset_count(back) == 4);
     CHECK_STR(nf_docset_doc_date(back, 3), "2031-03-07");
+    nf_free(line);
     CHECK(nf_event_render(bridge, "text", &text, &len) == NF_OK);
     CHECK(text && !strncmp(text, "e1 (4 articles)\n", 16));
     CHECK(nf_event_render(bridge, "xml", &line, &len) == NF_EINVAL);
