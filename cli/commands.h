@@ -16,6 +16,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 
 /* Shared helpers (cli/util.c). */
 /* Prints "newsfuse: " + message to stderr; returns code for tail calls. */
@@ -75,6 +76,10 @@ int cli_each_event(struct nf_reader *r, cli_event_fn fn, cli_bad_fn bad, void *a
  * NF_DEFAULT_MAX_LINE_BYTES; 0: none); set returns -1 for a bad value. */
 size_t cli_max_line(void);
 int cli_set_max_line(const char *value);
+/* Clusters inputs[0..n) (cli/cmd_cluster.c, default settings) and writes
+ * the events as cluster JSONL to events (called name in messages), for
+ * batch --cluster. Returns an exit code. */
+int cli_cluster_events(char **inputs, int n, const char *input, FILE *events, const char *name);
 /* Returns 1 if s[0..n) is only white space. */
 int cli_is_blank(const char *s, size_t n);
 /* Writes s as a JSON string literal. */
