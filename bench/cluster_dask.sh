@@ -3,8 +3,8 @@
 # development stream (../shared/data/clustering.dev.jsonl): B-cubed against
 # the gold events for both, and how far the sharded events agree with the
 # one run's (B-cubed of the sharded events scored against the one run's as
-# gold), for shards of 30, 90 and 365 days with a 7-day overlap, and the
-# wall time of each. Needs Dask (Debian: python3-distributed).
+# gold), for shards of 30, 90 and 365 days, each warmed up by as many days
+# before it (365 at most: the clusterer's window), and the wall time of each. Needs Dask (Debian: python3-distributed).
 # Usage: sh bench/cluster_dask.sh [WORKERS]
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
@@ -34,7 +34,7 @@ for l in open(sys.argv[1]):
 for days in 30 90 365; do
     t0=$(now)
     PYTHONPATH=bindings/python NEWSFUSE_LIBRARY=$BUILD/libnewsfuse.so "$PY" examples/dask_cluster.py \
-        "$DEV" -o "$tmp/d$days.jsonl" --workers "$WORKERS" --shard-days $days --overlap-days 7 \
+        "$DEV" -o "$tmp/d$days.jsonl" --workers "$WORKERS" --shard-days $days --overlap-days $days \
         2>"$tmp/err" || { echo "dask_cluster failed: $(tail -3 "$tmp/err")"; exit 1; }
     t1=$(now)
     printf '%-14s %s  %.1f s, %s\n' "shards ${days}d" "$(python3 bench/cluster_bcubed.py "$DEV" "$tmp/d$days.jsonl")" \

@@ -80,7 +80,7 @@ def test_one_shard_is_newsfuse_cluster(tmp_path):
 def test_shards_keep_every_article_once(tmp_path):
     src = tmp_path / "in.jsonl"
     lines = stream(src)
-    got, err = run(tmp_path, src, "--shard-days", "20", "--overlap-days", "5",
+    got, err = run(tmp_path, src, "--shard-days", "20", "--overlap-days", "10",
                    "--events", str(tmp_path / "events.jsonl"),
                    "--summaries", str(tmp_path / "summaries.jsonl"))
     ids = [json.loads(l)["id"] for l in lines if l.strip() and not l.startswith('{"id": "broken"')]
@@ -101,19 +101,21 @@ def test_shards_keep_every_article_once(tmp_path):
     assert all(s["summary"] for s in summaries)
 
 
-def test_merge_joins_events_through_shared_articles():
-    """merge(): the article in both shards (line 2) makes shard 0's e1 and
-    shard 1's e1 one event; events are renumbered by first line; a line no
-    shard could take is an error, a line one shard could take is not."""
+def test_merge_continues_events_through_the_warm_up():
+    """merge(): shard 1's e1 took two warm-up articles of shard 0's e1 and
+    one of its e2, so it continues e1; shard 1's e2 took none: a new event;
+    each article keeps its own shard's event; a warm-up line's error is its
+    own shard's business, an own line's error is reported."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("dask_cluster", SCRIPT)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    shard0 = [(0, "a", "e1", None), (1, "b", "e2", None), (2, "c", "e1", None),
-              (5, None, None, "no text")]
-    shard1 = [(2, "c", "e1", None), (3, "d", "e1", None), (4, "e", "e2", None),
-              (1, None, None, "never mind")]
+    shard0 = [(0, "a", "e1", None, True), (1, "b", "e2", None, True),
+              (2, "c", "e1", None, True), (3, "d", "e1", None, True)]
+    shard1 = [(1, "b", "e1", None, False), (2, "c", "e1", None, False),
+              (3, "d", "e1", None, False), (4, "e", "e1", None, True),
+              (5, "f", "e2", None, True), (6, None, None, "no text", True)]
     got = mod.merge([shard0, shard1])
     assert got == {0: ("a", "e1"), 1: ("b", "e2"), 2: ("c", "e1"), 3: ("d", "e1"),
-                   4: ("e", "e3"), 5: ("error", "no text")}
+                   4: ("e", "e1"), 5: ("f", "e3"), 6: ("error", "no text")}
