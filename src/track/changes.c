@@ -105,8 +105,8 @@ static void label_changes(const nf_docset *ds, json_t *now, json_t *prev, const 
                                         latest->text, "article", id, "date", date));
         snprintf(text, sizeof text, "%s: %s%s%s", what, from ? from : "", from ? " -> " : "now ",
                  latest->text);
-        json_array_append_new(timeline, json_pack("{s:I,s:s?,s:s,s:s,s:s}", "seq", (json_int_t)0,
-                                                  "date", date, "kind", "revision", "article", id,
+        json_array_append_new(timeline, json_pack("{s:I,s:s?,s:s,s:s,s:n,s:s}", "seq", (json_int_t)0,
+                                                  "date", date, "kind", "revision", "article", id, "outlet",
                                                   "text", text));
     }
     if (!strcmp(label, "conflict") && strcmp(was ? was : "", "conflict")) {
@@ -118,8 +118,8 @@ static void label_changes(const nf_docset *ds, json_t *now, json_t *prev, const 
         json_array_append_new(json_object_get(changes, "conflicts"),
                               json_pack("{s:s,s:o}", "what", what, "values", vals));
         snprintf(text, sizeof text, "%s: the reports disagree", what);
-        json_array_append_new(timeline, json_pack("{s:I,s:s?,s:s,s:s,s:s}", "seq", (json_int_t)0,
-                                                  "date", date, "kind", "conflict", "article", id,
+        json_array_append_new(timeline, json_pack("{s:I,s:s?,s:s,s:s,s:n,s:s}", "seq", (json_int_t)0,
+                                                  "date", date, "kind", "conflict", "article", id, "outlet",
                                                   "text", text));
     }
 }
