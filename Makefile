@@ -232,3 +232,11 @@ $(BUILD)/tools/seg_features: tools/seg_features.c $(STATIC)
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(DEP_LIBS)
 # tests/cli/segmenter_model.sh rebuilds the model with it.
 check-plain test: $(BUILD)/tools/seg_features
+
+# The event clusterer's training tool (tools/events_features.c; see
+# scripts/train_events.py, which rebuilds data/events/model.txt).
+$(BUILD)/tools/events_features: tools/events_features.c $(STATIC)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(STATIC) $(DEP_LIBS)
+check-plain test: $(BUILD)/tools/events_features

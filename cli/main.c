@@ -19,6 +19,7 @@ static const struct command commands[] = {
     {"summarize", cmd_summarize, "summarize reports about one event (or each cluster of a JSONL file)"},
     {"facts", cmd_facts, "the figure sheet: who gives which number, where the reports disagree"},
     {"batch", cmd_batch, "summarize every event of a JSONL corpus on all cores, in bounded memory"},
+    {"cluster", cmd_cluster, "group a stream of articles into events, in one pass (ids, or cluster JSONL)"},
     {"extract", cmd_extract, "the article text and metadata of saved web pages (HTML)"},
     {"split", cmd_split, "print the sentences of a text, one per line"},
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},

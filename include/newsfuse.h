@@ -97,6 +97,7 @@ NF_API void nf_free(void *p);
  *   "summary"  text json jsonl
  *   "facts"    text json jsonl md
  *   "rouge"    table json rouge155
+ *   "event"    text cluster
  * or NULL for another result name. */
 NF_API const char *const *nf_formats(const char *result);
 
@@ -331,6 +332,12 @@ NF_API int nf_reader_add(nf_reader *r, const char *path);
  *   defer 0|1              1: nf_reader_next may hand out an event of a
  *                          one-event-per-line corpus unread, for the caller
  *                          to read on another thread (nf_docset_read_pending)
+ *   group event|article    event (default): as above; article: every report
+ *                          is handed out as a set of its own, as soon as
+ *                          it is read (an article line, a file of a
+ *                          directory, a feed's item, a cluster line's
+ *                          documents one by one), for nf_clusterer_add;
+ *                          a file skipped is then only a warning
  * Returns NF_OK or NF_EINVAL (an unknown key or value, or reading has
  * begun; nf_reader_error says which). */
 NF_API int nf_reader_set(nf_reader *r, const char *key, const char *value);
@@ -860,6 +867,88 @@ NF_API size_t nf_page_html_offset(const nf_page *p, size_t t);
  * NF_ENOMEM. */
 NF_API int nf_page_render(const nf_page *p, const char *source, const char *format, char **out,
                           size_t *len);
+
+/* ---- Events (section owned by src/events/): a stream of articles grouped
+ * into events, one pass in stream order, no look-ahead. Each article joins
+ * the best active event or opens a new one: a linear score over the cosine
+ * of its body words, its title words and its names (capitalised phrases)
+ * with the event's (tf-idf, the idf learned from the stream so far), the
+ * distance in days to the event's dates (none when either is undated) and
+ * the event's size, against a threshold; weights and threshold are learned
+ * (data/events/, scripts/train_events.py). Candidate events come from an
+ * index of the terms of active events, so an article costs the same however
+ * many events there are; an event with nothing new for window_days of
+ * stream time (the latest date seen), or for window_articles articles when
+ * it has no date, retires, so memory stays flat over an endless stream.
+ * Deterministic: the same adds give the same events.
+ *
+ *   nf_clusterer *c; nf_clusterer_new(&c);
+ *   for each article (ds, i):
+ *       rc = nf_clusterer_add(c, ds, i, &event, &opened);   (event: "e1", ...)
+ *       n = nf_clusterer_retired(c, &ids);                  (events that ended)
+ *   nf_clusterer_finish(c); n = nf_clusterer_retired(c, &ids);
+ *   nf_clusterer_free(c);
+ * ---- */
+typedef struct nf_clusterer nf_clusterer;
+/* A clusterer with the defaults below. NF_OK or NF_ENOMEM. */
+NF_API int nf_clusterer_new(nf_clusterer **out);
+/* Sets key to value, before the first add:
+ *   window_days N      retire an event with no article dated within N days
+ *                      of the latest date of the stream (default 30;
+ *                      0: never)
+ *   window_articles N  retire an undated event after N articles with none
+ *                      for it (default 5000; 0: never)
+ *   threshold X        the score an article must reach to join an event
+ *                      (default: the learned one; higher: more events)
+ *   keep 0|1           1: keep each event's articles, to be taken as a
+ *                      document set when it retires (nf_clusterer_take)
+ *   language L         stemmer and stop words (default "english")
+ * Returns NF_OK or NF_EINVAL (unknown key or value, or an article was
+ * added; nf_clusterer_error says which). */
+NF_API int nf_clusterer_set(nf_clusterer *c, const char *key, const char *value);
+/* Adds report i of ds (its id, title, date and text: nf_docset_doc_id,
+ * nf_docset_doc_title, nf_docset_doc_date, nf_docset_text) as the next
+ * article of the stream. *event receives the id of its event ("e1", "e2",
+ * ... in order of opening; owned by c, valid until the next call) and
+ * *opened 1 if the article opened it. A duplicate (the id, or the text, of
+ * an article of an active event) joins the event of its first copy, with
+ * a warning. An article without text (nothing but white space) is not
+ * added: NF_EDATA, *event NULL, nf_clusterer_error says so; an undated or
+ * unparseable date is read as none (a warning for the latter). Returns
+ * NF_OK, NF_EDATA, NF_EINVAL (i out of range, a NULL argument), NF_ENOMEM. */
+NF_API int nf_clusterer_add(nf_clusterer *c, const nf_docset *ds, size_t i, const char **event,
+                            int *opened);
+/* The warning of the last add (a duplicate, a date that cannot be read),
+ * or NULL. */
+NF_API const char *nf_clusterer_warning(const nf_clusterer *c);
+/* What the last failed call did wrong ("" if nothing). */
+NF_API const char *nf_clusterer_error(const nf_clusterer *c);
+/* The ids of the events retired since the last call, oldest first (*ids
+ * owned by c, valid until the next add or finish). Returns their count. */
+NF_API size_t nf_clusterer_retired(nf_clusterer *c, const char *const **ids);
+/* The end of the stream: every active event retires (nf_clusterer_retired
+ * then lists them). NF_OK or NF_ENOMEM. */
+NF_API int nf_clusterer_finish(nf_clusterer *c);
+/* Under keep 1: the articles of a retired event as a new document set
+ * (its id the event's, reports in stream order), the caller's to free;
+ * handed over once, and only until the next add or finish. NULL when the
+ * event is not among the ones retired last, or was taken. */
+NF_API nf_docset *nf_clusterer_take(nf_clusterer *c, const char *event);
+/* The number of active events (those that can still grow). */
+NF_API size_t nf_clusterer_active(const nf_clusterer *c);
+NF_API void nf_clusterer_free(nf_clusterer *c);
+/* Renders the last add as one JSON line, {"id": ARTICLE, "event": EVENT,
+ * "opened": true|false} (with "warning" when it had one) and a newline,
+ * into a NUL-terminated buffer freed with nf_free. NF_OK, NF_EINVAL (no
+ * article added), NF_ENOMEM. */
+NF_API int nf_clusterer_render_last(const nf_clusterer *c, char **out, size_t *len);
+/* Renders an event (a document set, as nf_clusterer_take gives) as
+ * "text" (its id and size, then one line per article: date, id, title) or
+ * "cluster" (one line of cluster JSONL, {"id", "documents": [{"id",
+ * "title", "date", "text"}]}, what summarize, facts and batch read), with a
+ * final newline, into a NUL-terminated buffer freed with nf_free. NF_OK,
+ * NF_EINVAL (unknown format), NF_ENOMEM. */
+NF_API int nf_event_render(const nf_docset *event, const char *format, char **out, size_t *len);
 
 #ifdef __cplusplus
 }

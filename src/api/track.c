@@ -3,7 +3,6 @@
  * track/store.c commits both, and an event's output is made of the update
  * summary (nf_summarize), the sheet's changes (track/changes.c) and the
  * store's sources and timeline, rendered by emit/track_render.c. */
-#include "api/clusterer_stub.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "emit/track_render.h"
@@ -231,9 +230,10 @@ int nf_track_add(nf_track *t, const nf_docset *ds, size_t i, const char **event,
     rc = nf_clusterer_add(t->cl, ds, i, &ev, &opened);
     const char *const *retired; /* events stay in the database after retiring */
     nf_clusterer_retired(t->cl, &retired);
-    snprintf(t->warn, sizeof t->warn, "%s", nf_clusterer_warning(t->cl));
+    const char *w = nf_clusterer_warning(t->cl);
+    snprintf(t->warn, sizeof t->warn, "%s", w ? w : "");
     if (rc != NF_OK)
-        return track_fail(t, rc, "article %s: %s", a.id, nf_clusterer_error(t->cl));
+        return track_fail(t, rc, "%s", nf_clusterer_error(t->cl)); /* it names the article */
     xfree(t->event);
     if (!(t->event = xstrdup(ev)))
         return track_fail(t, NF_ENOMEM, "out of memory");

@@ -6,6 +6,7 @@
 static const char *const summary_formats[] = {"text", "json", "jsonl", NULL};
 static const char *const facts_formats[] = {"text", "json", "jsonl", "md", NULL};
 static const char *const rouge_formats[] = {"table", "json", "rouge155", NULL};
+static const char *const event_formats[] = {"text", "cluster", NULL};
 
 const char *const *nf_formats(const char *result)
 {
@@ -17,6 +18,8 @@ const char *const *nf_formats(const char *result)
         return facts_formats;
     if (!strcmp(result, "rouge"))
         return rouge_formats;
+    if (!strcmp(result, "event"))
+        return event_formats;
     return NULL;
 }
 

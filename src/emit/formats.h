@@ -8,6 +8,7 @@
  * first three; "md" is the sheet's only. */
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_MD };
 enum { FORMAT_ROUGE_TABLE, FORMAT_ROUGE_JSON, FORMAT_ROUGE_155 };
+enum { FORMAT_EVENT_TEXT, FORMAT_EVENT_CLUSTER };
 
 /* The position of format in nf_formats(result), or -1 (unknown, NULL). */
 int format_index(const char *result, const char *format);

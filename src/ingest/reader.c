@@ -57,6 +57,7 @@ struct nf_reader {
     const reader_format *format; /* the format asked for; NULL: auto */
     size_t max_line, max_doc;
     int defer;
+    int per_article; /* group article: every report its own set */
     reader_input *inputs;
     size_t ninputs, inputcap, next;
     int started, done, oom;
@@ -94,11 +95,33 @@ static void item_free(reader_item *it)
     it->byte = -1;
 }
 
+static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long line, long record,
+                 long long byte, const char *id, const char *message);
+
+/* Under group article: queues each report of ds as a set of its own (the
+ * warnings gathered so far come with the first), in order; ds is freed. */
+static void push_articles(nf_reader *r, nf_docset *ds, const char *file, long line, long long byte)
+{
+    for (size_t k = 0; k < nf_docset_count(ds) && !r->oom; k++) {
+        nf_docset *one = nf_docset_new();
+        if (!one || nf_docset_copy_report(one, ds, k, NULL, NULL, NULL, 0) != NF_OK) {
+            nf_docset_free(one);
+            r->oom = 1;
+        } else
+            push(r, NF_OK, one, file, line, 0, byte, NULL, NULL);
+    }
+    nf_docset_free(ds);
+}
+
 /* Queues an item made of the given parts (copied; ds taken), with the
  * warnings gathered so far. Out of memory marks the reader. */
 static void push(nf_reader *r, int status, nf_docset *ds, const char *file, long line, long record,
                  long long byte, const char *id, const char *message)
 {
+    if (r->per_article && ds && nf_docset_count(ds) > 1) {
+        push_articles(r, ds, file, line, byte);
+        return;
+    }
     reader_item it = {status, ds, NULL, NULL, NULL, line, record, byte, NULL, 0};
     if ((file && !(it.file = xstrdup(file))) || (id && !(it.id = xstrdup(id))) ||
         (message && !(it.message = xstrdup(message)))) {
@@ -326,6 +349,19 @@ static void read_report(nf_reader *r, const reader_format *f, nf_input *in, cons
     nf_free(data);
 }
 
+/* Under group article a report input's reports are handed out as they
+ * are read, not gathered into one event. */
+static void read_report_articles(nf_reader *r, const reader_format *f, nf_input *in,
+                                 const char *name, const char *id)
+{
+    read_report(r, f, in, name, id);
+    if (r->per_article && r->reports && nf_docset_count(r->reports)) {
+        nf_docset *ds = r->reports;
+        r->reports = NULL;
+        push(r, NF_OK, ds, name, 0, 0, -1, NULL, NULL);
+    }
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -382,7 +418,7 @@ static void read_directory(nf_reader *r, const char *dir, const reader_format *f
             else {
                 const reader_format *g = f ? f : sniff_input(in, names[i], 1);
                 if (g)
-                    read_report(r, g, in, names[i], strrchr(names[i], '/') + 1);
+                    read_report_articles(r, g, in, names[i], strrchr(names[i], '/') + 1);
                 else
                     r->oom = 1;
             }
@@ -404,7 +440,7 @@ static void finish_reports(nf_reader *r)
         nf_docset *ds = r->reports;
         r->reports = NULL;
         push(r, NF_OK, ds, r->inputs[0].name, 0, 0, -1, NULL, NULL);
-    } else if (r->skipped)
+    } else if (r->skipped && !r->per_article)
         reader_error(r, NF_EDATA, NULL, 0, 0, -1, NULL, "no report to read: %zu input file(s) "
                      "skipped (empty, not text, or a page without article text)", r->skipped);
 }
@@ -451,7 +487,7 @@ static void event_line(nf_reader *r, const char *line, size_t n, long long at)
         return;
     }
     int cluster = r->corpus == &reader_formats[FMT_CLUSTER];
-    if (r->defer && !(cluster && may_hold_update_set(line, n))) {
+    if (r->defer && !r->per_article && !(cluster && may_hold_update_set(line, n))) {
         if (docset_defer(ds, line, n, r->corpus->line) != NF_OK) {
             nf_docset_free(ds);
             r->oom = 1;
@@ -473,9 +509,13 @@ static void event_line(nf_reader *r, const char *line, size_t n, long long at)
 /* One line of article JSONL: the event it ends, or its error, in order. */
 static void read_article_line(nf_reader *r, const char *line, size_t n, long long at)
 {
-    nf_docset *closed;
+    nf_docset *closed, *one = NULL;
     char *bad_id, err[256];
-    int rc = article_group(&r->open, &closed, line, n, &bad_id, err, sizeof err);
+    /* group article: each line its own set, handed out at once */
+    int rc = article_group(r->per_article ? &one : &r->open, &closed, line, n, &bad_id, err,
+                           sizeof err);
+    if (one)
+        push(r, NF_OK, one, r->in_name, r->lineno, 0, at, NULL, NULL);
     if (closed)
         push(r, NF_OK, closed, r->in_name, r->open_line, 0, -1, NULL, NULL);
     if (rc == NF_OK)
@@ -535,7 +575,7 @@ static void input_step(nf_reader *r, reader_input *inp)
     if (!f && !inp->buffer)
         f = sniff_name_only(inp->name);
     if (f && f->by_name) {
-        read_report(r, f, NULL, inp->name, input_id(inp));
+        read_report_articles(r, f, NULL, inp->name, input_id(inp));
         return;
     }
     int reports = !f || f->shape == SHAPE_REPORT || f->shape == SHAPE_RECORDS;
@@ -566,7 +606,7 @@ static void input_step(nf_reader *r, reader_input *inp)
         reader_error(r, NF_EINVAL, inp->name, 0, 0, -1, NULL, "%s holds its own events and is read "
                      "alone, not with other inputs (format text reads it as one report)", f->about);
     } else
-        read_report(r, f, in, inp->name, input_id(inp));
+        read_report_articles(r, f, in, inp->name, input_id(inp));
     nf_input_close(in);
 }
 
@@ -715,8 +755,14 @@ int nf_reader_set(nf_reader *r, const char *key, const char *value)
         r->defer = value[0] == '1';
         return NF_OK;
     }
+    if (!strcmp(key, "group")) {
+        if (strcmp(value, "event") && strcmp(value, "article"))
+            return reader_says(r, NF_EINVAL, "group takes event or article, not '%.60s'", value);
+        r->per_article = value[0] == 'a';
+        return NF_OK;
+    }
     return reader_says(r, NF_EINVAL, "unknown key '%.60s' (format, max_line_bytes, "
-                       "max_document_bytes, defer)", key);
+                       "max_document_bytes, defer, group)", key);
 }
 
 const char *nf_reader_format(nf_reader *r)

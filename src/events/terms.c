@@ -1,0 +1,334 @@
+/* An article's term vectors, in three channels: body words and title
+ * words (folded, stemmed, stop words and bare numbers out: the tokenizer
+ * of summaries, text/tokens.c), and names, the capitalised phrases of the
+ * body ("Lucien Bouchard", "Parti Quebecois") that are not the first word
+ * of a sentence, a separate vocabulary (prefixed "\1") because a name is
+ * stronger evidence of one event than its words apart. Weights are tf-idf
+ * with the idf of the stream so far, so nothing is needed beforehand and
+ * the weights follow the stream's own vocabulary. */
+#include "core/alloc.h"
+#include "events/events.h"
+#include "text/tokens.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The terms an article keeps per channel (its centroid share): the most
+ * weighty ones carry its topic; the long tail costs time and memory. */
+static const uint32_t keep_terms[CH_COUNT] = {48, 16, 16};
+/* Names: at most this many words, this many bytes. */
+#define NAME_WORDS 4
+#define NAME_BYTES 80
+
+typedef struct reading {
+    terms *tm;
+    const char *text;
+    int channel; /* CH_BODY or CH_TITLE */
+    char name[NAME_BYTES + 2];
+    size_t name_len, name_words, name_end;
+    int failed;
+} reading;
+
+/* Makes room for term ids below n in the per-id arrays. */
+static int reserve_ids(terms *tm, size_t n)
+{
+    if (n <= tm->countcap && n <= tm->dfcap)
+        return 0;
+    size_t cap = tm->countcap ? tm->countcap : 4096;
+    while (cap < n)
+        cap *= 2;
+    for (int c = 0; c < CH_COUNT; c++) {
+        uint32_t *p = xrealloc(tm->count[c], cap * sizeof *p);
+        if (!p)
+            return -1;
+        memset(p + tm->countcap, 0, (cap - tm->countcap) * sizeof *p);
+        tm->count[c] = p;
+    }
+    uint32_t *df = xrealloc(tm->df, cap * sizeof *df);
+    if (!df)
+        return -1;
+    memset(df + tm->dfcap, 0, (cap - tm->dfcap) * sizeof *df);
+    tm->df = df, tm->dfcap = tm->countcap = cap;
+    return 0;
+}
+
+/* Counts term s[0..len) once more in channel c. */
+static int count_term(terms *tm, int c, const char *s, size_t len, uint64_t hash)
+{
+    int64_t id = vocab_intern_hashed(&tm->voc, &tm->mem, s, len, hash, 0);
+    if (id < 0 || reserve_ids(tm, (size_t)id + 1))
+        return -1;
+    if (tm->count[c][id]++ == 0) {
+        if (GROW(tm->touched[c], tm->touchcap[c], tm->ntouched[c] + 1))
+            return -1;
+        tm->touched[c][tm->ntouched[c]++] = (uint32_t)id;
+    }
+    return 0;
+}
+
+static int flush_name(reading *rd)
+{
+    int rc = 0;
+    if (rd->name_words) {
+        rc = count_term(rd->tm, CH_NAMES, rd->name, rd->name_len, hash_bytes64(rd->name, rd->name_len));
+        rd->name_words = 0;
+    }
+    return rc;
+}
+
+/* Returns 1 if the token at text[start] opens a sentence: only quotes,
+ * brackets and white space stand between it and a full stop, a line
+ * break or the start of the text. */
+static int sentence_initial(const char *text, size_t start)
+{
+    while (start > 0) {
+        char c = text[--start];
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':')
+            return 1;
+        if (c != ' ' && c != '"' && c != '\'' && c != '(' && c != '\t')
+            return 0;
+    }
+    return 1;
+}
+
+/* A name word: capitalised in the text, not a stop word, not the first
+ * word of a sentence. Consecutive ones, a single space apart, make one
+ * phrase. */
+static int name_token(reading *rd, const token *t)
+{
+    unsigned char first = (unsigned char)rd->text[t->start];
+    int cap = first >= 'A' && first <= 'Z' && !t->stop && !sentence_initial(rd->text, t->start);
+    if (!cap)
+        return flush_name(rd);
+    int joins = rd->name_words && rd->name_words < NAME_WORDS && t->start == rd->name_end + 1 &&
+                rd->text[rd->name_end] == ' ' && rd->name_len + 1 + t->folded_len <= NAME_BYTES;
+    if (!joins) {
+        if (flush_name(rd))
+            return -1;
+        if (t->folded_len + 1 > NAME_BYTES)
+            return 0;
+        rd->name[0] = '\1', rd->name_len = 1;
+    } else
+        rd->name[rd->name_len++] = ' ';
+    memcpy(rd->name + rd->name_len, t->folded, t->folded_len);
+    rd->name_len += t->folded_len, rd->name_words++, rd->name_end = t->end;
+    return 0;
+}
+
+/* Returns 1 if the token is digits only (a figure, not a topic word). */
+static int bare_number(const token *t)
+{
+    for (size_t i = 0; i < t->folded_len; i++)
+        if (t->folded[i] < '0' || t->folded[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int on_token(const token *t, void *arg)
+{
+    reading *rd = arg;
+    if (rd->channel == CH_BODY && name_token(rd, t))
+        return -1;
+    if (t->stop || bare_number(t))
+        return 0;
+    return count_term(rd->tm, rd->channel, t->form, t->len, t->form_hash) ? -1 : 0;
+}
+
+double terms_idf(const terms *tm, uint32_t id)
+{
+    double df = id < tm->dfcap ? tm->df[id] : 0;
+    return log(((double)tm->ndocs + 1.0) / (df + 0.5));
+}
+
+static int by_weight_desc(const void *a, const void *b)
+{
+    const tw *x = a, *y = b;
+    return x->w > y->w ? -1 : x->w < y->w ? 1 : x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    const tw *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Keeps the k terms of v weightiest under the current idf, sorted by id. */
+static void keep_top(const terms *tm, tvec *v, uint32_t k)
+{
+    if (v->n > k) {
+        for (uint32_t i = 0; i < v->n; i++) /* weigh, sort, cut, unweigh */
+            v->t[i].w = (float)(v->t[i].w * terms_idf(tm, v->t[i].id));
+        qsort(v->t, v->n, sizeof *v->t, by_weight_desc);
+        v->n = k;
+        for (uint32_t i = 0; i < v->n; i++)
+            v->t[i].w = (float)(v->t[i].w / terms_idf(tm, v->t[i].id));
+    }
+    qsort(v->t, v->n, sizeof *v->t, by_id);
+}
+
+/* Channel c of the article just counted, as a vector of tf shares. */
+static int channel_vector(terms *tm, int c, tvec *v)
+{
+    size_t n = tm->ntouched[c];
+    v->n = 0;
+    if (n > v->cap) {
+        tw *t = xrealloc(v->t, n * sizeof *t);
+        if (!t)
+            return -1;
+        v->t = t, v->cap = (uint32_t)n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = tm->touched[c][i];
+        v->t[v->n++] = (tw){id, (float)(1.0 + log((double)tm->count[c][id]))};
+    }
+    keep_top(tm, v, keep_terms[c]);
+    double norm = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        double x = v->t[i].w * terms_idf(tm, v->t[i].id);
+        norm += x * x;
+    }
+    norm = sqrt(norm);
+    for (uint32_t i = 0; norm > 0 && i < v->n; i++)
+        v->t[i].w = (float)(v->t[i].w / norm);
+    return 0;
+}
+
+/* Forgets the counts of the article read before. */
+static void clear_counts(terms *tm)
+{
+    for (int c = 0; c < CH_COUNT; c++) {
+        for (size_t i = 0; i < tm->ntouched[c]; i++)
+            tm->count[c][tm->touched[c][i]] = 0;
+        tm->ntouched[c] = 0;
+    }
+}
+
+int terms_article(terms *tm, const events_article *a, tvec v[CH_COUNT])
+{
+    tokenizer *tk = tokenizer_for_thread(tm->language);
+    if (!tk)
+        return -1;
+    clear_counts(tm);
+    reading rd = {.tm = tm, .text = a->text, .channel = CH_BODY};
+    if (tokenizer_each(tk, a->text, a->len, on_token, &rd) || flush_name(&rd))
+        return -1;
+    if (a->title) {
+        rd.text = a->title, rd.channel = CH_TITLE;
+        if (tokenizer_each(tk, a->title, strlen(a->title), on_token, &rd))
+            return -1;
+    }
+    for (int c = 0; c < CH_COUNT; c++)
+        if (channel_vector(tm, c, &v[c]))
+            return -1;
+    return 0;
+}
+
+int terms_count(terms *tm)
+{
+    /* body and title share their ids: a term in both counts once */
+    for (int c = 0; c < CH_COUNT; c++)
+        for (size_t i = 0; i < tm->ntouched[c]; i++) {
+            uint32_t id = tm->touched[c][i];
+            if (c != CH_TITLE || !tm->count[CH_BODY][id])
+                tm->df[id]++;
+        }
+    tm->ndocs++;
+    return 0;
+}
+
+double tvec_cosine(const terms *tm, const tvec *a, const tvec *b)
+{
+    double dot = 0, na = 0, nb = 0;
+    for (uint32_t i = 0; i < a->n; i++) {
+        double x = a->t[i].w * terms_idf(tm, a->t[i].id);
+        na += x * x;
+    }
+    for (uint32_t i = 0; i < b->n; i++) {
+        double x = b->t[i].w * terms_idf(tm, b->t[i].id);
+        nb += x * x;
+    }
+    for (uint32_t i = 0, j = 0; i < a->n && j < b->n;) {
+        if (a->t[i].id < b->t[j].id)
+            i++;
+        else if (a->t[i].id > b->t[j].id)
+            j++;
+        else {
+            double idf = terms_idf(tm, a->t[i].id);
+            dot += a->t[i].w * b->t[j].w * idf * idf;
+            i++, j++;
+        }
+    }
+    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0.0;
+}
+
+int tvec_add_top(const terms *tm, tvec *dst, const tvec *src, uint32_t k)
+{
+    uint32_t need = dst->n + src->n;
+    if (need > dst->cap) {
+        tw *t = xrealloc(dst->t, (size_t)need * sizeof *t);
+        if (!t)
+            return -1;
+        dst->t = t, dst->cap = need;
+    }
+    /* merge in place from the back: both sorted by id */
+    uint32_t n = dst->n, i = 0, j = 0, out = 0;
+    tw *merged = dst->t + n; /* src's terms not in dst go after dst's */
+    for (j = 0; j < src->n; j++) {
+        while (i < n && dst->t[i].id < src->t[j].id)
+            i++;
+        if (i < n && dst->t[i].id == src->t[j].id)
+            dst->t[i].w += src->t[j].w;
+        else
+            merged[out++] = src->t[j];
+    }
+    dst->n = n + out;
+    keep_top(tm, dst, k);
+    return 0;
+}
+
+void tvec_free(tvec *v)
+{
+    xfree(v->t);
+    memset(v, 0, sizeof *v);
+}
+
+void terms_free(terms *tm)
+{
+    vocab_free(&tm->voc);
+    arena_free(&tm->mem);
+    xfree(tm->df);
+    for (int c = 0; c < CH_COUNT; c++)
+        xfree(tm->count[c]), xfree(tm->touched[c]);
+    memset(tm, 0, sizeof *tm);
+}
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+static long days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+long events_day(const char *s, int *bad)
+{
+    *bad = 0;
+    if (!s || !*s)
+        return EVENTS_UNDATED;
+    int ok = strlen(s) >= 10 && s[4] == '-' && s[7] == '-' && (!s[10] || s[10] == 'T' || s[10] == ' ');
+    for (int i = 0; ok && i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            ok = 0;
+    long y = ok ? strtol(s, NULL, 10) : 0, m = ok ? strtol(s + 5, NULL, 10) : 0,
+         d = ok ? strtol(s + 8, NULL, 10) : 0;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!ok || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+        (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))) || y < 1) {
+        *bad = 1;
+        return EVENTS_UNDATED;
+    }
+    return days_from_civil(y, m, d);
+}
