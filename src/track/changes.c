@@ -132,7 +132,7 @@ int changes_compute(const nf_docset *ds, const nf_facts_sheet *sh, const char *p
     *changes = json_pack("{s:[],s:[],s:[]}", "new_figures", "revisions", "conflicts");
     *timeline = json_array();
     *digest = NULL;
-    char what[400];
+    char what[400], key[420];
     for (size_t g = 0; dig && *changes && g < nf_facts_group_count(sh); g++) {
         nf_figure latest;
         memset(&latest, 0, sizeof latest);
@@ -141,10 +141,16 @@ int changes_compute(const nf_docset *ds, const nf_facts_sheet *sh, const char *p
         json_t *now = group_digest(sh, g, &latest);
         if (!now)
             continue;
-        json_t *before = json_object_get(old, what);
+        /* two groups may count the same thing (a toll and "two more"):
+         * the later ones are told apart by their rank, stable as the
+         * sheet orders its groups */
+        snprintf(key, sizeof key, "%s", what);
+        for (int k = 2; json_object_get(dig, key); k++)
+            snprintf(key, sizeof key, "%s #%d", what, k);
+        json_t *before = json_object_get(old, key);
         new_values(ds, sh, g, what, before, json_object_get(*changes, "new_figures"));
         label_changes(ds, now, before, what, &latest, *changes, *timeline);
-        json_object_set_new(dig, what, now);
+        json_object_set_new(dig, key, now);
     }
     char *text = dig ? json_dumps(dig, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     json_decref(dig);
