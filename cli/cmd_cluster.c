@@ -38,7 +38,7 @@ static void cluster_usage(FILE *out)
             "  --events FILE       write each event as a line of cluster JSONL (what\n"
             "                      summarize, facts and batch read), as it ends\n"
             "  --window-days N     an event with no article within N days of the latest\n"
-            "                      date ends (default 30; 0: never)\n"
+            "                      date ends (default 365; 0: never)\n"
             "  --window-articles N an undated event ends after N articles without one\n"
             "                      of its own (default 5000; 0: never)\n"
             "  --threshold X       the score to join an event (default: the learned\n"

@@ -894,7 +894,7 @@ typedef struct nf_clusterer nf_clusterer;
 NF_API int nf_clusterer_new(nf_clusterer **out);
 /* Sets key to value, before the first add:
  *   window_days N      retire an event with no article dated within N days
- *                      of the latest date of the stream (default 30;
+ *                      of the latest date of the stream (default 365;
  *                      0: never)
  *   window_articles N  retire an undated event after N articles with none
  *                      for it (default 5000; 0: never)

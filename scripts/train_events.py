@@ -15,7 +15,7 @@ read twice: with its dates, and with every date removed, so the weights of
 the word features do not lean on the time features (the held-out corpus
 that decides is undated). The threshold is then the one that gives the
 best B-cubed F1, averaged over the dated and the undated stream, when the
-clusterer runs with those weights (a grid of 0.1 steps).
+clusterer runs with those weights (a grid of 0.25 steps).
 
 Validation: the events are split in two halves (by their sorted ids,
 alternately); the model is learned on one half's articles and scored on
@@ -40,8 +40,8 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from cluster_bcubed import bcubed  # noqa: E402
 
-FEATURES = ["bias", "body", "title", "names", "dated", "days", "size"]
-GRID = [x / 10 for x in range(-40, 41)]
+FEATURES = ["bias", "body", "title", "names", "near", "dated", "days", "size"]
+GRID = [x / 4 for x in range(-16, 5)]
 
 
 def pairs(tool, path, window, undated):
@@ -155,7 +155,7 @@ def main():
                 "# numbers come from it.\n" % args.l2)
         for name, x in zip(FEATURES, w):
             f.write("%s %.4f\n" % (name, x))
-        f.write("threshold %.1f\n" % thr)
+        f.write("threshold %.2f\n" % thr)
     print("wrote %s" % args.out)
 
 

@@ -38,9 +38,11 @@ enum { CH_BODY, CH_TITLE, CH_NAMES, CH_COUNT };
 typedef struct terms {
     vocab voc;
     arena mem;
-    uint32_t *df; /* per term id: articles holding it */
+    uint32_t *df;  /* per term id: articles holding it */
+    float *logdf;  /* per term id: ln(df + 0.5) */
     size_t dfcap;
     uint64_t ndocs;
+    double logn;   /* ln(ndocs + 1) */
     /* scratch of one article: counts by term id per channel, the ids touched */
     uint32_t *count[CH_COUNT];
     size_t countcap;
@@ -68,8 +70,17 @@ int terms_article(terms *tm, const events_article *a, tvec v[CH_COUNT]);
 int terms_count(terms *tm);
 /* The idf of term id now: ln((N + 1) / (df + 0.5)). */
 double terms_idf(const terms *tm, uint32_t id);
-/* The cosine of a and b under the current idf. */
-double tvec_cosine(const terms *tm, const tvec *a, const tvec *b);
+/* The length of v under the current idf. */
+double tvec_norm(const terms *tm, const tvec *v);
+/* Spreads a's weights, times idf squared, over *dense (indexed by term
+ * id, grown to the vocabulary, zero elsewhere), so that comparing a with
+ * many vectors costs one pass over each of them. Returns 0 or -1. */
+int tvec_scatter(const terms *tm, const tvec *a, float **dense, size_t *cap);
+/* Zeroes what tvec_scatter set. */
+void tvec_unscatter(const tvec *a, float *dense);
+/* The cosine under the current idf of the vector scattered into dense
+ * (its length anorm) and b (its length bnorm). */
+double tvec_cosine(const float *dense, double anorm, const tvec *b, double bnorm);
 /* dst += src, then cut to the k terms weightiest under the current idf.
  * Returns 0 or -1. */
 int tvec_add_top(const terms *tm, tvec *dst, const tvec *src, uint32_t k);
@@ -110,7 +121,7 @@ void keymap_remove(key_map *m, uint64_t key);
 void keymap_free(key_map *m);
 
 /* ---- scorer.c ---- */
-enum { F_BIAS, F_BODY, F_TITLE, F_NAMES, F_DATED, F_DAYS, F_SIZE, F_COUNT };
+enum { F_BIAS, F_BODY, F_TITLE, F_NAMES, F_NEAR, F_DATED, F_DAYS, F_SIZE, F_COUNT };
 /* The names of the features, as data/events/model.txt spells them. */
 extern const char *const events_feature_names[F_COUNT];
 
@@ -122,10 +133,20 @@ typedef struct events_model {
 /* The learned model compiled in (data/events/model.txt). Returns 0, or -1
  * when the file is missing or malformed (a build error). */
 int events_model_default(events_model *m);
-/* The features of article a (vectors, day) against an event (centroid,
- * first and last day, size). */
-void events_features(const terms *tm, const tvec a[CH_COUNT], long day, const tvec ev[CH_COUNT],
-                     long first, long last, uint32_t size, double f[F_COUNT]);
+/* What the scorer sees of an event. */
+typedef struct event_view {
+    const tvec *c;      /* its centroid, per channel */
+    const double *norm; /* their lengths */
+    const tvec *recent; /* the body vectors of its latest articles */
+    const double *recent_norm;
+    size_t nrecent;
+    long first, last;   /* the days of its dated articles, or EVENTS_UNDATED */
+    uint32_t size;
+} event_view;
+/* The features of an article (its vectors scattered, their lengths, its
+ * day) against an event. */
+void events_features(float *const dense[CH_COUNT], const double anorm[CH_COUNT], long day,
+                     const event_view *ev, double f[F_COUNT]);
 /* The linear score w . f (joins when at least the threshold). */
 double events_score(const events_model *m, const double f[F_COUNT]);
 
@@ -139,7 +160,7 @@ typedef struct events_config {
     const char *language;
 } events_config;
 
-/* The defaults: windows of 30 days and 5,000 articles, the learned model. */
+/* The defaults: windows of 365 days and 5,000 articles, the learned model. */
 int events_config_default(events_config *cfg);
 
 typedef struct events_result {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const events_feature_names[F_COUNT] = {"bias", "body", "title", "names",
+const char *const events_feature_names[F_COUNT] = {"bias", "body", "title", "names", "near",
                                                    "dated", "days", "size"};
 
 typedef struct model_read {
@@ -57,13 +57,22 @@ int events_model_default(events_model *m)
     return mr.seen == (1u << (F_COUNT + 1)) - 1 ? 0 : -1;
 }
 
-void events_features(const terms *tm, const tvec a[CH_COUNT], long day, const tvec ev[CH_COUNT],
-                     long first, long last, uint32_t size, double f[F_COUNT])
+void events_features(float *const dense[CH_COUNT], const double anorm[CH_COUNT], long day,
+                     const event_view *ev, double f[F_COUNT])
 {
     f[F_BIAS] = 1.0;
-    f[F_BODY] = tvec_cosine(tm, &a[CH_BODY], &ev[CH_BODY]);
-    f[F_TITLE] = tvec_cosine(tm, &a[CH_TITLE], &ev[CH_TITLE]);
-    f[F_NAMES] = tvec_cosine(tm, &a[CH_NAMES], &ev[CH_NAMES]);
+    f[F_BODY] = tvec_cosine(dense[CH_BODY], anorm[CH_BODY], &ev->c[CH_BODY], ev->norm[CH_BODY]);
+    f[F_TITLE] = tvec_cosine(dense[CH_TITLE], anorm[CH_TITLE], &ev->c[CH_TITLE], ev->norm[CH_TITLE]);
+    f[F_NAMES] = tvec_cosine(dense[CH_NAMES], anorm[CH_NAMES], &ev->c[CH_NAMES], ev->norm[CH_NAMES]);
+    /* the closest of its latest articles: a story drifts, and its newest
+     * reports say what the next one will repeat */
+    f[F_NEAR] = 0;
+    for (size_t i = 0; i < ev->nrecent; i++) {
+        double x = tvec_cosine(dense[CH_BODY], anorm[CH_BODY], &ev->recent[i], ev->recent_norm[i]);
+        if (x > f[F_NEAR])
+            f[F_NEAR] = x;
+    }
+    long first = ev->first, last = ev->last;
     /* time: the distance in days from the event's dates (0 inside them);
      * both features 0 when the article or the event has no date, so an
      * undated stream is scored by the words alone */
@@ -71,7 +80,7 @@ void events_features(const terms *tm, const tvec a[CH_COUNT], long day, const tv
     long gap = !dated ? 0 : day < first ? first - day : day > last ? day - last : 0;
     f[F_DATED] = dated;
     f[F_DAYS] = dated ? log1p((double)gap) : 0.0;
-    f[F_SIZE] = log1p((double)size);
+    f[F_SIZE] = log1p((double)ev->size);
 }
 
 double events_score(const events_model *m, const double f[F_COUNT])

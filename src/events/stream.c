@@ -10,17 +10,26 @@
 /* Terms kept per event centroid and channel: enough for the words a
  * developing story accumulates, bounded so that an event's cost and
  * memory do not grow with its size. */
-static const uint32_t centroid_terms[CH_COUNT] = {120, 40, 48};
+static const uint32_t centroid_terms[CH_COUNT] = {300, 40, 64};
 /* Candidates scored in full per article (the events sharing the most
  * weight with it). */
 #define MAX_CANDIDATES 32
 /* How often (in articles) undated events are looked at for retirement
  * when the stream's date does not move. */
 #define RETIRE_EVERY 256
+/* The latest articles of an event compared one by one (F_NEAR). */
+#define RECENT 4
+/* The lengths of an event's vectors are kept, and weighed again when it
+ * changes or the stream has grown by this share since (idf moves slowly). */
+#define NORM_DRIFT 64
 
 typedef struct event {
     uint64_t serial; /* 0: a free slot */
     tvec c[CH_COUNT];
+    tvec recent[RECENT]; /* body vectors of its latest articles, a ring */
+    uint32_t nrecent, next;
+    double norm[CH_COUNT], recent_norm[RECENT];
+    uint64_t norm_at; /* the stream's size when they were weighed; 0: to weigh */
     long first, last;   /* the days of its dated articles, or EVENTS_UNDATED */
     uint64_t last_seq;  /* the number of its latest article in the stream */
     uint32_t size;
@@ -41,6 +50,9 @@ struct events {
     long stream_day, checked_day;
     uint64_t checked_seq;
     tvec a[CH_COUNT]; /* the article being added */
+    double anorm[CH_COUNT];
+    float *dense[CH_COUNT]; /* its vectors scattered (tvec_scatter) */
+    size_t densecap[CH_COUNT];
     tvec old;         /* an event's centroid before an update */
     double *acc;      /* per slot: weight shared with the article */
     size_t acccap;
@@ -59,7 +71,7 @@ struct events {
 int events_config_default(events_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
-    cfg->window_days = 30;
+    cfg->window_days = 365;
     cfg->window_articles = 5000;
     cfg->language = "english";
     return events_model_default(&cfg->model);
@@ -150,6 +162,8 @@ static void retire(events *e, uint32_t slot)
                 index_remove(&e->ix, ev->c[c].t[i].id, slot);
         tvec_free(&ev->c[c]);
     }
+    for (int k = 0; k < RECENT; k++)
+        tvec_free(&ev->recent[k]);
     for (size_t k = 0; k < ev->nkeys; k++)
         keymap_remove(&e->keys, ev->keys[k]);
     xfree(ev->keys);
@@ -193,6 +207,32 @@ static long new_slot(events *e)
     return (long)e->nev++;
 }
 
+static int copy_ids(tvec *dst, const tvec *src);
+
+/* Keeps the article's body vector among the event's latest. */
+static int note_recent(events *e, event *ev)
+{
+    if (copy_ids(&ev->recent[ev->next], &e->a[CH_BODY]))
+        return -1;
+    ev->next = (ev->next + 1) % RECENT;
+    if (ev->nrecent < RECENT)
+        ev->nrecent++;
+    return 0;
+}
+
+/* Weighs the lengths of the event's vectors again when they are stale. */
+static void refresh_norms(const events *e, event *ev)
+{
+    uint64_t n = e->tm.ndocs;
+    if (ev->norm_at && n - ev->norm_at <= n / NORM_DRIFT)
+        return;
+    for (int c = 0; c < CH_COUNT; c++)
+        ev->norm[c] = tvec_norm(&e->tm, &ev->c[c]);
+    for (uint32_t k = 0; k < ev->nrecent; k++)
+        ev->recent_norm[k] = tvec_norm(&e->tm, &ev->recent[k]);
+    ev->norm_at = n ? n : 1;
+}
+
 static void note_article(event *ev, long day, uint64_t seq)
 {
     if (day != EVENTS_UNDATED) {
@@ -203,6 +243,7 @@ static void note_article(event *ev, long day, uint64_t seq)
     }
     ev->last_seq = seq;
     ev->size++;
+    ev->norm_at = 0;
 }
 
 static long open_event(events *e, long day)
@@ -218,6 +259,8 @@ static long open_event(events *e, long day)
         if (tvec_add_top(&e->tm, &ev->c[c], &e->a[c], centroid_terms[c]) ||
             (c != CH_TITLE && index_vector(e, &ev->c[c], (uint32_t)slot)))
             return -1;
+    if (note_recent(e, ev))
+        return -1;
     note_article(ev, day, e->seq);
     return slot;
 }
@@ -246,6 +289,8 @@ static int join_event(events *e, uint32_t slot, long day)
             (c != CH_TITLE && index_update(e, &e->old, &ev->c[c], slot)))
             return -1;
     }
+    if (note_recent(e, ev))
+        return -1;
     note_article(ev, day, e->seq);
     return 0;
 }
@@ -312,9 +357,12 @@ static long best_candidate(events *e, long day, events_probe_fn probe, void *arg
 {
     long pick = -1;
     for (size_t i = 0; i < e->ncand; i++) {
-        const event *ev = &e->ev[e->cand[i].slot];
+        event *ev = &e->ev[e->cand[i].slot];
         double f[F_COUNT];
-        events_features(&e->tm, e->a, day, ev->c, ev->first, ev->last, ev->size, f);
+        refresh_norms(e, ev);
+        event_view view = {ev->c, ev->norm, ev->recent, ev->recent_norm, ev->nrecent,
+                           ev->first, ev->last, ev->size};
+        events_features(e->dense, e->anorm, day, &view, f);
         if (probe)
             probe(arg, ev->serial, f);
         double s = events_score(&e->cfg.model, f);
@@ -351,7 +399,14 @@ static int add(events *e, const events_article *a, int forced, uint64_t serial,
     double best = 0;
     if (terms_article(&e->tm, a, e->a) || find_candidates(e))
         return -1;
+    for (int c = 0; c < CH_COUNT; c++) {
+        e->anorm[c] = tvec_norm(&e->tm, &e->a[c]);
+        if (tvec_scatter(&e->tm, &e->a[c], &e->dense[c], &e->densecap[c]))
+            return -1;
+    }
     long pick = best_candidate(e, a->day, probe, arg, &best);
+    for (int c = 0; c < CH_COUNT; c++)
+        tvec_unscatter(&e->a[c], e->dense[c]);
     if (forced)
         pick = slot_of_serial(e, serial);
     else if (pick >= 0 && best < e->cfg.model.threshold)
@@ -403,10 +458,12 @@ void events_free(events *e)
     for (size_t s = 0; s < e->nev; s++) {
         for (int c = 0; c < CH_COUNT; c++)
             tvec_free(&e->ev[s].c[c]);
+        for (int k = 0; k < RECENT; k++)
+            tvec_free(&e->ev[s].recent[k]);
         xfree(e->ev[s].keys);
     }
     for (int c = 0; c < CH_COUNT; c++)
-        tvec_free(&e->a[c]);
+        tvec_free(&e->a[c]), xfree(e->dense[c]);
     tvec_free(&e->old);
     xfree(e->ev), xfree(e->free_slots), xfree(e->retired), xfree(e->acc), xfree(e->cand);
     xfree(e->touched);

@@ -15,7 +15,7 @@
 
 /* The terms an article keeps per channel (its centroid share): the most
  * weighty ones carry its topic; the long tail costs time and memory. */
-static const uint32_t keep_terms[CH_COUNT] = {48, 16, 16};
+static const uint32_t keep_terms[CH_COUNT] = {100, 16, 24};
 /* Names: at most this many words, this many bytes. */
 #define NAME_WORDS 4
 #define NAME_BYTES 80
@@ -48,7 +48,13 @@ static int reserve_ids(terms *tm, size_t n)
     if (!df)
         return -1;
     memset(df + tm->dfcap, 0, (cap - tm->dfcap) * sizeof *df);
-    tm->df = df, tm->dfcap = tm->countcap = cap;
+    tm->df = df;
+    float *logdf = xrealloc(tm->logdf, cap * sizeof *logdf);
+    if (!logdf)
+        return -1;
+    for (size_t i = tm->dfcap; i < cap; i++)
+        logdf[i] = (float)log(0.5);
+    tm->logdf = logdf, tm->dfcap = tm->countcap = cap;
     return 0;
 }
 
@@ -136,8 +142,8 @@ static int on_token(const token *t, void *arg)
 
 double terms_idf(const terms *tm, uint32_t id)
 {
-    double df = id < tm->dfcap ? tm->df[id] : 0;
-    return log(((double)tm->ndocs + 1.0) / (df + 0.5));
+    /* ln((N + 1) / (df + 0.5)), of logarithms kept up to date as they change */
+    return tm->logn - (id < tm->dfcap ? tm->logdf[id] : log(0.5));
 }
 
 static int by_weight_desc(const void *a, const void *b)
@@ -152,13 +158,39 @@ static int by_id(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Moves the k first of t[0..n) in by_weight_desc order to its front, in
+ * any order (quickselect: a total order, so the same k whatever the
+ * input order). */
+static void select_top(tw *t, uint32_t n, uint32_t k)
+{
+    uint32_t lo = 0, hi = n; /* the k-th lies in [lo, hi); terms are distinct */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2, store = lo;
+        tw pivot = t[mid];
+        t[mid] = t[hi - 1], t[hi - 1] = pivot;
+        for (uint32_t i = lo; i < hi - 1; i++) /* Lomuto: those before the pivot first */
+            if (by_weight_desc(&t[i], &pivot) < 0) {
+                tw x = t[i];
+                t[i] = t[store], t[store] = x;
+                store++;
+            }
+        t[hi - 1] = t[store], t[store] = pivot;
+        if (store + 1 == k)
+            return;
+        if (store + 1 > k)
+            hi = store;
+        else
+            lo = store + 1;
+    }
+}
+
 /* Keeps the k terms of v weightiest under the current idf, sorted by id. */
 static void keep_top(const terms *tm, tvec *v, uint32_t k)
 {
     if (v->n > k) {
-        for (uint32_t i = 0; i < v->n; i++) /* weigh, sort, cut, unweigh */
+        for (uint32_t i = 0; i < v->n; i++) /* weigh, select, cut, unweigh */
             v->t[i].w = (float)(v->t[i].w * terms_idf(tm, v->t[i].id));
-        qsort(v->t, v->n, sizeof *v->t, by_weight_desc);
+        select_top(v->t, v->n, k);
         v->n = k;
         for (uint32_t i = 0; i < v->n; i++)
             v->t[i].w = (float)(v->t[i].w / terms_idf(tm, v->t[i].id));
@@ -230,35 +262,53 @@ int terms_count(terms *tm)
         for (size_t i = 0; i < tm->ntouched[c]; i++) {
             uint32_t id = tm->touched[c][i];
             if (c != CH_TITLE || !tm->count[CH_BODY][id])
-                tm->df[id]++;
+                tm->logdf[id] = (float)log(++tm->df[id] + 0.5);
         }
     tm->ndocs++;
+    tm->logn = log((double)tm->ndocs + 1.0);
     return 0;
 }
 
-double tvec_cosine(const terms *tm, const tvec *a, const tvec *b)
+double tvec_norm(const terms *tm, const tvec *v)
 {
-    double dot = 0, na = 0, nb = 0;
+    double n = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        double x = v->t[i].w * terms_idf(tm, v->t[i].id);
+        n += x * x;
+    }
+    return sqrt(n);
+}
+
+int tvec_scatter(const terms *tm, const tvec *a, float **dense, size_t *cap)
+{
+    if (*cap < tm->dfcap) {
+        float *d = xrealloc(*dense, tm->dfcap * sizeof *d);
+        if (!d)
+            return -1;
+        memset(d + *cap, 0, (tm->dfcap - *cap) * sizeof *d);
+        *dense = d, *cap = tm->dfcap;
+    }
     for (uint32_t i = 0; i < a->n; i++) {
-        double x = a->t[i].w * terms_idf(tm, a->t[i].id);
-        na += x * x;
+        double idf = terms_idf(tm, a->t[i].id);
+        (*dense)[a->t[i].id] = (float)(a->t[i].w * idf * idf);
     }
-    for (uint32_t i = 0; i < b->n; i++) {
-        double x = b->t[i].w * terms_idf(tm, b->t[i].id);
-        nb += x * x;
-    }
-    for (uint32_t i = 0, j = 0; i < a->n && j < b->n;) {
-        if (a->t[i].id < b->t[j].id)
-            i++;
-        else if (a->t[i].id > b->t[j].id)
-            j++;
-        else {
-            double idf = terms_idf(tm, a->t[i].id);
-            dot += a->t[i].w * b->t[j].w * idf * idf;
-            i++, j++;
-        }
-    }
-    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0.0;
+    return 0;
+}
+
+void tvec_unscatter(const tvec *a, float *dense)
+{
+    for (uint32_t i = 0; i < a->n; i++)
+        dense[a->t[i].id] = 0;
+}
+
+double tvec_cosine(const float *dense, double anorm, const tvec *b, double bnorm)
+{
+    if (anorm <= 0 || bnorm <= 0)
+        return 0.0;
+    double dot = 0;
+    for (uint32_t j = 0; j < b->n; j++)
+        dot += dense[b->t[j].id] * b->t[j].w;
+    return dot / (anorm * bnorm);
 }
 
 int tvec_add_top(const terms *tm, tvec *dst, const tvec *src, uint32_t k)
@@ -296,7 +346,7 @@ void terms_free(terms *tm)
 {
     vocab_free(&tm->voc);
     arena_free(&tm->mem);
-    xfree(tm->df);
+    xfree(tm->df), xfree(tm->logdf);
     for (int c = 0; c < CH_COUNT; c++)
         xfree(tm->count[c]), xfree(tm->touched[c]);
     memset(tm, 0, sizeof *tm);
