@@ -181,7 +181,7 @@ static void track_docset(track_run *run, const nf_docset *ds, const nf_reader *r
         if (*nf_track_warning(run->t))
             fprintf(stderr, "newsfuse: warning: %s:%ld: %s\n", nf_reader_file(r), nf_reader_line(r),
                     nf_track_warning(run->t));
-        if (rc == NF_EDATA && !strstr(nf_track_error(run->t), "replay of article")) {
+        if (rc == NF_EDATA) {
             run->bad++; /* one article refused: the others go on */
             run->status = cli_error(EXIT_DATA, "%s:%ld: %s", nf_reader_file(r), nf_reader_line(r),
                                     nf_track_error(run->t));
@@ -354,6 +354,12 @@ static int run_tracker(track_args *a)
     if ((rc = apply_settings(run.t, a)) != EXIT_OK) {
         nf_track_free(run.t);
         return rc;
+    }
+    /* the replay first, so that its failure is the database's, not an article's */
+    if ((rc = nf_track_resume(run.t)) != NF_OK) {
+        cli_error(EXIT_DATA, "track: %s", nf_track_error(run.t));
+        nf_track_free(run.t);
+        return rc == NF_EINVAL ? EXIT_USAGE : EXIT_DATA;
     }
     static char dash[] = "-";
     char *stdin_only[] = {dash};

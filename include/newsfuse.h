@@ -656,6 +656,13 @@ NF_API int nf_track_open(const char *path, const char *mode, nf_track **out);
  * of a replay would differ). NF_OK, NF_EINVAL (nf_track_error says why),
  * NF_ENOMEM. */
 NF_API int nf_track_set(nf_track *t, const char *key, const char *value);
+/* Resumes now (nf_track_add and nf_track_flush do it at their first
+ * call): the clusterer takes the settings and replays every stored
+ * article. NF_OK; NF_EDATA when a replayed article does not land in its
+ * stored event (another version or other settings: nothing is changed);
+ * NF_EINVAL (read-only, or settings the database's events were not made
+ * with); NF_EIO; NF_ENOMEM. nf_track_error says which. */
+NF_API int nf_track_resume(nf_track *t);
 /* Tracks report i of ds as the next article of the stream: it joins an
  * event (*event, owned by t, valid until the next call; may be NULL) and
  * is committed with it; *added (may be NULL) is 1, or 0 when an article

@@ -134,6 +134,8 @@ static int settle_settings(nf_track *t, long long articles)
     return rc;
 }
 
+static int resume(nf_track *t);
+
 /* Replays one stored article through the clusterer: it must join the
  * event it joined when it was stored. */
 static int replay_one(const track_article *a, const char *event, void *arg)
@@ -156,6 +158,14 @@ static int replay_one(const track_article *a, const char *event, void *arg)
                           "database says %s: was it written by another version or settings?",
                           a->id, a->seq, got ? got : "none", event);
     return NF_OK;
+}
+
+int nf_track_resume(nf_track *t)
+{
+    if (!t)
+        return NF_EINVAL;
+    t->err[0] = '\0';
+    return resume(t);
 }
 
 /* Rebuilds the clusterer from the stored articles, once per handle. */

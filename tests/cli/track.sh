@@ -86,7 +86,7 @@ expect_status track_corrupt_refused 1 $NF track --db "$TMP/cut.db" "$TMP/stream.
 expect_grep track_corrupt_said 'corrupt|malformed|not a newsfuse' "$TMP/err"
 
 # The clusterer's settings stay those the database was made with.
-expect_status track_setting_kept 1 $NF track --db "$DB" --window-days 2 "$TMP/stream.jsonl"
+expect_status track_setting_kept 2 $NF track --db "$DB" --window-days 2 "$TMP/stream.jsonl"
 expect_grep track_setting_kept_said 'window_days' "$TMP/err"
 expect_status track_bad_option 2 $NF track --db "$TMP/x.db" --no-such-key 3 "$TMP/stream.jsonl"
 expect_status track_needs_db 2 $NF track "$TMP/stream.jsonl"
