@@ -57,31 +57,29 @@ static void figure_source(const nf_docset *ds, const nf_figure *f, const char **
     *date = nf_docset_doc_date(ds, f->doc);
 }
 
-/* The values of now that prev lacks, as new figures. */
+/* The values of now that prev lacks, as new figures, each value once. */
 static void new_values(const nf_docset *ds, const nf_facts_sheet *sh, size_t g, const char *what,
                        json_t *prev, json_t *out)
 {
-    json_t *known = json_object_get(prev, "values");
+    json_t *known = json_object_get(prev, "values"), *said = json_object();
     size_t n = 0;
     nf_facts_group(sh, g, NULL, NULL, NULL, NULL, &n);
     char key[96];
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; said && k < n; k++) {
         nf_figure f;
         long fi = nf_facts_group_figure(sh, g, k);
         if (fi < 0 || nf_facts_figure(sh, (size_t)fi, &f, sizeof f) != NF_OK)
             continue;
         value_key(&f, key, sizeof key);
-        if (json_object_get(known, key))
+        if (json_object_get(known, key) || json_object_get(said, key))
             continue;
         const char *id, *date;
         figure_source(ds, &f, &id, &date);
         json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:s?}", "what", what, "text", f.text,
                                              "article", id, "date", date));
-        json_object_set_new(known ? known : (known = json_object()), key, json_true());
-        if (!prev)
-            json_decref(known), known = NULL; /* a new group: each value once */
+        json_object_set_new(said, key, json_true());
     }
-    json_decref(prev ? NULL : known);
+    json_decref(said);
 }
 
 /* Adds the revision and conflict of group g, if they are new. */

@@ -63,6 +63,26 @@ TEST(a_later_report_is_a_revision_with_from_and_to)
     nf_docset_free(ds);
 }
 
+TEST(a_value_two_reports_give_is_one_new_figure)
+{
+    static const char again[] = "Officials said at least 12 people were killed when the footbridge "
+                                "in Port Avelin collapsed on Saturday night.";
+    nf_docset *ds = nf_docset_new();
+    nf_docset_add(ds, "a1", NULL, "2026-03-07", first, sizeof first - 1);
+    nf_docset_add(ds, "a2", NULL, "2026-03-07", again, sizeof again - 1);
+    json_t *c = NULL;
+    char *d = NULL;
+    changes_of(ds, NULL, &c, &d);
+    size_t twelve = 0, i;
+    json_t *f;
+    json_array_foreach(json_object_get(c, "new_figures"), i, f)
+        twelve += strstr(json_string_value(json_object_get(f, "text")), "12") != NULL;
+    CHECK(twelve == 1);
+    json_decref(c);
+    xfree(d);
+    nf_docset_free(ds);
+}
+
 static int count_record(const char *record, size_t len, void *arg)
 {
     (void)record, (void)len;
@@ -151,6 +171,7 @@ int main(void)
 {
     RUN(outlets_are_the_hosts_of_urls);
     RUN(a_later_report_is_a_revision_with_from_and_to);
+    RUN(a_value_two_reports_give_is_one_new_figure);
     RUN(tracking_resuming_and_reading);
     RUN(a_file_that_is_not_a_track_database_is_refused_untouched);
     TEST_EXIT();
