@@ -646,7 +646,9 @@ typedef struct nf_track nf_track;
  * and NF_ENOMEM, so nf_track_error can say why. Returns NF_OK, NF_EIO (it
  * cannot be opened or created, or another writer holds it), NF_EDATA (not
  * a tracker database, corrupt, or an empty file opened "r"), NF_EINVAL,
- * NF_ENOMEM. */
+ * NF_ENOMEM. A writer runs SQLite's quick check at opening; a reader,
+ * meant to be opened per request, does not (a query that meets a corrupt
+ * page fails with NF_EDATA). */
 NF_API int nf_track_open(const char *path, const char *mode, nf_track **out);
 /* Sets key to value before the first nf_track_add or nf_track_flush: a
  * key of nf_options (words, method, ...) for the update summaries and

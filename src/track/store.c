@@ -137,6 +137,11 @@ static int check_schema(track_store *s, int readonly)
         return exec(s, schema_sql, "create the schema");
     char *v = NULL;
     rc = query_text(s, "SELECT value FROM meta WHERE key = 'schema'", NULL, &v);
+    if (rc == NF_EDATA) { /* SQLite says corrupt: the store's tables cannot be read */
+        snprintf(s->err, sizeof s->err, "%s: the database is corrupt (%s); it is left as it is",
+                 s->path, sqlite3_errmsg(s->db));
+        return NF_EDATA;
+    }
     if (rc != NF_OK || !v || strcmp(v, STORE_SCHEMA)) {
         snprintf(s->err, sizeof s->err, "%s: not a newsfuse track database (schema %s, want %s)",
                  s->path, v ? v : "missing", STORE_SCHEMA);
@@ -144,6 +149,8 @@ static int check_schema(track_store *s, int readonly)
         return NF_EDATA;
     }
     xfree(v);
+    if (readonly)
+        return NF_OK; /* a reader per request (serve): corruption shows in its queries */
     rc = query_text(s, "PRAGMA quick_check", NULL, &v);
     if (rc != NF_OK || !v || strcmp(v, "ok")) {
         snprintf(s->err, sizeof s->err, "%s: the database is corrupt (%s); it is left as it is",

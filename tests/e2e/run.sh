@@ -21,7 +21,10 @@ if [ ! -d "$HERE/node_modules/playwright-core" ]; then
 fi
 mkdir -p "$OUT"
 
-# The server, on a port of its choosing; its first line says which.
+# The server, on a port of its choosing; its first line says which (the
+# log is emptied first: the background shell may truncate it after the
+# loop below has read a previous run's port).
+: >"$OUT/server.log"
 "$NF" serve --port 0 --quiet 2>"$OUT/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
@@ -42,9 +45,11 @@ rc=$?
 
 # Live events: a second server over a track database of an invented stream.
 rm -f "$OUT/events.db" "$OUT/events.db-wal" "$OUT/events.db-shm"
-python3 tests/cli/track_articles.py 40 4 >"$OUT/stream.jsonl"
-"$NF" track --db "$OUT/events.db" --every 60 "$OUT/stream.jsonl" >/dev/null 2>"$OUT/track.log" ||
+# 40 events, five days apart; a window of two days keeps them apart
+python3 tests/cli/track_articles.py 40 6 spaced >"$OUT/stream.jsonl"
+"$NF" track --db "$OUT/events.db" --every 60 --window-days 2 "$OUT/stream.jsonl" >/dev/null 2>"$OUT/track.log" ||
     { echo "FAIL e2e: newsfuse track: $(tail -c 300 "$OUT/track.log")"; exit 1; }
+: >"$OUT/server-db.log" # emptied before the server starts: no stale port read
 "$NF" serve --port 0 --quiet --db "$OUT/events.db" 2>"$OUT/server-db.log" &
 server2=$!
 trap 'kill $server $server2 2>/dev/null; wait $server $server2 2>/dev/null' EXIT
