@@ -43,6 +43,8 @@ typedef struct batch_run {
     const char *input; /* a name of nf_reader_formats, NULL for auto */
     long threads;
     int resume, fd, tty;
+    int cluster;             /* --cluster: the input is a stream of articles */
+    char cluster_path[64];   /* then its events, as cluster JSONL (a temporary file) */
     long skip, records; /* records already in the output; records read */
     char *resume_id;    /* the id of the last record already written */
     uint64_t *resume_keys; /* the keys of the records already written (batch_record_key) */
@@ -79,6 +81,10 @@ static void batch_usage(FILE *out)
             "options:\n"
             "  -o, --output OUT  write here (default -, standard output)\n"
             "  -j, --jobs N      worker threads (default: every online core)\n"
+            "  --cluster         IN is a stream of articles (as newsfuse cluster reads,\n"
+            "                    with its defaults): group them into events first, then\n"
+            "                    summarize each event (its id e1, e2, ... in order of\n"
+            "                    opening; records in the order the events end)\n"
             "  --resume          OUT holds the records of an interrupted run: keep them\n"
             "                    (a trailing partial line is dropped) and do the rest\n"
             "  --input NAME      auto, text, html, cluster (or jsonl), articles, multinews\n"
@@ -145,6 +151,8 @@ static int parse_args(batch_run *r, int argc, char **argv)
             r->in = f;
         } else if (!strcmp(f, "--resume"))
             r->resume = 1;
+        else if (!strcmp(f, "--cluster"))
+            r->cluster = 1;
         else if (cli_set_switch(r->opts, f))
             continue;
         else if (i + 1 >= argc)
@@ -156,7 +164,34 @@ static int parse_args(batch_run *r, int argc, char **argv)
         return batch_usage(stderr), cli_error(EXIT_USAGE, "batch: no input (use - for stdin)");
     if (r->resume && !strcmp(r->out_path, "-"))
         return cli_error(EXIT_USAGE, "batch: --resume needs -o OUT");
-    return refuse_directory(r->in);
+    if (r->cluster && r->resume)
+        return cli_error(EXIT_USAGE, "batch: --cluster runs from the start: no --resume");
+    return r->cluster ? EXIT_OK : refuse_directory(r->in);
+}
+
+/* --cluster: groups the articles of r->in into events (newsfuse cluster's
+ * defaults), written as cluster JSONL to a temporary file that becomes
+ * the input (removed by the caller). */
+static int cluster_first(batch_run *r)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(r->cluster_path, sizeof r->cluster_path, "%s/newsfuse-events-XXXXXX",
+             dir && *dir && strlen(dir) < 32 ? dir : "/tmp");
+    int fd = mkstemp(r->cluster_path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        r->cluster_path[0] = 0;
+        return cli_error(EXIT_DATA, "batch: cannot make a temporary file: %s", strerror(errno));
+    }
+    char *inputs[] = {(char *)r->in};
+    /* an article that cannot be read is said, and the others go on */
+    r->bad_lines = cli_cluster_events(inputs, 1, r->input, f, r->cluster_path) != EXIT_OK;
+    if (fclose(f))
+        return cli_error(EXIT_DATA, "batch: %s: %s", r->cluster_path, strerror(errno));
+    r->in = r->cluster_path, r->input = "cluster";
+    return EXIT_OK;
 }
 
 /* ---- Records ---- */
@@ -549,6 +584,8 @@ int cmd_batch(int argc, char **argv)
     if (!(r.opts = nf_options_new()))
         return cli_error(EXIT_DATA, "out of memory");
     int rc = parse_args(&r, argc, argv);
+    if (rc == EXIT_OK && r.cluster)
+        rc = cluster_first(&r);
     if (rc == EXIT_OK)
         rc = open_output(&r);
     if (rc == EXIT_OK) {
@@ -559,6 +596,8 @@ int cmd_batch(int argc, char **argv)
     }
     if (r.fd > STDOUT_FILENO && close(r.fd) && rc == EXIT_OK)
         rc = cli_error(EXIT_DATA, "%s: %s", r.out_path, strerror(errno));
+    if (r.cluster_path[0])
+        unlink(r.cluster_path);
     nf_options_free(r.opts);
     nf_free(r.resume_id);
     nf_free(r.resume_keys);

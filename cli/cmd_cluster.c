@@ -10,14 +10,13 @@
 #include <string.h>
 
 typedef struct cluster_args {
-    const char *format; /* text or jsonl */
+    const char *format; /* text, jsonl, or none (batch --cluster) */
     const char *input;  /* a name of nf_reader_formats, NULL for auto */
     const char *events; /* --events FILE, or NULL */
     char **inputs;
     int ninputs;
     nf_clusterer *c;
     FILE *events_out;
-    int bad; /* some article or record could not be read */
 } cluster_args;
 
 static void cluster_usage(FILE *out)
@@ -181,6 +180,19 @@ static int cluster_inputs(cluster_args *a)
     if (status >= 0 && (nf_clusterer_finish(a->c) != NF_OK || write_retired(a)))
         status = -1;
     return status < 0 ? EXIT_DATA : status;
+}
+
+int cli_cluster_events(char **inputs, int n, const char *input, FILE *events, const char *name)
+{
+    cluster_args a = {.format = "none", .input = input, .events = name, .inputs = inputs,
+                      .ninputs = n, .events_out = events};
+    if (nf_clusterer_new(&a.c) != NF_OK || nf_clusterer_set(a.c, "keep", "1") != NF_OK) {
+        nf_clusterer_free(a.c);
+        return cli_error(EXIT_DATA, "out of memory");
+    }
+    int rc = cluster_inputs(&a);
+    nf_clusterer_free(a.c);
+    return rc;
 }
 
 int cmd_cluster(int argc, char **argv)

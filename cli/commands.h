@@ -77,6 +77,10 @@ int cli_each_event(struct nf_reader *r, cli_event_fn fn, cli_bad_fn bad, void *a
  * NF_DEFAULT_MAX_LINE_BYTES; 0: none); set returns -1 for a bad value. */
 size_t cli_max_line(void);
 int cli_set_max_line(const char *value);
+/* Clusters inputs[0..n) (cli/cmd_cluster.c, default settings) and writes
+ * the events as cluster JSONL to events (called name in messages), for
+ * batch --cluster. Returns an exit code. */
+int cli_cluster_events(char **inputs, int n, const char *input, FILE *events, const char *name);
 /* Returns 1 if s[0..n) is only white space. */
 int cli_is_blank(const char *s, size_t n);
 /* Writes s as a JSON string literal. */

@@ -129,10 +129,13 @@ static nf_docset *kept_set(nf_clusterer *c, uint64_t serial, const char *id)
     long k = keymap_get(&c->kept, serial);
     if (k >= 0)
         return c->sets[k];
-    if (!c->nfree && (GROW(c->sets, c->setcap, c->nsets + 1) ||
-                      GROW(c->free_sets, c->freecap, c->nsets + 1)))
-        return NULL;
-    uint32_t slot = c->nfree ? c->free_sets[--c->nfree] : (uint32_t)c->nsets++;
+    if (!c->nfree) { /* a new slot, free until used; free_sets can hold every slot */
+        if (GROW(c->sets, c->setcap, c->nsets + 1) || GROW(c->free_sets, c->freecap, c->nsets + 1))
+            return NULL;
+        c->sets[c->nsets] = NULL;
+        c->free_sets[c->nfree++] = (uint32_t)c->nsets++;
+    }
+    uint32_t slot = c->free_sets[--c->nfree];
     nf_docset *ds = nf_docset_new();
     if (!ds || nf_docset_set_id(ds, id) != NF_OK || keymap_put(&c->kept, serial, slot)) {
         nf_docset_free(ds);
@@ -169,7 +172,9 @@ static int collect_retired(nf_clusterer *c)
 {
     size_t n;
     const uint64_t *serials = events_retired(c->ev, &n);
-    if (n && GROW(c->gone, c->gonecap, c->ngone + n))
+    /* the list of ids handed out is grown here, where a failure can be said */
+    if (n && (GROW(c->gone, c->gonecap, c->ngone + n) ||
+              GROW(c->gone_ids, c->gone_idcap, c->ngone + n)))
         return -1;
     for (size_t i = 0; i < n; i++) {
         gone *g = &c->gone[c->ngone++];
@@ -270,12 +275,6 @@ size_t nf_clusterer_retired(nf_clusterer *c, const char *const **ids)
         return 0;
     if (c->handed) /* asked twice: nothing new since */
         forget_gone(c);
-    if (c->ngone > c->gone_idcap) {
-        const char **p = xrealloc(c->gone_ids, c->ngone * sizeof *p);
-        if (!p)
-            return 0;
-        c->gone_ids = p, c->gone_idcap = c->ngone;
-    }
     for (size_t k = 0; k < c->ngone; k++)
         c->gone_ids[k] = c->gone[k].id;
     if (ids)

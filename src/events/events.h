@@ -13,7 +13,6 @@
  * the event's number. */
 #ifndef NF_EVENTS_EVENTS_H
 #define NF_EVENTS_EVENTS_H
-#include "core/arena.h"
 #include "model/vocab.h"
 #include <stddef.h>
 #include <stdint.h>
@@ -34,10 +33,20 @@ typedef struct tvec {
 
 enum { CH_BODY, CH_TITLE, CH_NAMES, CH_COUNT };
 
-/* The stream's vocabulary and document frequencies. */
+/* A map of 64-bit keys (never 0) to 32-bit values, with removal (index.c). */
+typedef struct key_map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t n, cap; /* cap a power of two, or 0 */
+} key_map;
+
+/* The stream's vocabulary and document frequencies. A term is known by
+ * the 64-bit FNV-1a hash of its form (the tokenizer has it): two forms
+ * that share one hash would count as one term, which at 64 bits does not
+ * happen in any vocabulary a stream has; no string is kept. */
 typedef struct terms {
-    vocab voc;
-    arena mem;
+    key_map ids; /* form hash -> term id */
+    uint32_t nterms;
     uint32_t *df;  /* per term id: articles holding it */
     float *logdf;  /* per term id: ln(df + 0.5) */
     size_t dfcap;
@@ -106,13 +115,6 @@ typedef struct term_index {
 int index_add(term_index *x, uint32_t id, uint32_t slot);
 void index_remove(term_index *x, uint32_t id, uint32_t slot);
 void index_free(term_index *x);
-
-/* A map of 64-bit keys (never 0) to event slots, with removal. */
-typedef struct key_map {
-    uint64_t *keys;
-    uint32_t *vals;
-    size_t n, cap; /* cap a power of two, or 0 */
-} key_map;
 
 int keymap_put(key_map *m, uint64_t key, uint32_t val);
 /* The value of key, or -1. */

@@ -13,7 +13,7 @@
 static const uint32_t centroid_terms[CH_COUNT] = {300, 40, 64};
 /* Candidates scored in full per article (the events sharing the most
  * weight with it). */
-#define MAX_CANDIDATES 32
+#define MAX_CANDIDATES 16
 /* How often (in articles) undated events are looked at for retirement
  * when the stream's date does not move. */
 #define RETIRE_EVERY 256

@@ -19,6 +19,12 @@ static const uint32_t keep_terms[CH_COUNT] = {100, 16, 24};
 /* Names: at most this many words, this many bytes. */
 #define NAME_WORDS 4
 #define NAME_BYTES 80
+/* The body is read as far as this many bytes (to the last space before):
+ * a news report says what it is about first (the inverted pyramid), and
+ * an article then costs the same however long it is. */
+#ifndef BODY_BYTES
+#define BODY_BYTES 4000
+#endif
 
 typedef struct reading {
     terms *tm;
@@ -58,12 +64,17 @@ static int reserve_ids(terms *tm, size_t n)
     return 0;
 }
 
-/* Counts term s[0..len) once more in channel c. */
-static int count_term(terms *tm, int c, const char *s, size_t len, uint64_t hash)
+/* Counts the term of this hash once more in channel c. */
+static int count_term(terms *tm, int c, uint64_t hash)
 {
-    int64_t id = vocab_intern_hashed(&tm->voc, &tm->mem, s, len, hash, 0);
-    if (id < 0 || reserve_ids(tm, (size_t)id + 1))
-        return -1;
+    hash = hash ? hash : 1;
+    long id = keymap_get(&tm->ids, hash);
+    if (id < 0) {
+        id = (long)tm->nterms;
+        if (reserve_ids(tm, (size_t)id + 1) || keymap_put(&tm->ids, hash, (uint32_t)id))
+            return -1;
+        tm->nterms++;
+    }
     if (tm->count[c][id]++ == 0) {
         if (GROW(tm->touched[c], tm->touchcap[c], tm->ntouched[c] + 1))
             return -1;
@@ -76,7 +87,7 @@ static int flush_name(reading *rd)
 {
     int rc = 0;
     if (rd->name_words) {
-        rc = count_term(rd->tm, CH_NAMES, rd->name, rd->name_len, hash_bytes64(rd->name, rd->name_len));
+        rc = count_term(rd->tm, CH_NAMES, hash_bytes64(rd->name, rd->name_len));
         rd->name_words = 0;
     }
     return rc;
@@ -137,7 +148,7 @@ static int on_token(const token *t, void *arg)
         return -1;
     if (t->stop || bare_number(t))
         return 0;
-    return count_term(rd->tm, rd->channel, t->form, t->len, t->form_hash) ? -1 : 0;
+    return count_term(rd->tm, rd->channel, t->form_hash) ? -1 : 0;
 }
 
 double terms_idf(const terms *tm, uint32_t id)
@@ -195,7 +206,8 @@ static void keep_top(const terms *tm, tvec *v, uint32_t k)
         for (uint32_t i = 0; i < v->n; i++)
             v->t[i].w = (float)(v->t[i].w / terms_idf(tm, v->t[i].id));
     }
-    qsort(v->t, v->n, sizeof *v->t, by_id);
+    if (v->n > 1) /* qsort's base may not be NULL, even for nothing */
+        qsort(v->t, v->n, sizeof *v->t, by_id);
 }
 
 /* Channel c of the article just counted, as a vector of tf shares. */
@@ -242,7 +254,13 @@ int terms_article(terms *tm, const events_article *a, tvec v[CH_COUNT])
         return -1;
     clear_counts(tm);
     reading rd = {.tm = tm, .text = a->text, .channel = CH_BODY};
-    if (tokenizer_each(tk, a->text, a->len, on_token, &rd) || flush_name(&rd))
+    size_t len = a->len;
+    if (len > BODY_BYTES) {
+        len = BODY_BYTES;
+        while (len > 0 && a->text[len] != ' ' && a->text[len] != '\n')
+            len--;
+    }
+    if (tokenizer_each(tk, a->text, len, on_token, &rd) || flush_name(&rd))
         return -1;
     if (a->title) {
         rd.text = a->title, rd.channel = CH_TITLE;
@@ -314,6 +332,10 @@ double tvec_cosine(const float *dense, double anorm, const tvec *b, double bnorm
 int tvec_add_top(const terms *tm, tvec *dst, const tvec *src, uint32_t k)
 {
     uint32_t need = dst->n + src->n;
+    if (!src->n) { /* nothing to add (and dst->t may be NULL) */
+        keep_top(tm, dst, k);
+        return 0;
+    }
     if (need > dst->cap) {
         tw *t = xrealloc(dst->t, (size_t)need * sizeof *t);
         if (!t)
@@ -344,8 +366,7 @@ void tvec_free(tvec *v)
 
 void terms_free(terms *tm)
 {
-    vocab_free(&tm->voc);
-    arena_free(&tm->mem);
+    keymap_free(&tm->ids);
     xfree(tm->df), xfree(tm->logdf);
     for (int c = 0; c < CH_COUNT; c++)
         xfree(tm->count[c]), xfree(tm->touched[c]);

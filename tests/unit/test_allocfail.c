@@ -316,6 +316,65 @@ static int run_read(char **out)
     return rc;
 }
 
+/* Appends the clusterer's retired events, as cluster JSONL, to *out. */
+static int collect_events(nf_clusterer *c, char **out, size_t *len)
+{
+    const char *const *ids;
+    size_t n = nf_clusterer_retired(c, &ids);
+    int rc = NF_OK;
+    for (size_t k = 0; k < n && rc == NF_OK; k++) {
+        nf_docset *ev = nf_clusterer_take(c, ids[k]);
+        char *line = NULL;
+        size_t l;
+        rc = ev ? nf_event_render(ev, "cluster", &line, &l) : NF_ENOMEM;
+        if (rc == NF_OK && collect(out, len, line, l))
+            rc = -100;
+        nf_free(line);
+        nf_docset_free(ev);
+    }
+    return rc;
+}
+
+/* The bundled example's reports read one article at a time and clustered:
+ * a line per article, then the events as cluster JSONL. */
+static int run_cluster(char **out)
+{
+    size_t len = 0;
+    nf_reader *r = NULL;
+    nf_clusterer *c = NULL;
+    int rc = nf_reader_open_buffer(golden_line, strlen(golden_line), "c.jsonl", &r);
+    if (rc == NF_OK)
+        rc = nf_reader_set(r, "group", "article");
+    if (rc == NF_OK)
+        rc = nf_clusterer_new(&c);
+    if (rc == NF_OK)
+        rc = nf_clusterer_set(c, "keep", "1");
+    nf_docset *ds = NULL;
+    while (rc == NF_OK && (rc = nf_reader_next(r, &ds)) == NF_OK) {
+        const char *ev;
+        int opened;
+        char *line = NULL;
+        size_t l;
+        rc = nf_clusterer_add(c, ds, 0, &ev, &opened);
+        if (rc == NF_OK)
+            rc = nf_clusterer_render_last(c, &line, &l);
+        if (rc == NF_OK && collect(out, &len, line, l))
+            rc = -100;
+        if (rc == NF_OK)
+            rc = collect_events(c, out, &len);
+        nf_free(line);
+        nf_docset_free(ds);
+        ds = NULL;
+    }
+    if (rc == NF_EEMPTY)
+        rc = nf_clusterer_finish(c);
+    if (rc == NF_OK)
+        rc = collect_events(c, out, &len);
+    nf_clusterer_free(c);
+    nf_reader_free(r);
+    return rc;
+}
+
 /* ---- The sweep ---- */
 
 typedef struct sweep {
@@ -356,12 +415,13 @@ static void sweep_pipeline(pipeline p, sweep *sw)
     nf_set_allocator(NULL, NULL, NULL);
 }
 
-enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, P_EXTRACT, P_READ, NPIPES };
+enum { P_SUMMARIZE, P_FACTS, P_ROUGE, P_SPLIT, P_EXTRACT, P_READ, P_CLUSTER, NPIPES };
 static const struct {
     const char *name;
     pipeline run;
 } PIPES[NPIPES] = {{"summarize", run_summarize}, {"facts", run_facts}, {"rouge", run_rouge},
-                   {"split", run_split}, {"extract", run_extract}, {"read", run_read}};
+                   {"split", run_split}, {"extract", run_extract}, {"read", run_read},
+                   {"cluster", run_cluster}};
 static sweep swept[NPIPES];
 static char *cold_result[NPIPES];
 
@@ -432,6 +492,8 @@ TEST(allocfail_extract_no_crash_no_leak) { check_no_crash_no_leak(P_EXTRACT); }
 TEST(allocfail_extract_every_failure_reported) { check_every_failure_reported(P_EXTRACT); }
 TEST(allocfail_read_no_crash_no_leak) { check_no_crash_no_leak(P_READ); }
 TEST(allocfail_read_every_failure_reported) { check_every_failure_reported(P_READ); }
+TEST(allocfail_cluster_no_crash_no_leak) { check_no_crash_no_leak(P_CLUSTER); }
+TEST(allocfail_cluster_every_failure_reported) { check_every_failure_reported(P_CLUSTER); }
 
 int main(void)
 {
@@ -452,6 +514,8 @@ int main(void)
     RUN(allocfail_extract_every_failure_reported);
     RUN(allocfail_read_no_crash_no_leak);
     RUN(allocfail_read_every_failure_reported);
+    RUN(allocfail_cluster_no_crash_no_leak);
+    RUN(allocfail_cluster_every_failure_reported);
     for (int k = 0; k < NPIPES; k++)
         free(swept[k].golden), free(cold_result[k]);
     free(golden_line);
