@@ -36,7 +36,7 @@ CSTD   := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 INC    := -Iinclude -Isrc -I$(BUILD)/gen $(XML2_CFLAGS)
 CFLAGS ?= -g
 ALL_CFLAGS := $(CSTD) $(OPT) $(CFLAGS) $(WARN) $(INC) -fPIC -pthread
-DEP_LIBS := -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
+DEP_LIBS := -lsqlite3 -lpcre2-8 -lutf8proc -lstemmer -ljansson -lglpk $(XML2_LIBS) -ldl -lm -lpthread
 # zlib (gzip WARC files, src/ingest/warc.c), linked by name: it came only
 # through GLPK before. libcurl (URLs, src/ingest/fetch.c) is not linked:
 # its header is read here, the library is opened at run time (dlopen, -ldl),

@@ -2,6 +2,7 @@
  * 127.0.0.1 by default. This file only reads the command line. */
 #include "commands.h"
 #include "../server/server.h"
+#include "newsfuse.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@ static void serve_usage(FILE *out)
             "  --max-documents N      reports per request (default 200)\n"
             "  --max-document-bytes N bytes of one report (default 1048576)\n"
             "  --max-seconds S        time to choose a summary's sentences (default 10)\n"
+            "  --db FILE              also serve the events of a newsfuse track database,\n"
+            "                         read-only: GET /v1/events?limit=N&before=CURSOR (the\n"
+            "                         most recently changed first) and GET /v1/events/ID,\n"
+            "                         and the page's list of live events\n"
             "  --quiet                no access log\n\n"
             "Exit status: 0 after SIGINT or SIGTERM, 1 if the server cannot start,\n"
             "2 bad usage.\n");
@@ -113,6 +118,10 @@ static int apply_flag(srv_config *c, const char *f, const char *v, char **token)
         c->bind = v;
         return EXIT_OK;
     }
+    if (!strcmp(f, "--db")) {
+        c->db = v;
+        return EXIT_OK;
+    }
     if (!strcmp(f, "--token")) {
         free(*token);
         *token = read_token(v);
@@ -153,12 +162,26 @@ static int parse_args(srv_config *c, int argc, char **argv, char **token)
     return EXIT_OK;
 }
 
+/* A database that cannot be read (absent, not a track database, corrupt)
+ * is said at the start, not at the first request. */
+static int check_db(const char *db)
+{
+    nf_track *t = NULL;
+    int rc = nf_track_open(db, "r", &t);
+    if (rc != NF_OK)
+        rc = cli_error(EXIT_DATA, "serve: --db: %s", t ? nf_track_error(t) : nf_strerror(rc));
+    nf_track_free(t);
+    return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     srv_config cfg;
     char *token = NULL;
     srv_config_defaults(&cfg);
     int rc = parse_args(&cfg, argc, argv, &token);
+    if (rc == EXIT_OK && cfg.db)
+        rc = check_db(cfg.db);
     if (rc == EXIT_OK) {
         cfg.token = token;
         rc = srv_run(&cfg) ? EXIT_DATA : EXIT_OK;

@@ -16,6 +16,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_track(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 
 /* Shared helpers (cli/util.c). */

@@ -25,6 +25,7 @@ static const struct command commands[] = {
     {"rouge", cmd_rouge, "score summaries against references exactly as ROUGE-1.5.5 does"},
     {"idf", cmd_idf, "background term statistics of a corpus, for --idf (idf build, idf check)"},
     {"eval", cmd_eval, "summarize an evaluation set and score it with its standard ROUGE settings"},
+    {"track", cmd_track, "group a stream of articles into events, kept in a database, with what changed"},
     {"serve", cmd_serve, "the HTTP/JSON API and the web page, on 127.0.0.1 by default"},
 };
 

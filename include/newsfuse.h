@@ -638,6 +638,92 @@ NF_API const char *nf_facts_warning(const nf_facts_sheet *sheet, size_t i);
 NF_API int nf_facts_render(const nf_facts_sheet *sheet, const char *format, char **out,
                            size_t *len);
 
+/* ---- Tracking a stream (section owned by src/track/ and src/api/track.c):
+ * articles go, one at a time and in stream order, through the stream
+ * clusterer into events, and into a SQLite database (WAL) that keeps
+ * every article with its event, each event's last output and its
+ * timeline. Each article is committed with its event in one transaction,
+ * so a process killed at any moment loses nothing committed; a handle
+ * opened on the same database again resumes: the clusterer is rebuilt by
+ * replaying the committed articles in stream order (it is deterministic),
+ * and articles already stored (by id) are skipped. nf_track_flush then
+ * writes, for each event with new articles, its update record: the update
+ * summary of what is new (the reports already in an output are given as
+ * read, nf_docset_add_seen), the figure sheet's changes since the last
+ * output (new figures, revisions, new conflicts), the sources and the
+ * timeline (doc/TRACK.md; the record in doc/SCHEMA.md). A database that
+ * is not the tracker's or is corrupt is refused, never rebuilt. ---- */
+typedef struct nf_track nf_track;
+
+/* Opens the database at path: mode "w" creates it when absent and locks
+ * it for this handle's writing (one writer per database), "r" reads an
+ * existing one (any number of readers, while a writer writes). *out is
+ * set, to be freed with nf_track_free, whatever the status but NF_EINVAL
+ * and NF_ENOMEM, so nf_track_error can say why. Returns NF_OK, NF_EIO (it
+ * cannot be opened or created, or another writer holds it), NF_EDATA (not
+ * a tracker database, corrupt, or an empty file opened "r"), NF_EINVAL,
+ * NF_ENOMEM. A writer runs SQLite's quick check at opening; a reader,
+ * meant to be opened per request, does not (a query that meets a corrupt
+ * page fails with NF_EDATA). */
+NF_API int nf_track_open(const char *path, const char *mode, nf_track **out);
+/* Sets key to value before the first nf_track_add or nf_track_flush: a
+ * key of nf_options (words, method, ...) for the update summaries and
+ * sheets, any other one for the clusterer (window_days, threshold, ...).
+ * The clusterer's settings are kept in the database with its first
+ * article; a later handle may repeat them but not change them (the events
+ * of a replay would differ). NF_OK, NF_EINVAL (nf_track_error says why),
+ * NF_ENOMEM. */
+NF_API int nf_track_set(nf_track *t, const char *key, const char *value);
+/* Resumes now (nf_track_add and nf_track_flush do it at their first
+ * call): the clusterer takes the settings and replays every stored
+ * article. NF_OK; NF_EDATA when a replayed article does not land in its
+ * stored event (another version or other settings: nothing is changed);
+ * NF_EINVAL (read-only, or settings the database's events were not made
+ * with); NF_EIO; NF_ENOMEM. nf_track_error says which. */
+NF_API int nf_track_resume(nf_track *t);
+/* Tracks report i of ds as the next article of the stream: it joins an
+ * event (*event, owned by t, valid until the next call; may be NULL) and
+ * is committed with it; *added (may be NULL) is 1, or 0 when an article
+ * of that id was already stored (it is skipped, *event NULL). The first
+ * call resumes (replays the stored articles). Returns NF_OK; NF_EDATA for
+ * an article the clusterer refuses (no text: nothing stored) or a
+ * database whose replay does not give its stored events; NF_EIO when the
+ * database cannot be written (the handle then refuses every other
+ * article: reopen to resume); NF_EINVAL (read-only, i out of range);
+ * NF_ENOMEM. nf_track_warning says what a duplicate joined. */
+NF_API int nf_track_add(nf_track *t, const nf_docset *ds, size_t i, const char **event, int *added);
+/* Writes the update record of every event with articles not yet in an
+ * output, oldest change first: emit gets each record (one line of JSON,
+ * no newline; NUL-terminated, len bytes) before it is committed as the
+ * event's last output, so a record is written at least once (twice only
+ * if the process dies between the two). A non-zero return of emit stops
+ * there (NF_EIO). *records (may be NULL) counts those written. NF_OK,
+ * NF_EIO, NF_EINVAL (read-only), NF_ENOMEM. */
+NF_API int nf_track_flush(nf_track *t, int (*emit)(const char *record, size_t len, void *arg),
+                          void *arg, size_t *records);
+/* A page of events, the most recently changed first: at most limit (1 to
+ * 1000) of those changed before the cursor before (0: the newest), as
+ * {"schema", "events": [{"id", "title", "articles", "first_date",
+ * "last_date", "updates", "cursor"}], "next": cursor of the next page or
+ * null} in a NUL-terminated buffer (nf_free). NF_OK, NF_EINVAL, NF_EIO,
+ * NF_ENOMEM. */
+NF_API int nf_track_events(nf_track *t, size_t limit, long long before, char **json, size_t *len);
+/* One event: its counts, "last_output" (its last update record, null
+ * before its first), "sheet" (the figure sheet of its reports at that
+ * output, nf_facts_render's json), "sources" and "timeline", as one JSON
+ * object (nf_free). NF_OK, NF_EEMPTY (no such event), NF_EIO, NF_ENOMEM. */
+NF_API int nf_track_event(nf_track *t, const char *id, char **json, size_t *len);
+/* Every stored article's {"id", "event"}, one line each in stream order
+ * (nf_free). The first call of a writer resumes. NF_OK, NF_EIO, NF_ENOMEM. */
+NF_API int nf_track_assignments(nf_track *t, char **out, size_t *len);
+/* The stored articles and events. */
+NF_API int nf_track_counts(nf_track *t, long long *articles, long long *events);
+/* Why the last call failed ("" if none), and the warning of the last
+ * nf_track_add ("" if none). */
+NF_API const char *nf_track_error(const nf_track *t);
+NF_API const char *nf_track_warning(const nf_track *t);
+NF_API void nf_track_free(nf_track *t);
+
 /* ---- ROUGE (section owned by src/eval/) ---- */
 
 /* A scorer that reproduces ROUGE-1.5.5 (Lin 2004) exactly: its tokens,

@@ -3,7 +3,10 @@
  * result itself (with "facts": true the summary carries its figure
  * sheet); the server only adds the error document. */
 #include "api.h"
+#include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -349,9 +352,9 @@ static json_t *string_list(const char *const *list, const char *skip)
     return a;
 }
 
-int srv_api_version(const srv_limits *lim, srv_body *out)
+int srv_api_version(const srv_limits *lim, int events, srv_body *out)
 {
-    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:o*,s:{s:I,s:I,s:I,s:f}}", "schema", NF_SCHEMA,
+    json_t *v = json_pack("{s:s,s:s,s:s,s:o*,s:o*,s:o*,s:{s:I,s:I,s:I,s:f},s:b}", "schema", NF_SCHEMA,
                           "name", "newsfuse", "version", nf_version(), "methods",
                           string_list(nf_methods(), NULL), "options",
                           /* the options a request may set: idf is the operator's (403) */
@@ -360,6 +363,83 @@ int srv_api_version(const srv_limits *lim, srv_body *out)
                           "inputs", string_list(nf_reader_formats(), NULL),
                           "limits", "max_body_bytes", (json_int_t)lim->max_body, "max_documents",
                           (json_int_t)lim->max_documents, "max_document_bytes",
-                          (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds);
+                          (json_int_t)lim->max_doc_bytes, "max_seconds", lim->max_seconds,
+                          /* whether GET /v1/events answers (serve --db) */
+                          "events", events);
     return take_json(v, 200, out);
+}
+
+/* ---- the events of a track database (serve --db) ---- */
+
+/* Opens the database for one request: a reader sees the last commit of a
+ * tracker writing at the same time. Returns NULL after queueing the error. */
+static nf_track *open_events(const char *db, srv_body *out)
+{
+    nf_track *t = NULL;
+    if (!db) {
+        srv_api_error(404, "this server serves no events (newsfuse serve --db FILE)", out);
+        return NULL;
+    }
+    int rc = nf_track_open(db, "r", &t);
+    if (rc != NF_OK) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "the events database cannot be read: %s",
+                 t ? nf_track_error(t) : nf_strerror(rc));
+        srv_api_error(rc == NF_ENOMEM ? 500 : 503, msg, out);
+        nf_track_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* A query value as a count in [min, max] (absent: dflt); -1 if it is not one. */
+static long long query_count(const char *v, long long dflt, long long min, long long max)
+{
+    if (!v)
+        return dflt;
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    return *v && !*end && !errno && n >= min && n <= max ? n : -1;
+}
+
+/* A rendered answer of the tracker (or its error) as the response. */
+static int track_answer(nf_track *t, int rc, char *json, size_t len, srv_body *out)
+{
+    int result = rc == NF_OK ? take_rendered(json, len, 200, out)
+                 : rc == NF_EEMPTY ? srv_api_error(404, nf_track_error(t), out)
+                 : rc == NF_ENOMEM ? srv_api_error(500, "out of memory", out)
+                                   : srv_api_error(503, nf_track_error(t), out);
+    if (rc != NF_OK)
+        nf_free(json);
+    nf_track_free(t);
+    return result;
+}
+
+int srv_api_events(const char *db, const char *limit, const char *before, srv_body *out)
+{
+    memset(out, 0, sizeof *out);
+    long long n = query_count(limit, 20, 1, 100), cursor = query_count(before, 0, 0, LLONG_MAX);
+    if (n < 0 || cursor < 0)
+        return srv_api_error(400, n < 0 ? "limit must be a whole number from 1 to 100"
+                                        : "before must be a cursor (\"next\" of a page)", out);
+    nf_track *t = open_events(db, out);
+    if (!t)
+        return out->data ? 0 : -1;
+    char *json = NULL;
+    size_t len = 0;
+    int rc = nf_track_events(t, (size_t)n, cursor, &json, &len);
+    return track_answer(t, rc, json, len, out);
+}
+
+int srv_api_event(const char *db, const char *id, srv_body *out)
+{
+    memset(out, 0, sizeof *out);
+    nf_track *t = open_events(db, out);
+    if (!t)
+        return out->data ? 0 : -1;
+    char *json = NULL;
+    size_t len = 0;
+    int rc = nf_track_event(t, id, &json, &len);
+    return track_answer(t, rc, json, len, out);
 }

@@ -25,6 +25,12 @@ int srv_api_error(int status, const char *message, srv_body *out);
 /* GET /healthz; GET /version (with the methods, options and limits, so a
  * client can fill its forms). */
 int srv_api_health(srv_body *out);
-int srv_api_version(const srv_limits *lim, srv_body *out);
+int srv_api_version(const srv_limits *lim, int events, srv_body *out);
+/* GET /v1/events (recent events of the track database db, a page of
+ * limit before the cursor before: query values as given, NULL when
+ * absent) and GET /v1/events/ID: 200, 400 (a bad limit or cursor), 404
+ * (no database, no such event), 503 (the database cannot be read). */
+int srv_api_events(const char *db, const char *limit, const char *before, srv_body *out);
+int srv_api_event(const char *db, const char *id, srv_body *out);
 
 #endif

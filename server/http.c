@@ -173,12 +173,40 @@ static int is_get(const char *method)
     return !strcmp(method, "GET") || !strcmp(method, "HEAD");
 }
 
-/* GET routes: /healthz, /version and the page. */
+/* The prefix of the events routes (serve --db). */
+#define EVENTS_PATH "/v1/events"
+
+/* GET /v1/events and /v1/events/ID. */
+static enum MHD_Result serve_events(const server *s, struct MHD_Connection *c, exchange *x,
+                                    const char *path)
+{
+    srv_body b;
+    if (!is_get(x->method))
+        return send_error(c, x, 405, "use GET", "GET, HEAD");
+    const char *id = path + strlen(EVENTS_PATH);
+    int rc = !*id ? srv_api_events(s->cfg->db,
+                                   MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit"),
+                                   MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "before"), &b)
+             : id[0] == '/' && id[1] ? srv_api_event(s->cfg->db, id + 1, &b)
+                                     : srv_api_error(404, "no such path", &b);
+    return rc ? MHD_NO : send_body(c, x, &b, NULL);
+}
+
+/* 1 for the paths of the events routes. */
+static int is_events_path(const char *path)
+{
+    size_t n = strlen(EVENTS_PATH);
+    return !strncmp(path, EVENTS_PATH, n) && (!path[n] || path[n] == '/');
+}
+
+/* GET routes: /healthz, /version, the events and the page. */
 static enum MHD_Result serve_get(const server *s, struct MHD_Connection *c, exchange *x,
                                  const char *path)
 {
     srv_body b;
     srv_asset a;
+    if (is_events_path(path))
+        return serve_events(s, c, x, path);
     int is_health = !strcmp(path, "/healthz"), is_version = !strcmp(path, "/version");
     if (!is_health && !is_version) {
         if (srv_asset_find(path, &a))
@@ -188,7 +216,7 @@ static enum MHD_Result serve_get(const server *s, struct MHD_Connection *c, exch
     }
     if (!is_get(x->method))
         return send_error(c, x, 405, "use GET", "GET, HEAD");
-    int rc = is_health ? srv_api_health(&b) : srv_api_version(&s->cfg->limits, &b);
+    int rc = is_health ? srv_api_health(&b) : srv_api_version(&s->cfg->limits, s->cfg->db != NULL, &b);
     return rc ? MHD_NO : send_body(c, x, &b, NULL);
 }
 
@@ -226,7 +254,7 @@ static int check_post(const server *s, struct MHD_Connection *c, exchange *x)
 static int check_access(const server *s, struct MHD_Connection *c, exchange *x)
 {
     const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-    int api = x->route >= 0 || !strcmp(x->path, "/version");
+    int api = x->route >= 0 || !strcmp(x->path, "/version") || is_events_path(x->path);
     enum MHD_Result q;
     if (s->loopback && !srv_host_is_loopback(host))
         q = send_error(c, x, 403, "this server answers loopback names only", NULL);

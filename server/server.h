@@ -16,6 +16,7 @@ typedef struct srv_config {
     unsigned max_connections; /* open connections at once */
     srv_limits limits;        /* per request */
     const char *token;        /* bearer token for /v1/ and /version, or NULL */
+    const char *db;           /* a newsfuse track database for /v1/events, or NULL */
     int quiet;                /* no access log */
 } srv_config;
 

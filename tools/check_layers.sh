@@ -13,7 +13,7 @@ BUILD=${1:-build}
 rank() {
     case $1 in
         core) echo 0 ;; ingest) echo 1 ;; text) echo 2 ;; model) echo 3 ;;
-        select|facts|events|eval) echo 4 ;; emit) echo 5 ;; api) echo 6 ;; batch) echo 7 ;;
+        select|facts|events|eval) echo 4 ;; track) echo 5 ;; emit) echo 6 ;; api) echo 7 ;; batch) echo 8 ;;
         *) echo -1 ;;
     esac
 }

@@ -166,6 +166,7 @@
       const r = await fetch('/version', { headers: headers() });
       if (r.status === 401) { $('token-row').hidden = false; return; }
       const v = await r.json();
+      startEvents(v);
       const sel = $('method');
       sel.textContent = '';
       for (const m of v.methods || []) sel.appendChild(new Option(m, m, m === 'concept', m === 'concept'));
@@ -377,6 +378,159 @@
     }
   }
 
+  /* ---- live events (serve --db: GET /v1/events, /v1/events/ID) ---- */
+
+  let eventsNext = null;   /* the cursor of the next page, or null */
+  let openEvent = null;    /* the id of the event shown */
+
+  async function getJSON(url) {
+    const r = await fetch(url, { headers: headers() });
+    let data = null;
+    try { data = await r.json(); } catch (e) { data = null; }
+    if (r.status === 401) $('token-row').hidden = false;
+    if (!r.ok) throw new Error(data && data.error ? data.error.message : r.statusText);
+    return data;
+  }
+
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
+  /* One event of the list: a button that opens it. */
+  function eventItem(e) {
+    const li = el('li');
+    const b = el('button', 'event-open');
+    b.type = 'button';
+    b.dataset.id = e.id;
+    b.appendChild(el('span', 'event-title', e.title || e.id));
+    const dates = e.first_date ? (e.first_date === e.last_date ? e.first_date : e.first_date + ' – ' + e.last_date) : 'undated';
+    b.appendChild(el('span', 'event-facts', plural(e.articles, 'article', 'articles') + ' · ' + dates +
+                     ' · ' + plural(e.updates, 'update', 'updates')));
+    if (e.id === openEvent) b.setAttribute('aria-current', 'true');
+    b.addEventListener('click', () => showEvent(e.id));
+    li.appendChild(b);
+    return li;
+  }
+
+  /* Loads the newest page (more: the next older one, appended). */
+  async function loadEvents(more) {
+    try {
+      const q = '/v1/events?limit=20' + (more && eventsNext !== null ? '&before=' + eventsNext : '');
+      const page = await getJSON(q);
+      const ul = $('event-list');
+      if (!more) ul.textContent = '';
+      for (const e of page.events) ul.appendChild(eventItem(e));
+      if (!ul.children.length) ul.appendChild(el('li', 'empty', 'No event yet.'));
+      eventsNext = page.next;
+      $('events-more').hidden = page.next === null;
+    } catch (e) {
+      showError('Could not read the events: ' + e.message);
+    }
+  }
+
+  /* What changed since the event's previous output, one line each. */
+  function renderChanges(changes) {
+    const ul = $('event-changes');
+    ul.textContent = '';
+    for (const r of changes.revisions || [])
+      ul.appendChild(el('li', 'revised', 'Revised: ' + r.what + (r.from ? ' from ' + r.from : '') + ' to ' + r.to +
+                        ' (' + r.article + (r.date ? ', ' + r.date : '') + ')'));
+    for (const c of changes.conflicts || [])
+      ul.appendChild(el('li', 'conflict', 'The reports disagree: ' + c.what + ': ' + c.values.join(', ')));
+    for (const f of changes.new_figures || [])
+      ul.appendChild(el('li', '', 'New figure: ' + f.what + ': ' + f.text + ' (' + f.article + ')'));
+    if (!ul.children.length) ul.appendChild(el('li', 'empty', 'No new figure.'));
+  }
+
+  function renderEventSheet(sheet) {
+    const tbody = $('event-sheet').querySelector('tbody');
+    tbody.textContent = '';
+    const groups = ((sheet && sheet.groups) || []).slice().sort((a, b) =>
+      (LABEL_ORDER[a.label] ?? 9) - (LABEL_ORDER[b.label] ?? 9) || a.id - b.id);
+    for (const g of groups) {
+      const tr = el('tr', 'group ' + g.label);
+      tr.appendChild(el('th', 'what', groupWhat(g))).scope = 'row';
+      const st = el('td', 'status');
+      st.appendChild(el('span', 'label ' + g.label, g.label));
+      tr.appendChild(st);
+      tr.appendChild(el('td', 'figures', g.figures.map((k) => sheet.figures[k].text).join(' · ')));
+      tbody.appendChild(tr);
+    }
+    if (!groups.length) {
+      const tr = el('tr');
+      const td = el('td', 'empty', 'No counts in these reports.');
+      td.colSpan = 3;
+      tr.appendChild(td);
+      tbody.appendChild(tr);
+    }
+  }
+
+  function renderEventSources(sources) {
+    const tbody = $('event-sources').querySelector('tbody');
+    tbody.textContent = '';
+    for (const s of sources) {
+      const tr = el('tr');
+      tr.appendChild(el('td', '', s.date || ''));
+      tr.appendChild(el('td', '', s.outlet || '—'));
+      tr.appendChild(el('td', '', (s.headline || s.id)));
+      tbody.appendChild(tr);
+    }
+  }
+
+  function renderTimeline(entries) {
+    const ol = $('event-timeline');
+    ol.textContent = '';
+    const names = { first_report: 'first report', new_source: 'new source', revision: 'revision', conflict: 'conflict' };
+    for (const t of entries) {
+      const li = el('li');
+      li.appendChild(el('span', 'when', t.date || 'undated'));
+      li.appendChild(el('span', 'kind ' + t.kind, names[t.kind] || t.kind));
+      li.appendChild(document.createTextNode(t.text || ''));
+      if (t.outlet) li.appendChild(el('span', 'article-ref', t.outlet));
+      ol.appendChild(li);
+    }
+  }
+
+  /* Opens one event: GET /v1/events/ID. */
+  async function showEvent(id) {
+    let e;
+    try {
+      e = await getJSON('/v1/events/' + encodeURIComponent(id));
+    } catch (err) {
+      showError('Could not read event ' + id + ': ' + err.message);
+      return;
+    }
+    openEvent = id;
+    document.querySelectorAll('.event-open').forEach((b) =>
+      b.setAttribute('aria-current', b.dataset.id === id ? 'true' : 'false'));
+    $('event-h').textContent = e.title || e.id;
+    const out = e.last_output;
+    $('event-meta').textContent = plural(e.articles, 'article', 'articles') + ' · ' +
+      (e.first_date || 'undated') + (e.last_date && e.last_date !== e.first_date ? ' – ' + e.last_date : '') +
+      ' · ' + plural(e.updates, 'update', 'updates') + (out ? ' · last update: ' + plural(out.new_articles.length, 'new article', 'new articles') : '');
+    const list = $('event-summary');
+    list.textContent = '';
+    for (const s of (out && out.summary) || []) {
+      const li = el('li', 'sentence', s.text);
+      li.appendChild(el('span', 'article-ref', s.article + (s.date ? ', ' + s.date : '')));
+      list.appendChild(li);
+    }
+    if (!list.children.length) list.appendChild(el('li', 'empty', out ? 'Nothing new to say.' : 'No update written yet.'));
+    renderChanges((out && out.changes) || {});
+    renderEventSheet(e.sheet);
+    renderEventSources(e.sources || []);
+    renderTimeline(e.timeline || []);
+    $('event').hidden = false;
+    $('event-h').focus();
+  }
+
+  /* Shows the events when the server has them (/version "events"), and
+   * refreshes the newest page every 15 s. */
+  function startEvents(version) {
+    if (!version || !version.events) return;
+    $('events').hidden = false;
+    loadEvents(false);
+    setInterval(() => { if (!document.hidden) loadEvents(false); }, 15000);
+  }
+
   /* ---- wiring ---- */
 
   function wire() {
@@ -400,6 +554,14 @@
       if (e.key === 'Escape' && $('passage').dataset.open === 'true') hidePassage(true);
     });
     $('summary-h').tabIndex = -1;
+    $('events-refresh').addEventListener('click', () => loadEvents(false));
+    $('events-more').addEventListener('click', () => loadEvents(true));
+    $('event-close').addEventListener('click', () => {
+      $('event').hidden = true;
+      const b = document.querySelector('.event-open[aria-current="true"]');
+      openEvent = null;
+      if (b) { b.setAttribute('aria-current', 'false'); b.focus(); }
+    });
     loadMethods();
   }
 
