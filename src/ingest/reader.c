@@ -69,6 +69,12 @@ struct nf_reader {
     nf_docset *history; /* cluster JSONL: the update sets read */
     nf_docset *open;    /* article JSONL: the event being read */
     long open_line;
+    /* group article: a WARC read one article per item (stream_step) */
+    int streaming;
+    void *stream;       /* its reading (reader_step_slot), NULL before and after */
+    nf_input *stream_in;
+    char *stream_name, *stream_id;
+    const reader_format *stream_f;
     /* the event the report inputs make */
     nf_docset *reports;
     size_t skipped;
@@ -187,6 +193,11 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
     char msg[MSG_BYTES];
     FORMAT_MESSAGE(msg, fmt);
     push(r, status, NULL, file, line, record, byte, id, msg);
+}
+
+void **reader_step_slot(nf_reader *r)
+{
+    return r->streaming ? &r->stream : NULL;
 }
 
 void reader_skipped(nf_reader *r)
@@ -385,6 +396,56 @@ static void read_report_articles(nf_reader *r, const reader_format *f, nf_input 
         r->reports = NULL;
         push(r, NF_OK, ds, name, 0, 0, -1, NULL, NULL);
     }
+}
+
+/* The end of a streamed WARC (or the reader freed before it). */
+static void stream_end(nf_reader *r)
+{
+    reader_records_warc_abort(&r->stream);
+    nf_input_close(r->stream_in);
+    xfree(r->stream_name), xfree(r->stream_id);
+    r->stream_in = NULL, r->stream_name = r->stream_id = NULL;
+    r->streaming = 0;
+}
+
+/* Group article: a WARC input is read one article or bad record per step
+ * (a crawl of any size in the memory of one record), not whole. Takes in
+ * (closed at the end); returns 0 (in not taken) when it cannot start. */
+static int stream_start(nf_reader *r, const reader_format *f, nf_input *in, const char *name,
+                        const char *id)
+{
+    if (!r->per_article || f->records != reader_records_warc)
+        return 0;
+    if (!(r->stream_name = xstrdup(name)) || !(r->stream_id = xstrdup(id))) {
+        xfree(r->stream_name), r->stream_name = NULL;
+        r->oom = 1;
+        return 0;
+    }
+    r->report_inputs++;
+    r->streaming = 1, r->stream = NULL, r->stream_in = in, r->stream_f = f;
+    return 1;
+}
+
+/* Reads the streamed WARC's next article or bad record. */
+static void stream_step(nf_reader *r)
+{
+    reader_doc doc = {r, r->stream_name, r->stream_id, reports_set(r), r->stream_f};
+    if (!doc.event)
+        return;
+    reader_source src = {r->stream_name, r->stream_in, r->max_doc, r};
+    long k = reader_read_records(&doc, r->stream_f->records, &src);
+    if (k == NF_ENOMEM)
+        r->oom = 1;
+    else if (k < 0)
+        reader_error(r, (int)k, r->stream_name, 0, 0, -1, NULL, "cannot be read as %s: %s",
+                     r->stream_f->about, nf_strerror((int)k));
+    if (r->reports && nf_docset_count(r->reports)) {
+        nf_docset *ds = r->reports;
+        r->reports = NULL;
+        push(r, NF_OK, ds, r->stream_name, 0, 0, -1, NULL, NULL);
+    }
+    if (!r->stream || r->oom)
+        stream_end(r);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -636,7 +697,9 @@ static void input_step(nf_reader *r, reader_input *inp)
         r->report_inputs++;
         reader_error(r, NF_EINVAL, inp->name, 0, 0, -1, NULL, "%s holds its own events and is read "
                      "alone, not with other inputs (format text reads it as one report)", f->about);
-    } else
+    } else if (stream_start(r, f, in, inp->name, input_id(inp)))
+        return;
+    else
         read_report_articles(r, f, in, inp->name, input_id(inp));
     nf_input_close(in);
 }
@@ -644,7 +707,9 @@ static void input_step(nf_reader *r, reader_input *inp)
 /* Reads until an item is queued or the inputs end. */
 static void step(nf_reader *r)
 {
-    if (r->corpus)
+    if (r->streaming)
+        stream_step(r);
+    else if (r->corpus)
         corpus_step(r);
     else if (r->next < r->ninputs)
         input_step(r, &r->inputs[r->next++]);
@@ -879,6 +944,7 @@ void nf_reader_free(nf_reader *r)
         nf_input_close(r->inputs[i].in);
     }
     xfree(r->inputs);
+    stream_end(r);
     nf_input_close(r->in);
     nf_docset_free(r->history);
     nf_docset_free(r->open);
