@@ -53,6 +53,14 @@ typedef struct reader_input {
     const reader_format *format; /* what it was sniffed as, or NULL */
 } reader_input;
 
+typedef struct reader_dir {
+    char *path;
+    char **names;                /* its files, "dir/name", in name order */
+    size_t n, i, files;          /* names, the next to read, regular files */
+    const reader_format *f;      /* the format asked for, or NULL */
+    int open;
+} reader_dir;
+
 struct nf_reader {
     const reader_format *format; /* the format asked for; NULL: auto */
     size_t max_line, max_doc;
@@ -75,6 +83,8 @@ struct nf_reader {
     nf_input *stream_in;
     char *stream_name, *stream_id;
     const reader_format *stream_f;
+    /* the directory being read, a file per step */
+    reader_dir dir;
     /* the event the report inputs make */
     nf_docset *reports;
     size_t skipped;
@@ -478,7 +488,8 @@ static char **list_directory(nf_reader *r, DIR *d, const char *dir, size_t *n)
 }
 
 /* A directory of reports: its files, each a report (in format f, or each
- * sniffed as a report format). */
+ * sniffed as a report format), one file per step (dir_step), so a WARC
+ * file among them can be read one record per item under group article. */
 static void read_directory(nf_reader *r, const char *dir, const reader_format *f)
 {
     r->report_inputs++;
@@ -487,34 +498,59 @@ static void read_directory(nf_reader *r, const char *dir, const reader_format *f
         reader_error(r, NF_EIO, dir, 0, 0, -1, NULL, "cannot open directory: %s", strerror(errno));
         return;
     }
-    size_t n, files = 0;
-    char **names = list_directory(r, d, dir, &n);
+    reader_dir *D = &r->dir;
+    memset(D, 0, sizeof *D);
+    D->names = list_directory(r, d, dir, &D->n);
     closedir(d);
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (r->oom) {
-        } else if (stat(names[i], &st) != 0) { /* a broken link or a loop: say so, never pass it by */
-            reader_warn(r, "%s: %s, skipped", names[i], strerror(errno));
-            r->skipped++;
-        } else if (S_ISREG(st.st_mode)) {
-            files++;
-            nf_input *in = nf_input_open(names[i]);
-            if (!in)
-                reader_error(r, NF_EIO, names[i], 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
-            else {
-                const reader_format *g = f ? f : sniff_input(in, names[i], 1);
-                if (g)
-                    read_report_articles(r, g, in, names[i], strrchr(names[i], '/') + 1);
-                else
-                    r->oom = 1;
-            }
-            nf_input_close(in);
-        }
-        xfree(names[i]);
+    if (!(D->path = xstrdup(dir))) {
+        r->oom = 1;
+        return;
     }
-    xfree(names);
-    if (!r->oom && files == 0)
-        reader_error(r, NF_EDATA, dir, 0, 0, -1, NULL, "no files%s", n ? " that can be read" : "");
+    D->f = f, D->open = 1;
+}
+
+/* Frees what is left of the directory being read. */
+static void dir_free(reader_dir *D)
+{
+    for (size_t i = D->i; i < D->n; i++)
+        xfree(D->names[i]);
+    xfree(D->names), xfree(D->path);
+    memset(D, 0, sizeof *D);
+}
+
+/* Reads the directory's next file; at the end, says when none could be. */
+static void dir_step(nf_reader *r)
+{
+    reader_dir *D = &r->dir;
+    if (D->i == D->n) {
+        if (D->files == 0)
+            reader_error(r, NF_EDATA, D->path, 0, 0, -1, NULL, "no files%s",
+                         D->n ? " that can be read" : "");
+        dir_free(D);
+        return;
+    }
+    char *name = D->names[D->i++];
+    struct stat st;
+    if (stat(name, &st) != 0) { /* a broken link or a loop: say so, never pass it by */
+        reader_warn(r, "%s: %s, skipped", name, strerror(errno));
+        r->skipped++;
+    } else if (S_ISREG(st.st_mode)) {
+        D->files++;
+        nf_input *in = nf_input_open(name);
+        if (!in)
+            reader_error(r, NF_EIO, name, 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
+        else {
+            const reader_format *g = D->f ? D->f : sniff_input(in, name, 1);
+            if (!g)
+                r->oom = 1;
+            else if (stream_start(r, g, in, name, strrchr(name, '/') + 1))
+                in = NULL; /* the stream closes it */
+            else
+                read_report_articles(r, g, in, name, strrchr(name, '/') + 1);
+        }
+        nf_input_close(in);
+    }
+    xfree(name);
 }
 
 /* The end of the report inputs: their event, or why there is none. */
@@ -709,6 +745,8 @@ static void step(nf_reader *r)
 {
     if (r->streaming)
         stream_step(r);
+    else if (r->dir.open)
+        dir_step(r);
     else if (r->corpus)
         corpus_step(r);
     else if (r->next < r->ninputs)
@@ -945,6 +983,7 @@ void nf_reader_free(nf_reader *r)
     }
     xfree(r->inputs);
     stream_end(r);
+    dir_free(&r->dir);
     nf_input_close(r->in);
     nf_docset_free(r->history);
     nf_docset_free(r->open);

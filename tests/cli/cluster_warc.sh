@@ -56,3 +56,14 @@ expect_status batch_cluster_warc 1 $NF batch --cluster -j 1 "$TMP/crawl.warc.gz"
 if [ "$(wc -l <"$TMP/out")" -eq 2 ]; then pass batch_cluster_warc_events
 else fail batch_cluster_warc_events "$(head -c 400 "$TMP/out")"; fi
 expect_grep batch_cluster_warc_error_named "record 4 \\(byte $bad_at\\)" "$TMP/err"
+
+# the archive inside a directory, with a text file after it: read one
+# record at a time as well, the bad record named, the text file after it
+mkdir "$TMP/dir"
+cp "$TMP/crawl.warc.gz" "$TMP/dir/a.warc.gz"
+echo "Divers searched the Elske river below the collapsed Varnholt bridge for a third car." >"$TMP/dir/b.txt"
+expect_status cluster_warc_directory 1 $NF cluster --format jsonl "$TMP/dir"
+expect_grep cluster_warc_directory_error "a.warc.gz.*record 4 \\(byte $bad_at\\)" "$TMP/err"
+if [ "$(wc -l <"$TMP/out")" -eq 7 ] && sed -n 7p "$TMP/out" | grep -q '"id":"b.txt","event":"e1"'; then
+    pass cluster_warc_directory_articles
+else fail cluster_warc_directory_articles "$(cat "$TMP/out")"; fi
