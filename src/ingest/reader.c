@@ -82,6 +82,7 @@ struct nf_reader {
     void *stream;       /* its reading (reader_step_slot), NULL before and after */
     nf_input *stream_in;
     char *stream_name, *stream_id;
+    size_t stream_warned, stream_hidden; /* warnings about its records */
     const reader_format *stream_f;
     /* the directory being read, a file per step */
     reader_dir dir;
@@ -433,7 +434,29 @@ static int stream_start(nf_reader *r, const reader_format *f, nf_input *in, cons
     }
     r->report_inputs++;
     r->streaming = 1, r->stream = NULL, r->stream_in = in, r->stream_f = f;
+    r->stream_warned = r->stream_hidden = 0;
     return 1;
+}
+
+/* Warnings about one streamed container's records (pages without article
+ * text, charsets guessed) past this many are counted, as reports.c does
+ * for a container read whole (RECORD_WARNINGS_SHOWN). */
+#define STREAM_WARNINGS_SHOWN 50
+
+/* Keeps the warnings r->warn[from..) about a streamed record while under
+ * the container's quota; counts the rest. */
+static void stream_warnings(nf_reader *r, size_t from)
+{
+    for (size_t k = from; k < r->nwarn; k++) {
+        if (r->stream_warned < STREAM_WARNINGS_SHOWN) {
+            r->warn[from++] = r->warn[k];
+            r->stream_warned++;
+        } else {
+            xfree(r->warn[k]);
+            r->stream_hidden++;
+        }
+    }
+    r->nwarn = from;
 }
 
 /* Reads the streamed WARC's next article or bad record. */
@@ -443,7 +466,13 @@ static void stream_step(nf_reader *r)
     if (!doc.event)
         return;
     reader_source src = {r->stream_name, r->stream_in, r->max_doc, r};
+    size_t warned = r->nwarn;
     long k = reader_read_records(&doc, r->stream_f->records, &src);
+    if (r->stream) /* a record was read (the end's own warnings are kept) */
+        stream_warnings(r, warned);
+    else if (r->stream_hidden)
+        reader_warn(r, "%s: %zu more warnings about its records not shown", r->stream_name,
+                    r->stream_hidden);
     if (k == NF_ENOMEM)
         r->oom = 1;
     else if (k < 0)

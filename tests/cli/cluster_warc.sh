@@ -67,3 +67,21 @@ expect_grep cluster_warc_directory_error "a.warc.gz.*record 4 \\(byte $bad_at\\)
 if [ "$(wc -l <"$TMP/out")" -eq 7 ] && sed -n 7p "$TMP/out" | grep -q '"id":"b.txt","event":"e1"'; then
     pass cluster_warc_directory_articles
 else fail cluster_warc_directory_articles "$(cat "$TMP/out")"; fi
+
+# 60 pages without article text: 50 warnings naming them, then one that
+# counts the rest (as for an archive read whole), not 60
+python3 - "$TMP/index.warc" <<'PY'
+import sys
+out = open(sys.argv[1], "wb")
+for i in range(60):
+    body = b"<html><head><title>Index</title></head><body><nav></nav></body></html>"
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    out.write(("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/index-%d\r\n"
+               "Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
+               % (i, len(block))).encode() + block + b"\r\n\r\n")
+PY
+$NF cluster --format jsonl "$TMP/index.warc" >"$TMP/out" 2>"$TMP/err"
+n=$(grep -c 'no article text found' "$TMP/err")
+if [ "$n" -eq 50 ] && grep -q 'index.warc: 10 more warnings about its records not shown' "$TMP/err"; then
+    pass cluster_warc_warnings_capped
+else fail cluster_warc_warnings_capped "$n warnings: $(tail -n 2 "$TMP/err")"; fi
