@@ -53,6 +53,14 @@ typedef struct reader_input {
     const reader_format *format; /* what it was sniffed as, or NULL */
 } reader_input;
 
+typedef struct reader_dir {
+    char *path;
+    char **names;                /* its files, "dir/name", in name order */
+    size_t n, i, files;          /* names, the next to read, regular files */
+    const reader_format *f;      /* the format asked for, or NULL */
+    int open;
+} reader_dir;
+
 struct nf_reader {
     const reader_format *format; /* the format asked for; NULL: auto */
     size_t max_line, max_doc;
@@ -69,6 +77,15 @@ struct nf_reader {
     nf_docset *history; /* cluster JSONL: the update sets read */
     nf_docset *open;    /* article JSONL: the event being read */
     long open_line;
+    /* group article: a WARC read one article per item (stream_step) */
+    int streaming;
+    void *stream;       /* its reading (reader_step_slot), NULL before and after */
+    nf_input *stream_in;
+    char *stream_name, *stream_id;
+    size_t stream_warned, stream_hidden; /* warnings about its records */
+    const reader_format *stream_f;
+    /* the directory being read, a file per step */
+    reader_dir dir;
     /* the event the report inputs make */
     nf_docset *reports;
     size_t skipped;
@@ -187,6 +204,11 @@ void reader_error(nf_reader *r, int status, const char *file, long line, long re
     char msg[MSG_BYTES];
     FORMAT_MESSAGE(msg, fmt);
     push(r, status, NULL, file, line, record, byte, id, msg);
+}
+
+void **reader_step_slot(nf_reader *r)
+{
+    return r->streaming ? &r->stream : NULL;
 }
 
 void reader_skipped(nf_reader *r)
@@ -387,6 +409,84 @@ static void read_report_articles(nf_reader *r, const reader_format *f, nf_input 
     }
 }
 
+/* The end of a streamed WARC (or the reader freed before it). */
+static void stream_end(nf_reader *r)
+{
+    reader_records_warc_abort(&r->stream);
+    nf_input_close(r->stream_in);
+    xfree(r->stream_name), xfree(r->stream_id);
+    r->stream_in = NULL, r->stream_name = r->stream_id = NULL;
+    r->streaming = 0;
+}
+
+/* Group article: a WARC input is read one article or bad record per step
+ * (a crawl of any size in the memory of one record), not whole. Takes in
+ * (closed at the end); returns 0 (in not taken) when it cannot start. */
+static int stream_start(nf_reader *r, const reader_format *f, nf_input *in, const char *name,
+                        const char *id)
+{
+    if (!r->per_article || f->records != reader_records_warc)
+        return 0;
+    if (!(r->stream_name = xstrdup(name)) || !(r->stream_id = xstrdup(id))) {
+        xfree(r->stream_name), r->stream_name = NULL;
+        r->oom = 1;
+        return 0;
+    }
+    r->report_inputs++;
+    r->streaming = 1, r->stream = NULL, r->stream_in = in, r->stream_f = f;
+    r->stream_warned = r->stream_hidden = 0;
+    return 1;
+}
+
+/* Warnings about one streamed container's records (pages without article
+ * text, charsets guessed) past this many are counted, as reports.c does
+ * for a container read whole (RECORD_WARNINGS_SHOWN). */
+#define STREAM_WARNINGS_SHOWN 50
+
+/* Keeps the warnings r->warn[from..) about a streamed record while under
+ * the container's quota; counts the rest. */
+static void stream_warnings(nf_reader *r, size_t from)
+{
+    for (size_t k = from; k < r->nwarn; k++) {
+        if (r->stream_warned < STREAM_WARNINGS_SHOWN) {
+            r->warn[from++] = r->warn[k];
+            r->stream_warned++;
+        } else {
+            xfree(r->warn[k]);
+            r->stream_hidden++;
+        }
+    }
+    r->nwarn = from;
+}
+
+/* Reads the streamed WARC's next article or bad record. */
+static void stream_step(nf_reader *r)
+{
+    reader_doc doc = {r, r->stream_name, r->stream_id, reports_set(r), r->stream_f};
+    if (!doc.event)
+        return;
+    reader_source src = {r->stream_name, r->stream_in, r->max_doc, r};
+    size_t warned = r->nwarn;
+    long k = reader_read_records(&doc, r->stream_f->records, &src);
+    if (r->stream) /* a record was read (the end's own warnings are kept) */
+        stream_warnings(r, warned);
+    else if (r->stream_hidden)
+        reader_warn(r, "%s: %zu more warnings about its records not shown", r->stream_name,
+                    r->stream_hidden);
+    if (k == NF_ENOMEM)
+        r->oom = 1;
+    else if (k < 0)
+        reader_error(r, (int)k, r->stream_name, 0, 0, -1, NULL, "cannot be read as %s: %s",
+                     r->stream_f->about, nf_strerror((int)k));
+    if (r->reports && nf_docset_count(r->reports)) {
+        nf_docset *ds = r->reports;
+        r->reports = NULL;
+        push(r, NF_OK, ds, r->stream_name, 0, 0, -1, NULL, NULL);
+    }
+    if (!r->stream || r->oom)
+        stream_end(r);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -417,7 +517,8 @@ static char **list_directory(nf_reader *r, DIR *d, const char *dir, size_t *n)
 }
 
 /* A directory of reports: its files, each a report (in format f, or each
- * sniffed as a report format). */
+ * sniffed as a report format), one file per step (dir_step), so a WARC
+ * file among them can be read one record per item under group article. */
 static void read_directory(nf_reader *r, const char *dir, const reader_format *f)
 {
     r->report_inputs++;
@@ -426,34 +527,59 @@ static void read_directory(nf_reader *r, const char *dir, const reader_format *f
         reader_error(r, NF_EIO, dir, 0, 0, -1, NULL, "cannot open directory: %s", strerror(errno));
         return;
     }
-    size_t n, files = 0;
-    char **names = list_directory(r, d, dir, &n);
+    reader_dir *D = &r->dir;
+    memset(D, 0, sizeof *D);
+    D->names = list_directory(r, d, dir, &D->n);
     closedir(d);
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (r->oom) {
-        } else if (stat(names[i], &st) != 0) { /* a broken link or a loop: say so, never pass it by */
-            reader_warn(r, "%s: %s, skipped", names[i], strerror(errno));
-            r->skipped++;
-        } else if (S_ISREG(st.st_mode)) {
-            files++;
-            nf_input *in = nf_input_open(names[i]);
-            if (!in)
-                reader_error(r, NF_EIO, names[i], 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
-            else {
-                const reader_format *g = f ? f : sniff_input(in, names[i], 1);
-                if (g)
-                    read_report_articles(r, g, in, names[i], strrchr(names[i], '/') + 1);
-                else
-                    r->oom = 1;
-            }
-            nf_input_close(in);
-        }
-        xfree(names[i]);
+    if (!(D->path = xstrdup(dir))) {
+        r->oom = 1;
+        return;
     }
-    xfree(names);
-    if (!r->oom && files == 0)
-        reader_error(r, NF_EDATA, dir, 0, 0, -1, NULL, "no files%s", n ? " that can be read" : "");
+    D->f = f, D->open = 1;
+}
+
+/* Frees what is left of the directory being read. */
+static void dir_free(reader_dir *D)
+{
+    for (size_t i = D->i; i < D->n; i++)
+        xfree(D->names[i]);
+    xfree(D->names), xfree(D->path);
+    memset(D, 0, sizeof *D);
+}
+
+/* Reads the directory's next file; at the end, says when none could be. */
+static void dir_step(nf_reader *r)
+{
+    reader_dir *D = &r->dir;
+    if (D->i == D->n) {
+        if (D->files == 0)
+            reader_error(r, NF_EDATA, D->path, 0, 0, -1, NULL, "no files%s",
+                         D->n ? " that can be read" : "");
+        dir_free(D);
+        return;
+    }
+    char *name = D->names[D->i++];
+    struct stat st;
+    if (stat(name, &st) != 0) { /* a broken link or a loop: say so, never pass it by */
+        reader_warn(r, "%s: %s, skipped", name, strerror(errno));
+        r->skipped++;
+    } else if (S_ISREG(st.st_mode)) {
+        D->files++;
+        nf_input *in = nf_input_open(name);
+        if (!in)
+            reader_error(r, NF_EIO, name, 0, 0, -1, NULL, "cannot open: %s", strerror(errno));
+        else {
+            const reader_format *g = D->f ? D->f : sniff_input(in, name, 1);
+            if (!g)
+                r->oom = 1;
+            else if (stream_start(r, g, in, name, strrchr(name, '/') + 1))
+                in = NULL; /* the stream closes it */
+            else
+                read_report_articles(r, g, in, name, strrchr(name, '/') + 1);
+        }
+        nf_input_close(in);
+    }
+    xfree(name);
 }
 
 /* The end of the report inputs: their event, or why there is none. */
@@ -636,7 +762,9 @@ static void input_step(nf_reader *r, reader_input *inp)
         r->report_inputs++;
         reader_error(r, NF_EINVAL, inp->name, 0, 0, -1, NULL, "%s holds its own events and is read "
                      "alone, not with other inputs (format text reads it as one report)", f->about);
-    } else
+    } else if (stream_start(r, f, in, inp->name, input_id(inp)))
+        return;
+    else
         read_report_articles(r, f, in, inp->name, input_id(inp));
     nf_input_close(in);
 }
@@ -644,7 +772,11 @@ static void input_step(nf_reader *r, reader_input *inp)
 /* Reads until an item is queued or the inputs end. */
 static void step(nf_reader *r)
 {
-    if (r->corpus)
+    if (r->streaming)
+        stream_step(r);
+    else if (r->dir.open)
+        dir_step(r);
+    else if (r->corpus)
         corpus_step(r);
     else if (r->next < r->ninputs)
         input_step(r, &r->inputs[r->next++]);
@@ -879,6 +1011,8 @@ void nf_reader_free(nf_reader *r)
         nf_input_close(r->inputs[i].in);
     }
     xfree(r->inputs);
+    stream_end(r);
+    dir_free(&r->dir);
     nf_input_close(r->in);
     nf_docset_free(r->history);
     nf_docset_free(r->open);

@@ -125,6 +125,9 @@ int reader_records_feed(const reader_source *src, ingest_record_fn fn, ingest_re
                         void *arg);
 int reader_records_warc(const reader_source *src, ingest_record_fn fn, ingest_record_error_fn bad,
                         void *arg);
+/* Ends a WARC reading left in *step before its end (out of memory, the
+ * reader freed). */
+void reader_records_warc_abort(void **step);
 int reader_records_url(const reader_source *src, ingest_record_fn fn, ingest_record_error_fn bad,
                        void *arg);
 
@@ -137,6 +140,11 @@ void reader_warn(nf_reader *r, const char *fmt, ...) __attribute__((format(print
 void reader_error(nf_reader *r, int status, const char *file, long line, long record,
                   long long byte, const char *id, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+/* Where a container read one record per call keeps its reading (group
+ * article: a WARC, one article or bad record per item; the slot holds
+ * NULL at first and NULL again once the reading ended), or NULL when the
+ * container is read whole in one call. */
+void **reader_step_slot(nf_reader *r);
 /* Counts a file or record skipped with a warning (empty, not text...). */
 void reader_skipped(nf_reader *r);
 /* A quota on warnings: the next `quota` are kept, the rest only counted

@@ -43,14 +43,18 @@ typedef struct http_head {
     int chunked;
 } http_head;
 
-typedef struct warc_reader {
+/* An error waiting to be handed out by warc_next. */
+typedef struct warc_error_item {
+    long number;
+    long long offset;
+    char msg[600];
+} warc_error_item;
+
+struct warc_reader {
     wstream ws;
     size_t max_body;
-    ingest_record_fn on_record;
-    ingest_record_error_fn on_error;
-    void *arg;
-    warc_stats *st;
-    int stop, nomem, not_warc;
+    warc_stats stats, *st;
+    int nomem, not_warc, ended, status;
     long number;            /* the record being read */
     long long offset;       /* where it starts (its member, for gzip) */
     long long uoffset;      /* its uncompressed offset */
@@ -60,26 +64,45 @@ typedef struct warc_reader {
     size_t body_cap, dec_cap;
     warc_head h;
     http_head http;
-} warc_reader;
+    /* what warc_next hands out: the errors met (in order), then the
+     * article that followed them (its body in body or dec) */
+    warc_error_item *errs;
+    size_t err_head, err_end, err_cap;
+    ingest_record rec;
+    int has_rec;
+    char rec_date[RECORD_DATE_MAX], rec_charset[40];
+};
 
 /* ---- Errors ---- */
 
-/* Hands msg (about record number, at offset) to on_error while under the
- * cap on reported errors; counts it either way. */
+/* Queues msg (about record number, at offset) for warc_next while under
+ * the cap on reported errors; counts it either way. The queue holds what
+ * one step met: an error of a record, and those between records. */
 static void report(warc_reader *R, long number, long long offset, char *msg)
 {
     R->st->errors++;
-    if (!R->on_error || R->stop || R->st->errors > WARC_MAX_REPORTED + 1)
+    if (R->st->errors > WARC_MAX_REPORTED + 1)
         return;
     if (R->st->errors == WARC_MAX_REPORTED + 1)
         snprintf(msg, 64, "more errors: the rest are not reported");
     record_utf8_clean(msg, strlen(msg));
-    int rc = R->on_error(number, offset, msg, R->arg);
-    if (rc)
-        R->stop = rc;
+    if (R->err_head == R->err_end)
+        R->err_head = R->err_end = 0;
+    if (R->err_end == R->err_cap) {
+        size_t cap = R->err_cap ? R->err_cap * 2 : 4;
+        warc_error_item *e = xrealloc(R->errs, cap * sizeof *e);
+        if (!e) {
+            R->nomem = 1;
+            return;
+        }
+        R->errs = e, R->err_cap = cap;
+    }
+    warc_error_item *e = &R->errs[R->err_end++];
+    e->number = number, e->offset = offset;
+    snprintf(e->msg, sizeof e->msg, "%s", msg);
 }
 
-/* Hands an error about the record being read to on_error, "record N (byte
+/* Queues an error about the record being read, "record N (byte
  * X): ...", the first of the record only (what follows from it, such as a
  * block cut short after a broken header, is not news). */
 static void warc_error(warc_reader *R, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -101,7 +124,7 @@ static void warc_error(warc_reader *R, const char *fmt, ...)
 }
 
 /* Hands an error found between records (or about the whole input) to
- * on_error: numbered by the last record read, "after record N: ...". */
+ * warc_next: numbered by the last record read, "after record N: ...". */
 static void input_error(warc_reader *R, long long at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void input_error(warc_reader *R, long long at, const char *fmt, ...)
 {
@@ -144,7 +167,7 @@ static int stream_error(warc_reader *R, int in_record)
         warc_error(R, "%s", R->ws.error);
     else
         input_error(R, R->ws.error_at, "%s", R->ws.error);
-    return !R->stop && ws_recover(&R->ws);
+    return ws_recover(&R->ws);
 }
 
 /* ---- Headers ---- */
@@ -479,22 +502,20 @@ static const char *body_decode(warc_reader *R, char *b, size_t *n)
 
 /* ---- Records ---- */
 
-/* Hands the body b[0..n) of the record over. */
+/* Makes the body b[0..n) of the record the article warc_next hands out. */
 static void emit(warc_reader *R, const char *b, size_t n)
 {
-    char date[RECORD_DATE_MAX], charset[40];
-    type_charset(R->http.ctype, charset);
-    ingest_record r = {0};
+    type_charset(R->http.ctype, R->rec_charset);
+    ingest_record *r = &R->rec;
+    memset(r, 0, sizeof *r);
     record_utf8_clean(R->h.uri, strlen(R->h.uri)); /* an address is ASCII; stray bytes become '?' */
-    r.url = R->h.uri[0] ? R->h.uri : NULL;
-    r.date = record_date_norm(R->h.date, strlen(R->h.date), date) ? date : NULL;
-    r.body = b, r.body_len = n, r.is_html = 1;
-    r.charset = charset[0] ? charset : NULL;
-    r.number = R->number, r.offset = R->offset;
+    r->url = R->h.uri[0] ? R->h.uri : NULL;
+    r->date = record_date_norm(R->h.date, strlen(R->h.date), R->rec_date) ? R->rec_date : NULL;
+    r->body = b, r->body_len = n, r->is_html = 1;
+    r->charset = R->rec_charset[0] ? R->rec_charset : NULL;
+    r->number = R->number, r->offset = R->offset;
     R->st->articles++;
-    int rc = R->on_record ? R->on_record(&r, R->arg) : 0;
-    if (rc)
-        R->stop = rc;
+    R->has_rec = 1;
 }
 
 /* The block of a response record: its HTTP header, then its body, read
@@ -655,36 +676,104 @@ static void buffers_trim(warc_reader *R)
         xfree(R->dec), R->dec = NULL, R->dec_cap = 0;
 }
 
+int warc_open(warc_reader **out, warc_read_fn read, void *src, const char *head, size_t n,
+              size_t max_body)
+{
+    *out = NULL;
+    warc_reader *R = xcalloc(1, sizeof *R);
+    if (!R)
+        return NF_ENOMEM;
+    R->st = &R->stats;
+    R->max_body = max_body ? max_body : WARC_MAX_BODY_BYTES;
+    int opened = ws_open(&R->ws, read, src, head, n);
+    if (opened) {
+        xfree(R);
+        return opened == -2 ? NF_EINVAL : NF_ENOMEM;
+    }
+    *out = R;
+    return NF_OK;
+}
+
+/* The end of the input: what the reading comes to (an input without a
+ * single record says so through an error). */
+static void warc_end(warc_reader *R)
+{
+    int rc = R->nomem ? NF_ENOMEM : R->ws.read_errno ? NF_EIO : R->not_warc ? NF_EDATA : NF_OK;
+    if (rc == NF_OK && !R->st->records && !R->st->errors) {
+        input_error(R, 0, "%s", R->ws.bytes_in ? "no WARC record in the input" : "empty WARC file");
+        rc = NF_EEMPTY;
+    }
+    R->status = rc;
+    R->ended = 1;
+}
+
+int warc_next(warc_reader *R, warc_item *it)
+{
+    memset(it, 0, sizeof *it);
+    for (;;) {
+        if (R->err_head < R->err_end) {
+            const warc_error_item *e = &R->errs[R->err_head++];
+            it->kind = WARC_ERROR;
+            it->number = e->number, it->offset = e->offset, it->message = e->msg;
+            return WARC_ERROR;
+        }
+        if (R->has_rec) {
+            R->has_rec = 0;
+            it->kind = WARC_RECORD;
+            it->rec = R->rec;
+            it->number = R->rec.number, it->offset = R->rec.offset;
+            return WARC_RECORD;
+        }
+        if (R->ended)
+            return WARC_END;
+        buffers_trim(R); /* the article handed out last is no longer needed */
+        if (R->nomem || R->not_warc || !next_record(R))
+            warc_end(R);
+        else
+            warc_record(R);
+    }
+}
+
+int warc_close(warc_reader *R, warc_stats *stats)
+{
+    if (!R)
+        return NF_EINVAL;
+    int rc = R->ended ? R->status : R->nomem ? NF_ENOMEM : NF_OK;
+    R->st->bytes_in = R->ws.bytes_in;
+    R->st->bytes_out = ws_tell(&R->ws);
+    R->st->members = R->ws.members;
+    R->st->gzip = R->ws.gz;
+    if (stats)
+        *stats = *R->st;
+    xfree(R->body);
+    xfree(R->dec);
+    xfree(R->errs);
+    ws_close(&R->ws);
+    xfree(R);
+    return rc;
+}
+
 int warc_read(warc_read_fn read, void *src, const char *head, size_t n, size_t max_body,
               ingest_record_fn on_record, ingest_record_error_fn on_error, void *arg,
               warc_stats *stats)
 {
-    warc_stats local;
-    warc_reader R = {0};
-    R.st = stats ? stats : &local;
-    memset(R.st, 0, sizeof *R.st);
-    R.max_body = max_body ? max_body : WARC_MAX_BODY_BYTES;
-    R.on_record = on_record, R.on_error = on_error, R.arg = arg;
-    int opened = ws_open(&R.ws, read, src, head, n);
-    if (opened)
-        return opened == -2 ? NF_EINVAL : NF_ENOMEM;
-    while (!R.stop && !R.nomem && !R.not_warc && next_record(&R)) {
-        warc_record(&R);
-        buffers_trim(&R);
+    warc_reader *R;
+    int rc = warc_open(&R, read, src, head, n, max_body);
+    if (rc) {
+        if (stats)
+            memset(stats, 0, sizeof *stats);
+        return rc;
     }
-    int rc = R.nomem ? NF_ENOMEM : R.stop ? R.stop : R.ws.read_errno ? NF_EIO : R.not_warc ? NF_EDATA : NF_OK;
-    if (rc == NF_OK && !R.st->records && !R.st->errors) {
-        input_error(&R, 0, "%s", R.ws.bytes_in ? "no WARC record in the input" : "empty WARC file");
-        rc = R.stop ? R.stop : NF_EEMPTY;
+    warc_item it;
+    int stop = 0;
+    while (!stop && warc_next(R, &it) != WARC_END) {
+        if (it.kind == WARC_RECORD)
+            stop = on_record ? on_record(&it.rec, arg) : 0;
+        else
+            stop = on_error ? on_error(it.number, it.offset, it.message, arg) : 0;
     }
-    R.st->bytes_in = R.ws.bytes_in;
-    R.st->bytes_out = ws_tell(&R.ws);
-    R.st->members = R.ws.members;
-    R.st->gzip = R.ws.gz;
-    xfree(R.body);
-    xfree(R.dec);
-    ws_close(&R.ws);
-    return rc;
+    rc = warc_close(R, stats);
+    return stop ? stop : rc;
 }
 
 /* ---- Sources ---- */

@@ -37,6 +37,36 @@ typedef struct warc_stats {
  * otherwise. 512 bytes are enough. */
 int warc_sniff(const char *head, size_t n);
 
+/* The pull reader: one article or one bad record at a time, in bounded
+ * memory (the window of the stream and one record's body). warc_read is
+ * a loop over it. */
+typedef struct warc_reader warc_reader;
+
+/* What warc_next hands out. */
+enum { WARC_END = 0, WARC_RECORD = 1, WARC_ERROR = 2 };
+typedef struct warc_item {
+    int kind;            /* WARC_RECORD or WARC_ERROR */
+    ingest_record rec;   /* WARC_RECORD: the article, as warc_read gives it */
+    long number;         /* the record's number (an error between records:
+                            the last record read's) */
+    long long offset;    /* where it starts, or where the error is */
+    const char *message; /* WARC_ERROR: "record N (byte X): ..." */
+} warc_item;
+
+/* Opens a pull reader over read(src); head, n and max_body as for
+ * warc_read. Returns NF_OK (*out set), NF_EINVAL, NF_ENOMEM. */
+int warc_open(warc_reader **out, warc_read_fn read, void *src, const char *head, size_t n,
+              size_t max_body);
+/* Reads on to the next article or bad record (the errors a record or the
+ * bytes before it caused come first). Returns WARC_RECORD or WARC_ERROR
+ * with *it filled (what it points to lives until the next call), or
+ * WARC_END at the end of the input (warc_close says how it ended). */
+int warc_next(warc_reader *R, warc_item *it);
+/* Frees the reader; *stats (may be NULL) gets what it saw. Returns what
+ * warc_read would: NF_OK, NF_EEMPTY, NF_EDATA, NF_EIO, NF_ENOMEM (NF_OK
+ * when closed before the end). */
+int warc_close(warc_reader *R, warc_stats *stats);
+
 /* Reads a WARC file through read(src) and calls on_record for each
  * response record with an HTTP status of 200 and an HTML payload
  * (Content-Type text/html or application/xhtml+xml, else

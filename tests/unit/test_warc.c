@@ -3,7 +3,7 @@
  * gzip; what is kept and what is skipped and counted; wrong lengths, bad
  * headers, truncated and corrupt gzip, bodies over the cap, input that is
  * not a WARC file; a file larger than the stream's window read through a
- * file descriptor. */
+ * file descriptor; the pull reader (warc_open/warc_next) item by item. */
 #include "test.h"
 #include "core/buf.h"
 #include "ingest/warc.h"
@@ -531,6 +531,121 @@ TEST(head_already_read)
     buf_free(&w), buf_free(&g);
 }
 
+/* ---- The pull reader ---- */
+
+/* Appends an item to a log, "R<number> <url> <body length>;" or
+ * "E<number> @<offset> <message>;". */
+static void log_record(buf *log, const ingest_record *r)
+{
+    buf_printf(log, "R%ld %s %zu;", r->number, r->url ? r->url : "-", r->body_len);
+}
+
+static int log_rec(const ingest_record *r, void *arg)
+{
+    log_record(arg, r);
+    return 0;
+}
+
+static int log_err(long number, long long offset, const char *msg, void *arg)
+{
+    buf_printf(arg, "E%ld @%lld %s;", number, offset, msg);
+    return 0;
+}
+
+/* The archive with a response whose Content-Length is not a number
+ * between its 3rd and 4th records (plain, or gzip per record); *bad_at
+ * gets where the bad record starts. */
+static void archive_with_bad(buf *w, int gz, size_t *bad_at)
+{
+    buf rec[8], bad = {0};
+    archive_records(rec);
+    buf h = {0};
+    http_response(&h, 200, "text/html", NULL, PAGE2, strlen(PAGE2));
+    buf_printf(&bad, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://orlen.example/bad\r\n"
+                     "Content-Type: application/http; msgtype=response\r\nContent-Length: 12x\r\n\r\n");
+    buf_append(&bad, h.data, h.len);
+    buf_append(&bad, "\r\n\r\n", 4);
+    for (int i = 0; i < 8; i++) {
+        if (i == 3) {
+            *bad_at = w->len;
+            gz ? gzip_member(w, bad.data, bad.len) : buf_append(w, bad.data, bad.len);
+        }
+        gz ? gzip_member(w, rec[i].data, rec[i].len) : buf_append(w, rec[i].data, rec[i].len);
+        buf_free(&rec[i]);
+    }
+    buf_free(&bad), buf_free(&h);
+}
+
+/* warc_next hands out, one at a time and in order, the articles and bad
+ * records warc_read's callbacks get; the record's body lives until the
+ * next call; warc_close gives the stats. Plain and gzip per record. */
+TEST(pull_items_in_order)
+{
+    for (int gz = 0; gz < 2; gz++) {
+        buf w = {0}, pushed = {0}, pulled = {0};
+        size_t bad_at = 0;
+        archive_with_bad(&w, gz, &bad_at);
+        warc_stats st_push, st_pull;
+        CHECK(warc_read_mem(w.data, w.len, 0, log_rec, log_err, &pushed, &st_push) == NF_OK);
+        rest_src m = {w.data, w.len, 0};
+        warc_reader *R;
+        CHECK(warc_open(&R, rest_read, &m, NULL, 0, 0) == NF_OK);
+        warc_item it;
+        int kinds[16], n = 0, k;
+        while ((k = warc_next(R, &it)) != WARC_END && n < 16) {
+            kinds[n++] = k;
+            CHECK(it.kind == k);
+            if (k == WARC_RECORD) {
+                CHECK(it.rec.body_len && it.rec.body[0] == '<' && it.rec.body[it.rec.body_len - 1] == '>');
+                log_record(&pulled, &it.rec);
+            } else
+                log_err(it.number, it.offset, it.message, &pulled);
+        }
+        CHECK(warc_next(R, &it) == WARC_END); /* the end stays the end */
+        CHECK(warc_close(R, &st_pull) == NF_OK);
+        CHECK_STR(pulled.data, pushed.data);
+        /* the page, the bad record (4th), the other page */
+        CHECK(n == 3 && kinds[0] == WARC_RECORD && kinds[1] == WARC_ERROR && kinds[2] == WARC_RECORD);
+        char want[64];
+        snprintf(want, sizeof want, "E4 @%zu record 4 (byte %zu): Content-Length", bad_at, bad_at);
+        CHECK(pulled.data && strstr(pulled.data, want));
+        CHECK(st_pull.records == 9 && st_pull.articles == 2 && st_pull.errors == 1);
+        CHECK(!memcmp(&st_pull, &st_push, sizeof st_pull));
+        buf_free(&w), buf_free(&pushed), buf_free(&pulled);
+    }
+}
+
+/* A reader closed before its end frees what it holds (the sanitizers
+ * see the rest); input that is not a WARC file is one error, then the
+ * end, and warc_close says NF_EDATA; an empty input NF_EEMPTY. */
+TEST(pull_early_close_and_bad_input)
+{
+    buf w = {0};
+    size_t bad_at;
+    archive_with_bad(&w, 1, &bad_at);
+    rest_src m = {w.data, w.len, 0};
+    warc_reader *R;
+    warc_item it;
+    CHECK(warc_open(&R, rest_read, &m, NULL, 0, 0) == NF_OK);
+    CHECK(warc_next(R, &it) == WARC_RECORD && it.rec.number == 3);
+    warc_stats st;
+    CHECK(warc_close(R, &st) == NF_OK && st.articles == 1 && st.records == 3);
+    buf_free(&w);
+
+    const char *text = "Dam at Orlen holds\n";
+    rest_src t = {text, strlen(text), 0};
+    CHECK(warc_open(&R, rest_read, &t, NULL, 0, 0) == NF_OK);
+    CHECK(warc_next(R, &it) == WARC_ERROR && strstr(it.message, "not a WARC file"));
+    CHECK(warc_next(R, &it) == WARC_END);
+    CHECK(warc_close(R, NULL) == NF_EDATA);
+
+    rest_src e = {"", 0, 0};
+    CHECK(warc_open(&R, rest_read, &e, NULL, 0, 0) == NF_OK);
+    CHECK(warc_next(R, &it) == WARC_ERROR && strstr(it.message, "empty WARC file"));
+    CHECK(warc_next(R, &it) == WARC_END);
+    CHECK(warc_close(R, NULL) == NF_EEMPTY);
+}
+
 int main(void)
 {
     RUN(plain_archive);
@@ -547,5 +662,7 @@ int main(void)
     RUN(stop_and_sniff);
     RUN(large_file_through_fd);
     RUN(head_already_read);
+    RUN(pull_items_in_order);
+    RUN(pull_early_close_and_bad_input);
     TEST_EXIT();
 }
