@@ -28,7 +28,8 @@ static int text_event(const nf_docset *ev, char **out, size_t *len)
 }
 
 /* One cluster JSONL line: {"id", "documents": [{"id", "title", "date",
- * "text"}]}, titles and dates null when unknown. */
+ * "text", "url"}]}, titles and dates null when unknown, url only when
+ * known (the reader takes it back, so track and summaries keep outlets). */
 static json_t *cluster_event(const nf_docset *ev)
 {
     json_t *docs = json_array();
@@ -36,6 +37,10 @@ static json_t *cluster_event(const nf_docset *ev)
         const document *dc = &ev->docs[d];
         json_t *o = json_pack("{s:s, s:s?, s:s?, s:s%}", "id", dc->id, "title", dc->title, "date",
                               dc->date, "text", dc->text, dc->len);
+        if (o && dc->url && json_object_set_new(o, "url", json_string(dc->url))) {
+            json_decref(o);
+            o = NULL;
+        }
         if (!o || json_array_append_new(docs, o)) {
             json_decref(docs);
             return NULL;

@@ -64,7 +64,8 @@ static int article_fields(article_line *a, json_t *root, char *err, size_t errle
     a->text = json_string_value(text);
     a->text_len = json_string_length(text);
     if (article_event(a, root, err, errlen) || article_string(root, "title", &a->title, err, errlen) ||
-        article_string(root, "date", &a->date, err, errlen))
+        article_string(root, "date", &a->date, err, errlen) ||
+        article_string(root, "url", &a->url, err, errlen))
         return NF_EDATA;
     return NF_OK;
 }
@@ -111,7 +112,8 @@ static int article_line_read(article_line *a, const char *line, size_t len, char
 
 int article_line_add(nf_docset *ds, const article_line *a)
 {
-    int rc = nf_docset_add(ds, a->id, a->title, a->date, a->text, a->text_len);
+    int rc = docset_add_mapped(ds, 0, a->id, a->title, a->date, a->url, a->text, a->text_len,
+                               NULL, 0);
     if (rc == NF_OK)
         ds->replaced += a->replaced;
     return rc;

@@ -7,13 +7,14 @@
 #include <stddef.h>
 
 /* ---- Article JSONL ----
- * One article per line: {"event": ..., "id", "title", "date", "text"};
+ * One article per line: {"event": ..., "id", "title", "date", "url", "text"};
  * event is a string or an integer (absent or null: no event; consecutive
- * articles without one make one event, without an id), id, title and date
- * strings or null or absent, text a string. Invalid UTF-8 is repaired before parsing, as for
+ * articles without one make one event, without an id), id, title, date and
+ * url (where the article lives: the outlet `track` names) strings or null
+ * or absent, text a string. Invalid UTF-8 is repaired before parsing, as for
  * cluster lines (one bad byte costs a warning, not the article). */
 typedef struct article_line {
-    const char *event, *id, *title, *date, *text; /* owned by json; event NULL: none */
+    const char *event, *id, *title, *date, *url, *text; /* owned by json; event NULL: none */
     size_t text_len;
     size_t replaced; /* invalid UTF-8 sequences replaced in the line */
     void *json;      /* the parsed line */

@@ -32,17 +32,18 @@ static int add_document(nf_docset *ds, json_t *d, size_t i)
         return nf_docset_add(ds, NULL, NULL, NULL, json_string_value(d), json_string_length(d));
     if (!json_is_object(d))
         return docset_fail(ds, NF_EDATA, "%s: must be an object or a string", where);
-    const char *id, *title, *date, *text;
+    const char *id, *title, *date, *url, *text;
     size_t len;
     int rc;
     if ((rc = opt_string(ds, d, "id", where, &id, NULL)) ||
         (rc = opt_string(ds, d, "title", where, &title, NULL)) ||
         (rc = opt_string(ds, d, "date", where, &date, NULL)) ||
+        (rc = opt_string(ds, d, "url", where, &url, NULL)) ||
         (rc = opt_string(ds, d, "text", where, &text, &len)))
         return rc;
     if (!text)
         return docset_fail(ds, NF_EDATA, "%s: missing \"text\"", where);
-    return nf_docset_add(ds, id, title, date, text, len);
+    return docset_add_mapped(ds, 0, id, title, date, url, text, len, NULL, 0);
 }
 
 static int add_documents(nf_docset *ds, json_t *root)

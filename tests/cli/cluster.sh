@@ -75,3 +75,22 @@ expect_grep cluster_bad_window_said 'window_days takes a count' "$TMP/err"
 expect_status cluster_unknown_option 2 $NF cluster --frobnicate 1 "$TMP/stream.jsonl"
 expect_status cluster_missing_file 1 $NF cluster "$TMP/nothing.jsonl"
 expect_status cluster_help 0 $NF cluster --help
+
+# An article's "url" travels: into the summary's documents, through
+# --events (cluster JSONL keeps it), and into track's sources as the outlet.
+cat >"$TMP/urls.jsonl" <<'J'
+{"id": "u0", "date": "2031-03-04", "url": "https://www.elske-courier.test/news/bridge", "title": "Varnholt bridge collapses into the Elske", "text": "Engineers inspected the collapsed Varnholt river bridge on Tuesday after a span fell into the Elske river during the morning commute. Rescue divers searched the water for drivers."}
+{"id": "u1", "date": "2031-03-05", "url": "https://varnholt-post.test/2031/03/05/cars", "title": "Cars recovered from the Elske", "text": "Divers recovered two cars from the Elske river where the Varnholt bridge collapsed. The bridge operator Kestrel Roadworks said inspectors had flagged corrosion in the span."}
+J
+expect_status cluster_url_summary 0 $NF summarize --format json "$TMP/urls.jsonl"
+expect_grep cluster_url_summary_documents '"url": ?"https://varnholt-post.test/2031/03/05/cars"' "$TMP/out"
+expect_status cluster_url_events 0 $NF cluster --events "$TMP/url_events.jsonl" "$TMP/urls.jsonl"
+expect_grep cluster_url_events_kept '"url":"https://www.elske-courier.test/news/bridge"' "$TMP/url_events.jsonl"
+expect_status cluster_url_events_read 0 $NF summarize --format json "$TMP/url_events.jsonl"
+expect_grep cluster_url_events_read_back '"url": ?"https://varnholt-post.test/2031/03/05/cars"' "$TMP/out"
+rm -f "$TMP/urls.db"
+expect_status cluster_url_track 0 $NF track --db "$TMP/urls.db" "$TMP/urls.jsonl"
+expect_grep cluster_url_track_outlet '"outlet":"varnholt-post.test"' "$TMP/out"
+printf '%s\n' '{"id": "u2", "url": 7, "text": "A report."}' >"$TMP/badurl.jsonl"
+expect_status cluster_url_must_be_string 1 $NF cluster "$TMP/badurl.jsonl"
+expect_grep cluster_url_must_be_string_says '"url" must be a string' "$TMP/err"
