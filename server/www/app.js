@@ -278,6 +278,22 @@
     return s;
   }
 
+  /* A sheet's groups as the page shows them: conflicts first, then revised,
+   * agree, single (LABEL_ORDER), in the sheet's order within a label. */
+  function groupsInOrder(groups) {
+    return (groups || []).slice().sort((a, b) =>
+      (LABEL_ORDER[a.label] ?? 9) - (LABEL_ORDER[b.label] ?? 9) || a.id - b.id);
+  }
+
+  /* A table body's one row saying it has nothing, across its columns. */
+  function emptyRow(tbody, text, columns) {
+    const tr = el('tr');
+    const td = el('td', 'empty', text);
+    td.colSpan = columns;
+    tr.appendChild(td);
+    tbody.appendChild(tr);
+  }
+
   /* One figure of the sheet: its value, its report mark and speaker. */
   function figureItem(f, current) {
     const li = el('li', f.id === current ? 'figure latest' : 'figure');
@@ -291,8 +307,7 @@
   function renderSheet(facts) {
     const tbody = $('facts-table').querySelector('tbody');
     tbody.textContent = '';
-    const groups = (facts.groups || []).slice().sort((a, b) =>
-      (LABEL_ORDER[a.label] ?? 9) - (LABEL_ORDER[b.label] ?? 9) || a.id - b.id);
+    const groups = groupsInOrder(facts.groups);
     for (const g of groups) {
       const tr = el('tr', 'group ' + g.label);
       tr.appendChild(el('th', 'what', groupWhat(g))).scope = 'row';
@@ -308,13 +323,7 @@
       tr.appendChild(td);
       tbody.appendChild(tr);
     }
-    if (!groups.length) {
-      const tr = el('tr');
-      const td = el('td', 'empty', 'No counts found in these reports.');
-      td.colSpan = 3;
-      tr.appendChild(td);
-      tbody.appendChild(tr);
-    }
+    if (!groups.length) emptyRow(tbody, 'No counts found in these reports.', 3);
     $('sheet').hidden = false;
   }
 
@@ -443,8 +452,7 @@
   function renderEventSheet(sheet) {
     const tbody = $('event-sheet').querySelector('tbody');
     tbody.textContent = '';
-    const groups = ((sheet && sheet.groups) || []).slice().sort((a, b) =>
-      (LABEL_ORDER[a.label] ?? 9) - (LABEL_ORDER[b.label] ?? 9) || a.id - b.id);
+    const groups = groupsInOrder(sheet && sheet.groups);
     for (const g of groups) {
       const tr = el('tr', 'group ' + g.label);
       tr.appendChild(el('th', 'what', groupWhat(g))).scope = 'row';
@@ -454,13 +462,7 @@
       tr.appendChild(el('td', 'figures', g.figures.map((k) => sheet.figures[k].text).join(' · ')));
       tbody.appendChild(tr);
     }
-    if (!groups.length) {
-      const tr = el('tr');
-      const td = el('td', 'empty', 'No counts in these reports.');
-      td.colSpan = 3;
-      tr.appendChild(td);
-      tbody.appendChild(tr);
-    }
+    if (!groups.length) emptyRow(tbody, 'No counts in these reports.', 3);
   }
 
   function renderEventSources(sources) {
