@@ -119,14 +119,8 @@ fi
 # The server: input "warc" (base64) and "rss" read as the CLI reads them;
 # "url" is not fetched from a request's bytes.
 command -v curl >/dev/null 2>&1 || { skip ingest_serve "curl is not installed"; kill "$server"; exit 0; }
-$NF serve --port 0 2>serve.log &
-srv=$!
-port=""
-for _ in $(seq 1 150); do
-    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.log)
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+serve_free_port serve.log
+srv=$serve_pid
 $PY - "$U" <<'EOF'
 import base64, json, sys
 warc = base64.b64encode(open("crawl.warc.gz", "rb").read()).decode()

@@ -14,17 +14,10 @@ PY=$(command -v /usr/bin/python3 || command -v python3) || { skip serve "python3
 # start_server LOG ARGS...: starts newsfuse serve on a free port; sets
 # $server (pid) and $port, or fails.
 start_server() {
-    log=$1; shift
-    : >"$log" # exists before the server writes to it: the sed below reads it
-    $NF serve --port 0 "$@" 2>"$log" &
-    server=$!
-    port=""
-    for _ in $(seq 1 150); do
-        port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
-        [ -n "$port" ] && return 0
-        sleep 0.1
-    done
-    fail serve_start "$(head -c 300 "$log")"
+    serve_free_port "$@"
+    server=$serve_pid
+    [ -n "$port" ] && return 0
+    fail serve_start "$(head -c 300 "$1")"
     exit 1
 }
 

@@ -9,14 +9,8 @@
 
 PY=$(command -v /usr/bin/python3 || command -v python3) || { skip serve_slow "python3 is not installed"; exit 0; }
 
-$NF serve --port 0 --threads 2 --max-connections 64 --header-seconds 3 2>"$TMP/server.log" &
-server=$!
-port=""
-for _ in $(seq 1 150); do
-    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/server.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+serve_free_port "$TMP/server.log" --threads 2 --max-connections 64 --header-seconds 3
+server=$serve_pid
 [ -n "$port" ] || { fail serve_slow_start "$(head -c 300 "$TMP/server.log")"; kill "$server"; exit 1; }
 
 $PY - "$port" >"$TMP/slow" 2>&1 <<'PYEOF'

@@ -112,21 +112,7 @@ n=$($NF track --db "$TMP/watch.db" --assignments | grep -c .)
 if [ "$n" -eq 200 ] && [ "$wrc" -eq 0 ]; then pass track_watch_reads_new_files; else fail track_watch_reads_new_files "$n articles, exit $wrc: $(head -c 200 "$TMP/w.err")"; fi
 
 # serve --db: the events API.
-# start_server LOG ARGS...: serve on a free port in the background ($spid,
-# $port; $port empty when it did not start).
-start_server() {
-    log=$1; shift
-    : >"$log"
-    $NF serve --port 0 --quiet "$@" 2>"$log" &
-    spid=$!
-    port=""
-    for _ in $(seq 1 100); do
-        port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-}
-start_server "$TMP/srv.log" --db "$DB"
+serve_free_port "$TMP/srv.log" --quiet --db "$DB"
 get() { curl -s -o "$TMP/body" -w '%{http_code}' "http://127.0.0.1:$port$1"; }
 if [ -z "$port" ]; then
     fail track_serve_starts "$(head -c 300 "$TMP/srv.log")"
@@ -156,13 +142,13 @@ PY
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/v1/events"); [ "$code" = 405 ] && pass track_serve_post_405 || fail track_serve_post_405 "$code"
     code=$(get '/version'); grep -q '"events":true' "$TMP/body" && pass track_serve_version_says_events || fail track_serve_version_says_events "$(head -c 200 "$TMP/body")"
 fi
-kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
 expect_status track_serve_bad_db 1 $NF serve --port 0 --db "$TMP/text.db"
 expect_grep track_serve_bad_db_said 'not a newsfuse track database' "$TMP/err"
 printf 'sekrit-token-123\n' >"$TMP/token"
-start_server "$TMP/srv2.log" --db "$DB" --token "$TMP/token"
+serve_free_port "$TMP/srv2.log" --quiet --db "$DB" --token "$TMP/token"
 code=$(get '/v1/events'); [ "$code" = 401 ] && pass track_serve_token_guards_events || fail track_serve_token_guards_events "$code"
-kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
-start_server "$TMP/srv3.log"
+kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+serve_free_port "$TMP/srv3.log" --quiet
 code=$(get '/v1/events'); [ "$code" = 404 ] && pass track_serve_no_db_404 || fail track_serve_no_db_404 "$code"
-kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
