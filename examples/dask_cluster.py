@@ -62,6 +62,10 @@ import json
 import os
 import sys
 
+# the Dask client and the interpreter check are dask_batch.py's, beside this file
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dask_batch import missing_module, start_client  # noqa: E402
+
 CLUSTER_KEYS = ("window_days", "threshold")
 SUMMARY_KEYS = ("words", "method")
 
@@ -224,16 +228,6 @@ def parse_args(argv):
     return args
 
 
-def start_client(args):
-    from dask.distributed import Client, LocalCluster
-
-    if args.scheduler:
-        return Client(args.scheduler), None
-    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
-    return Client(cluster), cluster
-
-
 def write_outputs(args, lines, events, client):
     members = {}
     with open(args.output, "w", encoding="utf-8") as out:
@@ -288,14 +282,12 @@ def run(args):
 
 
 def main(argv=None):
-    try:
-        import dask.distributed  # noqa: F401
-    except ImportError:
-        sys.stderr.write("dask_cluster: %s (Python %s) cannot import dask.distributed: install "
-                         "Debian's python3-distributed, or run under an interpreter that has it\n"
-                         % (sys.executable, sys.version.split()[0]))
+    args = parse_args(argv)
+    why = missing_module()
+    if why:
+        sys.stderr.write(why + "\n")
         return 1
-    run(parse_args(argv))
+    run(args)
     return 0
 
 
