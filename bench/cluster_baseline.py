@@ -7,7 +7,11 @@ stream (a grid of 0.02 steps, best B-cubed F1). Dates are not used. Also
 scored as the learned model is validated: the threshold tuned on one half of
 the events, scored on the other, both ways.
 
-Usage: /usr/bin/python3 bench/cluster_baseline.py [DEV.jsonl]
+With --cross DIR (bench/cluster_cross.sh): the threshold tuned on the
+development stream, then scored on each stream of DIR (bench/cluster_streams.py);
+the threshold best on each stream itself is printed beside it (an oracle).
+
+Usage: /usr/bin/python3 bench/cluster_baseline.py [--cross DIR] [DEV.jsonl]
 Needs Debian's python3-sklearn (bench/deps.sh).
 """
 import json
@@ -44,13 +48,33 @@ def tune(arts):
     return max(GRID, key=lambda t: (score(arts, t)[2], -t))
 
 
+def cross(dev, folder):
+    t = tune(dev)
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".jsonl"):
+            continue
+        arts = [json.loads(line) for line in open(os.path.join(folder, name), encoding="utf-8")]
+        p, r, f = score(arts, t)
+        best = tune(arts)
+        print("baseline  %-20s B-cubed P %.4f R %.4f F1 %.4f (threshold %.2f, tuned on the development "
+              "stream; best on this stream: %.2f, F1 %.4f)"
+              % (name[:-6], p, r, f, t, best, score(arts, best)[2]))
+
+
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    args = sys.argv[1:]
+    folder = None
+    if args[:1] == ["--cross"] and len(args) > 1:
+        folder, args = args[1], args[2:]
+    path = args[0] if args else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "clustering.dev.jsonl")
     if not os.path.exists(path):
         print("SKIP cluster_baseline: %s is absent" % path)
         return
     arts = [json.loads(line) for line in open(path, encoding="utf-8")]
+    if folder:
+        cross(arts, folder)
+        return
     t = tune(arts)
     p, r, f = score(arts, t)
     print("baseline (tf-idf, average link, all at once), threshold tuned on the whole stream (%.2f): "

@@ -44,8 +44,8 @@ FEATURES = ["bias", "body", "title", "names", "near", "dated", "days", "size"]
 GRID = [x / 4 for x in range(-16, 5)]
 
 
-def pairs(tool, path, window, undated):
-    cmd = [tool, "features", path, "--window-days", str(window)] + (["--undated"] if undated else [])
+def pairs(tool, path, window, flags):
+    cmd = [tool, "features", path, "--window-days", str(window)] + list(flags)
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
     xs, ys, articles, found = [], [], 0, 0
     for line in out.splitlines():
@@ -75,30 +75,33 @@ def fit(x, y, l2):
     return w
 
 
-def cluster_f1(tool, path, gold, window, w, thr, undated):
+def cluster_f1(tool, path, gold, window, w, thr, flags):
     cmd = [tool, "cluster", path, "--window-days", str(window), "--weights",
-           ",".join("%.6f" % x for x in w), "--threshold", "%.6f" % thr]
-    cmd += ["--undated"] if undated else []
+           ",".join("%.6f" % x for x in w), "--threshold", "%.6f" % thr] + list(flags)
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
     pred = dict(line.split("\t") for line in out.splitlines())
     return bcubed(gold, pred)[:3]
 
 
-def tune(tool, path, gold, window, w):
+def tune(tool, runs, gold, window, w):
+    """The threshold of the best B-cubed F1 averaged over the runs."""
     best = None
     for thr in GRID:
-        f = [cluster_f1(tool, path, gold, window, w, thr, u)[2] for u in (False, True)]
-        score = sum(f) / 2
+        f = [cluster_f1(tool, path, gold, window, w, thr, flags)[2] for path, flags in runs]
+        score = sum(f) / len(f)
         if best is None or score > best[0] + 1e-12:
             best = (score, thr)
     return best[1]
 
 
-def learn(tool, path, window, l2):
-    x1, y1, n1, k1 = pairs(tool, path, window, False)
-    x2, y2, n2, k2 = pairs(tool, path, window, True)
-    w = fit(np.vstack([x1, x2]), np.concatenate([y1, y2]), l2)
-    return w, (k1 + k2) / (n1 + n2)
+def learn(tool, runs, window, l2):
+    """Weights from the pairs of every run (one stream read several ways)."""
+    xs, ys, n, k = [], [], 0, 0
+    for path, flags in runs:
+        x, y, n1, k1 = pairs(tool, path, window, flags)
+        xs.append(x), ys.append(y)
+        n, k = n + n1, k + k1
+    return fit(np.vstack(xs), np.concatenate(ys), l2), k / max(n, 1)
 
 
 def write_subset(lines, keep, path):
@@ -106,6 +109,35 @@ def write_subset(lines, keep, path):
         for line in lines:
             if json.loads(line)["event_id"] in keep:
                 f.write(line)
+
+
+READINGS = {"dated": [], "as given": [], "undated": ["--undated"], "untitled": ["--undated", "--untitled"]}
+
+
+def readings(path, names):
+    return [(path, READINGS[n]) for n in names]
+
+
+def read_gold(path, gold):
+    lines = open(path, encoding="utf-8").readlines()
+    for line in lines:
+        a = json.loads(line)
+        gold[a["id"]] = a["event_id"]
+    return lines
+
+
+def cross_streams(tmp, data_dir):
+    """The streams of bench/cluster_streams.py (DUC 2004, Multi-News), or {}."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "cluster_streams.py"), tmp, data_dir],
+                   check=True, stdout=subprocess.DEVNULL)
+    return {n: os.path.join(tmp, n + ".shuffled.jsonl") for n in ("duc2004", "multinews")
+            if os.path.exists(os.path.join(tmp, n + ".shuffled.jsonl"))}
+
+
+def report(tool, label, path, gold, window, w, thr, names):
+    for name in names:
+        p, r, f = cluster_f1(tool, path, gold, window, w, thr, READINGS[name])
+        print("%s, %-8s: B-cubed P %.4f R %.4f F1 %.4f (threshold %.2f)" % (label, name, p, r, f, thr))
 
 
 def main():
@@ -116,17 +148,24 @@ def main():
     ap.add_argument("--window-days", type=int, default=0,
                     help="window while learning (default 0: events never retire)")
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--check", action="store_true", help="validate by halves only, write nothing")
+    ap.add_argument("--readings", default="dated,undated",
+                    help="how the development stream is read while learning: dated, undated, "
+                    "untitled (undated and without titles); comma-separated")
+    ap.add_argument("--sets", default="dev",
+                    help="what the written model learns from: dev and any of duc2004, multinews "
+                    "(bench/cluster_streams.py, undated and untitled); comma-separated")
+    ap.add_argument("--check", action="store_true", help="validate only, write nothing")
+    ap.add_argument("--cross", action="store_true",
+                    help="also validate across sets: the DUC 2004 and Multi-News streams, each "
+                    "left out of the sets learned from in turn")
     args = ap.parse_args()
     tool = os.path.join(args.build, "tools", "events_features")
     if not os.path.exists(args.data):
         sys.exit("train_events: %s is absent" % args.data)
-    lines = open(args.data, encoding="utf-8").readlines()
+    names = args.readings.split(",")
     gold = {}
-    for line in lines:
-        a = json.loads(line)
-        gold[a["id"]] = a["event_id"]
-    events = sorted(set(gold.values()))
+    lines = read_gold(args.data, gold)
+    events = sorted({json.loads(line)["event_id"] for line in lines})
     halves = [set(events[0::2]), set(events[1::2])]
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -134,29 +173,55 @@ def main():
             paths.append(os.path.join(tmp, "half%d.jsonl" % k))
             write_subset(lines, h, paths[-1])
         for k in (0, 1):
-            w, recall = learn(tool, paths[k], args.window_days, args.l2)
-            thr = tune(tool, paths[k], gold, args.window_days, w)
-            for u in (False, True):
-                p, r, f = cluster_f1(tool, paths[1 - k], gold, args.window_days, w, thr, u)
-                print("train half %d, test half %d, %s: B-cubed P %.4f R %.4f F1 %.4f (threshold %.1f)"
-                      % (k, 1 - k, "undated" if u else "dated  ", p, r, f, thr))
+            w, recall = learn(tool, readings(paths[k], names), args.window_days, args.l2)
+            thr = tune(tool, readings(paths[k], names), gold, args.window_days, w)
+            report(tool, "train half %d, test half %d" % (k, 1 - k), paths[1 - k], gold,
+                   args.window_days, w, thr, ["dated", "undated", "untitled"])
+        streams = cross_streams(os.path.join(tmp, "cross"), os.path.dirname(args.data))
+        for path in streams.values():
+            read_gold(path, gold)
+        runs_of = dict({n: [(p, [])] for n, p in streams.items()}, dev=readings(args.data, names))
+        sets = args.sets.split(",")
+        missing = [s for s in sets if s not in runs_of]
+        if missing:
+            sys.exit("train_events: no stream for %s" % ",".join(missing))
+        if args.cross:
+            for held in streams:
+                train = [r for s in sets if s != held for r in runs_of[s]]
+                w, _ = learn(tool, train, args.window_days, args.l2)
+                thr = tune(tool, train, gold, args.window_days, w)
+                report(tool, "learned on %s, test %s" % ("+".join(s for s in sets if s != held), held),
+                       streams[held], gold, args.window_days, w, thr, ["as given"])
+                bursty = streams[held].replace(".shuffled.", ".bursty.")
+                report(tool, "learned on %s, test %s bursty" % ("+".join(s for s in sets if s != held),
+                                                               held),
+                       bursty, gold, args.window_days, w, thr, ["as given"])
         if args.check:
             return
-    w, recall = learn(tool, args.data, args.window_days, args.l2)
-    thr = tune(tool, args.data, gold, args.window_days, w)
+        train = [r for s in sets for r in runs_of[s]]
+        w, recall = learn(tool, train, args.window_days, args.l2)
+        thr = tune(tool, train, gold, args.window_days, w)
     print("candidate recall (gold event among the candidates, when it exists): %.4f" % recall)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# newsfuse event scorer (src/events/scorer.c): score = sum of weight * feature;\n"
                 "# an article joins its best candidate event when the score is at least the threshold.\n"
                 "# Learned by scripts/train_events.py (logistic regression, L2 %g, over the (article,\n"
-                "# candidate event) pairs of the stream read with its dates and without; threshold:\n"
-                "# the best B-cubed F1 averaged over both) from ../shared/data/clustering.dev.jsonl:\n"
-                "# 2,364 articles of DUC 2006 and 2007 (NIST, research use), 95 events. Only these\n"
-                "# numbers come from it.\n" % args.l2)
+                "# candidate event) pairs of the stream read as %s; threshold:\n"
+                "# the best B-cubed F1 averaged over them) from %s.\n"
+                "# Only these numbers come from it.\n"
+                % (args.l2, "/".join(names), "; ".join(SOURCES[s] for s in sets)))
         for name, x in zip(FEATURES, w):
             f.write("%s %.4f\n" % (name, x))
         f.write("threshold %.2f\n" % thr)
     print("wrote %s" % args.out)
+
+
+SOURCES = {
+    "dev": "../shared/data/clustering.dev.jsonl (2,364 articles of DUC 2006 and 2007, NIST research "
+           "agreement, 95 events)",
+    "duc2004": "../shared/data/duc2004.dev.jsonl (DUC 2004 task 2, TDT topics, NIST research agreement)",
+    "multinews": "../shared/data/multinews.dev.jsonl (Multi-News, non-commercial research use)",
+}
 
 
 if __name__ == "__main__":

@@ -1,19 +1,20 @@
 /* The event clusterer's training and evaluation tool (scripts/train_events.py).
  *
- *   events_features features GOLD.jsonl [--undated] [--window-days N]
+ *   events_features features GOLD.jsonl [--undated] [--untitled] [--window-days N]
  *       runs the stream with every article put into its gold event (the
  *       "event_id" of each line), and prints one line per candidate event
  *       the clusterer scored: "ARTICLE LABEL f1 ... fk" (LABEL 1 when the
  *       candidate is the article's gold event; features in the order of
  *       events_feature_names), and per article "A ARTICLE GOLD_ACTIVE
  *       GOLD_CANDIDATE" (its gold event was active / among the candidates)
- *   events_features cluster GOLD.jsonl [--undated] [--window-days N]
- *                   [--weights w1,...,wk] [--threshold X]
+ *   events_features cluster GOLD.jsonl [--undated] [--untitled]
+ *                   [--window-days N] [--weights w1,...,wk] [--threshold X]
  *       clusters the stream as newsfuse cluster does, with these weights,
  *       and prints "ID\tEVENT" per article
  *
  * --undated reads every article as undated (the held-out corpus that
- * decides is undated). The features are the ones the library computes at
+ * decides is undated), --untitled without its title (pages and wire
+ * copies often have none). The features are the ones the library computes at
  * run time (src/events/), so what is learned is what is used. */
 #include "events/events.h"
 #include <jansson.h>
@@ -83,13 +84,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: events_features features|cluster GOLD.jsonl [options]\n");
         return 2;
     }
-    int features = !strcmp(argv[1], "features"), undated = 0;
+    int features = !strcmp(argv[1], "features"), undated = 0, untitled = 0;
     events_config cfg;
     if (events_config_default(&cfg))
         return fprintf(stderr, "no model compiled in\n"), 2;
     for (int i = 3; i < argc; i++) {
         if (!strcmp(argv[i], "--undated"))
             undated = 1;
+        else if (!strcmp(argv[i], "--untitled"))
+            untitled = 1;
         else if (!strcmp(argv[i], "--window-days") && i + 1 < argc)
             cfg.window_days = atol(argv[++i]);
         else if (!strcmp(argv[i], "--threshold") && i + 1 < argc)
@@ -114,7 +117,7 @@ int main(int argc, char **argv)
     size_t ngolds = 0;
     for (size_t k = 0; k < n; k++) {
         int bad;
-        events_article a = {v[k].id, v[k].title, v[k].text, strlen(v[k].text),
+        events_article a = {v[k].id, untitled ? NULL : v[k].title, v[k].text, strlen(v[k].text),
                             undated ? EVENTS_UNDATED : events_day(v[k].date, &bad)};
         events_result res;
         if (!features) {
