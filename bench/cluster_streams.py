@@ -13,8 +13,9 @@ news. Each stream is written in two orders, both fixed by a seed:
             within a short run, overlapping the others (how news arrives)
 Articles with no text are left out (the clusterer refuses them).
 
-Usage: cluster_streams.py OUTDIR [DATADIR]
-Writes OUTDIR/{duc2004,multinews}.{shuffled,bursty}.jsonl: lines
+Usage: cluster_streams.py [--seeds N] OUTDIR [DATADIR]
+Writes OUTDIR/{duc2004,multinews}.{shuffled,bursty}.jsonl (and, with
+--seeds N > 1, .1.jsonl ... for the orders of further seeds): lines
 {"id", "title", "text", "event_id"}. Nothing is written into the repository.
 """
 import json
@@ -58,8 +59,12 @@ def bursty(arts, rng):
 
 
 def main():
-    out = sys.argv[1]
-    data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+    args = sys.argv[1:]
+    seeds = 1
+    if args[:1] == ["--seeds"]:
+        seeds, args = int(args[1]), args[2:]
+    out = args[0]
+    data = args[1] if len(args) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")
     os.makedirs(out, exist_ok=True)
     for name in SETS:
@@ -68,10 +73,13 @@ def main():
             print("SKIP %s: %s is absent" % (name, path))
             continue
         arts = articles(path)
-        for order, fn in (("shuffled", shuffled), ("bursty", bursty)):
-            with open(os.path.join(out, "%s.%s.jsonl" % (name, order)), "w", encoding="utf-8") as f:
-                for a in fn(arts, random.Random(18)):
-                    f.write(json.dumps(a) + "\n")
+        for k in range(seeds):
+            for order, fn in (("shuffled", shuffled), ("bursty", bursty)):
+                tail = ".%d" % k if k else ""
+                with open(os.path.join(out, "%s.%s%s.jsonl" % (name, order, tail)), "w",
+                          encoding="utf-8") as f:
+                    for a in fn(arts, random.Random(18 + k)):
+                        f.write(json.dumps(a) + "\n")
 
 
 if __name__ == "__main__":

@@ -126,12 +126,15 @@ def read_gold(path, gold):
     return lines
 
 
-def cross_streams(tmp, data_dir):
-    """The streams of bench/cluster_streams.py (DUC 2004, Multi-News), or {}."""
-    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "cluster_streams.py"), tmp, data_dir],
-                   check=True, stdout=subprocess.DEVNULL)
-    return {n: os.path.join(tmp, n + ".shuffled.jsonl") for n in ("duc2004", "multinews")
-            if os.path.exists(os.path.join(tmp, n + ".shuffled.jsonl"))}
+def cross_streams(tmp, data_dir, seeds):
+    """The streams of bench/cluster_streams.py: {set: [paths]} (DUC 2004,
+    Multi-News; each shuffled and bursty, in `seeds` orders each)."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "cluster_streams.py"), "--seeds",
+                    str(seeds), tmp, data_dir], check=True, stdout=subprocess.DEVNULL)
+    out = {}
+    for name in sorted(os.listdir(tmp)):
+        out.setdefault(name.split(".")[0], []).append(os.path.join(tmp, name))
+    return out
 
 
 def report(tool, label, path, gold, window, w, thr, names):
@@ -154,6 +157,9 @@ def main():
     ap.add_argument("--sets", default="dev",
                     help="what the written model learns from: dev and any of duc2004, multinews "
                     "(bench/cluster_streams.py, undated and untitled); comma-separated")
+    ap.add_argument("--seeds", type=int, default=3,
+                    help="orders of each cross stream, shuffled and bursty (default 3)")
+    ap.add_argument("--verbose", action="store_true", help="every cross stream's figures")
     ap.add_argument("--check", action="store_true", help="validate only, write nothing")
     ap.add_argument("--cross", action="store_true",
                     help="also validate across sets: the DUC 2004 and Multi-News streams, each "
@@ -177,25 +183,31 @@ def main():
             thr = tune(tool, readings(paths[k], names), gold, args.window_days, w)
             report(tool, "train half %d, test half %d" % (k, 1 - k), paths[1 - k], gold,
                    args.window_days, w, thr, ["dated", "undated", "untitled"])
-        streams = cross_streams(os.path.join(tmp, "cross"), os.path.dirname(args.data))
-        for path in streams.values():
-            read_gold(path, gold)
-        runs_of = dict({n: [(p, [])] for n, p in streams.items()}, dev=readings(args.data, names))
+        streams = cross_streams(os.path.join(tmp, "cross"), os.path.dirname(args.data), args.seeds)
+        for paths in streams.values():
+            for path in paths:
+                read_gold(path, gold)
+        # a set learned from is read in its first shuffled order
+        runs_of = dict({n: [(x, []) for x in p if x.endswith(".shuffled.jsonl")]
+                        for n, p in streams.items()}, dev=readings(args.data, names))
         sets = args.sets.split(",")
         missing = [s for s in sets if s not in runs_of]
         if missing:
             sys.exit("train_events: no stream for %s" % ",".join(missing))
         if args.cross:
-            for held in streams:
+            for held, paths in streams.items():
                 train = [r for s in sets if s != held for r in runs_of[s]]
                 w, _ = learn(tool, train, args.window_days, args.l2)
                 thr = tune(tool, train, gold, args.window_days, w)
-                report(tool, "learned on %s, test %s" % ("+".join(s for s in sets if s != held), held),
-                       streams[held], gold, args.window_days, w, thr, ["as given"])
-                bursty = streams[held].replace(".shuffled.", ".bursty.")
-                report(tool, "learned on %s, test %s bursty" % ("+".join(s for s in sets if s != held),
-                                                               held),
-                       bursty, gold, args.window_days, w, thr, ["as given"])
+                f1 = []
+                for path in paths:
+                    p, r, f = cluster_f1(tool, path, gold, args.window_days, w, thr, [])
+                    f1.append(f)
+                    if args.verbose:
+                        print("  %s: B-cubed P %.4f R %.4f F1 %.4f" % (os.path.basename(path), p, r, f))
+                print("learned on %s, test %s: mean B-cubed F1 %.4f over %d orders (min %.4f, "
+                      "threshold %.2f)" % ("+".join(s for s in sets if s != held), held,
+                                           sum(f1) / len(f1), len(f1), min(f1), thr))
         if args.check:
             return
         train = [r for s in sets for r in runs_of[s]]
