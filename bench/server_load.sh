@@ -58,15 +58,10 @@ printf '{"documents": ["a b c' >"$TMP/truncated.json"
 printf '{"documents": ["caf\351 au lait."]}' >"$TMP/latin1.json"
 head -c 9000000 /dev/zero | tr '\0' 'a' >"$TMP/huge.json"
 
+. scripts/serve_port.sh
 # shellcheck disable=SC2086
-"$NF" serve --port 0 $SERVE_FLAGS 2>"$TMP/server.log" &
-server=$!
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/server.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+serve_free_port "$TMP/server.log" $SERVE_FLAGS
+server=$serve_pid
 [ -n "$port" ] || { echo "server_load: the server did not start"; cat "$TMP/server.log"; exit 1; }
 U=http://127.0.0.1:$port
 rss() { awk '/^VmRSS/ {print $2}' /proc/$server/status; }

@@ -25,22 +25,8 @@ expect_grep() {
     if grep -Eq -- "$2" "$3"; then pass "$1"; else fail "$1" "no /$2/ in $(head -c 300 "$3")"; fi
 }
 
-# serve_free_port LOG ARGS...: starts `newsfuse serve --port 0 ARGS...` in
-# the background, its standard error in LOG, and waits up to 15 s for the
-# port it says it serves on: sets $serve_pid and $port ("" when it did not
-# start; the caller says so).
-serve_free_port() {
-    log=$1; shift
-    : >"$log" # exists before the server writes to it: the sed below reads it
-    $NF serve --port 0 "$@" 2>"$log" &
-    serve_pid=$!
-    port=""
-    for _ in $(seq 1 150); do
-        port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
-        [ -n "$port" ] && return 0
-        sleep 0.1
-    done
-}
+# serve_free_port LOG ARGS... (scripts/serve_port.sh)
+. "$(dirname "$0")/../../scripts/serve_port.sh"
 
 # bounded CMD...: runs CMD with its memory capped at 768 MB and 120 s, so a
 # read without a limit (a path such as /dev/zero) fails instead of eating

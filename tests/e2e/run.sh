@@ -21,25 +21,18 @@ if [ ! -d "$HERE/node_modules/playwright-core" ]; then
 fi
 mkdir -p "$OUT"
 
-# The server, on a port of its choosing; its first line says which (the
-# log is emptied first: the background shell may truncate it after the
-# loop below has read a previous run's port).
-: >"$OUT/server.log"
-"$NF" serve --port 0 --quiet 2>"$OUT/server.log" &
-server=$!
+# The server, on a port of its choosing (scripts/serve_port.sh).
+. "$HERE/../../scripts/serve_port.sh"
+serve_free_port "$OUT/server.log" --quiet
+server=$serve_pid
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$OUT/server.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
 if [ -z "$port" ]; then
     echo "FAIL e2e: server did not start: $(head -c 300 "$OUT/server.log")"
     exit 1
 fi
+page_port=$port
 
-CHROMIUM=$CHROMIUM timeout 180 node "$HERE/page.mjs" "http://127.0.0.1:$port/" examples/harbor-collapse "$OUT"
+CHROMIUM=$CHROMIUM timeout 180 node "$HERE/page.mjs" "http://127.0.0.1:$page_port/" examples/harbor-collapse "$OUT"
 rc=$?
 [ $rc -eq 124 ] && echo "FAIL e2e: the browser test ran over 180 s"
 
@@ -49,18 +42,12 @@ rm -f "$OUT/events.db" "$OUT/events.db-wal" "$OUT/events.db-shm"
 python3 tests/cli/track_articles.py 40 6 spaced >"$OUT/stream.jsonl"
 "$NF" track --db "$OUT/events.db" --every 60 --window-days 2 "$OUT/stream.jsonl" >/dev/null 2>"$OUT/track.log" ||
     { echo "FAIL e2e: newsfuse track: $(tail -c 300 "$OUT/track.log")"; exit 1; }
-: >"$OUT/server-db.log" # emptied before the server starts: no stale port read
-"$NF" serve --port 0 --quiet --db "$OUT/events.db" 2>"$OUT/server-db.log" &
-server2=$!
+serve_free_port "$OUT/server-db.log" --quiet --db "$OUT/events.db"
+server2=$serve_pid
 trap 'kill $server $server2 2>/dev/null; wait $server $server2 2>/dev/null' EXIT
-port2=""
-for _ in $(seq 1 100); do
-    port2=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$OUT/server-db.log")
-    [ -n "$port2" ] && break
-    sleep 0.1
-done
+port2=$port
 [ -n "$port2" ] || { echo "FAIL e2e: server --db did not start: $(head -c 300 "$OUT/server-db.log")"; exit 1; }
-CHROMIUM=$CHROMIUM timeout 180 node "$HERE/events.mjs" "http://127.0.0.1:$port2/" "http://127.0.0.1:$port/" "$OUT"
+CHROMIUM=$CHROMIUM timeout 180 node "$HERE/events.mjs" "http://127.0.0.1:$port2/" "http://127.0.0.1:$page_port/" "$OUT"
 rc2=$?
 [ $rc2 -eq 124 ] && echo "FAIL e2e: the events browser test ran over 180 s"
 [ $rc -eq 0 ] && exit $rc2
