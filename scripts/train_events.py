@@ -2,7 +2,8 @@
 """Learns the event clusterer's scorer (data/events/model.txt).
 
 usage: train_events.py [--data DEV.jsonl] [--build DIR] [--out MODEL]
-                       [--window-days N] [--l2 L] [--check]
+                       [--window-days N] [--l2 L] [--readings R,...] [--sets S,...]
+                       [--check] [--cross] [--seeds N] [--verbose]
 
 The clusterer computes its own candidate events and their features
 (BUILD/tools/events_features, `make BUILD/tools/events_features`) while
@@ -19,8 +20,11 @@ clusterer runs with those weights (a grid of 0.25 steps).
 
 Validation: the events are split in two halves (by their sorted ids,
 alternately); the model is learned on one half's articles and scored on
-the other's, both ways, dated and undated. The figures are printed; the
-file written is learned from every event.
+the other's, both ways, dated, undated and untitled. With --cross, also
+on sets of another kind (bench/cluster_streams.py: DUC 2004 and
+Multi-News as undated, untitled streams in several orders), each left out
+of the sets learned from (--sets) in turn. The figures are printed; the
+file written is learned from every event of the --sets.
 
 Default data: ../shared/data/clustering.dev.jsonl (2,364 articles of DUC
 2006 and 2007, 95 events; NIST research agreement: only the learned
@@ -32,6 +36,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import textwrap
 
 import numpy as np
 
@@ -215,13 +220,14 @@ def main():
         thr = tune(tool, train, gold, args.window_days, w)
     print("candidate recall (gold event among the candidates, when it exists): %.4f" % recall)
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write("# newsfuse event scorer (src/events/scorer.c): score = sum of weight * feature;\n"
-                "# an article joins its best candidate event when the score is at least the threshold.\n"
-                "# Learned by scripts/train_events.py (logistic regression, L2 %g, over the (article,\n"
-                "# candidate event) pairs of the stream read as %s; threshold:\n"
-                "# the best B-cubed F1 averaged over them) from %s.\n"
-                "# Only these numbers come from it.\n"
-                % (args.l2, "/".join(names), "; ".join(SOURCES[s] for s in sets)))
+        text = ("newsfuse event scorer (src/events/scorer.c): score = sum of weight * feature; an "
+                "article joins its best candidate event when the score is at least the threshold. "
+                "Learned by scripts/train_events.py (logistic regression, L2 %g, over the (article, "
+                "candidate event) pairs of the stream read %s; threshold: the best B-cubed F1 "
+                "averaged over them) from %s. Only these numbers come from it."
+                % (args.l2, ", ".join(names), "; ".join(SOURCES[s] for s in sets)))
+        for line in textwrap.wrap(text, 86):
+            f.write("# %s\n" % line)
         for name, x in zip(FEATURES, w):
             f.write("%s %.4f\n" % (name, x))
         f.write("threshold %.2f\n" % thr)
@@ -230,7 +236,7 @@ def main():
 
 SOURCES = {
     "dev": "../shared/data/clustering.dev.jsonl (2,364 articles of DUC 2006 and 2007, NIST research "
-           "agreement, 95 events)",
+           "use, 95 events)",
     "duc2004": "../shared/data/duc2004.dev.jsonl (DUC 2004 task 2, TDT topics, NIST research agreement)",
     "multinews": "../shared/data/multinews.dev.jsonl (Multi-News, non-commercial research use)",
 }
