@@ -613,6 +613,54 @@ static long newest(const nf_facts_sheet *sh, const size_t *idx, size_t n, const 
     return found;
 }
 
+/* Returns 1 if the event's count only grows: the dead of an event are not
+ * fewer on a later day (the injured may be, once the lightly hurt are
+ * sent home and the rest counted; the missing and the held are, as they
+ * are found or freed). */
+static int only_grows(const char *event)
+{
+    return event && (!strcmp(event, "killed") || !strcmp(event, "executed"));
+}
+
+/* Returns 1 if f is a count, not an estimate that may come down: exact, or
+ * a lower bound ("at least 60"); "about 180" injured may be 157 once they
+ * are counted. */
+static int firm(const figure *f)
+{
+    return f->qual == Q_EXACT || f->qual == Q_AT_LEAST || f->qual == Q_MORE_THAN;
+}
+
+/* Sets aside, from idx and w, each figure of a count that only grows that
+ * is newer than a firm figure it is wholly below, with no word that the count
+ * was lowered (an update cue: "lowered to", "fell to", "revised"): a later
+ * smaller number of dead counts a part ("1,000 buried in one town" after
+ * 3,879 dead, the bodies found so far), not the toll. It stays in its
+ * group and the reason names it. The first set aside goes to *part (-1: none).
+ * Returns how many figures remain. */
+static size_t set_aside_parts(const nf_facts_sheet *sh, size_t *idx, when_t *w, size_t n, long *part)
+{
+    size_t k = 0;
+    *part = -1;
+    for (size_t a = 0; a < n; a++) {
+        const figure *fa = &sh->figs[idx[a]];
+        int below = 0;
+        double alo, ahi, blo, bhi;
+        admits(fa, &alo, &ahi);
+        for (size_t b = 0; b < n && !below && fa->cue != CUE_UPDATE && fa->status == ST_CURRENT; b++) {
+            const figure *fb = &sh->figs[idx[b]];
+            admits(fb, &blo, &bhi);
+            below = b != a && fb->status == ST_CURRENT && firm(fb) && ahi < blo && newer(&w[a], &w[b]);
+        }
+        if (below) {
+            if (*part < 0)
+                *part = (long)idx[a];
+            continue;
+        }
+        idx[k] = idx[a], w[k] = w[a], k++;
+    }
+    return k;
+}
+
 /* Returns 1 if every two of the values may state one count. */
 static int all_compatible(const nf_facts_sheet *sh, const size_t *idx, size_t n)
 {
@@ -665,15 +713,23 @@ void facts_label_group(nf_facts_sheet *sh, fgroup *g, const uint8_t *aside, cons
     }
     for (size_t a = 0; a < n; a++)
         w[a] = when_of(sh, idx[a], ds, start, tl);
+    long part = -1;
+    if (only_grows(g->event))
+        n = set_aside_parts(sh, idx, w, n, &part);
     long m = newest(sh, idx, n, w);
     xfree(w);
     const figure *fm = m >= 0 ? &sh->figs[idx[m]] : NULL;
     if (fm && !restate_all(sh, idx, n, fm)) {
-        char why[200];
+        char why[200], v[48];
         g->label = LABEL_REVISED;
         g->latest = (long)idx[m];
         newest_why(fm, ds, why, sizeof why);
-        reason(sh, g, "%s", why);
+        if (part >= 0) {
+            facts_value_string(&sh->figs[part], v, sizeof v);
+            reason(sh, g, "%s; %s (report %u) is later but lower, and nothing says the toll fell: not the toll",
+                   why, v, sh->figs[part].doc + 1);
+        } else
+            reason(sh, g, "%s", why);
     } else if (fm || all_compatible(sh, idx, n))
         label_same(sh, g, "values one count may have (within their bounds)");
     else {
