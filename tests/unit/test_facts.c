@@ -659,6 +659,9 @@ TEST(what_is_not_a_count_of_the_affected)
     CHECK(group_of("Police charged three men with fraud.", "three", 0) >= 0);
     /* things seized are not people held */
     CHECK(group_of("Police held 49 guns and 545 bullets in the raid.", "49", 0) == -1);
+    /* places are where it happened, not who it happened to */
+    CHECK(group_of("In one village, 45 people died in the earthquake.", "one", 0) == -1);
+    CHECK(group_of("In one village, 45 people died in the earthquake.", "45", 0) >= 0);
     CHECK(group_of("Goteborg is a city of 435,000 people.", "435,000", 0) == -1);
     CHECK(group_of("Inspectors limited the bridge to 200 people at a time.", "200", 0) == -1);
     CHECK(group_of("Ten ships sailed from the base.", "Ten", 0) == -1);
