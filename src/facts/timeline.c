@@ -639,19 +639,21 @@ static int firm(const figure *f)
  * Returns how many figures remain. */
 static size_t set_aside_parts(const nf_facts_sheet *sh, size_t *idx, when_t *w, size_t n, long *part)
 {
+    uint8_t below[LABEL_MAX] = {0}; /* judged against the whole group first, then dropped */
+    for (size_t a = 0; a < n; a++) {
+        const figure *fa = &sh->figs[idx[a]];
+        double alo, ahi, blo, bhi;
+        admits(fa, &alo, &ahi);
+        for (size_t b = 0; b < n && !below[a] && fa->cue != CUE_UPDATE && fa->status == ST_CURRENT; b++) {
+            const figure *fb = &sh->figs[idx[b]];
+            admits(fb, &blo, &bhi);
+            below[a] = b != a && fb->status == ST_CURRENT && firm(fb) && ahi < blo && newer(&w[a], &w[b]);
+        }
+    }
     size_t k = 0;
     *part = -1;
     for (size_t a = 0; a < n; a++) {
-        const figure *fa = &sh->figs[idx[a]];
-        int below = 0;
-        double alo, ahi, blo, bhi;
-        admits(fa, &alo, &ahi);
-        for (size_t b = 0; b < n && !below && fa->cue != CUE_UPDATE && fa->status == ST_CURRENT; b++) {
-            const figure *fb = &sh->figs[idx[b]];
-            admits(fb, &blo, &bhi);
-            below = b != a && fb->status == ST_CURRENT && firm(fb) && ahi < blo && newer(&w[a], &w[b]);
-        }
-        if (below) {
+        if (below[a]) {
             if (*part < 0)
                 *part = (long)idx[a];
             continue;
