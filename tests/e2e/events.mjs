@@ -6,31 +6,13 @@
 // Prints PASS/FAIL lines and saves screenshots.
 //
 // usage: node events.mjs URL_WITH_DB URL_WITHOUT_DB OUT_DIR
-import { chromium } from 'playwright-core';
+import { check, session } from './session.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [withDb, withoutDb, outDir] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-let failures = 0;
-
-function check(name, ok, detail) {
-  if (ok) console.log(`PASS e2e: ${name}`);
-  else {
-    failures++;
-    console.log(`FAIL e2e: ${name}${detail ? ': ' + String(detail).slice(0, 300) : ''}`);
-  }
-}
-
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-try {
+await session(async (browser) => {
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await desktop.newPage();
   const consoleErrors = [];
@@ -104,9 +86,4 @@ try {
   check('no live events section without --db', await npage.locator('#events').isHidden());
   await plain.close();
   console.log(`e2e screenshots: ${join(outDir, 'events-desktop.png')} ${join(outDir, 'events-phone.png')}`);
-} catch (e) {
-  check('browser session', false, e.stack || e);
-} finally {
-  await browser.close();
-}
-process.exit(failures ? 1 : 0);
+});

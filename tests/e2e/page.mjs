@@ -8,32 +8,14 @@
 // Prints PASS/FAIL lines (tests/run.sh counts them) and saves screenshots.
 //
 // usage: node page.mjs BASE_URL EXAMPLE_DIR OUT_DIR
-import { chromium } from 'playwright-core';
+import { check, session } from './session.mjs';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, exampleDir, outDir] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-let failures = 0;
-
-function check(name, ok, detail) {
-  if (ok) console.log(`PASS e2e: ${name}`);
-  else {
-    failures++;
-    console.log(`FAIL e2e: ${name}${detail ? ': ' + String(detail).slice(0, 300) : ''}`);
-  }
-}
-
 const files = readdirSync(exampleDir).filter((f) => f.endsWith('.txt')).sort();
 const reports = files.map((f) => ({ name: f, text: readFileSync(join(exampleDir, f), 'utf8') }));
 mkdirSync(outDir, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
 
 /* Pastes the reports into the page's boxes (adding boxes as needed). */
 async function paste(page, list) {
@@ -64,7 +46,7 @@ async function passageMismatches(page) {
   return bad;
 }
 
-try {
+await session(async (browser) => {
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await desktop.newPage();
   const consoleErrors = [];
@@ -193,9 +175,4 @@ try {
   await ppage.screenshot({ path: join(outDir, 'page-phone-sheet.png') });
   await phone.close();
   console.log(`e2e screenshots: ${join(outDir, 'page-desktop.png')} ${join(outDir, 'page-phone.png')}`);
-} catch (e) {
-  check('browser session', false, e.stack || e);
-} finally {
-  await browser.close();
-}
-process.exit(failures ? 1 : 0);
+});
