@@ -6,10 +6,7 @@
 # exit status, and in batch the other records are kept. Inputs written by
 # tests/cli/ingest_fixtures.py.
 . tests/cli/lib.sh
-PY=$(command -v /usr/bin/python3 || command -v python3) || { skip ingest_bad_input "python3 is not installed"; exit 0; }
-$PY tests/cli/ingest_fixtures.py "$TMP" || { fail ingest_fixtures "cannot write the inputs"; exit 1; }
-cd "$TMP" || exit 1
-case $NF in /*) ;; *) NF="$OLDPWD/$NF" ;; esac
+in_ingest_fixtures ingest_bad_input
 
 # bad NAME STATUS ERR_REGEX CMD...: exit status and a message on stderr.
 bad() {

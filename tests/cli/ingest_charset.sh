@@ -5,10 +5,7 @@
 # charset is said, naming the file and record. Inputs written by
 # tests/cli/ingest_fixtures.py: a Cyrillic page in windows-1251 bytes.
 . tests/cli/lib.sh
-PY=$(command -v /usr/bin/python3 || command -v python3) || { skip ingest_charset "python3 is not installed"; exit 0; }
-$PY tests/cli/ingest_fixtures.py "$TMP" || { fail ingest_fixtures "cannot write the inputs"; exit 1; }
-cd "$TMP" || exit 1
-case $NF in /*) ;; *) NF="$OLDPWD/$NF" ;; esac
+in_ingest_fixtures ingest_charset
 CYR='Плотина у Орлена прорвалась в понедельник вечером'
 
 # check NAME FILE WANT_CYRILLIC(1|0) [WARNING_REGEX]

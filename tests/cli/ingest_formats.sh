@@ -5,10 +5,7 @@
 # the same way; a feed or WARC file is one event. Inputs written by
 # tests/cli/ingest_fixtures.py.
 . tests/cli/lib.sh
-PY=$(command -v /usr/bin/python3 || command -v python3) || { skip ingest_formats "python3 is not installed"; exit 0; }
-$PY tests/cli/ingest_fixtures.py "$TMP" || { fail ingest_fixtures "cannot write the inputs"; exit 1; }
-cd "$TMP" || exit 1
-case $NF in /*) ;; *) NF="$OLDPWD/$NF" ;; esac
+in_ingest_fixtures ingest_formats
 
 # nf_reader_formats lists the new names, and --input takes them.
 expect_status formats_unknown_lists_new 2 $NF summarize --input xml feed.xml

@@ -5,10 +5,7 @@
 # A figure of a converted report has a "source" span in the page's bytes,
 # as a summary sentence has. Inputs written by tests/cli/ingest_fixtures.py.
 . tests/cli/lib.sh
-PY=$(command -v /usr/bin/python3 || command -v python3) || { skip ingest_warnings "python3 is not installed"; exit 0; }
-$PY tests/cli/ingest_fixtures.py "$TMP" || { fail ingest_fixtures "cannot write the inputs"; exit 1; }
-cd "$TMP" || exit 1
-case $NF in /*) ;; *) NF="$OLDPWD/$NF" ;; esac
+in_ingest_fixtures ingest_warnings
 
 # pycheck NAME EXPR: a Python assertion about the JSON in out (as d; the
 # first record for JSONL).

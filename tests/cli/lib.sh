@@ -43,3 +43,13 @@ bounded() {
     esac
     got=$?
 }
+
+# in_ingest_fixtures NAME: the reader's test inputs (tests/cli/ingest_fixtures.py)
+# written into $TMP, which becomes the working directory ($NF made absolute
+# first); skips NAME when there is no python3. Sets $PY.
+in_ingest_fixtures() {
+    PY=$(command -v /usr/bin/python3 || command -v python3) || { skip "$1" "python3 is not installed"; exit 0; }
+    $PY tests/cli/ingest_fixtures.py "$TMP" || { fail ingest_fixtures "cannot write the inputs"; exit 1; }
+    cd "$TMP" || exit 1
+    case $NF in /*) ;; *) NF="$OLDPWD/$NF" ;; esac
+}
