@@ -188,24 +188,26 @@ def main():
             thr = tune(tool, readings(paths[k], names), gold, args.window_days, w)
             report(tool, "train half %d, test half %d" % (k, 1 - k), paths[1 - k], gold,
                    args.window_days, w, thr, ["dated", "undated", "untitled"])
-        streams = cross_streams(os.path.join(tmp, "cross"), os.path.dirname(args.data), args.seeds)
-        for paths in streams.values():
-            for path in paths:
+        sets = args.sets.split(",")
+        streams = {}  # the cross sets, only when they are asked for
+        if args.cross or sets != ["dev"]:
+            streams = cross_streams(os.path.join(tmp, "cross"), os.path.dirname(args.data), args.seeds)
+        for orders in streams.values():
+            for path in orders:
                 read_gold(path, gold)
         # a set learned from is read in its first shuffled order
         runs_of = dict({n: [(x, []) for x in p if x.endswith(".shuffled.jsonl")]
                         for n, p in streams.items()}, dev=readings(args.data, names))
-        sets = args.sets.split(",")
         missing = [s for s in sets if s not in runs_of]
         if missing:
             sys.exit("train_events: no stream for %s" % ",".join(missing))
         if args.cross:
-            for held, paths in streams.items():
+            for held, orders in streams.items():
                 train = [r for s in sets if s != held for r in runs_of[s]]
                 w, _ = learn(tool, train, args.window_days, args.l2)
                 thr = tune(tool, train, gold, args.window_days, w)
                 f1 = []
-                for path in paths:
+                for path in orders:
                     p, r, f = cluster_f1(tool, path, gold, args.window_days, w, thr, [])
                     f1.append(f)
                     if args.verbose:
